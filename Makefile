@@ -1,0 +1,39 @@
+# newsmill: `make run` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+NM     := $(VENV)/bin/newsmill
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test lint typecheck unit bench models clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[all,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	@echo "== newsmill extract: the user's dump (flattened text) =="
+	$(NM) extract samples/000_b03d04e1de56314c.txt --format markdown
+	@for f in samples/*.html; do echo "== newsmill extract $$f =="; $(NM) extract $$f --format markdown; done
+
+lint: install
+	$(VENV)/bin/ruff check src tests benchmarks
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+unit: install
+	$(VENV)/bin/pytest -q -x --durations=5
+
+test: lint typecheck unit
+
+bench: install
+	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) benchmarks/extraction.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,102 @@
+"""The newsmill command line: a thin layer over the Python API."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsmill.article import Article, json_schema
+from newsmill.page import InputError
+
+# Modules that add their own sub-commands: each has register(subparsers).
+_COMMAND_MODULES = ("newsmill.corpus.commands",)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except InputError as exc:
+        print(f"newsmill: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsmill", description=__doc__)
+    sub = parser.add_subparsers(title="commands")
+    _add_extract(sub)
+    _add_annotate(sub)
+    p = sub.add_parser("schema", help="print the JSON Schema of the Article record")
+    p.set_defaults(func=lambda a: print(json.dumps(json_schema(), indent=2)))
+    for name in _COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _add_extract(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("extract", help="extract one page (HTML or flattened text) into an Article")
+    p.add_argument("path", help="file to read, or - for standard input")
+    p.add_argument("--url", help="the page's URL (helps with ids, sites and relative links)")
+    p.add_argument("--input-format", choices=("auto", "html", "text"), default="auto")
+    p.add_argument("--published", help="publication date known from elsewhere (ISO 8601)")
+    p.add_argument("--enrich", action="store_true", help="add entities, places, quotes and times")
+    p.add_argument("--format", choices=("json", "markdown", "text"), default="json")
+    p.set_defaults(func=_run_extract)
+
+
+def _add_annotate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("annotate", help="annotate clean text as is (no cleaning)")
+    p.add_argument("path", help="text file to read, or - for standard input")
+    p.add_argument("--language", help="ISO 639-1 code; detected when omitted")
+    p.add_argument("--published", help="date the text was written, anchors relative dates")
+    p.add_argument("--format", choices=("json", "markdown", "text"), default="json")
+    p.set_defaults(func=_run_annotate)
+
+
+def read_input(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    file = Path(path)
+    if not file.is_file():
+        raise InputError(f"no such file: {path}")
+    return file.read_bytes()
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from newsmill.extract import extract
+
+    article = extract(read_input(args.path), url=args.url, input_format=args.input_format,
+                      published=args.published, enrich=args.enrich)
+    print_article(article, args.format)
+    return 0
+
+
+def _run_annotate(args: argparse.Namespace) -> int:
+    from newsmill import annotate
+
+    text = read_input(args.path).decode("utf-8", errors="replace")
+    print_article(annotate(text, language=args.language, published=args.published), args.format)
+    return 0
+
+
+def print_article(article: Article, fmt: str) -> None:
+    if fmt == "markdown":
+        sys.stdout.write(article.to_markdown())
+    elif fmt == "text":
+        sys.stdout.write(article.text + "\n")
+    else:
+        sys.stdout.write(article.to_json() + "\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

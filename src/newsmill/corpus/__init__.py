@@ -1,0 +1,1 @@
+"""The corpus: an embedded SQLite store with full-text search, duplicate groups and export."""

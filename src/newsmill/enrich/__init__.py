@@ -1,0 +1,1 @@
+"""Enrichers: Article -> Article with span annotations (entities, places, quotes, times)."""

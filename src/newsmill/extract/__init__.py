@@ -1,0 +1,73 @@
+"""Page -> Article. Two extractors (``html`` and ``text``); ``auto`` picks one per page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from newsmill.article import Article
+from newsmill.extract.language import choose_language
+from newsmill.extract.options import BudgetExceeded, ExtractOptions
+from newsmill.page import InputError, InputFormat, Page, decode, sniff_format
+
+__all__ = ["extract", "extract_page", "ExtractOptions", "InputError"]
+
+
+def extract(
+    raw: bytes | str,
+    url: str | None = None,
+    input_format: InputFormat = "auto",
+    published: str | None = None,
+    enrich: bool = False,
+) -> Article:
+    """Turn one raw page (HTML bytes/str or a flattened text dump) into an Article.
+
+    Raises ``InputError`` for input that holds no page at all (empty, binary, PDF); anything
+    else yields a best-effort Article whose ``warnings`` say what was doubtful or bounded.
+    """
+    page = Page(raw=raw, url=url, input_format=input_format, published=published)
+    article = extract_page(page)
+    if enrich:
+        from newsmill.enrich import enrich as run_enrichers
+
+        article = run_enrichers(article)
+    return article
+
+
+def extract_page(page: Page, options: ExtractOptions | None = None) -> Article:
+    """The extraction stage of the pipeline: Page -> Article."""
+    opts = options or ExtractOptions(url=page.url, published=page.published)
+    decoded = decode(page.raw, page.headers.get("content-type"))
+    fmt = page.input_format if page.input_format != "auto" else sniff_format(decoded.text)
+    try:
+        article, declared_language = _run_extractor(fmt, decoded.text, opts)
+    except BudgetExceeded as exc:
+        article, declared_language = Article(url=page.url), None
+        article.warnings.append(str(exc))
+    article.warnings[:0] = decoded.warnings
+    _complete(article, page, opts, declared_language)
+    return article
+
+
+def _run_extractor(fmt: str, text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
+    if fmt == "html":
+        from newsmill.extract.html import extract_html
+
+        return extract_html(text, opts)
+    from newsmill.extract.text import extract_text
+
+    return extract_text(text, opts), None
+
+
+def _complete(article: Article, page: Page, opts: ExtractOptions, declared: str | None) -> None:
+    article.url = article.url or page.url
+    if page.published:
+        article.published = page.published
+    if not article.site and (article.canonical_url or article.url):
+        article.site = urlsplit(article.canonical_url or article.url or "").hostname
+    article.finalize()
+    language, warning = choose_language(opts.language or declared or article.language, article.text)
+    article.language = language
+    if warning:
+        article.warnings.append(warning)
+    if not article.text:
+        article.warnings.append("content: no article text found")
