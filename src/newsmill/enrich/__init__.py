@@ -1,1 +1,80 @@
-"""Enrichers: Article -> Article with span annotations (entities, places, quotes, times)."""
+"""Enrichers: Article -> Article with span annotations (entities, places, quotes, times).
+
+Each enricher is a small class in its own module (``entities``, ``places``, ``quotes``,
+``times``) with ``name``, ``requires``, ``assigns`` and ``__call__(article, context)``.
+The pipeline below runs them in order and checks that each one's requirements were assigned
+by an earlier step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Sequence
+
+from newsmill.article import Article
+from newsmill.enrich.base import EnrichContext, Enricher
+
+# module:class, in pipeline order
+DEFAULT_STEPS: tuple[str, ...] = (
+    "newsmill.enrich.entities:EntityRecognizer",
+    "newsmill.enrich.places:PlaceResolver",
+    "newsmill.enrich.quotes:QuoteFinder",
+    "newsmill.enrich.times:TimeTagger",
+)
+# Article fields that exist before any enricher runs.
+_BASE_FIELDS = ("text", "language", "published")
+
+
+def load_steps(names: Sequence[str] = DEFAULT_STEPS) -> list[Enricher]:
+    steps: list[Enricher] = []
+    assigned = set(_BASE_FIELDS)
+    for spec in names:
+        module, _, cls = spec.partition(":")
+        step: Enricher = getattr(importlib.import_module(module), cls)()
+        missing = set(step.requires) - assigned
+        if missing:
+            raise ValueError(f"enricher {step.name} needs {sorted(missing)} from an earlier step")
+        assigned.update(step.assigns)
+        steps.append(step)
+    return steps
+
+
+_STEPS: list[Enricher] | None = None
+
+
+def enrich(article: Article, published: str | None = None, skip: Sequence[str] = ()) -> Article:
+    """Run every enricher over ``article`` in place and return it."""
+    global _STEPS
+    if _STEPS is None:
+        _STEPS = load_steps()
+    from newsmill.extract.language import detect_language
+
+    language = article.language or detect_language(article.text)[0] or "en"
+    if language not in ("de", "en"):
+        article.warnings.append(f"enrich: no models for language {language!r}; annotated as English")
+    context = EnrichContext(language=language, anchor=_parse_date(published or article.published))
+    for step in _STEPS:
+        if step.name not in skip:
+            step(article, context)
+    article.warnings.extend(context.warnings)
+    return article
+
+
+def annotate(text: str, language: str | None = None, published: str | None = None) -> Article:
+    """Annotate clean text as is: ``Article.text == text``; nothing is cleaned or dropped."""
+    article = Article(text=text, language=language, published=published)
+    article.id = ""
+    from newsmill.article import article_id
+
+    article.id = article_id(None, text)
+    return enrich(article)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
