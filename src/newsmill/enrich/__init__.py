@@ -63,11 +63,11 @@ def enrich(article: Article, published: str | None = None, skip: Sequence[str] =
 
 def annotate(text: str, language: str | None = None, published: str | None = None) -> Article:
     """Annotate clean text as is: ``Article.text == text``; nothing is cleaned or dropped."""
-    article = Article(text=text, language=language, published=published)
-    article.id = ""
     from newsmill.article import article_id
+    from newsmill.extract.language import normalise_code
 
-    article.id = article_id(None, text)
+    article = Article(id=article_id(None, text), text=text, language=normalise_code(language),
+                      published=published)
     return enrich(article)
 
 
