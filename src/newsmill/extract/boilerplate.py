@@ -1,0 +1,253 @@
+"""HTML boilerplate lexicons: which page parts are not the article, and why.
+
+Everything language- or site-convention-specific lives in the tables at the top; the functions
+below only compile and apply them. Reasons come from the fixed ``RemovedReason`` vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsmill.article import RemovedReason
+
+# --- tables ------------------------------------------------------------------------------------
+
+# Elements whose tag alone says what they are (HTML5 sectioning and form controls).
+TAG_REASONS: dict[str, RemovedReason] = {
+    "nav": "navigation",
+    "footer": "footer",
+    "aside": "teaser",
+    "form": "call_to_action",
+    "button": "call_to_action",
+    "select": "markup",
+    "option": "markup",
+    "textarea": "markup",
+    "label": "markup",
+    "dialog": "consent",
+    "menu": "navigation",
+}
+
+# ARIA landmark roles.
+ROLE_REASONS: dict[str, RemovedReason] = {
+    "navigation": "navigation",
+    "contentinfo": "footer",
+    "complementary": "teaser",
+    "search": "navigation",
+    "menu": "navigation",
+    "menubar": "navigation",
+    "alertdialog": "consent",
+    "banner": "navigation",
+}
+
+# Words in class/id attributes (split at -, _, space and camelCase-free lowercase) -> reason.
+# Each entry is a whole token or a token prefix ending in "*". Chosen from common CMS themes
+# (WordPress, Drupal, Arc, Escenic, Typo3) and German and English news sites.
+CLASS_TOKENS: dict[RemovedReason, tuple[str, ...]] = {
+    "navigation": (
+        "nav", "navbar", "navigation", "menu", "mainmenu", "breadcrumb*", "pagination", "pager",
+        "skiplink", "skip", "sitemap", "topbar", "toolbar", "tabbar", "megamenu", "offcanvas",
+        "jump", "toc", "tags", "tag", "taglist", "keywords", "schlagworte", "themen",
+    ),
+    "teaser": (
+        "related", "recommended", "recommendation*", "recirc*", "morestories", "moreon",
+        "teaserlist", "teasers", "sidebar", "widget*", "rail", "trending", "popular", "mostread",
+        "mostpopular", "outbrain", "taboola", "plista", "ligatus", "readmore", "alsoread",
+        "further", "weitere", "empfehlung*", "mehrzumthema", "crosslink*", "linkbox", "infobox-links",
+        "storylist", "headlines", "latest", "newsticker",
+    ),
+    "advertisement": (
+        "ad", "ads", "adv", "advert*", "adslot", "adunit", "adcontainer", "adwrapper", "anzeige*",
+        "werbung", "sponsor*", "dfp", "gpt", "commercial", "promo", "promotion", "banner",
+        "billboard", "skyscraper", "superbanner", "rectangle", "marketing", "affiliate",
+    ),
+    "call_to_action": (
+        "newsletter", "subscribe", "subscription", "signup", "paywall", "share", "sharing",
+        "sharebar", "shariff", "social", "socials", "follow", "donate", "donation", "abo",
+        "abobox", "login", "register", "print", "bookmark", "feedback", "rating", "app-promo",
+    ),
+    "consent": ("cookie*", "consent", "gdpr", "cmp", "onetrust", "didomi", "usercentrics", "privacy"),
+    "footer": ("footer", "sitefooter", "copyright-footer", "imprint", "impressum", "legal"),
+    "comments": (
+        "comment*", "kommentar*", "disqus", "discussion", "respond", "replies", "reply",
+        "leserbrief*", "forum", "community",
+    ),
+    "gallery": ("gallery", "galerie", "bildergalerie", "slideshow", "carousel", "slider", "lightbox"),
+    "credit": ("byline", "author", "authors", "autor", "credit", "credits", "copyright"),
+    # Kickers, datelines and timestamps: metadata (section, published) shown above the text.
+    "other": (
+        "kicker", "dachzeile", "topline", "overline", "eyebrow", "dateline", "timestamp", "pubdate",
+        "meta", "metadata", "datum",
+    ),
+    "markup": (
+        "sronly", "visuallyhidden", "screenreader", "offscreen", "invisible", "modal", "popup",
+    ),
+}
+
+# Tokens that mark the article itself; they win over any boilerplate token on the same element
+# (e.g. "article-body comments-enabled").
+CONTENT_TOKENS: tuple[str, ...] = (
+    "articlebody", "article-body", "storybody", "story-body", "entry-content", "post-content",
+    "postcontent", "articletext", "article-text", "article-content", "articlecontent", "body-text",
+    "bodytext", "story-content", "main-content", "maincontent", "content-body", "rich-text",
+    "richtext", "paywall-content", "text-content",
+)
+
+# Short blocks starting with one of these are calls to action or navigation, not article text.
+# Per language; all are matched lowercased at the start of a block.
+CTA_PREFIXES: dict[str, tuple[str, ...]] = {
+    "de": (
+        "lesen sie auch", "lesen sie mehr", "lesen sie hier", "mehr zum thema", "mehr dazu",
+        "auch interessant", "das könnte sie auch interessieren", "das könnte dich auch",
+        "jetzt abonnieren", "jetzt anmelden", "hier anmelden", "newsletter", "artikel teilen",
+        "teilen", "zur startseite", "weiterlesen", "mehr lesen", "jetzt lesen", "folgen sie uns",
+        "hier geht es zum", "hier geht's zum", "alle artikel", "zum artikel", "mehr artikel",
+        "zurück", "nach oben", "merken", "drucken", "empfehlen", "anzeige", "werbung",
+        "weitere artikel", "mehr aus", "mehr von", "zum thema", "jetzt kostenlos", "abonnieren",
+        "melden sie sich", "registrieren sie sich", "diesen artikel", "beitrag teilen",
+        "loading", "wird geladen",
+    ),
+    "en": (
+        "read more", "read also", "also read", "related:", "related articles", "related stories",
+        "see also", "sign up", "subscribe", "share this", "share on", "follow us", "click here",
+        "advertisement", "sponsored", "recommended", "more from", "most popular", "most read",
+        "you may also like", "you might also like", "continue reading", "back to top",
+        "skip to", "log in", "sign in", "download the app", "get the app", "join our",
+        "this article", "loading", "watch:", "listen to this", "print this",
+    ),
+}
+
+# Phrases that only appear in cookie and privacy banners.
+CONSENT_CUES: tuple[str, ...] = (
+    "cookies", "cookie-einstellungen", "cookie settings", "einwilligung", "datenschutzerklärung",
+    "zustimmen", "akzeptieren", "accept all", "consent", "privacy policy", "tracking",
+)
+
+# Photo credit shapes, in any language of the press: "Foto: …", "© …", "… / dpa", "REUTERS/…".
+CREDIT_PATTERNS: tuple[str, ...] = (
+    r"(?:^|\s|\()(?:foto|fotos|bild|bilder|photo|photos|image|images|quelle|source|grafik|"
+    r"illustration|video|credit|copyright|picture|pictures|aufnahme)\s*:\s*\S",
+    r"©|\(c\)\s|\bcopyright\b",
+    r"(?:^|\s)/\s*(?:dpa|afp|ap|apa|epa|reuters|getty|imago|keystone|ddp|sid|kna|epd|"
+    r"picture[ -]alliance|ullstein|shutterstock|istock)\b",
+    r"\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA-EFE|dpa-Zentralbild|picture alliance|imago images|"
+    r"Shutterstock|iStock|KEYSTONE)\b",
+)
+
+# Agencies and photo services named in credits; used to split "caption Foto: X" and to recognise
+# credit-only lines.
+BYLINE_PREFIXES: tuple[str, ...] = ("von ", "by ", "text: ", "autor: ", "autorin: ", "author: ")
+
+
+# --- compiled forms ----------------------------------------------------------------------------
+
+_TOKEN_SPLIT = re.compile(r"[\s_\-:.]+")
+# "hidden" alone is not trusted: themes use "hidden-xs" for responsive hiding of visible text.
+_HIDDEN_SUBSTRINGS = ("sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "element-invisible")
+
+
+@lru_cache(maxsize=1)
+def _token_index() -> tuple[dict[str, RemovedReason], tuple[tuple[str, RemovedReason], ...]]:
+    exact: dict[str, RemovedReason] = {}
+    prefixes: list[tuple[str, RemovedReason]] = []
+    for reason, tokens in CLASS_TOKENS.items():
+        for tok in tokens:
+            tok = tok.lower().replace("-", "")
+            if tok.endswith("*"):
+                prefixes.append((tok[:-1], reason))
+            else:
+                exact.setdefault(tok, reason)
+    return exact, tuple(prefixes)
+
+
+@lru_cache(maxsize=4096)
+def reason_for_attrs(attrs: str) -> RemovedReason | None:
+    """The boilerplate reason a class/id string implies, or None. Cached: sites repeat classes."""
+    low = attrs.lower()
+    squashed = low.replace("-", "").replace("_", "")
+    if any(tok.replace("-", "") in squashed for tok in CONTENT_TOKENS):
+        return None
+    if any(h in low for h in _HIDDEN_SUBSTRINGS):
+        return "markup"
+    exact, prefixes = _token_index()
+    for token in _TOKEN_SPLIT.split(low):
+        if not token:
+            continue
+        hit = exact.get(token)
+        if hit is not None:
+            return hit
+        for prefix, reason in prefixes:
+            if token.startswith(prefix):
+                return reason
+    return None
+
+
+def is_content_attrs(attrs: str) -> bool:
+    squashed = attrs.lower().replace("-", "").replace("_", "")
+    return any(tok.replace("-", "") in squashed for tok in CONTENT_TOKENS)
+
+
+@lru_cache(maxsize=1)
+def _cta_regex() -> re.Pattern[str]:
+    words = sorted({p for table in CTA_PREFIXES.values() for p in table}, key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(re.escape(w) for w in words) + r")(?:\W|$)")
+
+
+@lru_cache(maxsize=1)
+def credit_regex() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in CREDIT_PATTERNS), re.I)
+
+
+# A block longer than this is article text even when it opens like a call to action.
+CTA_MAX_CHARS = 120
+# Credit lines are short; a longer block that mentions "Reuters" is a news sentence.
+CREDIT_MAX_CHARS = 160
+# Cookie banners are paragraphs, but a long text about cookies is an article.
+CONSENT_MAX_CHARS = 600
+# How many banner cues a block needs before it is taken as a consent notice.
+CONSENT_MIN_CUES = 2
+
+
+def reason_for_text(text: str) -> RemovedReason | None:
+    """A reason to drop a short block on its words alone (calls to action, credits, banners)."""
+    n = len(text)
+    if n <= CTA_MAX_CHARS and _cta_regex().match(text.lower()):
+        return "call_to_action"
+    if n <= CREDIT_MAX_CHARS and is_credit_line(text):
+        return "credit"
+    if n <= CONSENT_MAX_CHARS:
+        low = text.lower()
+        if "cookie" in low and sum(cue in low for cue in CONSENT_CUES) >= CONSENT_MIN_CUES:
+            return "consent"
+    return None
+
+
+def is_credit_line(text: str) -> bool:
+    """A line that is only a credit or byline ("Foto: dpa", "© Reuters", "Von Anna Muster")."""
+    low = text.lower()
+    if low.startswith(BYLINE_PREFIXES) and len(text.split()) <= BYLINE_MAX_WORDS:
+        return True
+    m = credit_regex().search(text)
+    return m is not None and m.start() <= CREDIT_LEAD_CHARS
+
+
+# A byline "Von Anna Muster und Max Beispiel, Berlin" has few words; longer is a sentence.
+BYLINE_MAX_WORDS = 8
+# A credit pattern must start near the line start to make the whole line a credit.
+CREDIT_LEAD_CHARS = 3
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """Split "Caption text. Foto: dpa/Name" into ("Caption text.", "Foto: dpa/Name")."""
+    m = credit_regex().search(caption)
+    if m is None:
+        return caption, None
+    start = m.start()
+    while start < len(caption) and caption[start] in " (":
+        start += 1
+    # "… Berlin. / dpa" style: the credit starts at the slash, keep the agency with it.
+    head = caption[:start].rstrip(" |(-–—,")
+    credit = caption[start:].strip().rstrip(")").strip()
+    if head.endswith("/"):
+        head = head[:-1].rstrip()
+    return head, credit or None

@@ -1,0 +1,65 @@
+"""Parse an HTML page once into an lxml.html tree, bounded in depth and robust to bad markup."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# libxml2 refuses to nest deeper than 256 levels (2048 with huge_tree) and silently drops the rest
+# of the page; such pages are flattened by a linear pre-pass before parsing again.
+_DEPTH_ERROR = "Excessive depth"
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*)>")
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+)
+
+
+def parse_html(text: str, max_depth: int, warnings: list[str]) -> Any | None:
+    """The page as an lxml.html element tree (the <html> root), or None when nothing parses."""
+    text = text.replace("\x00", "")
+    root, deep = _parse(text)
+    if deep:
+        warnings.append(f"depth: DOM nested deeper than the parser allows, flattened below {max_depth} levels")
+        root, _ = _parse(flatten_deep(text, max_depth))
+    return root
+
+
+def _parse(text: str) -> tuple[Any | None, bool]:
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8", huge_tree=True, remove_comments=True, remove_pis=True, no_network=True
+    )
+    data = text.encode("utf-8", errors="replace")
+    try:
+        root = lxml.etree.fromstring(data, parser=parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return None, False
+    deep = any(_DEPTH_ERROR in e.message for e in parser.error_log)
+    return root, deep
+
+
+def flatten_deep(text: str, max_depth: int) -> str:
+    """Drop the tags (not the text) of elements nested deeper than ``max_depth``; linear time."""
+    depth = 0
+    dropped = 0
+
+    def visit(m: re.Match[str]) -> str:
+        nonlocal depth, dropped
+        closing, name, rest = m.group(1), m.group(2).lower(), m.group(3)
+        if name in _VOID or rest.endswith("/"):
+            return m.group(0)
+        if closing:
+            if dropped:
+                dropped -= 1
+                return " "
+            depth = max(0, depth - 1)
+            return m.group(0)
+        if depth >= max_depth:
+            dropped += 1
+            return " "
+        depth += 1
+        return m.group(0)
+
+    return _TAG.sub(visit, text)

@@ -1,0 +1,134 @@
+"""Pick the article's container among the walked elements, then keep or drop each block, with a reason."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsmill.article import Block, BlockKind, Removed, RemovedReason
+from newsmill.extract.boilerplate import reason_for_text
+from newsmill.extract.html_walk import Candidate, RawBlock, Walk
+
+# Noise below a container costs as much as article text gains: a wrapper that adds a sidebar of
+# equal size to the body is no better than the body alone.
+BAD_WEIGHT = 1.0
+# Short lines (headings, datelines, short paragraphs) count a little, so a wrapper that adds them
+# to the body beats the bare body; a fifth keeps them from outweighing real paragraphs.
+NEUTRAL_WEIGHT = 0.2
+# Elements marked as the article (<article>, itemprop=articleBody, "article-body") are preferred
+# when nearly as good as the best unmarked one.
+HINT_BONUS = 1.1
+# Inside the container, blocks with more link text than this are link lists or teasers.
+KEEP_MAX_LINK_DENSITY = 0.5
+# A link-heavy block shorter than this is a navigation item; longer ones are teasers.
+NAV_MAX_CHARS = 40
+# JSON-LD articleBody is trusted as a voter only when it is this long (shorter ones are summaries).
+BODY_VOTER_MIN_CHARS = 400
+# How many of the best-scored containers the JSON-LD body chooses among.
+BODY_VOTER_TOP = 5
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Selection:
+    blocks: list[Block] = field(default_factory=list)
+    kept_raw: list[RawBlock] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    container: Candidate | None = None
+
+
+def score(c: Candidate) -> float:
+    s = c.good + NEUTRAL_WEIGHT * c.neutral - BAD_WEIGHT * c.bad
+    return s * HINT_BONUS if c.hint and s > 0 else s
+
+
+def choose_container(walk: Walk, json_body: str | None) -> Candidate | None:
+    """The element whose subtree holds the most article text net of noise."""
+    if not walk.candidates:
+        return None
+    # Candidates come in post-order (children first); max() keeps the first of equals: the deeper.
+    ranked = sorted(walk.candidates, key=score, reverse=True)
+    best = ranked[0]
+    if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
+        best = _vote_by_body(walk, ranked[:BODY_VOTER_TOP], json_body) or best
+    return best
+
+
+def _vote_by_body(walk: Walk, top: list[Candidate], body: str) -> Candidate | None:
+    gold = set(_WORD.findall(body.lower()))
+    best, best_f = None, 0.0
+    for c in top:
+        words = set(_WORD.findall(" ".join(b.text for b in walk.blocks[c.first:c.last]).lower()))
+        hit = len(words & gold)
+        if not hit:
+            continue
+        p, r = hit / len(words), hit / len(gold)
+        f = 2 * p * r / (p + r)
+        if f > best_f:
+            best, best_f = c, f
+    return best
+
+
+def block_reason(b: RawBlock, container: Candidate | None, position: int) -> RemovedReason | None:
+    """Why block number ``position`` is not article text, or None to keep it."""
+    inside = container is not None and container.first <= position < container.last
+    if not inside:
+        if b.flags:
+            return b.flags[-1][1]
+        if b.link_density > KEEP_MAX_LINK_DENSITY:
+            return "navigation"
+        return reason_for_text(b.text) or "other"
+    assert container is not None
+    for index, reason in b.flags:
+        if index > container.index:
+            return reason
+    if b.link_density > KEEP_MAX_LINK_DENSITY:
+        return "navigation" if len(b.text) < NAV_MAX_CHARS else "teaser"
+    return reason_for_text(b.text)
+
+
+def select(walk: Walk, container: Candidate | None, title: str | None) -> Selection:
+    sel = Selection(container=container)
+    title_key = _key(title) if title else None
+    seen: set[str] = set()
+    for i, b in enumerate(walk.blocks):
+        if b.caption:
+            continue  # captions become Image records, not body text and not "removed"
+        reason = block_reason(b, container, i)
+        key = _key(b.text)
+        if reason is None and b.kind == "heading" and title_key and key == title_key:
+            reason = "duplicate"
+        if reason is None and key in seen and len(key) > 0:
+            reason = "duplicate"
+        if reason is not None:
+            _note(sel.removed, b.text, reason)
+            continue
+        seen.add(key)
+        sel.kept_raw.append(b)
+    _drop_trailing_headings(sel)
+    sel.blocks = [Block(kind=_kind(b.kind), text=b.text) for b in sel.kept_raw]
+    return sel
+
+
+def _drop_trailing_headings(sel: Selection) -> None:
+    while sel.kept_raw and sel.kept_raw[-1].kind == "heading":
+        _note(sel.removed, sel.kept_raw.pop().text, "other")
+
+
+def _kind(kind: str) -> BlockKind:
+    if kind in ("heading", "quote", "list_item", "table", "code"):
+        return kind  # type: ignore[return-value]
+    return "paragraph"
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _note(removed: list[Removed], text: str, reason: RemovedReason) -> None:
+    """Record a dropped block; neighbours dropped for the same reason share one entry."""
+    if removed and removed[-1].reason == reason:
+        removed[-1].text += "\n" + text
+    else:
+        removed.append(Removed(text=text, reason=reason))
