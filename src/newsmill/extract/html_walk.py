@@ -9,6 +9,7 @@ ancestors see it as noise, its own statistics do not (so a mis-flagged wrapper c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,10 @@ KIND_OF_TAG = {
 # Class/id flags never apply to these: a <body class="has-comments"> is still the page.
 _UNFLAGGABLE = frozenset({"html", "body", "main"})
 _BR = "\u2028"
+# Two line breaks in a row separate paragraphs in br-formatted pages.
+_PARA_BREAK = re.compile("\u2028\\s*\u2028")
+# Inline elements that are part of a sentence even when their class sounds like boilerplate.
+_PHRASING = frozenset({"a", "b", "i", "em", "strong", "u", "sup", "sub", "abbr", "mark", "q", "code"})
 
 # A block with less than this share of its characters in links is prose.
 GOOD_MAX_LINK_DENSITY = 0.25
@@ -82,6 +87,7 @@ class _Frame:
     flagged: bool = False
     hint: bool = False
     caption: bool = False
+    split: bool = False
 
 
 @dataclass
@@ -161,7 +167,7 @@ class _Walker:
         raw = "".join(self.parts)
         self.parts = []
         links, self.link_chars = self.link_chars, 0
-        pieces = raw.split(_BR + _BR) if _BR in raw else [raw]
+        pieces = _PARA_BREAK.split(raw) if _BR in raw else [raw]
         for piece in pieces:
             text = " ".join(piece.replace(_BR, " ").split())
             if text:
@@ -202,13 +208,15 @@ class _Walker:
     def start(self, el: Any, tag: str) -> None:
         self.count += 1
         block_level = tag in BLOCK_TAGS
-        if block_level or tag == "br":
-            if tag == "br":
-                self.parts.append(_BR)
-            else:
-                self.flush()
-        frame = _Frame(el, self.count, len(self.out.blocks), block_level)
+        if tag == "br":
+            self.parts.append(_BR)
         reason = element_reason(el, tag)
+        # A flagged inline element (a kicker <span>, a credit <small>) becomes a block of its own,
+        # so its text can be dropped without its sentence; emphasis and links stay in the sentence.
+        split = block_level or (reason is not None and tag not in _PHRASING)
+        if split:
+            self.flush()
+        frame = _Frame(el, self.count, len(self.out.blocks), block_level, split=split)
         if reason is not None:
             frame.flagged = True
             self.flags.append((self.count, reason))
@@ -227,7 +235,7 @@ class _Walker:
 
     def end(self, el: Any, tag: str) -> None:
         frame = self.stack[-1]
-        if frame.block_level:
+        if frame.split:
             self.flush()
         self.stack.pop()
         self._close_frame(frame, tag, frame.hint)

@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print newsmill beside its peers in one markdown table."""
