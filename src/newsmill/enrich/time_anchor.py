@@ -1,0 +1,93 @@
+"""What relative expressions are read against: the publication date, the narrative reference time
+(the last date the text mentioned) and the tense around an expression.
+
+News style: deictic expressions ("gestern", "am Montag", "vergangene Woche") count from the
+publication date, underspecified dates ("13. September") take its year, moved by tense.
+Narrative style (history, Wikipedia): everything counts from the reference time, which moves
+with each resolved date. Anaphoric expressions ("drei Tage später", "am selben Tag") use the
+reference time in both styles, as HeidelTime does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsmill.enrich.time_calendar import Point, parse_point
+from newsmill.enrich.time_tables import TimeTables
+
+# How far around an expression tense cues are looked for, in characters: one news sentence is
+# rarely longer; a window also keeps a 1 MB sentence linear.
+TENSE_WINDOW = 160
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|\n")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Reference:
+    """The moving reference time: last mentioned year/month/day, with the publication date."""
+
+    dct: dt.date | None
+    narrative: bool
+    point: Point | None = None  # last mentioned calendar point, any granularity
+    day: dt.date | None = None  # last mentioned full date
+
+    def __post_init__(self) -> None:
+        if self.dct is not None and self.point is None:
+            self.point = Point(self.dct.year, self.dct.month, self.dct.day)
+
+    def base_day(self, deictic: bool) -> dt.date | None:
+        """The day a relative expression counts from."""
+        if deictic and not self.narrative:
+            return self.dct
+        return self.day or self.dct
+
+    def base_point(self, deictic: bool) -> Point | None:
+        if deictic and not self.narrative:
+            return Point(self.dct.year, self.dct.month, self.dct.day) if self.dct else None
+        return self.point
+
+    def update(self, value: str) -> None:
+        point = parse_point(value)
+        if point is None:
+            return
+        self.point = point
+        day = point.date()
+        if day is not None:
+            self.day = day
+
+
+def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
+    """-1 past, +1 future, 0 unknown: the nearest tense cue in the expression's sentence."""
+    lo = max(0, start - TENSE_WINDOW)
+    hi = min(len(text), end + TENSE_WINDOW)
+    left = text[lo:start]
+    cuts = [m.end() for m in _SENTENCE_END.finditer(left)]
+    if cuts:
+        lo += cuts[-1]
+    right = text[end:hi]
+    stop = _SENTENCE_END.search(right)
+    if stop:
+        hi = end + stop.start()
+    best, best_dist = 0, hi - lo + 1
+    for m in _WORD.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        cue = _cue(m.group(), tables)
+        if cue:
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if dist < best_dist:
+                best, best_dist = cue, dist
+    return best
+
+
+def _cue(word: str, tables: TimeTables) -> int:
+    low = word.lower()
+    if low in tables.future:
+        return 1
+    if low in tables.past:
+        return -1
+    suffix = tables.past_suffix
+    past = suffix is not None and word[:1].islower() and low not in tables.past_suffix_stop
+    return -1 if past and suffix is not None and suffix.fullmatch(word) else 0

@@ -1,0 +1,103 @@
+"""Finding time expressions: one scan of the language's compiled rule alternation, guards against
+numbers that only look like years, values from the handlers, and intervals over pairs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from newsmill.article import TimeExpression
+from newsmill.enrich import time_normalise as norm
+from newsmill.enrich import time_relative as rel
+from newsmill.enrich.time_anchor import Reference
+from newsmill.enrich.time_calendar import parse_point
+from newsmill.enrich.time_tables import Rule, TimeTables
+
+Handler = Callable[[norm.Job], "str | None"]
+HANDLERS: dict[str, Handler] = {
+    "date": norm.date,
+    "season": norm.season,
+    "century": norm.century,
+    "decade": norm.decade,
+    "isoweek": norm.isoweek,
+    "half": norm.half_or_quarter("H", 2),
+    "quarter": norm.half_or_quarter("Q", 4),
+    "weekday": norm.weekday,
+    "night_to": norm.night_to,
+    "deictic": norm.deictic,
+    "holiday": norm.holiday,
+    "ref": norm.ref_word,
+    "time": norm.time_of_day,
+    "duration": norm.duration,
+    "relunit": rel.relunit,
+    "compound": rel.compound,
+    "offset": rel.offset,
+}
+# Words looked at beside a bare year to tell "1945" from "1945 Soldaten".
+_WORD_AFTER = re.compile(r"\s*([^\s,;:()]+)")
+_WORDS_BEFORE = re.compile(r"(\S+(?:\s+\S+)?)\s*$")
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    rule: Rule
+    groups: norm.Groups
+
+
+def scan(text: str, tables: TimeTables) -> Iterator[Found]:
+    for m in tables.master.finditer(text):
+        name = m.lastgroup or ""
+        rule = tables.rules[int(name[1:])]
+        prefix = f"r{rule.index}_"
+        groups = {g: v for g in rule.groups if (v := m.group(prefix + g)) is not None}
+        start, end = m.span(prefix + "core") if "core" in groups else m.span()
+        if rule.groups == ("year",) and _not_a_year(text, start, end, tables):
+            continue
+        yield Found(start, end, rule, groups)
+
+
+def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
+    after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
+    if after and after.group(1).rstrip(".") in tables.year_guard_after:
+        return True
+    before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
+    if before:
+        words = before.group(1).lower().split()
+        if words[-1] in tables.year_guard_before or " ".join(words) in tables.year_guard_before:
+            return True
+    return False
+
+
+def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool) -> list[TimeExpression]:
+    """Every expression with its value, in text order; the reference time moves as dates resolve."""
+    out: list[TimeExpression] = []
+    for found in scan(text, tables):
+        job = norm.Job(found.groups, tables, ref, text, (found.start, found.end), part_of_day)
+        value = HANDLERS[found.rule.type](job)
+        if value is None:
+            continue
+        if value and found.rule.type not in ("duration", "ref", "century", "decade"):
+            ref.update(value)
+        out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
+    return out
+
+
+def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> list[TimeExpression]:
+    """"ab Sonntag … bis 13. September", "vom 10. bis 13. September": start/end intervals."""
+    out: list[TimeExpression] = []
+    for a, b in zip(times, times[1:], strict=False):
+        if not (a.value and b.value) or b.start - a.end > 40:
+            continue
+        if not tables.interval_gap.search(text[a.end:b.start]):
+            continue
+        opener = tables.interval_open.search(text, max(0, a.start - 20), a.start)
+        if opener is None and not tables.interval_open.search(a.text.split(" ")[0] + " "):
+            continue
+        pa, pb = parse_point(a.value), parse_point(b.value)
+        if pa is None or pb is None or (pa.year, pa.month or 0, pa.day or 0) > (pb.year, pb.month or 99, pb.day or 99):
+            continue
+        out.append(TimeExpression(a.start, b.end, text[a.start:b.end], f"{a.value}/{b.value}"))
+    return out

@@ -1,0 +1,281 @@
+"""From a matched rule's groups to a TIMEX2/TIMEX3-style value; language knowledge comes from the
+tables, reference times from ``time_anchor``. A handler returns the value, "" when the expression
+is relative and nothing anchors it, or None when the match is not a time expression after all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsmill.enrich.time_anchor import Reference, tense_at
+from newsmill.enrich.time_calendar import (
+    Point,
+    add_days,
+    expand_two_digit_year,
+    fmt_date,
+    fmt_point,
+    fmt_year,
+    holiday_date,
+    week_monday,
+    weekday_near,
+)
+from newsmill.enrich.time_tables import TimeTables
+
+Groups = dict[str, str]
+DURATION_UNITS = {"Y": "Y", "M": "M", "W": "W", "D": "D", "H": "H", "MIN": "M", "DE": "DE", "CE": "CE",
+                  "WE": "WE", "Q": "Q", "HY": "HY"}
+_TIME_UNITS = ("H", "MIN")
+
+
+@dataclass
+class Job:
+    """What a handler needs: the groups, the tables, the reference time, tense and options."""
+
+    groups: Groups
+    tables: TimeTables
+    ref: Reference
+    text: str
+    span: tuple[int, int]
+    part_of_day: bool
+    _tense: int | None = None
+
+    @property
+    def tense(self) -> int:
+        """-1 past, +1 future, 0 unknown; looked up only for expressions that need it."""
+        if self._tense is None:
+            self._tense = tense_at(self.text, self.span[0], self.span[1], self.tables)
+        return self._tense
+
+    def lex(self, table: str, group: str) -> object:
+        word = self.groups.get(group)
+        return None if word is None else self.tables.lookup(table, word)
+
+    def number(self, group: str) -> float | str | None:
+        word = self.groups.get(group)
+        if word is None:
+            return None
+        if word.isdigit():
+            return int(word)
+        value = self.tables.lookup("NUM", word)
+        return value if isinstance(value, (int, float, str)) else None
+
+    def part_suffix(self) -> str:
+        if not self.part_of_day:
+            return ""
+        for name, table in (("part", "PART"), ("part_b", "PART"), ("part", "PARTSUFFIX")):
+            code = self.lex(table, name)
+            if isinstance(code, str):
+                return "T" + code
+        return ""
+
+    def clock(self, day: str) -> str:
+        hour = self.groups.get("hour")
+        if hour is None:
+            return day + self.part_suffix()
+        minute = self.groups.get("minute") or self.groups.get("minute_b") or "00"
+        return f"{day}T{int(hour):02d}:{minute}" if int(hour) <= 24 else day
+
+
+def _year(job: Job) -> int | None:
+    """The year written or implied by the year groups, or None when none is given."""
+    g = job.groups
+    if "year" in g or "year_b" in g:
+        year = int(g.get("year") or g["year_b"])
+        if "bc" in g and job.lex("BC", "bc") == -1:
+            year = -year
+        elif len(g.get("year") or "") == 2 and "monthnum" in g:
+            near = job.ref.point.year if job.ref.point else 1950
+            year = expand_two_digit_year(year, near)
+        return year
+    if "yearshort" in g:
+        near = job.ref.point.year if job.ref.point else 1950
+        return expand_two_digit_year(int(g["yearshort"].lstrip("'")), near)
+    rel = job.lex("RELA", "rela")
+    deictic = rel is None
+    if rel is None:
+        rel = job.lex("REL", "rela")
+    if isinstance(rel, int):
+        base = job.ref.base_point(deictic)
+        return base.year + rel if base else None
+    return None
+
+
+def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
+    """The year of a date written without one: the reference year, moved by tense in news."""
+    if job.ref.narrative or job.ref.dct is None:
+        return job.ref.point.year if job.ref.point else None
+    dct = job.ref.dct
+    key, dct_key = (month, day or 15), (dct.month, dct.day)
+    if job.tense < 0 and key > dct_key:
+        return dct.year - 1
+    if job.tense > 0 and key < dct_key:
+        return dct.year + 1
+    return dct.year
+
+
+def date(job: Job) -> str | None:
+    g = job.groups
+    month_v = job.lex("MONTH", "month")
+    month = month_v if isinstance(month_v, int) else (int(g["monthnum"]) if "monthnum" in g else None)
+    day = int(g["day"]) if "day" in g else None
+    year = _year(job)
+    if month is None:
+        return fmt_year(year) if year is not None else None
+    if year is None:
+        year = _underspecified_year(job, month, day)
+        if year is None:
+            return ""
+    if day is None:
+        return fmt_point(Point(year, month))
+    point = Point(year, month, day)
+    if point.date() is None and year > 0:
+        return None  # 31. Februar: not a date
+    return job.clock(fmt_point(point))
+
+
+def season(job: Job) -> str | None:
+    code = job.lex("SEASON", "season")
+    year = _year(job)
+    rel = job.lex("REL", "rel")
+    if year is None and isinstance(rel, int):
+        base = job.ref.base_point(True)
+        year = base.year + rel if base else None
+    if year is None:
+        if job.ref.narrative:
+            year = job.ref.point.year if job.ref.point else None
+        else:
+            year = job.ref.dct.year if job.ref.dct else None
+    return "" if year is None else f"{fmt_year(year)}-{code}"
+
+
+def century(job: Job) -> str | None:
+    n = int(job.groups["cent"])
+    if n < 1:
+        return None
+    bc = "bc" in job.groups and job.lex("BC", "bc") == -1
+    return f"BC{n - 1:02d}" if bc else f"{n - 1:02d}"
+
+
+def decade(job: Job) -> str | None:
+    if "decade" in job.groups:
+        return job.groups["decade"]
+    digit = job.lex("DECADEWORD", "decadeword")
+    point = job.ref.point
+    if not isinstance(digit, int) or point is None:
+        return ""
+    return f"{point.year // 100:02d}{digit}"
+
+
+def isoweek(job: Job) -> str | None:
+    week = int(job.groups["week"])
+    year = _year(job)
+    if year is None:
+        year = job.ref.dct.year if job.ref.dct else None
+    if year is None or not 1 <= week <= 53:
+        return "" if year is None else None
+    return f"{year:04d}-W{week:02d}"
+
+
+def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
+    def handler(job: Job) -> str | None:
+        n = job.lex("ORDINAL", "ord")
+        if not isinstance(n, int) or not 1 <= n <= limit:
+            return None
+        year = _year(job)
+        if year is None:
+            point = job.ref.base_point(False)
+            year = point.year if point else None
+        return "" if year is None else f"{fmt_year(year)}-{prefix}{n}"
+
+    return handler
+
+
+def _weekday_date(job: Job) -> dt.date | None:
+    weekday = job.lex("WEEKDAY", "weekday")
+    base = job.ref.base_day(deictic=True)
+    if not isinstance(weekday, int) or base is None:
+        return None
+    rel = job.lex("REL", "rel")
+    if isinstance(rel, int) and rel != 0:
+        return weekday_near(base, weekday, rel, strict=True)
+    if isinstance(rel, int):
+        return add_days(week_monday(base), weekday)
+    direction = job.tense if not job.ref.narrative else (job.tense or 1)
+    return weekday_near(base, weekday, -1 if direction < 0 else 1)
+
+
+def weekday(job: Job) -> str | None:
+    day = _weekday_date(job)
+    return "" if day is None else job.clock(fmt_date(day))
+
+
+def night_to(job: Job) -> str | None:
+    day = _weekday_date(job)
+    before = add_days(day, -1) if day else None
+    if before is None:
+        return ""
+    return fmt_date(before) + ("TNI" if job.part_of_day else "")
+
+
+def deictic(job: Job) -> str | None:
+    offset = job.lex("DEICTIC", "deictic")
+    if not isinstance(offset, int):
+        return None
+    if job.ref.narrative and offset == 0:
+        return "PRESENT_REF"
+    base = job.ref.base_day(deictic=True)
+    day = add_days(base, offset) if base else None
+    return "" if day is None else job.clock(fmt_date(day))
+
+
+def holiday(job: Job) -> str | None:
+    spec = job.lex("HOLIDAY", "holiday")
+    if not isinstance(spec, str):
+        return None
+    year = _year(job)
+    if year is None:
+        point = job.ref.base_point(False) if job.ref.narrative else job.ref.base_point(True)
+        year = point.year if point else None
+    day = holiday_date(spec, year) if year is not None else None
+    return "" if day is None else fmt_date(day)
+
+
+def ref_word(job: Job) -> str | None:
+    if "vague" in job.groups:
+        return "FUTURE_REF" if job.lex("POST", "post") == 1 else "PAST_REF"
+    value = job.lex("REF", "ref")
+    return value if isinstance(value, str) else None
+
+
+def time_of_day(job: Job) -> str | None:
+    hour = int(job.groups["hour"])
+    if hour > 24:
+        return None
+    base = job.ref.base_day(deictic=False)
+    return "" if base is None else job.clock(fmt_date(base))
+
+
+def duration(job: Job) -> str | None:
+    unit = job.lex("UNIT", "unit")
+    if not isinstance(unit, str):
+        return None
+    n = "X" if "vague" in job.groups else job.number("num")
+    if n is None:
+        return None
+    out = _duration_part(n, unit)
+    unit_b = job.lex("UNIT", "unit_b")
+    n_b = job.number("num_b")
+    if isinstance(unit_b, str) and n_b is not None:
+        out += _duration_part(n_b, unit_b)[1:]
+    return out
+
+
+def _duration_part(n: float | str, unit: str) -> str:
+    if isinstance(n, float) and not n.is_integer():
+        n = f"{n:g}"
+    elif isinstance(n, float):
+        n = int(n)
+    prefix = "PT" if unit in _TIME_UNITS else "P"
+    return f"{prefix}{n}{DURATION_UNITS[unit]}"

@@ -1,0 +1,124 @@
+"""Language tables for time expressions: loaded once from ``newsmill/data/times/<lang>.json``.
+
+Each table holds lexicons (month names, weekdays, number words, cue words …), tense cues and an
+ordered list of rules. A rule pattern is a regular expression written with two conveniences: a
+space stands for one or more whitespace characters, and ``{NAME}`` expands to the alternation of
+lexicon ``NAME`` (longest entries first). All rules are joined into one compiled alternation, so
+a text is scanned once; earlier rules win at the same start position, which is why the tables
+list the longer, more specific rules first.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+# The fixed sub-patterns every language shares.
+_BUILTIN = {
+    "DAY": r"(?:0?[1-9]|[12]\d|3[01])",
+    "MONTHNUM": r"(?:0?[1-9]|1[0-2])",
+    "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![.,]\d)",
+}
+_PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
+_GROUP = re.compile(r"\(\?P<([a-z_]+)>")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    type: str
+    index: int
+    groups: tuple[str, ...]
+
+
+@dataclass
+class TimeTables:
+    """Everything the engine knows about one language."""
+
+    language: str
+    lexicon: dict[str, dict[str, Any]]
+    rules: list[Rule]
+    master: re.Pattern[str]
+    past: frozenset[str]
+    future: frozenset[str]
+    past_suffix: re.Pattern[str] | None
+    past_suffix_stop: frozenset[str]
+    interval_open: re.Pattern[str]
+    interval_gap: re.Pattern[str]
+    unit_plural: frozenset[str] = field(default_factory=frozenset)
+    year_guard_after: frozenset[str] = field(default_factory=frozenset)
+    year_guard_before: frozenset[str] = field(default_factory=frozenset)
+
+    def lookup(self, table: str, word: str) -> Any:
+        """The lexicon value of ``word`` (whitespace-normalised, case-folded), or None."""
+        return self.lexicon.get(table, {}).get(_key(word))
+
+
+def _key(word: str) -> str:
+    return " ".join(word.split()).lower()
+
+
+def _alternation(entries: list[str], case_sensitive: frozenset[str]) -> str:
+    parts = []
+    for entry in sorted(entries, key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in entry.split())
+        parts.append(f"(?-i:{body})" if entry in case_sensitive else body)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _expand(pattern: str, alternations: dict[str, str]) -> str:
+    pattern = pattern.replace(" ", r"\s+")
+    return _PLACEHOLDER.sub(lambda m: alternations[m.group(1)], pattern)
+
+
+def _compile_rules(raw_rules: list[dict[str, str]], alternations: dict[str, str]) -> tuple[list[Rule], str]:
+    rules: list[Rule] = []
+    branches: list[str] = []
+    for index, raw in enumerate(raw_rules):
+        body = _expand(raw["pattern"], alternations)
+        groups = tuple(dict.fromkeys(_GROUP.findall(body)))
+        body = _GROUP.sub(lambda m, i=index: f"(?P<r{i}_{m.group(1)}>", body)  # type: ignore[misc]
+        rules.append(Rule(raw["name"], raw["type"], index, groups))
+        branches.append(f"(?P<r{index}>{body})")
+    # word boundaries around the whole alternation: no expression starts or ends inside a word
+    return rules, r"(?<![\w.])(?:" + "|".join(branches) + r")(?!\w)"
+
+
+def build_tables(data: dict[str, Any]) -> TimeTables:
+    case_sensitive = frozenset(data.get("case_sensitive", []))
+    raw_lex: dict[str, dict[str, Any]] = data["lexicon"]
+    alternations = dict(_BUILTIN)
+    for name, table in raw_lex.items():
+        alternations[name] = _alternation(list(table), case_sensitive)
+    rules, master = _compile_rules(data["rules"], alternations)
+    tense = data.get("tense", {})
+    suffix = tense.get("past_suffix")
+    interval = data["interval"]
+    return TimeTables(
+        language=data["language"],
+        lexicon={name: {_key(k): v for k, v in table.items()} for name, table in raw_lex.items()},
+        rules=rules,
+        master=re.compile(master, re.IGNORECASE),
+        past=frozenset(w.lower() for w in tense.get("past", [])),
+        future=frozenset(w.lower() for w in tense.get("future", [])),
+        past_suffix=re.compile(suffix) if suffix else None,
+        past_suffix_stop=frozenset(tense.get("past_suffix_stop", [])),
+        interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
+        interval_gap=re.compile(interval["gap"], re.IGNORECASE),
+        unit_plural=frozenset(data.get("unit_plural", [])),
+        year_guard_after=frozenset(data.get("year_guard_after", [])),
+        year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def load_tables(language: str) -> TimeTables | None:
+    """The tables for ``language``, or None when newsmill has none for it."""
+    path = resources.files("newsmill").joinpath("data", "times", f"{language}.json")
+    if not path.is_file():
+        return None
+    return build_tables(json.loads(path.read_text(encoding="utf-8")))
