@@ -164,8 +164,7 @@ def _token_index() -> tuple[dict[str, RemovedReason], tuple[tuple[str, RemovedRe
 def reason_for_attrs(attrs: str) -> RemovedReason | None:
     """The boilerplate reason a class/id string implies, or None. Cached: sites repeat classes."""
     low = attrs.lower()
-    squashed = low.replace("-", "").replace("_", "")
-    if any(tok.replace("-", "") in squashed for tok in CONTENT_TOKENS):
+    if is_content_attrs(attrs):
         return None
     if any(h in low for h in _HIDDEN_SUBSTRINGS):
         return "markup"
@@ -182,9 +181,15 @@ def reason_for_attrs(attrs: str) -> RemovedReason | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def is_content_attrs(attrs: str) -> bool:
     squashed = attrs.lower().replace("-", "").replace("_", "")
-    return any(tok.replace("-", "") in squashed for tok in CONTENT_TOKENS)
+    return any(tok in squashed for tok in _content_tokens())
+
+
+@lru_cache(maxsize=1)
+def _content_tokens() -> tuple[str, ...]:
+    return tuple(sorted({t.replace("-", "") for t in CONTENT_TOKENS}))
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,12 @@ HINT_BONUS = 1.1
 KEEP_MAX_LINK_DENSITY = 0.5
 # A link-heavy block shorter than this is a navigation item; longer ones are teasers.
 NAV_MAX_CHARS = 40
+# A marked article element (<article>, itemprop=articleBody) inside the winner replaces it when it
+# holds at least this share of the winner's good text.
+MARKED_SHARE = 0.7
+# A container that is (or sits inside) boilerplate by its class or tag ("footer-text",
+# "comment-body") keeps only this share of its score: it wins only when nothing else has text.
+FLAGGED_FACTOR = 0.25
 # JSON-LD articleBody is trusted as a voter only when it is this long (shorter ones are summaries).
 BODY_VOTER_MIN_CHARS = 400
 # How many of the best-scored containers the JSON-LD body chooses among.
@@ -40,7 +46,11 @@ class Selection:
 
 def score(c: Candidate) -> float:
     s = c.good + NEUTRAL_WEIGHT * c.neutral - BAD_WEIGHT * c.bad
-    return s * HINT_BONUS if c.hint and s > 0 else s
+    if s > 0 and c.hint:
+        s *= HINT_BONUS
+    if s > 0 and c.flagged:
+        s *= FLAGGED_FACTOR
+    return s
 
 
 def choose_container(walk: Walk, json_body: str | None) -> Candidate | None:
@@ -49,10 +59,20 @@ def choose_container(walk: Walk, json_body: str | None) -> Candidate | None:
         return None
     # Candidates come in post-order (children first); max() keeps the first of equals: the deeper.
     ranked = sorted(walk.candidates, key=score, reverse=True)
-    best = ranked[0]
+    best = _prefer_marked(walk.candidates, ranked[0])
     if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
         best = _vote_by_body(walk, ranked[:BODY_VOTER_TOP], json_body) or best
     return best
+
+
+def _prefer_marked(candidates: list[Candidate], best: Candidate) -> Candidate:
+    """A marked article element inside the winner that holds most of its text is the better cut:
+    what the wrapper adds around it is recirculation ("you may also like") with real sentences."""
+    if best.hint:
+        return best
+    inner = [c for c in candidates if c.hint and not c.flagged and best.first <= c.first
+             and c.last <= best.last and c.index > best.index and c.good >= MARKED_SHARE * best.good]
+    return max(inner, key=lambda c: c.good) if inner else best
 
 
 def _vote_by_body(walk: Walk, top: list[Candidate], body: str) -> Candidate | None:

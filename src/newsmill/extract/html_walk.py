@@ -73,6 +73,7 @@ class Candidate:
     bad: int
     neutral: int
     hint: bool  # marked as the article body (itemprop, class) or an <article>
+    flagged: bool  # is, or sits inside, an element marked as boilerplate
 
 
 @dataclass(slots=True)
@@ -242,6 +243,7 @@ class _Walker:
         self.add(el.tail)
 
     def _close_frame(self, frame: _Frame, tag: str, hint: bool) -> None:
+        in_boilerplate = bool(self.flags)
         if frame.flagged:
             self.flags.pop()
         if tag in KIND_OF_TAG:
@@ -255,7 +257,7 @@ class _Walker:
         if frame.good > 0 and frame.block_level:
             self.out.candidates.append(
                 Candidate(frame.element, frame.index, frame.first, len(self.out.blocks),
-                          frame.good, frame.bad, frame.neutral, hint)
+                          frame.good, frame.bad, frame.neutral, hint, in_boilerplate)
             )
         if self.stack:
             parent = self.stack[-1]
