@@ -1,0 +1,93 @@
+"""Export the corpus as JSON Lines or Parquet, the full Article record per row, streamed in batches."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+import types
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+from newsmill.article import Article
+from newsmill.corpus.store import Filters, Store
+
+# Rows per Parquet row group and per read from SQLite: memory stays bounded by one batch.
+BATCH = 1000
+
+
+def export(store: Store, output: str | Path, fmt: str = "jsonl", filters: Filters | None = None) -> int:
+    """Write every (filtered) article to ``output``; returns how many were written."""
+    if fmt == "jsonl":
+        return _jsonl(store.iter_records(filters, BATCH), output)
+    if fmt == "parquet":
+        return _parquet(store.iter_records(filters, BATCH), Path(output))
+    raise ValueError(f"unknown export format {fmt!r} (jsonl or parquet)")
+
+
+def _jsonl(records: Iterator[str], output: str | Path) -> int:
+    if str(output) == "-":
+        return _write_lines(records, sys.stdout)
+    with open(output, "w", encoding="utf-8") as f:
+        return _write_lines(records, f)
+
+
+def _write_lines(records: Iterator[str], out: typing.TextIO) -> int:
+    n = 0
+    for record in records:
+        out.write(record + "\n")  # the stored record is already compact JSON of the full Article
+        n += 1
+    return n
+
+
+def _parquet(records: Iterator[str], output: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = arrow_schema()
+    n = 0
+    with pq.ParquetWriter(output, schema, compression="zstd") as writer:
+        batch: list[dict[str, Any]] = []
+        for record in records:
+            batch.append(json.loads(record))
+            if len(batch) >= BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch.clear()
+        if batch:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n
+
+
+def arrow_schema() -> Any:
+    """The Arrow schema of an Article, derived from the dataclass (so it follows the contract)."""
+    import pyarrow as pa
+
+    return pa.schema(_struct_fields(Article))
+
+
+def _struct_fields(cls: Any) -> list[Any]:
+    import pyarrow as pa
+
+    hints = typing.get_type_hints(cls)
+    return [pa.field(f.name, _arrow_type(hints[f.name])) for f in dataclasses.fields(cls)]
+
+
+def _arrow_type(tp: Any) -> Any:
+    import pyarrow as pa
+
+    origin = get_origin(tp)
+    if origin is list:
+        return pa.list_(_arrow_type(get_args(tp)[0]))
+    if origin is Literal:
+        return pa.string()
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in get_args(tp) if a is not type(None)]
+        return _arrow_type(options[0]) if len(options) == 1 else pa.string()
+    if dataclasses.is_dataclass(tp):
+        return pa.struct(_struct_fields(tp))
+    simple = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+    return simple[tp]

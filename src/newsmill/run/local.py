@@ -1,0 +1,292 @@
+"""A local process pool where every page runs inside a time and memory budget.
+
+Each worker is a process with an address-space limit (``RLIMIT_AS``); the parent watches the
+clock of the page each worker is on. A page that overruns its time is killed with its worker, a
+page that exhausts memory or crashes the worker (a segfault in a C parser) is recorded; either
+way a fresh worker takes the dead one's place and the batch goes on. Pages still queued on a
+dead worker are handed out again, so only the guilty page is lost.
+
+Inputs are read on a thread (a slow URL fetch must not stall the watchdog), and notes from the
+sources (failures, skips, "this file is finished") are passed on only once every page read
+before them has come back, so a "finished" marker is never stored before its pages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import os
+import queue
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from newsmill.sources.items import Failure, Item, Note, Task
+
+# Wall-clock seconds one page may take in a worker before it is killed. The extractors have their
+# own 10 s budget and stop politely; this is the hard stop for a page stuck in C code.
+DEFAULT_PAGE_TIMEOUT_S = 60.0
+# Address space per worker. A worker with lxml, numpy and a big page uses ~300-600 MB of address
+# space; 2 GB leaves room for a 20 MB page's DOM and stops a runaway one long before the machine swaps.
+DEFAULT_MEMORY_MB = 2048
+# Pages handed to a worker ahead of the one it is on: hides the round trip without hoarding work.
+PREFETCH = 3
+# Items read ahead from the sources (bounds memory when reading is faster than extracting).
+READ_AHEAD_PER_WORKER = 8
+_POLL_S = 0.05
+_EXIT_MEMORY = 3
+_END = object()
+
+
+@dataclass
+class RunOptions:
+    jobs: int = 0  # 0: all cores
+    page_timeout_s: float = DEFAULT_PAGE_TIMEOUT_S
+    memory_mb: int = DEFAULT_MEMORY_MB
+
+    def workers(self) -> int:
+        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+
+
+@dataclass
+class Result:
+    """The value ``func`` returned for one task."""
+
+    key: str
+    value: Any
+
+
+Outcome = Result | Note
+
+
+def _limit_memory(memory_mb: int) -> None:
+    if memory_mb <= 0:
+        return
+    try:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):  # not on this platform: time budget still applies
+        pass
+
+
+def _worker_main(conn: Connection, func: Callable[[Any], Any], memory_mb: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    _limit_memory(memory_mb)
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        key, payload = msg
+        try:
+            conn.send((key, True, func(payload)))
+        except MemoryError:
+            # the heap may be in a bad state: report if possible, then let a fresh worker take over
+            with contextlib.suppress(BaseException):
+                conn.send((key, False, ("memory", f"page needed more than {memory_mb} MB")))
+            os._exit(_EXIT_MEMORY)
+        except Exception as exc:  # one bad page must not stop the worker
+            conn.send((key, False, _classify(exc)))
+
+
+def _classify(exc: Exception) -> tuple[str, str]:
+    from newsmill.page import InputError
+
+    if isinstance(exc, InputError):
+        return "input", str(exc)
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, str):
+        return reason, str(exc)
+    return f"error: {type(exc).__name__}", str(exc)[:500]
+
+
+@dataclass
+class _Worker:
+    proc: Any
+    conn: Connection
+    inflight: deque[tuple[int, Task]] = field(default_factory=deque)
+    started: float = 0.0  # when the page at the head of ``inflight`` started
+
+
+class Pool:
+    """Runs ``func(page)`` for every Task in worker processes; yields Results and Notes in order."""
+
+    def __init__(self, func: Callable[[Any], Any], options: RunOptions | None = None) -> None:
+        self.func = func
+        self.options = options or RunOptions()
+        methods = mp.get_all_start_methods()
+        # forkserver: workers start from a clean process, not a copy of a parent with threads
+        self.ctx: Any = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+        self.workers: list[_Worker] = []
+        self.retry: deque[tuple[int, Task]] = deque()
+        self.outstanding: set[int] = set()
+        self.notes: deque[tuple[int, Note]] = deque()
+        self.seq = 0
+        self.bytes_read = 0  # input bytes read so far (the reader thread adds to it)
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.func, self.options.memory_mb),
+                                daemon=True)
+        proc.start()
+        child.close()
+        return _Worker(proc, parent)
+
+    def run(self, items: Iterable[Item]) -> Iterator[Outcome]:
+        feed: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD_PER_WORKER * self.options.workers())
+        stop = threading.Event()
+        reader = threading.Thread(target=self._read_into, args=(items, feed, stop), daemon=True)
+        reader.start()
+        self.workers = [self._spawn() for _ in range(self.options.workers())]
+        try:
+            yield from self._loop(feed)
+        finally:
+            stop.set()
+            self._shutdown()
+
+    def _loop(self, feed: queue.Queue[Any]) -> Iterator[Outcome]:
+        exhausted = False
+        while True:
+            exhausted = self._dispatch(feed, exhausted)
+            yield from self._ready_notes()
+            busy = [w for w in self.workers if w.inflight]
+            if exhausted and not busy and not self.retry:
+                yield from (note for _, note in self.notes)
+                return
+            if busy:
+                yield from self._collect(busy)
+            elif not exhausted:
+                time.sleep(_POLL_S / 5)
+            yield from self._watchdog()
+
+    def _dispatch(self, feed: queue.Queue[Any], exhausted: bool) -> bool:
+        for w in self.workers:
+            while len(w.inflight) < PREFETCH:
+                if self.retry:
+                    seq, task = self.retry.popleft()
+                else:
+                    if exhausted:
+                        return True
+                    try:
+                        item = feed.get_nowait()
+                    except queue.Empty:
+                        return False
+                    if item is _END:
+                        return True
+                    if isinstance(item, BaseException):
+                        raise item
+                    self.seq += 1
+                    if not isinstance(item, Task):
+                        self.notes.append((self.seq, item))
+                        continue
+                    seq, task = self.seq, item
+                    self.outstanding.add(seq)
+                self._send(w, seq, task)
+        return exhausted
+
+    def _send(self, w: _Worker, seq: int, task: Task) -> None:
+        if not w.inflight:
+            w.started = time.monotonic()
+        w.inflight.append((seq, task))
+        # if the worker died, the watchdog sees it and hands the page out again
+        with contextlib.suppress(BrokenPipeError, OSError):
+            w.conn.send((task.key, task.page))
+
+    def _collect(self, busy: list[_Worker]) -> Iterator[Outcome]:
+        by_conn = {w.conn: w for w in busy}
+        ready = wait(list(by_conn) + [w.proc.sentinel for w in busy], timeout=_POLL_S)
+        for obj in ready:
+            w = by_conn.get(obj)  # type: ignore[call-overload]
+            if w is None:
+                continue
+            try:
+                while w.inflight and w.conn.poll():
+                    yield self._receive(w)
+            except (EOFError, OSError):
+                continue  # died mid-message: the watchdog handles it
+
+    def _receive(self, w: _Worker) -> Outcome:
+        key, ok, value = w.conn.recv()
+        seq, task = w.inflight.popleft()
+        w.started = time.monotonic()
+        self.outstanding.discard(seq)
+        if ok:
+            return Result(task.key, value)
+        reason, detail = value
+        return Failure(task.key, "extract", reason, detail)
+
+    def _watchdog(self) -> Iterator[Outcome]:
+        now = time.monotonic()
+        for i, w in enumerate(self.workers):
+            if not w.inflight:
+                if not w.proc.is_alive():
+                    self.workers[i] = self._spawn()
+                continue
+            if w.proc.is_alive() and now - w.started <= self.options.page_timeout_s:
+                continue
+            if w.proc.is_alive():
+                reason, detail = "timeout", f"page took longer than {self.options.page_timeout_s:g} s: killed"
+            else:
+                code = w.proc.exitcode
+                reason = "memory" if code == _EXIT_MEMORY else "crashed"
+                detail = f"worker died (exit code {code}) while extracting this page"
+            yield self._replace(i, reason, detail)
+
+    def _replace(self, i: int, reason: str, detail: str) -> Failure:
+        w = self.workers[i]
+        w.proc.kill()
+        w.proc.join(timeout=5)
+        w.conn.close()
+        (seq, guilty), *rest = w.inflight
+        self.outstanding.discard(seq)
+        self.retry.extend(rest)
+        self.workers[i] = self._spawn()
+        return Failure(guilty.key, "extract", reason, detail)
+
+    def _ready_notes(self) -> Iterator[Note]:
+        while self.notes:
+            seq, note = self.notes[0]
+            if self.outstanding and min(self.outstanding) < seq:
+                return
+            self.notes.popleft()
+            yield note
+
+    def _shutdown(self) -> None:
+        for w in self.workers:
+            with contextlib.suppress(BrokenPipeError, OSError):
+                w.conn.send(None)
+        deadline = time.monotonic() + 2.0
+        for w in self.workers:
+            w.proc.join(timeout=max(0.0, deadline - time.monotonic()))
+            if w.proc.is_alive():
+                w.proc.kill()
+                w.proc.join(timeout=1)
+            w.conn.close()
+
+
+    def _read_into(self, items: Iterable[Item], feed: queue.Queue[Any], stop: threading.Event) -> None:
+        try:
+            for item in items:
+                if isinstance(item, Task):
+                    self.bytes_read += item.size
+                while not stop.is_set():
+                    try:
+                        feed.put(item, timeout=0.2)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            feed.put(_END)
+        except BaseException as exc:  # a bug in a source must surface in the parent, not vanish
+            feed.put(exc)

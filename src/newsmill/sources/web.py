@@ -1,0 +1,280 @@
+"""A polite, bounded fetcher on the standard library (http.client + urllib.robotparser).
+
+Why the standard library: the safety rules need control that high-level clients hide. The host
+is resolved once per hop, every address is checked (no loopback/private/link-local unless
+allowed) and the connection is pinned to the checked address, so DNS rebinding cannot slip
+past the check; a watchdog timer shuts the socket at the total deadline, so a server that
+drips bytes cannot hold the worker; bodies are inflated by hand up to the cap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import http.client
+import ipaddress
+import socket
+import ssl
+import threading
+import time
+import urllib.robotparser
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from newsmill.page import Page
+from newsmill.sources.bounded import UnsupportedEncoding, decompressor, feed
+from newsmill.sources.files import MAX_PAGE_BYTES, TooLarge
+from newsmill.sources.items import Failure, Item, Task
+
+USER_AGENT = "newsmill/0.1 (+https://github.com/newsmill/newsmill; news article extraction)"
+# Seconds between two requests to the same host: one request a second is the common courtesy.
+DEFAULT_HOST_DELAY_S = 1.0
+# A robots.txt Crawl-delay above this is capped: it would otherwise stall a batch for hours.
+MAX_CRAWL_DELAY_S = 30.0
+DEFAULT_CONNECT_TIMEOUT_S = 10.0
+# The whole fetch of one URL (all redirects, headers and body) must finish within this.
+DEFAULT_TOTAL_TIMEOUT_S = 30.0
+MAX_REDIRECTS = 5
+_REDIRECTS = (301, 302, 303, 307, 308)
+_READ_CHUNK = 65_536
+_TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+
+@dataclass
+class FetchOptions:
+    allow_private: bool = False
+    user_agent: str = USER_AGENT
+    connect_timeout_s: float = DEFAULT_CONNECT_TIMEOUT_S
+    total_timeout_s: float = DEFAULT_TOTAL_TIMEOUT_S
+    max_bytes: int = MAX_PAGE_BYTES
+    max_redirects: int = MAX_REDIRECTS
+    host_delay_s: float = DEFAULT_HOST_DELAY_S
+    respect_robots: bool = True
+
+
+class FetchError(Exception):
+    """A URL could not be fetched; ``reason`` is a short category for the stats."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass
+class Response:
+    url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    fetched: str = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+
+
+def check_address(host: str, port: int, allow_private: bool) -> str:
+    """Resolve ``host`` and return an address it is safe to connect to, else FetchError."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError("dns", f"cannot resolve {host}: {exc}") from exc
+    refused = []
+    for info in infos:
+        addr = str(info[4][0])
+        if allow_private or is_public(addr):
+            return addr
+        refused.append(addr)
+    raise FetchError("private address",
+                     f"{host} resolves to {', '.join(refused)}: loopback/private/link-local addresses "
+                     "are refused (use --allow-private to permit them)")
+
+
+def is_public(addr: str) -> bool:
+    ip = ipaddress.ip_address(addr.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+class _PinnedHTTP(http.client.HTTPConnection):
+    """Connects to the address that was checked, not to whatever DNS says a moment later."""
+
+    def __init__(self, host: str, port: int, addr: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self.addr = addr
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self.addr, self.port), self.timeout)
+
+
+class _PinnedHTTPS(http.client.HTTPSConnection):
+    def __init__(self, host: str, port: int, addr: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self.addr = addr
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self.addr, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+
+
+class Fetcher:
+    """Fetches URLs one at a time, politely: robots.txt, per-host delay, bounded everything."""
+
+    def __init__(self, options: FetchOptions | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        self.options = options or FetchOptions()
+        self._clock = clock
+        self._last: dict[str, float] = {}
+        self._delay: dict[str, float] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | FetchError | None] = {}
+
+    def fetch(self, url: str) -> Response:
+        """GET ``url`` following at most ``max_redirects`` redirects; FetchError on any refusal."""
+        deadline = self._clock() + self.options.total_timeout_s
+        seen = {url}
+        for _ in range(self.options.max_redirects + 1):
+            self._allowed(url, deadline)
+            resp = self._get(url, deadline)
+            location = resp.headers.get("location")
+            if resp.status not in _REDIRECTS or not location:
+                return resp
+            url = urljoin(url, location)
+            if url in seen:
+                raise FetchError("redirect loop", f"redirects back to {url}")
+            seen.add(url)
+        raise FetchError("too many redirects", f"more than {self.options.max_redirects} redirects")
+
+    # --- robots.txt and politeness ---------------------------------------------------------------
+    def _allowed(self, url: str, deadline: float) -> None:
+        if not self.options.respect_robots:
+            return
+        parts = urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        if site not in self._robots:
+            self._robots[site] = self._load_robots(site, deadline)
+        rules = self._robots[site]
+        if isinstance(rules, FetchError):
+            raise FetchError(rules.reason, f"robots.txt of {site}: {rules.detail}")
+        if rules is not None and not rules.can_fetch(self.options.user_agent, url):
+            raise FetchError("robots", f"robots.txt of {site} disallows {parts.path or '/'}")
+
+    def _load_robots(self, site: str, deadline: float) -> urllib.robotparser.RobotFileParser | FetchError | None:
+        try:
+            resp = self._get(site + "/robots.txt", deadline)
+        except FetchError as exc:
+            return exc  # host unreachable or refused: every URL of it fails the same way, fast
+        if resp.status >= 500:
+            # RFC 9309 2.3.1.4: an unreachable robots.txt means "assume complete disallow"
+            return FetchError("robots", f"robots.txt answered {resp.status}; assuming disallow")
+        if resp.status >= 300:
+            return None  # 4xx (and unfollowed redirects): no rules, everything allowed (RFC 9309)
+        parser = urllib.robotparser.RobotFileParser()
+        parser.parse(resp.body.decode("utf-8", "replace").splitlines())
+        delay = parser.crawl_delay(self.options.user_agent)
+        if delay:
+            self._delay[urlsplit(site).netloc] = min(float(delay), MAX_CRAWL_DELAY_S)
+        return parser
+
+    def _wait_turn(self, host: str, deadline: float) -> None:
+        delay = max(self.options.host_delay_s, self._delay.get(host, 0.0))
+        wait = self._last.get(host, -1e9) + delay - self._clock()
+        if wait > 0:
+            if self._clock() + wait > deadline:
+                raise FetchError("timeout", f"per-host delay for {host} would pass the deadline")
+            time.sleep(wait)
+
+    # --- one request ------------------------------------------------------------------------------
+    def _get(self, url: str, deadline: float) -> Response:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError("bad url", f"only http(s) URLs can be fetched: {url}")
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        addr = check_address(parts.hostname, port, self.options.allow_private)
+        self._wait_turn(parts.netloc, deadline)
+        cls = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
+        conn = cls(parts.hostname, port, addr, timeout=self.options.connect_timeout_s)
+        watchdog = threading.Timer(max(0.0, deadline - self._clock()), _abort, (conn,))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            return self._exchange(conn, url, deadline)
+        except FetchError:
+            raise
+        except (TooLarge, UnsupportedEncoding) as exc:
+            raise FetchError("too large" if isinstance(exc, TooLarge) else "bad encoding", str(exc)) from exc
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            if self._clock() >= deadline or isinstance(exc, TimeoutError):
+                raise FetchError("timeout", f"no complete answer within the deadline from {url}") from exc
+            raise FetchError("connection", f"{type(exc).__name__}: {exc}") from exc
+        finally:
+            watchdog.cancel()
+            conn.close()
+            self._last[parts.netloc] = self._clock()
+
+    def _exchange(self, conn: http.client.HTTPConnection, url: str, deadline: float) -> Response:
+        parts = urlsplit(url)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        conn.request("GET", path, headers={
+            "User-Agent": self.options.user_agent, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.5",
+            "Accept-Encoding": "gzip, deflate", "Connection": "close"})
+        resp = conn.getresponse()
+        headers = {k.lower(): v for k, v in resp.getheaders()}
+        if resp.status in _REDIRECTS:
+            return Response(url, resp.status, headers, b"")
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.options.max_bytes:
+            raise FetchError("too large", f"Content-Length {length} is over the {self.options.max_bytes}-byte cap")
+        body = self._read_body(conn, resp, headers.get("content-encoding"), deadline)
+        return Response(url, resp.status, headers, body)
+
+    def _read_body(self, conn: http.client.HTTPConnection, resp: http.client.HTTPResponse,
+                   encoding: str | None, deadline: float) -> bytes:
+        inflater = decompressor(encoding)
+        out = bytearray()
+        while True:
+            remaining = deadline - self._clock()
+            if remaining <= 0:
+                raise FetchError("timeout", "the body did not arrive within the total deadline")
+            if conn.sock is not None:
+                conn.sock.settimeout(min(remaining, self.options.connect_timeout_s))
+            chunk = resp.read1(_READ_CHUNK)
+            if not chunk:
+                return bytes(out)
+            feed(inflater, chunk, out, self.options.max_bytes)
+
+
+def _abort(conn: http.client.HTTPConnection) -> None:
+    """Called by the watchdog at the deadline: unblocks any read stuck on the socket."""
+    sock = conn.sock
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def page_from_response(resp: Response) -> Page | Failure:
+    if not 200 <= resp.status < 300:
+        return Failure(resp.url, "fetch", f"http {resp.status}", f"{resp.url} answered {resp.status}")
+    ctype = resp.headers.get("content-type", "").lower()
+    if ctype and not ctype.startswith(_TEXT_TYPES):
+        return Failure(resp.url, "fetch", "not html", f"content type {ctype!r}")
+    fmt = "text" if ctype.startswith("text/plain") else "auto"
+    return Page(raw=resp.body, url=resp.url, headers={"content-type": resp.headers.get("content-type", "")},
+                fetched=resp.fetched, input_format=fmt)  # type: ignore[arg-type]
+
+
+def pages_from_urls(urls: Sequence[str], options: FetchOptions,
+                    skip: Callable[[str], bool]) -> Iterator[Item]:
+    """Fetch each URL in turn (one Fetcher, so robots.txt and delays are shared across them)."""
+    fetcher = Fetcher(options)
+    for url in urls:
+        if skip(url):
+            continue
+        try:
+            resp = fetcher.fetch(url)
+        except FetchError as exc:
+            yield Failure(url, "fetch", exc.reason, exc.detail)
+            continue
+        page = page_from_response(resp)
+        if isinstance(page, Failure):
+            page.key = url
+            yield page
+        else:
+            yield Task(url, page)
