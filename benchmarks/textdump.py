@@ -1,0 +1,119 @@
+"""Text-mode benchmark: clean flattened pages (trafeval-de-dev text dumps) and score with gold snippets.
+
+Prints one markdown table: newsmill's text mode beside keeping everything, jusText and trafilatura
+fed the dump's lines wrapped as ``<p>`` (they need HTML), for each flattening (bs4, inscriptis,
+html2text), plus dumps per second on one core. The text scored for newsmill is headline + lead +
+body blocks (``newsmill.extract.text.article_text_for_scoring``).
+
+    .venv/bin/python benchmarks/textdump.py [--only newsmill] [--limit N] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.metrics import SnippetCounts, snippet_counts  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "benchdata" / "trafeval-de-dev"
+FLATTENINGS = ("bs4", "inscriptis", "html2text")
+Cleaner = Callable[[str], str]
+
+
+def newsmill_cleaner(dump: str) -> str:
+    from newsmill.extract import extract
+    from newsmill.extract.text import article_text_for_scoring
+
+    return article_text_for_scoring(extract(dump, input_format="text"))
+
+
+def keep_everything(dump: str) -> str:
+    return dump
+
+
+def _as_paragraphs(dump: str) -> str:
+    paras = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in dump.splitlines() if line.strip())
+    return f"<html><body>{paras}</body></html>"
+
+
+def justext_cleaner(dump: str) -> str:
+    import justext
+
+    paragraphs = justext.justext(_as_paragraphs(dump), justext.get_stoplist("German"))
+    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+def trafilatura_cleaner(dump: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(_as_paragraphs(dump)) or ""
+
+
+CLEANERS: dict[str, Cleaner] = {
+    "newsmill text mode": newsmill_cleaner,
+    "keep everything": keep_everything,
+    "jusText on lines as <p>": justext_cleaner,
+    "trafilatura on lines as <p>": trafilatura_cleaner,
+}
+
+
+def load_gold() -> dict[str, dict[str, object]]:
+    gold: dict[str, dict[str, object]] = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
+    return gold
+
+
+def evaluate(cleaner: Cleaner, flattening: str, ids: list[str], gold: dict[str, dict[str, object]],
+             errors: list[tuple[str, str, SnippetCounts]] | None = None) -> tuple[SnippetCounts, float]:
+    """Summed snippet counts and dumps per second of ``cleaner`` over one flattening."""
+    total = SnippetCounts()
+    elapsed = 0.0
+    for page_id in ids:
+        dump = (DATA / "textdump" / flattening / f"{page_id}.txt").read_text(encoding="utf-8")
+        t0 = time.process_time()
+        out = cleaner(dump)
+        elapsed += time.process_time() - t0
+        g = gold[page_id]
+        counts = snippet_counts(out, g["with"], g["without"])  # type: ignore[arg-type]
+        total.add(counts)
+        if errors is not None and (counts.fn or counts.fp):
+            errors.append((page_id, flattening, counts))
+    return total, len(ids) / max(elapsed, 1e-9)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", help="run only cleaners whose name contains this")
+    ap.add_argument("--limit", type=int, default=0, help="first N pages only")
+    ap.add_argument("--errors", type=int, default=0, help="list N pages with misses (newsmill)")
+    args = ap.parse_args()
+    gold = load_gold()
+    ids = sorted(gold)[: args.limit or None]
+    newsmill_cleaner(".")  # warm up imports and tables outside the timing
+    print(f"trafeval-de-dev text dumps: {len(ids)} pages; snippet P / R / F1 (micro); dumps/s on one core\n")
+    print("| cleaner | " + " | ".join(FLATTENINGS) + " | dumps/s |")
+    print("|---|" + "---|" * (len(FLATTENINGS) + 1))
+    misses: list[tuple[str, str, SnippetCounts]] = []
+    for name, cleaner in CLEANERS.items():
+        if args.only and args.only not in name:
+            continue
+        cells, rates = [], []
+        for flat in FLATTENINGS:
+            counts, rate = evaluate(cleaner, flat, ids, gold, misses if "newsmill" in name else None)
+            s = counts.scores
+            cells.append(f"{s.precision:.3f} / {s.recall:.3f} / **{s.f1:.3f}**")
+            rates.append(rate)
+        print(f"| {name} | " + " | ".join(cells) + f" | {sum(rates) / len(rates):.0f} |")
+    for page_id, flat, c in sorted(misses, key=lambda m: -(m[2].fn + m[2].fp))[: args.errors]:
+        print(f"{page_id} {flat}: fn={c.fn} fp={c.fp}")
+
+
+if __name__ == "__main__":
+    main()

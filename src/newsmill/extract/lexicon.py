@@ -1,0 +1,149 @@
+"""Per-language cue tables for boilerplate (``newsmill/data/lexicon/*.json``), compiled once.
+
+The tables are data, not code: one JSON file per language plus ``common.json`` for cues that do
+not depend on the language (agencies, social networks). All languages are merged by default,
+because a page's chrome often mixes languages (German pages say "Share" and "Newsletter").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+# Reasons in the order a conflict is settled: a line that is both a comment cue and a navigation
+# word ("Kommentare") is filed under the more specific reason.
+CATEGORY_ORDER: tuple[str, ...] = (
+    "consent",
+    "comments",
+    "call_to_action",
+    "teaser",
+    "gallery",
+    "advertisement",
+    "footer",
+    "navigation",
+)
+# A cue of several words also marks a line that starts with it ("Lesen Sie auch: ..."), but only
+# while the line stays this short; longer lines are prose that merely mentions the words.
+PREFIX_CUE_MAX_WORDS = 12
+# Phrase cues ("wir verwenden cookies") mark lines up to this many words; a longer line is prose.
+PHRASE_CUE_MAX_WORDS = 60
+DEFAULT_LANGUAGES: tuple[str, ...] = ("de", "en")
+
+_KEY_STRIP = re.compile(r"[\W\d_]+", re.U)
+
+
+def cue_key(text: str) -> str:
+    """The comparable form of a line: lower case, digits and punctuation folded to single spaces."""
+    return _KEY_STRIP.sub(" ", text.lower()).strip()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled cue tables of one or more languages."""
+
+    languages: tuple[str, ...]
+    exact: dict[str, str]  # cue key -> reason
+    prefixes: dict[str, str]  # multi-word cue key -> reason
+    max_prefix_words: int
+    phrases: re.Pattern[str]  # named groups are reasons
+    months: dict[str, int]
+    stopwords: frozenset[str]
+    byline_prefixes: tuple[str, ...]
+    credit_prefix: re.Pattern[str]
+    agency_credit: re.Pattern[str]
+    social: frozenset[str]
+
+    def cue_reason(self, text: str, key: str | None = None) -> str | None:
+        """The Removed reason a short line's wording alone gives, or None."""
+        return self.cue_match(text, key)[0]
+
+    def cue_match(self, text: str, key: str | None = None) -> tuple[str | None, bool]:
+        """(reason, whole line is the cue) for a line; (None, False) when no cue matches."""
+        key = cue_key(text) if key is None else key
+        if not key:
+            return None, False
+        hit = self.exact.get(key)
+        if hit:
+            return hit, True
+        words = key.split(" ")
+        if len(words) <= PREFIX_CUE_MAX_WORDS:
+            for n in range(min(self.max_prefix_words, len(words) - 1), 1, -1):
+                hit = self.prefixes.get(" ".join(words[:n]))
+                if hit:
+                    return hit, False
+        if len(words) <= PHRASE_CUE_MAX_WORDS:
+            m = self.phrases.search(text.lower())
+            if m and m.lastgroup:
+                return m.lastgroup, False
+        return None, False
+
+
+def _read(name: str) -> dict[str, Any]:
+    path = resources.files("newsmill").joinpath("data", "lexicon", f"{name}.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def available_languages() -> tuple[str, ...]:
+    folder = resources.files("newsmill").joinpath("data", "lexicon")
+    names = [p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")]
+    return tuple(sorted(n for n in names if n != "common"))
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
+    """Merge and compile the tables of ``languages`` (cached)."""
+    tables = [_read(lang) for lang in languages]
+    common = _read("common")
+    exact: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    phrases: dict[str, list[str]] = {c: [] for c in CATEGORY_ORDER}
+    for category in reversed(CATEGORY_ORDER):  # earlier categories overwrite later ones
+        for table in tables:
+            for cue in table.get("lines", {}).get(category, []):
+                key = cue_key(cue)
+                exact[key] = category
+                if " " in key:
+                    prefixes[key] = category
+            phrases[category].extend(table.get("phrases", {}).get(category, []))
+    return Lexicon(
+        languages=languages,
+        exact=exact,
+        prefixes=prefixes,
+        max_prefix_words=max((k.count(" ") + 1 for k in prefixes), default=1),
+        phrases=_phrase_pattern(phrases),
+        months={k: v for t in tables for k, v in t.get("months", {}).items()},
+        stopwords=frozenset(w for t in tables for w in t.get("stopwords", [])),
+        byline_prefixes=tuple(sorted({p for t in tables for p in t.get("byline_prefixes", [])}, key=len, reverse=True)),
+        credit_prefix=_credit_prefix_pattern([p for t in tables for p in t.get("credit_prefixes", [])]),
+        agency_credit=_agency_pattern(common.get("photo_agencies", [])),
+        social=frozenset(common.get("social", [])),
+    )
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _phrase_pattern(phrases: dict[str, list[str]]) -> re.Pattern[str]:
+    groups = [f"(?P<{cat}>{_alternation(ws)})" for cat, ws in phrases.items() if ws]
+    return re.compile("|".join(groups) or r"(?!x)x")
+
+
+def _credit_prefix_pattern(prefixes: list[str]) -> re.Pattern[str]:
+    # "Foto: X", "Bild © X", "Photo/Getty": a credit word followed by a separator.
+    return re.compile(rf"^\W*(?:{_alternation(prefixes)})\s*(?:[:©|/]|\(c\))", re.I)
+
+
+def _agency_pattern(agencies: list[str]) -> re.Pattern[str]:
+    # A line that is only agencies ("REUTERS", "AFP/Getty Images") or ends in one after a
+    # separator ("Karl Schöndorfer / picturedesk.com", "Bild: Max Muster (dpa)").
+    alt = _alternation(agencies)
+    sep = r"\s*[/|,;:•·]\s*|\s+"
+    only = rf"(?:{alt})(?:(?:{sep})(?:{alt}))*"
+    tail = rf".*?(?:[/|©(]\s*|\bvia\s+)(?:{alt})\b[^a-z]*"
+    return re.compile(rf"^\W*(?:{only}|{tail})\W*$", re.I)

@@ -1,0 +1,129 @@
+"""Text mode, step 2: label every line as article-like prose, a short line, or debris with a reason.
+
+A line's label comes from its own evidence only (length, sentence punctuation, share of function
+words, link share, cue words, credit and counter patterns, repetition in the dump); where the
+article is comes later, from runs of lines (``text_segment``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from newsmill.extract.lexicon import Lexicon, cue_key
+from newsmill.extract.text_lines import Line
+
+Kind = Literal["good", "medium", "short", "bad", "image"]
+
+# A prose line has at least this many words: menu entries, headlines and bylines have fewer.
+GOOD_MIN_WORDS = 10
+# ... and at least this share of function words ("der", "und", "the"): running text has 30-50 %,
+# headline lists and keyword clouds far less.
+GOOD_MIN_STOP_SHARE = 0.12
+# A line this long counts as prose even without a sentence end (a paragraph cut off by the page).
+GOOD_MIN_CHARS_UNPUNCTUATED = 200
+# Lines with fewer words than this and no sentence end are headings, labels or fragments.
+MEDIUM_MIN_WORDS = 5
+# A line whose visible text is mostly link labels is navigation or a teaser, not the article.
+LINK_SHARE_BAD = 0.6
+# Raw tags in a text dump mean the line came from an attribute, a script or a template (teasers,
+# widgets), not from the visible article; a quarter of the line in tags is enough to tell.
+MARKUP_SHARE_BAD = 0.25
+MARKUP_MIN_CHARS = 20
+# Short lines repeated in a dump are menus (printed at top and bottom); prose is never repeated
+# except as a caption printed twice, which structure recovery handles.
+REPEAT_MAX_WORDS = 6
+# Credits are short: "Foto: Max Muster / dpa"; a longer line that starts with "Foto:" is a caption.
+CREDIT_MAX_WORDS = 12
+# "(c)" and "©" mark a credit or a copyright footer only on short lines.
+COPYRIGHT_MAX_WORDS = 16
+
+_COUNTER = re.compile(r"^(?:(?:bild|foto|image|photo|slide|seite|page)\s*)?\d{1,4}\s*(?:/|von|of|aus)\s*\d{1,4}$", re.I)
+_SENTENCE_END = re.compile(r"[.!?…][\"“”»«')\]]*$|[.!?…][\"“”»«')\]]*\s+\S")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
+_ONLY_SYMBOLS = re.compile(r"^[\W\d_]*$", re.U)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.I)
+
+
+@dataclass
+class Label:
+    """What a line is, on its own evidence."""
+
+    kind: Kind
+    reason: str | None = None  # the Removed reason for bad lines
+    words: int = 0
+    barrier: bool = False  # a cue that opens a section the article does not continue into
+
+    @property
+    def is_bad(self) -> bool:
+        return self.kind == "bad"
+
+
+# Cue reasons after which the page rarely returns to the article (the start of the comments, the
+# footer, a consent box, a "related articles" list).
+BARRIER_REASONS = frozenset({"comments", "footer", "consent", "teaser"})
+
+
+def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
+    """Label each line; the list is parallel to ``lines``."""
+    keys = [cue_key(line.text) for line in lines]
+    counts = Counter(keys)
+    labels: list[Label] = []
+    bad_texts: set[str] = set()
+    for line, key in zip(lines, keys, strict=True):
+        label = _classify(line, key, counts[key], lex)
+        if label.kind != "bad" and key and key in bad_texts:
+            # The same text as a line already judged debris (a teaser printed raw, then clean).
+            label = Label("bad", "duplicate", label.words)
+        if label.kind == "bad" and key:
+            bad_texts.add(key)
+        labels.append(label)
+    return labels
+
+
+def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
+    text = line.text
+    if line.rule:
+        return Label("bad", "markup")
+    if not text:
+        return Label("image") if line.images else Label("bad", "markup")
+    if line.markup_chars >= MARKUP_MIN_CHARS and line.markup_share >= MARKUP_SHARE_BAD and not line.images:
+        return Label("bad", "markup")
+    words = _WORD.findall(text)
+    n = len(words)
+    if _ONLY_SYMBOLS.match(text) or _COUNTER.match(text):
+        return Label("bad", "gallery" if _COUNTER.match(text) else "other", n)
+    if n <= CREDIT_MAX_WORDS and is_credit(text, lex):
+        return Label("bad", "credit", n)
+    reason, whole = lex.cue_match(text, key)
+    if reason:
+        return Label("bad", reason, n, barrier=whole and reason in BARRIER_REASONS)
+    if n <= COPYRIGHT_MAX_WORDS and _COPYRIGHT.search(text):
+        return Label("bad", "footer", n)
+    if line.link_share >= LINK_SHARE_BAD:
+        return Label("bad", None, n)
+    if repeats > 1 and n <= REPEAT_MAX_WORDS:
+        return Label("bad", "navigation", n)
+    return Label(_prose_kind(text, words, lex), None, n)
+
+
+def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
+    n = len(words)
+    punctuated = bool(_SENTENCE_END.search(text))
+    if n >= GOOD_MIN_WORDS and (punctuated or len(text) >= GOOD_MIN_CHARS_UNPUNCTUATED):
+        stops = sum(1 for w in words if w.lower() in lex.stopwords)
+        if stops / n >= GOOD_MIN_STOP_SHARE:
+            return "good"
+        return "medium"
+    if n >= MEDIUM_MIN_WORDS and punctuated:
+        return "medium"
+    return "short"
+
+
+def is_credit(text: str, lex: Lexicon) -> bool:
+    """A photo or copyright credit: "Foto: X", "X / picturedesk.com", "REUTERS", "© X"."""
+    if lex.credit_prefix.match(text) or lex.agency_credit.match(text):
+        return True
+    return text.startswith(("©", "(c)", "(C)")) and len(text) < 120

@@ -1,0 +1,245 @@
+"""Text mode, step 1: split a flattened dump into cleaned lines with the traces of markup kept.
+
+Scrapers flatten pages in different ways: BeautifulSoup's ``get_text`` (one text node per line),
+layout renderers like inscriptis (indented bullets), Markdown converters like html2text (links,
+images, ``#`` headings, ``**bold**``), or leave raw tags and entities in the text. Each line keeps
+what its markup said (a heading, a bullet, link share, an image) and loses the markup itself.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+# Text beyond this is not analysed (with a warning): a news article is far shorter, and the cost
+# of the analysis grows with the text. 100 MB dumps are data files, not pages.
+MAX_ANALYSED_CHARS = 1_000_000
+# Lines longer than this are split at sentence ends: a dump without line breaks (a whole page on
+# one line) still has to be separated into article and debris.
+MAX_LINE_CHARS = 2_000
+# More lines than this are not analysed: real pages have a few thousand at most.
+MAX_LINES = 20_000
+
+_MOJIBAKE = re.compile(r"[ÃÂâÅÄ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+_MD_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\(\s*([^)\s]{0,3000})(?:\s+\"[^\"]*\")?\s*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,1000})\]\(\s*([^)\s]{0,3000})(?:\s+\"[^\"]*\")?\s*\)")
+_MD_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]{0,3000}>")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+_MD_HEADING_TAIL = re.compile(r"\s+#+\s*$")
+_BULLET = re.compile(r"^\s*(?:[*+•·▪◦‣-]|\d{1,3}\))\s+")
+_QUOTE_MARK = re.compile(r"^\s*(?:>\s*)+")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,2000}>|<!--.*?-->|<![^<>]{0,500}>", re.S)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
+_SPACES = re.compile(r"\s+")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])")
+_RULE = re.compile(r"^\s*(?:[-*_=~#|:.•·]\s*){3,}$")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+@dataclass
+class MdImage:
+    alt: str
+    url: str
+
+
+@dataclass
+class Line:
+    """One non-blank line of the dump, cleaned, with what its markup told."""
+
+    index: int
+    raw: str
+    text: str
+    blank_before: bool = False
+    indent: int = 0
+    heading: int = 0  # Markdown heading level, 0 when none
+    bullet: bool = False
+    bold: bool = False  # the whole line was emphasised (**lead**)
+    link_chars: int = 0  # characters of link text within ``text``
+    markup_chars: int = 0  # characters of HTML tags removed from ``raw``
+    images: list[MdImage] = field(default_factory=list)
+    rule: bool = False  # a horizontal rule or table separator
+
+    @property
+    def link_share(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+    @property
+    def markup_share(self) -> float:
+        return self.markup_chars / max(1, len(self.raw.strip()))
+
+
+@dataclass
+class SplitResult:
+    lines: list[Line]
+    warnings: list[str]
+
+
+def split_lines(text: str) -> SplitResult:
+    """Cut the dump into cleaned ``Line``s (blank lines dropped, remembered as ``blank_before``)."""
+    warnings: list[str] = []
+    if len(text) > MAX_ANALYSED_CHARS:
+        warnings.append(f"size: text of {len(text)} characters, only the first {MAX_ANALYSED_CHARS} analysed")
+        text = text[:MAX_ANALYSED_CHARS]
+    if _MOJIBAKE.search(text):
+        fixed = _repair_mojibake(text)
+        if fixed != text:
+            warnings.append("encoding: mis-decoded text (mojibake) repaired")
+            text = fixed
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if len(raw_lines) > MAX_LINES:
+        warnings.append(f"size: {len(raw_lines)} lines, only the first {MAX_LINES} analysed")
+        raw_lines = raw_lines[:MAX_LINES]
+    lines: list[Line] = []
+    blank = False
+    long_split = False
+    for raw in raw_lines:
+        if not raw.strip():
+            blank = True
+            continue
+        pieces = _split_long(raw) if len(raw) > MAX_LINE_CHARS else [raw]
+        long_split = long_split or len(pieces) > 1
+        for i, piece in enumerate(pieces):
+            line = clean_line(len(lines), piece)
+            line.blank_before = blank or i > 0
+            lines.append(line)
+        blank = False
+    if long_split:
+        warnings.append(f"structure: lines longer than {MAX_LINE_CHARS} characters split at sentence ends")
+    return SplitResult(lines, warnings)
+
+
+def _repair_mojibake(text: str) -> str:
+    import ftfy
+
+    # Only the damaged lines go through ftfy: it is thorough but slow on long clean text.
+    out = []
+    for chunk in text.split("\n"):
+        out.append(ftfy.fix_encoding(chunk) if _MOJIBAKE.search(chunk) else chunk)
+    return "\n".join(out)
+
+
+def _split_long(raw: str) -> list[str]:
+    pieces = [p for p in _SENTENCE_SPLIT.split(raw) if p.strip()]
+    out: list[str] = []
+    for piece in pieces:  # text without sentence ends is cut hard, still in order
+        out.extend(piece[i : i + MAX_LINE_CHARS] for i in range(0, len(piece), MAX_LINE_CHARS))
+    return out
+
+
+def clean_line(index: int, raw: str) -> Line:
+    """Strip Markdown syntax, HTML tags and entities from one line, counting what they were."""
+    line = Line(index=index, raw=raw, text="")
+    stripped = raw.expandtabs(4)
+    line.indent = len(stripped) - len(stripped.lstrip())
+    s = stripped.strip()
+    if _RULE.match(s) or _TABLE_SEP.match(s):
+        line.rule = True
+        return line
+    if "<" in s:
+        s = _strip_tags(s, line)
+    if "](" in s or "<http" in s:
+        s = _strip_links(s, line)
+    s = _strip_block_marks(s, line)
+    if "*" in s or "_" in s:
+        s = _strip_emphasis(s, line)
+    if "\\" in s:
+        s = _MD_ESCAPE.sub(r"\1", s)
+    if "&" in s and _ENTITY.search(s):
+        s = html.unescape(s)
+    if "<" in s and ">" in s:  # tags that were escaped as entities (&lt;p&gt;)
+        s = _strip_tags(s, line)
+    line.text = _SPACES.sub(" ", s).strip()
+    return line
+
+
+def _strip_tags(s: str, line: Line) -> str:
+    def repl(m: re.Match[str]) -> str:
+        line.markup_chars += len(m.group(0))
+        return " "
+
+    return _TAG.sub(repl, s)
+
+
+def _strip_links(s: str, line: Line) -> str:
+    def image(m: re.Match[str]) -> str:
+        line.images.append(MdImage(alt=m.group(1).strip(), url=m.group(2)))
+        return " "
+
+    def link(m: re.Match[str]) -> str:
+        label = m.group(1).strip()
+        line.link_chars += len(label)
+        return label
+
+    def autolink(m: re.Match[str]) -> str:
+        return " "
+
+    s = _MD_IMAGE.sub(image, s)
+    s = _MD_LINK.sub(link, s)
+    return _MD_AUTOLINK.sub(autolink, s)
+
+
+def _strip_block_marks(s: str, line: Line) -> str:
+    m = _MD_HEADING.match(s)
+    if m:
+        line.heading = len(m.group(1))
+        s = _MD_HEADING_TAIL.sub("", s[m.end() :])
+    m = _QUOTE_MARK.match(s)
+    if m:
+        s = s[m.end() :]
+    m = _BULLET.match(s)
+    if m:
+        line.bullet = True
+        s = s[m.end() :]
+    return s
+
+
+def _strip_emphasis(s: str, line: Line) -> str:
+    whole = s.startswith(("**", "__")) and s.endswith(("**", "__")) and len(s) > 4
+    out = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", s)
+    line.bold = whole and "**" not in out
+    return out
+
+
+_SENTENCE_END = ".!?…:;\"“”»«)'"
+_CONTINUES = re.compile(r"^[a-zäöüß,.;:!?)\]}\"“”»«'’-]")
+_LOWER_WORD = re.compile(r"^[a-zäöüß]+$")
+
+
+def merge_fragments(lines: list[Line]) -> list[Line]:
+    """Join lines that one paragraph was broken into at inline elements (``get_text`` dumps).
+
+    Only lines without a blank between them are joined, and only where the break falls inside a
+    sentence: the next line starts lower case or with a space, or the previous ends in a lower-case
+    word (German and English capitalise the first word of a sentence, not the last).
+    """
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and _continues(prev, line):
+            prev.raw += "\n" + line.raw
+            prev.text = f"{prev.text} {line.text}".strip()
+            prev.link_chars += line.link_chars
+            prev.markup_chars += line.markup_chars
+            prev.images.extend(line.images)
+            prev.bold = prev.bold and line.bold
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(prev: Line, line: Line) -> bool:
+    if line.blank_before or not prev.text or not line.text or prev.rule or line.rule:
+        return False
+    if line.heading or prev.heading or line.bullet:
+        return False
+    if prev.text[-1] in _SENTENCE_END:
+        return False
+    if line.raw[:1] in (" ", "\t") and prev.indent == 0 and line.indent <= 2:
+        return True
+    if line.indent != prev.indent:
+        return False
+    last = prev.text.rsplit(" ", 1)[-1]
+    return bool(_CONTINUES.match(line.text)) or (bool(_LOWER_WORD.match(last)) and " " in prev.text)

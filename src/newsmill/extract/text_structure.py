@@ -1,0 +1,280 @@
+"""Text mode, step 4: recover the article's structure around and inside the body.
+
+Above the body sit the section label, headline, lead, byline or source, date and pictures; in
+it, paragraphs and subheadings; every line not used is recorded in ``removed`` with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsmill.article import Block, Image, Removed, RemovedReason
+from newsmill.extract.lexicon import Lexicon
+from newsmill.extract.text_classify import Label
+from newsmill.extract.text_dates import find_date
+from newsmill.extract.text_lines import Line
+from newsmill.extract.text_segment import Body
+
+# How far above the body the headline, lead and byline are looked for (non-blank lines).
+HEADER_MAX_LINES = 12
+# Headlines have at least this many words (one or two words above it are a section label).
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+SECTION_MAX_WORDS = 3
+# A caption printed twice (alt text and caption) is recognised from this many words on.
+CAPTION_MIN_WORDS = 3
+# Meta lines (date, bare byline or source) are short.
+META_MAX_WORDS = 12
+BYLINE_MAX_WORDS = 6
+# A subheading is a short unpunctuated line; longer ones are paragraphs.
+HEADING_MAX_WORDS = 15
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
+_NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúç'’-]+\.?$")
+
+
+@dataclass
+class Parts:
+    """The recovered fields, filled step by step."""
+
+    section: str | None = None
+    title: str | None = None
+    lead: str | None = None
+    source: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    images: list[Image] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+
+
+@dataclass
+class _Ctx:
+    lines: list[Line]
+    labels: list[Label]
+    lex: Lexicon
+    parts: Parts
+    used: set[int] = field(default_factory=set)  # lines consumed into images
+
+
+def recover(lines: list[Line], labels: list[Label], body: Body, lex: Lexicon) -> Parts:
+    """Fill ``Parts`` from the lines; ``body`` is the densest prose run found before."""
+    ctx = _Ctx(lines, labels, lex, Parts())
+    start = header_start(labels, body.start)
+    if start > 0 and _section_label(lines, labels, start - 1):
+        ctx.parts.section = lines[start - 1].text
+        ctx.used.add(start - 1)
+    for i in range(start):
+        if i not in ctx.used:
+            _drop(ctx, i, "navigation")
+    _find_images(ctx, start, body.end)
+    _walk(ctx, start, body.end)
+    for i in range(body.end, len(lines)):
+        _drop(ctx, i, "teaser" if labels[i].kind in ("good", "medium") else "navigation")
+    return ctx.parts
+
+
+def header_start(labels: list[Label], body_start: int) -> int:
+    """Where the article's head begins: up to the nearest debris above the body."""
+    i = body_start
+    while i > 0 and body_start - i < HEADER_MAX_LINES:
+        label = labels[i - 1]
+        if label.is_bad and label.reason != "credit":
+            break
+        i -= 1
+    return i
+
+
+def _section_label(lines: list[Line], labels: list[Label], i: int) -> bool:
+    """A menu word right above the headline is the article's section ("Lokales", a linked kicker).
+
+    Pages print the section label as a repeat of a menu entry or as a link, so the label is debris
+    by its own evidence; its place (directly above a headline-like line) is what tells.
+    """
+    label = labels[i]
+    if label.reason not in (None, "navigation") or not 1 <= label.words <= SECTION_MAX_WORDS:
+        return False
+    nxt = i + 1
+    return nxt < len(lines) and _title_like(lines[nxt], labels[nxt]) and labels[nxt].words > label.words
+
+
+def _drop(ctx: _Ctx, i: int, default: RemovedReason) -> None:
+    label, line = ctx.labels[i], ctx.lines[i]
+    text = line.raw.strip() if label.reason == "markup" or not line.text else line.text
+    if text:
+        reason = label.reason or default
+        ctx.parts.removed.append(Removed(text=text, reason=reason))  # type: ignore[arg-type]
+
+
+def _find_images(ctx: _Ctx, start: int, end: int) -> None:
+    lines, labels = ctx.lines, ctx.labels
+    for i in range(start, end):
+        line = lines[i]
+        for img in line.images:
+            image = Image(url=img.url or None, alt=img.alt or None)
+            nxt = i + 1
+            if img.alt and nxt < end and lines[nxt].text == img.alt and not labels[nxt].is_bad:
+                image.caption = img.alt  # html2text prints the alt text, the page then the caption
+                ctx.used.add(nxt)
+                if nxt + 1 < end and labels[nxt + 1].reason == "credit":
+                    image.credit = lines[nxt + 1].text
+                    ctx.used.add(nxt + 1)
+            ctx.parts.images.append(image)
+        if i in ctx.used:
+            continue
+        nxt = i + 1
+        if nxt < end and line.text and lines[nxt].text == line.text and labels[i].words >= CAPTION_MIN_WORDS:
+            image = Image(caption=line.text)
+            ctx.used.update((i, nxt))
+            ctx.parts.removed.append(Removed(text=line.text, reason="duplicate"))
+            if nxt + 1 < end and labels[nxt + 1].reason == "credit":
+                image.credit = lines[nxt + 1].text
+                ctx.used.add(nxt + 1)
+            ctx.parts.images.append(image)
+        elif labels[i].reason == "credit":
+            _attach_credit(ctx, i)
+
+
+def _attach_credit(ctx: _Ctx, i: int) -> None:
+    images = ctx.parts.images
+    if images and images[-1].credit is None and (images[-1].caption or images[-1].url):
+        images[-1].credit = ctx.lines[i].text
+        ctx.used.add(i)
+
+
+def _walk(ctx: _Ctx, start: int, end: int) -> None:
+    """Top to bottom: head fields first, then blocks once the first body paragraph is reached."""
+    parts, labels = ctx.parts, ctx.labels
+    in_body = False
+    for i in range(start, end):
+        if i in ctx.used:
+            continue
+        label = labels[i]
+        if label.is_bad:
+            _drop(ctx, i, "other")
+            continue
+        if label.kind == "image":
+            continue
+        if not in_body and _head_line(ctx, i):
+            continue
+        in_body = True
+        _add_block(ctx, i)
+    if parts.title is None and parts.blocks and parts.blocks[0].kind == "heading":
+        parts.title = parts.blocks.pop(0).text
+
+
+def _head_line(ctx: _Ctx, i: int) -> bool:
+    """Consume line ``i`` as a head field; False when the body starts here."""
+    parts, line, label = ctx.parts, ctx.lines[i], ctx.labels[i]
+    text = line.text
+    if label.words <= META_MAX_WORDS and parts.published is None and (found := find_date(text, ctx.lex)):
+        parts.published = found
+        return True
+    if _byline(ctx, i):
+        return True
+    if parts.title is None:
+        if _title_like(line, label):
+            nxt = _next_text_line(ctx, i)
+            if (
+                parts.section is None
+                and label.words <= SECTION_MAX_WORDS
+                and nxt is not None
+                and _title_like(ctx.lines[nxt], ctx.labels[nxt])
+                and ctx.labels[nxt].words > label.words
+            ):
+                parts.section = text
+            else:
+                parts.title = text
+            return True
+        if label.kind == "short" and label.words <= SECTION_MAX_WORDS and parts.section is None:
+            parts.section = text
+            return True
+        return False
+    if parts.lead is None and label.kind in ("good", "medium") and (line.bold or _meta_follows(ctx, i)):
+        parts.lead = text
+        return True
+    return label.kind == "short" and _bare_source(ctx, i)
+
+
+def _byline(ctx: _Ctx, i: int) -> bool:
+    text, low = ctx.lines[i].text, ctx.lines[i].text.lower()
+    if ctx.labels[i].words > BYLINE_MAX_WORDS + 2:
+        return False
+    for prefix in ctx.lex.byline_prefixes:
+        if low.startswith(prefix) and (len(low) == len(prefix) or not low[len(prefix)].isalpha()):
+            names = text[len(prefix) :].strip(" :,")
+            if not names:
+                nxt = _next_text_line(ctx, i)
+                if nxt is None or nxt != i + 1 or ctx.labels[nxt].words > BYLINE_MAX_WORDS:
+                    return False
+                names = ctx.lines[nxt].text
+                ctx.used.add(nxt)
+            ctx.parts.authors.extend(_split_names(names))
+            return True
+    return False
+
+
+def _split_names(names: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|\bund\b|\band\b|&|/|\|)\s*", names)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _bare_source(ctx: _Ctx, i: int) -> bool:
+    """A short unlabelled line in the head: a person's name is an author, anything else a source."""
+    text, label = ctx.lines[i].text, ctx.labels[i]
+    if label.words > 4 or not text[:1].isalnum() or text[-1] in ".!?:":
+        return False
+    tokens = text.split()
+    if 2 <= len(tokens) <= 3 and all(_NAME_WORD.match(t) for t in tokens):
+        ctx.parts.authors.append(text)
+    elif ctx.parts.source is None:
+        ctx.parts.source = text
+    else:
+        return False
+    return True
+
+
+def _title_like(line: Line, label: Label) -> bool:
+    text = line.text
+    if label.is_bad or not text or text[-1] in ".,;" or not TITLE_MIN_WORDS <= label.words <= TITLE_MAX_WORDS:
+        return line.heading in (1, 2) and not label.is_bad and bool(text)
+    return True
+
+
+def _next_text_line(ctx: _Ctx, i: int) -> int | None:
+    for j in range(i + 1, len(ctx.lines)):
+        if j not in ctx.used and ctx.lines[j].text:
+            return j
+    return None
+
+
+def _meta_follows(ctx: _Ctx, i: int) -> bool:
+    """True when byline, source, date or a picture separate this paragraph from the next."""
+    for j in range(i + 1, min(len(ctx.lines), i + 1 + HEADER_MAX_LINES)):
+        if j in ctx.used or ctx.labels[j].reason == "credit":
+            return True
+        label = ctx.labels[j]
+        if label.kind in ("good", "medium"):
+            return False
+        if label.kind == "short" and label.words <= BYLINE_MAX_WORDS:
+            return True
+    return False
+
+
+def _add_block(ctx: _Ctx, i: int) -> None:
+    line, label, blocks = ctx.lines[i], ctx.labels[i], ctx.parts.blocks
+    text = line.text
+    if blocks and blocks[-1].text == text:
+        ctx.parts.removed.append(Removed(text=text, reason="duplicate"))
+        return
+    if line.heading or (label.kind == "short" and _heading_like(text, label)):
+        blocks.append(Block("heading", text))
+    elif line.bullet:
+        blocks.append(Block("list_item", text))
+    else:
+        blocks.append(Block("paragraph", text))
+
+
+def _heading_like(text: str, label: Label) -> bool:
+    return 1 <= label.words <= HEADING_MAX_WORDS and text[:1].isupper() and text[-1] not in ".,;"
