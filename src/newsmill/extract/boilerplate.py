@@ -47,11 +47,11 @@ CLASS_TOKENS: dict[RemovedReason, tuple[str, ...]] = {
     "navigation": (
         "nav", "navbar", "navigation", "menu", "mainmenu", "breadcrumb*", "pagination", "pager",
         "skiplink", "skip", "sitemap", "topbar", "toolbar", "tabbar", "megamenu", "offcanvas",
-        "jump", "toc", "tags", "tag", "taglist", "keywords", "schlagworte", "themen",
+        "jump", "toc", "tags", "taglist", "keywords", "schlagworte", "themen",
     ),
     "teaser": (
         "related", "recommended", "recommendation*", "recirc*", "morestories", "moreon",
-        "teaserlist", "teasers", "sidebar", "widget*", "rail", "trending", "popular", "mostread",
+        "teaserlist", "teasers", "sidebar", "rail", "trending", "popular", "mostread",
         "mostpopular", "outbrain", "taboola", "plista", "ligatus", "readmore", "alsoread",
         "further", "weitere", "empfehlung*", "mehrzumthema", "crosslink*", "linkbox", "infobox-links",
         "storylist", "headlines", "latest", "newsticker",
@@ -66,7 +66,7 @@ CLASS_TOKENS: dict[RemovedReason, tuple[str, ...]] = {
         "sharebar", "shariff", "social", "socials", "follow", "donate", "donation", "abo",
         "abobox", "login", "register", "print", "bookmark", "feedback", "rating", "app-promo",
     ),
-    "consent": ("cookie*", "consent", "gdpr", "cmp", "onetrust", "didomi", "usercentrics", "privacy"),
+    "consent": ("cookie*", "consent", "gdpr", "onetrust", "didomi", "usercentrics", "privacy"),
     "footer": ("footer", "sitefooter", "copyright-footer", "imprint", "impressum", "legal"),
     "comments": (
         "comment*", "kommentar*", "disqus", "discussion", "respond", "replies", "reply",
@@ -142,6 +142,9 @@ BYLINE_PREFIXES: tuple[str, ...] = ("von ", "by ", "text: ", "autor: ", "autorin
 # --- compiled forms ----------------------------------------------------------------------------
 
 _TOKEN_SPLIT = re.compile(r"[\s_\-:.]+")
+# CMS classes that name a taxonomy value ("tag-newsletter", "category-ads") say nothing about the
+# element's role; WordPress puts them on the <article> itself.
+_TAXONOMY_PREFIXES = ("tag-", "category-", "post-", "postid-", "format-", "status-", "type-", "topic-")
 # "hidden" alone is not trusted: themes use "hidden-xs" for responsive hiding of visible text.
 _HIDDEN_SUBSTRINGS = ("sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "element-invisible")
 
@@ -166,6 +169,8 @@ def reason_for_attrs(attrs: str) -> RemovedReason | None:
     low = attrs.lower()
     if is_content_attrs(attrs):
         return None
+    if any(low.startswith(p) or f" {p}" in low for p in _TAXONOMY_PREFIXES):
+        low = " ".join(c for c in low.split() if not c.startswith(_TAXONOMY_PREFIXES))
     if any(h in low for h in _HIDDEN_SUBSTRINGS):
         return "markup"
     exact, prefixes = _token_index()

@@ -16,7 +16,7 @@ from newsmill.article import Article, Block
 from newsmill.extract.dom import parse_html
 from newsmill.extract.html_images import collect_images
 from newsmill.extract.html_meta import Meta, page_meta
-from newsmill.extract.html_select import Selection, choose_container, select
+from newsmill.extract.html_select import Selection, choose_container, select, wrapper_flags
 from newsmill.extract.html_walk import RawBlock, walk
 from newsmill.extract.options import ExtractOptions
 
@@ -41,8 +41,9 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     meta = page_meta(root, opts.url)
     opts.check_time()
     walked = walk(root, opts.check_time)
-    container = choose_container(walked, meta.body)
-    sel = select(walked, container, meta.title)
+    ignore = wrapper_flags(walked, meta.title)
+    container = choose_container(walked, meta.body, ignore)
+    sel = select(walked, container, meta.title, ignore)
     article = _article(meta, opts, warnings)
     _fill_body(article, sel, meta)
     scope = container.element if container is not None else root

@@ -44,33 +44,50 @@ class Selection:
     container: Candidate | None = None
 
 
-def score(c: Candidate) -> float:
+def score(c: Candidate, ignore: frozenset[int] = frozenset()) -> float:
     s = c.good + NEUTRAL_WEIGHT * c.neutral - BAD_WEIGHT * c.bad
     if s > 0 and c.hint:
         s *= HINT_BONUS
-    if s > 0 and c.flagged:
+    if s > 0 and _flagged(c, ignore):
         s *= FLAGGED_FACTOR
     return s
 
 
-def choose_container(walk: Walk, json_body: str | None) -> Candidate | None:
+def _flagged(c: Candidate, ignore: frozenset[int]) -> bool:
+    return any(i not in ignore for i in c.flags)
+
+
+def wrapper_flags(walk: Walk, title: str | None) -> frozenset[int]:
+    """Boilerplate marks on elements around the headline are wrong: a wrapper named "offcanvas"
+    or "has-sidebar" holds the whole page. The headline is the <h1> matching the title, else
+    the first <h1>."""
+    h1s = [b for b in walk.blocks if b.tag == "h1"]
+    if not h1s:
+        return frozenset()
+    tkey = _key(title) if title else ""
+    pick = next((b for b in h1s if tkey and _key(b.text) and _key(b.text) in tkey), h1s[0])
+    return frozenset(i for i, _ in pick.flags)
+
+
+def choose_container(walk: Walk, json_body: str | None, ignore: frozenset[int]) -> Candidate | None:
     """The element whose subtree holds the most article text net of noise."""
     if not walk.candidates:
         return None
-    # Candidates come in post-order (children first); max() keeps the first of equals: the deeper.
-    ranked = sorted(walk.candidates, key=score, reverse=True)
-    best = _prefer_marked(walk.candidates, ranked[0])
+    # Python's sort is stable and candidates come in post-order (children first): of equal
+    # scores the deeper element wins.
+    ranked = sorted(walk.candidates, key=lambda c: score(c, ignore), reverse=True)
+    best = _prefer_marked(walk.candidates, ranked[0], ignore)
     if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
         best = _vote_by_body(walk, ranked[:BODY_VOTER_TOP], json_body) or best
     return best
 
 
-def _prefer_marked(candidates: list[Candidate], best: Candidate) -> Candidate:
+def _prefer_marked(candidates: list[Candidate], best: Candidate, ignore: frozenset[int]) -> Candidate:
     """A marked article element inside the winner that holds most of its text is the better cut:
     what the wrapper adds around it is recirculation ("you may also like") with real sentences."""
     if best.hint:
         return best
-    inner = [c for c in candidates if c.hint and not c.flagged and best.first <= c.first
+    inner = [c for c in candidates if c.hint and not _flagged(c, ignore) and best.first <= c.first
              and c.last <= best.last and c.index > best.index and c.good >= MARKED_SHARE * best.good]
     return max(inner, key=lambda c: c.good) if inner else best
 
@@ -90,17 +107,19 @@ def _vote_by_body(walk: Walk, top: list[Candidate], body: str) -> Candidate | No
     return best
 
 
-def block_reason(b: RawBlock, container: Candidate | None, position: int) -> RemovedReason | None:
+def block_reason(b: RawBlock, container: Candidate | None, position: int,
+                 ignore: frozenset[int] = frozenset()) -> RemovedReason | None:
     """Why block number ``position`` is not article text, or None to keep it."""
     inside = container is not None and container.first <= position < container.last
+    flags = [f for f in b.flags if f[0] not in ignore] if ignore else b.flags
     if not inside:
-        if b.flags:
-            return b.flags[-1][1]
+        if flags:
+            return flags[-1][1]
         if b.link_density > KEEP_MAX_LINK_DENSITY:
             return "navigation"
         return reason_for_text(b.text) or "other"
     assert container is not None
-    for index, reason in b.flags:
+    for index, reason in flags:
         if index > container.index:
             return reason
     if b.link_density > KEEP_MAX_LINK_DENSITY:
@@ -108,14 +127,15 @@ def block_reason(b: RawBlock, container: Candidate | None, position: int) -> Rem
     return reason_for_text(b.text)
 
 
-def select(walk: Walk, container: Candidate | None, title: str | None) -> Selection:
+def select(walk: Walk, container: Candidate | None, title: str | None,
+           ignore: frozenset[int] = frozenset()) -> Selection:
     sel = Selection(container=container)
     title_key = _key(title) if title else None
     seen: set[str] = set()
     for i, b in enumerate(walk.blocks):
         if b.caption:
             continue  # captions become Image records, not body text and not "removed"
-        reason = block_reason(b, container, i)
+        reason = block_reason(b, container, i, ignore)
         key = _key(b.text)
         if reason is None and b.kind == "heading" and title_key and key == title_key:
             reason = "duplicate"

@@ -30,7 +30,7 @@ KIND_OF_TAG = {
     "pre": "code", "td": "table", "th": "table",
 }
 # Class/id flags never apply to these: a <body class="has-comments"> is still the page.
-_UNFLAGGABLE = frozenset({"html", "body", "main"})
+_UNFLAGGABLE = frozenset({"html", "body", "main", "article"})
 _BR = "\u2028"
 # Two line breaks in a row separate paragraphs in br-formatted pages.
 _PARA_BREAK = re.compile("\u2028\\s*\u2028")
@@ -73,7 +73,7 @@ class Candidate:
     bad: int
     neutral: int
     hint: bool  # marked as the article body (itemprop, class) or an <article>
-    flagged: bool  # is, or sits inside, an element marked as boilerplate
+    flags: tuple[int, ...]  # element indices of itself and ancestors marked as boilerplate
 
 
 @dataclass(slots=True)
@@ -223,7 +223,7 @@ class _Walker:
             self.flags.append((self.count, reason))
         if tag in KIND_OF_TAG:
             self.kinds.append(KIND_OF_TAG[tag])
-        if tag in ("figure", "figcaption") or (block_level and _is_caption_class(el)):
+        if tag in ("figure", "figcaption") or (block_level and tag not in _UNFLAGGABLE and _is_caption_class(el)):
             frame.caption = True
             self.caption_depth += 1
         if tag == "a":
@@ -243,7 +243,7 @@ class _Walker:
         self.add(el.tail)
 
     def _close_frame(self, frame: _Frame, tag: str, hint: bool) -> None:
-        in_boilerplate = bool(self.flags)
+        flags = tuple(i for i, _ in self.flags)
         if frame.flagged:
             self.flags.pop()
         if tag in KIND_OF_TAG:
@@ -257,7 +257,7 @@ class _Walker:
         if frame.good > 0 and frame.block_level:
             self.out.candidates.append(
                 Candidate(frame.element, frame.index, frame.first, len(self.out.blocks),
-                          frame.good, frame.bad, frame.neutral, hint, in_boilerplate)
+                          frame.good, frame.bad, frame.neutral, hint, flags)
             )
         if self.stack:
             parent = self.stack[-1]
