@@ -1,0 +1,203 @@
+"""Quotation and speaker attribution on German WikiNews (quotes-de), newsmill beside a baseline.
+
+Data: ../shared/benchdata/quotes-de/{train,dev}.jsonl.gz (CC BY-NC-SA: read here, never shipped).
+A predicted quote matches a gold quote when their character spans overlap by at least half of the
+longer one (a gold quote of several spans counts as their union); matching is one-to-one, greedy
+by overlap. Gold types map to our kinds: Direct -> direct; Indirect, FreeIndirect and
+IndirectFreeIndirect -> indirect (our ``indirect`` and ``mixed``); Reported -> reported.
+Speaker accuracy: on matched quotes whose gold has a speaker, the predicted speaker span
+overlaps a gold speaker span.
+
+    python benchmarks/quotes.py [--split dev|train] [--entities auto|none] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsmill.article import Article, Quote
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quotes import QuoteFinder, QuoteOptions
+
+BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchdata" / "quotes-de"
+GROUP = {"Direct": "direct", "Indirect": "indirect", "FreeIndirect": "indirect",
+         "IndirectFreeIndirect": "indirect", "Reported": "reported"}
+KIND_GROUP = {"direct": "direct", "indirect": "indirect", "mixed": "indirect", "reported": "reported"}
+MIN_OVERLAP = 0.5
+
+
+@dataclass
+class Gold:
+    spans: list[tuple[int, int]]
+    type: str
+    speaker: list[tuple[int, int]]
+
+    @property
+    def length(self) -> int:
+        return sum(e - s for s, e in self.spans)
+
+
+@dataclass
+class Tally:
+    gold: Counter[str] = field(default_factory=Counter)
+    pred: Counter[str] = field(default_factory=Counter)
+    hit_gold: Counter[str] = field(default_factory=Counter)  # gold of this type matched (type-agnostic)
+    hit_typed: Counter[str] = field(default_factory=Counter)  # group matched by the same group
+    hit_pred: Counter[str] = field(default_factory=Counter)
+    speaker_ok: int = 0
+    speaker_n: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def load(split: str) -> list[dict[str, Any]]:
+    with gzip.open(BENCH / f"{split}.jsonl.gz", "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def gold_quotes(doc: dict[str, Any]) -> list[Gold]:
+    out = []
+    for a in doc["annotations"]:
+        spans = [(s["charBegin"], s["charEnd"]) for s in a["quote"]["spans"]]
+        if spans:
+            out.append(Gold(spans, a["type"], [(s["charBegin"], s["charEnd"]) for s in a["speaker"]["spans"]]))
+    return out
+
+
+def overlap(q: Quote, g: Gold) -> int:
+    return sum(max(0, min(q.end, e) - max(q.start, s)) for s, e in g.spans)
+
+
+def match(preds: list[Quote], golds: list[Gold], typed: bool) -> list[tuple[Quote, Gold]]:
+    pairs = []
+    for p in preds:
+        for g in golds:
+            if typed and KIND_GROUP[p.kind] != GROUP[g.type]:
+                continue
+            ov = overlap(p, g)
+            if ov >= MIN_OVERLAP * max(p.end - p.start, g.length):
+                pairs.append((ov, id(p), id(g), p, g))
+    pairs.sort(key=lambda x: -x[0])
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, ip, ig, p, g in pairs:
+        if ip not in used_p and ig not in used_g:
+            used_p.add(ip)
+            used_g.add(ig)
+            out.append((p, g))
+    return out
+
+
+def score(docs: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[Quote]], errors: int = 0) -> Tally:
+    t = Tally()
+    for doc in docs:
+        preds, golds = predict(doc), gold_quotes(doc)
+        t.gold.update(GROUP[g.type] for g in golds)
+        t.gold.update("all" for _ in golds)
+        t.gold.update("type:" + g.type for g in golds)
+        t.pred.update(KIND_GROUP[p.kind] for p in preds)
+        t.pred.update("all" for _ in preds)
+        for p, g in match(preds, golds, typed=False):
+            t.hit_gold.update(["all", "type:" + g.type])
+            t.hit_pred["all"] += 1
+            if g.speaker:
+                t.speaker_n += 1
+                ok = p.speaker is not None and any(p.speaker.start < e and s < p.speaker.end for s, e in g.speaker)
+                t.speaker_ok += ok
+                if not ok and len(t.errors) < errors:
+                    t.errors.append(f"SPEAKER {p.kind} {p.text[:80]!r} pred={p.speaker.text if p.speaker else None!r} "
+                                    f"gold={[doc['originalText'][s:e] for s, e in g.speaker]}")
+        for p, g in match(preds, golds, typed=True):
+            t.hit_typed[GROUP[g.type]] += 1
+            t.hit_pred[KIND_GROUP[p.kind]] += 1
+    return t
+
+
+def prf(hit_p: int, pred: int, hit_g: int, gold: int) -> tuple[float, float, float]:
+    p = hit_p / pred if pred else 0.0
+    r = hit_g / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def table(name: str, t: Tally, seconds: float, docs: int) -> list[str]:
+    rows = []
+    for group in ("direct", "indirect", "reported"):
+        p, r, f = prf(t.hit_pred[group], t.pred[group], t.hit_typed[group], t.gold[group])
+        rows.append(f"| {name} | {group} | {t.gold[group]} | {t.pred[group]} | {p:.3f} | {r:.3f} | {f:.3f} | |")
+    typed_hits = sum(t.hit_typed[g] for g in ("direct", "indirect", "reported"))
+    p, r, f = prf(typed_hits, t.pred["all"], typed_hits, t.gold["all"])
+    rows.append(f"| {name} | all, kind must match | {t.gold['all']} | {t.pred['all']} | {p:.3f} | {r:.3f} | {f:.3f} | |")
+    p, r, f = prf(t.hit_pred["all"], t.pred["all"], t.hit_gold["all"], t.gold["all"])
+    acc = t.speaker_ok / t.speaker_n if t.speaker_n else 0.0
+    rows.append(f"| {name} | **all types** | {t.gold['all']} | {t.pred['all']} | {p:.3f} | {r:.3f} | **{f:.3f}** | "
+                f"**{acc:.3f}** ({t.speaker_n}) |")
+    recalls = ", ".join(f"{k[5:]} {t.hit_gold[k] / t.gold[k]:.2f}" for k in sorted(t.gold) if k.startswith("type:"))
+    rows.append(f"| {name} | recall by gold type | | | | {recalls} | | {docs / seconds:.0f} docs/s |")
+    return rows
+
+
+def newsmill_predictor(entities: str, options: QuoteOptions) -> Callable[[dict[str, Any]], list[Quote]]:
+    recogniser = None
+    if entities == "auto":
+        try:
+            from newsmill.enrich.entities import EntityRecognizer  # type: ignore[import-not-found,unused-ignore]
+
+            recogniser = EntityRecognizer()
+        except Exception as exc:  # the entities step may not exist yet
+            print(f"(no EntityRecognizer: {exc}; capitalised-name fallback)", file=sys.stderr)
+    finder = QuoteFinder(options)
+
+    def predict(doc: dict[str, Any]) -> list[Quote]:
+        article = Article(text=doc["originalText"], language="de")
+        context = EnrichContext(language="de")
+        if recogniser is not None:
+            recogniser(article, context)
+        finder(article, context)
+        return article.quotes
+
+    return predict
+
+
+def marks_baseline(doc: dict[str, Any]) -> list[Quote]:
+    """Every pair of quotation marks is a direct quote, without a speaker."""
+    from newsmill.enrich.quote_lexicon import load_lexicon
+    from newsmill.enrich.quote_marks import find_marked
+
+    text = doc["originalText"]
+    marked = find_marked(text, load_lexicon("de").marks, [])
+    return [Quote(m.start, m.end, text[m.start : m.end], "direct") for m in marked if m.depth == 0]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--entities", default="auto", choices=["auto", "none"])
+    ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--no-fragments", action="store_true", help="do not emit quoted fragments of mixed quotes")
+    args = ap.parse_args()
+    docs = load(args.split)
+    print(f"quotes-de/{args.split}: {len(docs)} articles\n")
+    print("| system | kind | gold | predicted | P | R | F1 | speaker acc. (n) |")
+    print("|---|---|---|---|---|---|---|---|")
+    systems = [("marks only (baseline)", marks_baseline),
+               (f"newsmill (entities={args.entities})",
+                newsmill_predictor(args.entities, QuoteOptions(fragments=not args.no_fragments)))]
+    for name, predict in systems:
+        started = time.perf_counter()
+        tally = score(docs, predict, args.errors)
+        print("\n".join(table(name, tally, time.perf_counter() - started, len(docs))))
+        for line in tally.errors:
+            print(line, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

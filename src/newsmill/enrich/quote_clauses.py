@@ -1,0 +1,318 @@
+"""Cues in a sentence and the quotation each one frames: direct, indirect, mixed or reported.
+
+Works on one sentence at a time with tokens marked as inside or outside quotation marks; the
+speaker phrase is found by ``SpeakerFinder`` on the frame, never inside the quoted words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsmill.article import Span, Speaker
+from newsmill.enrich.quote_lexicon import QuoteLexicon
+from newsmill.enrich.quote_marks import Marked
+from newsmill.enrich.quote_speakers import SpeakerFinder
+from newsmill.enrich.quote_text import Sentence, Token
+
+# The comma that opens the reported content follows the cue within this many tokens
+# ("sagte der Sprecher der Stadt am Montag, ..."); farther away it belongs to something else.
+MAX_FRAME_TOKENS = 12
+# A direct quotation this long (words) is a quote wherever it stands; shorter ones are names,
+# titles or scare quotes unless a cue or indirect speech surrounds them.
+MIN_DIRECT_WORDS = 4
+# Quoted words covering this share of the content make it a direct quote, less makes it mixed.
+DIRECT_COVER = 0.8
+_FINAL = frozenset(".!?…;")
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    inherit: bool = False  # take the speaker of the previous quotation
+    fragments: list[Marked] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    first: int  # token range of the cue phrase
+    last: int
+    kind: str  # "verb" | "according" | "so" | "adverb"
+    speaker: tuple[int, int] | None = None  # token range when the cue itself names the source
+
+
+class SentenceReader:
+    """Reads the quotations of one article's sentences; one instance per article."""
+
+    def __init__(self, text: str, tokens: list[Token], in_quote: list[bool], lex: QuoteLexicon,
+                 speakers: SpeakerFinder) -> None:
+        self.text, self.tokens, self.in_quote, self.lex, self.speakers = text, tokens, in_quote, lex, speakers
+
+    # --- cues -------------------------------------------------------------------------------
+
+    def cues(self, s: Sentence) -> list[Cue]:
+        out: list[Cue] = []
+        toks, lex = self.tokens, self.lex
+        for i in range(s.first, s.last):
+            if self.in_quote[i]:
+                continue
+            tok = toks[i]
+            low = tok.low
+            verbish = tok.text[:1].islower() or i == s.first
+            if verbish and low in lex.cue_forms:
+                out.append(Cue(i, i + 1, "verb"))
+            elif verbish and tok.text in lex.separable:
+                particle = self._particle(i, s, lex.separable[tok.text])
+                if particle is not None:
+                    out.append(Cue(i, particle + 1 if particle - i <= 3 else i + 1, "verb"))
+            elif low in lex.according_post and i > s.first:
+                out.append(Cue(i, i + 1, "according", self._np_before(i, s.first)))
+            elif low in lex.according_adverbs:
+                out.append(Cue(i, i + 1, "adverb"))
+            elif low == lex.so_word and i > s.first and (toks[i - 1].text == "," or toks[i - 1].text in lex.closers):
+                np = self.speakers._np_from(i + 1, s.last)
+                if np and (np[1] >= s.last or toks[np[1]].text in ",.;"):
+                    out.append(Cue(i, i + 1, "so", np))
+            else:
+                cue = self._according_pre(i, s)
+                if cue:
+                    out.append(cue)
+        return out
+
+    def _particle(self, i: int, s: Sentence, particles: frozenset[str]) -> int | None:
+        toks = self.tokens
+        for k in range(i + 1, s.last):
+            if toks[k].low in particles and not self.in_quote[k]:
+                nxt = toks[k + 1].text if k + 1 < s.last else "."
+                if not nxt[:1].isalnum():
+                    return k
+        return None
+
+    def _according_pre(self, i: int, s: Sentence) -> Cue | None:
+        toks, lex = self.tokens, self.lex
+        low = toks[i].low
+        for phrase in lex.according_pre:
+            n = len(phrase)
+            if low == phrase[0] and all(i + k < s.last and toks[i + k].low == phrase[k] for k in range(n)):
+                j = i + n
+                while j < s.last and toks[j].text in lex.openers:
+                    j += 1
+                return Cue(i, i + n, "according", self.speakers._np_from(j, s.last))
+        if low == lex.according_nach and i + 1 < s.last:
+            j = i + 1
+            if toks[j].text in lex.determiners:
+                j += 1
+            if j < s.last and toks[j].text in lex.speech_nouns:
+                np = self.speakers._np_from(j, s.last)
+                return Cue(i, j + 1, "according", np or (j, j + 1))
+        return None
+
+    def _np_before(self, i: int, first: int) -> tuple[int, int] | None:
+        toks = self.tokens
+        k = i
+        while k > first and i - k < 8 and (toks[k - 1].text[:1].isalpha()) and not self.in_quote[k - 1]:
+            k -= 1
+            if toks[k].text in self.lex.determiners or toks[k].text in (",",):
+                break
+        return (k, i) if k < i else None
+
+    # --- quotations ---------------------------------------------------------------------------
+
+    def read(self, s: Sentence, marked: list[Marked], recent: bool) -> list[Candidate]:
+        """The quotations of sentence ``s``; ``recent``: the sentence before held a quotation."""
+        cues = self.cues(s)
+        directs = [m for m in marked if self._is_direct(m, s, bool(cues))]
+        out: list[Candidate] = []
+        for cue in cues:
+            cand = self._verb_quote(s, cue, directs) if cue.kind == "verb" else self._according(s, cue, directs)
+            if cand and not any(c.start < cand.end and cand.start < c.end for c in out):
+                out.append(cand)
+        if out:
+            return out
+        verbs = [c for c in cues if c.kind == "verb"]
+        if directs:
+            speaker = self._frame_speaker(s, verbs[0], s.last) if verbs else None
+            cue_span = self._span(verbs[0].first, verbs[0].last) if verbs else None
+            return [Candidate(m.start, m.end, "direct", speaker, cue_span, inherit=speaker is None) for m in directs]
+        if verbs:
+            return self._reported(s, verbs[0])
+        return self._free(s, recent)
+
+    def _is_direct(self, m: Marked, s: Sentence, has_cue: bool) -> bool:
+        inner = self.text[m.start + 1 : m.end - 1]
+        words = len(inner.split())
+        if words >= MIN_DIRECT_WORDS:
+            return True
+        if not has_cue and not self._has_subjunctive(s.first, s.last):
+            return False
+        before = self.text[max(0, m.start - 2) : m.start].strip()
+        after = self.text[m.end : m.end + 1]
+        prev_word = self.text[max(0, m.start - 30) : m.start].split()[-1:] or [""]
+        name_like = after == "-" or (prev_word[0][:1].isupper() and prev_word[0] not in self.lex.determiners and before != ",")
+        return not name_like and words > 0
+
+    def _has_subjunctive(self, a: int, b: int) -> bool:
+        return any(not self.in_quote[k] and self.tokens[k].text in self.lex.subjunctive for k in range(a, b))
+
+    def _content_end(self, s: Sentence) -> int:
+        k = s.last
+        while k > s.first and self.tokens[k - 1].text in _FINAL and not self.in_quote[k - 1]:
+            k -= 1
+        return k
+
+    def _span(self, a: int, b: int) -> Span:
+        start, end = self.tokens[a].start, self.tokens[b - 1].end
+        return Span(start, end, self.text[start:end])
+
+    def _content_ok(self, a: int, b: int, directs: list[Marked]) -> bool:
+        if a >= b or self.tokens[a].low in self.lex.clause_stop_words:
+            return False
+        if self.tokens[a].low in self.lex.complementizers or not self.lex.subjunctive:
+            return True
+        lo, hi = self.tokens[a].start, self.tokens[b - 1].end
+        hearsay = any(self.tokens[k].low in self.lex.hearsay for k in range(a, min(b, a + MAX_FRAME_TOKENS)))
+        return hearsay or self._has_subjunctive(a, b) or any(lo <= m.start and m.end <= hi for m in directs)
+
+    def _make(self, a: int, b: int, directs: list[Marked], speaker: Speaker | None, cue: Span | None,
+              inherit: bool = False) -> Candidate:
+        lo, hi = self.tokens[a].start, self.tokens[b - 1].end
+        inside = [m for m in directs if lo <= m.start and m.end <= hi]
+        quoted = sum(m.end - m.start for m in inside)
+        if inside and quoted >= DIRECT_COVER * (hi - lo):
+            return Candidate(inside[0].start, inside[-1].end, "direct", speaker, cue, inherit)
+        return Candidate(lo, hi, "mixed" if inside else "indirect", speaker, cue, inherit, inside)
+
+    def _verb_quote(self, s: Sentence, cue: Cue, directs: list[Marked]) -> Candidate | None:
+        end = self._content_end(s)
+        found = self._content_after(s, cue, end, directs) or self._content_before(s, cue, end, directs)
+        if found is None and self.lex.bare_clause and cue.last < end and self._bare_start(cue.last, s.first):
+            cue_span = self._span(cue.first, cue.last)
+            found = self._make(cue.last, end, directs, self._frame_speaker(s, cue, cue.last), cue_span)
+        return found
+
+    def _content_after(self, s: Sentence, cue: Cue, end: int, directs: list[Marked]) -> Candidate | None:
+        """"X sagte, dass …", "X sagte, A sei …", "X said that …"."""
+        toks = self.tokens
+        for k in range(cue.last, min(end, cue.last + MAX_FRAME_TOKENS)):
+            if self.in_quote[k]:
+                return None
+            if toks[k].text in ",:" or toks[k].low in self.lex.complementizers:
+                first = k + 1 if toks[k].text in ",:" else k
+                as_clause = self._opens_with_as(s, cue.first)  # "Wie die Polizei mitteilte, wurden …"
+                if not (as_clause and first < end) and not self._content_ok(first, end, directs):
+                    return None
+                cue_span = self._span(cue.first, cue.last)
+                return self._make(first, end, directs, self._frame_speaker(s, cue, k), cue_span)
+        return None
+
+    def _content_before(self, s: Sentence, cue: Cue, end: int, directs: list[Marked]) -> Candidate | None:
+        """"A sei …, sagte X", "„A“, sagte X", "“A,” he said"."""
+        toks, i = self.tokens, cue.first
+        c0 = self._clause_start(s, i)
+        if c0 <= s.first or toks[c0 - 1].text not in self.lex.closers | {","}:
+            return None
+        left = self.speakers.left_of(c0, i) if c0 < i else None
+        if c0 < i and left is None:
+            return None
+        b = c0 - 1 if toks[c0 - 1].text == "," else c0
+        if not self._content_ok(s.first, b, directs):
+            return None
+        stop = next((k for k in range(i + 1, end) if toks[k].text in ",;"), end)
+        np = left or self._message_source(i + 1, stop) or self.speakers.right_of(i + 1, stop)
+        speaker = self.speakers.speaker(*np) if np else None
+        return self._make(s.first, b, directs, speaker, self._span(cue.first, cue.last))
+
+    def _opens_with_as(self, s: Sentence, i: int) -> bool:
+        k = i
+        while k > s.first and self.tokens[k - 1].text not in ",;:":
+            k -= 1
+        return k < i and self.tokens[k].low == self.lex.wie_word
+
+    def _bare_start(self, k: int, first: int) -> bool:
+        """English "Smith said the plan ...": a clause right after a cue with its subject before it."""
+        tok = self.tokens[k]
+        starts_clause = tok.text in self.lex.determiners or tok.text in self.lex.speaker_pronouns or _cap(tok.text)
+        return starts_clause and k - 1 > first and self.tokens[k - 2].text not in ",:" and not self.in_quote[k]
+
+    def _clause_start(self, s: Sentence, i: int) -> int:
+        """First token of the clause holding token ``i``: after the last comma and closing marks."""
+        k = i
+        while k > s.first and self.tokens[k - 1].text not in ",;:":
+            k -= 1
+        while k < i and self.tokens[k].text in self.lex.closers:
+            k += 1
+        if k < i and self.tokens[k].low in self.lex.clause_stop_words | {self.lex.wie_word}:
+            k += 1
+        return k
+
+    def _frame_speaker(self, s: Sentence, cue: Cue, stop: int) -> Speaker | None:
+        i = cue.first
+        c0 = self._clause_start(s, i)
+        np = self._message_source(i + 1, stop) or self.speakers.left_of(c0, i) \
+            or self.speakers.right_of(i + 1, stop) or self._apposed_subject(s, c0)
+        return self.speakers.speaker(*np) if np else None
+
+    def _apposed_subject(self, s: Sentence, c0: int) -> tuple[int, int] | None:
+        """"John Miller, a senior analyst at the bank, said": the noun phrase before an apposition."""
+        toks = self.tokens
+        if c0 <= s.first + 1 or toks[c0 - 1].text != ",":
+            return None
+        commas = [k for k in range(s.first, c0 - 1) if toks[k].text == ","][-2:]
+        for comma in commas:
+            seg = self._clause_start(s, comma)
+            np = self.speakers._np_from(seg, comma)
+            if np and np[1] == comma:
+                return np
+        return None
+
+    def _message_source(self, a: int, b: int) -> tuple[int, int] | None:
+        """The person whose message is quoted: "zitierte der Kreml aus einer Botschaft Putins"."""
+        toks = self.tokens
+        for k in range(a, min(b, len(toks) - 1)):
+            if toks[k].text in self.lex.message_nouns and not self.in_quote[k]:
+                np = self.speakers._np_from(k + 1, b)
+                if np and self.speakers.label_of(toks[np[0]].start, toks[np[1] - 1].end) == "PER":
+                    return np
+        return None
+
+    def _according(self, s: Sentence, cue: Cue, directs: list[Marked]) -> Candidate | None:
+        end = self._content_end(s)
+        a, b = cue.first, cue.last
+        if cue.speaker:
+            a, b = min(a, cue.speaker[0]), max(b, cue.speaker[1])
+        speaker = self.speakers.speaker(*cue.speaker) if cue.speaker else None
+        cue_span = self._span(cue.first, cue.last)
+        inherit = speaker is None
+        if a <= s.first + 1:
+            first = b + 1 if b < end and self.tokens[b].text == "," else b
+            return self._make(first, end, directs, speaker, cue_span, inherit) if first < end else None
+        if b >= end:
+            last = a - 1 if self.tokens[a - 1].text == "," else a
+            return self._make(s.first, last, directs, speaker, cue_span, inherit) if last > s.first else None
+        return self._make(s.first, end, directs, speaker, cue_span, inherit)
+
+    def _reported(self, s: Sentence, cue: Cue) -> list[Candidate]:
+        end = self._content_end(s)
+        if end < s.last and self.tokens[end].text == ":" or (end > s.first and self.tokens[end - 1].text == ":"):
+            return []
+        speaker = self._frame_speaker(s, cue, end)
+        if speaker is None:
+            return []
+        return [Candidate(s.start, s.end, "reported", speaker, self._span(cue.first, cue.last))]
+
+    def _free(self, s: Sentence, recent: bool) -> list[Candidate]:
+        end = self._content_end(s)
+        if recent and self._has_subjunctive(s.first, end):
+            return [Candidate(s.start, s.end, "indirect", inherit=True)]
+        toks = self.tokens
+        hearsay = any(toks[k].low in self.lex.hearsay for k in range(s.first, end))
+        if hearsay and end - 1 > s.first and toks[end - 1].low in self.lex.hearsay_infinitives:
+            return [Candidate(s.start, s.end, "indirect", inherit=True)]
+        return []

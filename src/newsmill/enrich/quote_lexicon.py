@@ -1,0 +1,133 @@
+"""Per-language quotation knowledge, loaded from ``newsmill/data/quotes/<lang>.json``.
+
+The tables hold cue verbs (as weak stems expanded by the table's own morphology rules, plus
+listed irregular and separable forms), quotation mark pairs, attribution words ("laut",
+"according to"), subjunctive forms, pronouns, role nouns and determiners. Code never branches
+on the language; it reads these tables.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+FALLBACK_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class QuoteLexicon:
+    """Everything the quote finder knows about one language."""
+
+    language: str
+    marks: tuple[tuple[str, str], ...]
+    cue_forms: frozenset[str]  # lower-case verb forms that introduce speech on their own
+    separable: dict[str, frozenset[str]]  # finite form -> particles that complete it
+    speech_nouns: frozenset[str]
+    message_nouns: frozenset[str]
+    according_pre: tuple[tuple[str, ...], ...]  # "laut", ("according", "to")
+    according_nach: str
+    according_post: frozenset[str]
+    according_adverbs: frozenset[str]
+    so_word: str
+    wie_word: str
+    complementizers: frozenset[str]
+    subjunctive: frozenset[str]
+    hearsay: frozenset[str]
+    hearsay_infinitives: frozenset[str]
+    pronouns: dict[str, str]
+    speaker_pronouns: frozenset[str]
+    determiners: frozenset[str]
+    role_nouns: frozenset[str]
+    group_speakers: frozenset[str]
+    clause_stop_words: frozenset[str]
+    speaker_stop_words: frozenset[str]
+    prepositions: frozenset[str]
+    abbreviations: frozenset[str]
+    bare_clause: bool = False  # content may follow a cue without comma or complementizer ("said the ...")
+    speaker_nouns: frozenset[str] = frozenset()  # role and group nouns, lower-cased
+
+    @property
+    def openers(self) -> frozenset[str]:
+        return frozenset(o for o, _ in self.marks)
+
+    @property
+    def closers(self) -> frozenset[str]:
+        return frozenset(c for _, c in self.marks)
+
+
+def _weak_forms(stem: str, morph: dict[str, Any]) -> set[str]:
+    """Regular (weak) verb forms of ``stem`` under the table's suffix and participle rules."""
+    epenthesis = any(stem.endswith(e) for e in morph.get("epenthesis_after", []))
+    link = "e" if epenthesis else ""
+    forms = {stem + (link + s if s != "en" else s) for s in morph.get("weak_suffixes", [])}
+    prefixes = morph.get("inseparable_prefixes", [])
+    no_prefix = any(stem.startswith(p) for p in prefixes) or any(
+        stem.endswith(s) for s in morph.get("no_prefix_suffixes", [])
+    )
+    participle = stem + link + "t"
+    forms.add(participle if no_prefix else morph.get("participle_prefix", "") + participle)
+    return forms
+
+
+def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
+    morph = raw.get("morphology", {})
+    cues: set[str] = set()
+    for stem in raw.get("weak_cue_stems", []):
+        cues |= _weak_forms(stem, morph)
+    cues |= {w.lower() for w in raw.get("strong_cue_forms", [])}
+    separable: dict[str, set[str]] = {}
+    for finite, particle, participles in raw.get("separable_cues", []):
+        for form in finite.split():
+            separable.setdefault(form, set()).add(particle)
+        cues |= set(participles.split())
+    cues -= {w.lower() for w in raw.get("not_cue", [])}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(raw.get(key, []))
+
+    return QuoteLexicon(
+        language=language,
+        marks=tuple((o, c) for o, c in raw["marks"]),
+        cue_forms=frozenset(cues),
+        separable={k: frozenset(v) for k, v in separable.items()},
+        speech_nouns=words("speech_nouns"),
+        message_nouns=words("message_nouns"),
+        according_pre=tuple(tuple(p.split()) for p in raw.get("according_prepositions", [])),
+        according_nach=raw.get("according_nach", ""),
+        according_post=words("according_postpositions"),
+        according_adverbs=words("according_adverbs"),
+        so_word=raw.get("so_word", ""),
+        wie_word=raw.get("wie_word", ""),
+        complementizers=words("complementizers"),
+        subjunctive=words("subjunctive"),
+        hearsay=words("hearsay"),
+        hearsay_infinitives=words("hearsay_infinitives"),
+        pronouns=dict(raw.get("pronouns", {})),
+        speaker_pronouns=words("speaker_pronouns"),
+        determiners=words("determiners"),
+        role_nouns=words("role_nouns"),
+        group_speakers=words("group_speakers"),
+        clause_stop_words=words("clause_stop_words"),
+        speaker_stop_words=words("speaker_stop_words"),
+        prepositions=words("prepositions"),
+        abbreviations=words("abbreviations"),
+        bare_clause=bool(raw.get("bare_clause_after_cue", False)),
+        speaker_nouns=frozenset(w.lower() for w in raw.get("role_nouns", []) + raw.get("group_speakers", [])),
+    )
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(language: str) -> QuoteLexicon:
+    """The lexicon for ``language``; English when there is no table for it."""
+    base = resources.files("newsmill") / "data" / "quotes"
+    path = base / f"{language}.json"
+    if not path.is_file():
+        language, path = FALLBACK_LANGUAGE, base / f"{FALLBACK_LANGUAGE}.json"
+    return _build(language, json.loads(path.read_text(encoding="utf-8")))
+
+
+def has_lexicon(language: str) -> bool:
+    return (resources.files("newsmill") / "data" / "quotes" / f"{language}.json").is_file()

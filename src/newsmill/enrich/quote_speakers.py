@@ -1,0 +1,194 @@
+"""Speaker mentions next to a cue, and their names through entities, pronouns and role nouns."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from newsmill.article import Entity, Speaker
+from newsmill.enrich.quote_lexicon import QuoteLexicon
+from newsmill.enrich.quote_text import Token
+
+# A speaker noun phrase longer than this has run past the subject into the rest of the clause.
+MAX_SPEAKER_TOKENS = 12
+# How many adverbials ("am Montag", "gegenüber der Zeitung") may stand between a cue verb and
+# its inverted subject: German puts one or two there, more means the subject is elsewhere.
+MAX_SKIPPED_PHRASES = 2
+# Tokens a skipped prepositional phrase may span before we give up on it.
+MAX_PHRASE_TOKENS = 5
+SPEAKER_LABELS = ("PER", "ORG")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    name: str
+    label: str
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+class SpeakerFinder:
+    """Finds the speaker phrase around a cue and resolves it to a name."""
+
+    def __init__(self, text: str, tokens: list[Token], entities: list[Entity], lex: QuoteLexicon) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.lex = lex
+        ents = sorted((e for e in entities if e.label in SPEAKER_LABELS and e.end <= len(text)), key=lambda e: e.start)
+        self.entities = ents or _fallback_names(text, tokens, lex)
+        self._starts = [e.start for e in self.entities]
+        self.mentions: list[Mention] = [Mention(e.start, e.name or e.text, e.label) for e in self.entities]
+
+    # --- noun phrases ------------------------------------------------------------------------
+
+    def _np_from(self, i: int, stop: int) -> tuple[int, int] | None:
+        """The noun phrase starting at token ``i`` (token range), not running past ``stop``."""
+        toks, lex = self.tokens, self.lex
+        if i >= stop:
+            return None
+        tok = toks[i]
+        if tok.text in lex.speaker_pronouns:
+            return i, i + 1
+        j = i
+        if tok.text in lex.determiners:
+            j += 1
+        if j < stop and toks[j].text in lex.openers:
+            j += 1
+        while j < stop and toks[j].text[:1].islower() and toks[j].text not in lex.speaker_stop_words and j - i < 4 \
+                and toks[j].low not in lex.clause_stop_words and toks[j].text not in lex.determiners:
+            j += 1  # adjectives
+        if j > i and toks[j - 1].low in lex.speaker_nouns and (j >= stop or not _capitalised(toks[j])):
+            return i, j  # a lower-case head: "the spokesman", "police"
+        if j >= stop or not _capitalised(toks[j]) or not toks[j].text[0].isalpha():
+            return None
+        while j < stop and (_capitalised(toks[j]) or toks[j].text in "-&") and toks[j].text[0] not in ",.:;!?\"„“”»«":
+            j += 1
+            if j < stop and toks[j].text in lex.closers and toks[j].start == toks[j - 1].end:
+                j += 1
+        # a genitive or "von" attribute: "der Sprecher der Polizei", "Vertreter von Greenpeace"
+        for _ in range(2):
+            if j + 1 < stop and toks[j].low in ("der", "des", "von", "vom", "of", "the") and _capitalised(toks[j + 1]):
+                k = j + 1
+                if toks[k].text in lex.determiners and k + 1 < stop:
+                    k += 1
+                while k < stop and toks[k].text[:1].islower() and toks[k].text not in lex.speaker_stop_words and k - j < 4:
+                    k += 1
+                if k < stop and _capitalised(toks[k]):
+                    while k < stop and _capitalised(toks[k]):
+                        k += 1
+                    j = k
+        return (i, min(j, i + MAX_SPEAKER_TOKENS)) if j > i else None
+
+    def _skip_adverbials(self, i: int, stop: int) -> int:
+        """Step over adverbs and prepositional phrases between a cue verb and its subject."""
+        toks, lex = self.tokens, self.lex
+        for _ in range(MAX_SKIPPED_PHRASES + 1):
+            if i >= stop:
+                return i
+            tok = toks[i]
+            if tok.text in lex.speaker_pronouns or tok.text in lex.determiners or _capitalised(tok):
+                return i
+            if tok.low in lex.prepositions:
+                k = i + 1
+                while k < stop and k - i <= MAX_PHRASE_TOKENS and not (_capitalised(toks[k]) and toks[k].text not in lex.determiners):
+                    k += 1
+                while k < stop and _capitalised(toks[k]) and toks[k].text not in lex.determiners:
+                    k += 1
+                i = k
+            elif tok.low in lex.speaker_stop_words:
+                i += 1
+            else:
+                return i
+        return i
+
+    def right_of(self, i: int, stop: int) -> tuple[int, int] | None:
+        """The inverted subject after a cue: ", sagte (am Montag) der Minister"."""
+        return self._np_from(self._skip_adverbials(i, stop), stop)
+
+    def left_of(self, start: int, cue: int) -> tuple[int, int] | None:
+        """The subject before a cue when the whole field before the verb is one noun phrase."""
+        np = self._np_from(start, cue)
+        if np is None:
+            return None
+        rest = [t for t in self.tokens[np[1] : cue] if t.text not in ","]
+        # an apposition ("Der Sprecher, Hans Müller,") or adverbs ("auch", "jedoch") may follow
+        if any(t.text[:1].islower() and t.low not in self.lex.speaker_stop_words for t in rest):
+            return None
+        return np
+
+    # --- names -------------------------------------------------------------------------------
+
+    def speaker(self, first: int, last: int) -> Speaker:
+        """A Speaker for tokens ``first:last`` with its name resolved."""
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        text = self.text[start:end]
+        name = self._entity_name(start, end) or self._resolve(first, last, start)
+        spk = Speaker(start, end, text, name)
+        self.mentions.append(Mention(start, name, "PER"))
+        return spk
+
+    def label_of(self, start: int, end: int) -> str | None:
+        k = bisect.bisect_left(self._starts, start)
+        for e in self.entities[max(0, k - 1) : k + 3]:
+            if e.start < end and start < e.end:
+                return e.label
+        return None
+
+    def _entity_name(self, start: int, end: int) -> str | None:
+        k = bisect.bisect_left(self._starts, start)
+        inside = [e for e in self.entities[k:] if e.start < end]
+        k2 = k - 1
+        if k2 >= 0 and self.entities[k2].end > start:
+            inside.insert(0, self.entities[k2])
+        if not inside:
+            return None
+        persons = [e for e in inside if e.label == "PER"]
+        best = (persons or inside)[-1]
+        return best.name or best.text
+
+    def _resolve(self, first: int, last: int, start: int) -> str:
+        toks, lex = self.tokens, self.lex
+        head = toks[first]
+        if head.text in lex.speaker_pronouns and head.low not in ("man",):
+            return self._recent(start, "PER") or head.text
+        words = [t.text for t in toks[first:last]]
+        is_role = any(w in lex.role_nouns for w in words)
+        if is_role and head.text in lex.determiners and head.low in ("der", "die", "the"):
+            found = self._recent(start, "PER")
+            if found:
+                return found
+        body = words[1:] if head.text in lex.determiners else words
+        return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
+
+    def _recent(self, before: int, label: str) -> str | None:
+        best: Mention | None = None
+        for m in self.mentions:
+            if m.start < before and m.label == label and (best is None or m.start > best.start):
+                best = m
+        return best.name if best else None
+
+
+def _fallback_names(text: str, tokens: list[Token], lex: QuoteLexicon) -> list[Entity]:
+    """Without recognised entities: runs of two or more capitalised words not led by a determiner."""
+    out: list[Entity] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while j < n and _capitalised(tokens[j]) and tokens[j].text[0].isalpha() and tokens[j].text not in lex.determiners \
+                and tokens[j].text not in lex.role_nouns and tokens[j].text not in lex.speaker_pronouns:
+            j += 1
+        lead_ok = i > 0 and tokens[i - 1].text not in lex.determiners and tokens[i - 1].text not in ".!?\n"
+        if j - i >= 2 and lead_ok:
+            out.append(Entity(tokens[i].start, tokens[j - 1].end, text[tokens[i].start : tokens[j - 1].end], "PER",
+                              text[tokens[i].start : tokens[j - 1].end]))
+        i = max(j, i + 1)
+    full = {e.text.split()[-1]: e.text for e in out}
+    for i, tok in enumerate(tokens):
+        key = tok.text if tok.text in full else tok.text[:-1]  # genitive: "Putins"
+        if key in full and not any(e.start <= tok.start < e.end for e in out) and i > 0 \
+                and tokens[i - 1].text not in lex.determiners:
+            out.append(Entity(tok.start, tok.end, tok.text, "PER", full[key]))
+    return sorted(out, key=lambda e: e.start)

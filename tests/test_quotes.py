@@ -1,0 +1,148 @@
+"""QuoteFinder: German and English patterns, speakers through pronouns and role nouns, bad input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsmill.article import Article, Entity, Quote
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quotes import QuoteFinder, QuoteOptions
+
+# Generous bound for a pathological text on a loaded 2-core CI machine; articles take ~1 ms.
+SLOW_TEXT_S = 10.0
+
+
+def _quotes(text: str, language: str, entities: list[Entity] | None = None,
+            options: QuoteOptions | None = None) -> tuple[list[Quote], list[str]]:
+    article = Article(text=text, language=language, entities=entities or [])
+    context = EnrichContext(language=language)
+    QuoteFinder(options)(article, context)
+    for q in article.quotes:
+        assert text[q.start : q.end] == q.text
+        for span in (q.speaker, q.cue):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return article.quotes, context.warnings
+
+
+def _one(text: str, language: str, kind: str, contains: str, speaker: str | None, cue: str | None) -> Quote:
+    quotes, _ = _quotes(text, language)
+    hits = [q for q in quotes if contains in q.text and q.kind == kind]
+    assert hits, f"no {kind} quote with {contains!r} in {[(q.kind, q.text) for q in quotes]}"
+    q = hits[0]
+    if speaker is not None:
+        assert q.speaker is not None and speaker in q.speaker.text, q.speaker
+    if cue is not None:
+        assert q.cue is not None and cue in q.cue.text, q.cue
+    return q
+
+
+ENGLISH = [
+    ("“We will not back down,” said Prime Minister Jane Smith on Tuesday.", "direct", "back down", "Jane Smith", "said"),
+    ("The spokesman said the company would appeal the ruling.", "indirect", "would appeal", "spokesman", "said"),
+    ("According to the police, three people were injured.", "indirect", "three people", "police", "According to"),
+    ("John Miller, a senior analyst at the bank, said that rates would rise again.", "indirect", "rates would rise",
+     "John Miller", "said"),
+    ('"It was a mistake," he told reporters.', "direct", "mistake", "he", "told"),
+    ("She added: “This is only the beginning.”", "direct", "only the beginning", "She", "added"),
+    ("Officials warned that the storm could hit the coast by Friday.", "indirect", "the storm", "Officials", "warned"),
+    ("The minister's remarks were 'unacceptable', the opposition leader said.", "mixed", "unacceptable",
+     "opposition leader", "said"),
+    ("Tom Jones said he was delighted.", "indirect", "delighted", "Tom Jones", "said"),
+    ("The Guardian reported that the talks had collapsed.", "indirect", "talks had collapsed", "Guardian", "reported"),
+    ("“We are ready,” Smith said. “The team has worked hard.”", "direct", "worked hard", "Smith", None),
+    ("As the mayor explained, the bridge will stay closed.", "indirect", "bridge will stay", "mayor", "explained"),
+]
+
+GERMAN = [
+    ("„Wir werden nicht nachgeben“, sagte die Ministerin am Montag.", "direct", "nicht nachgeben", "Ministerin", "sagte"),
+    ("Die Betreiberfirma teilte mit, dass das Kraftwerk am Sonntag wieder Strom liefern werde.", "indirect",
+     "dass das Kraftwerk", "Betreiberfirma", "teilte"),
+    ("Die Lage sei ernst, erklärte der Bürgermeister.", "indirect", "Lage sei ernst", "Bürgermeister", "erklärte"),
+    ("Laut Polizei wurden drei Menschen verletzt.", "indirect", "drei Menschen", "Polizei", "Laut"),
+    ("Nach Angaben der Feuerwehr brach das Feuer im Keller aus.", "indirect", "brach das Feuer", "Feuerwehr", "Nach"),
+    ("Der Sturm habe große Schäden verursacht, so ein Sprecher des Landkreises.", "indirect", "große Schäden",
+     "Sprecher", "so"),
+    ("Er sagte: „Ich bin der Präsident.“", "direct", "Präsident", "Er", "sagte"),
+    ("Wie die Zeitung berichtete, soll der Vertrag bereits unterschrieben sein.", "indirect", "Vertrag",
+     "Zeitung", "berichtete"),
+    ("Die Opposition kritisierte die Pläne der Regierung scharf.", "reported", "Pläne", "Opposition", "kritisierte"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "contains", "speaker", "cue"), ENGLISH)
+def test_english_patterns(text: str, kind: str, contains: str, speaker: str, cue: str | None) -> None:
+    _one(text, "en", kind, contains, speaker, cue)
+
+
+@pytest.mark.parametrize(("text", "kind", "contains", "speaker", "cue"), GERMAN)
+def test_german_patterns(text: str, kind: str, contains: str, speaker: str, cue: str | None) -> None:
+    _one(text, "de", kind, contains, speaker, cue)
+
+
+def test_direct_span_includes_marks_and_indirect_excludes_final_stop() -> None:
+    quotes, _ = _quotes("„Das ist ein guter Tag für uns alle“, sagte sie. Er sagte, das sei falsch.", "de")
+    direct = [q for q in quotes if q.kind == "direct"]
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert direct and direct[0].text.startswith("„") and direct[0].text.endswith("“")
+    assert indirect and indirect[0].text == "das sei falsch"
+
+
+def test_pronoun_and_role_noun_resolve_to_the_entity() -> None:
+    text = ("Bundeskanzlerin Angela Merkel besuchte am Montag Paris. Sie sagte, die Freundschaft sei stark. "
+            "Die Kanzlerin betonte, Europa müsse zusammenhalten.")
+    start = text.index("Angela Merkel")
+    merkel = Entity(start, start + len("Angela Merkel"), "Angela Merkel", "PER", "Angela Merkel")
+    quotes, _ = _quotes(text, "de", [merkel])
+    named = {q.speaker.text: q.speaker.name for q in quotes if q.speaker}
+    assert named.get("Sie") == "Angela Merkel"
+    assert named.get("Die Kanzlerin") == "Angela Merkel"
+
+
+def test_free_indirect_continuation_inherits_the_speaker() -> None:
+    text = "Der Minister sagte, die Reform sei notwendig. Sie werde im Herbst beschlossen. Das Wetter ist schön."
+    quotes, _ = _quotes(text, "de")
+    cont = [q for q in quotes if "im Herbst" in q.text]
+    assert cont and cont[0].kind == "indirect" and cont[0].speaker and "Minister" in cont[0].speaker.text
+    assert not [q for q in quotes if "Wetter" in q.text]
+
+
+def test_titles_in_quotation_marks_are_not_quotes() -> None:
+    quotes, _ = _quotes("Der Film „Titanic“ lief gestern im Fernsehen. Die Zeitung „Bild“ erscheint täglich.", "de")
+    assert not quotes
+
+
+def test_without_tables_for_the_language_it_warns_and_uses_english() -> None:
+    quotes, warnings = _quotes('"We are ready," said the coach.', "xx")
+    assert any("no quotation tables" in w for w in warnings)
+    assert quotes and quotes[0].kind == "direct"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "„", "“”", '"""""', "„Unbalanced start of a quote. Er sagte: »x"])
+def test_odd_and_empty_text_is_fine(text: str) -> None:
+    _quotes(text, "de")
+
+
+def test_unbalanced_marks_warn_and_do_not_swallow_the_text() -> None:
+    text = "„Das ist offen, sagte er. " + "Die Lage ist ruhig. " * 400 + "„Wir sind bereit“, sagte sie."
+    quotes, warnings = _quotes(text, "de")
+    assert any("unpaired" in w for w in warnings)
+    assert all(q.end - q.start < 1000 for q in quotes)
+    assert any("Wir sind bereit" in q.text for q in quotes)
+
+
+def test_one_megabyte_single_sentence_is_bounded() -> None:
+    text = ("die Lage sei ernst, sagte er „und " + "weiter " * 150_000)[:1_000_000]
+    started = time.monotonic()
+    _quotes(text, "de")
+    assert time.monotonic() - started < SLOW_TEXT_S
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list("ab XY.,:\n„“”\"'»«‚‘") + ["sagte ", "Er ", "sei ", "laut "]), max_size=120).map("".join))
+def test_offsets_always_valid(text: str) -> None:
+    _quotes(text, "de")
