@@ -34,11 +34,11 @@ DEFAULT_PAGE_TIMEOUT_S = 60.0
 # Address space per worker. A worker with lxml, numpy and a big page uses ~300-600 MB of address
 # space; 2 GB leaves room for a 20 MB page's DOM and stops a runaway one long before the machine swaps.
 DEFAULT_MEMORY_MB = 2048
-# Pages handed to a worker ahead of the one it is on: hides the round trip without hoarding work.
-PREFETCH = 3
 # Items read ahead from the sources (bounds memory when reading is faster than extracting).
 READ_AHEAD_PER_WORKER = 8
 _POLL_S = 0.05
+# Workers that die before they are ready: past this many, something is broken, not a page.
+MAX_START_FAILURES = 5
 _EXIT_MEMORY = 3
 _END = object()
 
@@ -80,6 +80,7 @@ def _worker_main(conn: Connection, func: Callable[[Any], Any], memory_mb: int) -
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     _limit_memory(memory_mb)
+    conn.send((None, True, None))  # ready: the page clock starts only now, not while starting up
     while True:
         try:
             msg = conn.recv()
@@ -114,8 +115,11 @@ def _classify(exc: Exception) -> tuple[str, str]:
 class _Worker:
     proc: Any
     conn: Connection
+    # One page at a time: a send then never blocks on a worker stuck in C code with a full pipe.
     inflight: deque[tuple[int, Task]] = field(default_factory=deque)
-    started: float = 0.0  # when the page at the head of ``inflight`` started
+    started: float = 0.0  # when the page in ``inflight`` was handed over
+    ready: bool = False
+    retiring: bool = False  # reported a MemoryError and is exiting: give it no more pages
 
 
 class Pool:
@@ -132,6 +136,7 @@ class Pool:
         self.outstanding: set[int] = set()
         self.notes: deque[tuple[int, Note]] = deque()
         self.seq = 0
+        self.dead_on_start = 0
         self.bytes_read = 0  # input bytes read so far (the reader thread adds to it)
 
     def _spawn(self) -> _Worker:
@@ -159,7 +164,7 @@ class Pool:
         while True:
             exhausted = self._dispatch(feed, exhausted)
             yield from self._ready_notes()
-            busy = [w for w in self.workers if w.inflight]
+            busy = [w for w in self.workers if w.inflight or not w.ready]
             if exhausted and not busy and not self.retry:
                 yield from (note for _, note in self.notes)
                 return
@@ -171,7 +176,7 @@ class Pool:
 
     def _dispatch(self, feed: queue.Queue[Any], exhausted: bool) -> bool:
         for w in self.workers:
-            while len(w.inflight) < PREFETCH:
+            while w.ready and not w.inflight:
                 if self.retry:
                     seq, task = self.retry.popleft()
                 else:
@@ -195,8 +200,7 @@ class Pool:
         return exhausted
 
     def _send(self, w: _Worker, seq: int, task: Task) -> None:
-        if not w.inflight:
-            w.started = time.monotonic()
+        w.started = time.monotonic()
         w.inflight.append((seq, task))
         # if the worker died, the watchdog sees it and hands the page out again
         with contextlib.suppress(BrokenPipeError, OSError):
@@ -210,19 +214,25 @@ class Pool:
             if w is None:
                 continue
             try:
-                while w.inflight and w.conn.poll():
-                    yield self._receive(w)
+                while w.conn.poll():
+                    outcome = self._receive(w)
+                    if outcome is not None:
+                        yield outcome
             except (EOFError, OSError):
                 continue  # died mid-message: the watchdog handles it
 
-    def _receive(self, w: _Worker) -> Outcome:
+    def _receive(self, w: _Worker) -> Outcome | None:
         key, ok, value = w.conn.recv()
+        if key is None:
+            w.ready = True
+            return None
         seq, task = w.inflight.popleft()
-        w.started = time.monotonic()
         self.outstanding.discard(seq)
         if ok:
             return Result(task.key, value)
         reason, detail = value
+        if reason == "memory":
+            w.ready, w.retiring = False, True
         return Failure(task.key, "extract", reason, detail)
 
     def _watchdog(self) -> Iterator[Outcome]:
@@ -230,7 +240,7 @@ class Pool:
         for i, w in enumerate(self.workers):
             if not w.inflight:
                 if not w.proc.is_alive():
-                    self.workers[i] = self._spawn()
+                    self._respawn_idle(i)
                 continue
             if w.proc.is_alive() and now - w.started <= self.options.page_timeout_s:
                 continue
@@ -241,6 +251,15 @@ class Pool:
                 reason = "memory" if code == _EXIT_MEMORY else "crashed"
                 detail = f"worker died (exit code {code}) while extracting this page"
             yield self._replace(i, reason, detail)
+
+    def _respawn_idle(self, i: int) -> None:
+        w = self.workers[i]
+        if not w.ready and not w.retiring:
+            self.dead_on_start += 1
+            if self.dead_on_start > MAX_START_FAILURES:
+                raise RuntimeError(f"worker processes die while starting (exit code {w.proc.exitcode})")
+        w.conn.close()
+        self.workers[i] = self._spawn()
 
     def _replace(self, i: int, reason: str, detail: str) -> Failure:
         w = self.workers[i]

@@ -1,0 +1,190 @@
+"""The polite fetcher against a local HTTP server on 127.0.0.1 (never the internet)."""
+
+from __future__ import annotations
+
+import gzip
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from newsmill.sources import web
+from newsmill.sources.items import Failure, Task
+from newsmill.sources.web import Fetcher, FetchError, FetchOptions, check_address, pages_from_urls
+
+ARTICLE = b"<html><body><article><h1>Titel</h1><p>Ein Absatz mit Text.</p></article></body></html>"
+BOMB = gzip.compress(b" " * 30_000_000)
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    hits: list[str] = []
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send(self, status: int, body: bytes, ctype: str = "text/html; charset=utf-8", **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in headers.items():
+            self.send_header(k.replace("_", "-"), v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        Handler.hits.append(self.path)
+        port = self.server.server_address[1]
+        routes = {
+            "/robots.txt": lambda: self.send(200, b"User-agent: *\nDisallow: /private\n", "text/plain"),
+            "/article": lambda: self.send(200, ARTICLE),
+            "/private/x": lambda: self.send(200, ARTICLE),
+            "/ua": lambda: self.send(200, self.headers.get("User-Agent", "").encode(), "text/plain"),
+            "/loop": lambda: self.send(302, b"", Location="/loop2"),
+            "/loop2": lambda: self.send(302, b"", Location="/loop"),
+            "/bomb": lambda: self.send(200, BOMB, Content_Encoding="gzip"),
+            "/pdf": lambda: self.send(200, b"%PDF-1.4", "application/pdf"),
+            "/missing": lambda: self.send(404, b"not here"),
+            "/to-private": lambda: self.send(302, b"", Location=f"http://127.0.0.2:{port}/article"),
+        }
+        if self.path in routes:
+            routes[self.path]()
+        elif self.path.startswith("/chain/"):
+            n = int(self.path.rsplit("/", 1)[1])
+            self.send(302, b"", Location=f"/chain/{n + 1}") if n < 10 else self.send(200, ARTICLE)
+        elif self.path == "/big":
+            self.send_response(200)
+            self.send_header("Content-Length", "50000000")
+            self.end_headers()
+        elif self.path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self._drip(b"<p>" + b"x" * 200)
+        elif self.path == "/drip-headers":
+            self._drip(b"HTTP/1.1 200 OK\r\nX-Slow: " + b"y" * 200)
+        else:
+            self.send(404, b"no route")
+
+    def _drip(self, data: bytes) -> None:
+        try:
+            for byte in data:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.05)
+        except OSError:
+            pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def fetcher(**kw: object) -> Fetcher:
+    opts = FetchOptions(allow_private=True, host_delay_s=0.0, total_timeout_s=2.0, connect_timeout_s=1.0)
+    for k, v in kw.items():
+        setattr(opts, k, v)
+    return Fetcher(opts)
+
+
+def test_fetches_a_page_with_a_user_agent_naming_newsmill(server: str) -> None:
+    resp = fetcher().fetch(server + "/article")
+    assert resp.status == 200 and resp.body == ARTICLE
+    assert "newsmill" in fetcher().fetch(server + "/ua").body.decode()
+
+
+def test_loopback_is_refused_without_allow_private(server: str) -> None:
+    with pytest.raises(FetchError) as err:
+        fetcher(allow_private=False).fetch(server + "/article")
+    assert err.value.reason == "private address"
+    for addr in ("10.1.2.3", "192.168.0.1", "169.254.169.254", "::1", "::ffff:127.0.0.1", "fe80::1"):
+        assert not web.is_public(addr)
+    assert web.is_public("93.184.216.34")
+
+
+def test_every_redirect_hop_is_checked_after_resolving(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # pretend 127.0.0.1 is public: the hop to 127.0.0.2 (loopback) must still be refused
+    monkeypatch.setattr(web, "is_public", lambda addr: addr == "127.0.0.1")
+    f = fetcher(allow_private=False)
+    assert f.fetch(server + "/article").status == 200
+    with pytest.raises(FetchError) as err:
+        f.fetch(server + "/to-private")
+    assert err.value.reason == "private address" and "127.0.0.2" in err.value.detail
+    assert check_address("127.0.0.1", 80, allow_private=False) == "127.0.0.1"
+
+
+def test_robots_txt_is_honoured(server: str) -> None:
+    with pytest.raises(FetchError) as err:
+        fetcher().fetch(server + "/private/x")
+    assert err.value.reason == "robots"
+    assert fetcher(respect_robots=False).fetch(server + "/private/x").status == 200
+
+
+def test_redirect_loop_and_too_many_redirects(server: str) -> None:
+    with pytest.raises(FetchError) as err:
+        fetcher().fetch(server + "/loop")
+    assert err.value.reason == "redirect loop"
+    with pytest.raises(FetchError) as err:
+        fetcher().fetch(server + "/chain/0")
+    assert err.value.reason == "too many redirects"
+    assert fetcher().fetch(server + "/chain/6").body == ARTICLE  # 4 hops: allowed
+
+
+@pytest.mark.parametrize("path", ["/drip", "/drip-headers"])
+def test_a_dripping_server_cannot_hold_past_the_total_deadline(server: str, path: str) -> None:
+    start = time.monotonic()
+    with pytest.raises(FetchError) as err:
+        fetcher(total_timeout_s=1.0).fetch(server + path)
+    assert err.value.reason == "timeout"
+    assert time.monotonic() - start < 3.0
+
+
+def test_a_server_that_never_answers_times_out() -> None:
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(5)  # accepts connections in the kernel, never reads or replies
+    try:
+        start = time.monotonic()
+        with pytest.raises(FetchError) as err:
+            fetcher(total_timeout_s=1.0).fetch(f"http://127.0.0.1:{silent.getsockname()[1]}/x")
+        assert err.value.reason == "timeout" and time.monotonic() - start < 3.0
+    finally:
+        silent.close()
+
+
+def test_size_caps_hold_also_after_decompression(server: str) -> None:
+    with pytest.raises(FetchError) as err:
+        fetcher(max_bytes=1_000_000).fetch(server + "/bomb")
+    assert err.value.reason == "too large"
+    with pytest.raises(FetchError) as err:
+        fetcher(max_bytes=1_000_000).fetch(server + "/big")
+    assert err.value.reason == "too large"
+
+
+def test_per_host_delay_spaces_requests(server: str) -> None:
+    f = fetcher(host_delay_s=0.4, respect_robots=False)
+    start = time.monotonic()
+    f.fetch(server + "/article")
+    f.fetch(server + "/article")
+    f.fetch(server + "/article")
+    assert time.monotonic() - start >= 0.8
+
+
+def test_url_source_reports_each_failure_and_goes_on(server: str) -> None:
+    urls = [server + p for p in ("/private/x", "/missing", "/pdf", "/loop", "/article")]
+    opts = FetchOptions(allow_private=True, host_delay_s=0.0, total_timeout_s=2.0)
+    out = list(pages_from_urls(urls, opts, lambda _: False))
+    reasons = [o.reason for o in out if isinstance(o, Failure)]
+    assert reasons == ["robots", "http 404", "not html", "redirect loop"]
+    (task,) = [o for o in out if isinstance(o, Task)]
+    assert task.key == server + "/article" and task.page.raw == ARTICLE and task.page.fetched

@@ -1,0 +1,80 @@
+"""The process pool: a page that hangs, blows memory, crashes or raises is recorded; the batch goes on."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import time
+
+from newsmill.page import Page
+from newsmill.run.local import Pool, Result, RunOptions
+from newsmill.run.progress import Progress
+from newsmill.sources.items import Failure, Finished, Skipped, Task
+
+
+def behave(page: Page) -> str:
+    """Worker function: what the page's text asks for."""
+    command = str(page.raw)
+    if command == "hang":
+        time.sleep(60)
+    elif command == "memory":
+        hog = []
+        for _ in range(100):
+            hog.append(bytearray(50_000_000))
+    elif command == "segfault":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    elif command == "raise":
+        raise ValueError("bad page")
+    elif command == "slow":
+        time.sleep(0.2)
+    return command.upper()
+
+
+def tasks(commands: list[str]) -> list[Task]:
+    return [Task(f"k{i}", Page(raw=c)) for i, c in enumerate(commands)]
+
+
+def run(commands: list[object], **opts: float) -> list[object]:
+    items = [c if not isinstance(c, str) else Task(f"k{i}", Page(raw=c)) for i, c in enumerate(commands)]
+    options = RunOptions(jobs=2, page_timeout_s=opts.get("timeout", 5.0), memory_mb=int(opts.get("memory", 1024)))
+    return list(Pool(behave, options).run(items))  # type: ignore[arg-type]
+
+
+def test_every_page_comes_back_once() -> None:
+    out = run(["a", "b", "c", "d", "e", "f", "g"])
+    assert sorted(o.key for o in out) == [f"k{i}" for i in range(7)]  # type: ignore[attr-defined]
+    assert {o.value for o in out if isinstance(o, Result)} == set("ABCDEFG")
+
+
+def test_bad_pages_are_recorded_and_the_batch_goes_on() -> None:
+    commands: list[object] = ["a", "hang", "b", "memory", "c", "segfault", "raise", "d", "e"]
+    start = time.monotonic()
+    out = run(commands, timeout=3.0, memory=400)
+    assert time.monotonic() - start < 20
+    results = {o.key: o.value for o in out if isinstance(o, Result)}
+    failures = {o.key: o.reason for o in out if isinstance(o, Failure)}
+    assert set(results.values()) == {"A", "B", "C", "D", "E"}
+    assert failures["k1"] == "timeout"
+    assert failures["k3"] in ("memory", "crashed")
+    assert failures["k5"] == "crashed"
+    assert failures["k6"].startswith("error: ValueError")
+    assert len(out) == len(commands)
+
+
+def test_notes_follow_the_pages_read_before_them() -> None:
+    items: list[object] = ["slow", "slow", "slow", Finished("file:x"), "a", Skipped("y", "not html")]
+    out = run(items)
+    keys = [getattr(o, "key", None) for o in out]
+    finished_at = keys.index("file:x")
+    assert {"k0", "k1", "k2"} <= set(keys[:finished_at])
+    assert "y" in keys
+
+
+def test_progress_line_shows_rate_failures_and_eta() -> None:
+    stream = io.StringIO()
+    progress = Progress(total_bytes=1000, stream=stream)
+    progress.update(pages=10, failures=2, bytes_read=500)
+    line = progress.line(500)
+    assert "10 pages" in line and "2 failed" in line and "ETA" in line and "pages/s" in line
+    assert stream.getvalue().startswith("newsmill: ")  # not a terminal: plain log lines

@@ -1,0 +1,117 @@
+"""File and folder sources: kinds, size caps, gzip bombs, JSON Lines rows, unreadable files."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newsmill.sources import SourceOptions, input_kind, open_inputs
+from newsmill.sources.items import Failure, Finished, Skipped, Task
+
+HTML = b"<html><head><title>T</title></head><body><article><p>Ein Absatz.</p></article></body></html>"
+
+
+def items(*inputs: Path | str, **opts: int) -> list[object]:
+    return list(open_inputs([str(i) for i in inputs], SourceOptions(**opts)))  # type: ignore[arg-type]
+
+
+def test_folders_are_walked_recursively_by_kind(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "one.html").write_bytes(HTML)
+    (tmp_path / "a" / "b" / "two.htm.gz").write_bytes(gzip.compress(HTML))
+    (tmp_path / "a" / "b" / "dump.txt").write_text("Titel\n\nEin flacher Text.\n", "utf-8")
+    (tmp_path / "a" / "image.png").write_bytes(b"\x89PNG....")
+    out = items(tmp_path)
+    tasks = {Path(t.key).name: t for t in out if isinstance(t, Task)}
+    assert set(tasks) == {"one.html", "two.htm.gz", "dump.txt"}
+    assert tasks["two.htm.gz"].page.raw == HTML
+    assert tasks["dump.txt"].page.input_format == "text"
+    assert [s.reason for s in out if isinstance(s, Skipped)] == ["unsupported file type"]
+
+
+def test_gzip_bomb_and_oversized_files_are_refused(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.html.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as f:
+        for _ in range(30):
+            f.write(b"\0" * 1_000_000)
+    big = tmp_path / "big.html"
+    big.write_bytes(b"<p>" + b"x" * 3_000_000)
+    ok = tmp_path / "ok.html"
+    ok.write_bytes(HTML)
+    out = items(bomb, big, ok, max_bytes=2_000_000)
+    failures = {Path(f.key).name: f for f in out if isinstance(f, Failure)}
+    assert "gzip bomb" in failures["bomb.html.gz"].detail and failures["bomb.html.gz"].reason == "too large"
+    assert failures["big.html"].reason == "too large"
+    assert [Path(t.key).name for t in out if isinstance(t, Task)] == ["ok.html"]
+
+
+def test_damaged_gzip_and_missing_files_are_failures(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.html.gz"
+    bad.write_bytes(gzip.compress(HTML)[:20])
+    out = items(bad, tmp_path / "nope.html")
+    assert [(f.reason) for f in out if isinstance(f, Failure)] == ["bad gzip", "missing"]
+
+
+def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = tmp_path / "secret.html"
+    page.write_bytes(HTML)
+    if os.geteuid() != 0:
+        page.chmod(0)
+    else:  # root reads anything: simulate the permission error
+        def deny(self: Path) -> bytes:
+            raise PermissionError(13, "Permission denied", str(self))
+        monkeypatch.setattr(Path, "read_bytes", deny)
+    (failure,) = items(page)
+    assert isinstance(failure, Failure) and failure.reason == "unreadable"
+
+
+def test_jsonl_rows_of_pages_and_dumps(tmp_path: Path) -> None:
+    rows = [{"url": "https://a.example/1", "html": HTML.decode()},
+            {"url": "https://a.example/2", "text": "Titel\n\nText."},
+            {"url": "https://a.example/3"},
+            "not an object"]
+    src = tmp_path / "rows.jsonl.gz"
+    with gzip.open(src, "wt", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r) + "\n")
+        f.write("{broken json\n\n")
+    out = items(src)
+    tasks = [t for t in out if isinstance(t, Task)]
+    assert [(t.page.url, t.page.input_format) for t in tasks] == [
+        ("https://a.example/1", "html"), ("https://a.example/2", "text")]
+    assert [f.reason for f in out if isinstance(f, Failure)] == ["bad json", "bad json"]
+    assert [s.reason for s in out if isinstance(s, Skipped)] == ["jsonl row without html or text"]
+    assert isinstance(out[-1], Finished)
+
+
+def test_overlong_jsonl_line_is_skipped_and_reading_goes_on(tmp_path: Path) -> None:
+    src = tmp_path / "rows.jsonl"
+    src.write_text(json.dumps({"url": "u1", "html": "x" * 5000}) + "\n"
+                   + json.dumps({"url": "u2", "html": "<p>ok</p>"}) + "\n", "utf-8")
+    out = items(src, max_bytes=1000)
+    assert [f.reason for f in out if isinstance(f, Failure)] == ["too large"]
+    assert [t.page.url for t in out if isinstance(t, Task)] == ["u2"]
+
+
+def test_kinds_url_lists_and_dumps(tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text("# my list\nhttps://a.example/1\n\nhttp://b.example/x?y=1\n", "utf-8")
+    dump = tmp_path / "dump.txt"
+    dump.write_text("https://a.example/1\nEin Artikel beginnt hier.\n", "utf-8")
+    assert input_kind(str(urls)) == "urls"
+    assert input_kind(str(dump)) == "page"
+    assert input_kind("https://a.example/x") == "url"
+    assert input_kind(str(tmp_path)) == "folder"
+    assert input_kind(str(tmp_path / "x.warc.gz")) == "missing"
+
+
+def test_skip_leaves_out_done_inputs(tmp_path: Path) -> None:
+    for name in ("a.html", "b.html"):
+        (tmp_path / name).write_bytes(HTML)
+    done = {str(tmp_path / "a.html")}
+    out = list(open_inputs([str(tmp_path)], skip=done.__contains__))
+    assert [Path(t.key).name for t in out if isinstance(t, Task)] == ["b.html"]
