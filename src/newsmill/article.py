@@ -253,7 +253,7 @@ def _schema_of(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "string", "enum": list(get_args(tp))}
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [_schema_of(a, defs) for a in get_args(tp)]}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in defs:
             defs[name] = {}  # placeholder against recursion

@@ -64,7 +64,7 @@ def decode(raw: bytes | str, content_type: str | None = None) -> DecodedPage:
             raw = raw[:MAX_PAGE_BYTES]
         _refuse_binary(raw)
         encoding = _pick_encoding(raw, content_type, warnings)
-        text = raw.decode(encoding, errors="replace")
+        text = raw.decode(encoding, errors=_MIXED if encoding == "utf-8" else "replace")
         if "\ufffd" in text:
             warnings.append(f"encoding: undecodable bytes replaced while reading as {encoding}")
     if len(text) > MAX_PAGE_BYTES:
@@ -107,6 +107,9 @@ def _pick_encoding(raw: bytes, content_type: str | None, warnings: list[str]) ->
         if declared:
             warnings.append(f"encoding: declared {declared[0]!r} is wrong, read as utf-8")
         return "utf-8"
+    if _mostly_utf8(raw):
+        warnings.append("encoding: mixed encodings, stray bytes read as cp1252")
+        return "utf-8"
     guess = _detect(raw)
     if declared:
         enc = _known(declared[0])
@@ -114,6 +117,30 @@ def _pick_encoding(raw: bytes, content_type: str | None, warnings: list[str]) ->
             return enc  # declared single-byte charsets decode anything; trust them over guessing
     warnings.append(f"encoding: no usable charset declared, detected {guess}")
     return guess
+
+
+_MIXED = "newsmill-cp1252-fallback"
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    # Pages pasted together from UTF-8 and legacy parts: read the stray bytes as Windows-1252.
+    assert isinstance(exc, UnicodeDecodeError)
+    bad = exc.object[exc.start : exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error(_MIXED, _cp1252_fallback)
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """UTF-8 with a few legacy bytes mixed in: valid multi-byte sequences outnumber invalid bytes."""
+    sample = raw[:500_000]
+    valid = len(_UTF8_MULTIBYTE.findall(sample))
+    invalid = len(sample.decode("utf-8", errors="replace").encode("utf-8")) - len(sample)
+    # Each replacement char adds 2 bytes net per invalid byte (3-byte U+FFFD for 1 byte).
+    return valid > 0 and invalid // 2 < valid
 
 
 def _known(name: str) -> str | None:
