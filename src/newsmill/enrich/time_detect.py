@@ -4,6 +4,7 @@ numbers that only look like years, values from the handlers, and intervals over 
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -47,8 +48,50 @@ class Found:
     groups: norm.Groups
 
 
+_TOKEN = re.compile(r"\w+")
+# How many words before a trigger word an expression may start ("gegen Ende des vorangegangenen
+# Jahres": the trigger "Jahres" is the fifth word).
+LOOKBACK_WORDS = 5
+
+
+def _matches(text: str, tables: TimeTables) -> Iterator[re.Match[str]]:
+    """The rule matches, leftmost first, tried only near trigger words (month names, digits, units …).
+
+    Trying the rule alternation at every word would cost ~10 ms per article; words that can be
+    part of no expression are skipped by one set lookup.
+    """
+    starts: deque[int] = deque(maxlen=LOOKBACK_WORDS + 1)  # -1: a word no expression starts with
+    last_end = 0
+    for tok in _TOKEN.finditer(text):
+        word = tok.group()
+        trigger = _is_trigger(word, tables) and not _inside_number(text, tok.start())
+        starts.append(tok.start() if trigger or word.lower() in tables.starters else -1)
+        if not trigger or tok.start() < last_end:
+            continue
+        for s in starts:
+            if s < last_end:  # also skips the -1 of ordinary words
+                continue
+            m = tables.master.match(text, s)
+            if m is not None and m.end() > tok.start():
+                last_end = m.end()
+                yield m
+                break
+
+
+def _inside_number(text: str, start: int) -> bool:
+    """The "000" of "1.000" or the "5" of "3,5": digits that continue a number."""
+    return start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit() and text[start].isdigit()
+
+
+def _is_trigger(word: str, tables: TimeTables) -> bool:
+    if word[0].isdigit():
+        return True
+    low = word.lower()
+    return low in tables.triggers or low.endswith(tables.trigger_suffixes)
+
+
 def scan(text: str, tables: TimeTables) -> Iterator[Found]:
-    for m in tables.master.finditer(text):
+    for m in _matches(text, tables):
         name = m.lastgroup or ""
         rule = tables.rules[int(name[1:])]
         prefix = f"r{rule.index}_"
@@ -60,15 +103,18 @@ def scan(text: str, tables: TimeTables) -> Iterator[Found]:
 
 
 def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
+    """A bare four-digit number that counts something ("1500 Panzer", "rund 2000 Mann")."""
     after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
-    if after and after.group(1).rstrip(".") in tables.year_guard_after:
+    after_word = after.group(1) if after else ""
+    if after_word.rstrip(".") in tables.year_guard_after:
         return True
     before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
-    if before:
-        words = before.group(1).lower().split()
-        if words[-1] in tables.year_guard_before or " ".join(words) in tables.year_guard_before:
-            return True
-    return False
+    words = before.group(1).lower().split() if before else []
+    if words and (words[-1] in tables.year_guard_before or " ".join(words) in tables.year_guard_before):
+        return True
+    # German: a number followed by a capitalised noun counts it, unless a year cue precedes.
+    counted = tables.capitalised_nouns and after_word[:1].isupper()
+    return bool(counted and not (words and words[-1] in tables.year_cue_before))
 
 
 def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool) -> list[TimeExpression]:

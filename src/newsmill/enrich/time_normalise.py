@@ -56,6 +56,7 @@ class Job:
         word = self.groups.get(group)
         if word is None:
             return None
+        word = word.rstrip("-")
         if word.isdigit():
             return int(word)
         value = self.tables.lookup("NUM", word)
@@ -258,7 +259,7 @@ def time_of_day(job: Job) -> str | None:
 
 
 def duration(job: Job) -> str | None:
-    unit = job.lex("UNIT", "unit")
+    unit = job.lex("UNIT", "unit") or job.lex("ADJUNIT", "unit") or job.lex("LANGUNIT", "unit")
     if not isinstance(unit, str):
         return None
     n = "X" if "vague" in job.groups else job.number("num")

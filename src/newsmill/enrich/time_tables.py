@@ -49,6 +49,11 @@ class TimeTables:
     past_suffix_stop: frozenset[str]
     interval_open: re.Pattern[str]
     interval_gap: re.Pattern[str]
+    capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
+    triggers: frozenset[str] = field(default_factory=frozenset)
+    starters: frozenset[str] = field(default_factory=frozenset)
+    trigger_suffixes: tuple[str, ...] = ()
+    year_cue_before: frozenset[str] = field(default_factory=frozenset)
     unit_plural: frozenset[str] = field(default_factory=frozenset)
     year_guard_after: frozenset[str] = field(default_factory=frozenset)
     year_guard_before: frozenset[str] = field(default_factory=frozenset)
@@ -109,10 +114,44 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         past_suffix_stop=frozenset(tense.get("past_suffix_stop", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
+        capitalised_nouns=bool(data.get("capitalised_nouns", False)),
+        triggers=_triggers(data),
+        starters=_starters(data),
+        trigger_suffixes=tuple(data.get("trigger_suffixes", [])),
+        year_cue_before=frozenset(data.get("year_cue_before", [])),
         unit_plural=frozenset(data.get("unit_plural", [])),
         year_guard_after=frozenset(data.get("year_guard_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
     )
+
+
+# Lexicons whose words never make a time expression on their own: they do not trigger matching.
+_NON_TRIGGER = frozenset({"MOD", "REL", "RELA", "POST", "SIGN", "VAGUE", "NUM", "ORDINAL", "BC"})
+
+
+def _triggers(data: dict[str, Any]) -> frozenset[str]:
+    """Lower-case words at least one of which every time expression contains."""
+    words = {w.lower() for w in data.get("triggers", [])}
+    for name, table in data["lexicon"].items():
+        if name in _NON_TRIGGER:
+            continue
+        # of a several-word entry only the last word, its head ("Tag der Deutschen Einheit")
+        words.update(entry.split()[-1].strip(".").lower() for entry in table)
+    return frozenset(words)
+
+
+_LITERAL = re.compile(r"\(\?P<\w+>|\{[A-Z]+\}|\\\w|([^\W\d_]+)")
+
+
+def _starters(data: dict[str, Any]) -> frozenset[str]:
+    """Lower-case words an expression may start with: any lexicon word or word of a rule."""
+    words = set(_triggers(data))
+    for table in data["lexicon"].values():
+        for entry in table:
+            words.update(w.strip(".").lower() for w in entry.split())
+    for rule in data["rules"]:
+        words.update(m.group(1).lower() for m in _LITERAL.finditer(rule["pattern"]) if m.group(1))
+    return frozenset(words)
 
 
 @functools.lru_cache(maxsize=8)
