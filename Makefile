@@ -35,5 +35,12 @@ bench: install
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) benchmarks/extraction.py
 
+# Train and package the NER models into src/newsmill/data/models (~35 min per language on one
+# core; not part of `make test`). `names` (US Census name lists) is needed for training only.
+models: install
+	$(PY) -m pip install -q 'names==0.3.0'
+	$(PY) training/ner/build_places.py src/newsmill/data/places/countries.json
+	$(PY) training/ner/train.py
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache

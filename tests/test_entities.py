@@ -1,0 +1,81 @@
+"""Entity recogniser: offsets, alias names, bounded work on bad input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsmill.article import Article, Entity
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.entities import EntityOptions, EntityRecognizer, chunks, load_model, resolve_names
+
+needs_models = pytest.mark.skipif(load_model("de") is None or load_model("en") is None,
+                                  reason="NER models are not built")
+
+
+def _ents(*items: tuple[str, str]) -> list[Entity]:
+    return [Entity(i, i + len(text), text, label, "") for i, (text, label) in enumerate(items)]  # type: ignore[arg-type]
+
+
+def test_short_mentions_take_the_fullest_form() -> None:
+    ents = _ents(("Wladimir Putin", "PER"), ("Putin", "PER"), ("Putins", "PER"), ("Kim", "PER"),
+                 ("Kim Jong Un", "PER"), ("Russland", "LOC"))
+    resolve_names(ents, "de")
+    assert [e.name for e in ents] == ["Wladimir Putin", "Wladimir Putin", "Wladimir Putin", "Kim Jong Un",
+                                      "Kim Jong Un", "Russland"]
+
+
+def test_alias_needs_the_same_label_and_all_tokens() -> None:
+    ents = _ents(("Washington", "LOC"), ("George Washington", "PER"), ("Anna Schmidt", "PER"), ("Peter", "PER"))
+    resolve_names(ents, "en")
+    assert [e.name for e in ents] == ["Washington", "George Washington", "Anna Schmidt", "Peter"]
+
+
+def test_english_possessive_is_not_part_of_the_name() -> None:
+    ents = _ents(("Joe Biden", "PER"), ("Biden's", "PER"))
+    resolve_names(ents, "en")
+    assert ents[1].name == "Joe Biden"
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n."), max_size=400), st.integers(5, 50))
+@settings(max_examples=60, deadline=None)
+def test_chunks_cover_all_non_blank_text_in_bounded_pieces(text: str, size: int) -> None:
+    covered = set()
+    for offset, piece in chunks(text, size):
+        assert text[offset:offset + len(piece)] == piece
+        assert len(piece) <= size
+        covered.update(range(offset, offset + len(piece)))
+    assert all(i in covered for i, ch in enumerate(text) if ch not in " \n")
+
+
+@needs_models
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("de", "Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten Emmanuel Macron.",
+     {("Olaf Scholz", "PER"), ("Berlin", "LOC"), ("Emmanuel Macron", "PER")}),
+    ("en", "President Joe Biden met Prime Minister Rishi Sunak in London on Monday.",
+     {("Joe Biden", "PER"), ("Rishi Sunak", "PER"), ("London", "LOC")}),
+])
+def test_recognises_news_sentences(language: str, text: str, expected: set[tuple[str, str]]) -> None:
+    article = Article(text=text)
+    EntityRecognizer()(article, EnrichContext(language=language))
+    assert expected <= {(e.text, e.label) for e in article.entities}
+
+
+@needs_models
+def test_huge_single_sentence_is_cut_with_a_warning() -> None:
+    text = ("Angela Merkel besuchte Paris und sprach mit Vertretern der Vereinten Nationen " * 13000)[:1_000_000]
+    article = Article(text=text)
+    context = EnrichContext(language="de")
+    EntityRecognizer(EntityOptions(max_chars=20_000))(article, context)
+    assert article.entities
+    assert all(e.end <= 20_000 and text[e.start:e.end] == e.text for e in article.entities)
+    assert any("only the first 20000" in w for w in context.warnings)
+
+
+@needs_models
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "„“»«''\"\"", "x" * 20_000])
+def test_odd_input_yields_valid_offsets(text: str) -> None:
+    article = Article(text=text)
+    EntityRecognizer()(article, EnrichContext(language="fr"))
+    assert all(text[e.start:e.end] == e.text and e.text for e in article.entities)
