@@ -177,8 +177,14 @@ class SentenceReader:
         if self.tokens[a].low in self.lex.complementizers or not self.lex.subjunctive:
             return True
         lo, hi = self.tokens[a].start, self.tokens[b - 1].end
+        if self._infinitive_clause(a, b):
+            return True  # "kündigte an, die Umstände untersuchen zu lassen"
         hearsay = any(self.tokens[k].low in self.lex.hearsay for k in range(a, min(b, a + MAX_FRAME_TOKENS)))
         return hearsay or self._has_subjunctive(a, b) or any(lo <= m.start and m.end <= hi for m in directs)
+
+    def _infinitive_clause(self, a: int, b: int) -> bool:
+        marker = self.lex.infinitive_marker
+        return bool(marker) and b - a >= 2 and any(self.tokens[k].low == marker for k in range(max(a, b - 3), b))
 
     def _make(self, a: int, b: int, directs: list[Marked], speaker: Speaker | None, cue: Span | None,
               inherit: bool = False) -> Candidate:
@@ -302,8 +308,11 @@ class SentenceReader:
         end = self._content_end(s)
         if end < s.last and self.tokens[end].text == ":" or (end > s.first and self.tokens[end - 1].text == ":"):
             return []
+        passive = any(self.tokens[k].low in self.lex.passive_auxiliaries for k in range(s.first, end))
+        if passive or self.tokens[cue.first].low in self.lex.not_reported:
+            return []
         speaker = self._frame_speaker(s, cue, end)
-        if speaker is None:
+        if speaker is None or not self.speakers.plausible(speaker):
             return []
         return [Candidate(s.start, s.end, "reported", speaker, self._span(cue.first, cue.last))]
 

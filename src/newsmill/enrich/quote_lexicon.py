@@ -45,6 +45,11 @@ class QuoteLexicon:
     clause_stop_words: frozenset[str]
     speaker_stop_words: frozenset[str]
     prepositions: frozenset[str]
+    attribute_words: frozenset[str]  # words that attach a genitive/"of" attribute to a noun
+    passive_auxiliaries: frozenset[str]
+    not_reported: frozenset[str]  # cue forms too vague for a reported speech act without content
+    speaker_suffixes: tuple[str, ...]  # endings of person nouns: "-sprecher", "-minister"
+    infinitive_marker: str  # "zu": an infinitive clause as reported content
     abbreviations: frozenset[str]
     bare_clause: bool = False  # content may follow a cue without comma or complementizer ("said the ...")
     speaker_nouns: frozenset[str] = frozenset()  # role and group nouns, lower-cased
@@ -113,6 +118,11 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         clause_stop_words=words("clause_stop_words"),
         speaker_stop_words=words("speaker_stop_words"),
         prepositions=words("prepositions"),
+        attribute_words=words("attribute_words"),
+        passive_auxiliaries=words("passive_auxiliaries"),
+        not_reported=words("not_reported"),
+        speaker_suffixes=tuple(raw.get("speaker_suffixes", [])),
+        infinitive_marker=raw.get("infinitive_marker", ""),
         abbreviations=words("abbreviations"),
         bare_clause=bool(raw.get("bare_clause_after_cue", False)),
         speaker_nouns=frozenset(w.lower() for w in raw.get("role_nouns", []) + raw.get("group_speakers", [])),

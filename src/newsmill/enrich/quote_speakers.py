@@ -17,6 +17,9 @@ MAX_SKIPPED_PHRASES = 2
 # Tokens a skipped prepositional phrase may span before we give up on it.
 MAX_PHRASE_TOKENS = 5
 SPEAKER_LABELS = ("PER", "ORG")
+# Tokens between a sentence-initial subject and a late cue ("X wird von Reuters mit den Worten
+# zitiert"); more means the noun phrase was not the subject of the cue.
+MAX_PREFIELD_REST = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,11 @@ class Mention:
 
 def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper()
+
+
+def _is_domain(word: str) -> bool:
+    """News sites as sources: "t-online.de", "ndr.de", "spiegel.de"."""
+    return "." in word and word.rsplit(".", 1)[-1] in ("de", "com", "org", "net", "at", "ch", "uk", "eu")
 
 
 class SpeakerFinder:
@@ -44,6 +52,31 @@ class SpeakerFinder:
 
     # --- noun phrases ------------------------------------------------------------------------
 
+    def _not_a_head(self, tok: Token) -> bool:
+        """Sentence-initial capitals that cannot start a subject: "Am", "Dazu", "Laut", "Nachdem"."""
+        low, lex = tok.low, self.lex
+        return low in lex.prepositions or low in lex.speaker_stop_words or low in lex.clause_stop_words \
+            or low in lex.complementizers or low in lex.according_adverbs
+
+    def _noun_run(self, j: int, stop: int) -> int:
+        """Past a run of capitalised words (a noun with names: "Präsident Wladimir Putin")."""
+        toks, lex = self.tokens, self.lex
+        while j < stop and (_capitalised(toks[j]) or toks[j].text in "-&" or _is_domain(toks[j].text)) \
+                and toks[j].text[0] not in ",.:;!?\"„“”»«":
+            j += 1
+            if j < stop and toks[j].text in lex.closers and toks[j].start == toks[j - 1].end:
+                j += 1
+        return j
+
+    def _adjectives(self, j: int, stop: int, limit: int = 4) -> int:
+        toks, lex = self.tokens, self.lex
+        start = j
+        while j < stop and j - start < limit and toks[j].text[:1].islower() and toks[j].low not in lex.speaker_stop_words \
+                and toks[j].low not in lex.clause_stop_words and toks[j].text not in lex.determiners \
+                and not _is_domain(toks[j].text) and toks[j].text[:1].isalpha():
+            j += 1
+        return j
+
     def _np_from(self, i: int, stop: int) -> tuple[int, int] | None:
         """The noun phrase starting at token ``i`` (token range), not running past ``stop``."""
         toks, lex = self.tokens, self.lex
@@ -52,34 +85,28 @@ class SpeakerFinder:
         tok = toks[i]
         if tok.text in lex.speaker_pronouns:
             return i, i + 1
-        j = i
-        if tok.text in lex.determiners:
-            j += 1
+        if tok.text not in lex.determiners and self._not_a_head(tok):
+            return None
+        j = i + 1 if tok.text in lex.determiners else i
+        if j == stop and j > i:
+            return i, j  # a demonstrative standing alone: "Dieser behauptete"
         if j < stop and toks[j].text in lex.openers:
             j += 1
-        while j < stop and toks[j].text[:1].islower() and toks[j].text not in lex.speaker_stop_words and j - i < 4 \
-                and toks[j].low not in lex.clause_stop_words and toks[j].text not in lex.determiners:
-            j += 1  # adjectives
+        j = self._adjectives(j, stop)
         if j > i and toks[j - 1].low in lex.speaker_nouns and (j >= stop or not _capitalised(toks[j])):
             return i, j  # a lower-case head: "the spokesman", "police"
-        if j >= stop or not _capitalised(toks[j]) or not toks[j].text[0].isalpha():
+        if j >= stop or not (_capitalised(toks[j]) or _is_domain(toks[j].text)) or not toks[j].text[0].isalpha():
             return None
-        while j < stop and (_capitalised(toks[j]) or toks[j].text in "-&") and toks[j].text[0] not in ",.:;!?\"„“”»«":
-            j += 1
-            if j < stop and toks[j].text in lex.closers and toks[j].start == toks[j - 1].end:
-                j += 1
-        # a genitive or "von" attribute: "der Sprecher der Polizei", "Vertreter von Greenpeace"
+        j = self._noun_run(j, stop)
+        # a genitive or "von" attribute: "der Sprecher des saudischen Ministeriums", "Vertreter von Greenpeace"
         for _ in range(2):
-            if j + 1 < stop and toks[j].low in ("der", "des", "von", "vom", "of", "the") and _capitalised(toks[j + 1]):
+            if j + 1 < stop and toks[j].low in lex.attribute_words:
                 k = j + 1
-                if toks[k].text in lex.determiners and k + 1 < stop:
+                if toks[k].text in lex.determiners:
                     k += 1
-                while k < stop and toks[k].text[:1].islower() and toks[k].text not in lex.speaker_stop_words and k - j < 4:
-                    k += 1
+                k = self._adjectives(k, stop, 3)
                 if k < stop and _capitalised(toks[k]):
-                    while k < stop and _capitalised(toks[k]):
-                        k += 1
-                    j = k
+                    j = self._noun_run(k, stop)
         return (i, min(j, i + MAX_SPEAKER_TOKENS)) if j > i else None
 
     def _skip_adverbials(self, i: int, stop: int) -> int:
@@ -113,11 +140,19 @@ class SpeakerFinder:
         np = self._np_from(start, cue)
         if np is None:
             return None
-        rest = [t for t in self.tokens[np[1] : cue] if t.text not in ","]
-        # an apposition ("Der Sprecher, Hans Müller,") or adverbs ("auch", "jedoch") may follow
-        if any(t.text[:1].islower() and t.low not in self.lex.speaker_stop_words for t in rest):
+        # V2: the field before the finite verb is one phrase, so what follows the subject up to the
+        # cue is an apposition, adverbs or (with a participle cue) the middle field; keep it short.
+        if cue - np[1] > MAX_PREFIELD_REST or any(self.tokens[k].low in self.lex.complementizers for k in range(np[1], cue)):
             return None
         return np
+
+    def plausible(self, spk: Speaker) -> bool:
+        """A speaker worth a reported speech act: a person or organisation, a pronoun, a role or group."""
+        if self.label_of(spk.start, spk.end) is not None:
+            return True
+        words = spk.text.split()
+        return any(w in self.lex.speaker_pronouns or w.lower() in self.lex.speaker_nouns for w in words) or any(
+            w.lower().endswith(suffix) for w in words for suffix in self.lex.speaker_suffixes)
 
     # --- names -------------------------------------------------------------------------------
 
