@@ -117,6 +117,37 @@ CTA_PREFIXES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Headings that open a recirculation, comment or author box at the end of an article: the heading
+# and what follows it in the same section are not article text. Matched lowercased at the start.
+SECTION_CUES: dict[str, dict[str, RemovedReason]] = {
+    "en": {
+        "more in": "teaser", "more from": "teaser", "more on": "teaser", "more stories": "teaser",
+        "related": "teaser", "read more": "teaser", "read next": "teaser", "recommended": "teaser",
+        "you may also like": "teaser", "you might also like": "teaser", "most popular": "teaser",
+        "most read": "teaser", "trending": "teaser", "latest news": "teaser", "top stories": "teaser",
+        "around the web": "advertisement", "from the web": "advertisement", "sponsored": "advertisement",
+        "what to read next": "teaser", "also on": "teaser", "popular on": "teaser",
+        "comments": "comments", "leave a reply": "comments", "leave a comment": "comments",
+        "join the conversation": "comments", "about the author": "credit", "share this": "call_to_action",
+        "sign up": "call_to_action", "subscribe": "call_to_action",
+    },
+    "de": {
+        "mehr zum thema": "teaser", "mehr aus": "teaser", "mehr von": "teaser", "mehr zu": "teaser",
+        "das könnte sie auch interessieren": "teaser", "das könnte dich auch interessieren": "teaser",
+        "auch interessant": "teaser", "weitere artikel": "teaser", "weitere beiträge": "teaser",
+        "verwandte beiträge": "teaser", "verwandte artikel": "teaser", "ähnliche artikel": "teaser",
+        "ähnliche beiträge": "teaser", "lesen sie auch": "teaser", "meistgelesen": "teaser",
+        "top-artikel": "teaser", "neueste artikel": "teaser", "empfehlungen": "teaser",
+        "unsere empfehlung": "teaser", "schon gelesen": "teaser", "beliebte artikel": "teaser",
+        "kommentare": "comments", "schreibe einen kommentar": "comments", "kommentar schreiben": "comments",
+        "diskutieren sie mit": "comments", "leserkommentare": "comments",
+        "über den autor": "credit", "über die autorin": "credit", "zur person": "credit",
+        "newsletter": "call_to_action", "artikel teilen": "call_to_action", "anzeige": "advertisement",
+    },
+}
+# A section cue is a heading, or a short line standing alone (a bold "Mehr zum Thema").
+SECTION_CUE_MAX_CHARS = 60
+
 # Phrases that only appear in cookie and privacy banners.
 CONSENT_CUES: tuple[str, ...] = (
     "cookies", "cookie-einstellungen", "cookie settings", "einwilligung", "datenschutzerklärung",
@@ -216,6 +247,34 @@ CREDIT_MAX_CHARS = 160
 CONSENT_MAX_CHARS = 600
 # How many banner cues a block needs before it is taken as a consent notice.
 CONSENT_MIN_CUES = 2
+
+
+# "More in Minnesota Wild", "Mehr aus Hamburg": a recirculation cue may name its topic in a few
+# words; other cues ("Kommentare", "About the author") must stand alone, so that "Kommentare der
+# Opposition" stays a heading of the article.
+SECTION_CUE_TOPIC_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _section_cues() -> tuple[re.Pattern[str], dict[str, RemovedReason]]:
+    table = {cue: reason for lang in SECTION_CUES.values() for cue, reason in lang.items()}
+    words = sorted(table, key=len, reverse=True)
+    return re.compile("^(" + "|".join(re.escape(w) for w in words) + r")\b(.*)$", re.S), table
+
+
+def section_cue(text: str) -> RemovedReason | None:
+    """The reason a heading like "Mehr zum Thema" or "Related stories" closes the article."""
+    if len(text) > SECTION_CUE_MAX_CHARS:
+        return None
+    pattern, table = _section_cues()
+    m = pattern.match(text.lower())
+    if m is None:
+        return None
+    reason = table[m.group(1)]
+    rest = re.findall(r"[^\W\d_]+", m.group(2))
+    if not rest or (reason == "teaser" and len(rest) <= SECTION_CUE_TOPIC_WORDS):
+        return reason
+    return None
 
 
 def reason_for_text(text: str) -> RemovedReason | None:

@@ -16,7 +16,7 @@ from newsmill.article import Article, Block
 from newsmill.extract.dom import parse_html
 from newsmill.extract.html_images import collect_images
 from newsmill.extract.html_meta import Meta, page_meta
-from newsmill.extract.html_select import Selection, choose_container, select, wrapper_flags
+from newsmill.extract.html_select import Selection, choose_container, context, select
 from newsmill.extract.html_walk import RawBlock, walk
 from newsmill.extract.options import ExtractOptions
 
@@ -41,9 +41,9 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     meta = page_meta(root, opts.url)
     opts.check_time()
     walked = walk(root, opts.check_time)
-    ignore = wrapper_flags(walked, meta.title)
-    container = choose_container(walked, meta.body, ignore)
-    sel = select(walked, container, meta.title, ignore)
+    ctx = context(walked, meta.title)
+    container = choose_container(walked, meta.body, ctx)
+    sel = select(walked, container, meta.title, ctx.ignore)
     article = _article(meta, opts, warnings)
     _fill_body(article, sel, meta)
     scope = container.element if container is not None else root

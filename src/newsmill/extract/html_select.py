@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsmill.article import Block, BlockKind, Removed, RemovedReason
-from newsmill.extract.boilerplate import reason_for_text
+from newsmill.extract.boilerplate import reason_for_text, section_cue
 from newsmill.extract.html_walk import Candidate, RawBlock, Walk
 
 # Noise below a container costs as much as article text gains: a wrapper that adds a sidebar of
@@ -25,6 +26,10 @@ NAV_MAX_CHARS = 40
 # A marked article element (<article>, itemprop=articleBody) inside the winner replaces it when it
 # holds at least this share of the winner's good text.
 MARKED_SHARE = 0.7
+# The article is where its headline is: a container holding the headline <h1>, or starting after
+# it with no article-like text in between, is preferred over one of similar size elsewhere (a
+# "similar articles" timeline after the story).
+TITLE_BONUS = 1.25
 # A container that is (or sits inside) boilerplate by its class or tag ("footer-text",
 # "comment-body") keeps only this share of its score: it wins only when nothing else has text.
 FLAGGED_FACTOR = 0.25
@@ -44,10 +49,28 @@ class Selection:
     container: Candidate | None = None
 
 
-def score(c: Candidate, ignore: frozenset[int] = frozenset()) -> float:
+@dataclass(frozen=True)
+class Context:
+    """What the container choice knows beyond the statistics: wrapper marks to ignore and the
+    block index of the headline."""
+
+    ignore: frozenset[int] = frozenset()
+    headline: int = -1
+    next_good: int = -1  # index of the first article-like block after the headline
+
+    def near_headline(self, c: Candidate) -> bool:
+        if self.headline < 0:
+            return False
+        return c.first <= self.headline < c.last or self.headline < c.first <= self.next_good
+
+
+def score(c: Candidate, ctx: Context = Context()) -> float:
     s = c.good + NEUTRAL_WEIGHT * c.neutral - BAD_WEIGHT * c.bad
     if s > 0 and c.hint:
         s *= HINT_BONUS
+    if s > 0 and ctx.near_headline(c):
+        s *= TITLE_BONUS
+    ignore = ctx.ignore
     if s > 0 and _flagged(c, ignore):
         s *= FLAGGED_FACTOR
     return s
@@ -57,26 +80,27 @@ def _flagged(c: Candidate, ignore: frozenset[int]) -> bool:
     return any(i not in ignore for i in c.flags)
 
 
-def wrapper_flags(walk: Walk, title: str | None) -> frozenset[int]:
-    """Boilerplate marks on elements around the headline are wrong: a wrapper named "offcanvas"
-    or "has-sidebar" holds the whole page. The headline is the <h1> matching the title, else
-    the first <h1>."""
-    h1s = [b for b in walk.blocks if b.tag == "h1"]
+def context(walk: Walk, title: str | None) -> Context:
+    """Find the headline: the <h1> matching the title, else the first <h1>. Boilerplate marks on
+    elements around it are wrong: a wrapper named "offcanvas" or "has-sidebar" holds the page."""
+    h1s = [i for i, b in enumerate(walk.blocks) if b.tag == "h1"]
     if not h1s:
-        return frozenset()
+        return Context()
     tkey = _key(title) if title else ""
-    pick = next((b for b in h1s if tkey and _key(b.text) and _key(b.text) in tkey), h1s[0])
-    return frozenset(i for i, _ in pick.flags)
+    pick = next((i for i in h1s if tkey and _key(walk.blocks[i].text) and _key(walk.blocks[i].text) in tkey),
+                h1s[0])
+    next_good = next((i for i in range(pick + 1, len(walk.blocks)) if walk.blocks[i].good), len(walk.blocks))
+    return Context(frozenset(i for i, _ in walk.blocks[pick].flags), pick, next_good)
 
 
-def choose_container(walk: Walk, json_body: str | None, ignore: frozenset[int]) -> Candidate | None:
+def choose_container(walk: Walk, json_body: str | None, ctx: Context) -> Candidate | None:
     """The element whose subtree holds the most article text net of noise."""
     if not walk.candidates:
         return None
     # Python's sort is stable and candidates come in post-order (children first): of equal
     # scores the deeper element wins.
-    ranked = sorted(walk.candidates, key=lambda c: score(c, ignore), reverse=True)
-    best = _prefer_marked(walk.candidates, ranked[0], ignore)
+    ranked = sorted(walk.candidates, key=lambda c: score(c, ctx), reverse=True)
+    best = _prefer_marked(walk.candidates, ranked[0], ctx.ignore)
     if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
         best = _vote_by_body(walk, ranked[:BODY_VOTER_TOP], json_body) or best
     return best
@@ -132,10 +156,18 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     sel = Selection(container=container)
     title_key = _key(title) if title else None
     seen: set[str] = set()
+    cut: _Cut | None = None
     for i, b in enumerate(walk.blocks):
         if b.caption:
             continue  # captions become Image records, not body text and not "removed"
         reason = block_reason(b, container, i, ignore)
+        if cut is not None and not cut.covers(b):
+            cut = None
+        if reason is None and cut is not None:
+            reason = cut.reason
+        elif reason is None and b.kind == "heading" and (cue := section_cue(b.text)) is not None:
+            cut = _Cut(b.owner.getparent() if b.owner is not None else None, cue)
+            reason = cue
         key = _key(b.text)
         if reason is None and b.kind == "heading" and title_key and key == title_key:
             reason = "duplicate"
@@ -149,6 +181,19 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     _drop_trailing_headings(sel)
     sel.blocks = [Block(kind=_kind(b.kind), text=b.text) for b in sel.kept_raw]
     return sel
+
+
+@dataclass
+class _Cut:
+    """A recirculation or comment section opened by a cue heading: the rest of its parent."""
+
+    parent: Any
+    reason: RemovedReason
+
+    def covers(self, b: RawBlock) -> bool:
+        if self.parent is None or b.owner is None:
+            return False
+        return b.owner is self.parent or any(a is self.parent for a in b.owner.iterancestors())
 
 
 def _drop_trailing_headings(sel: Selection) -> None:

@@ -55,6 +55,7 @@ class RawBlock:
     flags: tuple[tuple[int, RemovedReason], ...]  # (element index, reason) of flagged ancestors
     caption: bool  # inside <figure>/<figcaption>
     content_hint: bool  # inside an element marked as the article body
+    good: bool = False  # counted as article-like text in the container statistics
 
     @property
     def link_density(self) -> float:
@@ -197,6 +198,7 @@ class _Walker:
         elif n >= GOOD_MIN_CHARS and density <= GOOD_MAX_LINK_DENSITY and block.kind != "heading" \
                 and not block.caption:
             top.good += n
+            block.good = True
         else:
             top.neutral += n
 
