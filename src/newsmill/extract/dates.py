@@ -1,0 +1,104 @@
+"""Dates: normalising what pages declare to ISO 8601, and htmldate as the fallback search."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+from lxml.html import HtmlElement
+
+# Web news did not exist before this; earlier "dates" are birthdays, founding years or junk.
+MIN_YEAR = 1995
+# A declared date this far in the future is a typo or an event date, not a publication date.
+MAX_FUTURE = timedelta(days=2)
+
+_NUMERIC_DMY = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:[,\s]+(\d{1,2}):(\d{2}))?")
+_COMPACT_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
+_ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def normalize_date(value: str | None, now: datetime | None = None) -> str | None:
+    """An ISO 8601 string (date, or date-time with offset when given) or ``None`` if unusable."""
+    if not value:
+        return None
+    text = value.strip()
+    parsed = _parse(text)
+    if parsed is None:
+        return None
+    if not _plausible(parsed, now):
+        return None
+    if isinstance(parsed, datetime):
+        return parsed.isoformat()
+    return parsed.isoformat()
+
+
+def _parse(text: str) -> datetime | date | None:
+    if _ISO_PREFIX.match(text):
+        return _parse_iso(text)
+    match = _NUMERIC_DMY.match(text)
+    if match:
+        day, month, year, hour, minute = match.groups()
+        try:
+            if hour is not None:
+                return datetime(int(year), int(month), int(day), int(hour), int(minute))
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            return None
+    return None
+
+
+def _parse_iso(text: str) -> datetime | date | None:
+    cleaned = text.replace("Z", "+00:00").replace(" ", "T", 1) if len(text) > 10 else text
+    cleaned = _COMPACT_OFFSET.sub(r"\1:\2", cleaned)
+    try:
+        if len(cleaned) <= 10:
+            return date.fromisoformat(cleaned[:10])
+        return datetime.fromisoformat(cleaned)
+    except ValueError:
+        try:
+            return date.fromisoformat(cleaned[:10])
+        except ValueError:
+            return None
+
+
+def _plausible(value: datetime | date, now: datetime | None) -> bool:
+    now = now or datetime.now(timezone.utc)
+    day = value.date() if isinstance(value, datetime) else value
+    return day.year >= MIN_YEAR and day <= (now + MAX_FUTURE).date()
+
+
+def day_of(value: str | None) -> str | None:
+    """The ``YYYY-MM-DD`` part of an ISO 8601 value (for comparing dates by day)."""
+    if not value or not _ISO_PREFIX.match(value):
+        return None
+    return value[:10]
+
+
+def htmldate_search(doc: HtmlElement, url: str | None, extensive: bool) -> str | None:
+    """htmldate's search for the original publication date; ``None`` when it finds nothing.
+
+    ``extensive=False`` is its fast mode (markup and URL only), several times quicker.
+    """
+    from htmldate import find_date
+
+    try:
+        found = find_date(
+            doc,
+            extensive_search=extensive,
+            original_date=True,
+            url=url,
+            outputformat="%Y-%m-%d",
+        )
+    except Exception:  # htmldate raises on odd trees and dates; a missing date is the answer
+        return None
+    return normalize_date(found) if found else None
+
+
+def time_element_date(doc: HtmlElement) -> str | None:
+    """The ``datetime`` of the article's own ``<time>``: inside ``<article>`` first, else the page's."""
+    for xpath in ("//article//time[@datetime]", "//time[@datetime]"):
+        for el in doc.xpath(xpath)[:3]:
+            value = el.get("datetime")
+            if value and normalize_date(value):
+                return str(value)
+    return None

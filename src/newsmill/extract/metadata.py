@@ -1,0 +1,423 @@
+"""Page metadata: what a news page says about itself, read from one parsed lxml.html tree.
+
+Interface (stable; the HTML body extractor calls it)::
+
+    from newsmill.extract.metadata import PageMetadata, read_metadata
+    meta = read_metadata(doc, url)    # doc: lxml.html.HtmlElement of the whole page
+
+``read_metadata`` never raises on page content and never modifies ``doc``. Every field may be
+empty. ``PageMetadata`` fields:
+
+- ``title``: the article headline, without "| Site name" decorations.
+- ``lead``: the standfirst / description (og:description, meta description, JSON-LD).
+- ``section``: rubric or kicker (article:section, JSON-LD articleSection, breadcrumbs).
+- ``authors``: person names, cleaned ("Von", "By", roles, dates, agencies removed; "A und B" split).
+- ``source``: the agency or original publisher credited ("dpa", "APA", "Reuters", ...).
+- ``published`` / ``modified``: ISO 8601 (a date-time with offset when the page gives one).
+- ``canonical_url``: absolute; ``site``: site name or host; ``language``: declared, ISO 639-1.
+- ``images``: absolute URLs of the lead images (og:image, JSON-LD image).
+- ``body``: JSON-LD ``articleBody`` text when the page ships it (else ``None``).
+- ``keywords``: tags and keywords; ``warnings``: what was broken or doubtful (e.g. bad JSON-LD).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from newsmill.extract import jsonld
+from newsmill.extract.authors import agency_of, byline_candidates, clean_authors, text_credits
+from newsmill.extract.dates import htmldate_search, normalize_date, time_element_date
+
+# Keywords beyond this many are tag spam.
+MAX_KEYWORDS = 30
+# Lead images beyond this many are galleries, which the body extractor reads from the DOM.
+MAX_IMAGES = 10
+
+_LANGUAGE_META = ("content-language", "dc.language", "language", "og:locale")
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "article.published",
+    "published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article:post_date",
+    "og:pubdate",
+)
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+    "article:modified",
+)
+_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "og:article:author")
+
+
+@dataclass
+class PageMetadata:
+    """What a page declares about its article; see the module docstring for each field."""
+
+    title: str | None = None
+    lead: str | None = None
+    section: str | None = None
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    canonical_url: str | None = None
+    site: str | None = None
+    language: str | None = None
+    images: list[str] = field(default_factory=list)
+    body: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Sources:
+    """Everything read once from the page, shared by the field readers."""
+
+    doc: HtmlElement
+    url: str | None
+    meta: dict[str, list[str]]
+    objects: list[dict[str, Any]]
+    article: dict[str, Any]
+
+    def first_meta(self, *names: str) -> str | None:
+        for name in names:
+            for value in self.meta.get(name, []):
+                cleaned = " ".join(value.split())
+                if cleaned:
+                    return cleaned
+        return None
+
+    def ld(self, key: str) -> Any:
+        return self.article.get(key)
+
+
+def read_metadata(doc: HtmlElement, url: str | None = None) -> PageMetadata:
+    """Read the page's metadata; never raises on page content (problems become warnings)."""
+    meta = PageMetadata()
+    try:
+        _read_into(meta, doc, url)
+    except Exception as exc:  # a metadata bug must not lose the article body
+        meta.warnings.append(f"metadata: reading stopped early ({type(exc).__name__}: {exc})")
+    return meta
+
+
+def _read_into(meta: PageMetadata, doc: HtmlElement, url: str | None) -> None:
+    objects, warnings = jsonld.read_jsonld(doc)
+    meta.warnings.extend(warnings)
+    src = _Sources(doc, url, meta_tags(doc), objects, jsonld.pick_article(objects) or {})
+    meta.canonical_url = _canonical(src)
+    meta.site = _site(src, meta.canonical_url or url)
+    meta.title = choose_title(doc, _title_candidates(src), _site_names(src, meta.site))
+    meta.lead = jsonld.text_of(src.ld("description")) or src.first_meta(
+        "og:description", "description", "twitter:description"
+    )
+    meta.section = _section(src)
+    meta.authors, meta.source = _authors_and_source(src)
+    meta.published, meta.modified = _dates(src)
+    meta.language = _language(src)
+    meta.images = _images(src)
+    meta.body = _body(src)
+    meta.keywords = _keywords(src)
+
+
+def _absolute(link: str | None, base: str | None) -> str | None:
+    if not link:
+        return None
+    link = link.strip()
+    if base:
+        link = urljoin(base, link)
+    return link if urlsplit(link).scheme in ("http", "https") else None
+
+
+def _canonical(src: _Sources) -> str | None:
+    for link in src.doc.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            found = _absolute(link.get("href"), src.url)
+            if found:
+                return found
+    return _absolute(src.first_meta("og:url"), src.url)
+
+
+def _site(src: _Sources, url: str | None) -> str | None:
+    publisher = src.ld("publisher")
+    name = src.first_meta("og:site_name", "application-name", "twitter:app:name:iphone")
+    name = name or (jsonld.text_of(publisher) if isinstance(publisher, dict | list) else None)
+    if name:
+        return name
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _site_names(src: _Sources, site: str | None) -> list[str]:
+    names = [n for n in (site, src.first_meta("og:site_name"), jsonld.text_of(src.ld("publisher"))) if n]
+    for link in (src.url, _canonical(src)):
+        host = urlsplit(link).hostname if link else None
+        if host:
+            names.append(host.removeprefix("www."))
+    return names
+
+
+def _title_candidates(src: _Sources) -> list[str]:
+    found = [
+        jsonld.text_of(src.ld("headline")),
+        src.first_meta("og:title"),
+        src.first_meta("twitter:title"),
+        jsonld.text_of(src.ld("name")),
+    ]
+    title = src.doc.find(".//title")
+    if title is not None:
+        found.append(" ".join(title.text_content().split()))
+    return [f for f in found if f]
+
+
+def _section(src: _Sources) -> str | None:
+    section = jsonld.text_of(src.ld("articleSection")) or src.first_meta("article:section", "section")
+    return section or breadcrumb_section(src.doc, src.objects)
+
+
+def _authors_and_source(src: _Sources) -> tuple[list[str], str | None]:
+    ld_names, source = _jsonld_authors(src.ld("author"))
+    candidates = ld_names or [v for v in (src.first_meta(n) for n in _AUTHOR_META) if v and "://" not in v]
+    if not candidates:
+        candidates = byline_candidates(src.doc)
+    authors, credited = clean_authors(candidates)
+    source = source or credited or _credited_source(src)
+    return authors, source
+
+
+def _jsonld_authors(value: Any) -> tuple[list[str], str | None]:
+    """Person names of JSON-LD ``author``; an agency given as the author becomes the source."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    source = None
+    for item in items:
+        name = jsonld.text_of(item)
+        if not name or "://" in name:
+            continue
+        kind = jsonld.types_of(item) if isinstance(item, dict) else set()
+        agency = agency_of(name)
+        if agency and ("organization" in kind or not kind or "/" in name):
+            source = source or agency
+            continue
+        names.append(name)
+    return names, source
+
+
+def _credited_source(src: _Sources) -> str | None:
+    for key in ("sourceOrganization", "isBasedOn", "copyrightHolder", "creditText", "provider"):
+        name = jsonld.text_of(src.ld(key))
+        agency = agency_of(name)
+        if agency:
+            return agency
+        if name and key in ("sourceOrganization", "isBasedOn") and "://" not in name:
+            return name
+    for text in text_credits(src.doc):
+        agency = agency_of(text)
+        if agency:
+            return agency
+    return None
+
+
+def _dates(src: _Sources) -> tuple[str | None, str | None]:
+    published = normalize_date(jsonld.text_of(src.ld("datePublished")))
+    published = published or _first_date(src, _PUBLISHED_META)
+    published = published or normalize_date(time_element_date(src.doc))
+    modified = normalize_date(jsonld.text_of(src.ld("dateModified"))) or _first_date(src, _MODIFIED_META)
+    if not published:
+        published = htmldate_search(src.doc, src.url, extensive=False)
+    if published and modified and modified[:10] < published[:10]:
+        modified = None  # a "modification" before publication is a template date
+    return published, modified
+
+
+def _first_date(src: _Sources, names: tuple[str, ...]) -> str | None:
+    for name in names:
+        for value in src.meta.get(name, []):
+            found = normalize_date(value)
+            if found:
+                return found
+    return None
+
+
+def _language(src: _Sources) -> str | None:
+    from newsmill.extract.language import normalise_code
+
+    declared = src.doc.get("lang") or src.doc.get("xml:lang")
+    declared = declared or src.first_meta(*_LANGUAGE_META) or jsonld.text_of(src.ld("inLanguage"))
+    return normalise_code(declared)
+
+
+def _images(src: _Sources) -> list[str]:
+    found: list[str] = []
+    raw = src.meta.get("og:image", []) + src.meta.get("og:image:url", []) + src.meta.get("twitter:image", [])
+    raw += jsonld.urls_of(src.ld("image"))
+    for link in raw:
+        absolute = _absolute(link, src.url)
+        if absolute and absolute not in found:
+            found.append(absolute)
+    return found[:MAX_IMAGES]
+
+
+def _body(src: _Sources) -> str | None:
+    body = src.ld("articleBody")
+    if not isinstance(body, str) or not body.strip():
+        return None
+    import html
+
+    return html.unescape(body).strip()
+
+
+def _keywords(src: _Sources) -> list[str]:
+    raw: list[str] = []
+    ld_keywords = src.ld("keywords")
+    if isinstance(ld_keywords, list):
+        raw.extend(k for k in ld_keywords if isinstance(k, str))
+    elif isinstance(ld_keywords, str):
+        raw.extend(ld_keywords.split(","))
+    for name in ("news_keywords", "keywords"):
+        for value in src.meta.get(name, []):
+            raw.extend(value.split(","))
+    raw.extend(src.meta.get("article:tag", []))
+    out: list[str] = []
+    for word in raw:
+        cleaned = " ".join(word.split())
+        if cleaned and cleaned.casefold() not in {o.casefold() for o in out}:
+            out.append(cleaned)
+    return out[:MAX_KEYWORDS]
+
+
+# --- DOM readers ---------------------------------------------------------------------------------
+
+
+def meta_tags(doc: HtmlElement) -> dict[str, list[str]]:
+    """``<meta>`` contents by lower-cased property/name/itemprop/http-equiv, in page order."""
+    out: dict[str, list[str]] = {}
+    for el in doc.iter("meta"):
+        content = el.get("content")
+        if content is None:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                out.setdefault(key.strip().lower(), []).append(content)
+    for el in doc.xpath('//*[@itemprop="datePublished" or @itemprop="dateModified"][not(self::meta)]'):
+        value = el.get("datetime") or el.get("content")
+        if value:
+            out.setdefault(el.get("itemprop").lower(), []).append(value)
+    return out
+
+
+def breadcrumb_section(doc: HtmlElement, objects: list[dict[str, Any]]) -> str | None:
+    """The last breadcrumb above the article: JSON-LD BreadcrumbList, else a breadcrumb nav."""
+    for obj in objects:
+        if "breadcrumblist" in jsonld.types_of(obj):
+            names = [jsonld.text_of(i.get("name") or i.get("item")) for i in _list_items(obj)]
+            return _crumb([n for n in names if n])
+    for nav in doc.xpath('//*[contains(@class, "breadcrumb")]')[:1]:
+        names = [" ".join(a.text_content().split()) for a in nav.iter("a")]
+        return _crumb([n for n in names if n])
+    return None
+
+
+def _list_items(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    items = obj.get("itemListElement")
+    items = items if isinstance(items, list) else [items]
+    return [i for i in items if isinstance(i, dict)]
+
+
+# Breadcrumbs longer than this are the article title, not a section.
+MAX_SECTION_CHARS = 40
+_HOME = {"home", "startseite", "start", "homepage", "accueil", "inicio", "news", "nachrichten"}
+
+
+def _crumb(names: list[str]) -> str | None:
+    """The deepest breadcrumb that is a section (not "Home", not the headline)."""
+    usable = [n for n in names if n.casefold() not in _HOME and len(n) <= MAX_SECTION_CHARS]
+    return usable[-1] if usable else None
+
+
+# --- title ---------------------------------------------------------------------------------------
+
+# Separators between a headline and the site name in <title> and og:title.
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•»:~/-]\s+|\s+[|–—]|[|–—]\s+|\s*::\s*")
+_NON_ALNUM = re.compile(r"[\W_]+")
+# An h1 shorter than this is a logo or a section label, not a headline.
+MIN_H1_CHARS = 8
+
+
+def _key(text: str) -> str:
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+def choose_title(doc: HtmlElement, candidates: list[str], sites: list[str]) -> str | None:
+    """The headline: an h1 that the declared titles confirm, else a declared title minus the site."""
+    stripped = [strip_site(c, sites) for c in candidates]
+    keys = [_key(c) for c in stripped if c]
+    for h1 in _h1_texts(doc):
+        k = _key(h1)
+        if k and any(k == other or (len(k) >= MIN_H1_CHARS and k in other) for other in keys):
+            return h1
+    for title in stripped:
+        if title:
+            return title
+    h1s = _h1_texts(doc)
+    return h1s[0] if h1s else None
+
+
+def _h1_texts(doc: HtmlElement) -> list[str]:
+    out = []
+    for el in doc.iter("h1"):
+        text = " ".join(el.text_content().split())
+        if text and len(text) >= MIN_H1_CHARS // 2:
+            out.append(text)
+    return out[:5]
+
+
+def strip_site(title: str, sites: list[str]) -> str:
+    """"Headline | Site" -> "Headline": drop leading/trailing parts that name the site."""
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    site_keys = {_key(s) for s in sites if _key(s)}
+    host_keys = {_key(s.split(".")[-2]) for s in sites if s.count(".") >= 1 and len(s.split(".")) >= 2}
+    site_keys |= {k for k in host_keys if len(k) >= 3}
+
+    def is_site(part: str) -> bool:
+        k = _key(part)
+        return bool(k) and any(k == s or s in k or (len(k) >= 4 and k in s) for s in site_keys)
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+    if len(parts) == 1:
+        return parts[0].strip()
+    return _rejoin(title, parts)
+
+
+def _rejoin(title: str, parts: list[str]) -> str:
+    """The original text spanning the kept parts (keeps their own separators intact)."""
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(parts)

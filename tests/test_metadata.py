@@ -1,0 +1,197 @@
+"""Page metadata: small inline pages, each testing one rule of read_metadata."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from newsmill.extract.authors import agency_of, split_byline
+from newsmill.extract.dates import normalize_date
+from newsmill.extract.jsonld import parse_lenient
+from newsmill.extract.metadata import PageMetadata, read_metadata, strip_site
+
+
+def meta_of(head: str, body: str = "", url: str | None = "https://www.example-news.de/politik/a-1.html") -> PageMetadata:
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    return read_metadata(lxml.html.document_fromstring(page), url)
+
+
+def ld(payload: str) -> str:
+    return f'<script type="application/ld+json">{payload}</script>'
+
+
+ARTICLE_LD = ld(
+    """{"@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "Regierung beschließt neues Gesetz",
+    "datePublished": "2024-03-12T08:15:00+01:00", "dateModified": "2024-03-12T10:00:00+01:00",
+    "author": [{"@type": "Person", "name": "Anna Muster"}, {"@type": "Person", "name": "Max Beispiel"}],
+    "publisher": {"@type": "Organization", "name": "Example News"},
+    "articleSection": "Politik", "articleBody": "Der erste Absatz. Der zweite Absatz.",
+    "image": {"@type": "ImageObject", "url": "/img/a.jpg"}, "keywords": ["Gesetz", "Regierung"]}"""
+)
+
+
+def test_jsonld_article_fields() -> None:
+    meta = meta_of(ARTICLE_LD + '<title>Regierung beschließt neues Gesetz | Example News</title>')
+    assert meta.title == "Regierung beschließt neues Gesetz"
+    assert meta.authors == ["Anna Muster", "Max Beispiel"]
+    assert meta.published == "2024-03-12T08:15:00+01:00"
+    assert meta.modified == "2024-03-12T10:00:00+01:00"
+    assert meta.section == "Politik"
+    assert meta.site == "Example News"
+    assert meta.body == "Der erste Absatz. Der zweite Absatz."
+    assert meta.images == ["https://www.example-news.de/img/a.jpg"]
+    assert meta.keywords == ["Gesetz", "Regierung"]
+    assert meta.warnings == []
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '{"@type": "NewsArticle", "headline": "Kaputt", }',  # trailing comma
+        '{"@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "headline": "Kaputt"}]}',
+        '[{"@type": "Organization", "name": "X"}, {"@type": "NewsArticle", "headline": "Kaputt"}]',
+        '{&quot;@type&quot;: &quot;NewsArticle&quot;, &quot;headline&quot;: &quot;Kaputt&quot;}',
+        '<![CDATA[{"@type": "NewsArticle", "headline": "Kaputt"}]]>',
+        '{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle", "headline": "Kaputt"}}',
+        '{"@type": ["NewsArticle", "Article"], "headline": "Kaputt\nund neu"}',
+    ],
+)
+def test_broken_jsonld_is_repaired(payload: str) -> None:
+    meta = meta_of(ld(payload))
+    assert meta.title is not None and meta.title.startswith("Kaputt")
+
+
+@pytest.mark.parametrize("payload", ['{"@type": "NewsArticle", "headline": ', "<<<>>>", "null", '"text"', "[[[[]]]]"])
+def test_hopeless_jsonld_warns_and_never_raises(payload: str) -> None:
+    meta = meta_of(ld(payload) + "<title>Fallback-Titel aus dem Kopf</title>")
+    assert meta.title == "Fallback-Titel aus dem Kopf"
+    if payload.startswith(("{", "<")):
+        assert any(w.startswith("jsonld:") for w in meta.warnings)
+
+
+def test_parse_lenient_concatenated_objects() -> None:
+    assert parse_lenient('{"a": 1}\n{"b": 2}') == [{"a": 1}, {"b": 2}]
+    assert parse_lenient("{") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Regierung beschließt neues Gesetz | Example News", "Regierung beschließt neues Gesetz"),
+        ("Example News - Regierung beschließt neues Gesetz", "Regierung beschließt neues Gesetz"),
+        ("Regierung beschließt neues Gesetz – example-news.de", "Regierung beschließt neues Gesetz"),
+        ("Krieg und Frieden - eine Bilanz", "Krieg und Frieden - eine Bilanz"),
+    ],
+)
+def test_strip_site(title: str, expected: str) -> None:
+    assert strip_site(title, ["Example News", "example-news.de"]) == expected
+
+
+def test_h1_preferred_when_declared_title_agrees() -> None:
+    head = '<meta property="og:title" content="Neues Gesetz: Das ändert sich jetzt - Example News">'
+    meta = meta_of(head, "<article><h1>Neues Gesetz: Das ändert sich jetzt</h1></article>")
+    assert meta.title == "Neues Gesetz: Das ändert sich jetzt"
+
+
+def test_meta_tags_when_no_jsonld() -> None:
+    head = (
+        '<meta property="og:title" content="Ein Titel">'
+        '<meta property="og:site_name" content="Example News">'
+        '<meta property="article:published_time" content="2023-05-01T12:00:00Z">'
+        '<meta name="author" content="Von Anna Muster und Max Beispiel">'
+        '<meta property="article:section" content="Sport">'
+        '<meta property="og:description" content="Der Vorspann.">'
+        '<link rel="canonical" href="/sport/ein-titel.html">'
+        '<meta http-equiv="content-language" content="de-AT">'
+    )
+    meta = meta_of(head)
+    assert meta.title == "Ein Titel"
+    assert meta.published == "2023-05-01T12:00:00+00:00"
+    assert meta.authors == ["Anna Muster", "Max Beispiel"]
+    assert meta.section == "Sport"
+    assert meta.lead == "Der Vorspann."
+    assert meta.canonical_url == "https://www.example-news.de/sport/ein-titel.html"
+    assert meta.language == "de"
+
+
+def test_site_falls_back_to_host() -> None:
+    assert meta_of("<title>x</title>").site == "example-news.de"
+
+
+@pytest.mark.parametrize(
+    ("byline", "names", "source"),
+    [
+        ("Von Anna Muster und Max Beispiel, dpa | 12.03.2024", ["Anna Muster", "Max Beispiel"], "dpa"),
+        ("By John Smith and Jane Doe", ["John Smith", "Jane Doe"], None),
+        ("Text: Hans Meier (APA)", ["Hans Meier"], "APA"),
+        ("Autor: Peter Müller | Redaktion", ["Peter Müller"], None),
+        ("dpa/lno", [], "dpa"),
+        ("Quelle: Reuters", [], "Reuters"),
+        ("Anna Muster, Redakteurin", ["Anna Muster"], None),
+        ("A. Muster; B. Beispiel", ["A. Muster", "B. Beispiel"], None),
+    ],
+)
+def test_split_byline(byline: str, names: list[str], source: str | None) -> None:
+    assert split_byline(byline) == (names, source)
+
+
+def test_agency_as_jsonld_author_becomes_source() -> None:
+    payload = '{"@type": "NewsArticle", "headline": "X", "author": {"@type": "Organization", "name": "dpa"}}'
+    meta = meta_of(ld(payload))
+    assert meta.authors == []
+    assert meta.source == "dpa"
+
+
+def test_agency_credit_in_text() -> None:
+    body = "<article><h1>Ein Titel</h1><p>Berlin (dpa) - Die Regierung hat am Dienstag beschlossen.</p></article>"
+    assert meta_of("", body).source == "dpa"
+
+
+def test_byline_element() -> None:
+    body = '<article><h1>Ein Titel</h1><p class="byline">Von <a rel="author">Anna Muster</a></p><p>Text.</p></article>'
+    assert meta_of("", body).authors == ["Anna Muster"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2024-03-12", "2024-03-12"),
+        ("2024-03-12T08:15:00Z", "2024-03-12T08:15:00+00:00"),
+        ("2024-03-12T08:15:00+0100", "2024-03-12T08:15:00+01:00"),
+        ("2024-03-12 08:15:00", "2024-03-12T08:15:00"),
+        ("12.03.2024", "2024-03-12"),
+        ("1970-01-01", None),
+        ("2999-01-01", None),
+        ("gestern", None),
+        ("", None),
+    ],
+)
+def test_normalize_date(raw: str, expected: str | None) -> None:
+    assert normalize_date(raw) == expected
+
+
+def test_time_element_and_htmldate_fallback() -> None:
+    body = '<article><h1>Titel hier</h1><time datetime="2022-02-04T10:00">4. Februar</time></article>'
+    assert meta_of("", body).published == "2022-02-04T10:00:00"
+    url = "https://www.example-news.de/2021/11/05/ein-titel.html"
+    assert (meta_of("<title>Titel</title>", "<p>Text</p>", url).published or "").startswith("2021-11-05")
+
+
+def test_modified_before_published_is_dropped() -> None:
+    payload = '{"@type": "NewsArticle", "headline": "X", "datePublished": "2024-03-12", "dateModified": "2020-01-01"}'
+    meta = meta_of(ld(payload))
+    assert meta.published == "2024-03-12"
+    assert meta.modified is None
+
+
+def test_agency_of() -> None:
+    assert agency_of("(AFP)") == "AFP"
+    assert agency_of("APA/AP") == "APA"
+    assert agency_of("Anna Muster") is None
+
+
+def test_empty_and_odd_documents_never_raise() -> None:
+    for page in ["<html></html>", "<p>nur Text</p>", "<html><head><meta name='author'></head></html>"]:
+        meta = read_metadata(lxml.html.document_fromstring(page), None)
+        assert isinstance(meta, PageMetadata)
