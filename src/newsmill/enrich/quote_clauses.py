@@ -20,6 +20,9 @@ MAX_FRAME_TOKENS = 12
 # A direct quotation this long (words) is a quote wherever it stands; shorter ones are names,
 # titles or scare quotes unless a cue or indirect speech surrounds them.
 MIN_DIRECT_WORDS = 4
+# Quoted words this long are a quote even when they start with a capital and stand after an
+# article ("eine „…“"): names and titles in quotation marks are shorter.
+LONG_DIRECT_WORDS = 6
 # Quoted words covering this share of the content make it a direct quote, less makes it mixed.
 DIRECT_COVER = 0.8
 _FINAL = frozenset(".!?…;")
@@ -131,9 +134,10 @@ class SentenceReader:
         directs = [m for m in marked if self._is_direct(m, s, bool(cues))]
         out: list[Candidate] = []
         for cue in cues:
-            cand = self._verb_quote(s, cue, directs) if cue.kind == "verb" else self._according(s, cue, directs)
-            if cand and not any(c.start < cand.end and cand.start < c.end for c in out):
-                out.append(cand)
+            found = self._verb_quote(s, cue, directs) if cue.kind == "verb" else [self._according(s, cue, directs)]
+            for cand in found:
+                if cand and not any(c.start < cand.end and cand.start < c.end for c in out):
+                    out.append(cand)
         if out:
             return out
         verbs = [c for c in cues if c.kind == "verb"]
@@ -146,17 +150,20 @@ class SentenceReader:
         return self._free(s, recent)
 
     def _is_direct(self, m: Marked, s: Sentence, has_cue: bool) -> bool:
-        inner = self.text[m.start + 1 : m.end - 1]
+        """Quoted words, not a name or title: long, or sentence-like, or a lower-case fragment in speech."""
+        inner = self.text[m.start + 1 : m.end - 1].strip()
         words = len(inner.split())
-        if words >= MIN_DIRECT_WORDS:
-            return True
-        if not has_cue and not self._has_subjunctive(s.first, s.last):
+        if words == 0:
             return False
-        before = self.text[max(0, m.start - 2) : m.start].strip()
-        after = self.text[m.end : m.end + 1]
-        prev_word = self.text[max(0, m.start - 30) : m.start].split()[-1:] or [""]
-        name_like = after == "-" or (prev_word[0][:1].isupper() and prev_word[0] not in self.lex.determiners and before != ",")
-        return not name_like and words > 0
+        if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
+            return True
+        before = self.text[max(0, m.start - 3) : m.start].rstrip()
+        if not before or before[-1] in ":\n":
+            return True
+        first_word = inner.split()[0]
+        if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
+            return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
+        return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
 
     def _has_subjunctive(self, a: int, b: int) -> bool:
         return any(not self.in_quote[k] and self.tokens[k].text in self.lex.subjunctive for k in range(a, b))
@@ -195,13 +202,18 @@ class SentenceReader:
             return Candidate(inside[0].start, inside[-1].end, "direct", speaker, cue, inherit)
         return Candidate(lo, hi, "mixed" if inside else "indirect", speaker, cue, inherit, inside)
 
-    def _verb_quote(self, s: Sentence, cue: Cue, directs: list[Marked]) -> Candidate | None:
+    def _verb_quote(self, s: Sentence, cue: Cue, directs: list[Marked]) -> list[Candidate | None]:
+        """Content after the cue, before it, or both ("A sei …, sagte X, B sei …")."""
         end = self._content_end(s)
-        found = self._content_after(s, cue, end, directs) or self._content_before(s, cue, end, directs)
-        if found is None and self.lex.bare_clause and cue.last < end and self._bare_start(cue.last, s.first):
+        before = self._content_before(s, cue, end, directs)
+        after = self._content_after(s, cue, end, directs)
+        if before and after and after.speaker is None:
+            after.speaker = before.speaker
+        if before is None and after is None and self.lex.bare_clause and cue.last < end \
+                and self._bare_start(cue.last, s.first):
             cue_span = self._span(cue.first, cue.last)
-            found = self._make(cue.last, end, directs, self._frame_speaker(s, cue, cue.last), cue_span)
-        return found
+            after = self._make(cue.last, end, directs, self._frame_speaker(s, cue, cue.last), cue_span)
+        return [before, after]
 
     def _content_after(self, s: Sentence, cue: Cue, end: int, directs: list[Marked]) -> Candidate | None:
         """"X sagte, dass …", "X sagte, A sei …", "X said that …"."""
@@ -299,7 +311,7 @@ class SentenceReader:
         if a <= s.first + 1:
             first = b + 1 if b < end and self.tokens[b].text == "," else b
             return self._make(first, end, directs, speaker, cue_span, inherit) if first < end else None
-        if b >= end:
+        if b >= end or cue.kind == "so":
             last = a - 1 if self.tokens[a - 1].text == "," else a
             return self._make(s.first, last, directs, speaker, cue_span, inherit) if last > s.first else None
         return self._make(s.first, end, directs, speaker, cue_span, inherit)

@@ -50,6 +50,7 @@ class QuoteLexicon:
     not_reported: frozenset[str]  # cue forms too vague for a reported speech act without content
     speaker_suffixes: tuple[str, ...]  # endings of person nouns: "-sprecher", "-minister"
     infinitive_marker: str  # "zu": an infinitive clause as reported content
+    quote_openers: frozenset[str]  # first words of speech, not of titles: "Wir", "Ich", "Es"
     abbreviations: frozenset[str]
     bare_clause: bool = False  # content may follow a cue without comma or complementizer ("said the ...")
     speaker_nouns: frozenset[str] = frozenset()  # role and group nouns, lower-cased
@@ -123,6 +124,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         not_reported=words("not_reported"),
         speaker_suffixes=tuple(raw.get("speaker_suffixes", [])),
         infinitive_marker=raw.get("infinitive_marker", ""),
+        quote_openers=words("quote_openers"),
         abbreviations=words("abbreviations"),
         bare_clause=bool(raw.get("bare_clause_after_cue", False)),
         speaker_nouns=frozenset(w.lower() for w in raw.get("role_nouns", []) + raw.get("group_speakers", [])),
