@@ -50,6 +50,7 @@ class Lexicon:
     prefixes: dict[str, str]  # multi-word cue key -> reason
     max_prefix_words: int
     phrases: re.Pattern[str]  # named groups are reasons
+    phrase_words: frozenset[str]  # first words of phrase cues: the regex runs only when one occurs
     months: dict[str, int]
     stopwords: frozenset[str]
     byline_prefixes: tuple[str, ...]
@@ -75,7 +76,7 @@ class Lexicon:
                 hit = self.prefixes.get(" ".join(words[:n]))
                 if hit:
                     return hit, False
-        if len(words) <= PHRASE_CUE_MAX_WORDS:
+        if len(words) <= PHRASE_CUE_MAX_WORDS and not self.phrase_words.isdisjoint(words):
             m = self.phrases.search(text.lower())
             if m and m.lastgroup:
                 return m.lastgroup, False
@@ -116,6 +117,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         prefixes=prefixes,
         max_prefix_words=max((k.count(" ") + 1 for k in prefixes), default=1),
         phrases=_phrase_pattern(phrases),
+        phrase_words=frozenset(cue_key(p).split(" ")[0] for ps in phrases.values() for p in ps if cue_key(p)),
         months={k: v for t in tables for k, v in t.get("months", {}).items()},
         stopwords=frozenset(w for t in tables for w in t.get("stopwords", [])),
         byline_prefixes=tuple(sorted({p for t in tables for p in t.get("byline_prefixes", [])}, key=len, reverse=True)),

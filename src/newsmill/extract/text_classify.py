@@ -44,6 +44,7 @@ _COUNTER = re.compile(r"^(?:(?:bild|foto|image|photo|slide|seite|page)\s*)?\d{1,
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«')\]]*$|[.!?…][\"“”»«')\]]*\s+\S")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _ONLY_SYMBOLS = re.compile(r"^[\W\d_]*$", re.U)
+_NUMERIC_DATE = re.compile(r"^\W*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2})\b")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.I)
 
 
@@ -55,6 +56,7 @@ class Label:
     reason: str | None = None  # the Removed reason for bad lines
     words: int = 0
     barrier: bool = False  # a cue that opens a section the article does not continue into
+    repeated: bool = False  # debris only because the same short text occurs elsewhere in the dump
 
     @property
     def is_bad(self) -> bool:
@@ -93,6 +95,8 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
         return Label("bad", "markup")
     words = _WORD.findall(text)
     n = len(words)
+    if _NUMERIC_DATE.match(text) and n <= 2:
+        return Label("short", None, n)  # a dateline: meta for the head, not debris
     if _ONLY_SYMBOLS.match(text) or _COUNTER.match(text):
         return Label("bad", "gallery" if _COUNTER.match(text) else "other", n)
     if n <= CREDIT_MAX_WORDS and is_credit(text, lex):
@@ -105,7 +109,7 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
     if line.link_share >= LINK_SHARE_BAD:
         return Label("bad", None, n)
     if repeats > 1 and n <= REPEAT_MAX_WORDS:
-        return Label("bad", "navigation", n)
+        return Label("bad", "navigation", n, repeated=True)
     return Label(_prose_kind(text, words, lex), None, n)
 
 
@@ -124,6 +128,8 @@ def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
 
 def is_credit(text: str, lex: Lexicon) -> bool:
     """A photo or copyright credit: "Foto: X", "X / picturedesk.com", "REUTERS", "© X"."""
-    if lex.credit_prefix.match(text) or lex.agency_credit.match(text):
+    if lex.credit_prefix.match(text):
+        return True
+    if (len(text) < 40 or any(c in text for c in "/|©(") or " via " in text) and lex.agency_credit.match(text):
         return True
     return text.startswith(("©", "(c)", "(C)")) and len(text) < 120

@@ -11,7 +11,7 @@ from newsmill.extract.lexicon import Lexicon
 MIN_YEAR = 1995
 MAX_YEAR = 2100
 
-_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _NUMERIC = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b")
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\.?\s+([^\W\d_]{3,10})\.?,?\s+(\d{4})\b", re.U)
 _MONTH_DAY = re.compile(r"\b([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.U)

@@ -23,11 +23,26 @@ SHORT_PENALTY = 20.0
 BAD_PENALTY = 45.0
 # Credits sit inside articles (under pictures) and cost little.
 CREDIT_PENALTY = 5.0
+# Short lines that recur in the dump are menus, but also the labels of fact boxes and tables
+# inside articles ("Preis:", "Lage:"), so they cost no more than other short lines.
+REPEAT_PENALTY = 45.0
+# Lines of bare numbers or symbols: counters, prices and table cells.
+NUMBER_PENALTY = 45.0
+# Lines that are mostly link text (Markdown dumps): menus and teaser lists.
+LINK_PENALTY = 45.0
 # The start of comments, related links, consent or the footer: only a long article part after it
 # can outweigh this.
 BARRIER_PENALTY = 600.0
 # A body that weighs less than this is no article (a menu page, a cookie wall).
 MIN_BODY_WEIGHT = 120.0
+# A second run of prose joins the body (with what lies between) when it weighs at least this
+# share of the body and no barrier separates them: articles are split by fact boxes, tables and
+# galleries, while the prose of teasers and comments lies beyond a barrier or is small.
+EXTRA_FRACTION_ABOVE = 0.3
+EXTRA_FRACTION_BELOW = 0.3
+EXTRA_MIN_WEIGHT = 300.0
+# Joining stops after this many extra runs (bounded work on pathological dumps).
+MAX_EXTRA_RUNS = 6
 
 
 @dataclass
@@ -50,17 +65,52 @@ def line_weight(line: Line, label: Label) -> float:
         return -BARRIER_PENALTY
     if label.reason == "credit":
         return -CREDIT_PENALTY
+    if label.repeated:
+        return -REPEAT_PENALTY
+    if label.reason == "other":
+        return -NUMBER_PENALTY
+    if label.reason is None:
+        return -LINK_PENALTY
     return -BAD_PENALTY
 
 
 def find_body(lines: list[Line], labels: list[Label]) -> Body | None:
-    """The maximum-weight run of lines, or None when nothing article-like is there."""
-    best = Body(0, 0, 0.0)
-    run_start, run_weight = 0, 0.0
-    for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
+    """The maximum-weight run of lines, joined with large prose runs around it; None if no article."""
+    weights = [line_weight(line, label) for line, label in zip(lines, labels, strict=True)]
+    body = _max_run(weights, 0, len(weights))
+    if body.weight < MIN_BODY_WEIGHT:
+        return None
+    for _ in range(MAX_EXTRA_RUNS):
+        grown = _grow(body, weights, labels)
+        if grown is None:
+            break
+        body = grown
+    return body
+
+
+def _max_run(weights: list[float], lo: int, hi: int) -> Body:
+    best = Body(lo, lo, 0.0)
+    run_start, run_weight = lo, 0.0
+    for i in range(lo, hi):
         if run_weight <= 0:
             run_start, run_weight = i, 0.0
-        run_weight += line_weight(line, label)
+        run_weight += weights[i]
         if run_weight > best.weight:
             best = Body(run_start, i + 1, run_weight)
-    return best if best.weight >= MIN_BODY_WEIGHT else None
+    return best
+
+
+def _grow(body: Body, weights: list[float], labels: list[Label]) -> Body | None:
+    above = _max_run(weights, 0, body.start)
+    below = _max_run(weights, body.end, len(weights))
+    threshold = max(EXTRA_MIN_WEIGHT, EXTRA_FRACTION_ABOVE * body.weight)
+    if above.weight >= threshold and not _barrier(labels, above.end, body.start):
+        return Body(above.start, body.end, body.weight + above.weight)
+    threshold = max(EXTRA_MIN_WEIGHT, EXTRA_FRACTION_BELOW * body.weight)
+    if below.weight >= threshold and not _barrier(labels, body.end, below.start):
+        return Body(body.start, below.end, body.weight + below.weight)
+    return None
+
+
+def _barrier(labels: list[Label], lo: int, hi: int) -> bool:
+    return any(labels[i].barrier for i in range(lo, hi))
