@@ -9,27 +9,18 @@ credits (``html_images``).
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 from newsmill.article import Article, Block
 from newsmill.extract.dom import parse_html
 from newsmill.extract.html_images import collect_images
+from newsmill.extract.html_lead import lead_index, outer_lead_index
 from newsmill.extract.html_meta import Meta, page_meta
 from newsmill.extract.html_select import Selection, choose_container, context, select
-from newsmill.extract.html_walk import RawBlock, walk
+from newsmill.extract.html_walk import walk
 from newsmill.extract.options import ExtractOptions
 
 # When the DOM yields less body text than this but JSON-LD articleBody is longer, the page
 # renders its body with scripts: the JSON-LD text is the better body.
 MIN_DOM_BODY_CHARS = 200
-# The lead may not be longer than this: longer first paragraphs are body text.
-MAX_LEAD_CHARS = 700
-# Class words of standfirsts in CMS themes (English and German newsrooms).
-_LEAD_CLASS = re.compile(
-    r"lead|intro|standfirst|summary|dek\b|abstract|excerpt|subtitle|subhead|description|vorspann|"
-    r"einleitung|teaser-text|article-teaser|kurztext|anriss", re.I
-)
 
 
 def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
@@ -43,7 +34,7 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     walked = walk(root, opts.check_time)
     ctx = context(walked, meta.title)
     container = choose_container(walked, meta.body, ctx)
-    sel = select(walked, container, meta.title, ctx.ignore)
+    sel = select(walked, container, meta.title, ctx.ignore, outer_lead_index(walked, ctx, container))
     article = _article(meta, opts, warnings)
     _fill_body(article, sel, meta)
     scope = container.element if container is not None else root
@@ -73,40 +64,12 @@ def _fill_body(article: Article, sel: Selection, meta: Meta) -> None:
         article.blocks = [Block("paragraph", p.strip()) for p in meta.body.split("\n") if p.strip()]
         article.warnings.append("content: little text in the page body; used the JSON-LD articleBody")
         return
-    lead_at = _lead_index(sel.kept_raw, meta.lead)
+    if sel.lead is not None:
+        article.lead = sel.lead.text
+        article.blocks = sel.blocks
+        return
+    lead_at = lead_index(sel.kept_raw, meta.lead)
     if lead_at is not None:
         article.lead = sel.blocks[lead_at].text
         del sel.blocks[lead_at]
     article.blocks = sel.blocks
-
-
-def _lead_index(kept: list[RawBlock], description: str | None) -> int | None:
-    """The standfirst among the first blocks: marked by its class, or repeated as the description."""
-    for i, b in enumerate(kept[:3]):
-        if b.kind != "paragraph" or len(b.text) > MAX_LEAD_CHARS:
-            continue
-        if _has_lead_class(b.owner):
-            return i
-        if description and _same_start(b.text, description):
-            return i
-        if b.kind == "paragraph" and i > 0:
-            break
-    return None
-
-
-def _has_lead_class(el: Any) -> bool:
-    for node in (el, el.getparent() if el is not None else None):
-        if node is not None and _LEAD_CLASS.search((node.get("class") or "") + " " + (node.get("id") or "")):
-            return True
-    return False
-
-
-# How much of the description must open the paragraph for the two to be the same standfirst.
-_SAME_START_CHARS = 60
-
-
-def _same_start(text: str, description: str) -> bool:
-    a = " ".join(re.findall(r"\w+", text.lower()))
-    b = " ".join(re.findall(r"\w+", description.lower()))
-    n = min(len(a), len(b), _SAME_START_CHARS)
-    return n >= _SAME_START_CHARS // 2 and a[:n] == b[:n]

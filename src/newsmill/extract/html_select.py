@@ -45,6 +45,7 @@ _WORD = re.compile(r"\w+")
 class Selection:
     blocks: list[Block] = field(default_factory=list)
     kept_raw: list[RawBlock] = field(default_factory=list)
+    lead: RawBlock | None = None  # a standfirst found outside the body container
     removed: list[Removed] = field(default_factory=list)
     container: Candidate | None = None
 
@@ -152,7 +153,7 @@ def block_reason(b: RawBlock, container: Candidate | None, position: int,
 
 
 def select(walk: Walk, container: Candidate | None, title: str | None,
-           ignore: frozenset[int] = frozenset()) -> Selection:
+           ignore: frozenset[int] = frozenset(), lead_at: int | None = None) -> Selection:
     sel = Selection(container=container)
     title_key = _key(title) if title else None
     seen: set[str] = set()
@@ -160,6 +161,9 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     for i, b in enumerate(walk.blocks):
         if b.caption:
             continue  # captions become Image records, not body text and not "removed"
+        if i == lead_at:
+            sel.lead = b
+            continue
         reason = block_reason(b, container, i, ignore)
         if cut is not None and not cut.covers(b):
             cut = None
