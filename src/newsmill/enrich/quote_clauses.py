@@ -142,7 +142,7 @@ class SentenceReader:
             return out
         verbs = [c for c in cues if c.kind == "verb"]
         if directs:
-            speaker = self._frame_speaker(s, verbs[0], s.last) if verbs else None
+            speaker = self._frame_speaker(s, verbs[0], s.last) if verbs else self._colon_speaker(s, directs[0])
             cue_span = self._span(verbs[0].first, verbs[0].last) if verbs else None
             return [Candidate(m.start, m.end, "direct", speaker, cue_span, inherit=speaker is None) for m in directs]
         if verbs:
@@ -266,15 +266,29 @@ class SentenceReader:
             k -= 1
         while k < i and self.tokens[k].text in self.lex.closers:
             k += 1
-        if k < i and self.tokens[k].low in self.lex.clause_stop_words | {self.lex.wie_word}:
+        if k < i and (self.tokens[k].low in self.lex.coordinators or self.tokens[k].low == self.lex.wie_word):
             k += 1
         return k
 
     def _frame_speaker(self, s: Sentence, cue: Cue, stop: int) -> Speaker | None:
         i = cue.first
         c0 = self._clause_start(s, i)
-        np = self._message_source(i + 1, stop) or self.speakers.left_of(c0, i) \
-            or self.speakers.right_of(i + 1, stop) or self._apposed_subject(s, c0)
+        np = self._message_source(i + 1, stop) or self.speakers.left_of(c0, i)
+        if np is None and c0 == i:  # "Der NDR, der …, begründete": the subject before the relative clause
+            np = self._apposed_subject(s, c0)
+        # "sagte der Minister", then the middle field of "Am Freitag hatte X … erklärt", then
+        # "X, zuständig für …, hatte angekündigt"
+        np = np or self.speakers.right_of(i + 1, stop) or self.speakers.middle_field(c0, i) \
+            or self._apposed_subject(s, c0)
+        return self.speakers.speaker(*np) if np else None
+
+    def _colon_speaker(self, s: Sentence, m: Marked) -> Speaker | None:
+        """"Erkki Tuomioja, Präsident des Rats: „…“": a speaker phrase and a colon before the quote."""
+        toks = self.tokens
+        colon = next((k for k in range(s.first, s.last) if toks[k].text == ":" and toks[k].end <= m.start), None)
+        if colon is None or colon - s.first > MAX_FRAME_TOKENS:
+            return None
+        np = self.speakers._np_from(s.first, colon)
         return self.speakers.speaker(*np) if np else None
 
     def _apposed_subject(self, s: Sentence, c0: int) -> tuple[int, int] | None:

@@ -50,6 +50,8 @@ class QuoteLexicon:
     not_reported: frozenset[str]  # cue forms too vague for a reported speech act without content
     speaker_suffixes: tuple[str, ...]  # endings of person nouns: "-sprecher", "-minister"
     infinitive_marker: str  # "zu": an infinitive clause as reported content
+    coordinators: frozenset[str]  # words that may open a clause without changing its order
+    focus_particles: frozenset[str]  # "auch die Ministerin": particles before a subject
     quote_openers: frozenset[str]  # first words of speech, not of titles: "Wir", "Ich", "Es"
     abbreviations: frozenset[str]
     bare_clause: bool = False  # content may follow a cue without comma or complementizer ("said the ...")
@@ -125,6 +127,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         speaker_suffixes=tuple(raw.get("speaker_suffixes", [])),
         infinitive_marker=raw.get("infinitive_marker", ""),
         quote_openers=words("quote_openers"),
+        coordinators=words("coordinators"),
+        focus_particles=words("focus_particles"),
         abbreviations=words("abbreviations"),
         bare_clause=bool(raw.get("bare_clause_after_cue", False)),
         speaker_nouns=frozenset(w.lower() for w in raw.get("role_nouns", []) + raw.get("group_speakers", [])),

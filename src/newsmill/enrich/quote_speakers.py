@@ -91,6 +91,9 @@ class SpeakerFinder:
         if j == stop and j > i:
             return i, j  # a demonstrative standing alone: "Dieser behauptete"
         if j < stop and toks[j].text in lex.openers:
+            close = next((k for k in range(j + 1, min(stop, j + MAX_SPEAKER_TOKENS)) if toks[k].text in lex.closers), None)
+            if close is not None:
+                return i, close + 1  # a quoted name: Wie „heise online“ berichtet
             j += 1
         j = self._adjectives(j, stop)
         if j > i and toks[j - 1].low in lex.speaker_nouns and (j >= stop or not _capitalised(toks[j])):
@@ -131,12 +134,34 @@ class SpeakerFinder:
                 return i
         return i
 
+    def middle_field(self, start: int, cue: int) -> tuple[int, int] | None:
+        """The first subject-like phrase between clause start and a clause-final cue, outside
+        prepositional phrases unless their noun is a source ("im Abschlussbericht heißt es")."""
+        toks, lex = self.tokens, self.lex
+        k = start
+        while k < cue:
+            tok = toks[k]
+            if tok.low in lex.prepositions:
+                np = self._np_from(k + 1, cue)
+                if np and any(t.text in lex.message_nouns or t.text in lex.speech_nouns for t in toks[np[0] : np[1]]):
+                    return np
+                k = np[1] if np else k + 1
+                continue
+            if tok.text in lex.speaker_pronouns or tok.text in lex.determiners or _capitalised(tok):
+                np = self._np_from(k, cue)
+                if np:
+                    return np
+            k += 1
+        return None
+
     def right_of(self, i: int, stop: int) -> tuple[int, int] | None:
         """The inverted subject after a cue: ", sagte (am Montag) der Minister"."""
         return self._np_from(self._skip_adverbials(i, stop), stop)
 
     def left_of(self, start: int, cue: int) -> tuple[int, int] | None:
         """The subject before a cue when the whole field before the verb is one noun phrase."""
+        while start < cue and self.tokens[start].low in self.lex.focus_particles:
+            start += 1  # "Auch die Ministerin sagte"
         np = self._np_from(start, cue)
         if np is None:
             return None
