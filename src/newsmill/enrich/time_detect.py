@@ -12,7 +12,7 @@ from newsmill.article import TimeExpression
 from newsmill.enrich import time_normalise as norm
 from newsmill.enrich import time_relative as rel
 from newsmill.enrich.time_anchor import Reference
-from newsmill.enrich.time_calendar import parse_point
+from newsmill.enrich.time_calendar import Point, parse_point
 from newsmill.enrich.time_tables import Rule, TimeTables
 
 Handler = Callable[[norm.Job], "str | None"]
@@ -36,7 +36,7 @@ HANDLERS: dict[str, Handler] = {
     "offset": rel.offset,
 }
 # Words looked at beside a bare year to tell "1945" from "1945 Soldaten".
-_WORD_AFTER = re.compile(r"\s*([^\s,;:()]+)")
+_WORD_AFTER = re.compile(r"[ \t\xa0]*([^\s,;:()]+)")
 _WORDS_BEFORE = re.compile(r"(\S+(?:\s+\S+)?)\s*$")
 
 
@@ -117,6 +117,58 @@ def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
     return bool(counted and not (words and words[-1] in tables.year_cue_before))
 
 
+# Values that are no point in time the narrative could move to.
+_NO_REFERENCE = frozenset({"duration", "ref", "century", "decade"})
+# How far back an open parenthesis makes a date an aside ("(1939–1945)", "(bis 1881)").
+ASIDE_WINDOW = 80
+
+
+def _aside(text: str, start: int) -> bool:
+    """Inside parentheses: a date given in passing, which does not move the narrative time."""
+    left = text[max(0, start - ASIDE_WINDOW):start]
+    return left.rfind("(") > max(left.rfind(")"), left.rfind("\n"))
+
+
+_RELATIVE = frozenset({"relunit", "compound", "offset"})
+
+
+def _moves_reference(text: str, found: Found, value: str, ref: Reference, tables: TimeTables) -> bool:
+    if found.rule.type in _NO_REFERENCE or _aside(text, found.start):
+        return False
+    point = parse_point(value)
+    if point is None:
+        return False
+    if found.rule.type in _RELATIVE and ref.point is not None and _key(point) < _key(ref.point):
+        return False  # a look back ("Ende des vorangegangenen Jahres") leaves the narrative where it is
+    if point.month is None and found.rule.type == "date" and len(found.groups) == 1:
+        return _sets_the_scene(text, found.start, tables)
+    return True
+
+
+def _key(point: Point) -> tuple[int, int, int]:
+    return point.year, point.month or 0, point.day or 0
+
+
+# A line this short without a full stop is a heading ("Westfront 1944/1945").
+HEADING_MAX_CHARS = 100
+
+
+def _sets_the_scene(text: str, start: int, tables: TimeTables) -> bool:
+    """A bare year moves the narrative time only where it sets the scene: in a heading, at the
+    start of a sentence, or after a scene-setting word ("im", "Jahr", "Anfang"); a year in passing
+    ("die Grenze von 1940", "ab 1941 geplant") does not."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].rstrip()
+    if line_end - line_start < HEADING_MAX_CHARS and not line.endswith("."):
+        return True
+    before = text[max(line_start, start - 40):start].rstrip()
+    if not before or before.endswith((".", ":", ";")):
+        return True
+    return before.split()[-1].lower() in tables.year_scene_before
+
+
 def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool) -> list[TimeExpression]:
     """Every expression with its value, in text order; the reference time moves as dates resolve."""
     out: list[TimeExpression] = []
@@ -125,7 +177,7 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool) ->
         value = HANDLERS[found.rule.type](job)
         if value is None:
             continue
-        if value and found.rule.type not in ("duration", "ref", "century", "decade"):
+        if value and _moves_reference(text, found, value, ref, tables):
             ref.update(value)
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
     return out

@@ -54,6 +54,7 @@ class TimeTables:
     starters: frozenset[str] = field(default_factory=frozenset)
     trigger_suffixes: tuple[str, ...] = ()
     year_cue_before: frozenset[str] = field(default_factory=frozenset)
+    year_scene_before: frozenset[str] = field(default_factory=frozenset)
     unit_plural: frozenset[str] = field(default_factory=frozenset)
     year_guard_after: frozenset[str] = field(default_factory=frozenset)
     year_guard_before: frozenset[str] = field(default_factory=frozenset)
@@ -119,6 +120,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         starters=_starters(data),
         trigger_suffixes=tuple(data.get("trigger_suffixes", [])),
         year_cue_before=frozenset(data.get("year_cue_before", [])),
+        year_scene_before=frozenset(data.get("year_scene_before", [])),
         unit_plural=frozenset(data.get("unit_plural", [])),
         year_guard_after=frozenset(data.get("year_guard_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
