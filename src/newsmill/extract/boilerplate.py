@@ -105,7 +105,10 @@ CTA_PREFIXES: dict[str, tuple[str, ...]] = {
         "zurück", "nach oben", "merken", "drucken", "empfehlen", "anzeige", "werbung",
         "weitere artikel", "mehr aus", "mehr von", "zum thema", "jetzt kostenlos", "abonnieren",
         "melden sie sich", "registrieren sie sich", "diesen artikel", "beitrag teilen",
-        "loading", "wird geladen",
+        "loading", "wird geladen", "externer inhalt", "empfohlener redaktioneller inhalt",
+        "wir respektieren deine privatsphäre", "wir respektieren ihre privatsphäre", "zum weiterlesen",
+        "weitere informationen", "weitere infos", "mehr informationen", "mehr infos", "quelle:",
+        "quellen", "erschienen in", "originalartikel", "zum originalartikel",
     ),
     "en": (
         "read more", "read also", "also read", "related:", "related articles", "related stories",
@@ -157,7 +160,8 @@ CONSENT_CUES: tuple[str, ...] = (
 # Photo credit shapes, in any language of the press: "Foto: …", "© …", "… / dpa", "REUTERS/…".
 CREDIT_PATTERNS: tuple[str, ...] = (
     r"(?:^|\s|\()(?:foto|fotos|bild|bilder|photo|photos|image|images|quelle|source|grafik|"
-    r"illustration|video|credit|copyright|picture|pictures|aufnahme)\s*:\s*\S",
+    r"illustration|video|credit|copyright|picture|pictures|aufnahme|titelbild|bildquelle|fotoquelle|"
+    r"bildnachweis|fotonachweis|beitragsbild|symbolbild|headerbild|fotocredit|bildrechte)\s*:\s*\S",
     r"©|\(c\)\s|\bcopyright\b",
     r"(?:^|\s)/\s*(?:dpa|afp|ap|apa|epa|reuters|getty|imago|keystone|ddp|sid|kna|epd|"
     r"picture[ -]alliance|ullstein|shutterstock|istock)\b",
@@ -167,7 +171,29 @@ CREDIT_PATTERNS: tuple[str, ...] = (
 
 # Agencies and photo services named in credits; used to split "caption Foto: X" and to recognise
 # credit-only lines.
-BYLINE_PREFIXES: tuple[str, ...] = ("von ", "by ", "text: ", "autor: ", "autorin: ", "author: ")
+BYLINE_PREFIXES: tuple[str, ...] = ("von ", "by ", "von:", "by:", "text: ", "autor: ", "autorin: ", "author: ")
+
+# Label lines of tag and category lists: "Themen: Ehrenamt, Jugend", "Filed under: Politics".
+LABEL_PREFIXES: dict[str, tuple[str, ...]] = {
+    "de": ("themen:", "thema:", "kategorie:", "kategorien:", "schlagworte:", "schlagwörter:",
+           "stichworte:", "stichwörter:", "tags:", "rubrik:", "mehr zu:", "ressort:"),
+    "en": ("tags:", "topics:", "filed under:", "category:", "categories:", "posted in:", "related topics:"),
+}
+# Words of date and time lines ("15. Mai 2019, 05:28 Uhr", "Updated on Nov 18, 2019 at 3:59 PM").
+DATE_WORDS: dict[str, tuple[str, ...]] = {
+    "de": ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "dezember", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep",
+           "sept", "okt", "nov", "dez", "uhr", "am", "um", "aktualisiert", "veröffentlicht", "erstellt",
+           "stand", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+           "mo", "di", "mi", "do", "fr", "sa", "so", "zuletzt", "geändert", "datum", "mez", "mesz"),
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec", "am", "pm", "at", "on", "updated", "published", "posted",
+           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "et", "est",
+           "edt", "gmt", "utc", "bst", "cet", "last", "modified", "pt", "pst", "ct"),
+}
+# Date lines are short; a longer line with a date in it is a sentence.
+DATE_LINE_MAX_CHARS = 60
 
 
 # --- compiled forms ----------------------------------------------------------------------------
@@ -280,8 +306,14 @@ def section_cue(text: str) -> RemovedReason | None:
 def reason_for_text(text: str) -> RemovedReason | None:
     """A reason to drop a short block on its words alone (calls to action, credits, banners)."""
     n = len(text)
-    if n <= CTA_MAX_CHARS and _cta_regex().match(text.lower()):
-        return "call_to_action"
+    if n <= CTA_MAX_CHARS:
+        low = text.lower().lstrip(" -–—•|*>»«()[]")
+        if _cta_regex().match(low):
+            return "call_to_action"
+        if low.startswith(_label_prefixes()):
+            return "navigation"
+        if n <= DATE_LINE_MAX_CHARS and is_date_line(low):
+            return "other"
     if n <= CREDIT_MAX_CHARS and is_credit_line(text):
         return "credit"
     if n <= CONSENT_MAX_CHARS:
@@ -289,6 +321,28 @@ def reason_for_text(text: str) -> RemovedReason | None:
         if "cookie" in low and sum(cue in low for cue in CONSENT_CUES) >= CONSENT_MIN_CUES:
             return "consent"
     return None
+
+
+@lru_cache(maxsize=1)
+def _label_prefixes() -> tuple[str, ...]:
+    return tuple(p for table in LABEL_PREFIXES.values() for p in table)
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    return frozenset(w for table in DATE_WORDS.values() for w in table)
+
+
+_ALPHA_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_date_line(low: str) -> bool:
+    """A line made of a date and time only (plus words like "Uhr", "updated")."""
+    if not any(ch.isdigit() for ch in low):
+        return False
+    words = _ALPHA_WORD.findall(low)
+    date_words = _date_words()
+    return all(w in date_words for w in words)
 
 
 def is_credit_line(text: str) -> bool:
