@@ -273,7 +273,10 @@ class SentenceReader:
     def _frame_speaker(self, s: Sentence, cue: Cue, stop: int) -> Speaker | None:
         i = cue.first
         c0 = self._clause_start(s, i)
-        np = self._message_source(i + 1, stop) or self.speakers.left_of(c0, i)
+        # a pronoun right after the finite verb is its subject: "Deren Haltung bezeichnete er als"
+        after_verb = i + 1 < stop and self.tokens[i + 1].text in self.lex.speaker_pronouns
+        np = (i + 1, i + 2) if after_verb else None
+        np = np or self._message_source(i + 1, stop) or self.speakers.left_of(c0, i)
         if np is None and c0 == i:  # "Der NDR, der …, begründete": the subject before the relative clause
             np = self._apposed_subject(s, c0)
         # "sagte der Minister", then the middle field of "Am Freitag hatte X … erklärt", then
