@@ -66,6 +66,9 @@ class Label:
 # Cue reasons after which the page rarely returns to the article (the start of the comments, the
 # footer, a consent box, a "related articles" list).
 BARRIER_REASONS = frozenset({"comments", "footer", "consent", "teaser"})
+# Phrases of comment forms and consent boxes ("Diese Website verwendet Akismet") are specific
+# enough to end the article wherever they stand in a line.
+PHRASE_BARRIER_REASONS = frozenset({"comments"})
 
 
 def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
@@ -103,7 +106,10 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
         return Label("bad", "credit", n)
     reason, whole = lex.cue_match(text, key)
     if reason:
-        return Label("bad", reason, n, barrier=whole and reason in BARRIER_REASONS)
+        barrier = (whole and reason in BARRIER_REASONS) or reason in PHRASE_BARRIER_REASONS
+        return Label("bad", reason, n, barrier=barrier)
+    if key and all(w in lex.social for w in key.split(" ")):
+        return Label("bad", "call_to_action", n)  # a share bar: "Facebook Twitter E-Mail"
     if n <= COPYRIGHT_MAX_WORDS and _COPYRIGHT.search(text):
         return Label("bad", "footer", n)
     if line.link_share >= LINK_SHARE_BAD:

@@ -29,6 +29,8 @@ META_MAX_WORDS = 12
 BYLINE_MAX_WORDS = 6
 # A subheading is a short unpunctuated line; longer ones are paragraphs.
 HEADING_MAX_WORDS = 15
+# Short lines inside the body that are neither headings nor joined to a paragraph: keep them?
+KEEP_SHORT_IN_BODY = True
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
 _NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúç'’-]+\.?$")
@@ -270,6 +272,8 @@ def _add_block(ctx: _Ctx, i: int) -> None:
         return
     if line.heading or (label.kind == "short" and _heading_like(text, label)):
         blocks.append(Block("heading", text))
+    elif label.kind == "short" and not KEEP_SHORT_IN_BODY:
+        ctx.parts.removed.append(Removed(text=text, reason="other"))
     elif line.bullet:
         blocks.append(Block("list_item", text))
     else:
