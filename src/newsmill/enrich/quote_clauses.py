@@ -57,6 +57,7 @@ class SentenceReader:
     def __init__(self, text: str, tokens: list[Token], in_quote: list[bool], lex: QuoteLexicon,
                  speakers: SpeakerFinder) -> None:
         self.text, self.tokens, self.in_quote, self.lex, self.speakers = text, tokens, in_quote, lex, speakers
+        self._marked: list[Marked] = []
 
     # --- cues -------------------------------------------------------------------------------
 
@@ -131,7 +132,9 @@ class SentenceReader:
     def read(self, s: Sentence, marked: list[Marked], recent: bool) -> list[Candidate]:
         """The quotations of sentence ``s``; ``recent``: the sentence before held a quotation."""
         cues = self.cues(s)
-        directs = [m for m in marked if self._is_direct(m, s, bool(cues))]
+        self._marked = marked
+        verbal = any(c.kind == "verb" for c in cues)
+        directs = [m for m in marked if self._is_direct(m, s, bool(cues), verbal)]
         out: list[Candidate] = []
         for cue in cues:
             found = self._verb_quote(s, cue, directs) if cue.kind == "verb" else [self._according(s, cue, directs)]
@@ -149,7 +152,7 @@ class SentenceReader:
             return self._reported(s, verbs[0])
         return self._free(s, recent)
 
-    def _is_direct(self, m: Marked, s: Sentence, has_cue: bool) -> bool:
+    def _is_direct(self, m: Marked, s: Sentence, has_cue: bool, verbal: bool) -> bool:
         """Quoted words, not a name or title: long, or sentence-like, or a lower-case fragment in speech."""
         inner = self.text[m.start + 1 : m.end - 1].strip()
         words = len(inner.split())
@@ -157,10 +160,13 @@ class SentenceReader:
             return False
         if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
             return True
-        before = self.text[max(0, m.start - 3) : m.start].rstrip()
+        before = self.text[max(0, m.start - 20) : m.start].rstrip()
         if not before or before[-1] in ":\n":
             return True
         first_word = inner.split()[0]
+        prev_word = before.split()[-1] if before.split() else ""
+        if verbal and prev_word in self.lex.naming_words:
+            return True  # "bezeichnete die Pläne als „Wortbruch“", "nannte es einen „Putsch“"
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
             return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
@@ -197,9 +203,10 @@ class SentenceReader:
               inherit: bool = False) -> Candidate:
         lo, hi = self.tokens[a].start, self.tokens[b - 1].end
         inside = [m for m in directs if lo <= m.start and m.end <= hi]
-        quoted = sum(m.end - m.start for m in inside)
-        if inside and quoted >= DIRECT_COVER * (hi - lo):
-            return Candidate(inside[0].start, inside[-1].end, "direct", speaker, cue, inherit)
+        marked = [m for m in self._marked if lo <= m.start and m.end <= hi]  # even name-like: all is quoted
+        quoted = sum(m.end - m.start for m in marked)
+        if marked and quoted >= DIRECT_COVER * (hi - lo):
+            return Candidate(marked[0].start, marked[-1].end, "direct", speaker, cue, inherit)
         return Candidate(lo, hi, "mixed" if inside else "indirect", speaker, cue, inherit, inside)
 
     def _verb_quote(self, s: Sentence, cue: Cue, directs: list[Marked]) -> list[Candidate | None]:
