@@ -54,6 +54,8 @@ def _add_ingest(sub: SubParsers) -> None:
     p.add_argument("--delay", type=float, default=None, help="seconds between requests to one host (default 1)")
     p.add_argument("--timeout", type=float, default=None, help="total seconds per URL fetch (default 30)")
     p.add_argument("--retry-failed", action="store_true", help="try inputs that failed before again")
+    p.add_argument("--busy-timeout", type=float, default=5.0,
+                   help="seconds to wait for another process's write lock on the database (default 5)")
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(func=_run_ingest)
 
@@ -61,7 +63,8 @@ def _add_ingest(sub: SubParsers) -> None:
 def _ingest_options(args: argparse.Namespace) -> Any:
     from newsmill.corpus.ingest import IngestOptions
 
-    opts = IngestOptions(language=args.language, retry_failed=args.retry_failed, progress=not args.quiet)
+    opts = IngestOptions(language=args.language, retry_failed=args.retry_failed, progress=not args.quiet,
+                         busy_timeout_s=args.busy_timeout)
     opts.run.jobs = args.jobs
     if args.page_timeout:
         opts.run.page_timeout_s = args.page_timeout

@@ -178,6 +178,8 @@ def ingest(inputs: Sequence[str], db: str | Path, options: IngestOptions | None 
            on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
     """Read, extract and store every page of ``inputs`` into the corpus at ``db``."""
     opts = options or IngestOptions()
+    if not opts.run.preload:
+        opts.run.preload = ("newsmill.corpus.warmup",)
     report = IngestReport()
     started = time.monotonic()
     with Store(db, busy_timeout_s=opts.busy_timeout_s) as store:
@@ -198,9 +200,10 @@ def ingest(inputs: Sequence[str], db: str | Path, options: IngestOptions | None 
             report.stopped = str(exc)
         finally:
             report.seconds = time.monotonic() - started
-            try:
-                writer.flush()  # also on Ctrl-C: keep what the workers already finished
-            except StoreError as exc:
-                report.stopped = report.stopped or str(exc)
+            if report.stopped is None:
+                try:
+                    writer.flush()  # also on Ctrl-C: keep what the workers already finished
+                except StoreError as exc:
+                    report.stopped = str(exc)
             progress.finish(pool.bytes_read)
     return report

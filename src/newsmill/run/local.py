@@ -48,6 +48,8 @@ class RunOptions:
     jobs: int = 0  # 0: all cores
     page_timeout_s: float = DEFAULT_PAGE_TIMEOUT_S
     memory_mb: int = DEFAULT_MEMORY_MB
+    # modules the fork server imports once, so every worker starts with them loaded
+    preload: tuple[str, ...] = ()
 
     def workers(self) -> int:
         return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
@@ -131,6 +133,8 @@ class Pool:
         methods = mp.get_all_start_methods()
         # forkserver: workers start from a clean process, not a copy of a parent with threads
         self.ctx: Any = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if self.options.preload and "forkserver" in methods:
+            self.ctx.set_forkserver_preload(list(self.options.preload))
         self.workers: list[_Worker] = []
         self.retry: deque[tuple[int, Task]] = deque()
         self.outstanding: set[int] = set()
