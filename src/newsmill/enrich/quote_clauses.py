@@ -20,6 +20,9 @@ MAX_FRAME_TOKENS = 12
 # A direct quotation this long (words) is a quote wherever it stands; shorter ones are names,
 # titles or scare quotes unless a cue or indirect speech surrounds them.
 MIN_DIRECT_WORDS = 4
+# Words a subject may run on past what we read as its noun phrase before an apposition
+# ("Der frühere Bürgermeister und Justizsenator, Henning Scherf, warnte").
+MAX_APPOSITION_GAP = 3
 # Quoted words this long are a quote even when they start with a capital and stand after an
 # article ("eine „…“"): names and titles in quotation marks are shorter.
 LONG_DIRECT_WORDS = 6
@@ -296,9 +299,10 @@ class SentenceReader:
         """"Erkki Tuomioja, Präsident des Rats: „…“": a speaker phrase and a colon before the quote."""
         toks = self.tokens
         colon = next((k for k in range(s.first, s.last) if toks[k].text == ":" and toks[k].end <= m.start), None)
-        if colon is None or colon - s.first > MAX_FRAME_TOKENS:
+        if colon is None:
             return None
-        np = self.speakers._np_from(s.first, colon)
+        # "Teamchef Jean Todt stellt sich vor seinen Piloten: „…“": the subject of the frame
+        np = self.speakers._np_from(s.first, colon) or self.speakers.middle_field(s.first, colon)
         return self.speakers.speaker(*np) if np else None
 
     def _apposed_subject(self, s: Sentence, c0: int) -> tuple[int, int] | None:
@@ -310,7 +314,7 @@ class SentenceReader:
         for comma in commas:
             seg = self._clause_start(s, comma)
             np = self.speakers._np_from(seg, comma)
-            if np and np[1] == comma:
+            if np and comma - np[1] <= MAX_APPOSITION_GAP:
                 return np
         return None
 
