@@ -285,7 +285,7 @@ class SentenceReader:
         c0 = self._clause_start(s, i)
         # a pronoun right after the finite verb is its subject: "Deren Haltung bezeichnete er als"
         after_verb = i + 1 < stop and self.tokens[i + 1].text in self.lex.speaker_pronouns
-        np = (i + 1, i + 2) if after_verb else None
+        np = (i + 1, i + 2) if after_verb else self._relative_or_coordinated(s, c0, i)
         np = np or self._message_source(i + 1, stop) or self.speakers.left_of(c0, i)
         if np is None and c0 == i:  # "Der NDR, der …, begründete": the subject before the relative clause
             np = self._apposed_subject(s, c0)
@@ -294,6 +294,16 @@ class SentenceReader:
         np = np or self.speakers.right_of(i + 1, stop) or self.speakers.middle_field(c0, i) \
             or self._apposed_subject(s, c0)
         return self.speakers.speaker(*np) if np else None
+
+    def _relative_or_coordinated(self, s: Sentence, c0: int, i: int) -> tuple[int, int] | None:
+        """"…, der der Regierung vorwarf": the relative pronoun; "X dankte … und ergänzte": X."""
+        toks, lex = self.tokens, self.lex
+        if c0 > s.first and c0 + 1 < i and toks[c0].low in lex.relative_pronouns and (
+                toks[c0 + 1].text[:1].islower() or toks[c0 + 1].text in lex.determiners):
+            return c0, c0 + 1
+        if i - 1 > s.first and toks[i - 1].low in lex.coordinators:
+            return self.speakers._np_from(s.first, i)
+        return None
 
     def _colon_speaker(self, s: Sentence, m: Marked) -> Speaker | None:
         """"Erkki Tuomioja, Präsident des Rats: „…“": a speaker phrase and a colon before the quote."""

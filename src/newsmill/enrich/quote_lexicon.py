@@ -50,6 +50,7 @@ class QuoteLexicon:
     not_reported: frozenset[str]  # cue forms too vague for a reported speech act without content
     speaker_suffixes: tuple[str, ...]  # endings of person nouns: "-sprecher", "-minister"
     infinitive_marker: str  # "zu": an infinitive clause as reported content
+    relative_pronouns: frozenset[str]
     naming_words: frozenset[str]  # "als", "einen": a quoted label given by a speaker follows
     coordinators: frozenset[str]  # words that may open a clause without changing its order
     focus_particles: frozenset[str]  # "auch die Ministerin": particles before a subject
@@ -130,6 +131,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         quote_openers=words("quote_openers"),
         coordinators=words("coordinators"),
         naming_words=words("naming_words"),
+        relative_pronouns=words("relative_pronouns"),
         focus_particles=words("focus_particles"),
         abbreviations=words("abbreviations"),
         bare_clause=bool(raw.get("bare_clause_after_cue", False)),
