@@ -35,6 +35,14 @@ def newsmill_cleaner(dump: str) -> str:
     return article_text_for_scoring(extract(dump, input_format="text"))
 
 
+def newsmill_extractor_only(dump: str) -> str:
+    """The text extractor alone, without the API's language identification and finalisation."""
+    from newsmill.extract.options import ExtractOptions
+    from newsmill.extract.text import article_text_for_scoring, extract_text
+
+    return article_text_for_scoring(extract_text(dump, ExtractOptions()))
+
+
 def keep_everything(dump: str) -> str:
     return dump
 
@@ -59,6 +67,7 @@ def trafilatura_cleaner(dump: str) -> str:
 
 CLEANERS: dict[str, Cleaner] = {
     "newsmill text mode": newsmill_cleaner,
+    "newsmill text extractor only (no language id)": newsmill_extractor_only,
     "keep everything": keep_everything,
     "jusText on lines as <p>": justext_cleaner,
     "trafilatura on lines as <p>": trafilatura_cleaner,

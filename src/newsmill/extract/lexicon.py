@@ -50,7 +50,7 @@ class Lexicon:
     prefixes: dict[str, str]  # multi-word cue key -> reason
     max_prefix_words: int
     phrases: re.Pattern[str]  # named groups are reasons
-    phrase_words: frozenset[str]  # first words of phrase cues: the regex runs only when one occurs
+    phrase_words: frozenset[str]  # longest word of each phrase cue: the regex runs only when one occurs
     months: dict[str, int]
     stopwords: frozenset[str]
     byline_prefixes: tuple[str, ...]
@@ -117,7 +117,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         prefixes=prefixes,
         max_prefix_words=max((k.count(" ") + 1 for k in prefixes), default=1),
         phrases=_phrase_pattern(phrases),
-        phrase_words=frozenset(cue_key(p).split(" ")[0] for ps in phrases.values() for p in ps if cue_key(p)),
+        phrase_words=frozenset(_longest_word(p) for ps in phrases.values() for p in ps if cue_key(p)),
         months={k: v for t in tables for k, v in t.get("months", {}).items()},
         stopwords=frozenset(w for t in tables for w in t.get("stopwords", [])),
         byline_prefixes=tuple(sorted({p for t in tables for p in t.get("byline_prefixes", [])}, key=len, reverse=True)),
@@ -125,6 +125,11 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         agency_credit=_agency_pattern(common.get("photo_agencies", [])),
         social=frozenset(common.get("social", [])),
     )
+
+
+def _longest_word(phrase: str) -> str:
+    # The rarest word is the best trigger; the longest is a cheap stand-in for the rarest.
+    return max(cue_key(phrase).split(" "), key=len)
 
 
 def _alternation(words: list[str]) -> str:
