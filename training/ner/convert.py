@@ -26,6 +26,10 @@ DE_SELECTION_SIZE = 500
 # WikiGold: the first documents train, the rest is held out for evaluation.
 WIKIGOLD_TRAIN_SHARE = 0.6
 SEED = 13
+# Mention replacement (Dai & Adel 2020): each in-domain training sentence with a PER/LOC/ORG gets
+# this many copies whose mentions are swapped for random mentions of the same type from the same
+# corpus. It teaches that the context, not the memorised name, signals the type.
+AUGMENT_COPIES = 1
 
 
 def _open(path: Path) -> Iterator[str]:
@@ -174,6 +178,49 @@ def wnut(path: Path) -> list[Sentence]:
     return [_repair(s) for s in _blocks(_open(path), _tab(WNUT_MAP))]
 
 
+def augment(sents: list[Sentence], rng: random.Random, copies: int = AUGMENT_COPIES) -> list[Sentence]:
+    """Copies of ``sents`` with every PER/LOC/ORG mention replaced by another of the same type."""
+    pool: dict[str, list[list[str]]] = {}
+    for sent in sents:
+        for label, words in _mentions(sent):
+            pool.setdefault(label, []).append(words)
+    out: list[Sentence] = []
+    for _ in range(copies):
+        for sent in sents:
+            if any(label in pool for label, _ in _mentions(sent)):
+                out.append(_replace(sent, pool, rng))
+    return out
+
+
+def _mentions(sent: Sentence) -> list[tuple[str, list[str]]]:
+    out: list[tuple[str, list[str]]] = []
+    for tok, tag in sent:
+        if tag.startswith("B-"):
+            out.append((tag[2:], [tok]))
+        elif tag.startswith("I-") and out:
+            out[-1][1].append(tok)
+    return [(label, words) for label, words in out if label in ("PER", "LOC", "ORG")]
+
+
+def _replace(sent: Sentence, pool: dict[str, list[list[str]]], rng: random.Random) -> Sentence:
+    out: Sentence = []
+    i = 0
+    while i < len(sent):
+        tok, tag = sent[i]
+        label = tag[2:]
+        if tag.startswith("B-") and label in pool:
+            j = i + 1
+            while j < len(sent) and sent[j][1] == "I-" + label:
+                j += 1
+            words = rng.choice(pool[label])
+            out += [(w, ("B-" if k == 0 else "I-") + label) for k, w in enumerate(words)]
+            i = j
+            continue
+        out.append((tok, tag))
+        i += 1
+    return out
+
+
 # --- output ----------------------------------------------------------------------------------
 
 
@@ -200,6 +247,7 @@ def build(src: Path, out: Path) -> None:
     test = germeval(src / "germeval2014-de/NER-de-test.tsv.gz")
     rng.shuffle(test)
     de_train = test[DE_SELECTION_SIZE:]
+    de_train += augment(de_train, rng)
     for name in ("lft", "onb", "sbb"):
         de_train += europeana(src / f"europeana-newspapers-de/enp_DE.{name}.bio.gz")
     for split in ("train", "dev", "test"):
@@ -211,7 +259,9 @@ def build(src: Path, out: Path) -> None:
     docs = wikigold(src / "wikigold-en/wikigold.conll.txt.gz")
     cut = int(len(docs) * WIKIGOLD_TRAIN_SHARE)
     en_train = uner(src / "uner-en-ewt/en_ewt-ud-train.prerelease-2022-12-02.iob2.gz")
-    en_train += [s for d in docs[:cut] for s in d]
+    en_train += augment(en_train, rng)
+    wiki = [s for d in docs[:cut] for s in d]
+    en_train += wiki + augment(wiki, rng)
     for part in "abefgh":
         en_train += btc(src / f"btc-en/{part}.conll.gz")
     for name in ("wnut17train.conll", "emerging.dev.conll", "emerging.test.annotated"):

@@ -92,6 +92,14 @@ class Gazetteer:
         for name, target in _data("city_exonyms.json").items():
             if not name.startswith("_") and tuple(target) in by_name:
                 self._exonyms[_norm(name)] = by_name[tuple(target)]
+        # first word of every multi-word name → its most words: scanning tries longer phrases only there
+        self._multi: dict[str, int] = {}
+        names = [*self._exonyms, *(k for table in self._countries.values() for k in table)]
+        names += [k for k, rec in self._cities.items() if rec.population >= MIN_SCAN_POPULATION]
+        for phrase in names:
+            words = phrase.split()
+            if len(words) > 1:
+                self._multi[words[0]] = max(self._multi.get(words[0], 1), len(words))
 
     def _load_countries(self, countries: dict[str, Any]) -> dict[str, dict[str, PlaceRecord]]:
         out: dict[str, dict[str, PlaceRecord]] = {}
@@ -162,7 +170,8 @@ class Gazetteer:
 
     def _match_at(self, text: str, words: list[re.Match[str]], i: int, language: str,
                   cities: bool) -> tuple[int, int, PlaceRecord, int] | None:
-        for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+        longest = self._multi.get(words[i].group().casefold(), 1)
+        for n in range(min(longest, MAX_NAME_WORDS, len(words) - i), 0, -1):
             if any(text[words[k].end():words[k + 1].start()] != " " for k in range(i, i + n - 1)):
                 continue  # a name's words are separated by exactly one space
             start, end = words[i].start(), words[i + n - 1].end()
