@@ -116,10 +116,18 @@ class SentenceReader:
             j = i + 1
             if toks[j].text in lex.determiners:
                 j += 1
-            if j < s.last and toks[j].text in lex.speech_nouns:
+            while j < s.last and j - i <= 3 and (toks[j].text[:1].islower() or toks[j].text.endswith("s")) \
+                    and toks[j].text[:1].isalpha() and j + 1 < s.last and toks[j + 1].text[:1].isupper():
+                j += 1  # "nach eigenen Angaben", "nach Grupps Meinung"
+            if j < s.last and self._speech_noun(toks[j].text):
                 np = self.speakers._np_from(j, s.last)
                 return Cue(i, j + 1, "according", np or (j, j + 1))
         return None
+
+    def _speech_noun(self, word: str) -> bool:
+        """"Angaben", and compounds ending in one: "Polizeiangaben", "Armeeangaben"."""
+        low = word.lower()
+        return word in self.lex.speech_nouns or any(low.endswith(n.lower()) for n in self.lex.speech_noun_heads)
 
     def _np_before(self, i: int, first: int) -> tuple[int, int] | None:
         toks = self.tokens
@@ -151,9 +159,8 @@ class SentenceReader:
             speaker = self._frame_speaker(s, verbs[0], s.last) if verbs else self._colon_speaker(s, directs[0])
             cue_span = self._span(verbs[0].first, verbs[0].last) if verbs else None
             return [Candidate(m.start, m.end, "direct", speaker, cue_span, inherit=speaker is None) for m in directs]
-        if verbs:
-            return self._reported(s, verbs[0])
-        return self._free(s, recent)
+        reported = self._reported(s, verbs[0]) if verbs else []
+        return reported or self._free(s, recent)
 
     def _is_direct(self, m: Marked, s: Sentence, has_cue: bool, verbal: bool) -> bool:
         """Quoted words, not a name or title: long, or sentence-like, or a lower-case fragment in speech."""
@@ -175,7 +182,17 @@ class SentenceReader:
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
 
     def _has_subjunctive(self, a: int, b: int) -> bool:
-        return any(not self.in_quote[k] and self.tokens[k].text in self.lex.subjunctive for k in range(a, b))
+        toks, lex = self.tokens, self.lex
+        for k in range(a, b):
+            if self.in_quote[k]:
+                continue
+            if toks[k].text in lex.subjunctive:
+                return True
+            # "sie hoffe", "man plane": a third-person subject before a verb ending in -e
+            if k > a and toks[k - 1].low in lex.subjunctive_subjects and toks[k].text.endswith(lex.subjunctive_ending) \
+                    and toks[k].text[:1].islower() and toks[k].low not in lex.not_subjunctive:
+                return True
+        return False
 
     def _content_end(self, s: Sentence) -> int:
         k = s.last
@@ -359,7 +376,7 @@ class SentenceReader:
         if end < s.last and self.tokens[end].text == ":" or (end > s.first and self.tokens[end - 1].text == ":"):
             return []
         passive = any(self.tokens[k].low in self.lex.passive_auxiliaries for k in range(s.first, end))
-        if passive or self.tokens[cue.first].low in self.lex.not_reported:
+        if passive or self.tokens[cue.first].low in self.lex.not_reported or self._has_subjunctive(s.first, end):
             return []
         speaker = self._frame_speaker(s, cue, end)
         if speaker is None or not self.speakers.plausible(speaker):

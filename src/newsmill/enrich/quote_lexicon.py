@@ -51,6 +51,10 @@ class QuoteLexicon:
     speaker_suffixes: tuple[str, ...]  # endings of person nouns: "-sprecher", "-minister"
     infinitive_marker: str  # "zu": an infinitive clause as reported content
     relative_pronouns: frozenset[str]
+    speech_noun_heads: tuple[str, ...]
+    subjunctive_subjects: frozenset[str]
+    subjunctive_ending: str
+    not_subjunctive: frozenset[str]
     naming_words: frozenset[str]  # "als", "einen": a quoted label given by a speaker follows
     coordinators: frozenset[str]  # words that may open a clause without changing its order
     focus_particles: frozenset[str]  # "auch die Ministerin": particles before a subject
@@ -132,6 +136,10 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         coordinators=words("coordinators"),
         naming_words=words("naming_words"),
         relative_pronouns=words("relative_pronouns"),
+        speech_noun_heads=tuple(raw.get("speech_noun_heads", [])),
+        subjunctive_subjects=words("subjunctive_subjects"),
+        subjunctive_ending=raw.get("subjunctive_ending", "\u0000"),
+        not_subjunctive=words("not_subjunctive"),
         focus_particles=words("focus_particles"),
         abbreviations=words("abbreviations"),
         bare_clause=bool(raw.get("bare_clause_after_cue", False)),
