@@ -240,7 +240,11 @@ def _fallback_names(text: str, tokens: list[Token], lex: QuoteLexicon) -> list[E
         while j < n and _capitalised(tokens[j]) and tokens[j].text[0].isalpha() and tokens[j].text not in lex.determiners \
                 and tokens[j].text not in lex.role_nouns and tokens[j].text not in lex.speaker_pronouns:
             j += 1
-        lead_ok = i > 0 and tokens[i - 1].text not in lex.determiners and tokens[i - 1].text not in ".!?\n"
+        # a sentence may start with a name, but not with "Am Montag" or "Dazu Stellung"
+        initial = i == 0 or tokens[i - 1].text in ".!?\n"
+        lead_ok = (i == 0 or tokens[i - 1].text not in lex.determiners) and not (
+            initial and (tokens[i].low in lex.prepositions or tokens[i].low in lex.speaker_stop_words
+                         or tokens[i].low in lex.clause_stop_words or tokens[i].low in lex.according_adverbs))
         if j - i >= 2 and lead_ok:
             out.append(Entity(tokens[i].start, tokens[j - 1].end, text[tokens[i].start : tokens[j - 1].end], "PER",
                               text[tokens[i].start : tokens[j - 1].end]))
