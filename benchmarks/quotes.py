@@ -114,7 +114,7 @@ def score(docs: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[Q
                 ok = p.speaker is not None and any(p.speaker.start < e and s < p.speaker.end for s, e in g.speaker)
                 t.speaker_ok += ok
                 if not ok and len(t.errors) < errors:
-                    t.errors.append(f"SPEAKER {p.kind} {doc['originalText'][max(0, p.start - 150):p.start]!r} [[{p.text[:80]}]] pred={p.speaker.text if p.speaker else None!r} "
+                    t.errors.append(f"SPEAKER {p.kind} cue={p.cue.text if p.cue else None} {doc['originalText'][max(0, p.start - 150):p.start]!r} [[{p.text[:80]}]] pred={p.speaker.text if p.speaker else None!r} "
                                     f"gold={[doc['originalText'][s:e] for s, e in g.speaker]}")
         for p, g in match(preds, golds, typed=True):
             t.hit_typed[GROUP[g.type]] += 1

@@ -43,6 +43,7 @@ class Candidate:
     speaker: Speaker | None = None
     cue: Span | None = None
     inherit: bool = False  # take the speaker of the previous quotation
+    guessed: bool = False  # speaker guessed from the sentence before; a recent quotation's wins
     fragments: list[Marked] = field(default_factory=list)
 
 
@@ -140,7 +141,7 @@ class SentenceReader:
 
     # --- quotations ---------------------------------------------------------------------------
 
-    def read(self, s: Sentence, marked: list[Marked], recent: bool) -> list[Candidate]:
+    def read(self, s: Sentence, marked: list[Marked], recent: bool, prev: Sentence | None = None) -> list[Candidate]:
         """The quotations of sentence ``s``; ``recent``: the sentence before held a quotation."""
         cues = self.cues(s)
         self._marked = marked
@@ -160,7 +161,7 @@ class SentenceReader:
             cue_span = self._span(verbs[0].first, verbs[0].last) if verbs else None
             return [Candidate(m.start, m.end, "direct", speaker, cue_span, inherit=speaker is None) for m in directs]
         reported = self._reported(s, verbs[0]) if verbs else []
-        return reported or self._free(s, recent)
+        return reported or self._free(s, recent, prev)
 
     def _is_direct(self, m: Marked, s: Sentence, has_cue: bool, verbal: bool) -> bool:
         """Quoted words, not a name or title: long, or sentence-like, or a lower-case fragment in speech."""
@@ -227,7 +228,7 @@ class SentenceReader:
         quoted = sum(m.end - m.start for m in marked)
         if marked and quoted >= DIRECT_COVER * (hi - lo):
             return Candidate(marked[0].start, marked[-1].end, "direct", speaker, cue, inherit)
-        return Candidate(lo, hi, "mixed" if inside else "indirect", speaker, cue, inherit, inside)
+        return Candidate(lo, hi, "mixed" if inside else "indirect", speaker, cue, inherit, fragments=inside)
 
     def _verb_quote(self, s: Sentence, cue: Cue, directs: list[Marked]) -> list[Candidate | None]:
         """Content after the cue, before it, or both ("A sei …, sagte X, B sei …")."""
@@ -383,10 +384,16 @@ class SentenceReader:
             return []
         return [Candidate(s.start, s.end, "reported", speaker, self._span(cue.first, cue.last))]
 
-    def _free(self, s: Sentence, recent: bool) -> list[Candidate]:
+    def _free(self, s: Sentence, recent: bool, prev: Sentence | None) -> list[Candidate]:
         end = self._content_end(s)
         if recent and self._has_subjunctive(s.first, end):
             return [Candidate(s.start, s.end, "indirect", inherit=True)]
+        if any(not self.in_quote[k] and self.tokens[k].text in self.lex.reported_mood for k in range(s.first, end)):
+            # reported speech with no attribution in reach: the subject of the sentence before
+            # ("Dekan Berg sieht den Streit gelassen. Man habe nichts gewusst.")
+            np = self.speakers.subject_of(prev.first, prev.last) if prev else None
+            speaker = self.speakers.speaker(*np) if np else None
+            return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True)]
         toks = self.tokens
         hearsay = any(toks[k].low in self.lex.hearsay for k in range(s.first, end))
         if hearsay and end - 1 > s.first and toks[end - 1].low in self.lex.hearsay_infinitives:

@@ -50,6 +50,8 @@ class QuoteLexicon:
     not_reported: frozenset[str]  # cue forms too vague for a reported speech act without content
     speaker_suffixes: tuple[str, ...]  # endings of person nouns: "-sprecher", "-minister"
     infinitive_marker: str  # "zu": an infinitive clause as reported content
+    reported_mood: frozenset[str]  # forms only reported speech uses (Konjunktiv I): "sei", "habe"
+    adverb_endings: tuple[str, ...]  # "-ig", "-lich": capitalised only because they open the sentence
     relative_pronouns: frozenset[str]
     speech_noun_heads: tuple[str, ...]
     subjunctive_subjects: frozenset[str]
@@ -136,6 +138,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         coordinators=words("coordinators"),
         naming_words=words("naming_words"),
         relative_pronouns=words("relative_pronouns"),
+        adverb_endings=tuple(raw.get("adverb_endings", [])),
+        reported_mood=words("reported_mood"),
         speech_noun_heads=tuple(raw.get("speech_noun_heads", [])),
         subjunctive_subjects=words("subjunctive_subjects"),
         subjunctive_ending=raw.get("subjunctive_ending", "\u0000"),

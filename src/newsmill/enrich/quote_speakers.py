@@ -17,6 +17,8 @@ MAX_SKIPPED_PHRASES = 2
 # Tokens a skipped prepositional phrase may span before we give up on it.
 MAX_PHRASE_TOKENS = 5
 SPEAKER_LABELS = ("PER", "ORG")
+# Lower-case name particles before a hyphen ("el-", "al-", "ad-") are at most this long.
+MAX_NAME_PARTICLE = 3
 # Tokens between a sentence-initial subject and a late cue ("X wird von Reuters mit den Worten
 # zitiert"); more means the noun phrase was not the subject of the cue.
 MAX_PREFIELD_REST = 10
@@ -30,7 +32,17 @@ class Mention:
 
 
 def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper()
+    """A capitalised word, or a name with a lower-case particle: "el-Baradei", "al-Assad"."""
+    text = tok.text
+    if text[:1].isupper():
+        return True
+    head, dash, rest = text.partition("-")
+    return bool(dash) and len(head) <= MAX_NAME_PARTICLE and rest[:1].isupper()
+
+
+def adverb_like(word: str, endings: tuple[str, ...]) -> bool:
+    """Sentence-initial capitals that are adverbs, not names: "Langfristig", "Offiziell"."""
+    return word.lower().endswith(endings)
 
 
 def _is_domain(word: str) -> bool:
@@ -87,6 +99,9 @@ class SpeakerFinder:
             return i, i + 1
         if tok.text not in lex.determiners and self._not_a_head(tok):
             return None
+        if i + 1 < stop and adverb_like(tok.text, lex.adverb_endings) and toks[i + 1].text[:1].islower() \
+                and self.label_of(tok.start, tok.end) is None:
+            return None  # "Sinngemäß hofft Musk", "Offiziell geht die Regierung davon aus"
         j = i + 1 if tok.text in lex.determiners else i
         if j == stop and j > i:
             return i, j  # a demonstrative standing alone: "Dieser behauptete"
@@ -133,6 +148,14 @@ class SpeakerFinder:
             else:
                 return i
         return i
+
+    def subject_of(self, first: int, last: int) -> tuple[int, int] | None:
+        """The subject of a main clause: the first phrase, or the one after the verb when the clause
+        opens with an adverb ("Langfristig strebt das Unternehmen …")."""
+        np = self._np_from(first, last)
+        if np and not (np[1] - np[0] == 1 and adverb_like(self.tokens[first].text, self.lex.adverb_endings)):
+            return np
+        return self.right_of(first + 2, last) if first + 2 < last else None
 
     def middle_field(self, start: int, cue: int) -> tuple[int, int] | None:
         """The first subject-like phrase between clause start and a clause-final cue, outside

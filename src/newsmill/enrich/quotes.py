@@ -31,6 +31,9 @@ from newsmill.enrich.quote_text import Sentence, Token, merge_across, split_sent
 MAX_TEXT_CHARS = 2_000_000
 # Sentences a free indirect continuation may follow its attributed quotation by.
 MAX_CONTINUATION_GAP = 1
+# Sentences back within which the last quotation's speaker is still the likely source of an
+# unattributed subjunctive sentence (rather than the subject of the sentence just before).
+MAX_ATTRIBUTION_REACH = 2
 
 
 @dataclass
@@ -100,11 +103,11 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
             k += 1
         inside = [m for m in outer[k:] if m.start < s.end]
         recent = n - last_quoted <= MAX_CONTINUATION_GAP
-        for cand in reader.read(s, inside, recent):
+        for cand in reader.read(s, inside, recent, sentences[n - 1] if n else None):
             if not _wanted(cand, options):
                 continue
-            if cand.speaker is None and cand.inherit:
-                cand.speaker = last_speaker
+            if (cand.speaker is None and cand.inherit) or (cand.guessed and n - last_quoted <= MAX_ATTRIBUTION_REACH):
+                cand.speaker = last_speaker or cand.speaker
             quotes.extend(_to_quotes(cand, text, options))
             last_quoted = n
             if cand.speaker is not None:
