@@ -294,7 +294,8 @@ class SentenceReader:
             k -= 1
         while k < i and self.tokens[k].text in self.lex.closers:
             k += 1
-        if k < i and (self.tokens[k].low in self.lex.coordinators or self.tokens[k].low == self.lex.wie_word):
+        low = self.tokens[k].low if k < i else ""
+        if low in self.lex.coordinators or low in self.lex.subordinators or low == self.lex.wie_word:
             k += 1
         return k
 
@@ -304,11 +305,15 @@ class SentenceReader:
         # a pronoun right after the finite verb is its subject: "Deren Haltung bezeichnete er als"
         after_verb = i + 1 < stop and self.tokens[i + 1].text in self.lex.speaker_pronouns
         np = (i + 1, i + 2) if after_verb else self._relative_or_coordinated(s, c0, i)
+        if np is None and self.tokens[i].low in self.lex.impersonal_cues and self.tokens[c0].low in self.lex.prepositions:
+            np = self.speakers._np_from(c0 + 1, i)  # "Auf der Homepage heißt es", "Im Bericht hieß es"
         np = np or self._message_source(i + 1, stop) or self.speakers.left_of(c0, i)
         if np is None and c0 == i:  # "Der NDR, der …, begründete": the subject before the relative clause
             np = self._apposed_subject(s, c0)
         # "sagte der Minister", then the middle field of "Am Freitag hatte X … erklärt", then
         # "X, zuständig für …, hatte angekündigt"
+        if np is None and c0 > s.first and self.tokens[c0].text[:1].islower():
+            np = self._apposed_subject(s, c0)  # "X, zuständig für …, hat … angekündigt"
         np = np or self.speakers.right_of(i + 1, stop) or self.speakers.middle_field(c0, i) \
             or self._apposed_subject(s, c0)
         return self.speakers.speaker(*np) if np else None

@@ -52,6 +52,8 @@ class QuoteLexicon:
     infinitive_marker: str  # "zu": an infinitive clause as reported content
     reported_mood: frozenset[str]  # forms only reported speech uses (Konjunktiv I): "sei", "habe"
     adverb_endings: tuple[str, ...]  # "-ig", "-lich": capitalised only because they open the sentence
+    subordinators: frozenset[str]  # "während", "nachdem": open a clause whose subject follows
+    impersonal_cues: frozenset[str]  # "heißt (es)": the source is a place, not a subject
     relative_pronouns: frozenset[str]
     speech_noun_heads: tuple[str, ...]
     subjunctive_subjects: frozenset[str]
@@ -138,6 +140,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         coordinators=words("coordinators"),
         naming_words=words("naming_words"),
         relative_pronouns=words("relative_pronouns"),
+        subordinators=words("subordinators"),
+        impersonal_cues=words("impersonal_cues"),
         adverb_endings=tuple(raw.get("adverb_endings", [])),
         reported_mood=words("reported_mood"),
         speech_noun_heads=tuple(raw.get("speech_noun_heads", [])),

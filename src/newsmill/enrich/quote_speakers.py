@@ -85,7 +85,7 @@ class SpeakerFinder:
         start = j
         while j < stop and j - start < limit and toks[j].text[:1].islower() and toks[j].low not in lex.speaker_stop_words \
                 and toks[j].low not in lex.clause_stop_words and toks[j].text not in lex.determiners \
-                and not _is_domain(toks[j].text) and toks[j].text[:1].isalpha():
+                and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum():
             j += 1
         return j
 
