@@ -205,6 +205,9 @@ def _strip_emphasis(s: str, line: Line) -> str:
 
 _SENTENCE_END = ".!?…:;\"“”»«)'"
 _CONTINUES = re.compile(r"^[a-zäöüß,.;:!?)\]}\"“”»«'’-]")
+# get_text puts each inline element on its own line; punctuation right after the break was
+# written without a space in the page ("KI" + "-Systemen", "Anmeldung" + ".").
+_GLUED = re.compile(r"^[-),.;:!?’”“\]]")
 _LOWER_WORD = re.compile(r"^[a-zäöüß]+$")
 
 
@@ -219,8 +222,9 @@ def merge_fragments(lines: list[Line]) -> list[Line]:
     for line in lines:
         prev = out[-1] if out else None
         if prev is not None and _continues(prev, line):
+            glue = "" if _GLUED.match(line.raw) or prev.text.endswith(("(", "„", "/")) else " "
             prev.raw += "\n" + line.raw
-            prev.text = f"{prev.text} {line.text}".strip()
+            prev.text = f"{prev.text}{glue}{line.text}".strip()
             prev.link_chars += line.link_chars
             prev.markup_chars += line.markup_chars
             prev.images.extend(line.images)

@@ -16,6 +16,9 @@ from newsmill.extract.text_lines import Line
 
 # Prose weighs its length in characters; a line of medium quality half of that.
 MEDIUM_WEIGHT = 0.5
+# ... up to this many characters: one giant line (an archive list, a glued teaser block) must not
+# outweigh everything else on the page.
+WEIGHT_CAP = 800.0
 # A short line (heading, label, fragment) costs about a 20-character line of prose: a heading
 # between two paragraphs is absorbed, a menu of ten entries is not.
 SHORT_PENALTY = 20.0
@@ -54,9 +57,9 @@ class Body:
 
 def line_weight(line: Line, label: Label) -> float:
     if label.kind == "good":
-        return float(len(line.text))
+        return min(float(len(line.text)), WEIGHT_CAP)
     if label.kind == "medium":
-        return MEDIUM_WEIGHT * len(line.text)
+        return MEDIUM_WEIGHT * min(len(line.text), WEIGHT_CAP)
     if label.kind == "image":
         return 0.0
     if label.kind == "short":

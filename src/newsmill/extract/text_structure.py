@@ -31,6 +31,10 @@ BYLINE_MAX_WORDS = 6
 HEADING_MAX_WORDS = 15
 # Short lines inside the body that are neither headings nor joined to a paragraph: keep them?
 KEEP_SHORT_IN_BODY = True
+# Inside the body, a short line that is debris only because it recurs (a speaker label "Atim:" in
+# an interview, a fact-box label) is kept: the surrounding prose outweighs the weak evidence.
+KEEP_REPEATED_IN_BODY = True
+KEEP_NUMBERS_IN_BODY = True
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
 _NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúç'’-]+\.?$")
@@ -153,7 +157,7 @@ def _walk(ctx: _Ctx, start: int, end: int) -> None:
         if i in ctx.used:
             continue
         label = labels[i]
-        if label.is_bad:
+        if label.is_bad and not (in_body and _weak_debris(label)):
             _drop(ctx, i, "other")
             continue
         if label.kind == "image":
@@ -164,6 +168,12 @@ def _walk(ctx: _Ctx, start: int, end: int) -> None:
         _add_block(ctx, i)
     if parts.title is None and parts.blocks and parts.blocks[0].kind == "heading":
         parts.title = parts.blocks.pop(0).text
+
+
+def _weak_debris(label: Label) -> bool:
+    if label.repeated:
+        return KEEP_REPEATED_IN_BODY
+    return label.reason == "other" and KEEP_NUMBERS_IN_BODY
 
 
 def _head_line(ctx: _Ctx, i: int) -> bool:
