@@ -398,6 +398,8 @@ class SentenceReader:
             # ("Dekan Berg sieht den Streit gelassen. Man habe nichts gewusst.")
             np = self.speakers.subject_of(prev.first, prev.last) if prev else None
             speaker = self.speakers.speaker(*np) if np else None
+            if speaker is not None and not self.speakers.plausible(speaker):
+                speaker = None
             return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True)]
         toks = self.tokens
         hearsay = any(toks[k].low in self.lex.hearsay for k in range(s.first, end))

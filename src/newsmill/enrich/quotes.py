@@ -106,7 +106,10 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
         for cand in reader.read(s, inside, recent, sentences[n - 1] if n else None):
             if not _wanted(cand, options):
                 continue
-            if (cand.speaker is None and cand.inherit) or (cand.guessed and n - last_quoted <= MAX_ATTRIBUTION_REACH):
+            near = n - last_quoted <= MAX_ATTRIBUTION_REACH
+            if cand.guessed and cand.speaker is None and not near:
+                continue  # subjunctive with no source in reach: too often not reported speech at all
+            if (cand.speaker is None and cand.inherit) or (cand.guessed and near):
                 cand.speaker = last_speaker or cand.speaker
             quotes.extend(_to_quotes(cand, text, options))
             last_quoted = n
