@@ -54,7 +54,19 @@ _TOKEN = re.compile(r"\w+")
 LOOKBACK_WORDS = 5
 
 
-def _matches(text: str, tables: TimeTables) -> Iterator[re.Match[str]]:
+# Rule-alternation attempts allowed per text (~30 µs each): ~1.5 s. A 500-word article needs
+# about 100; only pathological text (a megabyte of "1 1 1 …") runs out, and is then cut short
+# with a warning rather than tagged for minutes.
+MAX_ATTEMPTS = 50_000
+
+
+@dataclass
+class Budget:
+    attempts: int = MAX_ATTEMPTS
+    stopped_at: int | None = None  # offset where the budget ran out
+
+
+def _matches(text: str, tables: TimeTables, budget: Budget) -> Iterator[re.Match[str]]:
     """The rule matches, leftmost first, tried only near trigger words (month names, digits, units …).
 
     Trying the rule alternation at every word would cost ~10 ms per article; words that can be
@@ -62,6 +74,7 @@ def _matches(text: str, tables: TimeTables) -> Iterator[re.Match[str]]:
     """
     starts: deque[int] = deque(maxlen=LOOKBACK_WORDS + 1)  # -1: a word no expression starts with
     last_end = 0
+    tried: dict[int, re.Match[str] | None] = {}
     for tok in _TOKEN.finditer(text):
         word = tok.group()
         trigger = _is_trigger(word, tables) and not _inside_number(text, tok.start())
@@ -71,7 +84,13 @@ def _matches(text: str, tables: TimeTables) -> Iterator[re.Match[str]]:
         for s in starts:
             if s < last_end:  # also skips the -1 of ordinary words
                 continue
-            m = tables.master.match(text, s)
+            if s not in tried:  # a start gives the same match for every trigger: try it once
+                if budget.attempts <= 0:
+                    budget.stopped_at = s
+                    return
+                budget.attempts -= 1
+                tried[s] = tables.master.match(text, s)
+            m = tried[s]
             if m is not None and m.end() > tok.start():
                 last_end = m.end()
                 yield m
@@ -90,8 +109,8 @@ def _is_trigger(word: str, tables: TimeTables) -> bool:
     return low in tables.triggers or low.endswith(tables.trigger_suffixes)
 
 
-def scan(text: str, tables: TimeTables) -> Iterator[Found]:
-    for m in _matches(text, tables):
+def scan(text: str, tables: TimeTables, budget: Budget) -> Iterator[Found]:
+    for m in _matches(text, tables, budget):
         name = m.lastgroup or ""
         rule = tables.rules[int(name[1:])]
         prefix = f"r{rule.index}_"
@@ -157,9 +176,10 @@ def _sets_the_scene(text: str, start: int, tables: TimeTables) -> bool:
     """A bare year moves the narrative time only where it sets the scene: in a heading, at the
     start of a sentence, or after a scene-setting word ("im", "Jahr", "Anfang"); a year in passing
     ("die Grenze von 1940", "ab 1941 geplant") does not."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    lo, hi = max(0, start - HEADING_MAX_CHARS), min(len(text), start + HEADING_MAX_CHARS)
+    line_start = text.rfind("\n", lo, start) + 1 or lo
+    line_end = text.find("\n", start, hi)
+    line_end = hi if line_end < 0 else line_end
     line = text[line_start:line_end].rstrip()
     if line_end - line_start < HEADING_MAX_CHARS and not line.endswith("."):
         return True
@@ -169,10 +189,11 @@ def _sets_the_scene(text: str, start: int, tables: TimeTables) -> bool:
     return before.split()[-1].lower() in tables.year_scene_before
 
 
-def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool) -> list[TimeExpression]:
+def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
+            budget: Budget | None = None) -> list[TimeExpression]:
     """Every expression with its value, in text order; the reference time moves as dates resolve."""
     out: list[TimeExpression] = []
-    for found in scan(text, tables):
+    for found in scan(text, tables, budget or Budget()):
         job = norm.Job(found.groups, tables, ref, text, (found.start, found.end), part_of_day)
         value = HANDLERS[found.rule.type](job)
         if value is None:

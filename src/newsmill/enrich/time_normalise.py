@@ -76,7 +76,18 @@ class Job:
         if hour is None:
             return day + self.part_suffix()
         minute = self.groups.get("minute") or self.groups.get("minute_b") or "00"
-        return f"{day}T{int(hour):02d}:{minute}" if int(hour) <= 24 else day
+        h = self.hour()
+        return f"{day}T{h:02d}:{minute}" if h is not None else day
+
+    def hour(self) -> int | None:
+        """The 24-hour clock hour of the hour group ("8 p.m." -> 20), None when out of range."""
+        hour = int(self.groups["hour"])
+        shift = self.lex("AMPM", "ampm")
+        if isinstance(shift, int):
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + shift
+        return hour if hour <= 24 else None
 
 
 def _year(job: Job) -> int | None:
@@ -181,7 +192,7 @@ def isoweek(job: Job) -> str | None:
 
 def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
     def handler(job: Job) -> str | None:
-        n = job.lex("ORDINAL", "ord")
+        n = job.lex("ORDINAL", "ord") or job.lex("ORDINAL", "ord_b")
         if not isinstance(n, int) or not 1 <= n <= limit:
             return None
         year = _year(job)
@@ -236,10 +247,17 @@ def holiday(job: Job) -> str | None:
     if not isinstance(spec, str):
         return None
     year = _year(job)
-    if year is None:
-        point = job.ref.base_point(False) if job.ref.narrative else job.ref.base_point(True)
-        year = point.year if point else None
-    day = holiday_date(spec, year) if year is not None else None
+    if year is not None or job.ref.narrative or job.ref.dct is None:
+        if year is None:
+            year = job.ref.point.year if job.ref.point else None
+        day = holiday_date(spec, year) if year is not None else None
+        return "" if day is None else fmt_date(day)
+    dct = job.ref.dct
+    day = holiday_date(spec, dct.year)
+    if day is not None and job.tense < 0 and day > dct:
+        day = holiday_date(spec, dct.year - 1)
+    elif day is not None and job.tense > 0 and day < dct:
+        day = holiday_date(spec, dct.year + 1)
     return "" if day is None else fmt_date(day)
 
 
@@ -251,8 +269,7 @@ def ref_word(job: Job) -> str | None:
 
 
 def time_of_day(job: Job) -> str | None:
-    hour = int(job.groups["hour"])
-    if hour > 24:
+    if job.hour() is None:
         return None
     base = job.ref.base_day(deictic=False)
     return "" if base is None else job.clock(fmt_date(base))

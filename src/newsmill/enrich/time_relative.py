@@ -87,6 +87,8 @@ def relunit(job: Job) -> str | None:
     point, day = _base(job, deictic)
     if point is None:
         return ""
+    if unit == "WE" and rel is None and rela is None and day is not None and job.tense < 0 and day.weekday() < 5:
+        n = -1  # "am Wochenende hatten …" written on a weekday: the weekend just past
     return _calendar_shift(point, day, unit, n)
 
 

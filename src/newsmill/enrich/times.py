@@ -17,7 +17,7 @@ from typing import Literal
 from newsmill.article import Article, TimeExpression
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.time_anchor import Reference
-from newsmill.enrich.time_detect import intervals, resolve
+from newsmill.enrich.time_detect import Budget, intervals, resolve
 from newsmill.enrich.time_tables import load_tables
 
 # Languages without tables are tagged with these (dates like 2024-03-14 still come out right).
@@ -47,7 +47,10 @@ def tag_times(text: str, language: str, anchor: object, options: TimeOptions | N
         return []
     dct = anchor if isinstance(anchor, dt.date) else None
     ref = Reference(dct=dct, narrative=options.style == "narrative")
-    times = resolve(text, tables, ref, options.part_of_day)
+    budget = Budget()
+    times = resolve(text, tables, ref, options.part_of_day, budget)
+    if warnings is not None and budget.stopped_at is not None:
+        warnings.append(f"times: text too dense in numbers and dates; tagged up to offset {budget.stopped_at}")
     if options.intervals:
         times = sorted(times + intervals(text, times, tables), key=lambda t: (t.start, -t.end))
     if warnings is not None and any(not t.value for t in times):
