@@ -198,60 +198,63 @@ DATE_LINE_MAX_CHARS = 60
 
 # --- compiled forms ----------------------------------------------------------------------------
 
-_TOKEN_SPLIT = re.compile(r"[\s_\-:.]+")
 # CMS classes that name a taxonomy value ("tag-newsletter", "category-ads") say nothing about the
 # element's role; WordPress puts them on the <article> itself.
-_TAXONOMY_PREFIXES = ("tag-", "category-", "post-", "postid-", "format-", "status-", "type-", "topic-")
+_TAXONOMY = re.compile(r"(?:^|\s)(?:tag|category|post|postid|format|status|type|topic)-\S*")
 # "hidden" alone is not trusted: themes use "hidden-xs" for responsive hiding of visible text.
-_HIDDEN_SUBSTRINGS = ("sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "element-invisible")
+_HIDDEN = re.compile(r"sr-only|screen-reader|visually-?hidden|element-invisible")
 
 
 @lru_cache(maxsize=1)
-def _token_index() -> tuple[dict[str, RemovedReason], tuple[tuple[str, RemovedReason], ...]]:
+def _token_index() -> tuple[re.Pattern[str], dict[str, RemovedReason], tuple[tuple[str, RemovedReason], ...]]:
+    """One regex over all class words (whole words, or prefixes for entries ending in "*")."""
     exact: dict[str, RemovedReason] = {}
     prefixes: list[tuple[str, RemovedReason]] = []
+    alternatives: list[str] = []
     for reason, tokens in CLASS_TOKENS.items():
         for tok in tokens:
             tok = tok.lower().replace("-", "")
             if tok.endswith("*"):
                 prefixes.append((tok[:-1], reason))
+                alternatives.append(re.escape(tok[:-1]) + "[a-z0-9]*")
             else:
                 exact.setdefault(tok, reason)
-    return exact, tuple(prefixes)
+                alternatives.append(re.escape(tok))
+    alternatives.sort(key=len, reverse=True)
+    pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(alternatives) + r")(?![a-z0-9])")
+    return pattern, exact, tuple(prefixes)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def reason_for_attrs(attrs: str) -> RemovedReason | None:
     """The boilerplate reason a class/id string implies, or None. Cached: sites repeat classes."""
-    low = attrs.lower()
     if is_content_attrs(attrs):
         return None
-    if any(low.startswith(p) or f" {p}" in low for p in _TAXONOMY_PREFIXES):
-        low = " ".join(c for c in low.split() if not c.startswith(_TAXONOMY_PREFIXES))
-    if any(h in low for h in _HIDDEN_SUBSTRINGS):
-        return "markup"
-    exact, prefixes = _token_index()
-    for token in _TOKEN_SPLIT.split(low):
-        if not token:
-            continue
-        hit = exact.get(token)
-        if hit is not None:
-            return hit
-        for prefix, reason in prefixes:
-            if token.startswith(prefix):
-                return reason
-    return None
+    low = attrs.lower()
+    if "-" in low:
+        low = _TAXONOMY.sub(" ", low)
+        if _HIDDEN.search(low):
+            return "markup"
+    pattern, exact, prefixes = _token_index()
+    m = pattern.search(low)
+    if m is None:
+        return None
+    word = m.group(1)
+    hit = exact.get(word)
+    if hit is not None:
+        return hit
+    return next((reason for prefix, reason in prefixes if word.startswith(prefix)), None)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def is_content_attrs(attrs: str) -> bool:
     squashed = attrs.lower().replace("-", "").replace("_", "")
-    return any(tok in squashed for tok in _content_tokens())
+    return _content_regex().search(squashed) is not None
 
 
 @lru_cache(maxsize=1)
-def _content_tokens() -> tuple[str, ...]:
-    return tuple(sorted({t.replace("-", "") for t in CONTENT_TOKENS}))
+def _content_regex() -> re.Pattern[str]:
+    return re.compile("|".join(sorted({re.escape(t.replace("-", "")) for t in CONTENT_TOKENS})))
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,12 @@ def _parse(text: str) -> tuple[Any | None, bool]:
     parser = lxml.html.HTMLParser(
         encoding="utf-8", huge_tree=True, remove_comments=True, remove_pis=True, no_network=True
     )
+    # lxml.html picks each element's class with a Python callback (forms, inputs, labels); one
+    # class for all is set in C and keeps every HtmlElement method (text_content, ...).
+    parser.set_element_class_lookup(lxml.etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
+    ))
     data = text.encode("utf-8", errors="replace")
     try:
         root = lxml.etree.fromstring(data, parser=parser)
@@ -38,6 +44,20 @@ def _parse(text: str) -> tuple[Any | None, bool]:
         return None, False
     deep = any(_DEPTH_ERROR in e.message for e in parser.error_log)
     return root, deep
+
+
+# Never visible as page text; removed in one C call once the metadata has been read from them.
+INVISIBLE_TAGS = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+    "audio", "video", "head", "link", "meta", "base",
+)
+
+
+def strip_invisible(root: Any) -> None:
+    """Remove scripts, styles, the <head> and other invisible subtrees (keeping their tails)."""
+    import lxml.etree
+
+    lxml.etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
 
 
 def flatten_deep(text: str, max_depth: int) -> str:

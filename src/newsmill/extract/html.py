@@ -10,7 +10,7 @@ credits (``html_images``).
 from __future__ import annotations
 
 from newsmill.article import Article, Block
-from newsmill.extract.dom import parse_html
+from newsmill.extract.dom import parse_html, strip_invisible
 from newsmill.extract.html_images import collect_images
 from newsmill.extract.html_lead import lead_index, outer_lead_index
 from newsmill.extract.html_meta import Meta, page_meta
@@ -31,6 +31,7 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
         return Article(url=opts.url, warnings=warnings + ["html: nothing parseable in the page"]), None
     meta = page_meta(root, opts.url)
     opts.check_time()
+    strip_invisible(root)  # after the metadata, which reads JSON-LD scripts and <head>
     walked = walk(root, opts.check_time)
     ctx = context(walked, meta.title)
     container = choose_container(walked, meta.body, ctx)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from newsmill.article import RemovedReason
@@ -34,6 +35,8 @@ _UNFLAGGABLE = frozenset({"html", "body", "main", "article"})
 _BR = "\u2028"
 # Two line breaks in a row separate paragraphs in br-formatted pages.
 _PARA_BREAK = re.compile("\u2028\\s*\u2028")
+# Inline elements that need the full treatment even without attributes.
+_SPECIAL_INLINE = frozenset({"a", *KIND_OF_TAG, "figure", "figcaption"})
 # Inline elements that are part of a sentence even when their class sounds like boilerplate.
 _PHRASING = frozenset({"a", "b", "i", "em", "strong", "u", "sup", "sub", "abbr", "mark", "q", "code"})
 
@@ -41,6 +44,9 @@ _PHRASING = frozenset({"a", "b", "i", "em", "strong", "u", "sup", "sub", "abbr",
 GOOD_MAX_LINK_DENSITY = 0.25
 # Shorter blocks are neutral: headings, datelines and captions neither make nor break a container.
 GOOD_MIN_CHARS = 50
+# Boilerplate-marked subtrees with more text than this (and few links) are walked element by
+# element: menus, share bars and footers are shorter, mislabelled content wrappers longer.
+COLLAPSE_MAX_CHARS = 1500
 # A block with more than this share of link text is navigation or a teaser.
 BAD_MIN_LINK_DENSITY = 0.5
 
@@ -100,7 +106,27 @@ class Walk:
 
 def element_reason(el: Any, tag: str) -> RemovedReason | None:
     """Why an element is boilerplate, from its tag, role, hidden state or class/id."""
-    get = el.get
+    return profile(el, tag)[0]
+
+
+_CAPTION_TAGS = frozenset({"figure", "figcaption"})
+
+
+def profile(el: Any, tag: str) -> tuple[RemovedReason | None, bool, bool]:
+    """(boilerplate reason, marked as article body, is a caption) of one element."""
+    attrib = el.attrib
+    if not attrib:
+        return TAG_REASONS.get(tag), tag == "article", tag in _CAPTION_TAGS
+    get = attrib.get
+    cls = get("class")
+    attrs = f"{cls or ''} {get('id') or ''}"
+    hint = tag == "article" or get("itemprop") == "articleBody" or (len(attrs) > 1 and is_content_attrs(attrs))
+    caption = tag in _CAPTION_TAGS or (cls is not None and tag in BLOCK_TAGS and tag not in _UNFLAGGABLE
+                                       and _is_caption_class(cls))
+    return _attr_reason(get, tag, attrs), hint, caption
+
+
+def _attr_reason(get: Any, tag: str, attrs: str) -> RemovedReason | None:
     if get("hidden") is not None or get("aria-hidden") == "true":
         return "markup"
     style = get("style")
@@ -114,33 +140,25 @@ def element_reason(el: Any, tag: str) -> RemovedReason | None:
     role = get("role")
     if role and role in ROLE_REASONS:
         return ROLE_REASONS[role]
-    if tag in _UNFLAGGABLE:
+    if tag in _UNFLAGGABLE or len(attrs) <= 1:
         return None
-    attrs = (get("class") or "") + " " + (get("id") or "")
-    if len(attrs) > 1:
-        return reason_for_attrs(attrs)
-    return None
+    return reason_for_attrs(attrs)
 
 
 # Class words of picture captions outside <figure> (WordPress, German "Bildunterschrift").
-_CAPTION_WORDS = ("caption", "bildunterschrift", "bildtext", "image-credit", "photo-credit")
+_CAPTION_WORDS = re.compile("caption|bildunterschrift|bildtext|image-credit|photo-credit", re.I)
 
 
-def _is_caption_class(el: Any) -> bool:
-    cls = el.get("class")
-    if not cls:
-        return False
-    low = cls.lower()
-    return any(w in low for w in _CAPTION_WORDS)
+@lru_cache(maxsize=4096)
+def _is_caption_class(cls: str) -> bool:
+    return _CAPTION_WORDS.search(cls) is not None
 
 
-def _is_hint(el: Any, tag: str) -> bool:
-    if tag == "article":
+def _holds_article(el: Any) -> bool:
+    """A boilerplate-marked element around the headline or an <article> is a mislabelled wrapper."""
+    for _ in el.iter("h1", "article", "main"):
         return True
-    if el.get("itemprop") == "articleBody":
-        return True
-    attrs = (el.get("class") or "") + " " + (el.get("id") or "")
-    return len(attrs) > 1 and is_content_attrs(attrs)
+    return False
 
 
 class _Walker:
@@ -188,9 +206,9 @@ class _Walker:
             content_hint=self.hint_depth > 0,
         )
         self.out.blocks.append(block)
-        if not self.stack:
+        top = self._real_top()
+        if top is None:
             return
-        top = self.stack[-1]
         n = len(text)
         density = block.link_density
         if density >= BAD_MIN_LINK_DENSITY:
@@ -202,18 +220,26 @@ class _Walker:
         else:
             top.neutral += n
 
+    def _real_top(self) -> _Frame | None:
+        """The innermost frame that keeps statistics (not a skipped or plain inline element)."""
+        for frame in reversed(self.stack):
+            if frame.index >= 0:
+                return frame
+        return None
+
     def _owner(self) -> Any:
         for frame in reversed(self.stack):
             if frame.block_level:
                 return frame.element
         return None
 
-    def start(self, el: Any, tag: str) -> None:
+    def start(self, el: Any, tag: str) -> bool:
+        """Open an element; returns True when its subtree was read whole (do not descend)."""
         self.count += 1
         block_level = tag in BLOCK_TAGS
         if tag == "br":
             self.parts.append(_BR)
-        reason = element_reason(el, tag)
+        reason, hint, caption = profile(el, tag)
         # A flagged inline element (a kicker <span>, a credit <small>) becomes a block of its own,
         # so its text can be dropped without its sentence; emphasis and links stay in the sentence.
         split = block_level or (reason is not None and tag not in _PHRASING)
@@ -225,16 +251,33 @@ class _Walker:
             self.flags.append((self.count, reason))
         if tag in KIND_OF_TAG:
             self.kinds.append(KIND_OF_TAG[tag])
-        if tag in ("figure", "figcaption") or (block_level and tag not in _UNFLAGGABLE and _is_caption_class(el)):
+        if caption:
             frame.caption = True
             self.caption_depth += 1
         if tag == "a":
             self.link_depth += 1
-        frame.hint = _is_hint(el, tag) if block_level else False
+        frame.hint = hint and block_level
         if frame.hint:
             self.hint_depth += 1
         self.stack.append(frame)
+        if split and reason is not None and not _holds_article(el) and self._collapse(el):
+            return True
         self.add(el.text)
+        return False
+
+    def _collapse(self, el: Any) -> bool:
+        """Read a boilerplate subtree (menu, footer, share bar) in two C calls as one removed block:
+        most of a page's elements are there and walking them costs. Large link-poor subtrees
+        are walked after all: a mislabelled wrapper may hold the article."""
+        texts = list(el.itertext())
+        size = sum(len(t) for t in texts)
+        links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
+        if size > COLLAPSE_MAX_CHARS and links < BAD_MIN_LINK_DENSITY * size:
+            return False
+        self.parts = texts
+        self.link_chars = links
+        self.flush()
+        return True
 
     def end(self, el: Any, tag: str) -> None:
         frame = self.stack[-1]
@@ -245,7 +288,11 @@ class _Walker:
         self.add(el.tail)
 
     def _close_frame(self, frame: _Frame, tag: str, hint: bool) -> None:
-        flags = tuple(i for i, _ in self.flags)
+        if frame.good > 0 and frame.block_level:
+            self.out.candidates.append(
+                Candidate(frame.element, frame.index, frame.first, len(self.out.blocks),
+                          frame.good, frame.bad, frame.neutral, hint, tuple(i for i, _ in self.flags))
+            )
         if frame.flagged:
             self.flags.pop()
         if tag in KIND_OF_TAG:
@@ -256,13 +303,8 @@ class _Walker:
             self.link_depth -= 1
         if hint:
             self.hint_depth -= 1
-        if frame.good > 0 and frame.block_level:
-            self.out.candidates.append(
-                Candidate(frame.element, frame.index, frame.first, len(self.out.blocks),
-                          frame.good, frame.bad, frame.neutral, hint, flags)
-            )
-        if self.stack:
-            parent = self.stack[-1]
+        parent = self._real_top()
+        if parent is not None:
             if frame.flagged:
                 parent.bad += frame.good + frame.bad + frame.neutral
             else:
@@ -281,29 +323,34 @@ def walk(root: Any, check_time: Callable[[], None]) -> Walk:
     import lxml.etree
 
     w = _Walker(check_time)
+    stack = w.stack
+    skip = _Frame(None, -1, 0, False)  # marks an element whose subtree is not visited
+    plain = _Frame(None, -2, 0, False)  # an inline element without attributes: only its text counts
     it = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in it:
         tag = el.tag
-        if not isinstance(tag, str):
-            if event == "end":
-                w.add(el.tail)
-            continue
-        tag = tag.lower()
         if event == "start":
-            if tag in SKIP_TAGS:
+            if tag.__class__ is not str or tag in SKIP_TAGS:
                 it.skip_subtree()
-                w.stack.append(_Frame(el, -1, 0, False))
+                stack.append(skip)
+            elif tag not in _SPECIAL_INLINE and tag not in BLOCK_TAGS and not el.attrib:
                 if tag == "br":
                     w.parts.append(_BR)
-                continue
-            w.start(el, tag)
-            if w.count % TIME_CHECK_EVERY == 0:
-                check_time()
+                stack.append(plain)
+                if el.text:
+                    w.add(el.text)
+            else:
+                if w.start(el, tag):
+                    it.skip_subtree()
+                if w.count % TIME_CHECK_EVERY == 0:
+                    check_time()
         else:
-            if w.stack and w.stack[-1].index == -1:
-                w.stack.pop()
-                w.add(el.tail)
-                continue
-            w.end(el, tag)
+            top = stack[-1]
+            if top is skip or top is plain:
+                stack.pop()
+                if el.tail:
+                    w.add(el.tail)
+            else:
+                w.end(el, tag)
     w.flush()
     return w.out
