@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from newsmill.article import Article, Block
 from newsmill.extract.dom import parse_html, strip_invisible
-from newsmill.extract.html_images import collect_images
+from newsmill.extract.html_images import collect_images, image_scope
 from newsmill.extract.html_lead import lead_index, outer_lead_index
 from newsmill.extract.html_meta import Meta, page_meta
 from newsmill.extract.html_select import Selection, choose_container, context, select
@@ -38,7 +38,8 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     sel = select(walked, container, meta.title, ctx.ignore, outer_lead_index(walked, ctx, container))
     article = _article(meta, opts, warnings)
     _fill_body(article, sel, meta)
-    scope = container.element if container is not None else root
+    headline = walked.blocks[ctx.headline].owner if ctx.headline >= 0 else None
+    scope = image_scope(container.element, headline) if container is not None else root
     article.images = collect_images(scope, meta.canonical_url or opts.url)
     return article, meta.language
 

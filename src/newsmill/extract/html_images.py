@@ -17,10 +17,13 @@ _SRC_ATTRS = ("src", "data-src", "data-original", "data-lazy-src", "data-srcset"
 
 
 def collect_images(scope: Any, base_url: str | None) -> list[Image]:
-    """Images below ``scope``: every <figure>, then loose <img> with alt text outside figures."""
+    """Images below ``scope``: every <figure>, then loose <img> outside figures; pictures inside
+    teasers, ads, navigation or comments are not the article's (galleries are)."""
     images: list[Image] = []
     seen: set[str] = set()
     for fig in scope.iter("figure"):
+        if _in_boilerplate(fig, scope):
+            continue
         img = _first_img(fig)
         caption, credit = _caption_and_credit(fig)
         url = _img_url(img, base_url) if img is not None else None
@@ -34,13 +37,41 @@ def collect_images(scope: Any, base_url: str | None) -> list[Image]:
             return images
     for img in scope.iter("img"):
         url = _img_url(img, base_url)
-        if not url or url in seen or _is_icon(img) or _in_figure(img):
+        if not url or url in seen or _is_icon(img) or _in_figure(img) or _in_boilerplate(img, scope):
             continue
         seen.add(url)
         images.append(Image(url=url, alt=_clean(img.get("alt")) or None))
         if len(images) >= MAX_IMAGES:
             break
     return images
+
+
+def image_scope(container: Any, headline: Any | None) -> Any:
+    """The article unit: the smallest element holding both the body container and the headline
+    (lead pictures and galleries sit beside the body, not in it)."""
+    if headline is None:
+        return container
+    around = {id(a) for a in headline.iterancestors()}
+    for el in (container, *container.iterancestors()):
+        if id(el) in around or el is headline:
+            return el if el.tag not in ("html", "body") else container
+    return container
+
+
+def _in_boilerplate(el: Any, scope: Any) -> bool:
+    from newsmill.extract.html_walk import element_reason
+
+    for a in el.iterancestors():
+        if a is scope:
+            return False
+        reason = element_reason(a, a.tag)
+        if reason is not None and reason not in _PICTURE_REASONS:
+            return True
+    return False
+
+
+# Boilerplate reasons whose pictures still belong to the article.
+_PICTURE_REASONS = frozenset({"gallery", "credit", "markup", "other"})
 
 
 def _caption_and_credit(fig: Any) -> tuple[str | None, str | None]:
