@@ -71,10 +71,15 @@ def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
     if stop:
         hi = end + stop.start()
     best, best_dist = 0, hi - lo + 1
+    previous = ""
     for m in _WORD.finditer(text, lo, hi):
+        word, prev = m.group(), previous
+        previous = word.lower()
         if start <= m.start() < end:
             continue
-        cue = _cue(m.group(), tables)
+        cue = _cue(word, tables)
+        if cue < 0 and prev in tables.participle_after and word.lower() not in tables.past:
+            continue  # "will be released": a participle, its tense is the auxiliary's
         if cue:
             dist = start - m.end() if m.end() <= start else m.start() - end
             if dist < best_dist:

@@ -4,7 +4,6 @@ numbers that only look like years, values from the handlers, and intervals over 
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -69,44 +68,48 @@ class Budget:
 def _matches(text: str, tables: TimeTables, budget: Budget) -> Iterator[re.Match[str]]:
     """The rule matches, leftmost first, tried only near trigger words (month names, digits, units …).
 
-    Trying the rule alternation at every word would cost ~10 ms per article; words that can be
-    part of no expression are skipped by one set lookup.
+    Trying the rule alternation at every word would cost ~10 ms per article. Instead the words
+    are listed once (in C), the few triggers picked by set lookups, and the alternation is tried
+    only from the words just before each trigger that an expression can start with.
     """
-    starts: deque[int] = deque(maxlen=LOOKBACK_WORDS + 1)  # -1: a word no expression starts with
+    positions = [m.start() for m in _TOKEN.finditer(text)]
+    words = [w.lower() for w in _TOKEN.findall(text)]
+    triggers, suffixes = tables.triggers, tables.trigger_suffixes
+    hits = [i for i, w in enumerate(words)
+            if w in triggers or w[0] in _DIGITS or (len(w) > 5 and w.endswith(suffixes))]
     last_end = 0
     tried: dict[int, re.Match[str] | None] = {}
-    for tok in _TOKEN.finditer(text):
-        word = tok.group()
-        trigger = _is_trigger(word, tables) and not _inside_number(text, tok.start())
-        starts.append(tok.start() if trigger or word.lower() in tables.starters else -1)
-        if not trigger or tok.start() < last_end:
+    for i in hits:
+        pos = positions[i]
+        if pos < last_end or _inside_number(text, pos):
             continue
-        for s in starts:
-            if s < last_end:  # also skips the -1 of ordinary words
+        for k in range(max(0, i - LOOKBACK_WORDS), i + 1):
+            s = positions[k]
+            if s < last_end or (k < i and not _can_start(words[k], tables)):
                 continue
             if s not in tried:  # a start gives the same match for every trigger: try it once
                 if budget.attempts <= 0:
                     budget.stopped_at = s
                     return
                 budget.attempts -= 1
-                tried[s] = tables.master.match(text, s)
+                tried[s] = tables.master_for(text[s]).match(text, s)
             m = tried[s]
-            if m is not None and m.end() > tok.start():
+            if m is not None and m.end() > pos:
                 last_end = m.end()
                 yield m
                 break
 
 
+_DIGITS = frozenset("0123456789")
+
+
+def _can_start(word: str, tables: TimeTables) -> bool:
+    return word in tables.starters or word[0] in _DIGITS or word in tables.triggers
+
+
 def _inside_number(text: str, start: int) -> bool:
     """The "000" of "1.000" or the "5" of "3,5": digits that continue a number."""
     return start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit() and text[start].isdigit()
-
-
-def _is_trigger(word: str, tables: TimeTables) -> bool:
-    if word[0].isdigit():
-        return True
-    low = word.lower()
-    return low in tables.triggers or low.endswith(tables.trigger_suffixes)
 
 
 def scan(text: str, tables: TimeTables, budget: Budget) -> Iterator[Found]:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from newsmill.enrich.time_firstchar import first_chars
+
 # The fixed sub-patterns every language shares.
 _BUILTIN = {
     "DAY": r"(?:0?[1-9]|[12]\d|3[01])",
@@ -47,6 +49,7 @@ class TimeTables:
     future: frozenset[str]
     past_suffix: re.Pattern[str] | None
     past_suffix_stop: frozenset[str]
+    participle_after: frozenset[str]
     interval_open: re.Pattern[str]
     interval_gap: re.Pattern[str]
     capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
@@ -56,8 +59,24 @@ class TimeTables:
     year_cue_before: frozenset[str] = field(default_factory=frozenset)
     year_scene_before: frozenset[str] = field(default_factory=frozenset)
     unit_plural: frozenset[str] = field(default_factory=frozenset)
+    branches: list[str] = field(default_factory=list)
+    first: list[frozenset[str] | None] = field(default_factory=list)
+    _by_char: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _by_rules: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict)
     year_guard_after: frozenset[str] = field(default_factory=frozenset)
     year_guard_before: frozenset[str] = field(default_factory=frozenset)
+
+    def master_for(self, char: str) -> re.Pattern[str]:
+        """The alternation of the rules that can start with ``char`` (same order and groups)."""
+        pattern = self._by_char.get(char)
+        if pattern is None:
+            keep = tuple(i for i, first in enumerate(self.first) if first is None or char in first)
+            pattern = self._by_rules.get(keep)
+            if pattern is None:
+                pattern = re.compile(_join([self.branches[i] for i in keep]), re.IGNORECASE)
+                self._by_rules[keep] = pattern
+            self._by_char[char] = pattern
+        return pattern
 
     def lookup(self, table: str, word: str) -> Any:
         """The lexicon value of ``word`` (whitespace-normalised, case-folded), or None."""
@@ -81,7 +100,7 @@ def _expand(pattern: str, alternations: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: alternations[m.group(1)], pattern)
 
 
-def _compile_rules(raw_rules: list[dict[str, str]], alternations: dict[str, str]) -> tuple[list[Rule], str]:
+def _compile_rules(raw_rules: list[dict[str, str]], alternations: dict[str, str]) -> tuple[list[Rule], list[str]]:
     rules: list[Rule] = []
     branches: list[str] = []
     for index, raw in enumerate(raw_rules):
@@ -90,8 +109,12 @@ def _compile_rules(raw_rules: list[dict[str, str]], alternations: dict[str, str]
         body = _GROUP.sub(lambda m, i=index: f"(?P<r{i}_{m.group(1)}>", body)  # type: ignore[misc]
         rules.append(Rule(raw["name"], raw["type"], index, groups))
         branches.append(f"(?P<r{index}>{body})")
+    return rules, branches
+
+
+def _join(branches: list[str]) -> str:
     # word boundaries around the whole alternation: no expression starts or ends inside a word
-    return rules, r"(?<![\w.])(?:" + "|".join(branches) + r")(?!\w)"
+    return r"(?<![\w.])(?:" + "|".join(branches) + r")(?!\w)"
 
 
 def build_tables(data: dict[str, Any]) -> TimeTables:
@@ -100,7 +123,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
     alternations = dict(_BUILTIN)
     for name, table in raw_lex.items():
         alternations[name] = _alternation(list(table), case_sensitive)
-    rules, master = _compile_rules(data["rules"], alternations)
+    rules, branches = _compile_rules(data["rules"], alternations)
     tense = data.get("tense", {})
     suffix = tense.get("past_suffix")
     interval = data["interval"]
@@ -108,11 +131,14 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         language=data["language"],
         lexicon={name: {_key(k): v for k, v in table.items()} for name, table in raw_lex.items()},
         rules=rules,
-        master=re.compile(master, re.IGNORECASE),
+        master=re.compile(_join(branches), re.IGNORECASE),
+        branches=branches,
+        first=[first_chars(b, re.IGNORECASE) for b in branches],
         past=frozenset(w.lower() for w in tense.get("past", [])),
         future=frozenset(w.lower() for w in tense.get("future", [])),
         past_suffix=re.compile(suffix) if suffix else None,
         past_suffix_stop=frozenset(tense.get("past_suffix_stop", [])),
+        participle_after=frozenset(tense.get("participle_after", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
