@@ -56,6 +56,7 @@ class Lexicon:
     byline_prefixes: tuple[str, ...]
     credit_prefix: re.Pattern[str]
     agency_credit: re.Pattern[str]
+    caption_credit: re.Pattern[str]  # "…, sagte er. Foto: Max Muster / dpa" at the end of a line
     social: frozenset[str]
 
     def cue_reason(self, text: str, key: str | None = None) -> str | None:
@@ -123,6 +124,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         byline_prefixes=tuple(sorted({p for t in tables for p in t.get("byline_prefixes", [])}, key=len, reverse=True)),
         credit_prefix=_credit_prefix_pattern([p for t in tables for p in t.get("credit_prefixes", [])]),
         agency_credit=_agency_pattern(common.get("photo_agencies", [])),
+        caption_credit=_caption_credit_pattern([p for t in tables for p in t.get("photo_prefixes", [])]),
         social=frozenset(common.get("social", [])),
     )
 
@@ -144,6 +146,11 @@ def _phrase_pattern(phrases: dict[str, list[str]]) -> re.Pattern[str]:
 def _credit_prefix_pattern(prefixes: list[str]) -> re.Pattern[str]:
     # "Foto: X", "Bild © X", "Photo/Getty": a credit word followed by a separator.
     return re.compile(rf"^\W*(?:{_alternation(prefixes)})\s*(?:[:©|/]|\(c\))", re.I)
+
+
+def _caption_credit_pattern(prefixes: list[str]) -> re.Pattern[str]:
+    # A photo credit closing a line: the line is a picture caption, not body text.
+    return re.compile(rf"(?:^|(?<=[\s.!?)\]]))\(?(?:{_alternation(prefixes)})\s*(?::|©)\s*(?P<credit>[^:]{{1,100}})$", re.I)
 
 
 def _agency_pattern(agencies: list[str]) -> re.Pattern[str]:

@@ -15,7 +15,7 @@ from typing import Literal
 from newsmill.extract.lexicon import Lexicon, cue_key
 from newsmill.extract.text_lines import Line
 
-Kind = Literal["good", "medium", "short", "bad", "image"]
+Kind = Literal["good", "medium", "short", "bad", "image", "caption"]
 
 # A prose line has at least this many words: menu entries, headlines and bylines have fewer.
 GOOD_MIN_WORDS = 10
@@ -37,6 +37,10 @@ MARKUP_MIN_CHARS = 20
 REPEAT_MAX_WORDS = 6
 # Credits are short: "Foto: Max Muster / dpa"; a longer line that starts with "Foto:" is a caption.
 CREDIT_MAX_WORDS = 12
+# A line closing with a photo credit ("… Foto: Max Muster / dpa") is a picture caption if it is
+# no longer than this, and the credit itself is a name or two, not a sentence.
+CAPTION_MAX_WORDS = 60
+CAPTION_CREDIT_MAX_WORDS = 8
 # "(c)" and "©" mark a credit or a copyright footer only on short lines.
 COPYRIGHT_MAX_WORDS = 16
 
@@ -66,6 +70,10 @@ class Label:
 # Cue reasons after which the page rarely returns to the article (the start of the comments, the
 # footer, a consent box, a "related articles" list).
 BARRIER_REASONS = frozenset({"comments", "footer", "consent", "teaser"})
+# Share bars mark the end of an article (or the gap between head and body, where a barrier
+# costs only the lead): this many calls to action in a row make one.
+SHARE_BAR_MIN_LINES = 3
+SHARE_BAR_IS_BARRIER = True
 # Phrases of comment forms and consent boxes ("Diese Website verwendet Akismet") are specific
 # enough to end the article wherever they stand in a line.
 PHRASE_BARRIER_REASONS = frozenset({"comments"})
@@ -85,7 +93,21 @@ def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
         if label.kind == "bad" and key:
             bad_texts.add(key)
         labels.append(label)
+    _mark_share_bars(labels)
     return labels
+
+
+def _mark_share_bars(labels: list[Label]) -> None:
+    """A run of calls to action ("Teilen", "Facebook", "Drucken") is a share bar: barrier."""
+    run: list[Label] = []
+    for label in [*labels, Label("short")]:
+        if label.reason == "call_to_action":
+            run.append(label)
+            continue
+        if len(run) >= SHARE_BAR_MIN_LINES:
+            for member in run:
+                member.barrier = SHARE_BAR_IS_BARRIER
+        run = []
 
 
 def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
@@ -104,6 +126,8 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
         return Label("bad", "gallery" if _COUNTER.match(text) else "other", n)
     if n <= CREDIT_MAX_WORDS and is_credit(text, lex):
         return Label("bad", "credit", n)
+    if n <= CAPTION_MAX_WORDS and caption_credit(text, lex):
+        return Label("caption", None, n)
     reason, whole = lex.cue_match(text, key)
     if reason:
         barrier = (whole and reason in BARRIER_REASONS) or reason in PHRASE_BARRIER_REASONS
@@ -139,3 +163,14 @@ def is_credit(text: str, lex: Lexicon) -> bool:
     if (len(text) < 40 or any(c in text for c in "/|©(") or " via " in text) and lex.agency_credit.match(text):
         return True
     return text.startswith(("©", "(c)", "(C)")) and len(text) < 120
+
+
+def caption_credit(text: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(caption, credit) when ``text`` is a caption closed by a photo credit, else None."""
+    m = lex.caption_credit.search(text)
+    if not m or m.start() == 0:
+        return None
+    credit = m.group("credit")
+    if len(credit.split()) > CAPTION_CREDIT_MAX_WORDS or _SENTENCE_END.search(credit.rstrip(".)")):
+        return None
+    return text[: m.start()].strip(" (|"), text[m.start() :].strip(" ()")

@@ -41,9 +41,11 @@ MIN_BODY_WEIGHT = 120.0
 # A second run of prose joins the body (with what lies between) when it weighs at least this
 # share of the body and no barrier separates them: articles are split by fact boxes, tables and
 # galleries, while the prose of teasers and comments lies beyond a barrier or is small.
-EXTRA_FRACTION_ABOVE = 0.3
+EXTRA_FRACTION_ABOVE = 0.0
 EXTRA_FRACTION_BELOW = 0.3
-EXTRA_MIN_WEIGHT = 300.0
+EXTRA_MIN_WEIGHT = 150.0
+# ... and when it lies at most this many lines away from the body.
+EXTRA_MAX_GAP_LINES = 80
 # Joining stops after this many extra runs (bounded work on pathological dumps).
 MAX_EXTRA_RUNS = 6
 
@@ -60,7 +62,7 @@ def line_weight(line: Line, label: Label) -> float:
         return min(float(len(line.text)), WEIGHT_CAP)
     if label.kind == "medium":
         return MEDIUM_WEIGHT * min(len(line.text), WEIGHT_CAP)
-    if label.kind == "image":
+    if label.kind in ("image", "caption"):
         return 0.0
     if label.kind == "short":
         return -SHORT_PENALTY
@@ -107,10 +109,12 @@ def _grow(body: Body, weights: list[float], labels: list[Label]) -> Body | None:
     above = _max_run(weights, 0, body.start)
     below = _max_run(weights, body.end, len(weights))
     threshold = max(EXTRA_MIN_WEIGHT, EXTRA_FRACTION_ABOVE * body.weight)
-    if above.weight >= threshold and not _barrier(labels, above.end, body.start):
+    near = body.start - above.end <= EXTRA_MAX_GAP_LINES
+    if above.weight >= threshold and near and not _barrier(labels, above.end, body.start):
         return Body(above.start, body.end, body.weight + above.weight)
     threshold = max(EXTRA_MIN_WEIGHT, EXTRA_FRACTION_BELOW * body.weight)
-    if below.weight >= threshold and not _barrier(labels, body.end, below.start):
+    near = below.start - body.end <= EXTRA_MAX_GAP_LINES
+    if below.weight >= threshold and near and not _barrier(labels, body.end, below.start):
         return Body(body.start, below.end, body.weight + below.weight)
     return None
 

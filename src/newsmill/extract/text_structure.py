@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from newsmill.article import Block, Image, Removed, RemovedReason
 from newsmill.extract.lexicon import Lexicon
-from newsmill.extract.text_classify import Label
+from newsmill.extract.text_classify import Label, caption_credit
 from newsmill.extract.text_dates import find_date
 from newsmill.extract.text_lines import Line
 from newsmill.extract.text_segment import Body
@@ -130,7 +130,11 @@ def _find_images(ctx: _Ctx, start: int, end: int) -> None:
         if i in ctx.used:
             continue
         nxt = i + 1
-        if nxt < end and line.text and lines[nxt].text == line.text and labels[i].words >= CAPTION_MIN_WORDS:
+        if labels[i].kind == "caption" and (found := caption_credit(line.text, ctx.lex)):
+            if not (ctx.parts.images and ctx.parts.images[-1].caption == found[0]):  # printed twice
+                ctx.parts.images.append(Image(caption=found[0], credit=found[1]))
+            ctx.used.add(i)
+        elif nxt < end and line.text and lines[nxt].text == line.text and labels[i].words >= CAPTION_MIN_WORDS:
             image = Image(caption=line.text)
             ctx.used.update((i, nxt))
             ctx.parts.removed.append(Removed(text=line.text, reason="duplicate"))
@@ -160,7 +164,9 @@ def _walk(ctx: _Ctx, start: int, end: int) -> None:
         if label.is_bad and not (in_body and _weak_debris(label)):
             _drop(ctx, i, "other")
             continue
-        if label.kind == "image":
+        if label.kind in ("image", "caption"):
+            if i not in ctx.used:
+                _drop(ctx, i, "credit")
             continue
         if not in_body and _head_line(ctx, i):
             continue
