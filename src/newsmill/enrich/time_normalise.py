@@ -93,8 +93,9 @@ class Job:
 def _year(job: Job) -> int | None:
     """The year written or implied by the year groups, or None when none is given."""
     g = job.groups
-    if "year" in g or "year_b" in g:
-        year = int(g.get("year") or g["year_b"])
+    written = g.get("year") or g.get("year_b") or g.get("year_c")
+    if written is not None:
+        year = int(written)
         if "bc" in g and job.lex("BC", "bc") == -1:
             year = -year
         elif len(g.get("year") or "") == 2 and "monthnum" in g:
