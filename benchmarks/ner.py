@@ -57,7 +57,8 @@ Predictor = Callable[[list[str]], list[str]]
 def model_predictor(language: str, gazetteer: bool) -> Predictor:
     from spacy.tokens import Doc
 
-    from newsmill.enrich.entities import apply_gazetteer, load_model
+    from newsmill.enrich.entities import load_model
+    from newsmill.enrich.gazetteer_entities import combine
 
     nlp = load_model(language)
 
@@ -65,7 +66,7 @@ def model_predictor(language: str, gazetteer: bool) -> Predictor:
         doc = nlp(Doc(nlp.vocab, words=words))
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         if gazetteer:
-            ents = apply_gazetteer(doc.text, ents, language)
+            ents = combine(doc.text, ents, language)
         tags = ["O"] * len(words)
         for tok in doc:
             for s, e, label in ents:

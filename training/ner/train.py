@@ -57,6 +57,7 @@ def package(lang: str, best: Path, dest: Path) -> None:
     })
     if dest.exists():
         shutil.rmtree(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(dest)
     print(f"packaged {dest}", file=sys.stderr)
 

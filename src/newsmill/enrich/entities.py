@@ -101,7 +101,9 @@ def recognise(text: str, language: str, options: EntityOptions | None = None) ->
     for (offset, _), doc in zip(pieces, nlp.pipe(p for _, p in pieces), strict=True):
         spans += [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
     if opts.gazetteer:
-        spans = apply_gazetteer(text[: opts.max_chars], spans, language)
+        from newsmill.enrich.gazetteer_entities import combine
+
+        spans = combine(text[: opts.max_chars], spans, language)
     out: list[Entity] = []
     for start, end, label in spans:
         span = _clean_span(text, start, end)
@@ -116,20 +118,6 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in _STRIP:
         end -= 1
     return (start, end) if end > start else None
-
-
-def apply_gazetteer(text: str, ents: list[tuple[int, int, str]], language: str) -> list[tuple[int, int, str]]:
-    """Combine model spans (start, end, label) with the place gazetteer: a span that is exactly a
-    country name becomes LOC, and country names or big cities the model missed are added as LOC."""
-    from newsmill.enrich.gazetteer import gazetteer
-
-    found = gazetteer().find(text, language)
-    exact = {(s, e) for s, e, _ in found}
-    out = [(s, e, "LOC" if (s, e) in exact else label) for s, e, label in ents]
-    for start, end, _ in found:
-        if not any(s < end and start < e for s, e, _ in ents):
-            out.append((start, end, "LOC"))
-    return sorted(out)
 
 
 def _key_tokens(text: str, language: str) -> list[str]:

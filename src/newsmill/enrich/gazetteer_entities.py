@@ -1,0 +1,84 @@
+"""Corrections of model entity spans by gazetteers and by consistency within one article.
+
+Spans are (start, end, label) character triples into the text the model read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+Span = tuple[int, int, str]
+# German genitive of a name ("Putins", "Nordkoreas"); English possessives are split off by the tokenizer.
+_GENITIVE = {"de": "s", "en": ""}
+
+
+@lru_cache(maxsize=1)
+def _org_pattern() -> re.Pattern[str]:
+    path = resources.files("newsmill").joinpath("data", "models", "gazetteer-org.json")
+    names = [n for n in json.loads(path.read_text(encoding="utf-8"))["names"] if n]
+    names.sort(key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
+    return any(s < end and start < e for s, e, _ in spans)
+
+
+def apply_places(text: str, ents: list[Span], language: str) -> list[Span]:
+    """A span that is exactly a country name becomes LOC; country names, exonyms and big cities the
+    model missed are added as LOC."""
+    from newsmill.enrich.gazetteer import gazetteer
+
+    found = gazetteer().find(text, language)
+    exact = {(s, e) for s, e, _ in found}
+    out = [(s, e, "LOC" if (s, e) in exact else label) for s, e, label in ents]
+    out += [(s, e, "LOC") for s, e, _ in found if not _overlaps(s, e, ents)]
+    return sorted(out)
+
+
+def apply_orgs(text: str, ents: list[Span]) -> list[Span]:
+    """Well-known organisations (news media, international bodies) written in full are ORG, whatever
+    the model said about them or inside them ("New York Times" is not a place)."""
+    orgs = [(m.start(), m.end(), "ORG") for m in _org_pattern().finditer(text)]
+    if not orgs:
+        return ents
+    kept = [(s, e, label) for s, e, label in ents if not _overlaps(s, e, orgs) or _covers(s, e, orgs)]
+    return sorted(kept + [o for o in orgs if not _overlaps(o[0], o[1], kept)])
+
+
+def _covers(start: int, end: int, orgs: list[Span]) -> bool:
+    """The model span contains an org name and more ("Die New York Times-Redaktion")."""
+    return any(start <= s and e <= end and (start, end) != (s, e) for s, e, _ in orgs)
+
+
+def propagate(text: str, ents: list[Span], language: str) -> list[Span]:
+    """Document consistency: once "Wladimir Putin" is a person, a lone "Putin"/"Putins" elsewhere is
+    one too (added where the model saw nothing, relabelled where it said LOC/ORG/MISC but the
+    gazetteer knows no place of that name); multi-word names recur with their label."""
+    from newsmill.enrich.gazetteer import gazetteer
+
+    gen = _GENITIVE.get(language, "")
+    surnames = {text[s:e].split()[-1] for s, e, label in ents if label == "PER" and len(text[s:e].split()) > 1}
+    out: list[Span] = []
+    for s, e, label in ents:
+        mention = text[s:e]
+        base = mention[: -len(gen)] if gen and mention.endswith(gen) else mention
+        if label != "PER" and (mention in surnames or base in surnames) and gazetteer().lookup(mention, language) is None:
+            label = "PER"
+        out.append((s, e, label))
+    known = {text[s:e]: label for s, e, label in out if " " in text[s:e]}
+    known.update({name: "PER" for name in surnames})
+    for name, label in known.items():
+        suffix = f"(?:{re.escape(gen)})?" if gen and label == "PER" else ""
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + suffix + r"(?!\w)", text):
+            if not _overlaps(m.start(), m.end(), out):
+                out.append((m.start(), m.end(), label))
+    return sorted(out)
+
+
+def combine(text: str, ents: list[Span], language: str) -> list[Span]:
+    """All corrections, in order: organisations, places, consistency."""
+    return propagate(text, apply_places(text, apply_orgs(text, ents), language), language)
