@@ -135,11 +135,17 @@ def test_unbalanced_marks_warn_and_do_not_swallow_the_text() -> None:
     assert any("Wir sind bereit" in q.text for q in quotes)
 
 
-def test_one_megabyte_single_sentence_is_bounded() -> None:
-    text = ("die Lage sei ernst, sagte er „und " + "weiter " * 150_000)[:1_000_000]
+@pytest.mark.parametrize("text", [
+    ("die Lage sei ernst, sagte er „und " + "weiter " * 150_000)[:1_000_000],  # one 1 MB sentence
+    '"' * 1_000_000,
+    ("Er sagte, dass " * 80_000)[:1_000_000],
+    "„a“ sagte er, " * 70_000,
+])
+def test_one_megabyte_texts_are_bounded(text: str) -> None:
     started = time.monotonic()
-    _quotes(text, "de")
+    _, warnings = _quotes(text, "de")
     assert time.monotonic() - started < SLOW_TEXT_S
+    assert any("read only its start" in w for w in warnings)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -28,6 +28,9 @@ MAX_APPOSITION_GAP = 3
 LONG_DIRECT_WORDS = 6
 # Quoted words covering this share of the content make it a direct quote, less makes it mixed.
 DIRECT_COVER = 0.8
+# Cues read per sentence: real sentences have one to three; runaway text (a 1 MB "sentence" of
+# "sagte, dass …") must not cost cues × tokens.
+MAX_CUES = 6
 _FINAL = frozenset(".!?…;")
 
 
@@ -143,7 +146,7 @@ class SentenceReader:
 
     def read(self, s: Sentence, marked: list[Marked], recent: bool, prev: Sentence | None = None) -> list[Candidate]:
         """The quotations of sentence ``s``; ``recent``: the sentence before held a quotation."""
-        cues = self.cues(s)
+        cues = self.cues(s)[:MAX_CUES]
         self._marked = marked
         verbal = any(c.kind == "verb" for c in cues)
         directs = [m for m in marked if self._is_direct(m, s, bool(cues), verbal)]

@@ -19,6 +19,9 @@ MAX_PHRASE_TOKENS = 5
 SPEAKER_LABELS = ("PER", "ORG")
 # Lower-case name particles before a hyphen ("el-", "al-", "ad-") are at most this long.
 MAX_NAME_PARTICLE = 3
+# Resolved speakers searched back for a pronoun's antecedent; a pronoun refers a few sentences back
+# at most, and the bound keeps long texts linear.
+MAX_LOOKBACK = 32
 # Tokens between a sentence-initial subject and a late cue ("X wird von Reuters mit den Worten
 # zitiert"); more means the noun phrase was not the subject of the cue.
 MAX_PREFIELD_REST = 10
@@ -60,7 +63,10 @@ class SpeakerFinder:
         ents = sorted((e for e in entities if e.label in SPEAKER_LABELS and e.end <= len(text)), key=lambda e: e.start)
         self.entities = ents or _fallback_names(text, tokens, lex)
         self._starts = [e.start for e in self.entities]
-        self.mentions: list[Mention] = [Mention(e.start, e.name or e.text, e.label) for e in self.entities]
+        persons = [e for e in self.entities if e.label == "PER"]
+        self._person_starts = [e.start for e in persons]
+        self._person_names = [e.name or e.text for e in persons]
+        self.mentions: list[Mention] = []  # resolved speakers, in reading order
 
     # --- noun phrases ------------------------------------------------------------------------
 
@@ -208,10 +214,17 @@ class SpeakerFinder:
         """A Speaker for tokens ``first:last`` with its name resolved."""
         start, end = self.tokens[first].start, self.tokens[last - 1].end
         text = self.text[start:end]
-        name = self._entity_name(start, end) or self._resolve(first, last, start)
+        entity = self._entity_name(start, end)
+        name = entity or self._resolve(first, last, start)
         spk = Speaker(start, end, text, name)
-        self.mentions.append(Mention(start, name, "PER"))
+        label = self.label_of(start, end) if entity else self._kind_of(first, last)
+        self.mentions.append(Mention(start, name, label or "X"))
         return spk
+
+    def _kind_of(self, first: int, last: int) -> str:
+        words = [t.text for t in self.tokens[first:last]]
+        persons = self.lex.speaker_pronouns | self.lex.role_nouns
+        return "PER" if any(w in persons for w in words) else "X"
 
     def label_of(self, start: int, end: int) -> str | None:
         k = bisect.bisect_left(self._starts, start)
@@ -222,7 +235,11 @@ class SpeakerFinder:
 
     def _entity_name(self, start: int, end: int) -> str | None:
         k = bisect.bisect_left(self._starts, start)
-        inside = [e for e in self.entities[k:] if e.start < end]
+        inside = []
+        for e in self.entities[k : k + MAX_SPEAKER_TOKENS]:
+            if e.start >= end:
+                break
+            inside.append(e)
         k2 = k - 1
         if k2 >= 0 and self.entities[k2].end > start:
             inside.insert(0, self.entities[k2])
@@ -247,11 +264,16 @@ class SpeakerFinder:
         return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
 
     def _recent(self, before: int, label: str) -> str | None:
-        best: Mention | None = None
-        for m in self.mentions:
-            if m.start < before and m.label == label and (best is None or m.start > best.start):
-                best = m
-        return best.name if best else None
+        """The name of the last person mentioned (as an entity or as a speaker) before ``before``."""
+        best_start, best = -1, None
+        k = bisect.bisect_left(self._person_starts, before) - 1
+        if k >= 0:
+            best_start, best = self._person_starts[k], self._person_names[k]
+        for m in reversed(self.mentions[-MAX_LOOKBACK:]):
+            if m.start < before and m.label == label and m.start > best_start:
+                best_start, best = m.start, m.name
+                break
+        return best
 
 
 def _fallback_names(text: str, tokens: list[Token], lex: QuoteLexicon) -> list[Entity]:

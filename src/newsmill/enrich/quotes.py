@@ -26,9 +26,9 @@ from newsmill.enrich.quote_marks import Marked, find_marked
 from newsmill.enrich.quote_speakers import SpeakerFinder
 from newsmill.enrich.quote_text import Sentence, Token, merge_across, split_sentences, tokenize
 
-# Texts beyond this are read only up to it: 2 MB of running text is far beyond any article, and
-# the cap keeps a pathological input within the time budget.
-MAX_TEXT_CHARS = 2_000_000
+# Texts beyond this are read only up to it: 200,000 characters (~30,000 words) is far beyond any
+# news article, and the cap keeps a pathological input (1 MB of quotation marks) within ~4 s.
+MAX_TEXT_CHARS = 200_000
 # Sentences a free indirect continuation may follow its attributed quotation by.
 MAX_CONTINUATION_GAP = 1
 # Sentences back within which the last quotation's speaker is still the likely source of an
@@ -101,7 +101,11 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
     for n, s in enumerate(sentences):
         while k < len(outer) and outer[k].end <= s.start:
             k += 1
-        inside = [m for m in outer[k:] if m.start < s.end]
+        inside = []
+        for m in outer[k:]:
+            if m.start >= s.end:
+                break
+            inside.append(m)
         recent = n - last_quoted <= MAX_CONTINUATION_GAP
         for cand in reader.read(s, inside, recent, sentences[n - 1] if n else None):
             if not _wanted(cand, options):
