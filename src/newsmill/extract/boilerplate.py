@@ -165,8 +165,9 @@ CREDIT_PATTERNS: tuple[str, ...] = (
     r"©|\(c\)\s|\bcopyright\b",
     r"(?:^|\s)/\s*(?:dpa|afp|ap|apa|epa|reuters|getty|imago|keystone|ddp|sid|kna|epd|"
     r"picture[ -]alliance|ullstein|shutterstock|istock)\b",
-    r"\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA-EFE|dpa-Zentralbild|picture alliance|imago images|"
-    r"Shutterstock|iStock|KEYSTONE)\b",
+    # Agency names as photo services write them (case-sensitive: "Reuters reported" is a sentence).
+    r"(?-i:\b(?:REUTERS|AFP|AP Photo|Getty Images|EPA-EFE|dpa-Zentralbild|picture alliance|imago images|"
+    r"Shutterstock|iStock|KEYSTONE)\b)",
 )
 
 # Agencies and photo services named in credits; used to split "caption Foto: X" and to recognise
@@ -353,7 +354,8 @@ def is_credit_line(text: str) -> bool:
     low = text.lower()
     if low.startswith(BYLINE_PREFIXES) and len(text.split()) <= BYLINE_MAX_WORDS:
         return True
-    m = credit_regex().search(text)
+    # Only the line's start matters; searching a prefix keeps long blocks cheap.
+    m = credit_regex().search(text[:CREDIT_PREFIX_CHARS])
     return m is not None and m.start() <= CREDIT_LEAD_CHARS
 
 
@@ -361,6 +363,8 @@ def is_credit_line(text: str) -> bool:
 BYLINE_MAX_WORDS = 8
 # A credit pattern must start near the line start to make the whole line a credit.
 CREDIT_LEAD_CHARS = 3
+# Enough of the line to see "Foto: X", "© X" or "REUTERS/X" at its start.
+CREDIT_PREFIX_CHARS = 40
 
 
 def split_credit(caption: str) -> tuple[str, str | None]:

@@ -15,7 +15,7 @@ from newsmill.extract.html_images import collect_images, image_scope
 from newsmill.extract.html_lead import lead_index, outer_lead_index
 from newsmill.extract.html_meta import Meta, page_meta
 from newsmill.extract.html_select import Selection, choose_container, context, select
-from newsmill.extract.html_walk import walk
+from newsmill.extract.html_walk import Candidate, walk
 from newsmill.extract.options import ExtractOptions
 
 # When the DOM yields less body text than this but JSON-LD articleBody is longer, the page
@@ -35,7 +35,12 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     walked = walk(root, opts.check_time)
     ctx = context(walked, meta.title)
     container = choose_container(walked, meta.body, ctx)
-    sel = select(walked, container, meta.title, ctx.ignore, outer_lead_index(walked, ctx, container))
+    if container is None and walked.blocks:
+        # No block is long enough to mark an article: keep the page's unmarked, link-poor text.
+        container = Candidate(root, 0, 0, len(walked.blocks), 0, 0, 0, False, ())
+        warnings.append("content: no article container found; kept all unmarked text")
+    sel = select(walked, container, meta.title, ctx.ignore, outer_lead_index(walked, ctx, container),
+                 opts.check_time)
     article = _article(meta, opts, warnings)
     _fill_body(article, sel, meta)
     headline = walked.blocks[ctx.headline].owner if ctx.headline >= 0 else None

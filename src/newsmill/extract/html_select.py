@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsmill.article import Block, BlockKind, Removed, RemovedReason
 from newsmill.extract.boilerplate import reason_for_text, section_cue
-from newsmill.extract.html_walk import Candidate, RawBlock, Walk
+from newsmill.extract.html_walk import TIME_CHECK_EVERY, Candidate, RawBlock, Walk
 
 # Noise below a container costs as much as article text gains: a wrapper that adds a sidebar of
 # equal size to the body is no better than the body alone.
@@ -47,6 +48,7 @@ class Selection:
     kept_raw: list[RawBlock] = field(default_factory=list)
     lead: RawBlock | None = None  # a standfirst found outside the body container
     removed: list[Removed] = field(default_factory=list)
+    dropped: list[tuple[RemovedReason, list[str]]] = field(default_factory=list)
     container: Candidate | None = None
 
 
@@ -153,16 +155,23 @@ def block_reason(b: RawBlock, container: Candidate | None, position: int,
 
 
 def select(walk: Walk, container: Candidate | None, title: str | None,
-           ignore: frozenset[int] = frozenset(), lead_at: int | None = None) -> Selection:
+           ignore: frozenset[int] = frozenset(), lead_at: int | None = None,
+           check_time: Callable[[], None] = lambda: None) -> Selection:
     sel = Selection(container=container)
     title_key = _key(title) if title else None
     seen: set[str] = set()
     cut: _Cut | None = None
     for i, b in enumerate(walk.blocks):
+        if i % TIME_CHECK_EVERY == 0:
+            check_time()
         if b.caption:
             continue  # captions become Image records, not body text and not "removed"
         if i == lead_at:
             sel.lead = b
+            continue
+        key = _key(b.text)
+        if b.kind == "heading" and title_key and key == title_key:
+            _note(sel.dropped, b.text, "duplicate")  # the headline is Article.title
             continue
         reason = block_reason(b, container, i, ignore)
         if cut is not None and not cut.covers(b):
@@ -172,17 +181,15 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
         elif reason is None and b.kind == "heading" and (cue := section_cue(b.text)) is not None:
             cut = _Cut(b.owner.getparent() if b.owner is not None else None, cue)
             reason = cue
-        key = _key(b.text)
-        if reason is None and b.kind == "heading" and title_key and key == title_key:
-            reason = "duplicate"
         if reason is None and key in seen and len(key) > 0:
             reason = "duplicate"
         if reason is not None:
-            _note(sel.removed, b.text, reason)
+            _note(sel.dropped, b.text, reason)
             continue
         seen.add(key)
         sel.kept_raw.append(b)
     _drop_trailing_headings(sel)
+    sel.removed = [Removed(text="\n".join(texts), reason=reason) for reason, texts in sel.dropped]
     sel.blocks = [Block(kind=_kind(b.kind), text=b.text) for b in sel.kept_raw]
     return sel
 
@@ -202,7 +209,7 @@ class _Cut:
 
 def _drop_trailing_headings(sel: Selection) -> None:
     while sel.kept_raw and sel.kept_raw[-1].kind == "heading":
-        _note(sel.removed, sel.kept_raw.pop().text, "other")
+        _note(sel.dropped, sel.kept_raw.pop().text, "other")
 
 
 def _kind(kind: str) -> BlockKind:
@@ -215,9 +222,9 @@ def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _note(removed: list[Removed], text: str, reason: RemovedReason) -> None:
+def _note(removed: list[tuple[RemovedReason, list[str]]], text: str, reason: RemovedReason) -> None:
     """Record a dropped block; neighbours dropped for the same reason share one entry."""
-    if removed and removed[-1].reason == reason:
-        removed[-1].text += "\n" + text
+    if removed and removed[-1][0] == reason:
+        removed[-1][1].append(text)
     else:
-        removed.append(Removed(text=text, reason=reason))
+        removed.append((reason, [text]))

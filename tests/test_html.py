@@ -1,0 +1,122 @@
+"""The HTML extractor on the bundled sample pages: body, removed parts with reasons, images."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsmill.article import REMOVED_REASONS, Article
+from newsmill.extract import extract
+from newsmill.extract.boilerplate import reason_for_attrs, reason_for_text, section_cue, split_credit
+
+PAGES = Path(__file__).parent / "pages"
+EXPECTED = json.loads((PAGES / "samples.json").read_text(encoding="utf-8"))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _sample(samples_dir: Path, name: str) -> Article:
+    return extract((samples_dir / name).read_bytes(), input_format="html")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_body_keeps_article_and_drops_boilerplate(samples_dir: Path, name: str) -> None:
+    article = _sample(samples_dir, name)
+    text = _norm(article.text)
+    for snippet in EXPECTED[name]["with"]:
+        assert snippet in text, snippet
+    for snippet in EXPECTED[name]["without"]:
+        assert snippet not in text, snippet
+    assert article.title and article.title not in text.split("\n")[0:1]
+    assert article.language == EXPECTED[name]["language"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_removed_parts_carry_reasons(samples_dir: Path, name: str) -> None:
+    article = _sample(samples_dir, name)
+    assert all(r.reason in REMOVED_REASONS for r in article.removed)
+    for reason, snippet in EXPECTED[name]["removed"].items():
+        hits = [r.reason for r in article.removed if snippet in _norm(r.text)]
+        assert reason in hits, (snippet, hits)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sample_images_have_captions_and_credits(samples_dir: Path, name: str) -> None:
+    article = _sample(samples_dir, name)
+    credits = [img.credit for img in article.images]
+    for credit in EXPECTED[name]["credits"]:
+        assert credit in credits
+    for img in article.images:
+        assert not img.caption or not img.credit or img.credit not in img.caption
+
+
+def test_every_visible_text_is_kept_or_accounted_for(samples_dir: Path) -> None:
+    import lxml.html
+
+    raw = (samples_dir / "de_lokal_brand.html").read_bytes()
+    article = extract(raw, input_format="html")
+    doc = lxml.html.fromstring(raw)
+    for bad in doc.xpath("//script|//style|//head"):
+        bad.drop_tree()
+    seen = _norm(" ".join([article.text, article.title or ""] + [r.text for r in article.removed]
+                          + [f"{i.caption or ''} {i.credit or ''}" for i in article.images]))
+    for el in doc.iter("p", "li", "h1", "h2", "h3"):
+        words = _norm(el.text_content())
+        if words:
+            assert words.split()[0] in seen, words
+
+
+def test_lead_and_blocks_kinds(samples_dir: Path) -> None:
+    article = _sample(samples_dir, "de_politik_galerie.html")
+    assert article.lead and article.lead.startswith("Nach einer zwölfstündigen Sitzung")
+    kinds = {b.kind for b in article.blocks}
+    assert {"paragraph", "heading", "quote", "list_item"} <= kinds
+
+
+@pytest.mark.parametrize(
+    ("caption", "head", "credit"),
+    [
+        ("Die Halle brannte aus. Foto: dpa/Max Muster", "Die Halle brannte aus.", "Foto: dpa/Max Muster"),
+        ("Cranes in Rotterdam, October 3, 2024. REUTERS/Jane Doe", "Cranes in Rotterdam, October 3, 2024.",
+         "REUTERS/Jane Doe"),
+        ("Der Kanzler in Berlin. © picture alliance", "Der Kanzler in Berlin.", "© picture alliance"),
+        ("Feuerwehrleute am Einsatzort / dpa", "Feuerwehrleute am Einsatzort", "/ dpa"),
+        ("Ein Bild ohne Nachweis", "Ein Bild ohne Nachweis", None),
+    ],
+)
+def test_split_credit(caption: str, head: str, credit: str | None) -> None:
+    assert split_credit(caption) == (head, credit)
+
+
+@pytest.mark.parametrize(
+    ("attrs", "reason"),
+    [("main-nav", "navigation"), ("cookie-banner", "consent"), ("comment_content", "comments"),
+     ("ad-slot", "advertisement"), ("article-body comments-open", None), ("tag-newsletter post", None),
+     ("hidden-xs lead", None), ("related-stories", "teaser")],
+)
+def test_class_words(attrs: str, reason: str | None) -> None:
+    assert reason_for_attrs(attrs) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [("Lesen Sie auch: Feuer in Altona", "call_to_action"), ("15. Mai 2019, 05:28 Uhr", "other"),
+     ("Themen: Ehrenamt, Jugend", "navigation"), ("Foto: dpa", "credit"),
+     ("Am 15. Mai 2019 trafen sich in Berlin zwanzig Minister zum Gipfel.", None),
+     ("Reuters reported on Tuesday that the company's profit rose sharply in the third quarter.", None)],
+)
+def test_text_rules(text: str, reason: str | None) -> None:
+    assert reason_for_text(text) == reason
+
+
+@pytest.mark.parametrize(
+    ("heading", "reason"),
+    [("More in Minnesota Wild", "teaser"), ("Kommentare (3)", "comments"), ("Kommentare der Opposition", None),
+     ("Über den Autor", "credit"), ("Relatedness of genes", None)],
+)
+def test_section_cues(heading: str, reason: str | None) -> None:
+    assert section_cue(heading) == reason
