@@ -150,7 +150,8 @@ def _credit_prefix_pattern(prefixes: list[str]) -> re.Pattern[str]:
 
 def _caption_credit_pattern(prefixes: list[str]) -> re.Pattern[str]:
     # A photo credit closing a line: the line is a picture caption, not body text.
-    return re.compile(rf"(?:^|(?<=[\s.!?)\]]))\(?(?:{_alternation(prefixes)})\s*(?::|©)\s*(?P<credit>[^:]{{1,100}})$", re.I)
+    lead = rf"(?:(?:{_alternation(prefixes)})\s*(?::|©|\(c\))|©|\(c\))"
+    return re.compile(rf"(?:^|(?<=[\s.!?)\]|]))\(?{lead}\s*(?P<credit>[^:©]{{1,100}})$", re.I)
 
 
 def _agency_pattern(agencies: list[str]) -> re.Pattern[str]:

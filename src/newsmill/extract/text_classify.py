@@ -41,6 +41,7 @@ CREDIT_MAX_WORDS = 12
 # no longer than this, and the credit itself is a name or two, not a sentence.
 CAPTION_MAX_WORDS = 60
 CAPTION_CREDIT_MAX_WORDS = 8
+CAPTION_MIN_WORDS = 3
 # "(c)" and "©" mark a credit or a copyright footer only on short lines.
 COPYRIGHT_MAX_WORDS = 16
 
@@ -162,7 +163,7 @@ def is_credit(text: str, lex: Lexicon) -> bool:
         return True
     if (len(text) < 40 or any(c in text for c in "/|©(") or " via " in text) and lex.agency_credit.match(text):
         return True
-    return text.startswith(("©", "(c)", "(C)")) and len(text) < 120
+    return text.lstrip("( ").startswith(("©", "(c)", "(C)")) and len(text) < 120
 
 
 def caption_credit(text: str, lex: Lexicon) -> tuple[str, str] | None:
@@ -170,7 +171,15 @@ def caption_credit(text: str, lex: Lexicon) -> tuple[str, str] | None:
     m = lex.caption_credit.search(text)
     if not m or m.start() == 0:
         return None
-    credit = m.group("credit")
-    if len(credit.split()) > CAPTION_CREDIT_MAX_WORDS or _SENTENCE_END.search(credit.rstrip(".)")):
+    words = m.group("credit").split()
+    if not words or len(words) > CAPTION_CREDIT_MAX_WORDS or not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return None  # a credit names someone: "Max Muster / dpa", "2021 CTMG"
+    if sum(1 for w in words if w.lower() in lex.stopwords) > 1 or _SENTENCE_END.search(m.group("credit").rstrip(".)")):
         return None
-    return text[: m.start()].strip(" (|"), text[m.start() :].strip(" ()")
+    caption = text[: m.start()].strip(" (|")
+    if len(caption.split()) < CAPTION_MIN_WORDS:
+        return None
+    credit = text[m.start() :].strip()
+    if credit.startswith("(") and credit.endswith(")") and credit.count("(") == credit.count(")"):
+        credit = credit[1:-1].strip()
+    return caption, credit

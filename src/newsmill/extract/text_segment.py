@@ -46,6 +46,9 @@ EXTRA_FRACTION_BELOW = 0.3
 EXTRA_MIN_WEIGHT = 150.0
 # ... and when it lies at most this many lines away from the body.
 EXTRA_MAX_GAP_LINES = 80
+# Small islands of prose at the end of the body, cut off from it by a debris line, are mostly
+# the author box, an appeal or a teaser: an island lighter than this is trimmed.
+EDGE_ISLAND_MAX_WEIGHT = 300.0
 # Joining stops after this many extra runs (bounded work on pathological dumps).
 MAX_EXTRA_RUNS = 6
 
@@ -90,6 +93,21 @@ def find_body(lines: list[Line], labels: list[Label]) -> Body | None:
         if grown is None:
             break
         body = grown
+    return _trim_tail(body, weights, labels)
+
+
+def _trim_tail(body: Body, weights: list[float], labels: list[Label]) -> Body:
+    for _ in range(MAX_EXTRA_RUNS):
+        island = 0.0
+        i = body.end - 1
+        while i > body.start and not (labels[i].is_bad and labels[i].reason != "credit"):
+            island += max(0.0, weights[i])
+            i -= 1
+        if i <= body.start or island >= EDGE_ISLAND_MAX_WEIGHT:
+            break
+        while i > body.start and weights[i - 1] <= 0:  # the debris run before the island goes too
+            i -= 1
+        body = Body(body.start, i, body.weight - island)
     return body
 
 
