@@ -160,7 +160,8 @@ class SentenceReader:
             return out
         verbs = [c for c in cues if c.kind == "verb"]
         if directs:
-            speaker = self._frame_speaker(s, verbs[0], s.last) if verbs else self._colon_speaker(s, directs[0])
+            speaker = self._frame_speaker(s, verbs[0], s.last) if verbs else \
+                self._colon_speaker(s, directs[0]) or self._quoting_subject(s, directs[0])
             cue_span = self._span(verbs[0].first, verbs[0].last) if verbs else None
             return [Candidate(m.start, m.end, "direct", speaker, cue_span, inherit=speaker is None) for m in directs]
         reported = self._reported(s, verbs[0]) if verbs else []
@@ -330,6 +331,16 @@ class SentenceReader:
         if i - 1 > s.first and toks[i - 1].low in lex.coordinators:
             return self.speakers._np_from(s.first, i)
         return None
+
+    def _quoting_subject(self, s: Sentence, m: Marked) -> Speaker | None:
+        """"Ursprünglich wollte er „…“": a person-like subject of the sentence quoting, if there is one."""
+        k = s.first
+        while k < s.last and self.tokens[k].end <= m.start:
+            k += 1
+        np = self.speakers.subject_of(s.first, k) if k > s.first else None
+        if np is None or self.in_quote[np[0]] or not self.speakers.plausible_range(*np):
+            return None
+        return self.speakers.speaker(*np)
 
     def _colon_speaker(self, s: Sentence, m: Marked) -> Speaker | None:
         """"Erkki Tuomioja, Präsident des Rats: „…“": a speaker phrase and a colon before the quote."""

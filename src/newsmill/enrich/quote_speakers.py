@@ -158,6 +158,8 @@ class SpeakerFinder:
     def subject_of(self, first: int, last: int) -> tuple[int, int] | None:
         """The subject of a main clause: the first phrase, or the one after the verb when the clause
         opens with an adverb ("Langfristig strebt das Unternehmen …")."""
+        while first < last and self.tokens[first].low in self.lex.focus_particles:
+            first += 1  # "Auch der Sprecher …"
         np = self._np_from(first, last)
         if np and not (np[1] - np[0] == 1 and adverb_like(self.tokens[first].text, self.lex.adverb_endings)):
             return np
@@ -202,9 +204,16 @@ class SpeakerFinder:
 
     def plausible(self, spk: Speaker) -> bool:
         """A speaker worth a reported speech act: a person or organisation, a pronoun, a role or group."""
-        if self.label_of(spk.start, spk.end) is not None:
+        return self._plausible_text(spk.start, spk.end, spk.text)
+
+    def plausible_range(self, first: int, last: int) -> bool:
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        return self._plausible_text(start, end, self.text[start:end])
+
+    def _plausible_text(self, start: int, end: int, text: str) -> bool:
+        if self.label_of(start, end) in SPEAKER_LABELS:
             return True
-        words = spk.text.split()
+        words = text.split()
         return any(w in self.lex.speaker_pronouns or w.lower() in self.lex.speaker_nouns for w in words) or any(
             w.lower().endswith(suffix) for w in words for suffix in self.lex.speaker_suffixes)
 
