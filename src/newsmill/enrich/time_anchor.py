@@ -20,6 +20,8 @@ from newsmill.enrich.time_tables import TimeTables
 # How far around an expression tense cues are looked for, in characters: one news sentence is
 # rarely longer; a window also keeps a 1 MB sentence linear.
 TENSE_WINDOW = 160
+# How far (characters) a bare clock time in news still belongs to the day mentioned before it.
+CLOCK_REACH = 300
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|\n")
 _WORD = re.compile(r"\w+")
 
@@ -32,6 +34,7 @@ class Reference:
     narrative: bool
     point: Point | None = None  # last mentioned calendar point, any granularity
     day: dt.date | None = None  # last mentioned full date
+    day_at: int = 0  # where it was mentioned
 
     def __post_init__(self) -> None:
         if self.dct is not None and self.point is None:
@@ -48,14 +51,22 @@ class Reference:
             return Point(self.dct.year, self.dct.month, self.dct.day) if self.dct else None
         return self.point
 
-    def update(self, value: str) -> None:
+    def update(self, value: str, at: int = 0) -> None:
         point = parse_point(value)
         if point is None:
             return
         self.point = point
         day = point.date()
         if day is not None:
-            self.day = day
+            self.day, self.day_at = day, at
+
+    def clock_day(self, text: str, at: int) -> dt.date | None:
+        """The day a bare clock time ("um 19.30 Uhr") is on: in news the day mentioned just
+        before in the same paragraph, else the publication date; in narrative the last day."""
+        if self.narrative or self.dct is None:
+            return self.day or self.dct
+        near = self.day is not None and at - self.day_at <= CLOCK_REACH
+        return self.day if near and "\n\n" not in text[self.day_at:at] else self.dct
 
 
 def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:

@@ -28,6 +28,7 @@ HANDLERS: dict[str, Handler] = {
     "deictic": norm.deictic,
     "holiday": norm.holiday,
     "ref": norm.ref_word,
+    "set_weekday": norm.set_weekday,
     "time": norm.time_of_day,
     "duration": norm.duration,
     "relunit": rel.relunit,
@@ -140,7 +141,7 @@ def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
 
 
 # Values that are no point in time the narrative could move to.
-_NO_REFERENCE = frozenset({"duration", "ref", "century", "decade"})
+_NO_REFERENCE = frozenset({"duration", "ref", "century", "decade", "set_weekday"})
 # How far back an open parenthesis makes a date an aside ("(1939–1945)", "(bis 1881)").
 ASIDE_WINDOW = 80
 
@@ -202,7 +203,7 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         if value is None:
             continue
         if value and _moves_reference(text, found, value, ref, tables):
-            ref.update(value)
+            ref.update(value, found.start)
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
     return out
 

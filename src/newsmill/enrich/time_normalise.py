@@ -81,7 +81,9 @@ class Job:
 
     def hour(self) -> int | None:
         """The 24-hour clock hour of the hour group ("8 p.m." -> 20), None when out of range."""
-        hour = int(self.groups["hour"])
+        word = self.groups["hour"]
+        clock_word = self.lex("CLOCKWORD", "hour")
+        hour = int(word) if word.isdigit() else (clock_word if isinstance(clock_word, int) else 99)
         shift = self.lex("AMPM", "ampm")
         if isinstance(shift, int):
             if not 1 <= hour <= 12:
@@ -262,6 +264,14 @@ def holiday(job: Job) -> str | None:
     return "" if day is None else fmt_date(day)
 
 
+def set_weekday(job: Job) -> str | None:
+    """"jeden Dienstag", "dienstags", "every Tuesday": a TIMEX3 set value."""
+    weekday = job.lex("WEEKDAY", "weekday")
+    if not isinstance(weekday, int):
+        weekday = job.lex("WEEKDAYS", "weekday_b")
+    return f"XXXX-WXX-{weekday + 1}" if isinstance(weekday, int) else None
+
+
 def ref_word(job: Job) -> str | None:
     if "vague" in job.groups:
         return "FUTURE_REF" if job.lex("POST", "post") == 1 else "PAST_REF"
@@ -272,7 +282,7 @@ def ref_word(job: Job) -> str | None:
 def time_of_day(job: Job) -> str | None:
     if job.hour() is None:
         return None
-    base = job.ref.base_day(deictic=False)
+    base = job.ref.clock_day(job.text, job.span[0])
     return "" if base is None else job.clock(fmt_date(base))
 
 
@@ -280,7 +290,7 @@ def duration(job: Job) -> str | None:
     unit = job.lex("UNIT", "unit") or job.lex("ADJUNIT", "unit") or job.lex("LANGUNIT", "unit")
     if not isinstance(unit, str):
         return None
-    n = "X" if "vague" in job.groups else job.number("num")
+    n = "X" if "vague" in job.groups else (job.number("num") if "num" in job.groups else 1)
     if n is None:
         return None
     out = _duration_part(n, unit)
