@@ -49,6 +49,8 @@ EXTRA_MAX_GAP_LINES = 80
 # Small islands of prose at the end of the body, cut off from it by a debris line, are mostly
 # the author box, an appeal or a teaser: an island lighter than this is trimmed.
 EDGE_ISLAND_MAX_WEIGHT = 300.0
+# Debris that sits inside articles (ad slots, credits) does not cut an island off.
+INLINE_DEBRIS = frozenset({"credit", "advertisement", "markup"})
 # Joining stops after this many extra runs (bounded work on pathological dumps).
 MAX_EXTRA_RUNS = 6
 
@@ -100,7 +102,7 @@ def _trim_tail(body: Body, weights: list[float], labels: list[Label]) -> Body:
     for _ in range(MAX_EXTRA_RUNS):
         island = 0.0
         i = body.end - 1
-        while i > body.start and not (labels[i].is_bad and labels[i].reason != "credit"):
+        while i > body.start and not (labels[i].is_bad and labels[i].reason not in INLINE_DEBRIS):
             island += max(0.0, weights[i])
             i -= 1
         if i <= body.start or island >= EDGE_ISLAND_MAX_WEIGHT:
