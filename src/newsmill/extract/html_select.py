@@ -84,16 +84,34 @@ def _flagged(c: Candidate, ignore: frozenset[int]) -> bool:
 
 
 def context(walk: Walk, title: str | None) -> Context:
-    """Find the headline: the <h1> matching the title, else the first <h1>. Boilerplate marks on
-    elements around it are wrong: a wrapper named "offcanvas" or "has-sidebar" holds the page."""
-    h1s = [i for i, b in enumerate(walk.blocks) if b.tag == "h1"]
-    if not h1s:
+    """Find the headline: the heading that matches the title (an <h1> first), else the first <h1>
+    when the page declares no title. Boilerplate marks on elements around it are wrong: a
+    wrapper named "offcanvas" or "has-sidebar" holds the whole page."""
+    pick = _headline(walk, title)
+    if pick < 0:
         return Context()
-    tkey = _key(title) if title else ""
-    pick = next((i for i in h1s if tkey and _key(walk.blocks[i].text) and _key(walk.blocks[i].text) in tkey),
-                h1s[0])
     next_good = next((i for i in range(pick + 1, len(walk.blocks)) if walk.blocks[i].good), len(walk.blocks))
     return Context(frozenset(i for i, _ in walk.blocks[pick].flags), pick, next_good)
+
+
+# A heading this short must equal the title to be the headline; longer ones may contain it or be
+# contained in it (titles carry site names, headings carry kickers).
+HEADLINE_MIN_OVERLAP_CHARS = 20
+
+
+def _headline(walk: Walk, title: str | None) -> int:
+    h1s = [i for i, b in enumerate(walk.blocks) if b.tag == "h1"]
+    if title:
+        tkey = _key(title)
+        headings = h1s + [i for i, b in enumerate(walk.blocks) if b.kind == "heading" and b.tag != "h1"]
+        for i in headings:
+            key = _key(walk.blocks[i].text)
+            if key == tkey or (len(key) >= HEADLINE_MIN_OVERLAP_CHARS and (key in tkey or tkey in key)):
+                return i
+    # Without a matching title, the first <h1> is the headline if it comes before the first
+    # article-like paragraph (an <h1> after the text is a teaser's or the site's).
+    first_good = next((i for i, b in enumerate(walk.blocks) if b.good), len(walk.blocks))
+    return h1s[0] if h1s and h1s[0] < first_good else -1
 
 
 def choose_container(walk: Walk, json_body: str | None, ctx: Context) -> Candidate | None:

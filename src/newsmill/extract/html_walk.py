@@ -326,6 +326,7 @@ def walk(root: Any, check_time: Callable[[], None]) -> Walk:
     stack = w.stack
     skip = _Frame(None, -1, 0, False)  # marks an element whose subtree is not visited
     plain = _Frame(None, -2, 0, False)  # an inline element without attributes: only its text counts
+    link = _Frame(None, -3, 0, False)  # a link: its text counts as link text
     it = lxml.etree.iterwalk(root, events=("start", "end"))
     for event, el in it:
         tag = el.tag
@@ -333,10 +334,15 @@ def walk(root: Any, check_time: Callable[[], None]) -> Walk:
             if tag.__class__ is not str or tag in SKIP_TAGS:
                 it.skip_subtree()
                 stack.append(skip)
-            elif tag not in _SPECIAL_INLINE and tag not in BLOCK_TAGS and not el.attrib:
-                if tag == "br":
-                    w.parts.append(_BR)
-                stack.append(plain)
+            elif tag in _PHRASING or (tag not in _SPECIAL_INLINE and tag not in BLOCK_TAGS and not el.attrib):
+                # Links and emphasis never split a block, so their classes do not matter.
+                if tag == "a":
+                    w.link_depth += 1
+                    stack.append(link)
+                else:
+                    if tag == "br":
+                        w.parts.append(_BR)
+                    stack.append(plain)
                 if el.text:
                     w.add(el.text)
             else:
@@ -346,8 +352,10 @@ def walk(root: Any, check_time: Callable[[], None]) -> Walk:
                     check_time()
         else:
             top = stack[-1]
-            if top is skip or top is plain:
+            if top is skip or top is plain or top is link:
                 stack.pop()
+                if top is link:
+                    w.link_depth -= 1
                 if el.tail:
                     w.add(el.tail)
             else:
