@@ -86,7 +86,7 @@ class SentenceReader:
             elif low in lex.according_post and i > s.first:
                 out.append(Cue(i, i + 1, "according", self._np_before(i, s.first)))
             elif low in lex.according_adverbs:
-                out.append(Cue(i, i + 1, "adverb"))
+                out.append(Cue(i, i + 1, "adverb", (i, i + 1)))  # "Demnach": the word stands for the source
             elif low == lex.so_word and i > s.first and (toks[i - 1].text == "," or toks[i - 1].text in lex.closers):
                 np = self.speakers._np_from(i + 1, s.last)
                 if np and (np[1] >= s.last or toks[np[1]].text in ",.;"):
