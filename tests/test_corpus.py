@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 import threading
@@ -170,7 +169,6 @@ class _Site(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8" if self.path == "/news" else "text/plain")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        io.BytesIO(body).readinto  # noqa: B018 - keep the handler trivial
         self.wfile.write(body)
 
 
@@ -191,3 +189,19 @@ def test_ingest_urls_needs_allow_private_for_localhost(tmp_path: Path) -> None:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_ingest_a_warc_counts_what_it_skips(tmp_path: Path) -> None:
+    pytest.importorskip("warcio")
+    from test_warc import write_warc
+
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, [("request", "https://w.example/1", 0, "", b""),
+                      ("response", "https://w.example/1", 200, "text/html", page("Leuchtturm").encode()),
+                      ("response", "https://w.example/2", 200, "text/html", page("Seilbahn").encode()),
+                      ("response", "https://w.example/3.png", 200, "image/png", b"\x89PNG")])
+    report = ingest([str(warc)], tmp_path / "c.db", options())
+    assert report.new == 2 and report.skipped == {"warc request record": 1, "not html": 1}
+    with Store(tmp_path / "c.db", readonly=True) as store:
+        (hit,) = store.search("Seilbahn")
+        assert hit.url == "https://w.example/2" and hit.site == "w.example"

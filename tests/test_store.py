@@ -169,3 +169,20 @@ def test_export_jsonl_and_parquet_hold_the_full_record(store: Store, tmp_path: P
     assert table.num_rows == 3 and set(table.column_names) == set(arts[0].to_dict())
     assert table.to_pylist()[0]["authors"] == ["A. Autorin"]
     assert Article.from_dict(table.to_pylist()[1]).to_dict() == arts[1].to_dict()
+
+
+def test_syndicated_copy_of_the_sample_story_joins_its_group(store: Store, samples_dir: Path) -> None:
+    expected = json.loads((samples_dir / "000_b03d04e1de56314c.expected.json").read_text("utf-8"))
+    blocks = [Block(b["kind"], b["text"]) for b in expected["blocks"]]
+    original = Article(url="https://www.20min.ch/story/x", title=expected["title"], lead=expected["lead"],
+                       blocks=blocks).finalize()
+    # the copy on another site: its own lead, the last paragraph dropped, a sentence added
+    copy_blocks = [Block(b.kind, b.text) for b in blocks[:-1]]
+    copy_blocks[0].text = "Wie die Nachrichtenagentur berichtet: " + copy_blocks[0].text
+    copy = Article(url="https://www.heute.at/s/y", title=expected["title"] + " – heute.at",
+                   lead="Putin sucht die Nähe zu Kim Jong Un.", blocks=copy_blocks).finalize()
+    unrelated = article("https://a.example/z", story(99, 300))
+    add(store, original, copy, unrelated)
+    assert set(store.group_of(copy.id)) == {original.id, copy.id}
+    assert store.group_of(unrelated.id) == [unrelated.id]
+    assert dedup.similarity(dedup.signature(original.text) or b"", dedup.signature(copy.text) or b"") < 1.0

@@ -134,10 +134,14 @@ def _run_show(args: argparse.Namespace) -> int:
 
     with _open(args.db) as store:
         article = store.get(args.id)
+        group = store.group_of(article.id) if article else []
     if article is None:
         print(f"newsmill: no article {args.id} in {args.db}", file=sys.stderr)
         return 1
     print_article(article, args.format)
+    if len(group) > 1:
+        others = ", ".join(i for i in group if i != article.id)
+        print(f"near-duplicates (same story): {others}", file=sys.stderr)
     return 0
 
 

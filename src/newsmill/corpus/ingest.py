@@ -130,7 +130,7 @@ class _Writer:
         self.pending.clear()
         self.last = time.monotonic()
 
-    def _write(self, outcome: Outcome) -> tuple[str, str]:
+    def _write(self, outcome: Outcome) -> tuple[str, str] | tuple[str, str, int]:
         if isinstance(outcome, Result):
             result = self.store.add_row(outcome.value, outcome.key)
             self.store.mark_done(outcome.key)
@@ -143,10 +143,10 @@ class _Writer:
             self.store.mark_done(outcome.key)
             return ("finished", "")
         assert isinstance(outcome, Skipped)
-        return ("skipped", outcome.reason)
+        return ("skipped", outcome.reason, outcome.count)
 
-    def _count(self, counted: tuple[str, str]) -> None:
-        kind, what = counted
+    def _count(self, counted: tuple[str, str] | tuple[str, str, int]) -> None:
+        kind, what = counted[0], counted[1]
         r = self.report
         if kind == "stored":
             r.new += what == "new"
@@ -155,13 +155,7 @@ class _Writer:
         elif kind == "failed":
             r.failed[what] += 1
         elif kind == "skipped":
-            r.skipped[what] += 1
-
-
-def _skip_count(item: Skipped) -> int:
-    """Skipped notes of a WARC say "path (N×)": count N records."""
-    head, _, tail = item.key.rpartition(" (")
-    return int(tail[:-2]) if head and tail.endswith("×)") and tail[:-2].isdigit() else 1
+            r.skipped[what] += int(counted[2]) if len(counted) > 2 else 1
 
 
 def input_bytes(inputs: Sequence[str]) -> int:
@@ -191,8 +185,6 @@ def ingest(inputs: Sequence[str], db: str | Path, options: IngestOptions | None 
         items = open_inputs(inputs, opts.sources, skip=_Done(Path(db)))
         try:
             for outcome in pool.run(items):
-                if isinstance(outcome, Skipped):
-                    report.skipped[outcome.reason] += _skip_count(outcome) - 1
                 writer.add(outcome)
                 progress.update(pages=isinstance(outcome, Result | Failure),
                                 failures=isinstance(outcome, Failure), bytes_read=pool.bytes_read)

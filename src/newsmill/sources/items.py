@@ -32,6 +32,7 @@ class Skipped:
 
     key: str
     reason: str
+    count: int = 1  # a WARC reports its skipped records once per reason, with how many
 
 
 @dataclass

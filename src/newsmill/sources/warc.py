@@ -45,14 +45,14 @@ def pages_from_warc(path: Path, max_bytes: int, skip: Callable[[str], bool]) -> 
                 if records == 0 and path.stat().st_size > 0:
                     yield Failure(str(path), "read", "not a warc", "no WARC record found in the file")
                     return
-    except OSError as exc:
+    except Exception as exc:  # FastWARC raises OSError on damage; anything else is damage too
         yield _archive_failure(path, exc, records)
         return
-    yield from (Skipped(f"{path} ({n}×)", reason) for reason, n in skipped.items())
+    yield from (Skipped(str(path), reason, n) for reason, n in skipped.items())
     yield Finished(container_key(path))
 
 
-def _archive_failure(path: Path, exc: OSError, records: int) -> Failure:
+def _archive_failure(path: Path, exc: Exception, records: int) -> Failure:
     if isinstance(exc, PermissionError | FileNotFoundError):
         return read_failure(str(path), exc)
     if records == 0:
