@@ -26,6 +26,9 @@ MAX_APPOSITION_GAP = 3
 # Quoted words this long are a quote even when they start with a capital and stand after an
 # article ("eine „…“"): names and titles in quotation marks are shorter.
 LONG_DIRECT_WORDS = 6
+# A capitalised quotation without end punctuation in a sentence with no cue is a title or a name
+# up to this many words ("Geschichte der Gastronomie im Dresdner Großen Garten").
+MAX_TITLE_WORDS = 12
 # Quoted words covering this share of the content make it a direct quote, less makes it mixed.
 DIRECT_COVER = 0.8
 # Cues read per sentence: real sentences have one to three; runaway text (a 1 MB "sentence" of
@@ -173,13 +176,19 @@ class SentenceReader:
         words = len(inner.split())
         if words == 0:
             return False
+        before = self.text[max(0, m.start - 40) : m.start].rstrip()
+        prev_words = before.replace(":", " ").replace("(", " ").split()
+        prev_word = prev_words[-1] if prev_words else ""
+        if prev_word in self.lex.title_nouns or before.endswith("("):
+            return False  # "trägt den Titel „…“", "(etwa: „…“)": names, titles and glosses
+        first_word = inner.split()[0]
+        title_like = inner[0].isupper() and first_word not in self.lex.quote_openers and inner[-1] not in ".!?,…"
+        if title_like and not has_cue and words < MAX_TITLE_WORDS:
+            return False  # „Todeszone im Atlantik – Das Bermuda-Dreieck“ with no one speaking
         if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
             return True
-        before = self.text[max(0, m.start - 20) : m.start].rstrip()
         if not before or before[-1] in ":\n":
             return True
-        first_word = inner.split()[0]
-        prev_word = before.split()[-1] if before.split() else ""
         if verbal and prev_word in self.lex.naming_words:
             return True  # "bezeichnete die Pläne als „Wortbruch“", "nannte es einen „Putsch“"
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
