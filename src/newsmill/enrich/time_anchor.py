@@ -20,9 +20,12 @@ from newsmill.enrich.time_tables import TimeTables
 # How far around an expression tense cues are looked for, in characters: one news sentence is
 # rarely longer; a window also keeps a 1 MB sentence linear.
 TENSE_WINDOW = 160
+# How far (characters) a written year carries to later dates without one, in news.
+EXPLICIT_REACH = 600
 # How far (characters) a bare clock time in news still belongs to the day mentioned before it.
 CLOCK_REACH = 300
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|\n")
+_CLAUSE_END = re.compile(r"[,;:()–—]")
 _WORD = re.compile(r"\w+")
 
 
@@ -35,6 +38,7 @@ class Reference:
     point: Point | None = None  # last mentioned calendar point, any granularity
     day: dt.date | None = None  # last mentioned full date
     day_at: int = 0  # where it was mentioned
+    explicit: tuple[int, int] | None = None  # (year, offset) of the last date written with its year
 
     def __post_init__(self) -> None:
         if self.dct is not None and self.point is None:
@@ -60,6 +64,16 @@ class Reference:
         if day is not None:
             self.day, self.day_at = day, at
 
+    def explicit_year(self, text: str, at: int) -> int | None:
+        """The year of a full date written shortly before in the same paragraph ("am 30. Januar
+        1933 … vom 1. September"), which a news text's dates without a year continue."""
+        if self.explicit is None:
+            return None
+        year, where = self.explicit
+        if at - where > EXPLICIT_REACH or "\n\n" in text[where:at]:
+            return None
+        return year
+
     def clock_day(self, text: str, at: int) -> dt.date | None:
         """The day a bare clock time ("um 19.30 Uhr") is on: in news the day mentioned just
         before in the same paragraph, else the publication date; in narrative the last day."""
@@ -70,17 +84,25 @@ class Reference:
 
 
 def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
-    """-1 past, +1 future, 0 unknown: the nearest tense cue in the expression's sentence."""
+    """-1 past, +1 future, 0 unknown: the nearest tense cue in the expression's clause, else in
+    its sentence ("gab bekannt, dass … bis zum 30. März … werde": the clause's "werde" counts)."""
     lo = max(0, start - TENSE_WINDOW)
     hi = min(len(text), end + TENSE_WINDOW)
-    left = text[lo:start]
-    cuts = [m.end() for m in _SENTENCE_END.finditer(left)]
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
     if cuts:
-        lo += cuts[-1]
-    right = text[end:hi]
-    stop = _SENTENCE_END.search(right)
+        lo = cuts[-1]
+    stop = _SENTENCE_END.search(text, end, hi)
     if stop:
-        hi = end + stop.start()
+        hi = stop.start()
+    cuts = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    clause_lo = cuts[-1] if cuts else lo
+    stop = _CLAUSE_END.search(text, end, hi)
+    clause_hi = stop.start() if stop else hi
+    return _nearest_cue(text, start, end, clause_lo, clause_hi, tables) or _nearest_cue(
+        text, start, end, lo, hi, tables)
+
+
+def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: TimeTables) -> int:
     best, best_dist = 0, hi - lo + 1
     previous = ""
     for m in _WORD.finditer(text, lo, hi):

@@ -11,7 +11,7 @@ from newsmill.article import TimeExpression
 from newsmill.enrich import time_normalise as norm
 from newsmill.enrich import time_relative as rel
 from newsmill.enrich.time_anchor import Reference
-from newsmill.enrich.time_calendar import Point, parse_point
+from newsmill.enrich.time_calendar import Point, fmt_year, parse_point
 from newsmill.enrich.time_tables import Rule, TimeTables
 
 Handler = Callable[[norm.Job], "str | None"]
@@ -153,6 +153,13 @@ def _aside(text: str, start: int) -> bool:
 
 
 _RELATIVE = frozenset({"relunit", "compound", "offset"})
+# Characters between the two ends of an interval at most ("ab Sonntag und noch bis").
+MAX_INTERVAL_GAP = 40
+_YEAR_GROUPS = ("year", "year_b", "year_c")
+
+
+def _written_year(found: Found) -> bool:
+    return any(g in found.groups for g in _YEAR_GROUPS)
 
 
 def _moves_reference(text: str, found: Found, value: str, ref: Reference, tables: TimeTables) -> bool:
@@ -197,6 +204,7 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
             budget: Budget | None = None) -> list[TimeExpression]:
     """Every expression with its value, in text order; the reference time moves as dates resolve."""
     out: list[TimeExpression] = []
+    written: list[bool] = []
     for found in scan(text, tables, budget or Budget()):
         job = norm.Job(found.groups, tables, ref, text, (found.start, found.end), part_of_day)
         value = HANDLERS[found.rule.type](job)
@@ -204,23 +212,45 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
             continue
         if value and _moves_reference(text, found, value, ref, tables):
             ref.update(value, found.start)
+        if value and _written_year(found) and (point := parse_point(value)) and point.month:
+            ref.explicit = (point.year, found.start)
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
+        written.append(_written_year(found))
+    _borrow_years(text, out, written, tables)
     return out
+
+
+def _paired(text: str, a: TimeExpression, b: TimeExpression, tables: TimeTables) -> bool:
+    """``a`` and ``b`` are the two ends of one interval: an opener before (or at the start of)
+    ``a`` and only a connector between them."""
+    if not (a.value and b.value) or b.start - a.end > MAX_INTERVAL_GAP:
+        return False
+    if not tables.interval_gap.search(text[a.end:b.start]):
+        return False
+    opener = tables.interval_open.search(text, max(0, a.start - 20), a.start)
+    return opener is not None or tables.interval_open.search(a.text.split(" ")[0] + " ") is not None
+
+
+def _borrow_years(text: str, times: list[TimeExpression], written: list[bool], tables: TimeTables) -> None:
+    """"vom 2. April bis zum 20. Juni 1943": the start takes the year written at the end."""
+    for i in range(len(times) - 1):
+        a, b = times[i], times[i + 1]
+        if written[i] or not written[i + 1] or not _paired(text, a, b, tables):
+            continue
+        pa, pb = parse_point(a.value), parse_point(b.value)
+        if pa is None or pb is None or pa.month is None or pa.year == pb.year:
+            continue
+        a.value = fmt_year(pb.year) + a.value[len(fmt_year(pa.year)):]
 
 
 def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> list[TimeExpression]:
     """"ab Sonntag … bis 13. September", "vom 10. bis 13. September": start/end intervals."""
     out: list[TimeExpression] = []
     for a, b in zip(times, times[1:], strict=False):
-        if not (a.value and b.value) or b.start - a.end > 40:
-            continue
-        if not tables.interval_gap.search(text[a.end:b.start]):
-            continue
-        opener = tables.interval_open.search(text, max(0, a.start - 20), a.start)
-        if opener is None and not tables.interval_open.search(a.text.split(" ")[0] + " "):
+        if not _paired(text, a, b, tables):
             continue
         pa, pb = parse_point(a.value), parse_point(b.value)
-        if pa is None or pb is None or (pa.year, pa.month or 0, pa.day or 0) > (pb.year, pb.month or 99, pb.day or 99):
+        if pa is None or pb is None or _key(pa) > (pb.year, pb.month or 99, pb.day or 99):
             continue
         out.append(TimeExpression(a.start, b.end, text[a.start:b.end], f"{a.value}/{b.value}"))
     return out

@@ -110,22 +110,37 @@ def _year(job: Job) -> int | None:
     rel = job.lex("RELA", "rela")
     deictic = rel is None
     if rel is None:
-        rel = job.lex("REL", "rela")
+        rel = job.lex("REL", "rela") if "rela" in g else job.lex("REL", "relyear")
     if isinstance(rel, int):
         base = job.ref.base_point(deictic)
         return base.year + rel if base else None
     return None
 
 
+# A date without a year more than this many days after the publication date, in a past-tense
+# clause, is last year's ("Am 28. Dezember hatte …" published on 2 January); closer ones stay in
+# the publication year (deadlines and schedules reported in the past tense: "gab bekannt, dass
+# … bis zum 30. März"). The same, mirrored, for the future tense.
+TENSE_SHIFT_DAYS = 30
+
+
 def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
-    """The year of a date written without one: the reference year, moved by tense in news."""
-    if job.ref.narrative or job.ref.dct is None:
-        return job.ref.point.year if job.ref.point else None
-    dct = job.ref.dct
-    key, dct_key = (month, day or 15), (dct.month, dct.day)
-    if job.tense < 0 and key > dct_key:
+    """The year of a date written without one: in narrative the reference year; in news the year
+    of a full date just before in the same paragraph, else the publication year moved by tense."""
+    ref = job.ref
+    if ref.narrative or ref.dct is None:
+        return ref.point.year if ref.point else None
+    explicit = ref.explicit_year(job.text, job.span[0])
+    if explicit is not None:
+        return explicit
+    return tense_year(ref.dct, month, day or 15, job.tense)
+
+
+def tense_year(dct: dt.date, month: int, day: int, tense: int) -> int:
+    delta = (dt.date(dct.year, month, min(day, 28)) - dct).days
+    if tense < 0 and delta > TENSE_SHIFT_DAYS:
         return dct.year - 1
-    if job.tense > 0 and key < dct_key:
+    if tense > 0 and delta < -TENSE_SHIFT_DAYS:
         return dct.year + 1
     return dct.year
 
@@ -257,10 +272,8 @@ def holiday(job: Job) -> str | None:
         return "" if day is None else fmt_date(day)
     dct = job.ref.dct
     day = holiday_date(spec, dct.year)
-    if day is not None and job.tense < 0 and day > dct:
-        day = holiday_date(spec, dct.year - 1)
-    elif day is not None and job.tense > 0 and day < dct:
-        day = holiday_date(spec, dct.year + 1)
+    if day is not None:
+        day = holiday_date(spec, tense_year(dct, day.month, day.day, job.tense))
     return "" if day is None else fmt_date(day)
 
 

@@ -114,7 +114,7 @@ def _compile_rules(raw_rules: list[dict[str, str]], alternations: dict[str, str]
 
 def _join(branches: list[str]) -> str:
     # word boundaries around the whole alternation: no expression starts or ends inside a word
-    return r"(?<![\w.])(?:" + "|".join(branches) + r")(?!\w)"
+    return r"(?<![\w.:])(?:" + "|".join(branches) + r")(?!\w)"
 
 
 def build_tables(data: dict[str, Any]) -> TimeTables:
