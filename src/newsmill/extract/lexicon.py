@@ -49,8 +49,7 @@ class Lexicon:
     exact: dict[str, str]  # cue key -> reason
     prefixes: dict[str, str]  # multi-word cue key -> reason
     max_prefix_words: int
-    phrases: re.Pattern[str]  # named groups are reasons
-    phrase_words: frozenset[str]  # longest word of each phrase cue: the regex runs only when one occurs
+    phrases: dict[str, tuple[tuple[str, str], ...]]  # trigger word -> ((phrase, reason), ...)
     months: dict[str, int]
     stopwords: frozenset[str]
     byline_prefixes: tuple[str, ...]
@@ -77,11 +76,18 @@ class Lexicon:
                 hit = self.prefixes.get(" ".join(words[:n]))
                 if hit:
                     return hit, False
-        if len(words) <= PHRASE_CUE_MAX_WORDS and not self.phrase_words.isdisjoint(words):
-            m = self.phrases.search(text.lower())
-            if m and m.lastgroup:
-                return m.lastgroup, False
+        if len(words) <= PHRASE_CUE_MAX_WORDS:
+            return self._phrase_reason(text, words), False
         return None, False
+
+    def _phrase_reason(self, text: str, words: list[str]) -> str | None:
+        # Each phrase is indexed under its longest word; only phrases whose word occurs are tried.
+        found: list[str] = []
+        low = ""
+        for word in self.phrases.keys() & set(words):
+            low = low or text.lower()
+            found.extend(reason for phrase, reason in self.phrases[word] if phrase in low)
+        return min(found, key=CATEGORY_ORDER.index) if found else None
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -117,8 +123,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         exact=exact,
         prefixes=prefixes,
         max_prefix_words=max((k.count(" ") + 1 for k in prefixes), default=1),
-        phrases=_phrase_pattern(phrases),
-        phrase_words=frozenset(_longest_word(p) for ps in phrases.values() for p in ps if cue_key(p)),
+        phrases=_phrase_index(phrases),
         months={k: v for t in tables for k, v in t.get("months", {}).items()},
         stopwords=frozenset(w for t in tables for w in t.get("stopwords", [])),
         byline_prefixes=tuple(sorted({p for t in tables for p in t.get("byline_prefixes", [])}, key=len, reverse=True)),
@@ -138,9 +143,13 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _phrase_pattern(phrases: dict[str, list[str]]) -> re.Pattern[str]:
-    groups = [f"(?P<{cat}>{_alternation(ws)})" for cat, ws in phrases.items() if ws]
-    return re.compile("|".join(groups) or r"(?!x)x")
+def _phrase_index(phrases: dict[str, list[str]]) -> dict[str, tuple[tuple[str, str], ...]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for category, items in phrases.items():
+        for phrase in items:
+            if cue_key(phrase):
+                index.setdefault(_longest_word(phrase), []).append((phrase.lower(), category))
+    return {word: tuple(entries) for word, entries in index.items()}
 
 
 def _credit_prefix_pattern(prefixes: list[str]) -> re.Pattern[str]:

@@ -121,10 +121,13 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
         return Label("bad", "markup")
     words = _WORD.findall(text)
     n = len(words)
-    if _NUMERIC_DATE.match(text) and n <= 2:
+    if n <= 2 and text[0].isdigit() and _NUMERIC_DATE.match(text):
         return Label("short", None, n)  # a dateline: meta for the head, not debris
-    if _ONLY_SYMBOLS.match(text) or _COUNTER.match(text):
-        return Label("bad", "gallery" if _COUNTER.match(text) else "other", n)
+    if n <= 2:
+        if _COUNTER.match(text):
+            return Label("bad", "gallery", n)
+        if _ONLY_SYMBOLS.match(text):
+            return Label("bad", "other", n)
     if n <= CREDIT_MAX_WORDS and is_credit(text, lex):
         return Label("bad", "credit", n)
     if n <= CAPTION_MAX_WORDS and caption_credit(text, lex):
@@ -135,7 +138,7 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
         return Label("bad", reason, n, barrier=barrier)
     if key and all(w in lex.social for w in key.split(" ")):
         return Label("bad", "call_to_action", n)  # a share bar: "Facebook Twitter E-Mail"
-    if n <= COPYRIGHT_MAX_WORDS and _COPYRIGHT.search(text):
+    if n <= COPYRIGHT_MAX_WORDS and ("©" in text or "(" in text or "opyright" in text) and _COPYRIGHT.search(text):
         return Label("bad", "footer", n)
     if line.link_share >= LINK_SHARE_BAD:
         return Label("bad", None, n)
@@ -148,7 +151,7 @@ def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
     n = len(words)
     punctuated = bool(_SENTENCE_END.search(text))
     if n >= GOOD_MIN_WORDS and (punctuated or len(text) >= GOOD_MIN_CHARS_UNPUNCTUATED):
-        stops = sum(1 for w in words if w.lower() in lex.stopwords)
+        stops = sum(map(lex.stopwords.__contains__, map(str.lower, words)))
         if stops / n >= GOOD_MIN_STOP_SHARE:
             return "good"
         return "medium"
@@ -168,6 +171,8 @@ def is_credit(text: str, lex: Lexicon) -> bool:
 
 def caption_credit(text: str, lex: Lexicon) -> tuple[str, str] | None:
     """(caption, credit) when ``text`` is a caption closed by a photo credit, else None."""
+    if ":" not in text and "©" not in text and "(c)" not in text and "(C)" not in text:
+        return None  # cheap test first: the pattern is slow and nearly every line fails it
     m = lex.caption_credit.search(text)
     if not m or m.start() == 0:
         return None

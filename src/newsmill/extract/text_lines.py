@@ -37,6 +37,8 @@ _SPACES = re.compile(r"\s+")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])")
 _RULE = re.compile(r"^\s*(?:[-*_=~#|:.•·]\s*){3,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}")
+_RULE_START = frozenset("-*_=~#|:.•·")
+_BULLET_START = frozenset("*+•·▪◦‣-")
 
 
 @dataclass
@@ -135,7 +137,7 @@ def clean_line(index: int, raw: str) -> Line:
     stripped = raw.expandtabs(4)
     line.indent = len(stripped) - len(stripped.lstrip())
     s = stripped.strip()
-    if _RULE.match(s) or _TABLE_SEP.match(s):
+    if s[:1] in _RULE_START and (_RULE.match(s) or _TABLE_SEP.match(s)):
         line.rule = True
         return line
     if "<" in s:
@@ -151,7 +153,7 @@ def clean_line(index: int, raw: str) -> Line:
         s = html.unescape(s)
     if "<" in s and ">" in s:  # tags that were escaped as entities (&lt;p&gt;)
         s = _strip_tags(s, line)
-    line.text = _SPACES.sub(" ", s).strip()
+    line.text = " ".join(s.split())
     return line
 
 
@@ -182,14 +184,16 @@ def _strip_links(s: str, line: Line) -> str:
 
 
 def _strip_block_marks(s: str, line: Line) -> str:
-    m = _MD_HEADING.match(s)
+    first = s[:1]
+    m = _MD_HEADING.match(s) if first == "#" else None
     if m:
         line.heading = len(m.group(1))
         s = _MD_HEADING_TAIL.sub("", s[m.end() :])
-    m = _QUOTE_MARK.match(s)
+    m = _QUOTE_MARK.match(s) if first == ">" else None
     if m:
         s = s[m.end() :]
-    m = _BULLET.match(s)
+    first = s[:1]
+    m = _BULLET.match(s) if first in _BULLET_START or first.isdigit() else None
     if m:
         line.bullet = True
         s = s[m.end() :]
