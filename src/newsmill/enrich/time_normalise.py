@@ -242,11 +242,10 @@ def weekday(job: Job) -> str | None:
 
 
 def night_to(job: Job) -> str | None:
+    """"in der Nacht zu Sonntag" is dated by the Sunday, as German reports write it ("in der
+    Nacht zum Sonntag, 10. September") and as "in der Nacht zum 10. September" reads."""
     day = _weekday_date(job)
-    before = add_days(day, -1) if day else None
-    if before is None:
-        return ""
-    return fmt_date(before) + ("TNI" if job.part_of_day else "")
+    return "" if day is None else fmt_date(day) + ("TNI" if job.part_of_day else "")
 
 
 def deictic(job: Job) -> str | None:
