@@ -57,7 +57,7 @@ class Candidate:
 class Cue:
     first: int  # token range of the cue phrase
     last: int
-    kind: str  # "verb" | "according" | "so" | "adverb"
+    kind: str  # "verb" | "noun" | "according" | "so" | "adverb"
     speaker: tuple[int, int] | None = None  # token range when the cue itself names the source
 
 
@@ -86,6 +86,8 @@ class SentenceReader:
                 particle = self._particle(i, s, lex.separable[tok.text])
                 if particle is not None:
                     out.append(Cue(i, particle + 1 if particle - i <= 3 else i + 1, "verb"))
+            elif tok.text in lex.content_nouns and i + 2 < s.last and toks[i + 1].text == ",":
+                out.append(Cue(i, i + 1, "noun"))  # "mit der Begründung, dass …", "den Vorwurf, … zu haben"
             elif low in lex.according_post and i > s.first:
                 out.append(Cue(i, i + 1, "according", self._np_before(i, s.first)))
             elif low in lex.according_adverbs:
@@ -155,7 +157,8 @@ class SentenceReader:
         directs = [m for m in marked if self._is_direct(m, s, bool(cues), verbal)]
         out: list[Candidate] = []
         for cue in cues:
-            found = self._verb_quote(s, cue, directs) if cue.kind == "verb" else [self._according(s, cue, directs)]
+            found = self._verb_quote(s, cue, directs) if cue.kind in ("verb", "noun") \
+                else [self._according(s, cue, directs)]
             for cand in found:
                 if cand and not any(c.start < cand.end and cand.start < c.end for c in out):
                     out.append(cand)

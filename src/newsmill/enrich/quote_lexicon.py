@@ -52,6 +52,7 @@ class QuoteLexicon:
     infinitive_marker: str  # "zu": an infinitive clause as reported content
     reported_mood: frozenset[str]  # forms only reported speech uses (Konjunktiv I): "sei", "habe"
     adverb_endings: tuple[str, ...]  # "-ig", "-lich": capitalised only because they open the sentence
+    content_nouns: frozenset[str]  # "Begründung", "Vorwurf": nouns whose content follows after a comma
     title_nouns: frozenset[str]  # "Titel", "Motto": what follows in quotation marks is a name
     subordinators: frozenset[str]  # "während", "nachdem": open a clause whose subject follows
     impersonal_cues: frozenset[str]  # "heißt (es)": the source is a place, not a subject
@@ -143,6 +144,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         relative_pronouns=words("relative_pronouns"),
         subordinators=words("subordinators"),
         title_nouns=words("title_nouns"),
+        content_nouns=words("content_nouns"),
         impersonal_cues=words("impersonal_cues"),
         adverb_endings=tuple(raw.get("adverb_endings", [])),
         reported_mood=words("reported_mood"),
