@@ -62,7 +62,7 @@ CLASS_TOKENS: dict[RemovedReason, tuple[str, ...]] = {
         "billboard", "skyscraper", "superbanner", "rectangle", "marketing", "affiliate",
     ),
     "call_to_action": (
-        "newsletter", "subscribe", "subscription", "signup", "paywall", "share", "sharing",
+        "newsletter", "subscribe", "subscription", "signup", "share", "sharing",
         "sharebar", "shariff", "social", "socials", "follow", "donate", "donation", "abo",
         "abobox", "login", "register", "print", "bookmark", "feedback", "rating", "app-promo",
     ),
@@ -116,7 +116,8 @@ CTA_PREFIXES: dict[str, tuple[str, ...]] = {
         "advertisement", "sponsored", "recommended", "more from", "most popular", "most read",
         "you may also like", "you might also like", "continue reading", "back to top",
         "skip to", "log in", "sign in", "download the app", "get the app", "join our",
-        "this article", "loading", "watch:", "listen to this", "print this",
+        "this article", "loading", "watch:", "listen to this", "print this", "don't miss", "don’t miss",
+        "dont miss", "most shared", "trending now",
     ),
 }
 
@@ -191,10 +192,11 @@ DATE_WORDS: dict[str, tuple[str, ...]] = {
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
            "sept", "oct", "nov", "dec", "am", "pm", "at", "on", "updated", "published", "posted",
            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "et", "est",
-           "edt", "gmt", "utc", "bst", "cet", "last", "modified", "pt", "pst", "ct"),
+           "edt", "gmt", "utc", "bst", "cet", "last", "modified", "pt", "pst", "ct", "p", "a", "m",
+           "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "by"),
 }
 # Date lines are short; a longer line with a date in it is a sentence.
-DATE_LINE_MAX_CHARS = 60
+DATE_LINE_MAX_CHARS = 80
 
 
 # --- compiled forms ----------------------------------------------------------------------------
@@ -320,6 +322,8 @@ def reason_for_text(text: str) -> RemovedReason | None:
             return "other"
     if n <= CREDIT_MAX_CHARS and is_credit_line(text):
         return "credit"
+    if is_caption_line(text):
+        return "credit"
     if n <= CONSENT_MAX_CHARS:
         low = text.lower()
         if "cookie" in low and sum(cue in low for cue in CONSENT_CUES) >= CONSENT_MIN_CUES:
@@ -347,6 +351,19 @@ def is_date_line(low: str) -> bool:
     words = _ALPHA_WORD.findall(low)
     date_words = _date_words()
     return all(w in date_words for w in words)
+
+
+# "Protesters in Hong Kong (Image: GETTY)": a caption outside <figure>, its credit in parentheses.
+_TRAILING_CREDIT = re.compile(
+    r"\((?:image|images|photo|photos|picture|pictures|foto|fotos|bild|bilder|credit|quelle|source)\s*:[^()]{1,60}\)\s*$",
+    re.I,
+)
+# Captions are a sentence or two; longer blocks ending in a credit are article text with a photo note.
+CAPTION_MAX_CHARS = 300
+
+
+def is_caption_line(text: str) -> bool:
+    return len(text) <= CAPTION_MAX_CHARS and _TRAILING_CREDIT.search(text) is not None
 
 
 def is_credit_line(text: str) -> bool:

@@ -226,8 +226,24 @@ class _Cut:
 
 
 def _drop_trailing_headings(sel: Selection) -> None:
+    """Trim the edges of the body: fragments before the first and after the last article-like
+    paragraph (kickers, dates, "Related" headings, product boxes) are not sentences."""
+    if TRIM_EDGES and any(b.good for b in sel.kept_raw):
+        while TRIM_HEAD and sel.kept_raw and not sel.kept_raw[0].good and not _sentence(sel.kept_raw[0]):
+            _note(sel.dropped, sel.kept_raw.pop(0).text, "other")
+        while sel.kept_raw and not sel.kept_raw[-1].good and not _sentence(sel.kept_raw[-1]):
+            _note(sel.dropped, sel.kept_raw.pop().text, "other")
     while sel.kept_raw and sel.kept_raw[-1].kind == "heading":
         _note(sel.dropped, sel.kept_raw.pop().text, "other")
+
+
+TRIM_EDGES = True
+TRIM_HEAD = False
+_SENTENCE_END = tuple(".!?:;\"'»«“”’)…")
+
+
+def _sentence(b: RawBlock) -> bool:
+    return b.kind in ("paragraph", "quote") and b.text.rstrip().endswith(_SENTENCE_END)
 
 
 def _kind(kind: str) -> BlockKind:

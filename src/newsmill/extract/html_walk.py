@@ -154,6 +154,11 @@ def _is_caption_class(cls: str) -> bool:
     return _CAPTION_WORDS.search(cls) is not None
 
 
+def _is_link(el: Any) -> bool:
+    """An anchor without href (<a name="…">) is a target, not a link."""
+    return el.get("href") is not None
+
+
 def _holds_article(el: Any) -> bool:
     """A boilerplate-marked element around the headline or an <article> is a mislabelled wrapper."""
     for _ in el.iter("h1", "article", "main"):
@@ -336,7 +341,7 @@ def walk(root: Any, check_time: Callable[[], None]) -> Walk:
                 stack.append(skip)
             elif tag in _PHRASING or (tag not in _SPECIAL_INLINE and tag not in BLOCK_TAGS and not el.attrib):
                 # Links and emphasis never split a block, so their classes do not matter.
-                if tag == "a":
+                if tag == "a" and _is_link(el):
                     w.link_depth += 1
                     stack.append(link)
                 else:
