@@ -147,7 +147,7 @@ def tense_year(dct: dt.date, month: int, day: int, tense: int) -> int:
 
 def date(job: Job) -> str | None:
     g = job.groups
-    month_v = job.lex("MONTH", "month")
+    month_v = job.lex("MONTH", "month") or job.lex("MONTH", "month_b")
     month = month_v if isinstance(month_v, int) else (int(g["monthnum"]) if "monthnum" in g else None)
     day = int(g["day"]) if "day" in g else None
     year = _year(job)
