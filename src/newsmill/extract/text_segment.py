@@ -36,6 +36,13 @@ LINK_PENALTY = 45.0
 # The start of comments, related links, consent or the footer: only a long article part after it
 # can outweigh this.
 BARRIER_PENALTY = 600.0
+# Prose after a section barrier (related articles, comments, footer) is more likely that
+# section's content than the article: its weight is scaled by this for each barrier passed.
+AFTER_BARRIER_FACTOR = 0.5
+MIN_BARRIER_FACTOR = 0.1
+# ... but only once this much prose came before: barriers in the menus above an article
+# ("Neueste Beiträge" in a sidebar) must not discount the article itself.
+DISCOUNT_AFTER_WEIGHT = 1500.0
 # A body that weighs less than this is no article (a menu page, a cookie wall).
 MIN_BODY_WEIGHT = 120.0
 # A second run of prose joins the body (with what lies between) when it weighs at least this
@@ -86,7 +93,7 @@ def line_weight(line: Line, label: Label) -> float:
 
 def find_body(lines: list[Line], labels: list[Label]) -> Body | None:
     """The maximum-weight run of lines, joined with large prose runs around it; None if no article."""
-    weights = [line_weight(line, label) for line, label in zip(lines, labels, strict=True)]
+    weights = _discount_after_barriers([line_weight(ln, lb) for ln, lb in zip(lines, labels, strict=True)], labels)
     body = _max_run(weights, 0, len(weights))
     if body.weight < MIN_BODY_WEIGHT:
         return None
@@ -111,6 +118,18 @@ def _trim_tail(body: Body, weights: list[float], labels: list[Label]) -> Body:
             i -= 1
         body = Body(body.start, i, body.weight - island)
     return body
+
+
+def _discount_after_barriers(weights: list[float], labels: list[Label]) -> list[float]:
+    """Prose after "Related articles" or "Comments" counts less with each such section passed."""
+    factor, seen = 1.0, 0.0
+    out: list[float] = []
+    for weight, label in zip(weights, labels, strict=True):
+        if label.barrier and seen >= DISCOUNT_AFTER_WEIGHT:
+            factor = max(MIN_BARRIER_FACTOR, factor * AFTER_BARRIER_FACTOR)
+        seen += max(0.0, weight)
+        out.append(weight * factor if weight > 0 else weight)
+    return out
 
 
 def _max_run(weights: list[float], lo: int, hi: int) -> Body:
