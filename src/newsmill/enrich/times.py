@@ -42,7 +42,8 @@ def tag_times(text: str, language: str, anchor: object, options: TimeOptions | N
     import datetime as dt
 
     options = options or TimeOptions()
-    tables = load_tables(language) or load_tables(FALLBACK_LANGUAGE)
+    code = (language or "").replace("_", "-").split("-")[0].lower()
+    tables = (load_tables(code) if code.isalpha() else None) or load_tables(FALLBACK_LANGUAGE)
     if tables is None or not text:
         return []
     dct = anchor if isinstance(anchor, dt.date) else None
