@@ -188,3 +188,11 @@ def test_url_source_reports_each_failure_and_goes_on(server: str) -> None:
     assert reasons == ["robots", "http 404", "not html", "redirect loop"]
     (task,) = [o for o in out if isinstance(o, Task)]
     assert task.key == server + "/article" and task.page.raw == ARTICLE and task.page.fetched
+
+
+def test_politeness_waits_do_not_count_against_the_deadline(server: str) -> None:
+    f = fetcher(host_delay_s=1.0, total_timeout_s=0.8, respect_robots=False)
+    f.fetch(server + "/article")
+    start = time.monotonic()
+    assert f.fetch(server + "/article").body == ARTICLE
+    assert time.monotonic() - start >= 0.9

@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsmill.sources import SourceOptions, input_kind, open_inputs
 from newsmill.sources.items import Failure, Finished, Skipped, Task
@@ -115,3 +117,15 @@ def test_skip_leaves_out_done_inputs(tmp_path: Path) -> None:
     done = {str(tmp_path / "a.html")}
     out = list(open_inputs([str(tmp_path)], skip=done.__contains__))
     assert [Path(t.key).name for t in out if isinstance(t, Task)] == ["b.html"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=3000), name=st.sampled_from(["x.jsonl", "x.jsonl.gz", "x.html.gz", "x.txt", "x.html"]))
+def test_arbitrary_bytes_become_tasks_or_failures(data: bytes, name: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        out = items(path)
+    assert all(isinstance(o, Task | Failure | Skipped | Finished) for o in out)

@@ -7,6 +7,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsmill.sources.items import Failure, Finished, Skipped, Task
 from newsmill.sources.warc import pages_from_warc
@@ -112,3 +114,30 @@ def test_gzip_encoded_record_is_inflated_within_the_cap(tmp_path: Path) -> None:
     out = list(pages_from_warc(path, 1_000_000, lambda _: False))
     assert [t.page.raw for t in out if isinstance(t, Task)] == [html(1)]
     assert [f.reason for f in out if isinstance(f, Failure)] == ["too large"]
+
+
+def _valid_warc_bytes() -> bytes:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "v.warc.gz"
+        write_warc(path, MIXED)
+        return path.read_bytes()
+
+
+_VALID = _valid_warc_bytes()
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(0, len(_VALID)), flip=st.integers(0, len(_VALID) - 1), junk=st.binary(max_size=64))
+def test_damaged_archives_never_raise(cut: int, flip: int, junk: bytes) -> None:
+    import tempfile
+
+    data = bytearray(_VALID[:cut] + junk)
+    if flip < len(data):
+        data[flip] ^= 0xFF
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "d.warc.gz"
+        path.write_bytes(bytes(data))
+        out = read(path)
+    assert all(isinstance(o, Task | Failure | Skipped | Finished) for o in out)

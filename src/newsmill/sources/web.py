@@ -95,6 +95,13 @@ def is_public(addr: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
+@dataclass
+class _Deadline:
+    """When the fetch of one URL must be over (moved on by politeness waits, which are ours)."""
+
+    at: float
+
+
 class _PinnedHTTP(http.client.HTTPConnection):
     """Connects to the address that was checked, not to whatever DNS says a moment later."""
 
@@ -128,7 +135,7 @@ class Fetcher:
 
     def fetch(self, url: str) -> Response:
         """GET ``url`` following at most ``max_redirects`` redirects; FetchError on any refusal."""
-        deadline = self._clock() + self.options.total_timeout_s
+        deadline = _Deadline(self._clock() + self.options.total_timeout_s)
         seen = {url}
         for _ in range(self.options.max_redirects + 1):
             self._allowed(url, deadline)
@@ -143,7 +150,7 @@ class Fetcher:
         raise FetchError("too many redirects", f"more than {self.options.max_redirects} redirects")
 
     # --- robots.txt and politeness ---------------------------------------------------------------
-    def _allowed(self, url: str, deadline: float) -> None:
+    def _allowed(self, url: str, deadline: _Deadline) -> None:
         if not self.options.respect_robots:
             return
         parts = urlsplit(url)
@@ -156,7 +163,8 @@ class Fetcher:
         if rules is not None and not rules.can_fetch(self.options.user_agent, url):
             raise FetchError("robots", f"robots.txt of {site} disallows {parts.path or '/'}")
 
-    def _load_robots(self, site: str, deadline: float) -> urllib.robotparser.RobotFileParser | FetchError | None:
+    def _load_robots(self, site: str,
+                     deadline: _Deadline) -> urllib.robotparser.RobotFileParser | FetchError | None:
         try:
             resp = self._get(site + "/robots.txt", deadline)
         except FetchError as exc:
@@ -173,16 +181,16 @@ class Fetcher:
             self._delay[urlsplit(site).netloc] = min(float(delay), MAX_CRAWL_DELAY_S)
         return parser
 
-    def _wait_turn(self, host: str, deadline: float) -> None:
+    def _wait_turn(self, host: str, deadline: _Deadline) -> None:
+        """Sleep until this host may be asked again; the wait is politeness, not the server's time."""
         delay = max(self.options.host_delay_s, self._delay.get(host, 0.0))
         wait = self._last.get(host, -1e9) + delay - self._clock()
         if wait > 0:
-            if self._clock() + wait > deadline:
-                raise FetchError("timeout", f"per-host delay for {host} would pass the deadline")
             time.sleep(wait)
+            deadline.at += wait
 
     # --- one request ------------------------------------------------------------------------------
-    def _get(self, url: str, deadline: float) -> Response:
+    def _get(self, url: str, deadline: _Deadline) -> Response:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError("bad url", f"only http(s) URLs can be fetched: {url}")
@@ -191,7 +199,7 @@ class Fetcher:
         self._wait_turn(parts.netloc, deadline)
         cls = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
         conn = cls(parts.hostname, port, addr, timeout=self.options.connect_timeout_s)
-        watchdog = threading.Timer(max(0.0, deadline - self._clock()), _abort, (conn,))
+        watchdog = threading.Timer(max(0.0, deadline.at - self._clock()), _abort, (conn,))
         watchdog.daemon = True
         watchdog.start()
         try:
@@ -201,7 +209,7 @@ class Fetcher:
         except (TooLarge, UnsupportedEncoding) as exc:
             raise FetchError("too large" if isinstance(exc, TooLarge) else "bad encoding", str(exc)) from exc
         except (OSError, http.client.HTTPException, ValueError) as exc:
-            if self._clock() >= deadline or isinstance(exc, TimeoutError):
+            if self._clock() >= deadline.at or isinstance(exc, TimeoutError):
                 raise FetchError("timeout", f"no complete answer within the deadline from {url}") from exc
             raise FetchError("connection", f"{type(exc).__name__}: {exc}") from exc
         finally:
@@ -209,7 +217,7 @@ class Fetcher:
             conn.close()
             self._last[parts.netloc] = self._clock()
 
-    def _exchange(self, conn: http.client.HTTPConnection, url: str, deadline: float) -> Response:
+    def _exchange(self, conn: http.client.HTTPConnection, url: str, deadline: _Deadline) -> Response:
         parts = urlsplit(url)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         conn.request("GET", path, headers={
@@ -226,11 +234,11 @@ class Fetcher:
         return Response(url, resp.status, headers, body)
 
     def _read_body(self, conn: http.client.HTTPConnection, resp: http.client.HTTPResponse,
-                   encoding: str | None, deadline: float) -> bytes:
+                   encoding: str | None, deadline: _Deadline) -> bytes:
         inflater = decompressor(encoding)
         out = bytearray()
         while True:
-            remaining = deadline - self._clock()
+            remaining = deadline.at - self._clock()
             if remaining <= 0:
                 raise FetchError("timeout", "the body did not arrive within the total deadline")
             if conn.sock is not None:
