@@ -6,6 +6,7 @@ speaker phrase is found by ``SpeakerFinder`` on the frame, never inside the quot
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsmill.article import Span, Speaker
@@ -35,6 +36,9 @@ DIRECT_COVER = 0.8
 # "sagte, dass …") must not cost cues × tokens.
 MAX_CUES = 6
 _FINAL = frozenset(".!?…;")
+# "einzutreten", "zurückzunehmen": a separable prefix, then "zu", then the verb
+_INFIX_ZU = re.compile(r"^(?:an|auf|aus|ein|vor|zurück|heraus|mit|ab|bei|nach|weg|her|hin|fest|frei|los|statt|teil|wieder|weiter|durch|fort|um|zusammen|bekannt|offen)zu[a-zäöü]{3,}en$")
+
 
 
 def _cap(word: str) -> bool:
@@ -233,8 +237,17 @@ class SentenceReader:
         return hearsay or self._has_subjunctive(a, b) or any(lo <= m.start and m.end <= hi for m in directs)
 
     def _infinitive_clause(self, a: int, b: int) -> bool:
-        marker = self.lex.infinitive_marker
-        return bool(marker) and b - a >= 2 and any(self.tokens[k].low == marker for k in range(max(a, b - 3), b))
+        """An infinitive with "zu" closing a clause: "… zu erheben,", "… einzutreten."."""
+        marker, toks = self.lex.infinitive_marker, self.tokens
+        if not marker or b - a < 2:
+            return False
+        for k in range(a, b):
+            closes = k + 1 >= b or toks[k + 1].text in ",;"
+            if not closes or not toks[k].low.endswith("en"):
+                continue
+            if (k > a and toks[k - 1].low == marker) or _INFIX_ZU.match(toks[k].low):
+                return True
+        return False
 
     def _make(self, a: int, b: int, directs: list[Marked], speaker: Speaker | None, cue: Span | None,
               inherit: bool = False) -> Candidate:
@@ -284,6 +297,8 @@ class SentenceReader:
         if c0 < i and left is None:
             return None
         b = c0 - 1 if toks[c0 - 1].text == "," else c0
+        # (An indicative clause before ", erklärte X" is reported speech too, but taking it cost more
+        # precision than it gained recall on the development data: the mood test stays.)
         if not self._content_ok(s.first, b, directs):
             return None
         stop = next((k for k in range(i + 1, end) if toks[k].text in ",;"), end)
