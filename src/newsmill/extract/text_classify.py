@@ -166,7 +166,8 @@ def is_credit(text: str, lex: Lexicon) -> bool:
         return True
     if (len(text) < 40 or any(c in text for c in "/|©(") or " via " in text) and lex.agency_credit.match(text):
         return True
-    return text.lstrip("( ").startswith(("©", "(c)", "(C)")) and len(text) < 120
+    bare = text[1:].lstrip() if text.startswith("(") else text  # "((C) FEI/Max Muster)"
+    return bare.startswith(("©", "(c)", "(C)")) and len(text) < 120
 
 
 def caption_credit(text: str, lex: Lexicon) -> tuple[str, str] | None:

@@ -30,6 +30,8 @@ _MD_HEADING_TAIL = re.compile(r"\s+#+\s*$")
 _BULLET = re.compile(r"^\s*(?:[*+•·▪◦‣-]|\d{1,3}\))\s+")
 _QUOTE_MARK = re.compile(r"^\s*(?:>\s*)+")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
+_DANGLING_LINK_END = re.compile(r"\]\(\s*[^)\s]{0,3000}(?:\s+\"[^\"]*\")?\s*\)")
+_DANGLING_OPEN = re.compile(r"!?\[(?=[^\]]*$)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,2000}>|<!--.*?-->|<![^<>]{0,500}>", re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
@@ -147,6 +149,8 @@ def clean_line(index: int, raw: str) -> Line:
     s = _strip_block_marks(s, line)
     if "*" in s or "_" in s:
         s = _strip_emphasis(s, line)
+    if "[" in s or "]" in s or "**" in s or "__" in s:
+        s = _strip_dangling(s, line)
     if "\\" in s:
         s = _MD_ESCAPE.sub(r"\1", s)
     if "&" in s and _ENTITY.search(s):
@@ -198,6 +202,16 @@ def _strip_block_marks(s: str, line: Line) -> str:
         line.bullet = True
         s = s[m.end() :]
     return s
+
+
+def _strip_dangling(s: str, line: Line) -> str:
+    # Markdown links and emphasis that html2text spread over several lines leave halves behind.
+    m = _DANGLING_LINK_END.search(s)
+    if m and "[" not in s[: m.start()]:
+        line.link_chars += m.start()  # the end of a link label begun on an earlier line
+    s = _DANGLING_LINK_END.sub(" ", s)
+    s = _DANGLING_OPEN.sub("", s)
+    return s.replace("**", "").replace("__", "")
 
 
 def _strip_emphasis(s: str, line: Line) -> str:
