@@ -342,6 +342,7 @@ def _date_words() -> frozenset[str]:
 
 
 _ALPHA_WORD = re.compile(r"[^\W\d_]+")
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}")
 
 
 def is_date_line(low: str) -> bool:
@@ -350,7 +351,10 @@ def is_date_line(low: str) -> bool:
         return False
     words = _ALPHA_WORD.findall(low)
     date_words = _date_words()
-    return all(w in date_words for w in words)
+    if not all(w in date_words for w in words):
+        return False
+    # A bare number ("57", "2019") is a table cell or a count; a date line has a date or a time.
+    return bool(words) or _NUMERIC_DATE.search(low) is not None
 
 
 # "Protesters in Hong Kong (Image: GETTY)": a caption outside <figure>, its credit in parentheses.

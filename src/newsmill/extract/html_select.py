@@ -34,6 +34,8 @@ TITLE_BONUS = 1.25
 # A container that is (or sits inside) boilerplate by its class or tag ("footer-text",
 # "comment-body") keeps only this share of its score: it wins only when nothing else has text.
 FLAGGED_FACTOR = 0.25
+# Shorter repeated blocks ("DL", "Foto", "1") are table cells and labels, not copied paragraphs.
+DUPLICATE_MIN_CHARS = 40
 # JSON-LD articleBody is trusted as a voter only when it is this long (shorter ones are summaries).
 BODY_VOTER_MIN_CHARS = 400
 # How many of the best-scored containers the JSON-LD body chooses among.
@@ -199,7 +201,7 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
         elif reason is None and b.kind == "heading" and (cue := section_cue(b.text)) is not None:
             cut = _Cut(b.owner.getparent() if b.owner is not None else None, cue)
             reason = cue
-        if reason is None and key in seen and len(key) > 0:
+        if reason is None and len(key) >= DUPLICATE_MIN_CHARS and key in seen:
             reason = "duplicate"
         if reason is not None:
             _note(sel.dropped, b.text, reason)

@@ -19,7 +19,7 @@ from newsmill.article import RemovedReason
 from newsmill.extract.boilerplate import ROLE_REASONS, TAG_REASONS, is_content_attrs, reason_for_attrs
 
 BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend"]
+    ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "caption", "legend"]
 )
 # Never visible as text.
 SKIP_TAGS = frozenset(
@@ -28,15 +28,16 @@ SKIP_TAGS = frozenset(
 KIND_OF_TAG = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
     "h6": "heading", "li": "list_item", "dd": "list_item", "dt": "list_item", "blockquote": "quote",
-    "pre": "code", "td": "table", "th": "table",
+    "pre": "code", "tr": "table",
 }
 # Class/id flags never apply to these: a <body class="has-comments"> is still the page.
 _UNFLAGGABLE = frozenset({"html", "body", "main", "article"})
 _BR = "\u2028"
+_CELLS = frozenset({"td", "th"})
 # Two line breaks in a row separate paragraphs in br-formatted pages.
 _PARA_BREAK = re.compile("\u2028\\s*\u2028")
 # Inline elements that need the full treatment even without attributes.
-_SPECIAL_INLINE = frozenset({"a", *KIND_OF_TAG, "figure", "figcaption"})
+_SPECIAL_INLINE = frozenset({"a", *KIND_OF_TAG, "figure", "figcaption", "td", "th"})
 # Inline elements that are part of a sentence even when their class sounds like boilerplate.
 _PHRASING = frozenset({"a", "b", "i", "em", "strong", "u", "sup", "sub", "abbr", "mark", "q", "code"})
 
@@ -244,6 +245,8 @@ class _Walker:
         block_level = tag in BLOCK_TAGS
         if tag == "br":
             self.parts.append(_BR)
+        elif tag in _CELLS:
+            self.parts.append(" ")  # a table row is one block, its cells apart
         reason, hint, caption = profile(el, tag)
         # A flagged inline element (a kicker <span>, a credit <small>) becomes a block of its own,
         # so its text can be dropped without its sentence; emphasis and links stay in the sentence.
