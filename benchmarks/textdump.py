@@ -21,9 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.metrics import SnippetCounts, snippet_counts  # noqa: E402
+from benchmarks.metrics import SnippetCounts, shingle_scores, snippet_counts  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "benchdata" / "trafeval-de-dev"
+ZYTE = ROOT.parent / "shared" / "benchdata" / "zyte-article-extraction-benchmark"
 FLATTENINGS = ("bs4", "inscriptis", "html2text")
 Cleaner = Callable[[str], str]
 
@@ -52,10 +53,10 @@ def _as_paragraphs(dump: str) -> str:
     return f"<html><body>{paras}</body></html>"
 
 
-def justext_cleaner(dump: str) -> str:
+def justext_cleaner(dump: str, stoplist: str = "German") -> str:
     import justext
 
-    paragraphs = justext.justext(_as_paragraphs(dump), justext.get_stoplist("German"))
+    paragraphs = justext.justext(_as_paragraphs(dump), justext.get_stoplist(stoplist))
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
@@ -97,11 +98,47 @@ def evaluate(cleaner: Cleaner, flattening: str, ids: list[str], gold: dict[str, 
     return total, len(ids) / max(elapsed, 1e-9)
 
 
+def flatten_get_text(html: str) -> str:
+    """A naive scraper's dump: BeautifulSoup ``get_text`` with one text node per line."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    return str(soup.get_text("\n"))
+
+
+def _read_gz(path: Path) -> str:
+    import gzip
+
+    with gzip.open(path) as fh:
+        return fh.read().decode("utf-8", "replace")
+
+
+def english_check(limit: int) -> None:
+    """Held-out English check (never tuned on): Zyte pages flattened with get_text, shingle F1."""
+    truth: dict[str, dict[str, str]] = json.loads((ZYTE / "ground-truth.json").read_text(encoding="utf-8"))
+    keys = sorted(truth)[: limit or None]
+    dumps = {k: flatten_get_text(_read_gz(ZYTE / "html" / f"{k}.html.gz")) for k in keys}
+    cleaners: dict[str, Cleaner] = {
+        "newsmill text mode": newsmill_cleaner,
+        "keep everything": keep_everything,
+        "jusText on lines as <p>": lambda d: justext_cleaner(d, "English"),
+        "trafilatura on lines as <p>": trafilatura_cleaner,
+    }
+    print(f"\nEnglish check (held out): Zyte benchmark, {len(keys)} pages flattened with get_text; shingle P / R / F1\n")
+    print("| cleaner | get_text dumps |\n|---|---|")
+    for name, cleaner in cleaners.items():
+        s = shingle_scores((truth[k]["articleBody"], cleaner(dumps[k])) for k in keys)
+        print(f"| {name} | {s.precision:.3f} / {s.recall:.3f} / **{s.f1:.3f}** |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", help="run only cleaners whose name contains this")
     ap.add_argument("--limit", type=int, default=0, help="first N pages only")
     ap.add_argument("--errors", type=int, default=0, help="list N pages with misses (newsmill)")
+    ap.add_argument("--no-english", action="store_true", help="skip the English (Zyte) check")
     args = ap.parse_args()
     gold = load_gold()
     ids = sorted(gold)[: args.limit or None]
@@ -122,6 +159,8 @@ def main() -> None:
         print(f"| {name} | " + " | ".join(cells) + f" | {sum(rates) / len(rates):.0f} |")
     for page_id, flat, c in sorted(misses, key=lambda m: -(m[2].fn + m[2].fp))[: args.errors]:
         print(f"{page_id} {flat}: fn={c.fn} fp={c.fp}")
+    if not args.no_english and ZYTE.is_dir():
+        english_check(args.limit)
 
 
 if __name__ == "__main__":
