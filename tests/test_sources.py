@@ -129,3 +129,10 @@ def test_arbitrary_bytes_become_tasks_or_failures(data: bytes, name: str) -> Non
         path.write_bytes(data)
         out = items(path)
     assert all(isinstance(o, Task | Failure | Skipped | Finished) for o in out)
+
+
+def test_a_fifo_is_refused_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    (failure,) = items(fifo)
+    assert isinstance(failure, Failure) and "not a regular file" in failure.detail

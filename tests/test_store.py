@@ -186,3 +186,18 @@ def test_syndicated_copy_of_the_sample_story_joins_its_group(store: Store, sampl
     assert set(store.group_of(copy.id)) == {original.id, copy.id}
     assert store.group_of(unrelated.id) == [unrelated.id]
     assert dedup.similarity(dedup.signature(original.text) or b"", dedup.signature(copy.text) or b"") < 1.0
+
+
+def test_updating_an_article_replaces_its_minhash_bands(store: Store) -> None:
+    a = article("https://a.example/1", story(30, 200))
+    b = article("https://b.example/2", story(30, 200) + " mit einem zusatz am ende")
+    add(store, a, b)
+    assert len(store.group_of(b.id)) == 2
+    a.blocks = [Block("paragraph", story(31, 200))]
+    a.finalize()
+    assert add(store, a) == ["updated"]
+    rows = store.conn.execute("SELECT id, count(*) FROM lsh_bands GROUP BY id").fetchall()
+    assert sorted(n for _, n in rows) == [dedup.BANDS, dedup.BANDS]
+    c = article("https://c.example/3", story(31, 200) + " noch ein satz")
+    add(store, c)
+    assert set(store.group_of(c.id)) == {a.id, c.id}

@@ -85,28 +85,40 @@ def band_keys(sig: bytes) -> list[tuple[int, int]]:
     return out
 
 
-def assign_group(conn: sqlite3.Connection, article_id: str, sig: bytes | None) -> str:
+def assign_group(conn: sqlite3.Connection, article_id: str, sig: bytes | None, new_group: str) -> str:
     """Index ``sig`` for ``article_id`` and return its near-duplicate group id.
 
-    The group is that of the most similar earlier article above NEAR_DUP_JACCARD, else the
-    article's own id. Runs inside the caller's transaction.
+    The group is that of the most similar earlier article above NEAR_DUP_JACCARD, else
+    ``new_group`` (named after the founding text, so an article whose text is later replaced
+    founds a new group instead of dragging its old copies along). Runs inside the caller's
+    transaction.
     """
+    _unindex(conn, article_id)
     if sig is None:
-        return article_id
+        return new_group
     keys = band_keys(sig)
     best_id, best = None, NEAR_DUP_JACCARD
     for cand, cand_sig in _candidates(conn, article_id, keys):
         sim = similarity(sig, cand_sig)
         if sim >= best:
             best_id, best = cand, sim
-    conn.execute("DELETE FROM lsh_bands WHERE id = ?", (article_id,))
-    conn.execute("INSERT OR REPLACE INTO minhash(id, signature) VALUES (?, ?)", (article_id, sig))
-    conn.executemany("INSERT INTO lsh_bands(band, key, id) VALUES (?, ?, ?)",
+    conn.execute("INSERT INTO minhash(id, signature) VALUES (?, ?)", (article_id, sig))
+    conn.executemany("INSERT OR IGNORE INTO lsh_bands(band, key, id) VALUES (?, ?, ?)",
                      [(b, k, article_id) for b, k in keys])
     if best_id is None:
-        return article_id
+        return new_group
     row = conn.execute("SELECT group_id FROM articles WHERE id = ?", (best_id,)).fetchone()
-    return str(row[0]) if row and row[0] else best_id
+    return str(row[0]) if row and row[0] else new_group
+
+
+def _unindex(conn: sqlite3.Connection, article_id: str) -> None:
+    """Drop an updated article's old bands: by their keys, so no scan of the band table."""
+    old = conn.execute("SELECT signature FROM minhash WHERE id = ?", (article_id,)).fetchone()
+    if old is None:
+        return
+    conn.executemany("DELETE FROM lsh_bands WHERE band = ? AND key = ? AND id = ?",
+                     [(b, k, article_id) for b, k in band_keys(bytes(old[0]))])
+    conn.execute("DELETE FROM minhash WHERE id = ?", (article_id,))
 
 
 def _candidates(conn: sqlite3.Connection, article_id: str,

@@ -56,8 +56,10 @@ CREATE TABLE duplicates (
 
 -- near duplicates: MinHash signatures and their LSH band keys, so the index survives restarts
 CREATE TABLE minhash (id TEXT PRIMARY KEY, signature BLOB NOT NULL);
-CREATE TABLE lsh_bands (band INTEGER NOT NULL, key INTEGER NOT NULL, id TEXT NOT NULL);
-CREATE INDEX lsh_bands_key ON lsh_bands(band, key);
+CREATE TABLE lsh_bands (
+    band INTEGER NOT NULL, key INTEGER NOT NULL, id TEXT NOT NULL,
+    PRIMARY KEY (band, key, id)
+) WITHOUT ROWID;
 
 CREATE TABLE failures (
     n INTEGER PRIMARY KEY,

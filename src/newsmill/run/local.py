@@ -52,7 +52,12 @@ class RunOptions:
     preload: tuple[str, ...] = ()
 
     def workers(self) -> int:
-        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+        if self.jobs > 0:
+            return self.jobs
+        try:
+            return len(os.sched_getaffinity(0))  # the cores this process may use, not all there are
+        except AttributeError:  # not on Linux
+            return os.cpu_count() or 1
 
 
 @dataclass

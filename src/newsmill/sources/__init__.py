@@ -79,6 +79,9 @@ def _open_path(path: Path, opts: SourceOptions, skip: Callable[[str], bool], exp
     if not path.exists():
         yield Failure(str(path), "read", "missing", f"no such file or folder: {path}")
         return
+    if not path.is_file():  # a FIFO or device would block or never end
+        yield Failure(str(path), "read", "unreadable", f"not a regular file: {path}")
+        return
     kind = file_kind(path)
     if kind != "page" and skip(container_key(path)):
         return
