@@ -105,12 +105,18 @@ def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
 def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: TimeTables) -> int:
     best, best_dist = 0, hi - lo + 1
     previous = ""
-    for m in _WORD.finditer(text, lo, hi):
+    words = list(_WORD.finditer(text, lo, hi))
+    # a participle ("geschlossen") is past only with a perfect auxiliary ("ist … gestorben"),
+    # not in a stative or passive present ("bleibt geschlossen")
+    perfect = any(w.group().lower() in tables.perfect_aux for w in words)
+    for m in words:
         word, prev = m.group(), previous
         previous = word.lower()
         if start <= m.start() < end:
             continue
         cue = _cue(word, tables)
+        if not cue and perfect and tables.participle is not None and word[:1].islower():
+            cue = -1 if tables.participle.fullmatch(word) and word.lower() not in tables.past_suffix_stop else 0
         if cue < 0 and prev in tables.participle_after and word.lower() not in tables.past:
             continue  # "will be released": a participle, its tense is the auxiliary's
         if cue:

@@ -11,7 +11,7 @@ from newsmill.article import TimeExpression
 from newsmill.enrich import time_normalise as norm
 from newsmill.enrich import time_relative as rel
 from newsmill.enrich.time_anchor import Reference
-from newsmill.enrich.time_calendar import Point, fmt_year, parse_point
+from newsmill.enrich.time_calendar import Point, add_days, fmt_year, parse_point
 from newsmill.enrich.time_tables import Rule, TimeTables
 
 Handler = Callable[[norm.Job], "str | None"]
@@ -205,6 +205,7 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
     """Every expression with its value, in text order; the reference time moves as dates resolve."""
     out: list[TimeExpression] = []
     written: list[bool] = []
+    kinds: list[str] = []
     for found in scan(text, tables, budget or Budget()):
         job = norm.Job(found.groups, tables, ref, text, (found.start, found.end), part_of_day)
         value = HANDLERS[found.rule.type](job)
@@ -216,7 +217,9 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
             ref.explicit = (point.year, found.start)
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
         written.append(_written_year(found))
+        kinds.append(found.rule.type)
     _borrow_years(text, out, written, tables)
+    _order_weekdays(text, out, kinds, tables)
     return out
 
 
@@ -241,6 +244,20 @@ def _borrow_years(text: str, times: list[TimeExpression], written: list[bool], t
         if pa is None or pb is None or pa.month is None or pa.year == pb.year:
             continue
         a.value = fmt_year(pb.year) + a.value[len(fmt_year(pa.year)):]
+
+
+def _order_weekdays(text: str, times: list[TimeExpression], kinds: list[str], tables: TimeTables) -> None:
+    """"von Dienstag bis Donnerstag" said on a Wednesday: the end is the Thursday after the start."""
+    for i in range(len(times) - 1):
+        a, b = times[i], times[i + 1]
+        if kinds[i + 1] != "weekday" or not _paired(text, a, b, tables):
+            continue
+        pa, pb = parse_point(a.value), parse_point(b.value)
+        da, db = (pa.date() if pa else None), (pb.date() if pb else None)
+        if da is not None and db is not None and db < da:
+            later = add_days(db, 7 * ((da - db).days // 7 + 1))
+            if later is not None:
+                b.value = later.isoformat() + b.value[10:]
 
 
 def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> list[TimeExpression]:

@@ -52,6 +52,8 @@ class TimeTables:
     participle_after: frozenset[str]
     interval_open: re.Pattern[str]
     interval_gap: re.Pattern[str]
+    participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
+    perfect_aux: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
     triggers: frozenset[str] = field(default_factory=frozenset)
     starters: frozenset[str] = field(default_factory=frozenset)
@@ -139,6 +141,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         past_suffix=re.compile(suffix) if suffix else None,
         past_suffix_stop=frozenset(tense.get("past_suffix_stop", [])),
         participle_after=frozenset(tense.get("participle_after", [])),
+        participle=re.compile(tense["participle"]) if tense.get("participle") else None,
+        perfect_aux=frozenset(tense.get("perfect_aux", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
