@@ -7,6 +7,8 @@ import os
 import signal
 import time
 
+import pytest
+
 from newsmill.page import Page
 from newsmill.run.local import Pool, Result, RunOptions
 from newsmill.run.progress import Progress
@@ -78,3 +80,11 @@ def test_progress_line_shows_rate_failures_and_eta() -> None:
     line = progress.line(500)
     assert "10 pages" in line and "2 failed" in line and "ETA" in line and "pages/s" in line
     assert stream.getvalue().startswith("newsmill: ")  # not a terminal: plain log lines
+
+
+def test_a_tiny_queue_budget_slows_reading_but_loses_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmill.run import local
+
+    monkeypatch.setattr(local, "MAX_QUEUED_BYTES", 10)  # smaller than any page: one at a time
+    out = run([f"page{i}" for i in range(12)])
+    assert sorted(o.value for o in out if isinstance(o, Result)) == sorted(f"PAGE{i}" for i in range(12))

@@ -18,6 +18,7 @@ import multiprocessing as mp
 import os
 import queue
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -36,6 +37,9 @@ DEFAULT_PAGE_TIMEOUT_S = 60.0
 DEFAULT_MEMORY_MB = 2048
 # Items read ahead from the sources (bounds memory when reading is faster than extracting).
 READ_AHEAD_PER_WORKER = 8
+# ... and at most this many bytes of pages waiting in the queue, however many workers: 64 workers
+# times 8 pages of 20 MB would otherwise be 10 GB in the parent.
+MAX_QUEUED_BYTES = 256_000_000
 _POLL_S = 0.05
 # Workers that die before they are ready: past this many, something is broken, not a page.
 MAX_START_FAILURES = 5
@@ -147,6 +151,8 @@ class Pool:
         self.seq = 0
         self.dead_on_start = 0
         self.bytes_read = 0  # input bytes read so far (the reader thread adds to it)
+        self._queued_bytes = 0
+        self._room = threading.Condition()
 
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe()
@@ -195,6 +201,7 @@ class Pool:
                         item = feed.get_nowait()
                     except queue.Empty:
                         return False
+                    self._unqueue(item)
                     if item is _END:
                         return True
                     if isinstance(item, BaseException):
@@ -302,11 +309,24 @@ class Pool:
             w.conn.close()
 
 
+    def _wait_for_room(self, size: int, stop: threading.Event) -> None:
+        with self._room:
+            while self._queued_bytes and self._queued_bytes + size > MAX_QUEUED_BYTES and not stop.is_set():
+                self._room.wait(timeout=0.2)
+            self._queued_bytes += size
+
+    def _unqueue(self, item: Any) -> None:
+        if isinstance(item, Task):
+            with self._room:
+                self._queued_bytes -= _page_bytes(item)
+                self._room.notify()
+
     def _read_into(self, items: Iterable[Item], feed: queue.Queue[Any], stop: threading.Event) -> None:
         try:
             for item in items:
                 if isinstance(item, Task):
                     self.bytes_read += item.size
+                    self._wait_for_room(_page_bytes(item), stop)
                 while not stop.is_set():
                     try:
                         feed.put(item, timeout=0.2)
@@ -318,3 +338,7 @@ class Pool:
             feed.put(_END)
         except BaseException as exc:  # a bug in a source must surface in the parent, not vanish
             feed.put(exc)
+
+
+def _page_bytes(task: Task) -> int:
+    return sys.getsizeof(task.page.raw)  # what the bytes or str really take in memory
