@@ -181,6 +181,7 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     title_key = _key(title) if title else None
     seen: set[str] = set()
     cut: _Cut | None = None
+    lonely = _lonely_short_blocks(walk, container, ignore) if SHORT_NEEDS_GOOD_NEIGHBOUR else set()
     for i, b in enumerate(walk.blocks):
         if i % TIME_CHECK_EVERY == 0:
             check_time()
@@ -201,6 +202,8 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
         elif reason is None and b.kind == "heading" and (cue := section_cue(b.text)) is not None:
             cut = _Cut(b.owner.getparent() if b.owner is not None else None, cue)
             reason = cue
+        if reason is None and i in lonely:
+            reason = "other"
         if reason is None and len(key) >= DUPLICATE_MIN_CHARS and key in seen:
             reason = "duplicate"
         if reason is not None:
@@ -212,6 +215,43 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     sel.removed = [Removed(text="\n".join(texts), reason=reason) for reason, texts in sel.dropped]
     sel.blocks = [Block(kind=_kind(b.kind), text=b.text) for b in sel.kept_raw]
     return sel
+
+
+# A short line (not a heading) counts as article text only next to article text: between link
+# lists and boilerplate it is a label, a date or a teaser fragment (jusText's context rule).
+SHORT_NEEDS_GOOD_NEIGHBOUR = True
+
+
+def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozenset[int]) -> set[int]:
+    if container is None or container.good == 0:
+        return set()  # no article text to be next to: keep what the fallback found
+    span = range(container.first, container.last)
+    state: dict[int, int] = {}  # 1 good, -1 dropped anyway, 0 short
+    for i in span:
+        b = walk.blocks[i]
+        if b.caption or b.kind == "heading":
+            continue
+        if b.good:
+            state[i] = 1
+        elif block_reason(b, container, i, ignore) is not None:
+            state[i] = -1
+        else:
+            state[i] = 0
+    order = sorted(state)
+    lonely: set[int] = set()
+    last = 0
+    before: dict[int, int] = {}
+    for i in order:
+        before[i] = last
+        if state[i]:
+            last = state[i]
+    last = 0
+    for i in reversed(order):
+        if state[i] == 0 and before[i] != 1 and last != 1:
+            lonely.add(i)
+        if state[i]:
+            last = state[i]
+    return lonely
 
 
 @dataclass
