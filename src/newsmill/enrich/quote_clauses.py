@@ -443,7 +443,8 @@ class SentenceReader:
                 speaker = None
             return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True)]
         toks = self.tokens
-        hearsay = any(toks[k].low in self.lex.hearsay for k in range(s.first, end))
-        if hearsay and end - 1 > s.first and toks[end - 1].low in self.lex.hearsay_infinitives:
+        hearsay = any(toks[k].low in self.lex.hearsay_modals and not self.in_quote[k] for k in range(s.first, end))
+        perfect = end - 1 > s.first and toks[end - 1].low in self.lex.hearsay_infinitives
+        if hearsay and (recent or perfect):  # "Er soll … verholfen haben"; plans right after a quote
             return [Candidate(s.start, s.end, "indirect", inherit=True)]
         return []

@@ -37,6 +37,7 @@ class QuoteLexicon:
     subjunctive: frozenset[str]
     hearsay: frozenset[str]
     hearsay_infinitives: frozenset[str]
+    hearsay_modals: frozenset[str]  # "soll", "sollen": the writer reports what others claim or plan
     pronouns: dict[str, str]
     speaker_pronouns: frozenset[str]
     determiners: frozenset[str]
@@ -125,6 +126,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         subjunctive=words("subjunctive"),
         hearsay=words("hearsay"),
         hearsay_infinitives=words("hearsay_infinitives"),
+        hearsay_modals=words("hearsay_modals"),
         pronouns=dict(raw.get("pronouns", {})),
         speaker_pronouns=words("speaker_pronouns"),
         determiners=words("determiners"),
