@@ -77,7 +77,7 @@ SHARE_BAR_MIN_LINES = 3
 SHARE_BAR_IS_BARRIER = True
 # Phrases of comment forms and consent boxes ("Diese Website verwendet Akismet") are specific
 # enough to end the article wherever they stand in a line.
-PHRASE_BARRIER_REASONS = frozenset({"comments"})
+PHRASE_BARRIER_REASONS = frozenset({"comments", "footer"})
 
 
 def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
@@ -129,6 +129,8 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
         if _ONLY_SYMBOLS.match(text):
             return Label("bad", "other", n)
     if n <= CREDIT_MAX_WORDS and is_credit(text, lex):
+        if lex.cue_reason(text, key) == "footer":  # "© 2023 Verlag. Alle Rechte vorbehalten."
+            return Label("bad", "footer", n, barrier=True)
         return Label("bad", "credit", n)
     if n <= CAPTION_MAX_WORDS and caption_credit(text, lex):
         return Label("caption", None, n)
