@@ -196,3 +196,41 @@ def test_politeness_waits_do_not_count_against_the_deadline(server: str) -> None
     start = time.monotonic()
     assert f.fetch(server + "/article").body == ARTICLE
     assert time.monotonic() - start >= 0.9
+
+
+class _Timed(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.server.times.append((self.path, time.monotonic()))  # type: ignore[attr-defined]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(ARTICLE)))
+        self.end_headers()
+        self.wfile.write(ARTICLE)
+
+
+def test_hosts_are_fetched_in_parallel_each_one_politely() -> None:
+    servers = []
+    for _ in range(2):
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Timed)
+        httpd.times = []  # type: ignore[attr-defined]
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+    try:
+        bases = [f"http://127.0.0.1:{s.server_address[1]}" for s in servers]
+        urls = [f"{bases[0]}/a{i}" for i in range(3)] + [f"{bases[1]}/b{i}" for i in range(3)]
+        opts = FetchOptions(allow_private=True, host_delay_s=0.4, fetch_threads=4)
+        out = list(pages_from_urls(urls, opts, lambda _: False))
+        assert [o.key for o in out] == urls  # input order kept
+        for s in servers:
+            starts = [t for path, t in s.times if path != "/robots.txt"]  # type: ignore[attr-defined]
+            assert all(b - a >= 0.35 for a, b in zip(starts, starts[1:], strict=False))
+        first_b = min(t for p, t in servers[1].times if p != "/robots.txt")  # type: ignore[attr-defined]
+        last_a = max(t for p, t in servers[0].times)  # type: ignore[attr-defined]
+        assert first_b < last_a  # the second host did not wait for the first
+    finally:
+        for s in servers:
+            s.shutdown()
+            s.server_close()
