@@ -88,3 +88,16 @@ def test_a_tiny_queue_budget_slows_reading_but_loses_nothing(monkeypatch: pytest
     monkeypatch.setattr(local, "MAX_QUEUED_BYTES", 10)  # smaller than any page: one at a time
     out = run([f"page{i}" for i in range(12)])
     assert sorted(o.value for o in out if isinstance(o, Result)) == sorted(f"PAGE{i}" for i in range(12))
+
+
+def test_progress_on_a_terminal_redraws_one_line() -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Tty()
+    progress = Progress(stream=stream)
+    progress.update(pages=3)
+    progress.finish()
+    text = stream.getvalue()
+    assert text.startswith("\r") and text.endswith("\n") and "3 pages" in text

@@ -53,6 +53,7 @@ def _add_ingest(sub: SubParsers) -> None:
                    help="allow fetching from loopback, private and link-local addresses")
     p.add_argument("--delay", type=float, default=None, help="seconds between requests to one host (default 1)")
     p.add_argument("--timeout", type=float, default=None, help="total seconds per URL fetch (default 30)")
+    p.add_argument("--fetch-threads", type=int, default=None, help="hosts fetched in parallel (default 8)")
     p.add_argument("--retry-failed", action="store_true", help="try inputs that failed before again")
     p.add_argument("--busy-timeout", type=float, default=5.0,
                    help="seconds to wait for another process's write lock on the database (default 5)")
@@ -77,6 +78,8 @@ def _ingest_options(args: argparse.Namespace) -> Any:
         fetch.host_delay_s = args.delay
     if args.timeout:
         fetch.total_timeout_s = args.timeout
+    if args.fetch_threads:
+        fetch.fetch_threads = args.fetch_threads
     return opts
 
 
