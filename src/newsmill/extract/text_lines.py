@@ -35,7 +35,10 @@ _DANGLING_OPEN = re.compile(r"!?\[(?=[^\]]*$)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,2000}>|<!--.*?-->|<![^<>]{0,500}>", re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
-_SPACES = re.compile(r"\s+")
+# Soft hyphens and zero-width characters: invisible on the page, but they split words for search
+# ("Mag\u00adda\u00adle\u00adner") and for the cue tables.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])")
 _RULE = re.compile(r"^\s*(?:[-*_=~#|:.•·]\s*){3,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -92,6 +95,8 @@ def split_lines(text: str) -> SplitResult:
         if fixed != text:
             warnings.append("encoding: mis-decoded text (mojibake) repaired")
             text = fixed
+    if _INVISIBLE_RE.search(text):
+        text = text.translate(_INVISIBLE)
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if len(raw_lines) > MAX_LINES:
         warnings.append(f"size: {len(raw_lines)} lines, only the first {MAX_LINES} analysed")

@@ -18,6 +18,9 @@ from newsmill.extract.text_segment import Body
 
 # How far above the body the headline, lead and byline are looked for (non-blank lines).
 HEADER_MAX_LINES = 12
+# Debris that may stand inside the head (share bar, ad label, credit), and how much of it.
+HEAD_INLINE_DEBRIS = frozenset({"credit", "call_to_action", "advertisement"})
+HEAD_MAX_SKIPPED = 3
 # Headlines have at least this many words (one or two words above it are a section label).
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
@@ -82,14 +85,24 @@ def recover(lines: list[Line], labels: list[Label], body: Body, lex: Lexicon) ->
 
 
 def header_start(labels: list[Label], body_start: int) -> int:
-    """Where the article's head begins: up to the nearest debris above the body."""
-    i = body_start
+    """Where the article's head begins: up to the nearest debris above the body.
+
+    A share bar or ad label right above the body is stepped over: pages put them between the
+    headline block and the text.
+    """
+    i, start, skipped = body_start, body_start, 0
     while i > 0 and body_start - i < HEADER_MAX_LINES:
         label = labels[i - 1]
-        if label.is_bad and label.reason != "credit":
+        if label.is_bad and label.reason not in HEAD_INLINE_DEBRIS:
             break
+        if label.is_bad and label.reason != "credit":
+            skipped += 1
+            if skipped > HEAD_MAX_SKIPPED:
+                break
+        else:
+            start = i - 1
         i -= 1
-    return i
+    return start
 
 
 def _section_label(lines: list[Line], labels: list[Label], i: int) -> bool:
