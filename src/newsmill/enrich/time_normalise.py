@@ -60,6 +60,8 @@ class Job:
         if word.isdigit():
             return int(word)
         value = self.tables.lookup("NUM", word)
+        if value is None:
+            value = self.tables.lookup("VAGUE", word)  # "vor wenigen Tagen": X
         return value if isinstance(value, (int, float, str)) else None
 
     def part_suffix(self) -> str:
