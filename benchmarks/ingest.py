@@ -73,7 +73,7 @@ def build_warc(path: Path, pages: list[tuple[str, bytes]], scale: int) -> int:
 # --- the two pipelines (run in a child process) ----------------------------------------------------
 
 def run_newsmill(warc: str, db: str, jobs: int) -> dict[str, Any]:
-    from newsmill.corpus.ingest import IngestOptions, ingest
+    from newsmill.corpus import IngestOptions, ingest
     from newsmill.run.local import RunOptions
 
     start = time.perf_counter()

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import newsmill.corpus.ingest as ingest_mod
+import newsmill.corpus.pipeline as ingest_mod
 from newsmill.cli import main
-from newsmill.corpus.ingest import IngestOptions, ingest
+from newsmill.corpus.pipeline import IngestOptions, ingest
 from newsmill.corpus.store import Store
 from newsmill.run.local import RunOptions
 

@@ -62,7 +62,7 @@ def _add_ingest(sub: SubParsers) -> None:
 
 
 def _ingest_options(args: argparse.Namespace) -> Any:
-    from newsmill.corpus.ingest import IngestOptions
+    from newsmill.corpus.pipeline import IngestOptions
 
     opts = IngestOptions(language=args.language, retry_failed=args.retry_failed, progress=not args.quiet,
                          busy_timeout_s=args.busy_timeout)
@@ -84,7 +84,7 @@ def _ingest_options(args: argparse.Namespace) -> Any:
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
-    from newsmill.corpus.ingest import ingest
+    from newsmill.corpus.pipeline import ingest
 
     try:
         report = ingest(args.inputs, args.db, _ingest_options(args))
