@@ -32,6 +32,8 @@ PREFIX_CUE_MAX_WORDS = 12
 # Phrase cues ("wir verwenden cookies") mark lines up to this many words; a longer line is prose.
 PHRASE_CUE_MAX_WORDS = 60
 DEFAULT_LANGUAGES: tuple[str, ...] = ("de", "en")
+# Teaser-list headers are short ("Weitere Artikel aus dem Ressort"); longer lines are headings.
+TEASER_HEADER_MAX_WORDS = 6
 
 _KEY_STRIP = re.compile(r"[\W\d_]+", re.U)
 
@@ -56,7 +58,16 @@ class Lexicon:
     credit_prefix: re.Pattern[str]
     agency_credit: re.Pattern[str]
     caption_credit: re.Pattern[str]  # "…, sagte er. Foto: Max Muster / dpa" at the end of a line
+    teaser_leads: frozenset[str]  # "Weitere", "More": first words of a teaser list's header ...
+    teaser_nouns: frozenset[str]  # ... "Artikel", "stories": and the kind of item it lists
     social: frozenset[str]
+
+    def teaser_header(self, text: str, key: str) -> bool:
+        """A short header over a list of other items: "Weitere Artikel", "Mehr Videos:", "More stories"."""
+        words = key.split(" ")
+        if not words or len(words) > TEASER_HEADER_MAX_WORDS or words[0] not in self.teaser_leads:
+            return False
+        return text.rstrip().endswith(":") or not self.teaser_nouns.isdisjoint(words[1:])
 
     def cue_reason(self, text: str, key: str | None = None) -> str | None:
         """The Removed reason a short line's wording alone gives, or None."""
@@ -130,6 +141,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         credit_prefix=_credit_prefix_pattern([p for t in tables for p in t.get("credit_prefixes", [])]),
         agency_credit=_agency_pattern(common.get("photo_agencies", [])),
         caption_credit=_caption_credit_pattern([p for t in tables for p in t.get("photo_prefixes", [])]),
+        teaser_leads=frozenset(w for t in tables for w in t.get("teaser_heads", {}).get("leads", [])),
+        teaser_nouns=frozenset(w for t in tables for w in t.get("teaser_heads", {}).get("nouns", [])),
         social=frozenset(common.get("social", [])),
     )
 

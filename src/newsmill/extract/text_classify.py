@@ -71,6 +71,9 @@ class Label:
 # Cue reasons after which the page rarely returns to the article (the start of the comments, the
 # footer, a consent box, a "related articles" list).
 BARRIER_REASONS = frozenset({"comments", "footer", "consent", "teaser"})
+# "Weitere Artikel", "More stories:" headers open teaser lists; as barriers they also cut the odd
+# article that uses such a line as a subheading, so the choice is measured.
+TEASER_HEADER_IS_BARRIER = False
 # Share bars mark the end of an article (or the gap between head and body, where a barrier
 # costs only the lead): this many calls to action in a row make one.
 SHARE_BAR_MIN_LINES = 3
@@ -138,6 +141,8 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
     if reason:
         barrier = (whole and reason in BARRIER_REASONS) or reason in PHRASE_BARRIER_REASONS
         return Label("bad", reason, n, barrier=barrier)
+    if key and lex.teaser_header(text, key):
+        return Label("bad", "teaser", n, barrier=TEASER_HEADER_IS_BARRIER)
     if key and all(w in lex.social for w in key.split(" ")):
         return Label("bad", "call_to_action", n)  # a share bar: "Facebook Twitter E-Mail"
     if n <= COPYRIGHT_MAX_WORDS and ("©" in text or "(" in text or "opyright" in text) and _COPYRIGHT.search(text):
@@ -182,7 +187,7 @@ def caption_credit(text: str, lex: Lexicon) -> tuple[str, str] | None:
     words = m.group("credit").split()
     if not words or len(words) > CAPTION_CREDIT_MAX_WORDS or not words[0][:1].isupper() and not words[0][:1].isdigit():
         return None  # a credit names someone: "Max Muster / dpa", "2021 CTMG"
-    if sum(1 for w in words if w.lower() in lex.stopwords) > 1 or _SENTENCE_END.search(m.group("credit").rstrip(".)")):
+    if sum(1 for w in words if w.lower() in lex.stopwords) > 1:
         return None
     caption = text[: m.start()].strip(" (|")
     if len(caption.split()) < CAPTION_MIN_WORDS:
