@@ -19,15 +19,21 @@ _DIGITS = frozenset("0123456789")
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can start with (both cases), or None for any."""
     try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        tree = _parser.parse(pattern, flags)
+        tree = _parse(pattern, flags)
     except (ImportError, AttributeError, re.error):
         return None
     chars, _ = _first(list(tree))
     if chars is None:
         return None
     return frozenset(c for ch in chars for c in (ch, ch.lower(), ch.upper()))
+
+
+def _parse(pattern: str, flags: int) -> Any:
+    try:
+        from re import _parser  # type: ignore[attr-defined]  # Python 3.11+
+    except ImportError:  # Python 3.10
+        import sre_parse as _parser
+    return _parser.parse(pattern, flags)
 
 
 def _first(items: list[Any]) -> tuple[set[str] | None, bool]:

@@ -189,7 +189,7 @@ def _starters(data: dict[str, Any]) -> frozenset[str]:
 @functools.lru_cache(maxsize=8)
 def load_tables(language: str) -> TimeTables | None:
     """The tables for ``language``, or None when newsmill has none for it."""
-    path = resources.files("newsmill").joinpath("data", "times", f"{language}.json")
+    path = resources.files("newsmill").joinpath("data").joinpath("times").joinpath(f"{language}.json")
     if not path.is_file():
         return None
     return build_tables(json.loads(path.read_text(encoding="utf-8")))
