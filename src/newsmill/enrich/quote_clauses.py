@@ -118,6 +118,8 @@ class SentenceReader:
     def _according_pre(self, i: int, s: Sentence) -> Cue | None:
         toks, lex = self.tokens, self.lex
         low = toks[i].low
+        if low not in lex.according_starts:
+            return None
         for phrase in lex.according_pre:
             n = len(phrase)
             if low == phrase[0] and all(i + k < s.last and toks[i + k].low == phrase[k] for k in range(n)):

@@ -9,7 +9,7 @@ on the language; it reads these tables.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -69,14 +69,30 @@ class QuoteLexicon:
     abbreviations: frozenset[str]
     bare_clause: bool = False  # content may follow a cue without comma or complementizer ("said the ...")
     speaker_nouns: frozenset[str] = frozenset()  # role and group nouns, lower-cased
+    _derived: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._derived["according_starts"] = frozenset(p[0] for p in self.according_pre) | {self.according_nach}
+        self._derived["person_words"] = self.speaker_pronouns | self.role_nouns
+        self._derived["openers"] = frozenset(o for o, _ in self.marks)
+        self._derived["closers"] = frozenset(c for _, c in self.marks)
+
+    @property
+    def according_starts(self) -> frozenset[str]:
+        """First words of attribution phrases: "laut", "according", "nach"."""
+        return self._derived["according_starts"]
+
+    @property
+    def person_words(self) -> frozenset[str]:
+        return self._derived["person_words"]
 
     @property
     def openers(self) -> frozenset[str]:
-        return frozenset(o for o, _ in self.marks)
+        return self._derived["openers"]
 
     @property
     def closers(self) -> frozenset[str]:
-        return frozenset(c for _, c in self.marks)
+        return self._derived["closers"]
 
 
 def _weak_forms(stem: str, morph: dict[str, Any]) -> set[str]:

@@ -232,7 +232,7 @@ class SpeakerFinder:
 
     def _kind_of(self, first: int, last: int) -> str:
         words = [t.text for t in self.tokens[first:last]]
-        persons = self.lex.speaker_pronouns | self.lex.role_nouns
+        persons = self.lex.person_words
         return "PER" if any(w in persons for w in words) else "X"
 
     def label_of(self, start: int, end: int) -> str | None:

@@ -21,10 +21,7 @@ class Token:
     start: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # lower-cased once: every rule compares it
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +34,7 @@ class Sentence:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return [Token(m.start(), m.end(), (w := m.group()), w.lower()) for m in _TOKEN.finditer(text)]
 
 
 def _is_boundary(text: str, tokens: list[Token], i: int, abbreviations: frozenset[str], closers: frozenset[str]) -> int:
