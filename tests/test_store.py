@@ -201,3 +201,17 @@ def test_updating_an_article_replaces_its_minhash_bands(store: Store) -> None:
     c = article("https://c.example/3", story(31, 200) + " noch ein satz")
     add(store, c)
     assert set(store.group_of(c.id)) == {a.id, c.id}
+
+
+def test_export_with_groups_adds_the_group_of_each_article(store: Store, tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    base = story(40, 200)
+    a, b = article("https://a.example/1", base), article("https://b.example/2", base + " plus ein satz")
+    add(store, a, b, article("https://c.example/3", story(41, 200)))
+    export(store, tmp_path / "g.jsonl", "jsonl", with_groups=True)
+    groups = [json.loads(line)["group"] for line in (tmp_path / "g.jsonl").read_text().splitlines()]
+    assert groups[0] == groups[1] != groups[2]
+    export(store, tmp_path / "g.parquet", "parquet", with_groups=True)
+    assert pq.read_table(tmp_path / "g.parquet").column("group").to_pylist() == groups

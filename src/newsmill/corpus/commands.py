@@ -154,6 +154,8 @@ def _add_export(sub: SubParsers) -> None:
     _filters(p)
     p.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
     p.add_argument("-o", "--output", required=True, help="output file, or - for standard output (jsonl)")
+    p.add_argument("--with-groups", action="store_true",
+                   help="add a 'group' field: the near-duplicate group of each article")
     p.set_defaults(func=_run_export)
 
 
@@ -161,7 +163,7 @@ def _run_export(args: argparse.Namespace) -> int:
     from newsmill.corpus.export import export
 
     with _open(args.db) as store:
-        n = export(store, args.output, args.format, _filters_of(args))
+        n = export(store, args.output, args.format, _filters_of(args), with_groups=args.with_groups)
     print(f"exported {n} articles to {args.output}", file=sys.stderr)
     return 0
 

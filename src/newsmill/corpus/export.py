@@ -18,13 +18,25 @@ from newsmill.corpus.store import Filters, Store
 BATCH = 1000
 
 
-def export(store: Store, output: str | Path, fmt: str = "jsonl", filters: Filters | None = None) -> int:
-    """Write every (filtered) article to ``output``; returns how many were written."""
+def export(store: Store, output: str | Path, fmt: str = "jsonl", filters: Filters | None = None,
+           with_groups: bool = False) -> int:
+    """Write every (filtered) article to ``output``; returns how many were written.
+
+    ``with_groups`` adds a ``group`` field (the near-duplicate group id) beside the Article fields;
+    without it every row is exactly an Article as its JSON Schema describes."""
+    if fmt not in ("jsonl", "parquet"):
+        raise ValueError(f"unknown export format {fmt!r} (jsonl or parquet)")
+    records = _with_groups(store, filters) if with_groups else store.iter_records(filters, BATCH)
     if fmt == "jsonl":
-        return _jsonl(store.iter_records(filters, BATCH), output)
-    if fmt == "parquet":
-        return _parquet(store.iter_records(filters, BATCH), Path(output))
-    raise ValueError(f"unknown export format {fmt!r} (jsonl or parquet)")
+        return _jsonl(records, output)
+    return _parquet(records, Path(output), with_groups)
+
+
+def _with_groups(store: Store, filters: Filters | None) -> Iterator[str]:
+    for record, group in store.iter_grouped(filters, BATCH):
+        data = json.loads(record)
+        data["group"] = group
+        yield json.dumps(data, ensure_ascii=False)
 
 
 def _jsonl(records: Iterator[str], output: str | Path) -> int:
@@ -42,11 +54,13 @@ def _write_lines(records: Iterator[str], out: typing.TextIO) -> int:
     return n
 
 
-def _parquet(records: Iterator[str], output: Path) -> int:
+def _parquet(records: Iterator[str], output: Path, with_groups: bool = False) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = arrow_schema()
+    if with_groups:
+        schema = schema.append(pa.field("group", pa.string()))
     n = 0
     with pq.ParquetWriter(output, schema, compression="zstd") as writer:
         batch: list[dict[str, Any]] = []

@@ -126,7 +126,7 @@ class Store:
         if not readonly:
             with _explained(self.path):
                 self.conn.execute("PRAGMA journal_mode=WAL")
-                self.conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn.execute("PRAGMA synchronous=FULL")  # a commit survives power loss, too
                 self._migrate()
 
     def __enter__(self) -> Store:
@@ -248,16 +248,22 @@ class Store:
             yield Article.from_json(record)
 
     def iter_records(self, filters: Filters | None = None, batch: int = 500) -> Iterator[str]:
+        """The stored Article JSON of every (filtered) article, read in batches by rowid."""
+        for record, _ in self.iter_grouped(filters, batch):
+            yield record
+
+    def iter_grouped(self, filters: Filters | None = None, batch: int = 500) -> Iterator[tuple[str, str | None]]:
+        """(Article JSON, near-duplicate group id) pairs, read in batches by rowid."""
         where, params = (filters or Filters()).where()
         last = 0
         while True:
             rows = self.conn.execute(
-                f"SELECT a.rowid, a.record FROM articles a WHERE a.rowid > ? AND {where} "
+                f"SELECT a.rowid, a.record, a.group_id FROM articles a WHERE a.rowid > ? AND {where} "
                 "ORDER BY a.rowid LIMIT ?", [last, *params, batch]).fetchall()
             if not rows:
                 return
-            for _, record in rows:
-                yield record
+            for _, record, group in rows:
+                yield record, group
             last = rows[-1][0]
 
     def failures(self, limit: int = 100) -> list[tuple[str, str, str, str]]:
