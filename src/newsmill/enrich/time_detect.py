@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import accumulate
 from dataclasses import dataclass
 
 from newsmill.article import TimeExpression
@@ -48,7 +49,7 @@ class Found:
     groups: norm.Groups
 
 
-_TOKEN = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\w+)")
 # How many words before a trigger word an expression may start ("gegen Ende des vorangegangenen
 # Jahres": the trigger "Jahres" is the fifth word).
 LOOKBACK_WORDS = 5
@@ -73,11 +74,13 @@ def _matches(text: str, tables: TimeTables, budget: Budget) -> Iterator[re.Match
     are listed once (in C), the few triggers picked by set lookups, and the alternation is tried
     only from the words just before each trigger that an expression can start with.
     """
-    positions = [m.start() for m in _TOKEN.finditer(text)]
-    words = [w.lower() for w in _TOKEN.findall(text)]
-    triggers, suffixes = tables.triggers, tables.trigger_suffixes
+    parts = _SPLIT.split(text)  # gaps and words alternating: offsets add up in C
+    words = parts[1::2]
+    positions = list(accumulate(map(len, parts)))[0::2]
+    words = [w.lower() for w in words]
+    triggers, suffixes, tails = tables.triggers, tables.trigger_suffixes, tables.trigger_tails
     hits = [i for i, w in enumerate(words)
-            if w in triggers or w[0] in _DIGITS or (len(w) > 5 and w.endswith(suffixes))]
+            if w in triggers or w[0] in _DIGITS or (w[-4:] in tails and w.endswith(suffixes))]
     last_end = 0
     tried: dict[int, re.Match[str] | None] = {}
     for i in hits:

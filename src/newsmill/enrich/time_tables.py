@@ -58,6 +58,7 @@ class TimeTables:
     triggers: frozenset[str] = field(default_factory=frozenset)
     starters: frozenset[str] = field(default_factory=frozenset)
     trigger_suffixes: tuple[str, ...] = ()
+    trigger_tails: frozenset[str] = field(default_factory=frozenset)  # their last four letters
     year_cue_before: frozenset[str] = field(default_factory=frozenset)
     year_scene_before: frozenset[str] = field(default_factory=frozenset)
     unit_plural: frozenset[str] = field(default_factory=frozenset)
@@ -149,6 +150,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         triggers=_triggers(data),
         starters=_starters(data),
         trigger_suffixes=tuple(data.get("trigger_suffixes", [])),
+        trigger_tails=frozenset(x[-4:] for x in data.get("trigger_suffixes", [])),
         year_cue_before=frozenset(data.get("year_cue_before", [])),
         year_scene_before=frozenset(data.get("year_scene_before", [])),
         unit_plural=frozenset(data.get("unit_plural", [])),
