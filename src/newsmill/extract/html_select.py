@@ -17,16 +17,14 @@ BAD_WEIGHT = 1.0
 # Short lines (headings, datelines, short paragraphs) count a little, so a wrapper that adds them
 # to the body beats the bare body; a fifth keeps them from outweighing real paragraphs.
 NEUTRAL_WEIGHT = 0.2
-# Elements marked as the article (<article>, itemprop=articleBody, "article-body") are preferred
-# when nearly as good as the best unmarked one.
-HINT_BONUS = 1.1
+# Publisher markup (<article>, itemprop=articleBody, "article-body") is strong evidence: a marked
+# element wins unless an unmarked one holds half again as much net text (a wrapper that adds a
+# teaser list or a comment thread to the article).
+HINT_BONUS = 1.5
 # Inside the container, blocks with more link text than this are link lists or teasers.
 KEEP_MAX_LINK_DENSITY = 0.5
 # A link-heavy block shorter than this is a navigation item; longer ones are teasers.
 NAV_MAX_CHARS = 40
-# A marked article element (<article>, itemprop=articleBody) inside the winner replaces it when it
-# holds at least this share of the winner's good text.
-MARKED_SHARE = 0.7
 # The article is where its headline is: a container holding the headline <h1>, or starting after
 # it with no article-like text in between, is preferred over one of similar size elsewhere (a
 # "similar articles" timeline after the story).
@@ -123,20 +121,10 @@ def choose_container(walk: Walk, json_body: str | None, ctx: Context) -> Candida
     # Python's sort is stable and candidates come in post-order (children first): of equal
     # scores the deeper element wins.
     ranked = sorted(walk.candidates, key=lambda c: score(c, ctx), reverse=True)
-    best = _prefer_marked(walk.candidates, ranked[0], ctx.ignore)
+    best = ranked[0]
     if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
         best = _vote_by_body(walk, ranked[:BODY_VOTER_TOP], json_body) or best
     return best
-
-
-def _prefer_marked(candidates: list[Candidate], best: Candidate, ignore: frozenset[int]) -> Candidate:
-    """A marked article element inside the winner that holds most of its text is the better cut:
-    what the wrapper adds around it is recirculation ("you may also like") with real sentences."""
-    if best.hint:
-        return best
-    inner = [c for c in candidates if c.hint and not _flagged(c, ignore) and best.first <= c.first
-             and c.last <= best.last and c.index > best.index and c.good >= MARKED_SHARE * best.good]
-    return max(inner, key=lambda c: c.good) if inner else best
 
 
 def _vote_by_body(walk: Walk, top: list[Candidate], body: str) -> Candidate | None:
