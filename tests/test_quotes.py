@@ -56,6 +56,10 @@ ENGLISH = [
     ("The Guardian reported that the talks had collapsed.", "indirect", "talks had collapsed", "Guardian", "reported"),
     ("“We are ready,” Smith said. “The team has worked hard.”", "direct", "worked hard", "Smith", None),
     ("As the mayor explained, the bridge will stay closed.", "indirect", "bridge will stay", "mayor", "explained"),
+    ("Prices will rise next year, according to the central bank.", "indirect", "Prices will rise", "central bank",
+     "according to"),
+    ("In a statement, the company denied any wrongdoing.", "reported", "denied any wrongdoing", "company", "denied"),
+    ("“This is a disaster,” she told the BBC on Monday.", "direct", "disaster", "she", "told"),
 ]
 
 GERMAN = [

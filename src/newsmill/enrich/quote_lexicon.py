@@ -67,6 +67,7 @@ class QuoteLexicon:
     focus_particles: frozenset[str]  # "auch die Ministerin": particles before a subject
     quote_openers: frozenset[str]  # first words of speech, not of titles: "Wir", "Ich", "Es"
     abbreviations: frozenset[str]
+    lowercase_nouns: bool = False  # common nouns are not capitalised (English)
     bare_clause: bool = False  # content may follow a cue without comma or complementizer ("said the ...")
     speaker_nouns: frozenset[str] = frozenset()  # role and group nouns, lower-cased
     _derived: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -173,6 +174,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         focus_particles=words("focus_particles"),
         abbreviations=words("abbreviations"),
         bare_clause=bool(raw.get("bare_clause_after_cue", False)),
+        lowercase_nouns=bool(raw.get("lowercase_nouns", False)),
         speaker_nouns=frozenset(w.lower() for w in raw.get("role_nouns", []) + raw.get("group_speakers", [])),
     )
 

@@ -119,6 +119,8 @@ class SpeakerFinder:
         j = self._adjectives(j, stop)
         if j > i and toks[j - 1].low in lex.speaker_nouns and (j >= stop or not _capitalised(toks[j])):
             return i, j  # a lower-case head: "the spokesman", "police"
+        if lex.lowercase_nouns and tok.text in lex.determiners and j > i + 1 and (j >= stop or not _capitalised(toks[j])):
+            return i, j  # English nouns are lower-case: "the central bank"
         if j >= stop or not (_capitalised(toks[j]) or _is_domain(toks[j].text)) or not toks[j].text[0].isalpha():
             return None
         j = self._noun_run(j, stop)
