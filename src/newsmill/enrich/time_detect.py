@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 
 from newsmill.article import TimeExpression
 from newsmill.enrich import time_normalise as norm
