@@ -104,11 +104,15 @@ def easter(year: int) -> dt.date:
 
 
 def holiday_date(spec: str, year: int) -> dt.date | None:
-    """``spec`` is "MM-DD" or "E+n"/"E-n" (days from Easter Sunday)."""
+    """``spec`` is "MM-DD", "E+n"/"E-n" (days from Easter Sunday) or "N<n>-<weekday>-<MM>"
+    (the n-th weekday of the month, Monday = 0; n = -1 the last: "N4-3-11" is Thanksgiving)."""
     if not 1 <= year <= 9999:
         return None
     if spec.startswith("E"):
         return add_days(easter(year), int(spec[1:]))
+    if spec.startswith("N"):
+        n, weekday, month = (int(x) for x in spec[1:].rsplit("-", 2))
+        return nth_weekday(year, month, weekday, n)
     month, day = (int(x) for x in spec.split("-"))
     try:
         return dt.date(year, month, day)
@@ -121,3 +125,14 @@ def expand_two_digit_year(short: int, near: int) -> int:
     century = near - near % 100
     candidates = (century - 100 + short, century + short, century + 100 + short)
     return min(candidates, key=lambda y: abs(y - near))
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date | None:
+    """The n-th ``weekday`` of the month (n = -1: the last one)."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        day = add_days(first, (weekday - first.weekday()) % 7 + 7 * (n - 1))
+    else:
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        day = add_days(last, -((last.weekday() - weekday) % 7))
+    return day if day is not None and day.month == month else None

@@ -223,7 +223,25 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         kinds.append(found.rule.type)
     _borrow_years(text, out, written, tables)
     _order_weekdays(text, out, kinds, tables)
+    _clock_then_day(text, out, kinds)
     return out
+
+
+# A clock time this close before a date, in the same sentence, is on that date
+# ("um 3 Uhr in der Nacht zu Samstag", "at 3 a.m. local time on Saturday").
+CLOCK_DAY_GAP = 30
+_SENTENCE_MARK = re.compile(r"[.!?\n]\s")
+
+
+def _clock_then_day(text: str, times: list[TimeExpression], kinds: list[str]) -> None:
+    for i in range(len(times) - 1):
+        clock, day = times[i], times[i + 1]
+        if kinds[i] != "time" or len(clock.value) < 11 or day.start - clock.end > CLOCK_DAY_GAP:
+            continue
+        point = parse_point(day.value)
+        if point is None or point.date() is None or _SENTENCE_MARK.search(text, clock.end, day.start):
+            continue
+        clock.value = day.value[:10] + clock.value[10:]
 
 
 def _paired(text: str, a: TimeExpression, b: TimeExpression, tables: TimeTables) -> bool:

@@ -273,7 +273,12 @@ def holiday(job: Job) -> str | None:
         return "" if day is None else fmt_date(day)
     dct = job.ref.dct
     day = holiday_date(spec, dct.year)
-    if day is not None:
+    rel = job.lex("REL", "rel")
+    if day is not None and isinstance(rel, int) and rel != 0:
+        # "last Christmas": the latest one before publication; "next Christmas": the first after
+        year = dct.year - (day >= dct) if rel < 0 else dct.year + (day <= dct)
+        day = holiday_date(spec, year)
+    elif day is not None:
         day = holiday_date(spec, tense_year(dct, day.month, day.day, job.tense))
     return "" if day is None else fmt_date(day)
 
