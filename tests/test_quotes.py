@@ -156,3 +156,11 @@ def test_one_megabyte_texts_are_bounded(text: str) -> None:
 @given(st.lists(st.sampled_from(list("ab XY.,:\n„“”\"'»«‚‘") + ["sagte ", "Er ", "sei ", "laut "]), max_size=120).map("".join))
 def test_offsets_always_valid(text: str) -> None:
     _quotes(text, "de")
+
+
+def test_consecutive_reported_sentences_are_one_quotation() -> None:
+    text = ("Der Minister sagte, die Reform sei notwendig. Sie werde im Herbst beschlossen. "
+            "Die Kosten lägen bei zwei Milliarden Euro. Das Wetter ist schön.")
+    quotes, _ = _quotes(text, "de")
+    cont = [q for q in quotes if "im Herbst" in q.text]
+    assert len(cont) == 1 and "zwei Milliarden Euro" in cont[0].text and "Wetter" not in cont[0].text

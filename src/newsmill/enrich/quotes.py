@@ -96,7 +96,7 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
               options: QuoteOptions, text: str) -> list[Quote]:
     quotes: list[Quote] = []
     last_speaker: Speaker | None = None
-    last_quoted = -10
+    last_quoted = last_continued = -10
     k = 0
     for n, s in enumerate(sentences):
         while k < len(outer) and outer[k].end <= s.start:
@@ -115,11 +115,24 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
                 continue  # subjunctive with no source in reach: too often not reported speech at all
             if (cand.speaker is None and cand.inherit) or (cand.guessed and near):
                 cand.speaker = last_speaker or cand.speaker
-            quotes.extend(_to_quotes(cand, text, options))
+            continuation = cand.kind == "indirect" and cand.cue is None
+            if continuation and last_continued == n - 1 and quotes and quotes[-1].cue is None \
+                    and quotes[-1].kind == "indirect" and sentences[n - 1].paragraph == s.paragraph:
+                _extend(quotes[-1], s.end, text)  # consecutive reported sentences are one quotation
+            else:
+                quotes.extend(_to_quotes(cand, text, options))
+            last_continued = n if continuation else -10
             last_quoted = n
             if cand.speaker is not None:
                 last_speaker = cand.speaker
     return quotes
+
+
+def _extend(quote: Quote, end: int, text: str) -> None:
+    while end > quote.end and text[end - 1].isspace():
+        end -= 1
+    quote.end = max(quote.end, end)
+    quote.text = text[quote.start : quote.end]
 
 
 def _wanted(cand: Candidate, options: QuoteOptions) -> bool:
