@@ -178,8 +178,8 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
         if i == lead_at:
             sel.lead = b
             continue
-        key = _key(b.text)
-        if b.kind == "heading" and title_key and key == title_key:
+        key = " ".join(b.text.lower().split())
+        if b.kind == "heading" and title_key and _key(b.text) == title_key:
             _note(sel.dropped, b.text, "duplicate")  # the headline is Article.title
             continue
         reason = block_reason(b, container, i, ignore)

@@ -277,12 +277,11 @@ class _Walker:
         """Read a boilerplate subtree (menu, footer, share bar) in two C calls as one removed block:
         most of a page's elements are there and walking them costs. Large link-poor subtrees
         are walked after all: a mislabelled wrapper may hold the article."""
-        texts = list(el.itertext())
-        size = sum(len(t) for t in texts)
-        links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
-        if size > COLLAPSE_MAX_CHARS and links < BAD_MIN_LINK_DENSITY * size:
+        text = str(el.xpath("string()"))
+        links = sum(len(t.strip()) for t in el.xpath(".//a//text()"))
+        if len(text) > COLLAPSE_MAX_CHARS and links < BAD_MIN_LINK_DENSITY * len(text):
             return False
-        self.parts = texts
+        self.parts = [text]
         self.link_chars = links
         self.flush()
         return True
