@@ -132,6 +132,8 @@ def _cue(word: str, tables: TimeTables) -> int:
         return 1
     if low in tables.past:
         return -1
+    if tables.future_suffix is not None and word[:1].islower() and tables.future_suffix.fullmatch(word):
+        return 1
     suffix = tables.past_suffix
     past = suffix is not None and word[:1].islower() and low not in tables.past_suffix_stop
     return -1 if past and suffix is not None and suffix.fullmatch(word) else 0

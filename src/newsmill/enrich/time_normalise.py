@@ -315,9 +315,15 @@ def duration(job: Job) -> str | None:
     out = _duration_part(n, unit)
     unit_b = job.lex("UNIT", "unit_b")
     n_b = job.number("num_b")
-    if isinstance(unit_b, str) and n_b is not None:
+    # "drei Jahre und sechs Monate" -> P3Y6M; other pairs ("sieben Monaten und zweieinhalb
+    # Jahren") are no single ISO duration: the first one stands for the span
+    if (isinstance(unit_b, str) and isinstance(n_b, int) and isinstance(n, int)
+            and _UNIT_ORDER.index(unit_b) > _UNIT_ORDER.index(unit) and "T" not in out):
         out += _duration_part(n_b, unit_b)[1:]
     return out
+
+
+_UNIT_ORDER = ("CE", "DE", "Y", "HY", "Q", "M", "W", "WE", "D", "H", "MIN")
 
 
 def _duration_part(n: float | str, unit: str) -> str:

@@ -53,6 +53,7 @@ class TimeTables:
     interval_open: re.Pattern[str]
     interval_gap: re.Pattern[str]
     participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
+    future_suffix: re.Pattern[str] | None = None  # "anzutreten": an intention, the future
     perfect_aux: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
     triggers: frozenset[str] = field(default_factory=frozenset)
@@ -143,6 +144,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         past_suffix_stop=frozenset(tense.get("past_suffix_stop", [])),
         participle_after=frozenset(tense.get("participle_after", [])),
         participle=re.compile(tense["participle"]) if tense.get("participle") else None,
+        future_suffix=re.compile(tense["future_suffix"]) if tense.get("future_suffix") else None,
         perfect_aux=frozenset(tense.get("perfect_aux", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
