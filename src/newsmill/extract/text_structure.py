@@ -16,6 +16,9 @@ from newsmill.extract.text_dates import find_date
 from newsmill.extract.text_lines import Line
 from newsmill.extract.text_segment import Body
 
+# Section headers after the body ("Kommentare", "Related stories") give their reason to the
+# unlabelled lines that follow them.
+SECTION_REASONS = frozenset({"teaser", "comments", "footer", "consent"})
 # How far above the body the headline, lead and byline are looked for (non-blank lines).
 HEADER_MAX_LINES = 12
 # Debris that may stand inside the head (share bar, ad label, credit), and how much of it.
@@ -79,8 +82,11 @@ def recover(lines: list[Line], labels: list[Label], body: Body, lex: Lexicon) ->
             _drop(ctx, i, "navigation")
     _find_images(ctx, start, body.end)
     _walk(ctx, start, body.end)
+    section: RemovedReason | None = None  # the kind of box the lines after the body sit in
     for i in range(body.end, len(lines)):
-        _drop(ctx, i, "teaser" if labels[i].kind in ("good", "medium") else "navigation")
+        if labels[i].barrier and labels[i].reason in SECTION_REASONS:
+            section = labels[i].reason  # type: ignore[assignment]
+        _drop(ctx, i, section or ("teaser" if labels[i].kind in ("good", "medium") else "navigation"))
     return ctx.parts
 
 
