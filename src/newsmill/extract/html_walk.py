@@ -113,21 +113,33 @@ def element_reason(el: Any, tag: str) -> RemovedReason | None:
 _CAPTION_TAGS = frozenset({"figure", "figcaption"})
 
 
+# Attributes that can make an element boilerplate, the article or a caption.
+_TELLING_ATTRS = frozenset({"class", "id", "itemprop", "hidden", "aria-hidden", "style", "role"})
+
+
 def profile(el: Any, tag: str) -> tuple[RemovedReason | None, bool, bool]:
     """(boilerplate reason, marked as article body, is a caption) of one element."""
-    attrib = el.attrib
-    if not attrib:
+    keys = el.keys()
+    if not keys or _TELLING_ATTRS.isdisjoint(keys):
         return TAG_REASONS.get(tag), tag == "article", tag in _CAPTION_TAGS
-    get = attrib.get
-    cls = get("class")
-    attrs = f"{cls or ''} {get('id') or ''}"
-    hint = tag == "article" or get("itemprop") == "articleBody" or (len(attrs) > 1 and is_content_attrs(attrs))
-    caption = tag in _CAPTION_TAGS or (cls is not None and tag in BLOCK_TAGS and tag not in _UNFLAGGABLE
+    get = el.get
+    class_reason, content, caption = _class_profile(tag, get("class") or "", get("id") or "")
+    hint = content or get("itemprop") == "articleBody"
+    return _attr_reason(get, tag) or class_reason, hint, caption
+
+
+@lru_cache(maxsize=8192)
+def _class_profile(tag: str, cls: str, id_: str) -> tuple[RemovedReason | None, bool, bool]:
+    attrs = f"{cls} {id_}"
+    content = tag == "article" or (len(attrs) > 1 and is_content_attrs(attrs))
+    caption = tag in _CAPTION_TAGS or (bool(cls) and tag in BLOCK_TAGS and tag not in _UNFLAGGABLE
                                        and _is_caption_class(cls))
-    return _attr_reason(get, tag, attrs), hint, caption
+    reason = None if tag in _UNFLAGGABLE or len(attrs) <= 1 else reason_for_attrs(attrs)
+    return reason, content, caption
 
 
-def _attr_reason(get: Any, tag: str, attrs: str) -> RemovedReason | None:
+def _attr_reason(get: Any, tag: str) -> RemovedReason | None:
+    """The reason from tag, hidden state and role (class words come from ``_class_profile``)."""
     if get("hidden") is not None or get("aria-hidden") == "true":
         return "markup"
     style = get("style")
@@ -141,9 +153,7 @@ def _attr_reason(get: Any, tag: str, attrs: str) -> RemovedReason | None:
     role = get("role")
     if role and role in ROLE_REASONS:
         return ROLE_REASONS[role]
-    if tag in _UNFLAGGABLE or len(attrs) <= 1:
-        return None
-    return reason_for_attrs(attrs)
+    return None
 
 
 # Class words of picture captions outside <figure> (WordPress, German "Bildunterschrift").
