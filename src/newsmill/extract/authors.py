@@ -37,8 +37,10 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 class BylineTables:
     prefixes: tuple[str, ...]
     joiners: frozenset[str]
+    collective: frozenset[str]
     not_person: frozenset[str]
     roles: frozenset[str]
+    particles: frozenset[str]
     agencies: dict[str, str]
     source_cues: tuple[str, ...]
 
@@ -51,8 +53,10 @@ def tables() -> BylineTables:
     return BylineTables(
         prefixes=tuple(prefixes),
         joiners=frozenset(bylines["joiners"]),
+        collective=frozenset(bylines["collective"]),
         not_person=frozenset(bylines["not_person"]),
         roles=frozenset(bylines["roles"]),
+        particles=frozenset(bylines["particles"]),
         agencies=dict(agencies["agencies"]),
         source_cues=tuple(sorted(agencies["source_cues"], key=len, reverse=True)),
     )
@@ -102,7 +106,7 @@ def split_byline(text: str | None) -> tuple[list[str], str | None]:
         seg_names, seg_source = _segment(segment)
         source = source or seg_source
         names.extend(n for n in seg_names if n not in names)
-    return names, source
+    return prefer_people(names), source
 
 
 def _segment(segment: str) -> tuple[list[str], str | None]:
@@ -127,9 +131,14 @@ def _segment(segment: str) -> tuple[list[str], str | None]:
 def _strip_prefix(text: str) -> str:
     low = text.casefold()
     for prefix in tables().prefixes:
-        if low.startswith(prefix) and (len(text) == len(prefix) or not text[len(prefix)].isalnum()):
+        if low.startswith(prefix) and _prefix_ends(text, len(prefix)):
             return text[len(prefix) :].lstrip(" :.-")
     return text
+
+
+def _prefix_ends(text: str, at: int) -> bool:
+    """A cue word ends at a word boundary, or glued to a capitalised name ("vonChris Jung")."""
+    return at == len(text) or not text[at].isalnum() or (text[at].isupper() and text[at - 1].islower())
 
 
 def _split_names(text: str) -> list[str]:
@@ -138,28 +147,66 @@ def _split_names(text: str) -> list[str]:
     return [p for p in re.split(pattern, text, flags=re.IGNORECASE) if p and p.strip()]
 
 
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_TRIM = " .,;:-–|*\"'„“”«»©"
+
+
 def clean_name(text: str) -> str | None:
-    """One person name, trimmed of cue words, roles and handles; ``None`` when it is not a name."""
-    name = _HANDLE.sub(" ", _strip_prefix(text.strip()))
-    name = " ".join(name.split()).strip(" .,;:-–|*\"'„“”«»")
-    if not name or len(name) > MAX_NAME_CHARS or not _HAS_LETTER.search(name):
+    """One name, trimmed of cue words, roles, handles and trailing chatter; ``None`` if not a name.
+
+    Collective credits ("Redaktion") come back as they are; ``clean_authors`` decides on them.
+    """
+    name = " ".join(_HANDLE.sub(" ", _strip_prefix(text.strip(_TRIM))).split()).strip(_TRIM)
+    if not name or len(name) > MAX_NAME_CHARS or not _HAS_LETTER.search(name) or _DOMAIN.match(name):
         return None
-    low = name.casefold()
     t = tables()
+    low = name.casefold()
     if low in t.not_person or low in t.roles or low in t.joiners:
         return None
-    words = name.split()
-    # "Anna Muster, Redakteurin" arrives here as "Redakteurin" (dropped above); "Redakteurin Anna
-    # Muster" keeps the name after the role word.
-    while words and words[0].casefold() in t.roles:
-        words = words[1:]
+    if low in t.collective:
+        return name
+    words = _trim_roles(_name_words(name.split()), t.roles)
     if not words or len(words) > MAX_NAME_WORDS:
         return None
     return " ".join(words)
 
 
+def _name_words(words: list[str]) -> list[str]:
+    """Words up to the first that cannot be part of a name: digits, or lower case after the first
+    word that is no particle ("Anna Muster sagt", "lupa am 26", "Precht im Gespräch")."""
+    particles = tables().particles
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        if any(c.isdigit() for c in word):
+            break
+        if i > 0 and word[:1].islower() and word.casefold() not in particles:
+            break
+        kept.append(word)
+    while kept and kept[-1].casefold() in particles:
+        kept.pop()
+    return kept
+
+
+def _trim_roles(words: list[str], roles: frozenset[str]) -> list[str]:
+    """Drop role words around the name: "Redakteurin Anna Muster", "Christoph Hein Chefredakteur",
+    "FOCUS-Online-Experte Robin Tschöpe"."""
+
+    def is_role(word: str) -> bool:
+        low = word.casefold().strip(_TRIM)
+        return low in roles or low.rsplit("-", 1)[-1] in roles
+
+    while words and is_role(words[0]):
+        words = words[1:]
+    while words and is_role(words[-1]):
+        words = words[:-1]
+    return words
+
+
 def clean_authors(candidates: list[str]) -> tuple[list[str], str | None]:
-    """Person names from several byline strings (deduplicated, case-insensitively) and an agency."""
+    """Names from byline strings (deduplicated case-insensitively) and the credited agency.
+
+    A collective credit ("Redaktion", "Newsdesk") is the author only when nobody is named.
+    """
     names: list[str] = []
     seen: set[str] = set()
     source = None
@@ -171,7 +218,14 @@ def clean_authors(candidates: list[str]) -> tuple[list[str], str | None]:
             if key not in seen:
                 seen.add(key)
                 names.append(name)
-    return names, source
+    return prefer_people(names), source
+
+
+def prefer_people(names: list[str]) -> list[str]:
+    """Names without collective credits, or the first collective credit when nobody is named."""
+    collective = tables().collective
+    people = [n for n in names if n.casefold() not in collective]
+    return people or names[:1]
 
 
 # --- the page's DOM ------------------------------------------------------------------------------
@@ -194,27 +248,72 @@ _LEADING_CREDIT = re.compile(r"^[^()]{0,60}?\(([^()]{1,30})\)\s*[-–—.:]")
 
 
 def byline_candidates(doc: Any) -> list[str]:
-    """Texts of byline-looking elements, in page order within each kind, best kinds first."""
+    """Texts of the first byline-looking elements outside comments and forms, best kinds first.
+
+    Only the first element that holds a usable name counts, plus others with the same kind that
+    follow it closely: later matches are comment authors, teasers and author lists.
+    """
     from lxml import etree
 
-    found: list[str] = []
     for xpath in _BYLINE_XPATH:
         try:
             elements = doc.xpath(xpath)
         except etree.XPathError:
             continue
-        for el in elements[: MAX_BYLINE_ELEMENTS * 3]:
-            if not isinstance(el.tag, str) or el.tag in ("meta", "link", "script", "style", "body", "html"):
-                continue
-            name_el = el.find('.//*[@itemprop="name"]')
-            text = " ".join((name_el if name_el is not None else el).text_content().split())
-            if text and len(text) <= MAX_BYLINE_ELEMENT_CHARS and text not in found:
-                found.append(text)
-            if len(found) >= MAX_BYLINE_ELEMENTS:
-                return found
+        found = _usable_bylines(elements)
         if found:
             return found
+    return []
+
+
+def _usable_bylines(elements: list[Any]) -> list[str]:
+    found: list[str] = []
+    for el in elements[: MAX_BYLINE_ELEMENTS * 3]:
+        if not isinstance(el.tag, str) or el.tag in _NOT_BYLINE_TAGS or _in_excluded_area(el):
+            continue
+        name_el = el.find('.//*[@itemprop="name"]')
+        text = " ".join((name_el if name_el is not None else el).text_content().split())
+        if not text or len(text) > MAX_BYLINE_ELEMENT_CHARS or text in found:
+            continue
+        names, source = split_byline(text)
+        if names or source:
+            found.append(text)
+            # A byline with a name closes the search; only its siblings (co-authors) join it.
+            if names:
+                found.extend(_sibling_bylines(el, found))
+                return found
     return found
+
+
+_NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "style", "body", "html", "input", "textarea", "label"})
+# Comment threads carry many author names; bylines of the article sit outside them. (Teasers,
+# asides and footers are not excluded: many CMS put the article's own byline in such elements.)
+_EXCLUDED_AREA = re.compile(r"comment|kommentar|respond|reply|discussion", re.I)
+
+
+def _in_excluded_area(el: Any) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in ("body", "html"):
+            return False
+        if anc.tag == "form":
+            return True
+        if _EXCLUDED_AREA.search(f"{anc.get('class', '')} {anc.get('id', '')}"):
+            return True
+    return False
+
+
+def _sibling_bylines(el: Any, found: list[str]) -> list[str]:
+    out: list[str] = []
+    parent = el.getparent()
+    if parent is None:
+        return out
+    for sib in parent:
+        if sib is el or not isinstance(sib.tag, str) or sib.get("class") != el.get("class") or sib.tag != el.tag:
+            continue
+        text = " ".join(sib.text_content().split())
+        if text and len(text) <= MAX_BYLINE_ELEMENT_CHARS and text not in found and text not in out:
+            out.append(text)
+    return out[:MAX_BYLINE_ELEMENTS]
 
 
 def text_credits(doc: Any) -> list[str]:

@@ -128,12 +128,13 @@ def _read_into(meta: PageMetadata, doc: HtmlElement, url: str | None) -> None:
     src = _Sources(doc, url, meta_tags(doc), objects, jsonld.pick_article(objects) or {})
     meta.canonical_url = _canonical(src)
     meta.site = _site(src, meta.canonical_url or url)
-    meta.title = choose_title(doc, _title_candidates(src), _site_names(src, meta.site))
+    sites = _site_names(src, meta.site)
+    meta.title = choose_title(doc, _title_candidates(src), sites)
     meta.lead = jsonld.text_of(src.ld("description")) or src.first_meta(
         "og:description", "description", "twitter:description"
     )
     meta.section = _section(src)
-    meta.authors, meta.source = _authors_and_source(src)
+    meta.authors, meta.source = _authors_and_source(src, sites)
     meta.published, meta.modified = _dates(src)
     meta.language = _language(src)
     meta.images = _images(src)
@@ -196,18 +197,28 @@ def _section(src: _Sources) -> str | None:
     return section or breadcrumb_section(src.doc, src.objects)
 
 
-def _authors_and_source(src: _Sources) -> tuple[list[str], str | None]:
+def _authors_and_source(src: _Sources, sites: list[str]) -> tuple[list[str], str | None]:
     ld_names, source = _jsonld_authors(src.ld("author"))
     candidates = ld_names or [v for v in (src.first_meta(n) for n in _AUTHOR_META) if v and "://" not in v]
-    if not candidates:
-        candidates = byline_candidates(src.doc)
     authors, credited = clean_authors(candidates)
+    authors = _not_the_site(authors, sites)
+    if not authors:
+        authors, dom_credit = clean_authors(byline_candidates(src.doc))
+        authors = _not_the_site(authors, sites)
+        credited = credited or dom_credit
     source = source or credited or _credited_source(src)
     return authors, source
 
 
+def _not_the_site(names: list[str], sites: list[str]) -> list[str]:
+    """Drop "authors" that are the site itself (CMS templates fill author with the site name)."""
+    keys = {_key(s) for s in sites} | {_key(s.rsplit(".", 1)[0]) for s in sites if "." in s}
+    return [n for n in names if _key(n) not in keys]
+
+
 def _jsonld_authors(value: Any) -> tuple[list[str], str | None]:
-    """Person names of JSON-LD ``author``; an agency given as the author becomes the source."""
+    """Person names of JSON-LD ``author``; an agency given as the author becomes the source, and
+    other organisations are not authors (they are mostly the publisher itself)."""
     items = value if isinstance(value, list) else [value]
     names: list[str] = []
     source = None
@@ -220,8 +231,13 @@ def _jsonld_authors(value: Any) -> tuple[list[str], str | None]:
         if agency and ("organization" in kind or not kind or "/" in name):
             source = source or agency
             continue
+        if kind & _ORGANIZATION_TYPES:
+            continue
         names.append(name)
     return names, source
+
+
+_ORGANIZATION_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "localbusiness"})
 
 
 def _credited_source(src: _Sources) -> str | None:
