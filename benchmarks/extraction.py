@@ -90,9 +90,15 @@ def run_readability(html: str, url: str | None, lang: str) -> Output:
     tree = lxml.html.fromstring(summary) if summary.strip() else None
     if tree is None:
         return Output("", doc.short_title())
-    paras = [normalize_ws(el.text_content()) for el in tree.iter("p", "h1", "h2", "h3", "h4", "li", "pre")]
-    text = "\n".join(p for p in paras if p) or normalize_ws(tree.text_content())
-    return Output(text, doc.short_title())
+    # Separate block elements so that adjacent paragraphs do not run into one word.
+    for el in tree.iter(*_READABILITY_BLOCKS):
+        el.tail = "\n" + (el.tail or "")
+    text = "\n".join(normalize_ws(line) for line in tree.text_content().split("\n"))
+    return Output(text.strip(), doc.short_title())
+
+
+_READABILITY_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "tr",
+                       "td", "br", "section", "article", "figure", "table", "ul", "ol")
 
 
 def run_justext(html: str, url: str | None, lang: str) -> Output:
