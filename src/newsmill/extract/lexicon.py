@@ -56,6 +56,7 @@ class Lexicon:
     stopwords: frozenset[str]
     byline_prefixes: tuple[str, ...]
     credit_prefix: re.Pattern[str]
+    credit_words: frozenset[str]  # first words of the credit prefixes: the pattern runs only on them
     agency_credit: re.Pattern[str]
     caption_credit: re.Pattern[str]  # "…, sagte er. Foto: Max Muster / dpa" at the end of a line
     teaser_leads: frozenset[str]  # "Weitere", "More": first words of a teaser list's header ...
@@ -95,9 +96,11 @@ class Lexicon:
         # Each phrase is indexed under its longest word; only phrases whose word occurs are tried.
         found: list[str] = []
         low = ""
-        for word in self.phrases.keys() & set(words):
-            low = low or text.lower()
-            found.extend(reason for phrase, reason in self.phrases[word] if phrase in low)
+        for word in words:
+            entries = self.phrases.get(word)
+            if entries:
+                low = low or text.lower()
+                found.extend(reason for phrase, reason in entries if phrase in low)
         return min(found, key=CATEGORY_ORDER.index) if found else None
 
 
@@ -139,6 +142,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         stopwords=frozenset(w for t in tables for w in t.get("stopwords", [])),
         byline_prefixes=tuple(sorted({p for t in tables for p in t.get("byline_prefixes", [])}, key=len, reverse=True)),
         credit_prefix=_credit_prefix_pattern([p for t in tables for p in t.get("credit_prefixes", [])]),
+        credit_words=frozenset(cue_key(p).split(" ")[0] for t in tables for p in t.get("credit_prefixes", [])),
         agency_credit=_agency_pattern(common.get("photo_agencies", [])),
         caption_credit=_caption_credit_pattern([p for t in tables for p in t.get("photo_prefixes", [])]),
         teaser_leads=frozenset(w for t in tables for w in t.get("teaser_heads", {}).get("leads", [])),

@@ -169,7 +169,8 @@ def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
 
 def is_credit(text: str, lex: Lexicon) -> bool:
     """A photo or copyright credit: "Foto: X", "X / picturedesk.com", "REUTERS", "© X"."""
-    if lex.credit_prefix.match(text):
+    first = cue_key(text[:30]).split(" ", 1)[0]
+    if first in lex.credit_words and lex.credit_prefix.match(text):
         return True
     if (len(text) < 40 or any(c in text for c in "/|©(") or " via " in text) and lex.agency_credit.match(text):
         return True
