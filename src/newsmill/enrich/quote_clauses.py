@@ -334,7 +334,7 @@ class SentenceReader:
             k += 1
         return k
 
-    def _frame_speaker(self, s: Sentence, cue: Cue, stop: int) -> Speaker | None:
+    def _frame_speaker(self, s: Sentence, cue: Cue, stop: int, inverted_ok: bool = True) -> Speaker | None:
         i = cue.first
         c0 = self._clause_start(s, i)
         # a pronoun right after the finite verb is its subject: "Deren Haltung bezeichnete er als"
@@ -342,7 +342,8 @@ class SentenceReader:
         np = (i + 1, i + 2) if after_verb else self._relative_or_coordinated(s, c0, i)
         if np is None and self.tokens[i].low in self.lex.impersonal_cues and self.tokens[c0].low in self.lex.prepositions:
             np = self.speakers._np_from(c0 + 1, i)  # "Auf der Homepage heißt es", "Im Bericht hieß es"
-        np = np or self._message_source(i + 1, stop) or self.speakers.left_of(c0, i)
+        np = np or self._message_source(i + 1, stop) or (
+            self._left_or_inverted(c0, i, stop) if inverted_ok else self.speakers.left_of(c0, i))
         if np is None and c0 == i:  # "Der NDR, der …, begründete": the subject before the relative clause
             np = self._apposed_subject(s, c0)
         # "sagte der Minister", then the middle field of "Am Freitag hatte X … erklärt", then
@@ -352,6 +353,15 @@ class SentenceReader:
         np = np or self.speakers.right_of(i + 1, stop) or self.speakers.middle_field(c0, i) \
             or self._apposed_subject(s, c0)
         return self.speakers.speaker(*np) if np else None
+
+    def _left_or_inverted(self, c0: int, i: int, stop: int) -> tuple[int, int] | None:
+        """The phrase before the verb, unless it is one unknown capitalised word and a person or
+        organisation follows the verb ("Besorgt äußerte sich der Vorsitzende")."""
+        left = self.speakers.left_of(c0, i)
+        if left is None or left[1] - left[0] > 1 or self.speakers.plausible_range(*left):
+            return left
+        right = self.speakers.right_of(i + 1, stop)
+        return right if right is not None and self.speakers.plausible_range(*right) else left
 
     def _relative_or_coordinated(self, s: Sentence, c0: int, i: int) -> tuple[int, int] | None:
         """"…, der der Regierung vorwarf": the relative pronoun; "X dankte … und ergänzte": X."""
@@ -429,7 +439,7 @@ class SentenceReader:
         passive = any(self.tokens[k].low in self.lex.passive_auxiliaries for k in range(s.first, end))
         if passive or self.tokens[cue.first].low in self.lex.not_reported or self._has_subjunctive(s.first, end):
             return []
-        speaker = self._frame_speaker(s, cue, end)
+        speaker = self._frame_speaker(s, cue, end, inverted_ok=False)
         if speaker is None or not self.speakers.plausible(speaker):
             return []
         return [Candidate(s.start, s.end, "reported", speaker, self._span(cue.first, cue.last))]

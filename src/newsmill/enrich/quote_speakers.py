@@ -80,7 +80,7 @@ class SpeakerFinder:
         """Past a run of capitalised words (a noun with names: "Präsident Wladimir Putin")."""
         toks, lex = self.tokens, self.lex
         while j < stop and (_capitalised(toks[j]) or toks[j].text in "-&" or _is_domain(toks[j].text)) \
-                and toks[j].text[0] not in ",.:;!?\"„“”»«":
+                and toks[j].text[0] not in ",.:;!?\"„“”»«" and toks[j].low not in lex.speaker_stop_words:
             j += 1
             if j < stop and toks[j].text in lex.closers and toks[j].start == toks[j - 1].end:
                 j += 1
