@@ -78,12 +78,22 @@ def norm_day(value: str | None) -> str:
 # --- tools ---------------------------------------------------------------------------------------
 
 
-def run_newsmill(html: str, url: str | None) -> tuple[Prediction, float]:
+def parse(html: str) -> Any:
+    """One lxml tree per page for every tool (a str with an XML encoding declaration is refused
+    by lxml, so that case is parsed from UTF-8 bytes)."""
     import lxml.html
 
+    try:
+        return lxml.html.document_fromstring(html)
+    except ValueError:
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+
+
+def run_newsmill(html: str, url: str | None) -> tuple[Prediction, float]:
     from newsmill.extract.metadata import read_metadata
 
-    doc = lxml.html.document_fromstring(html)
+    doc = parse(html)
     start = time.perf_counter()
     meta = read_metadata(doc, url)
     elapsed = time.perf_counter() - start
@@ -91,10 +101,9 @@ def run_newsmill(html: str, url: str | None) -> tuple[Prediction, float]:
 
 
 def run_trafilatura(html: str, url: str | None) -> tuple[Prediction, float]:
-    import lxml.html
     from trafilatura.metadata import extract_metadata
 
-    doc = lxml.html.document_fromstring(html)
+    doc = parse(html)
     start = time.perf_counter()
     meta = extract_metadata(doc, default_url=url)
     elapsed = time.perf_counter() - start
@@ -103,10 +112,9 @@ def run_trafilatura(html: str, url: str | None) -> tuple[Prediction, float]:
 
 
 def run_htmldate(html: str, url: str | None) -> tuple[Prediction, float]:
-    import lxml.html
     from htmldate import find_date
 
-    doc = lxml.html.document_fromstring(html)
+    doc = parse(html)
     start = time.perf_counter()
     found = find_date(doc, extensive_search=True, original_date=True, url=url)
     return (None, [], found), time.perf_counter() - start

@@ -27,9 +27,26 @@ def normalize_date(value: str | None, now: datetime | None = None) -> str | None
         return None
     if not _plausible(parsed, now):
         return None
-    if isinstance(parsed, datetime):
-        return parsed.isoformat()
+    if isinstance(parsed, datetime) and _is_shifted_midnight(parsed):
+        # A date-only value stored as local midnight and written out in UTC: the day is the next
+        # one, and the time means nothing.
+        return (parsed.date() + timedelta(days=1)).isoformat()
     return parsed.isoformat()
+
+
+# UTC hours that are midnight in Central European time (CET +1, CEST +2): the zones of the
+# German-language press this library is tuned on.
+SHIFTED_MIDNIGHT_HOURS = (22, 23)
+
+
+def _is_shifted_midnight(value: datetime) -> bool:
+    offset = value.utcoffset()
+    return (
+        offset is not None
+        and offset == timedelta(0)
+        and value.hour in SHIFTED_MIDNIGHT_HOURS
+        and value.minute == value.second == value.microsecond == 0
+    )
 
 
 def _parse(text: str) -> datetime | date | None:
@@ -91,7 +108,14 @@ def htmldate_search(doc: HtmlElement, url: str | None, extensive: bool) -> str |
         )
     except Exception:  # htmldate raises on odd trees and dates; a missing date is the answer
         return None
-    return normalize_date(found) if found else None
+    if not found or (extensive and found.endswith(PADDED_DAY)):
+        return None
+    return normalize_date(found)
+
+
+# htmldate pads a month or year mention ("März 2022", "© 2022") to the 1st; in its free-text
+# search such a date is nearly always a copyright line or an archive heading, not the article's.
+PADDED_DAY = "-01"
 
 
 def time_element_date(doc: HtmlElement) -> str | None:

@@ -262,6 +262,10 @@ def _dates(src: _Sources) -> tuple[str | None, str | None]:
     modified = normalize_date(jsonld.text_of(src.ld("dateModified"))) or _first_date(src, _MODIFIED_META)
     if not published:
         published = htmldate_search(src.doc, src.url, extensive=False)
+    if not published:
+        # The extensive text search costs ~10x the fast mode; only pages without any markup
+        # date pay for it.
+        published = htmldate_search(src.doc, src.url, extensive=True)
     if published and modified and modified[:10] < published[:10]:
         modified = None  # a "modification" before publication is a template date
     return published, modified
@@ -387,27 +391,66 @@ def _key(text: str) -> str:
 
 
 def choose_title(doc: HtmlElement, candidates: list[str], sites: list[str]) -> str | None:
-    """The headline: an h1 that the declared titles confirm, else a declared title minus the site."""
+    """The headline: an h1 that the declared titles confirm, else a declared title minus the site.
+
+    An h1 wins when a declared title (og:title, JSON-LD headline, <title>; raw or with the site
+    name stripped) equals it or contains it: pages put kicker and site name around the headline
+    in declared titles, rarely in the h1. A kicker inside the h1 (its own element) is dropped.
+    """
     stripped = [strip_site(c, sites) for c in candidates]
-    keys = [_key(c) for c in stripped if c]
-    for h1 in _h1_texts(doc):
-        k = _key(h1)
-        if k and any(k == other or (len(k) >= MIN_H1_CHARS and k in other) for other in keys):
-            return h1
+    keys = {_key(c) for c in stripped if c}
+    raw_keys = {_key(c) for c in candidates}
+    site_keys = {_key(s) for s in sites}
+    h1s = [h for h in _h1_texts(doc) if _key(h[1]) not in site_keys]
+    for headline, full in h1s:
+        for text in (headline, full):
+            k = _key(text)
+            if k and (k in raw_keys or any(k == o or (len(k) >= MIN_H1_CHARS and k in o) for o in keys)):
+                return text
     for title in stripped:
-        if title:
+        if _HAS_WORD.search(title):
             return title
-    h1s = _h1_texts(doc)
-    return h1s[0] if h1s else None
+    return h1s[0][0] if h1s else None
 
 
-def _h1_texts(doc: HtmlElement) -> list[str]:
+_HAS_WORD = re.compile(r"[^\W\d_]{2}")
+# Classes of h1 children that are not the headline: kickers (Dachzeile) and hidden separators.
+_KICKER_CLASS = re.compile(
+    r"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|spitzmarke|visually-hidden|sr-only|screen-reader",
+    re.IGNORECASE,
+)
+
+
+def _h1_texts(doc: HtmlElement) -> list[tuple[str, str]]:
+    """(headline without kicker, full text) of the page's first h1 elements."""
     out = []
     for el in doc.iter("h1"):
-        text = " ".join(el.text_content().split())
-        if text and len(text) >= MIN_H1_CHARS // 2:
-            out.append(text)
-    return out[:5]
+        full = " ".join(el.text_content().split())
+        if not full or len(full) < MIN_H1_CHARS // 2:
+            continue
+        parts = [
+            t
+            for t in _h1_parts(el)
+            if t.strip()
+        ]
+        headline = " ".join(" ".join(parts).split()) or full
+        out.append((headline, full))
+        if len(out) >= MAX_H1:
+            break
+    return out
+
+
+# Pages with more h1 elements than this use h1 for teasers; the first ones are enough.
+MAX_H1 = 5
+
+
+def _h1_parts(el: HtmlElement) -> list[str]:
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and not _KICKER_CLASS.search(child.get("class", "")):
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return parts
 
 
 def strip_site(title: str, sites: list[str]) -> str:
@@ -421,7 +464,7 @@ def strip_site(title: str, sites: list[str]) -> str:
 
     def is_site(part: str) -> bool:
         k = _key(part)
-        return bool(k) and any(k == s or s in k or (len(k) >= 4 and k in s) for s in site_keys)
+        return bool(k) and any(_names_site(k, s) for s in site_keys)
 
     while len(parts) > 1 and is_site(parts[-1]):
         parts.pop()
@@ -430,6 +473,19 @@ def strip_site(title: str, sites: list[str]) -> str:
     if len(parts) == 1:
         return parts[0].strip()
     return _rejoin(title, parts)
+
+
+# A title part names the site when it is the site name plus at most this many characters
+# ("ZEIT ONLINE" for "zeit.de", "Tagesspiegel Wirtschaft"), or a piece of the site name.
+SITE_PART_SLACK = 16
+
+
+def _names_site(part: str, site: str) -> bool:
+    if part == site:
+        return True
+    if site in part:
+        return len(part) <= len(site) + SITE_PART_SLACK
+    return len(part) >= 4 and part in site
 
 
 def _rejoin(title: str, parts: list[str]) -> str:
