@@ -42,6 +42,9 @@ CREDIT_MAX_WORDS = 12
 CAPTION_MAX_WORDS = 60
 CAPTION_CREDIT_MAX_WORDS = 8
 CAPTION_MIN_WORDS = 3
+# A row of at least this many separators between items of at most this many words is a menu.
+MENU_BAR_MIN_SEPARATORS = 3
+MENU_ITEM_MAX_WORDS = 4
 # "(c)" and "©" mark a credit or a copyright footer only on short lines.
 COPYRIGHT_MAX_WORDS = 16
 
@@ -50,6 +53,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"“”»«')\]]*$|[.!?…][\"“”»«'
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _ONLY_SYMBOLS = re.compile(r"^[\W\d_]*$", re.U)
 _NUMERIC_DATE = re.compile(r"^\W*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+_MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.I)
 
 
@@ -141,6 +145,8 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
     if reason:
         barrier = (whole and reason in BARRIER_REASONS) or reason in PHRASE_BARRIER_REASONS
         return Label("bad", reason, n, barrier=barrier)
+    if _menu_bar(text):
+        return Label("bad", "navigation", n)
     if key and lex.teaser_header(text, key):
         return Label("bad", "teaser", n, barrier=TEASER_HEADER_IS_BARRIER)
     if key and all(w in lex.social for w in key.split(" ")):
@@ -165,6 +171,16 @@ def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
     if n >= MEDIUM_MIN_WORDS and punctuated:
         return "medium"
     return "short"
+
+
+def _menu_bar(text: str) -> bool:
+    """Links printed in one row: "Impressum | Datenschutz | Kontakt", "Home · News · Sport"."""
+    if text.count("|") + text.count("·") + text.count("•") < MENU_BAR_MIN_SEPARATORS:
+        return False
+    items = [p for p in _MENU_SEPARATOR.split(text) if p.strip()]
+    if len(items) <= MENU_BAR_MIN_SEPARATORS or any(c.isdigit() for c in text):
+        return False  # digits: a table row ("Tag | Datum | 12:00"), not a menu
+    return all(len(p.split()) <= MENU_ITEM_MAX_WORDS for p in items)
 
 
 def is_credit(text: str, lex: Lexicon) -> bool:
