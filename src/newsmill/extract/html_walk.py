@@ -48,6 +48,11 @@ GOOD_MIN_CHARS = 50
 # Boilerplate-marked subtrees with more text than this (and few links) are walked element by
 # element: menus, share bars and footers are shorter, mislabelled content wrappers longer.
 COLLAPSE_MAX_CHARS = 1500
+# Marks that are right for a few lines but wrong for a wrapper: "js-lightbox-gallery" classes sit
+# on media objects that hold the text beside the picture. Their blocks are still dropped inside a
+# container, but they neither penalise a container nor count as noise. (Making credit and
+# kicker marks weak too was measured: no gain.)
+WEAK_REASONS = frozenset({"gallery"})
 # A block with more than this share of link text is navigation or a teaser.
 BAD_MIN_LINK_DENSITY = 0.5
 
@@ -97,6 +102,7 @@ class _Frame:
     hint: bool = False
     caption: bool = False
     split: bool = False
+    weak: bool = False  # flagged for a reason that says little about a whole container
 
 
 @dataclass
@@ -266,6 +272,7 @@ class _Walker:
         frame = _Frame(el, self.count, len(self.out.blocks), block_level, split=split)
         if reason is not None:
             frame.flagged = True
+            frame.weak = reason in WEAK_REASONS
             self.flags.append((self.count, reason))
         if tag in KIND_OF_TAG:
             self.kinds.append(KIND_OF_TAG[tag])
@@ -308,7 +315,8 @@ class _Walker:
         if frame.good > 0 and frame.block_level:
             self.out.candidates.append(
                 Candidate(frame.element, frame.index, frame.first, len(self.out.blocks),
-                          frame.good, frame.bad, frame.neutral, hint, tuple(i for i, _ in self.flags))
+                          frame.good, frame.bad, frame.neutral, hint,
+                          tuple(i for i, r in self.flags if r not in WEAK_REASONS))
             )
         if frame.flagged:
             self.flags.pop()
@@ -322,7 +330,7 @@ class _Walker:
             self.hint_depth -= 1
         parent = self._real_top()
         if parent is not None:
-            if frame.flagged:
+            if frame.flagged and not frame.weak:
                 parent.bad += frame.good + frame.bad + frame.neutral
             else:
                 parent.good += frame.good
