@@ -195,3 +195,72 @@ def test_empty_and_odd_documents_never_raise() -> None:
     for page in ["<html></html>", "<p>nur Text</p>", "<html><head><meta name='author'></head></html>"]:
         meta = read_metadata(lxml.html.document_fromstring(page), None)
         assert isinstance(meta, PageMetadata)
+
+
+def test_kicker_inside_h1_is_not_part_of_the_title() -> None:
+    head = '<meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird | Example News">'
+    body = (
+        '<h1><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span>'
+        "<span>Bohren, bis es heiß wird</span></h1>"
+    )
+    assert meta_of(head, body).title == "Bohren, bis es heiß wird"
+
+
+def test_h1_that_is_the_blog_name_is_not_the_title() -> None:
+    head = '<title>Nach langer Zeit mal wieder | Ein Hundetagebuch</title><meta property="og:site_name" content="Ein Hundetagebuch">'
+    assert meta_of(head, "<h1>Ein Hundetagebuch</h1><h2>Nach langer Zeit mal wieder</h2>").title == (
+        "Nach langer Zeit mal wieder"
+    )
+
+
+def test_utc_midnight_of_a_local_date_is_that_date() -> None:
+    assert normalize_date("2022-11-06T23:00:00+00:00") == "2022-11-07"
+    assert normalize_date("2022-11-06T23:00:00Z") == "2022-11-07"
+    assert normalize_date("2022-11-06T23:15:00+00:00") == "2022-11-06T23:15:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Veröffentlicht vonChris Jung", ["Chris Jung"]),
+        ("lupa am 26. Juli 2020", ["lupa"]),
+        ("Richard David Precht im Gespräch mit Karin Fischer", ["Richard David Precht", "Karin Fischer"]),
+        ("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]),
+        ("© Kathrin Führes", ["Kathrin Führes"]),
+        ("Redaktion", ["Redaktion"]),
+        ("Name", []),
+    ],
+)
+def test_names_are_trimmed(byline: str, names: list[str]) -> None:
+    assert split_byline(byline)[0] == names
+
+
+def test_comment_authors_are_not_bylines() -> None:
+    body = (
+        '<article><h1>Ein Titel hier</h1><span class="author">Heiko Adams</span><p>Text.</p></article>'
+        '<div id="comments"><span class="comment-author">Vinz</span><span class="comment-author">Ute</span></div>'
+    )
+    assert meta_of("", body).authors == ["Heiko Adams"]
+    only_comments = '<div id="comments"><span class="comment-author">Vinz</span></div>'
+    assert meta_of("", "<h1>Ein Titel hier</h1>" + only_comments).authors == []
+
+
+def test_site_and_organisation_are_not_authors() -> None:
+    payload = (
+        '{"@type": "NewsArticle", "headline": "X",'
+        ' "author": {"@type": "Organization", "name": "Deutsches Rotes Kreuz"}}'
+    )
+    assert meta_of(ld(payload)).authors == []
+    head = '<meta property="og:site_name" content="Example News"><meta name="author" content="Example News">'
+    assert meta_of(head).authors == []
+    assert meta_of('<meta name="author" content="example-news.de">').authors == []
+
+
+def test_options_turn_off_extensive_date_search() -> None:
+    from newsmill.extract.metadata import MetadataOptions
+
+    page = "<html><body><h1>Titel hier</h1><p>Geschrieben am 14. März 2021 in Berlin.</p></body></html>"
+    doc = lxml.html.document_fromstring(page)
+    fast = read_metadata(doc, None, MetadataOptions(extensive_date_search=False))
+    assert fast.published is None or fast.published.startswith("2021-03-14")
+    assert (read_metadata(doc, None).published or "").startswith("2021-03-14")

@@ -234,8 +234,7 @@ def prefer_people(names: list[str]) -> list[str]:
 _BYLINE_XPATH = (
     '//*[@itemprop="author"]',
     '//*[@rel="author"]',
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
-    " or contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'autor')"
+    "//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'autor')"
     " or contains(@id, 'byline') or contains(@id, 'author')]",
 )
 # Byline elements with more text than this are author boxes with biographies; take none of them.
