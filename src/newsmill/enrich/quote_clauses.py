@@ -169,7 +169,11 @@ class SentenceReader:
                 if cand and not any(c.start < cand.end and cand.start < c.end for c in out):
                     out.append(cand)
         if out:
-            return out
+            # quoted words outside every content span ("…, so Gall, „in Anbetracht …“ begrenzen")
+            # are the same speaker's words
+            first = out[0]
+            left = [m for m in directs if not any(c.start <= m.start and m.end <= c.end for c in out)]
+            return out + [Candidate(m.start, m.end, "direct", first.speaker, first.cue, first.inherit) for m in left]
         verbs = [c for c in cues if c.kind == "verb"]
         if directs:
             speaker = self._frame_speaker(s, verbs[0], s.last) if verbs else \
