@@ -48,6 +48,8 @@ GOOD_MIN_CHARS = 50
 # Boilerplate-marked subtrees with more text than this (and few links) are walked element by
 # element: menus, share bars and footers are shorter, mislabelled content wrappers longer.
 COLLAPSE_MAX_CHARS = 1500
+# Headings are short; a "heading" this long is a paragraph styled with <h2>-<h4> (blogs, leads).
+LONG_HEADING_CHARS = 150
 # Marks that are right for a few lines but wrong for a wrapper: "js-lightbox-gallery" classes sit
 # on media objects that hold the text beside the picture. Their blocks are still dropped inside a
 # container, but they neither penalise a container nor count as noise. (Making credit and
@@ -217,9 +219,12 @@ class _Walker:
 
     def _emit(self, text: str, links: int) -> None:
         owner = self._owner()
+        kind = self.kinds[-1] if self.kinds else "paragraph"
+        if kind == "heading" and len(text) >= LONG_HEADING_CHARS:
+            kind = "paragraph"  # body text set in heading tags for its size, not a heading
         block = RawBlock(
             text=text,
-            kind=self.kinds[-1] if self.kinds else "paragraph",
+            kind=kind,
             tag=owner.tag if owner is not None else "",
             owner=owner,
             link_chars=links,
