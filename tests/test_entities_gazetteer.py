@@ -1,0 +1,52 @@
+"""Gazetteer corrections of model spans: organisations, places, consistency within an article."""
+
+from __future__ import annotations
+
+from newsmill.enrich.gazetteer_entities import apply_orgs, apply_places, combine, propagate
+
+
+def _spans(text: str, *items: tuple[str, str]) -> list[tuple[int, int, str]]:
+    out = []
+    for mention, label in items:
+        start = text.index(mention)
+        out.append((start, start + len(mention), label))
+    return out
+
+
+def _texts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    return [(text[s:e], label) for s, e, label in spans]
+
+
+def test_known_organisation_overrides_a_place_inside_it() -> None:
+    text = 'Die "New York Times" berichtete aus New York.'
+    spans = _spans(text, ("New York", "LOC"))  # the first "New York", inside the newspaper's name
+    assert _texts(text, apply_orgs(text, spans)) == [("New York Times", "ORG")]
+
+
+def test_country_names_become_loc_and_missing_ones_are_added() -> None:
+    text = "Frankreich und Polen verhandeln in Moskau."
+    spans = _spans(text, ("Frankreich", "ORG"))
+    assert _texts(text, apply_places(text, spans, "de")) == [
+        ("Frankreich", "LOC"), ("Polen", "LOC"), ("Moskau", "LOC")]
+
+
+def test_surname_of_a_person_is_a_person_elsewhere() -> None:
+    text = "Wladimir Putin sprach. Eine Botschaft Putins kam an. Putin reiste ab."
+    spans = _spans(text, ("Wladimir Putin", "PER"), ("Putins", "LOC"))
+    assert _texts(text, propagate(text, spans, "de")) == [
+        ("Wladimir Putin", "PER"), ("Putins", "PER"), ("Putin", "PER")]
+
+
+def test_a_surname_that_is_a_known_place_keeps_its_label() -> None:
+    text = "George Washington lebte hier. Washington ist die Hauptstadt."
+    spans = _spans(text, ("George Washington", "PER"))
+    spans.append((text.rindex("Washington"), text.rindex("Washington") + len("Washington"), "LOC"))
+    assert _texts(text, propagate(text, spans, "de"))[-1] == ("Washington", "LOC")
+
+
+def test_combine_keeps_offsets_inside_the_text() -> None:
+    text = "Kim Jong Un traf Putin in Wladiwostok; Kim sprach mit der Nato."
+    spans = _spans(text, ("Kim Jong Un", "PER"), ("Wladiwostok", "LOC"))
+    out = combine(text, spans, "de")
+    assert all(0 <= s < e <= len(text) for s, e, _ in out)
+    assert ("Nato", "ORG") in _texts(text, out)
