@@ -9,13 +9,13 @@ credits (``html_images``).
 
 from __future__ import annotations
 
-from newsmill.article import Article, Block
+from newsmill.article import Article, Block, Removed, RemovedReason
 from newsmill.extract.dom import parse_html, strip_invisible
 from newsmill.extract.html_images import collect_images, image_scope
 from newsmill.extract.html_lead import lead_index, outer_lead_index
 from newsmill.extract.html_meta import Meta, page_meta
 from newsmill.extract.html_select import Selection, choose_container, context, select
-from newsmill.extract.html_walk import Candidate, walk
+from newsmill.extract.html_walk import Candidate, RawBlock, walk
 from newsmill.extract.options import ExtractOptions
 
 # When the DOM yields less body text than this but JSON-LD articleBody is longer, the page
@@ -46,7 +46,18 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     headline = walked.blocks[ctx.headline].owner if ctx.headline >= 0 else None
     scope = image_scope(container.element, headline) if container is not None else root
     article.images = collect_images(scope, meta.canonical_url or opts.url)
+    _account_for_captions(article, walked.blocks)
     return article, meta.language
+
+
+def _account_for_captions(article: Article, blocks: list[RawBlock]) -> None:
+    """Captions of pictures that are not the article's (teasers, galleries elsewhere on the page)
+    are dropped text too: list them in ``removed`` so nothing disappears silently."""
+    covered = " ".join(f"{i.caption or ''} {i.credit or ''}" for i in article.images)
+    for b in blocks:
+        if b.caption and b.text not in covered:
+            reason: RemovedReason = b.flags[-1][1] if b.flags else "gallery"
+            article.removed.append(Removed(text=b.text, reason=reason))
 
 
 def _article(meta: Meta, opts: ExtractOptions, warnings: list[str]) -> Article:
