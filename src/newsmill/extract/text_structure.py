@@ -24,9 +24,14 @@ HEADER_MAX_LINES = 12
 # Debris that may stand inside the head (share bar, ad label, credit), and how much of it.
 HEAD_INLINE_DEBRIS = frozenset({"credit", "call_to_action", "advertisement"})
 HEAD_MAX_SKIPPED = 3
+# Without a headline in the head, the page title printed first in get_text dumps stands in.
+PAGE_TITLE_FALLBACK = True
+# A headline found in the page title must be this long to count (short words match anywhere).
+HEADLINE_MIN_CHARS = 12
 # Headlines have at least this many words (one or two words above it are a section label).
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
+TITLE_PROSE_WORDS = 12
 SECTION_MAX_WORDS = 3
 # A caption printed twice (alt text and caption) is recognised from this many words on.
 CAPTION_MIN_WORDS = 3
@@ -43,6 +48,8 @@ KEEP_REPEATED_IN_BODY = True
 KEEP_NUMBERS_IN_BODY = True
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
+_SITE_SUFFIX = re.compile(r"\s+(?:[|–—·:]{1,2}|-)\s+[^|–—·]{1,60}$")
+_INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
 _NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúç'’-]+\.?$")
 
 
@@ -68,6 +75,7 @@ class _Ctx:
     lex: Lexicon
     parts: Parts
     used: set[int] = field(default_factory=set)  # lines consumed into images
+    headline: int | None = None  # the head line the page's own title repeats, when there is one
 
 
 def recover(lines: list[Line], labels: list[Label], body: Body, lex: Lexicon) -> Parts:
@@ -81,8 +89,11 @@ def recover(lines: list[Line], labels: list[Label], body: Body, lex: Lexicon) ->
         if i not in ctx.used:
             _drop(ctx, i, "navigation")
     _find_images(ctx, start, body.end)
+    ctx.headline = _headline_from_page_title(ctx, start, body.start)
     _walk(ctx, start, body.end)
     section: RemovedReason | None = None  # the kind of box the lines after the body sit in
+    if ctx.parts.title is None and PAGE_TITLE_FALLBACK:
+        ctx.parts.title = _page_title(lines, labels)
     for i in range(body.end, len(lines)):
         if labels[i].barrier and labels[i].reason in SECTION_REASONS:
             section = labels[i].reason  # type: ignore[assignment]
@@ -211,6 +222,12 @@ def _head_line(ctx: _Ctx, i: int) -> bool:
     if _byline(ctx, i):
         return True
     if parts.title is None:
+        if ctx.headline is not None and i < ctx.headline and _title_like(line, label):
+            if parts.section is None:  # a kicker above the headline ("Dachzeile")
+                parts.section = text
+            else:
+                _add_block(ctx, i)
+            return True
         if _title_like(line, label):
             nxt = _next_text_line(ctx, i)
             if (
@@ -224,7 +241,9 @@ def _head_line(ctx: _Ctx, i: int) -> bool:
             else:
                 parts.title = text
             return True
-        if label.kind == "short" and label.words <= SECTION_MAX_WORDS and parts.section is None:
+        nxt = _next_text_line(ctx, i)
+        short = label.kind == "short" and label.words <= SECTION_MAX_WORDS and parts.section is None
+        if short and nxt is not None and _title_like(ctx.lines[nxt], ctx.labels[nxt]):
             parts.section = text
             return True
         return False
@@ -232,6 +251,33 @@ def _head_line(ctx: _Ctx, i: int) -> bool:
         parts.lead = text
         return True
     return label.kind == "short" and _bare_source(ctx, i)
+
+
+def _page_title(lines: list[Line], labels: list[Label]) -> str | None:
+    """The page's ``<title>`` that dumps print first, without the site name ("X | RosaMag")."""
+    if not lines or lines[0].index != 0:
+        return None
+    text = _SITE_SUFFIX.sub("", lines[0].text).strip()
+    words = len(text.split())
+    if not TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS or text == lines[0].text:
+        return None  # only a title with a site name after a separator is taken for one
+    return text
+
+
+def _headline_from_page_title(ctx: _Ctx, start: int, body_start: int) -> int | None:
+    """The head line that the page title (a dump's first line) contains, if not the first candidate.
+
+    Dumps begin with the HTML ``<title>``, which repeats the headline ("Kaeser verarscht Neubauer
+    - taz.de"); a kicker above the headline does not appear there.
+    """
+    if not ctx.lines or start == 0:
+        return None
+    page_title = ctx.lines[0].text.lower()
+    candidates = [i for i in range(start, body_start) if i not in ctx.used and _title_like(ctx.lines[i], ctx.labels[i])]
+    for n, i in enumerate(candidates):
+        if n > 0 and len(ctx.lines[i].text) >= HEADLINE_MIN_CHARS and ctx.lines[i].text.lower() in page_title:
+            return i
+    return None
 
 
 def _byline(ctx: _Ctx, i: int) -> bool:
@@ -263,6 +309,8 @@ def _bare_source(ctx: _Ctx, i: int) -> bool:
     if label.words > 4 or not text[:1].isalnum() or text[-1] in ".!?:":
         return False
     tokens = text.split()
+    if not all(t[:1].isupper() or t[:1].isdigit() for t in tokens):
+        return False  # a lower-case word makes it a phrase, not a name ("Kaeser verarscht Neubauer")
     if 2 <= len(tokens) <= 3 and all(_NAME_WORD.match(t) for t in tokens):
         ctx.parts.authors.append(text)
     elif ctx.parts.source is None:
@@ -276,7 +324,8 @@ def _title_like(line: Line, label: Label) -> bool:
     text = line.text
     if label.is_bad or not text or text[-1] in ".,;" or not TITLE_MIN_WORDS <= label.words <= TITLE_MAX_WORDS:
         return line.heading in (1, 2) and not label.is_bad and bool(text)
-    return True
+    # Two sentences in a long line are prose (a bio, a teaser text), not a headline.
+    return not (label.words > TITLE_PROSE_WORDS and _INNER_SENTENCE_END.search(text))
 
 
 def _next_text_line(ctx: _Ctx, i: int) -> int | None:
