@@ -264,3 +264,23 @@ def test_options_turn_off_extensive_date_search() -> None:
     fast = read_metadata(doc, None, MetadataOptions(extensive_date_search=False))
     assert fast.published is None or fast.published.startswith("2021-03-14")
     assert (read_metadata(doc, None).published or "").startswith("2021-03-14")
+
+
+@pytest.mark.parametrize(
+    ("byline", "names", "source"),
+    [
+        ("TOM KRISHER, AP Auto Writer", ["TOM KRISHER"], "AP"),
+        ("Ilana Muhlstein, MS, RDN", ["Ilana Muhlstein"], None),
+        ("jdadmin", [], None),
+    ],
+)
+def test_staff_lines_and_credentials(byline: str, names: list[str], source: str | None) -> None:
+    assert split_byline(byline) == (names, source)
+
+
+def test_citation_is_not_a_source_and_site_skips_handles() -> None:
+    payload = '{"@type": "NewsArticle", "headline": "X", "isBasedOn": "Muster, A. et al. (2015): Eine Studie, S. 3"}'
+    head = ld(payload) + '<meta name="application-name" content="@examplenews">'
+    meta = meta_of(head)
+    assert meta.source is None
+    assert meta.site == "example-news.de"

@@ -41,6 +41,7 @@ class BylineTables:
     not_person: frozenset[str]
     roles: frozenset[str]
     particles: frozenset[str]
+    credentials: frozenset[str]
     agencies: dict[str, str]
     source_cues: tuple[str, ...]
 
@@ -57,6 +58,7 @@ def tables() -> BylineTables:
         not_person=frozenset(bylines["not_person"]),
         roles=frozenset(bylines["roles"]),
         particles=frozenset(bylines["particles"]),
+        credentials=frozenset(bylines["credentials"]),
         agencies=dict(agencies["agencies"]),
         source_cues=tuple(sorted(agencies["source_cues"], key=len, reverse=True)),
     )
@@ -123,9 +125,17 @@ def _segment(segment: str) -> tuple[list[str], str | None]:
             source = source or part_source
             continue
         name = clean_name(part)
-        if name:
+        credited = agency_of(name.split()[0]) if name and _is_role_line(part) else None
+        if credited:  # "AP Auto Writer", "CNN Editor-at-large": the agency's staff line
+            source = source or credited
+        elif name:
             names.append(name)
     return names, source
+
+
+def _is_role_line(part: str) -> bool:
+    words = part.split()
+    return len(words) >= 2 and words[-1].casefold() in tables().roles
 
 
 def _strip_prefix(text: str) -> str:
@@ -161,7 +171,9 @@ def clean_name(text: str) -> str | None:
         return None
     t = tables()
     low = name.casefold()
-    if low in t.not_person or low in t.roles or low in t.joiners:
+    if low in t.not_person or low in t.roles or low in t.joiners or low.strip(".") in t.credentials:
+        return None
+    if "admin" in low:  # CMS accounts ("wpadmin", "jdadmin"), not bylines
         return None
     if low in t.collective:
         return name

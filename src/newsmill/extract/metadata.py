@@ -146,7 +146,7 @@ def _read_into(meta: PageMetadata, doc: HtmlElement, url: str | None, options: M
     meta.lead = jsonld.text_of(src.ld("description")) or src.first_meta(
         "og:description", "description", "twitter:description"
     )
-    meta.section = _section(src)
+    meta.section = _section(src, [meta.title or "", *sites])
     meta.authors, meta.source = _authors_and_source(src, sites)
     meta.published, meta.modified = _dates(src, options)
     meta.language = _language(src)
@@ -175,10 +175,16 @@ def _canonical(src: _Sources) -> str | None:
 
 def _site(src: _Sources, url: str | None) -> str | None:
     publisher = src.ld("publisher")
-    name = src.first_meta("og:site_name", "application-name", "twitter:app:name:iphone")
-    name = name or (jsonld.text_of(publisher) if isinstance(publisher, dict | list) else None)
-    if name:
-        return name
+    names = [
+        src.first_meta("og:site_name"),
+        src.first_meta("application-name"),
+        jsonld.text_of(publisher) if isinstance(publisher, dict | list) else None,
+    ]
+    for name in names:
+        if name and "://" in name:
+            name = urlsplit(name).hostname
+        if name and not name.startswith(("@", "#")):
+            return name.removeprefix("www.")
     host = urlsplit(url).hostname if url else None
     return host.removeprefix("www.") if host else None
 
@@ -205,9 +211,14 @@ def _title_candidates(src: _Sources) -> list[str]:
     return [f for f in found if f]
 
 
-def _section(src: _Sources) -> str | None:
+def _section(src: _Sources, not_sections: list[str]) -> str | None:
+    """The rubric; a comma list ("Politik, Inland") gives its first entry."""
     section = jsonld.text_of(src.ld("articleSection")) or src.first_meta("article:section", "section")
-    return section or breadcrumb_section(src.doc, src.objects)
+    section = section or breadcrumb_section(src.doc, src.objects)
+    section = section.split(",")[0].strip() if section else None
+    if not section or section.startswith(("@", "#")) or _key(section) in {_key(n) for n in not_sections if n}:
+        return None  # the headline or the site name, not a section
+    return section
 
 
 def _authors_and_source(src: _Sources, sites: list[str]) -> tuple[list[str], str | None]:
@@ -259,13 +270,23 @@ def _credited_source(src: _Sources) -> str | None:
         agency = agency_of(name)
         if agency:
             return agency
-        if name and key in ("sourceOrganization", "isBasedOn") and "://" not in name:
+        # A named source organisation that is no known agency still counts; isBasedOn and the
+        # rest are too often citations, URLs or the publisher itself.
+        if key == "sourceOrganization" and name and _looks_like_org_name(name):
             return name
     for text in text_credits(src.doc):
         agency = agency_of(text)
         if agency:
             return agency
     return None
+
+
+# An organisation credited as a source is a short name, not a citation with years and pages.
+MAX_SOURCE_CHARS = 40
+
+
+def _looks_like_org_name(name: str) -> bool:
+    return len(name) <= MAX_SOURCE_CHARS and "://" not in name and not any(c.isdigit() for c in name)
 
 
 def _dates(src: _Sources, options: MetadataOptions) -> tuple[str | None, str | None]:
