@@ -85,8 +85,10 @@ def test_teaser_date_after_the_body_is_not_the_articles_date() -> None:
     [
         "Startseite\nPolitik\nWirtschaft\nSport\nKultur\nImpressum\nKontakt\n" * 5,
         "Wir verwenden Cookies.\nAlle akzeptieren\nAblehnen\nEinstellungen\nDatenschutz\n",
+        "a\n" * 100_000,
+        "[" * 200_000 + "](" * 50_000,
     ],
-    ids=["menu", "cookie-page"],
+    ids=["menu", "cookie-page", "one-word-lines", "brackets"],
 )
 def test_no_article_gives_warning_and_no_blocks(dump: str) -> None:
     article = _text(dump)

@@ -24,6 +24,10 @@ GOOD_MIN_WORDS = 10
 GOOD_MIN_STOP_SHARE = 0.12
 # A line this long counts as prose even without a sentence end (a paragraph cut off by the page).
 GOOD_MIN_CHARS_UNPUNCTUATED = 200
+# Prose repeats few of its words: fewer than this share of distinct words (on lines of at least
+# this many words) is a keyword list, a tag cloud or junk.
+DISTINCT_MIN_SHARE = 0.25
+DISTINCT_MIN_WORDS = 30
 # Lines with fewer words than this and no sentence end are headings, labels or fragments.
 MEDIUM_MIN_WORDS = 5
 # A line whose visible text is mostly link labels is navigation or a teaser, not the article.
@@ -164,6 +168,8 @@ def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
     n = len(words)
     punctuated = bool(_SENTENCE_END.search(text))
     if n >= GOOD_MIN_WORDS and (punctuated or len(text) >= GOOD_MIN_CHARS_UNPUNCTUATED):
+        if n >= DISTINCT_MIN_WORDS and len(set(words)) < DISTINCT_MIN_SHARE * n:
+            return "short"  # the same few words over and over: a tag cloud or junk, not prose
         stops = sum(map(lex.stopwords.__contains__, map(str.lower, words)))
         if stops / n >= GOOD_MIN_STOP_SHARE:
             return "good"

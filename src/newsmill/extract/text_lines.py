@@ -31,7 +31,6 @@ _BULLET = re.compile(r"^\s*(?:[*+•·▪◦‣-]|\d{1,3}\))\s+")
 _QUOTE_MARK = re.compile(r"^\s*(?:>\s*)+")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
 _DANGLING_LINK_END = re.compile(r"\]\(\s*[^)\s]{0,3000}(?:\s+\"[^\"]*\")?\s*\)")
-_DANGLING_OPEN = re.compile(r"!?\[(?=[^\]]*$)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,2000}>|<!--.*?-->|<![^<>]{0,500}>", re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
@@ -215,7 +214,8 @@ def _strip_dangling(s: str, line: Line) -> str:
     if m and "[" not in s[: m.start()]:
         line.link_chars += m.start()  # the end of a link label begun on an earlier line
     s = _DANGLING_LINK_END.sub(" ", s)
-    s = _DANGLING_OPEN.sub("", s)
+    cut = s.rfind("]") + 1  # brackets opened after the last "]" are never closed on this line
+    s = s[:cut] + s[cut:].replace("![", "").replace("[", "")
     return s.replace("**", "").replace("__", "")
 
 
@@ -260,6 +260,8 @@ def merge_fragments(lines: list[Line]) -> list[Line]:
 def _continues(prev: Line, line: Line) -> bool:
     if line.blank_before or not prev.text or not line.text or prev.rule or line.rule:
         return False
+    if len(prev.text) > MAX_LINE_CHARS:
+        return False  # joined paragraphs stay paragraph-sized
     if line.heading or prev.heading or line.bullet:
         return False
     if prev.text[-1] in _SENTENCE_END:
