@@ -119,6 +119,7 @@ def element_reason(el: Any, tag: str) -> RemovedReason | None:
 
 
 _CAPTION_TAGS = frozenset({"figure", "figcaption"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 # Attributes that can make an element boilerplate, the article or a caption.
@@ -142,7 +143,10 @@ def _class_profile(tag: str, cls: str, id_: str) -> tuple[RemovedReason | None, 
     content = tag == "article" or (len(attrs) > 1 and is_content_attrs(attrs))
     caption = tag in _CAPTION_TAGS or (bool(cls) and tag in BLOCK_TAGS and tag not in _UNFLAGGABLE
                                        and _is_caption_class(cls))
-    reason = None if tag in _UNFLAGGABLE or len(attrs) <= 1 else reason_for_attrs(attrs)
+    # Headings carry anchor ids made from their words ("nav_nur_die_folie"); a heading in a menu
+    # is marked by the menu around it.
+    class_words = tag not in _UNFLAGGABLE and tag not in _HEADINGS and len(attrs) > 1
+    reason = reason_for_attrs(attrs) if class_words else None
     return reason, content, caption
 
 
