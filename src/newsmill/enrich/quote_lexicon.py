@@ -120,6 +120,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
     for finite, particle, participles in raw.get("separable_cues", []):
         for form in finite.split():
             separable.setdefault(form, set()).add(particle)
+            if particle.isalpha() and particle.islower():
+                cues.add(particle + form)  # verb-final in subordinate clauses: "wie er mitteilte"
         cues |= set(participles.split())
     cues -= {w.lower() for w in raw.get("not_cue", [])}
 
