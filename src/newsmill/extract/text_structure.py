@@ -24,8 +24,6 @@ HEADER_MAX_LINES = 12
 # Debris that may stand inside the head (share bar, ad label, credit), and how much of it.
 HEAD_INLINE_DEBRIS = frozenset({"credit", "call_to_action", "advertisement"})
 HEAD_MAX_SKIPPED = 3
-# Without a headline in the head, the page title printed first in get_text dumps stands in.
-PAGE_TITLE_FALLBACK = True
 # A headline found in the page title must be this long to count (short words match anywhere).
 HEADLINE_MIN_CHARS = 12
 # Headlines have at least this many words (one or two words above it are a section label).
@@ -40,14 +38,11 @@ META_MAX_WORDS = 12
 BYLINE_MAX_WORDS = 6
 # A subheading is a short unpunctuated line; longer ones are paragraphs.
 HEADING_MAX_WORDS = 15
-# Short lines inside the body that are neither headings nor joined to a paragraph: keep them?
-KEEP_SHORT_IN_BODY = True
 # Inside the body, a short line that is debris only because it recurs (a speaker label "Atim:" in
 # an interview, a fact-box label) is kept: the surrounding prose outweighs the weak evidence.
 KEEP_REPEATED_IN_BODY = True
 KEEP_NUMBERS_IN_BODY = True
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—·:]{1,2}|-)\s+[^|–—·]{1,60}$")
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
 _NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúç'’-]+\.?$")
@@ -92,7 +87,7 @@ def recover(lines: list[Line], labels: list[Label], body: Body, lex: Lexicon) ->
     ctx.headline = _headline_from_page_title(ctx, start, body.start)
     _walk(ctx, start, body.end)
     section: RemovedReason | None = None  # the kind of box the lines after the body sit in
-    if ctx.parts.title is None and PAGE_TITLE_FALLBACK:
+    if ctx.parts.title is None:  # get_text dumps print the page's <title> first
         ctx.parts.title = _page_title(lines, labels)
     for i in range(body.end, len(lines)):
         if labels[i].barrier and labels[i].reason in SECTION_REASONS:
@@ -356,8 +351,6 @@ def _add_block(ctx: _Ctx, i: int) -> None:
         return
     if line.heading or (label.kind == "short" and _heading_like(text, label)):
         blocks.append(Block("heading", text))
-    elif label.kind == "short" and not KEEP_SHORT_IN_BODY:
-        ctx.parts.removed.append(Removed(text=text, reason="other"))
     elif line.bullet:
         blocks.append(Block("list_item", text))
     else:
