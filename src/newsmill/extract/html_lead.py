@@ -11,6 +11,8 @@ from newsmill.extract.html_walk import Candidate, RawBlock, Walk
 
 # The lead may not be longer than this: longer first paragraphs are body text.
 MAX_LEAD_CHARS = 700
+# Between headline and body, a longer intro is still the article's opening paragraph.
+MAX_OUTER_LEAD_CHARS = 2000
 # A paragraph between headline and body this long is a standfirst even without a lead class;
 # shorter ones there are datelines, bylines and captions.
 MIN_UNMARKED_LEAD_CHARS = 80
@@ -35,7 +37,7 @@ def outer_lead_index(walk: Walk, ctx: Context, container: Candidate | None) -> i
     start = max(ctx.headline + 1, container.first - LEAD_LOOKBACK)
     for i in range(container.first - 1, start - 1, -1):
         b = walk.blocks[i]
-        if b.caption or b.kind != "paragraph" or len(b.text) > MAX_LEAD_CHARS:
+        if b.caption or b.kind != "paragraph" or len(b.text) > MAX_OUTER_LEAD_CHARS:
             continue
         if any(index not in ctx.ignore for index, _ in b.flags):
             continue
