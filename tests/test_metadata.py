@@ -284,3 +284,19 @@ def test_citation_is_not_a_source_and_site_skips_handles() -> None:
     meta = meta_of(head)
     assert meta.source is None
     assert meta.site == "example-news.de"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<div>" * 3000 + "<h1>Tief verschachtelt</h1>" + "</div>" * 3000,
+        '<script type="application/ld+json">' + "/*" * 300_000 + "</script><title>T</title>",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A\x00B"}</script>',
+        "<title>" + "Wort | " * 50_000 + "</title>",
+        '<h1 class="author">' + "Von Anna Muster und " * 2000 + "</h1>",
+    ],
+)
+def test_pathological_pages_are_read_without_crash(page: str) -> None:
+    meta = read_metadata(lxml.html.document_fromstring(f"<html><body>{page}</body></html>"), None)
+    assert isinstance(meta, PageMetadata)
+    assert all(len(name) <= 60 for name in meta.authors)

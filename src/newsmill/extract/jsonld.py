@@ -20,6 +20,9 @@ from lxml.html import HtmlElement
 # A script larger than this is not metadata (some sites embed whole app states): skip it, since
 # parsing megabytes of JSON would cost more than the rest of the page.
 MAX_SCRIPT_CHARS = 2_000_000
+# Repairs (regex passes) run only on scripts up to this size: they are not linear on adversarial
+# input, and real article JSON-LD is a few kilobytes.
+MAX_REPAIR_CHARS = 200_000
 # Nested objects deeper than this are ignored; real article markup stays under ~8 levels.
 MAX_DEPTH = 20
 # At most this many objects are kept per page, against pathological generated markup.
@@ -81,7 +84,8 @@ def read_jsonld(doc: HtmlElement) -> tuple[list[dict[str, Any]], list[str]]:
 def parse_lenient(raw: str) -> Any:
     """``json.loads`` with repairs for the usual breakage; ``None`` when nothing parses."""
     text = raw.strip()
-    for candidate in _repairs(text):
+    candidates = _repairs(text) if len(text) <= MAX_REPAIR_CHARS else iter([text])
+    for candidate in candidates:
         try:
             return json.loads(candidate, strict=False)
         except ValueError:

@@ -208,7 +208,12 @@ def _title_candidates(src: _Sources) -> list[str]:
     title = src.doc.find(".//title")
     if title is not None:
         found.append(" ".join(title.text_content().split()))
-    return [f for f in found if f]
+    return [f[:MAX_TITLE_CHARS] for f in found if f]
+
+
+# Declared titles are cut to this length: no headline is longer, and a page that puts its whole
+# text in <title> must not cost quadratic string work.
+MAX_TITLE_CHARS = 1000
 
 
 def _section(src: _Sources, not_sections: list[str]) -> str | None:
@@ -462,7 +467,7 @@ def _h1_texts(doc: HtmlElement) -> list[tuple[str, str]]:
     """(headline without kicker, full text) of the page's first h1 elements."""
     out = []
     for el in doc.iter("h1"):
-        full = " ".join(el.text_content().split())
+        full = " ".join(el.text_content()[:MAX_TITLE_CHARS].split())
         if not full or len(full) < MIN_H1_CHARS // 2:
             continue
         parts = [
