@@ -300,3 +300,22 @@ def test_pathological_pages_are_read_without_crash(page: str) -> None:
     meta = read_metadata(lxml.html.document_fromstring(f"<html><body>{page}</body></html>"), None)
     assert isinstance(meta, PageMetadata)
     assert all(len(name) <= 60 for name in meta.authors)
+
+
+def test_post_title_in_h2_when_h1_is_the_blog_name() -> None:
+    head = "<title>Was ist Virales Marketing? | DimidoBlog</title>"
+    body = "<h1>DimidoBlog</h1><h2>Was ist Virales Marketing?</h2><h2>Kategorien</h2>"
+    assert meta_of(head, body, url=None).title == "Was ist Virales Marketing?"
+
+
+def test_only_h1_wins_over_a_differently_worded_seo_title() -> None:
+    head = '<meta property="og:title" content="Zaubernuss im Winter » Wann blüht die Hamamelis?">'
+    body = "<article><h1>Wie pflege ich meine Zaubernuss im Winter?</h1><p>Text.</p></article>"
+    assert meta_of(head, body).title == "Wie pflege ich meine Zaubernuss im Winter?"
+
+
+def test_german_quotes_stay_in_the_title() -> None:
+    head = '<meta property="og:title" content="»Abzocke wird als Klimaschutz verkauft« | Example News">'
+    assert meta_of(head, "<h1>»Abzocke wird als Klimaschutz verkauft«</h1>").title == (
+        "»Abzocke wird als Klimaschutz verkauft«"
+    )

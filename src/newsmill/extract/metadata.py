@@ -437,22 +437,36 @@ def choose_title(doc: HtmlElement, candidates: list[str], sites: list[str]) -> s
 
     An h1 wins when a declared title (og:title, JSON-LD headline, <title>; raw or with the site
     name stripped) equals it or contains it: pages put kicker and site name around the headline
-    in declared titles, rarely in the h1. A kicker inside the h1 (its own element) is dropped.
+    in declared titles, rarely in the h1. A kicker inside the h1 (its own element) is dropped. An
+    h1 that is the site name (equal to it, or the last part of a declared title) is skipped.
+    Pages without an agreeing h1 get the same test on their h2 elements (old blog templates keep
+    the site name in h1 and the post title in h2); then a page's only h1 is the headline.
     """
     stripped = [strip_site(c, sites) for c in candidates]
     keys = {_key(c) for c in stripped if c}
     raw_keys = {_key(c) for c in candidates}
-    site_keys = {_key(s) for s in sites}
-    h1s = [h for h in _h1_texts(doc) if _key(h[1]) not in site_keys]
-    for headline, full in h1s:
-        for text in (headline, full):
-            k = _key(text)
-            if k and (k in raw_keys or any(k == o or (len(k) >= MIN_H1_CHARS and k in o) for o in keys)):
-                return text
+    not_headline = {_key(s) for s in sites} | {_key(_last_part(c)) for c in candidates}
+    h1s = [h for h in _heading_texts(doc, "h1") if _key(h[1]) not in not_headline]
+    for tag_texts in (h1s, _heading_texts(doc, "h2")):
+        for headline, full in tag_texts:
+            for text in (headline, full):
+                k = _key(text)
+                if k and (k in raw_keys or any(k == o or (len(k) >= MIN_H1_CHARS and k in o) for o in keys)):
+                    return text
+    # A page's only h1 (not the site name) is its visible headline even when the declared
+    # titles are worded differently (SEO titles): +4 points of exact titles on trafeval-de-dev.
+    if len(h1s) == 1 and len(h1s[0][0]) >= MIN_H1_CHARS:
+        return h1s[0][0]
     for title in stripped:
         if _HAS_WORD.search(title):
             return title
     return h1s[0][0] if h1s else None
+
+
+def _last_part(title: str) -> str:
+    """The last part of "Headline | Site": a site name when there is more than one part."""
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    return parts[-1] if len(parts) > 1 else ""
 
 
 _HAS_WORD = re.compile(r"[^\W\d_]{2}")
@@ -463,10 +477,10 @@ _KICKER_CLASS = re.compile(
 )
 
 
-def _h1_texts(doc: HtmlElement) -> list[tuple[str, str]]:
-    """(headline without kicker, full text) of the page's first h1 elements."""
+def _heading_texts(doc: HtmlElement, tag: str) -> list[tuple[str, str]]:
+    """(headline without kicker, full text) of the page's first h1 (or h2) elements."""
     out = []
-    for el in doc.iter("h1"):
+    for el in doc.iter(tag):
         full = " ".join(el.text_content()[:MAX_TITLE_CHARS].split())
         if not full or len(full) < MIN_H1_CHARS // 2:
             continue
@@ -475,13 +489,15 @@ def _h1_texts(doc: HtmlElement) -> list[tuple[str, str]]:
             for t in _h1_parts(el)
             if t.strip()
         ]
-        headline = " ".join(" ".join(parts).split()) or full
+        headline = " ".join(" ".join(parts).split()).strip(_HEADLINE_TRIM) or full
         out.append((headline, full))
         if len(out) >= MAX_H1:
             break
     return out
 
 
+# Separators left over when a kicker element is dropped (": Wie Firmen ...").
+_HEADLINE_TRIM = " :|–—-·•"  # not » «: German quotation marks
 # Pages with more h1 elements than this use h1 for teasers; the first ones are enough.
 MAX_H1 = 5
 
