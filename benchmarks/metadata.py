@@ -173,29 +173,37 @@ def score(
     return right / len(keys), len(keys)
 
 
-def run_tool(
-    tool: Callable[[str, str | None], tuple[Prediction, float]],
+def run_tools(
+    tools: dict[str, Callable[[str, str | None], tuple[Prediction, float]]],
     gold: dict[str, dict[str, Any]],
     pages: dict[str, str],
-) -> tuple[dict[str, Prediction], list[float]]:
-    preds: dict[str, Prediction] = {}
-    times = []
+) -> dict[str, tuple[dict[str, Prediction], list[float]]]:
+    """All tools page by page, interleaved, so that the load of other jobs on the machine falls on
+    every tool alike (run one after the other, a load spike penalises whichever runs then)."""
+    out: dict[str, tuple[dict[str, Prediction], list[float]]] = {name: ({}, []) for name in tools}
     signal.signal(signal.SIGALRM, _timeout)
     for key in list(pages)[:WARM_UP_PAGES]:  # lazy imports and regex compilation are not per page
-        with contextlib.suppress(Exception):
-            tool(pages[key], page_url(gold[key]))
+        for tool in tools.values():
+            with contextlib.suppress(Exception):
+                tool(pages[key], page_url(gold[key]))
     for key, html in pages.items():
-        signal.alarm(PAGE_TIMEOUT_S)
-        try:
-            preds[key], elapsed = tool(html, page_url(gold[key]))
-        except PageTimeout:  # a peer hanging on a page counts as an empty answer at the limit
-            preds[key], elapsed = (None, [], None), float(PAGE_TIMEOUT_S)
-        except Exception:  # a peer crashing on a page counts as an empty answer
-            preds[key], elapsed = (None, [], None), 0.0
-        finally:
-            signal.alarm(0)
-        times.append(elapsed)
-    return preds, times
+        for name, tool in tools.items():
+            preds, times = out[name]
+            preds[key], elapsed = _one(tool, html, page_url(gold[key]))
+            times.append(elapsed)
+    return out
+
+
+def _one(tool: Callable[[str, str | None], tuple[Prediction, float]], html: str, url: str | None) -> tuple[Prediction, float]:
+    signal.alarm(PAGE_TIMEOUT_S)
+    try:
+        return tool(html, url)
+    except PageTimeout:  # a peer hanging on a page counts as an empty answer at the limit
+        return (None, [], None), float(PAGE_TIMEOUT_S)
+    except Exception:  # a peer crashing on a page counts as an empty answer
+        return (None, [], None), 0.0
+    finally:
+        signal.alarm(0)
 
 
 # Pages run untimed first, so one-time costs (imports, data tables) are not counted per page.
@@ -212,25 +220,31 @@ def _timeout(signum: int, frame: Any) -> None:
     raise PageTimeout
 
 
-def cached_run(name: str, tool: Any, gold: Any, pages: Any, cache: Path | None) -> tuple[dict[str, Prediction], list[float]]:
-    """Peers' answers do not change between runs: ``--cache DIR`` keeps them (never newsmill's)."""
-    path = cache / (re.sub(r"\W+", "_", name) + ".json") if cache and name != "newsmill" else None
-    if path and path.exists():
-        data = json.loads(path.read_text())
-        return {k: tuple(v) for k, v in data["preds"].items()}, data["times"]  # type: ignore[misc]
-    preds, times = run_tool(tool, gold, pages)
-    if path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps({"preds": preds, "times": times}, default=str))
-    return preds, times
+def run_cached(gold: Any, pages: Any, cache: Path | None) -> dict[str, tuple[dict[str, Prediction], list[float]]]:
+    """``--cache DIR`` keeps the peers' answers and times between runs (never newsmill's): quick
+    accuracy checks while developing. Timings are comparable only in a run without it."""
+    tools = available_tools()
+    results: dict[str, tuple[dict[str, Prediction], list[float]]] = {}
+    for name in tools:
+        path = cache / (re.sub(r"\W+", "_", name) + ".json") if cache and name != "newsmill" else None
+        if path and path.exists():
+            data = json.loads(path.read_text())
+            results[name] = ({k: tuple(v) for k, v in data["preds"].items()}, data["times"])
+    fresh = run_tools({n: t for n, t in tools.items() if n not in results}, gold, pages)
+    for name, (preds, times) in fresh.items():
+        if cache and name != "newsmill":
+            cache.mkdir(parents=True, exist_ok=True)
+            path = cache / (re.sub(r"\W+", "_", name) + ".json")
+            path.write_text(json.dumps({"preds": preds, "times": times}, default=str))
+    results.update(fresh)
+    return {name: results[name] for name in tools}
 
 
 def run_all(gold: dict[str, dict[str, Any]], pages: dict[str, str], errors: str | None, cache: Path | None) -> None:
     columns = [(f, v) for f in ("title", "author", "date") for v in (False, True)]
     rows = []
     all_preds = {}
-    for name, tool in available_tools().items():
-        preds, times = cached_run(name, tool, gold, pages, cache)
+    for name, (preds, times) in run_cached(gold, pages, cache).items():
         all_preds[name] = preds
         accs = [score(gold, preds, f, v)[0] if name != "htmldate" or f == "date" else None for f, v in columns]
         rows.append((name, accs, 1000 * statistics.mean(times), 1000 * statistics.median(times)))
