@@ -215,3 +215,24 @@ def test_export_with_groups_adds_the_group_of_each_article(store: Store, tmp_pat
     assert groups[0] == groups[1] != groups[2]
     export(store, tmp_path / "g.parquet", "parquet", with_groups=True)
     assert pq.read_table(tmp_path / "g.parquet").column("group").to_pylist() == groups
+
+
+def test_read_only_folder_falls_back_to_an_immutable_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmill.corpus import store as store_mod
+
+    db = tmp_path / "c.db"
+    with Store(db) as s:
+        add(s, article("https://a.example/1", story(50)))
+    real = store_mod._open_uri
+    tried: list[str] = []
+
+    def no_shm(uri: str, path: Path, timeout: float) -> sqlite3.Connection:
+        tried.append(uri)
+        if "immutable" not in uri:  # what sqlite says when it cannot create the -shm file
+            raise StoreError(store_mod.explain(path, sqlite3.OperationalError("unable to open database file")))
+        return real(uri, path, timeout)
+
+    monkeypatch.setattr(store_mod, "_open_uri", no_shm)
+    with Store(db, readonly=True) as ro:
+        assert ro.stats().articles == 1
+    assert len(tried) == 2 and tried[1].endswith("immutable=1")

@@ -317,6 +317,17 @@ def _connect(path: Path, readonly: bool, busy_timeout_s: float) -> sqlite3.Conne
         if path.parent and not path.parent.is_dir():
             raise StoreError(f"cannot create {path}: folder {path.parent} does not exist")
         uri = f"file:{path.resolve()}?mode=rwc"
+    try:
+        return _open_uri(uri, path, busy_timeout_s)
+    except StoreError as exc:
+        if not readonly or "unable to open" not in str(exc):
+            raise
+    # A WAL database in a folder we may not write cannot get its -shm file: read it as immutable
+    # (no locking; fine for a file nobody can write, as committed at the last checkpoint).
+    return _open_uri(uri + "&immutable=1", path, busy_timeout_s)
+
+
+def _open_uri(uri: str, path: Path, busy_timeout_s: float) -> sqlite3.Connection:
     with _explained(path):
         conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_s, isolation_level=None,
                                check_same_thread=False)
