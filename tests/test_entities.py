@@ -25,6 +25,12 @@ def test_short_mentions_take_the_fullest_form() -> None:
                                       "Kim Jong Un", "Russland"]
 
 
+def test_german_genitive_takes_the_base_name_when_mentioned() -> None:
+    ents = _ents(("Russlands", "LOC"), ("Russland", "LOC"), ("Chinas", "LOC"))
+    resolve_names(ents, "de")
+    assert [e.name for e in ents] == ["Russland", "Russland", "Chinas"]
+
+
 def test_alias_needs_the_same_label_and_all_tokens() -> None:
     ents = _ents(("Washington", "LOC"), ("George Washington", "PER"), ("Anna Schmidt", "PER"), ("Peter", "PER"))
     resolve_names(ents, "en")

@@ -151,6 +151,17 @@ def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...]
             if best is None or _better(j, best, i, keys):
                 best = j
         ent.name = _canonical(entities[best].text if best is not None else ent.text, language)
+    _uninflect(entities, language)
+
+
+def _uninflect(entities: list[Entity], language: str) -> None:
+    """A German genitive ("Russlands") takes the name of its base form when that is also mentioned."""
+    if language != "de":
+        return
+    names = {(e.label, e.text): e.name for e in entities}
+    for ent in entities:
+        if ent.name == ent.text and ent.text.endswith("s") and (ent.label, ent.text[:-1]) in names:
+            ent.name = names[(ent.label, ent.text[:-1])]
 
 
 def _better(j: int, best: int, i: int, keys: list[list[str]]) -> bool:
