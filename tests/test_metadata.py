@@ -319,3 +319,18 @@ def test_german_quotes_stay_in_the_title() -> None:
     assert meta_of(head, "<h1>»Abzocke wird als Klimaschutz verkauft«</h1>").title == (
         "»Abzocke wird als Klimaschutz verkauft«"
     )
+
+
+def test_jsonld_author_reference_is_resolved() -> None:
+    payload = (
+        '{"@graph": [{"@type": "Article", "headline": "X", "author": {"@id": "https://e.de/#/person/1"}},'
+        ' {"@type": "Person", "@id": "https://e.de/#/person/1", "name": "Doris Schuppe"}]}'
+    )
+    assert meta_of(ld(payload)).authors == ["Doris Schuppe"]
+
+
+def test_companies_are_not_authors_and_meta_follows_empty_jsonld() -> None:
+    assert meta_of('<meta name="author" content="Olympia-Verlag GmbH">').authors == []
+    payload = '{"@type": "NewsArticle", "headline": "X", "author": {"@type": "Person", "name": "Name"}}'
+    head = ld(payload) + '<meta name="shareaholic:article_author_name" content="Wolfgang Michal">'
+    assert meta_of(head).authors == ["Wolfgang Michal"]

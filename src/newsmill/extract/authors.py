@@ -42,6 +42,7 @@ class BylineTables:
     roles: frozenset[str]
     particles: frozenset[str]
     credentials: frozenset[str]
+    org_words: frozenset[str]
     agencies: dict[str, str]
     source_cues: tuple[str, ...]
 
@@ -59,6 +60,7 @@ def tables() -> BylineTables:
         roles=frozenset(bylines["roles"]),
         particles=frozenset(bylines["particles"]),
         credentials=frozenset(bylines["credentials"]),
+        org_words=frozenset(bylines["org_words"]),
         agencies=dict(agencies["agencies"]),
         source_cues=tuple(sorted(agencies["source_cues"], key=len, reverse=True)),
     )
@@ -174,6 +176,8 @@ def clean_name(text: str) -> str | None:
     if low in t.not_person or low in t.roles or low in t.joiners or low.strip(".") in t.credentials:
         return None
     if "admin" in low:  # CMS accounts ("wpadmin", "jdadmin"), not bylines
+        return None
+    if any(w.strip(",") in t.org_words for w in low.split()[1:]):  # "Olympia-Verlag GmbH": a company
         return None
     if low in t.collective:
         return name

@@ -211,3 +211,22 @@ def urls_of(value: Any) -> list[str]:
             if isinstance(found, str) and found.strip():
                 out.append(found.strip())
     return out
+
+
+def by_id(objects: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Objects by ``@id``, to follow references such as ``"author": {"@id": "…#author"}``."""
+    out: dict[str, dict[str, Any]] = {}
+    for obj in objects:
+        ref = obj.get("@id")
+        if isinstance(ref, str) and ref not in out and len(obj) > 1:
+            out[ref] = obj
+    return out
+
+
+def resolve(value: Any, index: dict[str, dict[str, Any]]) -> Any:
+    """``value`` with bare ``{"@id": …}`` references (also inside a list) replaced by their object."""
+    if isinstance(value, list):
+        return [resolve(v, index) for v in value]
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str):
+        return index.get(value["@id"], value)
+    return value

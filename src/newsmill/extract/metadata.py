@@ -68,7 +68,17 @@ _MODIFIED_META = (
     "dcterms.modified",
     "article:modified",
 )
-_AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "og:article:author")
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "article:author_name",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "byl",
+    "og:article:author",
+    "shareaholic:article_author_name",
+)
 
 
 @dataclass
@@ -227,14 +237,16 @@ def _section(src: _Sources, not_sections: list[str]) -> str | None:
 
 
 def _authors_and_source(src: _Sources, sites: list[str]) -> tuple[list[str], str | None]:
-    ld_names, source = _jsonld_authors(src.ld("author"))
-    candidates = ld_names or [v for v in (src.first_meta(n) for n in _AUTHOR_META) if v and "://" not in v]
-    authors, credited = clean_authors(candidates)
-    authors = _not_the_site(authors, sites)
-    if not authors:
-        authors, dom_credit = clean_authors(byline_candidates(src.doc))
-        authors = _not_the_site(authors, sites)
-        credited = credited or dom_credit
+    """Authors from the first of JSON-LD, meta tags and byline elements that names someone."""
+    ld_names, source = _jsonld_authors(jsonld.resolve(src.ld("author"), jsonld.by_id(src.objects)))
+    meta_names = [v for v in (src.first_meta(n) for n in _AUTHOR_META) if v and "://" not in v]
+    credited = None
+    for candidates in (ld_names, meta_names, None):
+        found, credit = clean_authors(byline_candidates(src.doc) if candidates is None else candidates)
+        credited = credited or credit
+        authors = _not_the_site(found, sites)
+        if authors:
+            break
     source = source or credited or _credited_source(src)
     return authors, source
 
@@ -257,7 +269,7 @@ def _jsonld_authors(value: Any) -> tuple[list[str], str | None]:
             continue
         kind = jsonld.types_of(item) if isinstance(item, dict) else set()
         agency = agency_of(name)
-        if agency and ("organization" in kind or not kind or "/" in name):
+        if agency:
             source = source or agency
             continue
         if kind & _ORGANIZATION_TYPES:
