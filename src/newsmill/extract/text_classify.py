@@ -139,7 +139,7 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
             return Label("bad", "gallery", n)
         if _ONLY_SYMBOLS.match(text):
             return Label("bad", "other", n)
-    if n <= CREDIT_MAX_WORDS and is_credit(text, lex):
+    if n <= CREDIT_MAX_WORDS and is_credit(text, lex, key):
         if lex.cue_reason(text, key) == "footer":  # "© 2023 Verlag. Alle Rechte vorbehalten."
             return Label("bad", "footer", n, barrier=True)
         return Label("bad", "credit", n)
@@ -189,9 +189,9 @@ def _menu_bar(text: str) -> bool:
     return all(len(p.split()) <= MENU_ITEM_MAX_WORDS for p in items)
 
 
-def is_credit(text: str, lex: Lexicon) -> bool:
+def is_credit(text: str, lex: Lexicon, key: str | None = None) -> bool:
     """A photo or copyright credit: "Foto: X", "X / picturedesk.com", "REUTERS", "© X"."""
-    first = cue_key(text[:30]).split(" ", 1)[0]
+    first = (cue_key(text[:30]) if key is None else key).split(" ", 1)[0]
     if first in lex.credit_words and lex.credit_prefix.match(text):
         return True
     if (len(text) < 40 or any(c in text for c in "/|©(") or " via " in text) and lex.agency_credit.match(text):
