@@ -111,6 +111,9 @@ CTA_PREFIXES: dict[str, tuple[str, ...]] = {
         "quellen", "erschienen in", "originalartikel", "zum originalartikel", "kommentar verfassen",
         "antwort abbrechen", "fehler melden", "fehler gefunden", "artikel merken", "pdf herunterladen",
         "als pdf herunterladen", "empfehlungen aus der redaktion", "vorschau auf den nächsten",
+        "artikel verschenken", "feedback senden", "sie haben bereits ein", "jetzt weiterlesen",
+        "weiterlesen mit", "exklusiv für abonnenten", "zur merkliste", "empfohlener externer inhalt",
+        "mehr zum thema lesen", "jetzt testen",
     ),
     "en": (
         "read more", "read also", "also read", "related:", "related articles", "related stories",
@@ -120,6 +123,8 @@ CTA_PREFIXES: dict[str, tuple[str, ...]] = {
         "skip to", "log in", "sign in", "download the app", "get the app", "join our",
         "this article", "loading", "watch:", "listen to this", "print this", "don't miss", "don’t miss",
         "dont miss", "most shared", "trending now",
+        "already a subscriber", "support our journalism", "log in to continue", "create a free account",
+        "to continue reading", "get unlimited access",
     ),
 }
 
