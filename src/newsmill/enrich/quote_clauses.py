@@ -343,7 +343,7 @@ class SentenceReader:
         c0 = self._clause_start(s, i)
         # a pronoun right after the finite verb is its subject: "Deren Haltung bezeichnete er als"
         after_verb = i + 1 < stop and self.tokens[i + 1].text in self.lex.speaker_pronouns
-        np = (i + 1, i + 2) if after_verb else self._relative_or_coordinated(s, c0, i)
+        np = (i + 1, i + 2) if after_verb else self._passive_agent(c0, i) or self._relative_or_coordinated(s, c0, i)
         if np is None and self.tokens[i].low in self.lex.impersonal_cues and self.tokens[c0].low in self.lex.prepositions:
             np = self.speakers._np_from(c0 + 1, i)  # "Auf der Homepage heißt es", "Im Bericht hieß es"
         np = np or self._message_source(i + 1, stop) or (
@@ -366,6 +366,18 @@ class SentenceReader:
             return left
         right = self.speakers.right_of(i + 1, stop)
         return right if right is not None and self.speakers.plausible_range(*right) else left
+
+    def _passive_agent(self, c0: int, i: int) -> tuple[int, int] | None:
+        """"Es wurde von Demjanjuks Sohn die Mutmaßung geäußert": the agent of a passive cue."""
+        toks, lex = self.tokens, self.lex
+        if not any(toks[k].low in lex.passive_auxiliaries for k in range(c0, i)):
+            return None
+        for k in range(c0, i - 1):
+            if toks[k].low in lex.agent_prepositions:
+                np = self.speakers._np_from(k + 1, i)
+                if np and self.speakers.plausible_range(*np):
+                    return np
+        return None
 
     def _relative_or_coordinated(self, s: Sentence, c0: int, i: int) -> tuple[int, int] | None:
         """"…, der der Regierung vorwarf": the relative pronoun; "X dankte … und ergänzte": X."""

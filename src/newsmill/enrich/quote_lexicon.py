@@ -48,6 +48,7 @@ class QuoteLexicon:
     prepositions: frozenset[str]
     attribute_words: frozenset[str]  # words that attach a genitive/"of" attribute to a noun
     passive_auxiliaries: frozenset[str]
+    agent_prepositions: frozenset[str]  # "von", "by": the agent of a passive
     not_reported: frozenset[str]  # cue forms too vague for a reported speech act without content
     speaker_suffixes: tuple[str, ...]  # endings of person nouns: "-sprecher", "-minister"
     infinitive_marker: str  # "zu": an infinitive clause as reported content
@@ -156,6 +157,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         prepositions=words("prepositions"),
         attribute_words=words("attribute_words"),
         passive_auxiliaries=words("passive_auxiliaries"),
+        agent_prepositions=words("agent_prepositions"),
         not_reported=words("not_reported"),
         speaker_suffixes=tuple(raw.get("speaker_suffixes", [])),
         infinitive_marker=raw.get("infinitive_marker", ""),

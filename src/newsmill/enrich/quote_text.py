@@ -37,7 +37,8 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), (w := m.group()), w.lower()) for m in _TOKEN.finditer(text)]
 
 
-def _is_boundary(text: str, tokens: list[Token], i: int, abbreviations: frozenset[str], closers: frozenset[str]) -> int:
+def _is_boundary(text: str, tokens: list[Token], i: int, abbreviations: frozenset[str], closers: frozenset[str],
+                 starters: frozenset[str] = frozenset()) -> int:
     """If a sentence ends after token ``i``, return the index of its last token (after closers), else -1."""
     tok = tokens[i]
     if tok.text not in _SENTENCE_END:
@@ -46,7 +47,10 @@ def _is_boundary(text: str, tokens: list[Token], i: int, abbreviations: frozense
         prev = tokens[i - 1].text
         if prev in abbreviations or (len(prev) == 1 and prev.isupper()):
             return -1
-        if prev.isdigit() and len(prev) <= MAX_ORDINAL_DIGITS and "\n" not in text[tok.end : tok.end + 2]:
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        # "am 3. Oktober" is an ordinal, "des Modells 3. Ein Sprecher …" a sentence end
+        if prev.isdigit() and len(prev) <= MAX_ORDINAL_DIGITS and "\n" not in text[tok.end : tok.end + 2] \
+                and following not in starters:
             return -1
     j = i
     while j + 1 < len(tokens) and (tokens[j + 1].text in closers or tokens[j + 1].text in ")]") and tokens[j + 1].start == tokens[j].end:
@@ -61,7 +65,8 @@ def _is_boundary(text: str, tokens: list[Token], i: int, abbreviations: frozense
 
 
 def split_sentences(
-    text: str, tokens: list[Token], abbreviations: frozenset[str], closers: frozenset[str]
+    text: str, tokens: list[Token], abbreviations: frozenset[str], closers: frozenset[str],
+    starters: frozenset[str] = frozenset(),
 ) -> list[Sentence]:
     """Sentences over ``tokens``; newlines always end a sentence, blank lines a paragraph."""
     out: list[Sentence] = []
@@ -70,7 +75,7 @@ def split_sentences(
     i = 0
     n = len(tokens)
     while i < n:
-        end = _is_boundary(text, tokens, i, abbreviations, closers)
+        end = _is_boundary(text, tokens, i, abbreviations, closers, starters)
         gap = text[tokens[i].end : tokens[i + 1].start] if i + 1 < n else ""
         if end < 0 and ("\n" in gap or i + 1 - start >= MAX_SENTENCE_TOKENS):
             end = i

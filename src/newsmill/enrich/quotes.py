@@ -74,7 +74,8 @@ def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOp
     marked = find_marked(text, lex.marks, warnings)
     outer = [m for m in marked if m.depth == 0]
     in_quote = _quote_mask(tokens, outer)
-    sentences = merge_across(split_sentences(text, tokens, lex.abbreviations, lex.closers),
+    sentences = merge_across(split_sentences(text, tokens, lex.abbreviations, lex.closers,
+                                             lex.determiners | lex.speaker_pronouns),
                              [(m.start, m.end) for m in outer])
     speakers = SpeakerFinder(text, tokens, article.entities, lex)
     reader = SentenceReader(text, tokens, in_quote, lex, speakers)
