@@ -334,3 +334,10 @@ def test_companies_are_not_authors_and_meta_follows_empty_jsonld() -> None:
     payload = '{"@type": "NewsArticle", "headline": "X", "author": {"@type": "Person", "name": "Name"}}'
     head = ld(payload) + '<meta name="shareaholic:article_author_name" content="Wolfgang Michal">'
     assert meta_of(head).authors == ["Wolfgang Michal"]
+
+
+def test_kicker_is_the_section_when_nothing_else_names_one() -> None:
+    body = '<h1><span class="kicker">Ukraine</span> <span>Putin will engere Verbindung</span></h1>'
+    assert meta_of("", body).section == "Ukraine"
+    body = '<p class="article-dachzeile">Klimaschutz</p><h1>Bohren, bis es heiß wird</h1>'
+    assert meta_of("", body).section == "Klimaschutz"

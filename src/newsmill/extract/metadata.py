@@ -23,7 +23,6 @@ empty. ``PageMetadata`` fields:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -33,6 +32,9 @@ from lxml.html import HtmlElement
 from newsmill.extract import jsonld
 from newsmill.extract.authors import agency_of, byline_candidates, clean_authors, text_credits
 from newsmill.extract.dates import htmldate_search, normalize_date, time_element_date
+from newsmill.extract.titles import MAX_TITLE_CHARS, choose_title, h1_kicker, strip_site, text_key
+
+__all__ = ["MetadataOptions", "PageMetadata", "read_metadata", "strip_site"]
 
 # Keywords beyond this many are tag spam.
 MAX_KEYWORDS = 30
@@ -221,17 +223,12 @@ def _title_candidates(src: _Sources) -> list[str]:
     return [f[:MAX_TITLE_CHARS] for f in found if f]
 
 
-# Declared titles are cut to this length: no headline is longer, and a page that puts its whole
-# text in <title> must not cost quadratic string work.
-MAX_TITLE_CHARS = 1000
-
-
 def _section(src: _Sources, not_sections: list[str]) -> str | None:
     """The rubric; a comma list ("Politik, Inland") gives its first entry."""
     section = jsonld.text_of(src.ld("articleSection")) or src.first_meta("article:section", "section")
-    section = section or breadcrumb_section(src.doc, src.objects)
+    section = section or breadcrumb_section(src.doc, src.objects) or h1_kicker(src.doc)
     section = section.split(",")[0].strip() if section else None
-    if not section or section.startswith(("@", "#")) or _key(section) in {_key(n) for n in not_sections if n}:
+    if not section or section.startswith(("@", "#")) or text_key(section) in {text_key(n) for n in not_sections if n}:
         return None  # the headline or the site name, not a section
     return section
 
@@ -253,8 +250,8 @@ def _authors_and_source(src: _Sources, sites: list[str]) -> tuple[list[str], str
 
 def _not_the_site(names: list[str], sites: list[str]) -> list[str]:
     """Drop "authors" that are the site itself (CMS templates fill author with the site name)."""
-    keys = {_key(s) for s in sites} | {_key(s.rsplit(".", 1)[0]) for s in sites if "." in s}
-    return [n for n in names if _key(n) not in keys]
+    keys = {text_key(s) for s in sites} | {text_key(s.rsplit(".", 1)[0]) for s in sites if "." in s}
+    return [n for n in names if text_key(n) not in keys]
 
 
 def _jsonld_authors(value: Any) -> tuple[list[str], str | None]:
@@ -431,137 +428,3 @@ def _crumb(names: list[str]) -> str | None:
     """The deepest breadcrumb that is a section (not "Home", not the headline)."""
     usable = [n for n in names if n.casefold() not in _HOME and len(n) <= MAX_SECTION_CHARS]
     return usable[-1] if usable else None
-
-
-# --- title ---------------------------------------------------------------------------------------
-
-# Separators between a headline and the site name in <title> and og:title.
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•»:~/-]\s+|\s+[|–—]|[|–—]\s+|\s*::\s*")
-_NON_ALNUM = re.compile(r"[\W_]+")
-# An h1 shorter than this is a logo or a section label, not a headline.
-MIN_H1_CHARS = 8
-
-
-def _key(text: str) -> str:
-    return _NON_ALNUM.sub("", text.casefold())
-
-
-def choose_title(doc: HtmlElement, candidates: list[str], sites: list[str]) -> str | None:
-    """The headline: an h1 that the declared titles confirm, else a declared title minus the site.
-
-    An h1 wins when a declared title (og:title, JSON-LD headline, <title>; raw or with the site
-    name stripped) equals it or contains it: pages put kicker and site name around the headline
-    in declared titles, rarely in the h1. A kicker inside the h1 (its own element) is dropped. An
-    h1 that is the site name (equal to it, or the last part of a declared title) is skipped.
-    Pages without an agreeing h1 get the same test on their h2 elements (old blog templates keep
-    the site name in h1 and the post title in h2); then a page's only h1 is the headline.
-    """
-    stripped = [strip_site(c, sites) for c in candidates]
-    keys = {_key(c) for c in stripped if c}
-    raw_keys = {_key(c) for c in candidates}
-    not_headline = {_key(s) for s in sites} | {_key(_last_part(c)) for c in candidates}
-    h1s = [h for h in _heading_texts(doc, "h1") if _key(h[1]) not in not_headline]
-    for tag_texts in (h1s, _heading_texts(doc, "h2")):
-        for headline, full in tag_texts:
-            for text in (headline, full):
-                k = _key(text)
-                if k and (k in raw_keys or any(k == o or (len(k) >= MIN_H1_CHARS and k in o) for o in keys)):
-                    return text
-    # A page's only h1 (not the site name) is its visible headline even when the declared
-    # titles are worded differently (SEO titles): +4 points of exact titles on trafeval-de-dev.
-    if len(h1s) == 1 and len(h1s[0][0]) >= MIN_H1_CHARS:
-        return h1s[0][0]
-    for title in stripped:
-        if _HAS_WORD.search(title):
-            return title
-    return h1s[0][0] if h1s else None
-
-
-def _last_part(title: str) -> str:
-    """The last part of "Headline | Site": a site name when there is more than one part."""
-    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
-    return parts[-1] if len(parts) > 1 else ""
-
-
-_HAS_WORD = re.compile(r"[^\W\d_]{2}")
-# Classes of h1 children that are not the headline: kickers (Dachzeile) and hidden separators.
-_KICKER_CLASS = re.compile(
-    r"kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|spitzmarke|visually-hidden|sr-only|screen-reader",
-    re.IGNORECASE,
-)
-
-
-def _heading_texts(doc: HtmlElement, tag: str) -> list[tuple[str, str]]:
-    """(headline without kicker, full text) of the page's first h1 (or h2) elements."""
-    out = []
-    for el in doc.iter(tag):
-        full = " ".join(el.text_content()[:MAX_TITLE_CHARS].split())
-        if not full or len(full) < MIN_H1_CHARS // 2:
-            continue
-        parts = [
-            t
-            for t in _h1_parts(el)
-            if t.strip()
-        ]
-        headline = " ".join(" ".join(parts).split()).strip(_HEADLINE_TRIM) or full
-        out.append((headline, full))
-        if len(out) >= MAX_H1:
-            break
-    return out
-
-
-# Separators left over when a kicker element is dropped (": Wie Firmen ...").
-_HEADLINE_TRIM = " :|–—-·•"  # not » «: German quotation marks
-# Pages with more h1 elements than this use h1 for teasers; the first ones are enough.
-MAX_H1 = 5
-
-
-def _h1_parts(el: HtmlElement) -> list[str]:
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str) and not _KICKER_CLASS.search(child.get("class", "")):
-            parts.append(child.text_content())
-        parts.append(child.tail or "")
-    return parts
-
-
-def strip_site(title: str, sites: list[str]) -> str:
-    """"Headline | Site" -> "Headline": drop leading/trailing parts that name the site."""
-    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
-    if len(parts) < 2:
-        return title.strip()
-    site_keys = {_key(s) for s in sites if _key(s)}
-    host_keys = {_key(s.split(".")[-2]) for s in sites if s.count(".") >= 1 and len(s.split(".")) >= 2}
-    site_keys |= {k for k in host_keys if len(k) >= 3}
-
-    def is_site(part: str) -> bool:
-        k = _key(part)
-        return bool(k) and any(_names_site(k, s) for s in site_keys)
-
-    while len(parts) > 1 and is_site(parts[-1]):
-        parts.pop()
-    while len(parts) > 1 and is_site(parts[0]):
-        parts.pop(0)
-    if len(parts) == 1:
-        return parts[0].strip()
-    return _rejoin(title, parts)
-
-
-# A title part names the site when it is the site name plus at most this many characters
-# ("ZEIT ONLINE" for "zeit.de", "Tagesspiegel Wirtschaft"), or a piece of the site name.
-SITE_PART_SLACK = 16
-
-
-def _names_site(part: str, site: str) -> bool:
-    if part == site:
-        return True
-    if site in part:
-        return len(part) <= len(site) + SITE_PART_SLACK
-    return len(part) >= 4 and part in site
-
-
-def _rejoin(title: str, parts: list[str]) -> str:
-    """The original text spanning the kept parts (keeps their own separators intact)."""
-    start = title.find(parts[0])
-    end = title.rfind(parts[-1]) + len(parts[-1])
-    return title[start:end].strip() if 0 <= start < end else " ".join(parts)
