@@ -341,3 +341,15 @@ def test_kicker_is_the_section_when_nothing_else_names_one() -> None:
     assert meta_of("", body).section == "Ukraine"
     body = '<p class="article-dachzeile">Klimaschutz</p><h1>Bohren, bis es heiß wird</h1>'
     assert meta_of("", body).section == "Klimaschutz"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '{"@context": "https://schema.org", "@type": "NewsArticle", //"BlogPosting",\n "headline": "Kaputt"}',
+        """{"@type": "NewsArticle", "headline": 'Kaputt "und" neu', "x": 1}""",
+        """{"@type": "NewsArticle", "headline": "Kaputt: 'so', sagt er",}""",
+    ],
+)
+def test_javascript_style_jsonld_is_repaired(payload: str) -> None:
+    assert (meta_of(ld(payload)).title or "").startswith("Kaputt")

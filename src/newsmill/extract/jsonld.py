@@ -51,6 +51,11 @@ ARTICLE_TYPES = frozenset(
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _LINE_COMMENT = re.compile(r"^\s*//[^\n]*$", re.MULTILINE)
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+# A comment after a value on the same line ('"@type": "Organization", //"Person",'); "https://"
+# inside strings is never preceded by a comma and blanks.
+_TRAILING_COMMENT = re.compile(r"(,|\{|\[)[ \t]*//[^\n]*")
+# A single-quoted string value ("description": 'Oil prices ...'), JavaScript style.
+_SINGLE_QUOTED = re.compile(r"(:\s*)'((?:[^'\\\n]|\\.)*)'(\s*[,}\]])")
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -97,14 +102,23 @@ def parse_lenient(raw: str) -> Any:
 
 
 def _repairs(text: str) -> Iterator[str]:
+    """Ever bolder repairs: each is tried only if the ones before did not parse."""
     yield text
     fixed = _CDATA.sub("", text)
     fixed = _BLOCK_COMMENT.sub("", _LINE_COMMENT.sub("", fixed))
     fixed = _CONTROL.sub(" ", fixed)
     fixed = _TRAILING_COMMA.sub(r"\1", fixed).strip().rstrip(";")
     yield fixed
+    # JavaScript habits; these regexes can also touch text inside strings, hence tried last.
+    js = _SINGLE_QUOTED.sub(_double_quoted, _TRAILING_COMMENT.sub(r"\1", fixed))
+    yield _TRAILING_COMMA.sub(r"\1", js)
     if "&quot;" in fixed or "&#34;" in fixed:
         yield _TRAILING_COMMA.sub(r"\1", html.unescape(fixed))
+
+
+def _double_quoted(match: re.Match[str]) -> str:
+    inner = match.group(2).replace("\\'", "'").replace('"', '\\"')
+    return f'{match.group(1)}"{inner}"{match.group(3)}'
 
 
 def _several(text: str) -> list[Any]:
