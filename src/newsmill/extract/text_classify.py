@@ -46,6 +46,10 @@ CREDIT_MAX_WORDS = 12
 CAPTION_MAX_WORDS = 60
 CAPTION_CREDIT_MAX_WORDS = 8
 CAPTION_MIN_WORDS = 3
+# CSS and JavaScript printed as text: at least this many of { } ; = and this many per word
+# (prose has a semicolon now and then; a style sheet has one per declaration).
+CODE_MIN_SYMBOLS = 4
+CODE_SYMBOLS_PER_WORD = 0.25
 # A row of at least this many separators between items of at most this many words is a menu.
 MENU_BAR_MIN_SEPARATORS = 3
 MENU_ITEM_MAX_WORDS = 4
@@ -132,6 +136,8 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
         return Label("bad", "markup")
     words = _WORD.findall(text)
     n = len(words)
+    if _code_like(text, n):
+        return Label("bad", "markup", n)
     if n <= 2 and text[0].isdigit() and _NUMERIC_DATE.match(text):
         return Label("short", None, n)  # a dateline: meta for the head, not debris
     if n <= 2:
@@ -177,6 +183,14 @@ def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
     if n >= MEDIUM_MIN_WORDS and punctuated:
         return "medium"
     return "short"
+
+
+def _code_like(text: str, words: int) -> bool:
+    """Style sheets and scripts that a scraper printed as text (".td-x { margin: 0; }")."""
+    if "{" not in text and ";" not in text:
+        return False
+    symbols = text.count("{") + text.count("}") + text.count(";") + text.count("=")
+    return symbols >= CODE_MIN_SYMBOLS and symbols >= CODE_SYMBOLS_PER_WORD * max(1, words)
 
 
 def _menu_bar(text: str) -> bool:
