@@ -58,6 +58,13 @@ def test_markup_line_is_removed_as_markup() -> None:
     assert any(r.reason == "markup" and "data-id" in r.text for r in article.removed)
 
 
+def test_style_sheet_text_is_markup() -> None:
+    css = ".td-post { position: relative; height: 20px; } .td-share { margin-left: -3px; color: #000; }"
+    article = _text(PROSE * 2 + "\n\n" + css + "\n\n" + PROSE)
+    assert "position" not in article.text
+    assert any(r.reason == "markup" and "td-post" in r.text for r in article.removed)
+
+
 def test_markdown_is_stripped_with_links_counted() -> None:
     line = clean_line(0, "  * [Politik](https://x.test/politik) und **fett** mit ![Bild](https://x.test/a.jpg)")
     assert line.bullet and line.text == "Politik und fett mit"
