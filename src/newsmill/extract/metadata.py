@@ -11,10 +11,11 @@ empty. ``PageMetadata`` fields:
 
 - ``title``: the article headline, without "| Site name" decorations.
 - ``lead``: the standfirst / description (og:description, meta description, JSON-LD).
-- ``section``: rubric or kicker (article:section, JSON-LD articleSection, breadcrumbs).
+- ``section``: rubric (article:section, JSON-LD articleSection, breadcrumbs, else the h1 kicker).
 - ``authors``: person names, cleaned ("Von", "By", roles, dates, agencies removed; "A und B" split).
 - ``source``: the agency or original publisher credited ("dpa", "APA", "Reuters", ...).
-- ``published`` / ``modified``: ISO 8601 (a date-time with offset when the page gives one).
+- ``published`` / ``modified``: ISO 8601 (a date-time with offset when the page gives one; a
+  plain date when only the day is known). ``published`` is the original publication date.
 - ``canonical_url``: absolute; ``site``: site name or host; ``language``: declared, ISO 639-1.
 - ``images``: absolute URLs of the lead images (og:image, JSON-LD image).
 - ``body``: JSON-LD ``articleBody`` text when the page ships it (else ``None``).
@@ -89,7 +90,8 @@ class MetadataOptions:
 
     ``extensive_date_search``: when neither structured data, meta tags, <time> nor htmldate's fast
     mode give a date, run htmldate's free-text search (about 10x the fast mode's cost, on the ~1 in
-    8 pages that need it; it gains ~4 points of date accuracy on trafeval-de-dev).
+    8 pages that need it; it gains 3.3 points of date accuracy on trafeval-de-dev). Its first call
+    in a process costs ~2-3 s of imports (dateparser).
     """
 
     extensive_date_search: bool = True
