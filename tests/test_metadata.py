@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsmill.extract.authors import agency_of, split_byline
 from newsmill.extract.dates import normalize_date
@@ -353,3 +355,11 @@ def test_kicker_is_the_section_when_nothing_else_names_one() -> None:
 )
 def test_javascript_style_jsonld_is_repaired(payload: str) -> None:
     assert (meta_of(ld(payload)).title or "").startswith("Kaputt")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.text(max_size=120))
+def test_arbitrary_jsonld_and_byline_never_raise(payload: str, byline: str) -> None:
+    assert isinstance(parse_lenient(payload), object)
+    names, _ = split_byline(byline)
+    assert all(name.strip() == name and name for name in names)
