@@ -363,3 +363,15 @@ def test_arbitrary_jsonld_and_byline_never_raise(payload: str, byline: str) -> N
     assert isinstance(parse_lenient(payload), object)
     names, _ = split_byline(byline)
     assert all(name.strip() == name and name for name in names)
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Finian Cunningham. Sputnik International", ["Finian Cunningham"]),
+        ("Prof. Dr. Rainer Quitzow", ["Dr. Rainer Quitzow"]),
+        ("Boris T. Kaiser", ["Boris T. Kaiser"]),
+    ],
+)
+def test_full_stop_after_a_word_ends_a_name(byline: str, names: list[str]) -> None:
+    assert split_byline(byline)[0] == names

@@ -155,7 +155,8 @@ def _prefix_ends(text: str, at: int) -> bool:
 
 def _split_names(text: str) -> list[str]:
     words = tables().joiners
-    pattern = r"\s*[,;/&+]\s*|\s+(?:" + "|".join(re.escape(w) for w in words if w.isalpha()) + r")\s+"
+    # ". " after a full word (not an initial or "Dr.") ends a name: "Finian Cunningham. Sputnik".
+    pattern = r"\s*[,;/&+]\s*|(?<=[a-zäöüß]{3})\.\s+|\s+(?:" + "|".join(re.escape(w) for w in words if w.isalpha()) + r")\s+"
     return [p for p in re.split(pattern, text, flags=re.IGNORECASE) if p and p.strip()]
 
 
