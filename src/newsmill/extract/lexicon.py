@@ -187,4 +187,6 @@ def _agency_pattern(agencies: list[str]) -> re.Pattern[str]:
     sep = r"\s*[/|,;:•·]\s*|\s+"
     only = rf"(?:{alt})(?:(?:{sep})(?:{alt}))*"
     tail = rf".*?(?:[/|©(]\s*|\bvia\s+)(?:{alt})\b[^a-z]*"
-    return re.compile(rf"^\W*(?:{only}|{tail})\W*$", re.I)
+    one = rf"(?:{alt})\s*/\s*[^/|]{{1,60}}?"
+    head = rf"{one}(?:\s+{one})*"  # "APA/Georg Hochmuth", "dpa/Max Muster", printed twice
+    return re.compile(rf"^\W*(?:{only}|{tail}|{head})\W*$", re.I)

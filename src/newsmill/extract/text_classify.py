@@ -210,7 +210,7 @@ def is_credit(text: str, lex: Lexicon, key: str | None = None) -> bool:
         return True
     if (len(text) < 40 or any(c in text for c in "/|©(") or " via " in text) and lex.agency_credit.match(text):
         return True
-    bare = text[1:].lstrip() if text.startswith("(") else text  # "((C) FEI/Max Muster)"
+    bare = text[1:].lstrip() if text.startswith("((") else text  # "((C) FEI/Max Muster)"
     return bare.startswith(("©", "(c)", "(C)")) and len(text) < 120
 
 

@@ -23,6 +23,7 @@ MAX_LINES = 20_000
 
 _MOJIBAKE = re.compile(r"[ÃÂâÅÄ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 _MD_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\(\s*([^)\s]{0,3000})(?:\s+\"[^\"]*\")?\s*\)")
+_MD_OPEN_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\(\s*([^)\s]{0,3000})\s*$")
 _MD_LINK = re.compile(r"\[([^\]\n]{0,1000})\]\(\s*([^)\s]{0,3000})(?:\s+\"[^\"]*\")?\s*\)")
 _MD_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]{0,3000}>")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
@@ -187,6 +188,7 @@ def _strip_links(s: str, line: Line) -> str:
         return " "
 
     s = _MD_IMAGE.sub(image, s)
+    s = _MD_OPEN_IMAGE.sub(image, s)  # html2text breaks long image URLs onto the next line
     s = _MD_LINK.sub(link, s)
     return _MD_AUTOLINK.sub(autolink, s)
 
