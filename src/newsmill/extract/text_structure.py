@@ -44,6 +44,7 @@ KEEP_REPEATED_IN_BODY = True
 KEEP_NUMBERS_IN_BODY = True
 
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—·:]{1,2}|-)\s+[^|–—·]{1,60}$")
+_NAMES_END = re.compile(r"\s*(?:\d|\||•|·|—|–\s|\(|\bam\b|\bon\b)")  # a byline's names end at its date
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
 _NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúç'’-]+\.?$")
 
@@ -211,10 +212,11 @@ def _head_line(ctx: _Ctx, i: int) -> bool:
     """Consume line ``i`` as a head field; False when the body starts here."""
     parts, line, label = ctx.parts, ctx.lines[i], ctx.labels[i]
     text = line.text
-    if label.words <= META_MAX_WORDS and parts.published is None and (found := find_date(text, ctx.lex)):
+    found = find_date(text, ctx.lex) if label.words <= META_MAX_WORDS and parts.published is None else None
+    byline = _byline(ctx, i)  # "Von Georg Kasch, 31. Oktober 2023" carries both
+    if found:
         parts.published = found
-        return True
-    if _byline(ctx, i):
+    if found or byline:
         return True
     if parts.title is None:
         if ctx.headline is not None and i < ctx.headline and _title_like(line, label):
@@ -281,7 +283,7 @@ def _byline(ctx: _Ctx, i: int) -> bool:
         return False
     for prefix in ctx.lex.byline_prefixes:
         if low.startswith(prefix) and (len(low) == len(prefix) or not low[len(prefix)].isalpha()):
-            names = text[len(prefix) :].strip(" :,")
+            names = _NAMES_END.split(text[len(prefix) :], maxsplit=1)[0].strip(" :,")
             if not names:
                 nxt = _next_text_line(ctx, i)
                 if nxt is None or nxt != i + 1 or ctx.labels[nxt].words > BYLINE_MAX_WORDS:
