@@ -59,6 +59,8 @@ class Lexicon:
     credit_words: frozenset[str]  # first words of the credit prefixes: the pattern runs only on them
     agency_credit: re.Pattern[str]
     caption_credit: re.Pattern[str]  # "…, sagte er. Foto: Max Muster / dpa" at the end of a line
+    counter: re.Pattern[str]  # gallery counters: "1/66", "Bild 3 von 12", "Slide 2 of 9"
+    names_end: re.Pattern[str]  # where a byline's names end: a digit, a separator, "am"/"on" + date
     teaser_leads: frozenset[str]  # "Weitere", "More": first words of a teaser list's header ...
     teaser_nouns: frozenset[str]  # ... "Artikel", "stories": and the kind of item it lists
     social: frozenset[str]
@@ -145,6 +147,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         credit_words=frozenset(cue_key(p).split(" ")[0] for t in tables for p in t.get("credit_prefixes", [])),
         agency_credit=_agency_pattern(common.get("photo_agencies", [])),
         caption_credit=_caption_credit_pattern([p for t in tables for p in t.get("photo_prefixes", [])]),
+        counter=_counter_pattern(tables),
+        names_end=_names_end_pattern([w for t in tables for w in t.get("date_words", [])]),
         teaser_leads=frozenset(w for t in tables for w in t.get("teaser_heads", {}).get("leads", [])),
         teaser_nouns=frozenset(w for t in tables for w in t.get("teaser_heads", {}).get("nouns", [])),
         social=frozenset(common.get("social", [])),
@@ -172,6 +176,19 @@ def _phrase_index(phrases: dict[str, list[str]]) -> dict[str, tuple[tuple[str, s
 def _credit_prefix_pattern(prefixes: list[str]) -> re.Pattern[str]:
     # "Foto: X", "Bild © X", "Photo/Getty": a credit word followed by a separator.
     return re.compile(rf"^\W*(?:{_alternation(prefixes)})\s*(?:[:©|/]|\(c\))", re.I)
+
+
+def _counter_pattern(tables: list[dict[str, Any]]) -> re.Pattern[str]:
+    items = [w for t in tables for w in t.get("counter", {}).get("items", [])]
+    of = [w for t in tables for w in t.get("counter", {}).get("of", [])]
+    lead = rf"(?:(?:{_alternation(items)})\s*)?" if items else ""
+    sep = rf"/|{_alternation(of)}" if of else "/"
+    return re.compile(rf"^{lead}\d{{1,4}}\s*(?:{sep})\s*\d{{1,4}}$", re.I)
+
+
+def _names_end_pattern(date_words: list[str]) -> re.Pattern[str]:
+    words = rf"|\b(?:{_alternation(date_words)})\b" if date_words else ""
+    return re.compile(rf"\s*(?:\d|\||•|·|—|–\s|\({words})", re.I)
 
 
 def _caption_credit_pattern(prefixes: list[str]) -> re.Pattern[str]:

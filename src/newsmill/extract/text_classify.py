@@ -56,7 +56,6 @@ MENU_ITEM_MAX_WORDS = 4
 # "(c)" and "©" mark a credit or a copyright footer only on short lines.
 COPYRIGHT_MAX_WORDS = 16
 
-_COUNTER = re.compile(r"^(?:(?:bild|foto|image|photo|slide|seite|page)\s*)?\d{1,4}\s*(?:/|von|of|aus)\s*\d{1,4}$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«')\]]*$|[.!?…][\"“”»«')\]]*\s+\S")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _ONLY_SYMBOLS = re.compile(r"^[\W\d_]*$", re.U)
@@ -141,7 +140,7 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
     if n <= 2 and text[0].isdigit() and _NUMERIC_DATE.match(text):
         return Label("short", None, n)  # a dateline: meta for the head, not debris
     if n <= 2:
-        if _COUNTER.match(text):
+        if lex.counter.match(text):
             return Label("bad", "gallery", n)
         if _ONLY_SYMBOLS.match(text):
             return Label("bad", "other", n)

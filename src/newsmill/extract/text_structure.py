@@ -44,7 +44,6 @@ KEEP_REPEATED_IN_BODY = True
 KEEP_NUMBERS_IN_BODY = True
 
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—·:]{1,2}|-)\s+[^|–—·]{1,60}$")
-_NAMES_END = re.compile(r"\s*(?:\d|\||•|·|—|–\s|\(|\bam\b|\bon\b)")  # a byline's names end at its date
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
 _NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúç'’-]+\.?$")
 
@@ -283,7 +282,7 @@ def _byline(ctx: _Ctx, i: int) -> bool:
         return False
     for prefix in ctx.lex.byline_prefixes:
         if low.startswith(prefix) and (len(low) == len(prefix) or not low[len(prefix)].isalpha()):
-            names = _NAMES_END.split(text[len(prefix) :], maxsplit=1)[0].strip(" :,")
+            names = ctx.lex.names_end.split(text[len(prefix) :], maxsplit=1)[0].strip(" :,")
             if not names:
                 nxt = _next_text_line(ctx, i)
                 if nxt is None or nxt != i + 1 or ctx.labels[nxt].words > BYLINE_MAX_WORDS:
