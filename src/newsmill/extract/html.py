@@ -13,9 +13,9 @@ from newsmill.article import Article, Block, Removed, RemovedReason
 from newsmill.extract.dom import parse_html, strip_invisible
 from newsmill.extract.html_images import collect_images, image_scope
 from newsmill.extract.html_lead import lead_index, outer_lead_index
-from newsmill.extract.html_meta import Meta, page_meta
 from newsmill.extract.html_select import Selection, choose_container, context, select
 from newsmill.extract.html_walk import Candidate, RawBlock, walk
+from newsmill.extract.metadata import PageMetadata, read_metadata
 from newsmill.extract.options import ExtractOptions
 
 # When the DOM yields less body text than this but JSON-LD articleBody is longer, the page
@@ -29,7 +29,7 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     root = parse_html(text, opts.max_depth, warnings)
     if root is None:
         return Article(url=opts.url, warnings=warnings + ["html: nothing parseable in the page"]), None
-    meta = page_meta(root, opts.url)
+    meta = read_metadata(root, opts.url)
     opts.check_time()
     strip_invisible(root)  # after the metadata, which reads JSON-LD scripts and <head>
     walked = walk(root, opts.check_time)
@@ -60,7 +60,7 @@ def _account_for_captions(article: Article, blocks: list[RawBlock]) -> None:
             article.removed.append(Removed(text=b.text, reason=reason))
 
 
-def _article(meta: Meta, opts: ExtractOptions, warnings: list[str]) -> Article:
+def _article(meta: PageMetadata, opts: ExtractOptions, warnings: list[str]) -> Article:
     return Article(
         url=opts.url,
         canonical_url=meta.canonical_url,
@@ -75,7 +75,7 @@ def _article(meta: Meta, opts: ExtractOptions, warnings: list[str]) -> Article:
     )
 
 
-def _fill_body(article: Article, sel: Selection, meta: Meta) -> None:
+def _fill_body(article: Article, sel: Selection, meta: PageMetadata) -> None:
     article.removed = sel.removed
     body_chars = sum(len(b.text) for b in sel.blocks)
     if body_chars < MIN_DOM_BODY_CHARS and meta.body and len(meta.body) > body_chars:
