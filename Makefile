@@ -31,9 +31,11 @@ unit: install
 
 test: lint typecheck unit
 
+# Every quality and speed table of docs/benchmarks.md, newsmill beside its peers (needs ../shared).
+BENCHMARKS := extraction textdump metadata ingest quotes timex ner annotate
 bench: install
 	$(PY) -m pip install -q -e '.[bench]'
-	$(PY) benchmarks/extraction.py
+	@for b in $(BENCHMARKS); do echo "== benchmarks/$$b.py"; $(PY) benchmarks/$$b.py || exit 1; done
 
 # Train and package the NER models into src/newsmill/data/models (~35 min per language on one
 # core; not part of `make test`). `names` (US Census name lists) is needed for training only.
