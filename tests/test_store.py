@@ -107,6 +107,16 @@ def test_search_ranks_highlights_and_filters(store: Store) -> None:
     assert store.search('U.S. "unbalanced') == []  # bad FTS syntax is quoted, not an error
 
 
+def test_site_filter_matches_declared_names_and_url_hosts(store: Store) -> None:
+    add(store,
+        article("https://www.wsj.example/articles/x", story(9) + " Zinsen steigen.", title="Zinsen", site="WSJ"),
+        article("https://other.example/y", story(10) + " Zinsen fallen.", title="Andere", site="other.example"))
+    for site in ("wsj", "wsj.example", "www.wsj.example"):
+        assert [h.title for h in store.search("Zinsen", Filters(site=site))] == ["Zinsen"], site
+    assert [h.title for h in store.search("Zinsen", Filters(site="other.example"))] == ["Andere"]
+    assert store.search("Zinsen", Filters(site="sj.example")) == []
+
+
 def test_locked_database_is_reported(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     Store(db).close()

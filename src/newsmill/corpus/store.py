@@ -48,8 +48,11 @@ class Filters:
         clauses: list[str] = []
         params: list[Any] = []
         if self.site:
-            clauses.append(f"({prefix}site = ? OR {prefix}site LIKE ?)")
-            params += [self.site, "%." + self.site]
+            # ``site`` holds the declared site name when the page has one ("WSJ"), else the host:
+            # match the name, the host and its subdomains, and the host of the article's URL.
+            clauses.append(f"({prefix}site = ? COLLATE NOCASE OR {prefix}site LIKE ? "
+                           f"OR {prefix}url LIKE ? OR {prefix}url LIKE ?)")
+            params += [self.site, "%." + self.site, f"%://{self.site}/%", f"%.{self.site}/%"]
         for col in ("language", "source"):
             value = getattr(self, col)
             if value:
