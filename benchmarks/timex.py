@@ -9,7 +9,7 @@ Sets:
 - tests/data/timex_news_{de,en}.jsonl: short news sentences with a publication date and every
   time expression in them with its value, written while developing (a development set);
   tests/data/timex_news_{de,en}_heldout.jsonl: written afterwards and scored once before any
-  fix (first-run numbers in docs/parts/times.md). newsmill runs in news style (its default).
+  fix (first-run numbers in docs/design/times.md). newsmill runs in news style (its default).
 
 Matching, one-to-one, gold in text order: strict = identical character span; relaxed = spans
 overlap (the ACE TERN/TempEval "lenient" match that HeidelTime's published WikiWarsDE numbers

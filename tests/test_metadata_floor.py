@@ -1,6 +1,6 @@
 """Accuracy floors of read_metadata on trafeval-de-dev (gold title, author, date per page).
 
-The floors sit a little below what newsmill measures (docs/parts/metadata.md) and above the best
+The floors sit a little below what newsmill measures (docs/design/metadata.md) and above the best
 peer, so a regression that loses the lead fails the build. Metric as in benchmarks/metadata.py.
 """
 

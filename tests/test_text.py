@@ -21,7 +21,7 @@ from newsmill.extract.text_lines import MAX_ANALYSED_CHARS, clean_line, merge_fr
 
 # Generous bound for a pathological dump on a loaded 2-core CI machine; real dumps take ms.
 SLOW_DUMP_S = 20.0
-# The CI floor on the first pages of the dev dumps (full-set numbers are in docs/parts/text.md).
+# The CI floor on the first pages of the dev dumps (full-set numbers are in docs/design/text.md).
 F1_FLOOR = 0.86
 FLOOR_PAGES = 80
 
