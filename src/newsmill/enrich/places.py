@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from newsmill.article import Article, Place
 from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.entities import MAX_CHARS  # the same bound as the recogniser's
 from newsmill.enrich.gazetteer import PlaceRecord, gazetteer
 
 
@@ -40,7 +41,7 @@ class PlaceResolver:
                 places.append(_place(ent.start, ent.text, rec))
         if self.options.scan_countries:
             taken = [(e.start, e.end) for e in article.entities]
-            for start, end, rec in gaz.find(article.text, language, cities=False):
+            for start, end, rec in gaz.find(article.text[:MAX_CHARS], language, cities=False):
                 if not any(s < end and start < e for s, e in taken):
                     places.append(_place(start, article.text[start:end], rec))
         places.sort(key=lambda p: p.start)
