@@ -31,20 +31,29 @@ CODES = {"country": "C", "big": "B", "town": "T", "part": "P", "first": "F", "la
 class GazetteerFeatures:
     """Sets ``token.lemma_`` to a gazetteer class code ("_" when in no list)."""
 
-    def __init__(self, name: str = FACTORY) -> None:
+    def __init__(self, name: str = FACTORY, lowercase: bool = False) -> None:
         self.name = name
+        # also mark lower-case tokens (own "c…" codes): English web text writes "chicago", "tmobile";
+        # in German lower case is nearly always a common word, so the German model leaves it off
+        self.lowercase = lowercase
         self.classes: dict[str, str] = {}
 
     def __call__(self, doc: Any) -> Any:
-        classes = self.classes
         for token in doc:
-            text = token.text
-            code = NONE
-            if text[:1].isupper() and len(text) >= MIN_NAME_LENGTH:
-                key = text.lower()
-                code = classes.get(key) or (classes.get(key[:-1], NONE) if key.endswith("s") else NONE)
-            token.lemma_ = code
+            token.lemma_ = self._code(token.text)
         return doc
+
+    def _code(self, text: str) -> str:
+        if len(text) < MIN_NAME_LENGTH:
+            return NONE
+        upper = text[:1].isupper()
+        if not upper and not (self.lowercase and text.isalpha()):
+            return NONE
+        key = text.lower()
+        code = self.classes.get(key) or (self.classes.get(key[:-1], "") if key.endswith("s") else "")
+        if not code:
+            return NONE
+        return code if upper else "c" + code
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Any = None,
                    sources: dict[str, Iterable[str]] | None = None) -> None:
@@ -121,8 +130,8 @@ def register() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(FACTORY):
-        Language.factory(FACTORY, func=_make)
+        Language.factory(FACTORY, default_config={"lowercase": False}, func=_make)
 
 
-def _make(nlp: Any, name: str) -> GazetteerFeatures:
-    return GazetteerFeatures(name)
+def _make(nlp: Any, name: str, lowercase: bool) -> GazetteerFeatures:
+    return GazetteerFeatures(name, lowercase)
