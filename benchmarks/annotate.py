@@ -22,19 +22,26 @@ WORDS = 500
 LIMIT = 150
 
 
-def _cut(text: str) -> str:
-    return " ".join(text.split(" ")[:WORDS])
+def _articles_of_500_words(texts: list[str]) -> list[str]:
+    """Short articles are joined with the next ones, long ones cut, so each has ~WORDS words."""
+    out: list[str] = []
+    words: list[str] = []
+    for text in texts:
+        words += text.split(" ")
+        if len(words) >= WORDS:
+            out.append(" ".join(words[:WORDS]))
+            words = []
+    return out[:LIMIT]
 
 
 def german_texts() -> list[str]:
     with gzip.open(BENCH / "quotes-de" / "dev.jsonl.gz", "rt") as fh:
-        texts = [json.loads(line)["originalText"] for line in fh]
-    return [_cut(t) for t in texts if len(t.split()) >= 300][:LIMIT]
+        return _articles_of_500_words([json.loads(line)["originalText"] for line in fh])
 
 
 def english_texts() -> list[str]:
     truth = json.loads((BENCH / "zyte-article-extraction-benchmark" / "ground-truth.json").read_text())
-    return [_cut(v["articleBody"]) for v in truth.values() if len(v["articleBody"].split()) >= 300][:LIMIT]
+    return _articles_of_500_words([v["articleBody"] for v in truth.values()])
 
 
 def measure(texts: list[str], language: str) -> dict[str, float]:
