@@ -50,3 +50,12 @@ def test_combine_keeps_offsets_inside_the_text() -> None:
     out = combine(text, spans, "de")
     assert all(0 <= s < e <= len(text) for s, e, _ in out)
     assert ("Nato", "ORG") in _texts(text, out)
+
+
+def test_german_capitalised_adjective_starts_a_name() -> None:
+    text = "Ab Sonntag findet das Östliche Wirtschaftsforum statt, Ende Oktober die Neue Zürcher Zeitung."
+    out = combine(text, [], "de")
+    assert ("Östliche Wirtschaftsforum", "MISC") in _texts(text, out)
+    assert ("Neue Zürcher Zeitung", "ORG") in _texts(text, out)  # the organisation list wins
+    assert not any(t.startswith("Ende") for t, _ in _texts(text, out))
+    assert combine("Ab Sonntag findet das Östliche Wirtschaftsforum statt.", [], "en") == []

@@ -1,4 +1,5 @@
-"""Corrections of model entity spans by gazetteers and by consistency within one article.
+"""Corrections of model entity spans by gazetteers, by consistency within one article and, for
+German, by capitalised adjectives that only a proper name has ("das Östliche Wirtschaftsforum").
 
 Spans are (start, end, label) character triples into the text the model read.
 """
@@ -79,6 +80,37 @@ def propagate(text: str, ents: list[Span], language: str) -> list[Span]:
     return sorted(out)
 
 
+# German writes adjectives in lower case except inside a name: "das Östliche Wirtschaftsforum",
+# "die Neue Zürcher Zeitung", "der Zweite Weltkrieg". A capitalised adjective after a lower-case word
+# (so not at a sentence start), followed by capitalised words, is a name the model may have missed.
+# Adjectives are recognised by derivational endings or as one of a few plain adjectives, inflected.
+PROPER_ADJECTIVES: dict[str, re.Pattern[str]] = {
+    "de": re.compile(
+        r"(?<=[a-zäöüß,] )(?:[A-ZÄÖÜ]\w*(?:isch|lich|ig|al|iv|ell)|Neu|Rot|Weiß|Grün|Schwarz|Blau|Gelb|Erst|"
+        r"Zweit|Dritt|Vereinigt|Heilig|Hoh|Groß|Klein|Alt|Nördlich|Südlich|Östlich|Westlich)(?:e|en|er|es|em)"
+        r"(?: [A-ZÄÖÜ][\w\-]+){1,3}"),
+}
+# Capitalised words that end such a run without belonging to the name (months, weekdays).
+_NOT_NAME_WORDS = frozenset(["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"])
+
+
+def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
+    """Add MISC for "capitalised adjective + capitalised words" runs no entity overlaps (German)."""
+    pattern = PROPER_ADJECTIVES.get(language)
+    if pattern is None:
+        return ents
+    added: list[Span] = []
+    for m in pattern.finditer(text):
+        words = m.group().split(" ")
+        while len(words) > 1 and words[-1] in _NOT_NAME_WORDS:
+            words.pop()
+        end = m.start() + len(" ".join(words))
+        if len(words) > 1 and not _overlaps(m.start(), end, ents):
+            added.append((m.start(), end, "MISC"))
+    return sorted(ents + added)
+
+
 def combine(text: str, ents: list[Span], language: str) -> list[Span]:
-    """All corrections, in order: organisations, places, consistency."""
-    return propagate(text, apply_places(text, apply_orgs(text, ents), language), language)
+    """All corrections, in order: organisations, places, consistency, proper-name adjectives."""
+    spans = propagate(text, apply_places(text, apply_orgs(text, ents), language), language)
+    return proper_adjectives(text, spans, language)
