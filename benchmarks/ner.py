@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/ner.py [--benchdata ../shared/benchdata/ner] [--limit N]
 
-Held-out sets (never used for training or model selection, see docs/parts/entities.md):
+Held-out sets (never used for training or model selection, see docs/design/entities.md):
 GermEval 2014 dev (de), UNER English-EWT v1 test and the held-out WikiGold documents (en).
 Rows: the model alone and the model + gazetteer combination newsmill runs. Speed: sentences/s
 on the gold tokens and articles/s through the enricher on ~500-word German/English articles, both

@@ -4,7 +4,7 @@ Usage: python training/ner/convert.py BENCHDATA_NER_DIR OUT_DIR
 
 Writes OUT_DIR/{de,en}-{train,dev,test*}.spacy. Every source is mapped to PER/LOC/ORG (+ MISC where
 the source annotates it consistently: GermEval OTH). Which file goes to which split is fixed here
-(see docs/parts/entities.md); the held-out test sets are never used for training or model selection.
+(see docs/design/entities.md); the held-out test sets are never used for training or model selection.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 # Steps per language: the step at which the shipped model-best was reached in our runs (the
-# selection F1 fell after it; see docs/parts/entities.md), so `make models` rebuilds the same models.
+# selection F1 fell after it; see docs/design/entities.md), so `make models` rebuilds the same models.
 MAX_STEPS = {"de": 2000, "en": 4800}
 SOURCES = {
     "de": "GermEval 2014 test minus 500 selection sentences, + 3 mention-replaced copies (CC BY 4.0, Benikova et al. 2014), "
