@@ -40,7 +40,7 @@ bench: install
 # Train and package the NER models into src/newsmill/data/models (~35 min per language on one
 # core; not part of `make test`). `names` (US Census name lists) is needed for training only.
 models: install
-	$(PY) -m pip install -q 'names==0.3.0'
+	$(PY) -m pip install -q -e '.[train]'
 	$(PY) training/ner/build_places.py src/newsmill/data/places/countries.json
 	$(PY) training/ner/train.py
 
