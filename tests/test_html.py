@@ -121,3 +121,15 @@ def test_text_rules(text: str, reason: str | None) -> None:
 )
 def test_section_cues(heading: str, reason: str | None) -> None:
     assert section_cue(heading) == reason
+
+
+def test_the_only_paragraph_is_the_body_not_a_lead() -> None:
+    story = "Island lockt auch im Winter mit Abfahrten über unberührte Hänge und ruhigen Hütten. " * 3
+    page = (
+        f'<html><head><meta name="description" content="{story[:120]}"></head><body>'
+        f"<nav><a href='/'>Start</a> <a href='/reise'>Reise</a></nav><article><h1>Ski-Fahren</h1><p>{story}</p>"
+        "</article></body></html>"
+    )
+    article = extract(page)
+    assert article.lead is None
+    assert [b.kind for b in article.blocks] == ["paragraph"]

@@ -87,7 +87,8 @@ def _fill_body(article: Article, sel: Selection, meta: PageMetadata) -> None:
         article.blocks = sel.blocks
         return
     lead_at = lead_index(sel.kept_raw, meta.lead)
-    if lead_at is not None:
+    # A standfirst introduces a body: the only paragraph of a page is the body, not its lead.
+    if lead_at is not None and len(sel.blocks) > 1:
         article.lead = sel.blocks[lead_at].text
         del sel.blocks[lead_at]
     article.blocks = sel.blocks
