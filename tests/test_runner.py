@@ -101,3 +101,11 @@ def test_progress_on_a_terminal_redraws_one_line() -> None:
     progress.finish()
     text = stream.getvalue()
     assert text.startswith("\r") and text.endswith("\n") and "3 pages" in text
+
+
+def test_finished_batch_shows_a_full_bar_even_when_inputs_were_skipped() -> None:
+    stream = io.StringIO()
+    progress = Progress(total_bytes=1000, stream=stream)
+    progress.update(pages=2, bytes_read=600)
+    progress.finish(bytes_read=680)  # the rest were files skipped unread
+    assert stream.getvalue().splitlines()[-1].count("100%") == 1

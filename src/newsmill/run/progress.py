@@ -55,7 +55,8 @@ class Progress:
     def finish(self, bytes_read: int = 0) -> None:
         if not self.enabled:
             return
-        text = self.line(bytes_read)
+        # The batch is over: inputs skipped unread (unsupported files) no longer count as pending.
+        text = self.line(self.total_bytes or bytes_read)
         if self.tty:
             self.stream.write("\r\x1b[K" + text + "\n")
         else:
