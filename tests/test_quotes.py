@@ -88,6 +88,18 @@ def test_german_patterns(text: str, kind: str, contains: str, speaker: str, cue:
     _one(text, "de", kind, contains, speaker, cue)
 
 
+@pytest.mark.parametrize(("text", "language", "content", "cue"), [
+    ("Macron said the two countries would deepen their cooperation, according to a statement from his office.",
+     "en", "the two countries would deepen their cooperation", "said"),
+    ("Prices will rise again next year, according to a report by the central bank.", "en",
+     "Prices will rise again next year", "according to"),
+    ("Die Lage sei ernst, laut einem Sprecher des Ministeriums.", "de", "Die Lage sei ernst", "laut"),
+])
+def test_trailing_attribution_is_not_part_of_the_content(text: str, language: str, content: str, cue: str) -> None:
+    quotes, _ = _quotes(text, language)
+    assert [(q.text, q.cue.text if q.cue else None) for q in quotes] == [(content, cue)]
+
+
 def test_direct_span_includes_marks_and_indirect_excludes_final_stop() -> None:
     quotes, _ = _quotes("„Das ist ein guter Tag für uns alle“, sagte sie. Er sagte, das sei falsch.", "de")
     direct = [q for q in quotes if q.kind == "direct"]

@@ -181,7 +181,7 @@ class SentenceReader:
 
     def _verb_quote(self, s: Sentence, cue: Cue, directs: list[Marked]) -> list[Candidate | None]:
         """Content after the cue, before it, or both ("A sei …, sagte X, B sei …")."""
-        end = self._content_end(s)
+        end = self._attribution_cut(cue.last, self._content_end(s))
         before = self._content_before(s, cue, end, directs)
         after = self._content_after(s, cue, end, directs)
         if before and after and after.speaker is None:
@@ -191,6 +191,14 @@ class SentenceReader:
             cue_span = self._span(cue.first, cue.last)
             after = self._make(cue.last, end, directs, self._frame_speaker(s, cue, cue.last), cue_span)
         return [before, after]
+
+    def _attribution_cut(self, start: int, end: int) -> int:
+        """End content before a trailing attribution: "X said A, according to a statement"."""
+        for k in range(start, end - 1):
+            if self.tokens[k].text == "," and self.tokens[k + 1].low in self.lex.according_starts \
+                    and not self.in_quote[k]:
+                return k
+        return end
 
     def _content_after(self, s: Sentence, cue: Cue, end: int, directs: list[Marked]) -> Candidate | None:
         """"X sagte, dass …", "X sagte, A sei …", "X said that …"."""
@@ -357,7 +365,8 @@ class SentenceReader:
         if a <= s.first + 1:
             first = b + 1 if b < end and self.tokens[b].text == "," else b
             return self._make(first, end, directs, speaker, cue_span, inherit) if first < end else None
-        if b >= end or cue.kind == "so":
+        trailing = self.tokens[a - 1].text == "," and all(self.tokens[k].text != "," for k in range(b, end))
+        if b >= end or cue.kind == "so" or trailing:  # "A, according to a statement from his office."
             last = a - 1 if self.tokens[a - 1].text == "," else a
             return self._make(s.first, last, directs, speaker, cue_span, inherit) if last > s.first else None
         return self._make(s.first, end, directs, speaker, cue_span, inherit)
