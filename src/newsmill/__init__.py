@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from newsmill.article import Article, Block, Image, Removed, json_schema
 from newsmill.extract import extract
 from newsmill.page import InputError, Page
-
-if TYPE_CHECKING:
-    pass
 
 __version__ = "0.1.0"
 __all__ = ["Article", "Block", "Image", "Removed", "Page", "InputError", "extract", "json_schema",
