@@ -28,14 +28,22 @@ HEAD_MAX_SKIPPED = 3
 HEADLINE_MIN_CHARS = 12
 # Headlines have at least this many words (one or two words above it are a section label).
 TITLE_MIN_WORDS = 3
+# ... and at most this many: a longer line is a paragraph.
 TITLE_MAX_WORDS = 30
+# A head line longer than this with a sentence break inside is prose (a bio, a teaser text).
 TITLE_PROSE_WORDS = 12
+# A section label or kicker above the headline ("Lokales", "Kultur & Medien") is this short.
 SECTION_MAX_WORDS = 3
 # A caption printed twice (alt text and caption) is recognised from this many words on.
 CAPTION_MIN_WORDS = 3
 # Meta lines (date, bare byline or source) are short.
 META_MAX_WORDS = 12
 BYLINE_MAX_WORDS = 6
+# A byline line also carries its prefix and perhaps a month name ("Von Georg Kasch, 31. Oktober
+# 2023"): this many words more than the names alone.
+BYLINE_EXTRA_WORDS = 2
+# A bare source or author line in the head ("dpa", "Georg Kasch") has at most this many words.
+BARE_SOURCE_MAX_WORDS = 4
 # A subheading is a short unpunctuated line; longer ones are paragraphs.
 HEADING_MAX_WORDS = 15
 # Inside the body, a short line that is debris only because it recurs (a speaker label "Atim:" in
@@ -45,6 +53,7 @@ KEEP_NUMBERS_IN_BODY = True
 
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—·:]{1,2}|-)\s+[^|–—·]{1,60}$")
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|\bund\b|\band\b|&|/|\|)\s*")
 _NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúç'’-]+\.?$")
 
 
@@ -190,8 +199,7 @@ def _walk(ctx: _Ctx, start: int, end: int) -> None:
             _drop(ctx, i, "other")
             continue
         if label.kind in ("image", "caption"):
-            if i not in ctx.used:
-                _drop(ctx, i, "credit")
+            _drop(ctx, i, "credit")
             continue
         if not in_body and _head_line(ctx, i):
             continue
@@ -278,7 +286,7 @@ def _headline_from_page_title(ctx: _Ctx, start: int, body_start: int) -> int | N
 
 def _byline(ctx: _Ctx, i: int) -> bool:
     text, low = ctx.lines[i].text, ctx.lines[i].text.lower()
-    if ctx.labels[i].words > BYLINE_MAX_WORDS + 2:
+    if ctx.labels[i].words > BYLINE_MAX_WORDS + BYLINE_EXTRA_WORDS:
         return False
     for prefix in ctx.lex.byline_prefixes:
         if low.startswith(prefix) and (len(low) == len(prefix) or not low[len(prefix)].isalpha()):
@@ -295,14 +303,14 @@ def _byline(ctx: _Ctx, i: int) -> bool:
 
 
 def _split_names(names: str) -> list[str]:
-    parts = re.split(r"\s*(?:,|\bund\b|\band\b|&|/|\|)\s*", names)
+    parts = _NAME_SEPARATOR.split(names)
     return [p.strip() for p in parts if p.strip()]
 
 
 def _bare_source(ctx: _Ctx, i: int) -> bool:
     """A short unlabelled line in the head: a person's name is an author, anything else a source."""
     text, label = ctx.lines[i].text, ctx.labels[i]
-    if label.words > 4 or not text[:1].isalnum() or text[-1] in ".!?:":
+    if label.words > BARE_SOURCE_MAX_WORDS or not text[:1].isalnum() or text[-1] in ".!?:":
         return False
     tokens = text.split()
     if not all(t[:1].isupper() or t[:1].isdigit() for t in tokens):
