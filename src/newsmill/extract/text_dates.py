@@ -20,10 +20,8 @@ _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 def find_date(text: str, lex: Lexicon) -> str | None:
     """The first plausible calendar date in ``text`` as ISO ``YYYY-MM-DD``, or None."""
-    for found in (_iso(text), _numeric(text), _named(text, lex), _slashed(text)):
-        if found:
-            return found
-    return None
+    # Tried in order and lazily: most head lines hold no date, the first form found wins.
+    return _iso(text) or _numeric(text) or _named(text, lex) or _slashed(text)
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
