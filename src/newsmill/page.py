@@ -168,6 +168,7 @@ def _detect(raw: bytes) -> str:
 _HTML_SIGNS = re.compile(
     r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<div[\s>]|<p[\s>]|<article[\s>]", re.I
 )
+_TAG = re.compile(r"<[a-zA-Z/][^<>]{0,200}>")
 # A text dump may carry a few stray tags (the user's sample does); HTML is a page of them.
 _MIN_TAGS_PER_KB = 3.0
 
@@ -180,5 +181,5 @@ def sniff_format(text: str) -> Literal["html", "text"]:
     sample = text[:100_000]
     if not _HTML_SIGNS.search(sample):
         return "text"
-    tags = len(re.findall(r"<[a-zA-Z/][^<>]{0,200}>", sample))
+    tags = len(_TAG.findall(sample))
     return "html" if tags / max(1, len(sample) / 1000) >= _MIN_TAGS_PER_KB else "text"
