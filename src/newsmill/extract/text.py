@@ -37,9 +37,9 @@ def extract_text(text: str, opts: ExtractOptions) -> Article:
     if body is None:
         article.warnings.append(NO_ARTICLE_WARNING)
         article.removed = [
-            Removed(text=line.text or line.raw.strip(), reason=label.reason or "other")  # type: ignore[arg-type]
+            Removed(text=shown, reason=label.reason or "other")  # type: ignore[arg-type]
             for line, label in zip(lines, labels, strict=True)
-            if (line.text or line.raw.strip())
+            if (shown := line.text or line.raw.strip())
         ]
         return article
     parts = recover(lines, labels, body, lex)
