@@ -8,7 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from newsmill.corpus.store import Filters, Store, StoreError
+from newsmill.corpus.store import DEFAULT_BUSY_TIMEOUT_S, Filters, Store, StoreError
 
 if TYPE_CHECKING:
     SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -55,8 +55,9 @@ def _add_ingest(sub: SubParsers) -> None:
     p.add_argument("--timeout", type=float, default=None, help="total seconds per URL fetch (default 30)")
     p.add_argument("--fetch-threads", type=int, default=None, help="hosts fetched in parallel (default 8)")
     p.add_argument("--retry-failed", action="store_true", help="try inputs that failed before again")
-    p.add_argument("--busy-timeout", type=float, default=5.0,
-                   help="seconds to wait for another process's write lock on the database (default 5)")
+    p.add_argument("--busy-timeout", type=float, default=DEFAULT_BUSY_TIMEOUT_S,
+                   help="seconds to wait for another process's write lock on the database "
+                        f"(default {DEFAULT_BUSY_TIMEOUT_S:g})")
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(func=_run_ingest)
 

@@ -10,7 +10,6 @@ everything committed before stays.
 from __future__ import annotations
 
 import functools
-import sqlite3
 import threading
 import time
 from collections import Counter
@@ -18,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsmill.corpus.store import ArticleRow, Store, StoreError
+from newsmill.corpus.store import DEFAULT_BUSY_TIMEOUT_S, ArticleRow, Store, StoreError
 from newsmill.extract.options import ExtractOptions
 from newsmill.page import Page
 from newsmill.run.local import Outcome, Pool, Result, RunOptions
@@ -48,7 +47,7 @@ class IngestOptions:
     language: str | None = None  # force a language instead of detecting it
     retry_failed: bool = False  # run inputs that failed before again
     progress: bool = True
-    busy_timeout_s: float = 5.0
+    busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S
 
 
 @dataclass
@@ -87,17 +86,27 @@ def process_page(page: Page, language: str | None = None) -> ArticleRow:
 
 
 class _Done:
-    """``skip(key)`` for the sources: asks the store on the reader thread's own connection."""
+    """``skip(key)`` for the sources: asks the store on the calling thread's own read-only connection."""
 
     def __init__(self, db: Path) -> None:
         self.db = db
         self.local = threading.local()
+        self._stores: list[Store] = []
+        self._guard = threading.Lock()
 
     def __call__(self, key: str) -> bool:
-        conn = getattr(self.local, "conn", None)
-        if conn is None:
-            conn = self.local.conn = sqlite3.connect(f"file:{self.db.resolve()}?mode=ro", uri=True)
-        return conn.execute("SELECT 1 FROM done_inputs WHERE key = ?", (key,)).fetchone() is not None
+        store = getattr(self.local, "store", None)
+        if store is None:
+            store = self.local.store = Store(self.db, readonly=True)
+            with self._guard:
+                self._stores.append(store)
+        return store.is_done(key)
+
+    def close(self) -> None:
+        with self._guard:
+            for store in self._stores:
+                store.close()
+            self._stores.clear()
 
 
 class _Writer:
@@ -182,7 +191,8 @@ def ingest(inputs: Sequence[str], db: str | Path, options: IngestOptions | None 
         writer = _Writer(store, report)
         pool = Pool(functools.partial(process_page, language=opts.language), opts.run)
         progress = Progress(input_bytes(inputs), enabled=opts.progress)
-        items = open_inputs(inputs, opts.sources, skip=_Done(Path(db)))
+        done = _Done(Path(db))
+        items = open_inputs(inputs, opts.sources, skip=done)
         try:
             for outcome in pool.run(items):
                 writer.add(outcome)
@@ -198,4 +208,5 @@ def ingest(inputs: Sequence[str], db: str | Path, options: IngestOptions | None 
                 except StoreError as exc:
                     report.stopped = str(exc)
             progress.finish(pool.bytes_read)
+            done.close()
     return report
