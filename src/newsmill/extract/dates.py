@@ -84,13 +84,6 @@ def _plausible(value: datetime | date, now: datetime | None) -> bool:
     return day.year >= MIN_YEAR and day <= (now + MAX_FUTURE).date()
 
 
-def day_of(value: str | None) -> str | None:
-    """The ``YYYY-MM-DD`` part of an ISO 8601 value (for comparing dates by day)."""
-    if not value or not _ISO_PREFIX.match(value):
-        return None
-    return value[:10]
-
-
 def htmldate_search(doc: HtmlElement, url: str | None, extensive: bool) -> str | None:
     """htmldate's search for the original publication date; ``None`` when it finds nothing.
 

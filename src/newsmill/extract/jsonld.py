@@ -202,17 +202,6 @@ def text_of(value: Any) -> str | None:
     return None
 
 
-def texts_of(value: Any) -> list[str]:
-    """Every plain string of a JSON-LD value that may be one item or a list of them."""
-    items = value if isinstance(value, list) else [value]
-    out: list[str] = []
-    for item in items:
-        found = text_of(item)
-        if found:
-            out.append(found)
-    return out
-
-
 def urls_of(value: Any) -> list[str]:
     """Image URLs from ``image``: a string, an ImageObject, or a list of either."""
     items = value if isinstance(value, list) else [value]
