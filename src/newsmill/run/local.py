@@ -40,7 +40,18 @@ READ_AHEAD_PER_WORKER = 8
 # ... and at most this many bytes of pages waiting in the queue, however many workers: 64 workers
 # times 8 pages of 20 MB would otherwise be 10 GB in the parent.
 MAX_QUEUED_BYTES = 256_000_000
+# How long the parent waits for a worker message before checking the clocks again.
 _POLL_S = 0.05
+# Idle nap while no worker is busy and the reader has not delivered yet: short, so new pages start fast.
+_IDLE_S = _POLL_S / 5
+# Seconds the reader thread blocks on a full queue or a byte budget before checking for a stop.
+_READER_WAIT_S = 0.2
+# At shutdown, workers get this long to exit on their own before they are killed.
+_SHUTDOWN_GRACE_S = 2.0
+# Seconds to wait for a killed worker to be reaped (SIGKILL cannot be ignored, so these are ample);
+# shorter at shutdown, where every worker is waited for in turn and the user is waiting.
+_KILL_JOIN_S = 5.0
+_SHUTDOWN_KILL_JOIN_S = 1.0
 # Workers that die before they are ready: past this many, something is broken, not a page.
 MAX_START_FAILURES = 5
 _EXIT_MEMORY = 3
@@ -186,7 +197,7 @@ class Pool:
             if busy:
                 yield from self._collect(busy)
             elif not exhausted:
-                time.sleep(_POLL_S / 5)
+                time.sleep(_IDLE_S)
             yield from self._watchdog()
 
     def _dispatch(self, feed: queue.Queue[Any], exhausted: bool) -> bool:
@@ -280,7 +291,7 @@ class Pool:
     def _replace(self, i: int, reason: str, detail: str) -> Failure:
         w = self.workers[i]
         w.proc.kill()
-        w.proc.join(timeout=5)
+        w.proc.join(timeout=_KILL_JOIN_S)
         w.conn.close()
         (seq, guilty), *rest = w.inflight
         self.outstanding.discard(seq)
@@ -300,19 +311,18 @@ class Pool:
         for w in self.workers:
             with contextlib.suppress(BrokenPipeError, OSError):
                 w.conn.send(None)
-        deadline = time.monotonic() + 2.0
+        deadline = time.monotonic() + _SHUTDOWN_GRACE_S
         for w in self.workers:
             w.proc.join(timeout=max(0.0, deadline - time.monotonic()))
             if w.proc.is_alive():
                 w.proc.kill()
-                w.proc.join(timeout=1)
+                w.proc.join(timeout=_SHUTDOWN_KILL_JOIN_S)
             w.conn.close()
-
 
     def _wait_for_room(self, size: int, stop: threading.Event) -> None:
         with self._room:
             while self._queued_bytes and self._queued_bytes + size > MAX_QUEUED_BYTES and not stop.is_set():
-                self._room.wait(timeout=0.2)
+                self._room.wait(timeout=_READER_WAIT_S)
             self._queued_bytes += size
 
     def _unqueue(self, item: Any) -> None:
@@ -329,7 +339,7 @@ class Pool:
                     self._wait_for_room(_page_bytes(item), stop)
                 while not stop.is_set():
                     try:
-                        feed.put(item, timeout=0.2)
+                        feed.put(item, timeout=_READER_WAIT_S)
                         break
                     except queue.Full:
                         continue

@@ -56,12 +56,10 @@ class Progress:
         if not self.enabled:
             return
         # The batch is over: inputs skipped unread (unsupported files) no longer count as pending.
-        text = self.line(self.total_bytes or bytes_read)
+        self._draw(self.line(self.total_bytes or bytes_read))
         if self.tty:
-            self.stream.write("\r\x1b[K" + text + "\n")
-        else:
-            self.stream.write(f"newsmill: {text}\n")
-        self.stream.flush()
+            self.stream.write("\n")  # leave the final bar on its own line
+            self.stream.flush()
 
 
 def _bar(share: float, width: int = 20) -> str:
