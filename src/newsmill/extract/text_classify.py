@@ -55,6 +55,16 @@ MENU_BAR_MIN_SEPARATORS = 3
 MENU_ITEM_MAX_WORDS = 4
 # "(c)" and "©" mark a credit or a copyright footer only on short lines.
 COPYRIGHT_MAX_WORDS = 16
+# A line of at most this many words may be a bare dateline ("23.12.2024"), a gallery counter
+# ("1/66") or only symbols; longer lines are never one of those.
+TINY_MAX_WORDS = 2
+# The agency pattern is slow: it runs on lines shorter than this, or on longer ones only when they
+# hold a separator an agency credit needs ("/", "|", "©", "(", " via ").
+AGENCY_CHECK_MAX_CHARS = 40
+# A line that starts with "©" or "(c)" is a credit only while this short; longer, it is a footer.
+COPYRIGHT_CREDIT_MAX_CHARS = 120
+# Without a precomputed key, the first word of this many characters decides the credit-prefix check.
+CREDIT_FIRST_WORD_CHARS = 30
 
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«')\]]*$|[.!?…][\"“”»«')\]]*\s+\S")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
@@ -137,9 +147,9 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
     n = len(words)
     if _code_like(text, n):
         return Label("bad", "markup", n)
-    if n <= 2 and text[0].isdigit() and _NUMERIC_DATE.match(text):
-        return Label("short", None, n)  # a dateline: meta for the head, not debris
-    if n <= 2:
+    if n <= TINY_MAX_WORDS:
+        if text[0].isdigit() and _NUMERIC_DATE.match(text):
+            return Label("short", None, n)  # a dateline: meta for the head, not debris
         if lex.counter.match(text):
             return Label("bad", "gallery", n)
         if _ONLY_SYMBOLS.match(text):
@@ -204,13 +214,13 @@ def _menu_bar(text: str) -> bool:
 
 def is_credit(text: str, lex: Lexicon, key: str | None = None) -> bool:
     """A photo or copyright credit: "Foto: X", "X / picturedesk.com", "REUTERS", "© X"."""
-    first = (cue_key(text[:30]) if key is None else key).split(" ", 1)[0]
+    first = (cue_key(text[:CREDIT_FIRST_WORD_CHARS]) if key is None else key).split(" ", 1)[0]
     if first in lex.credit_words and lex.credit_prefix.match(text):
         return True
-    if (len(text) < 40 or any(c in text for c in "/|©(") or " via " in text) and lex.agency_credit.match(text):
+    if (len(text) < AGENCY_CHECK_MAX_CHARS or any(c in text for c in "/|©(") or " via " in text) and lex.agency_credit.match(text):
         return True
     bare = text[1:].lstrip() if text.startswith("((") else text  # "((C) FEI/Max Muster)"
-    return bare.startswith(("©", "(c)", "(C)")) and len(text) < 120
+    return bare.startswith(("©", "(c)", "(C)")) and len(text) < COPYRIGHT_CREDIT_MAX_CHARS
 
 
 def caption_credit(text: str, lex: Lexicon) -> tuple[str, str] | None:
