@@ -37,8 +37,9 @@ _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,2000}>|<!--.*?-->|<![^<>]{0,500}>", re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
 # Soft hyphens and zero-width characters: invisible on the page, but they split words for search
 # ("Mag\u00adda\u00adle\u00adner") and for the cue tables.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])")
 _RULE = re.compile(r"^\s*(?:[-*_=~#|:.•·]\s*){3,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -184,13 +185,10 @@ def _strip_links(s: str, line: Line) -> str:
         line.link_chars += len(label)
         return label
 
-    def autolink(m: re.Match[str]) -> str:
-        return " "
-
     s = _MD_IMAGE.sub(image, s)
     s = _MD_OPEN_IMAGE.sub(image, s)  # html2text breaks long image URLs onto the next line
     s = _MD_LINK.sub(link, s)
-    return _MD_AUTOLINK.sub(autolink, s)
+    return _MD_AUTOLINK.sub(" ", s)
 
 
 def _strip_block_marks(s: str, line: Line) -> str:
