@@ -44,25 +44,27 @@ class Filters:
     since: str | None = None  # ISO date, inclusive, on ``published``
     until: str | None = None  # ISO date, inclusive
 
-    def where(self, prefix: str = "a.") -> tuple[str, list[Any]]:
+    def where(self) -> tuple[str, list[Any]]:
+        """A WHERE condition on the articles table aliased ``a`` and its parameters; only fixed
+        column names go into the SQL, every value is a bound parameter."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.site:
             # ``site`` holds the declared site name when the page has one ("WSJ"), else the host:
             # match the name, the host and its subdomains, and the host of the article's URL.
-            clauses.append(f"({prefix}site = ? COLLATE NOCASE OR {prefix}site LIKE ? "
-                           f"OR {prefix}url LIKE ? OR {prefix}url LIKE ?)")
+            clauses.append("(a.site = ? COLLATE NOCASE OR a.site LIKE ? "
+                           "OR a.url LIKE ? OR a.url LIKE ?)")
             params += [self.site, "%." + self.site, f"%://{self.site}/%", f"%.{self.site}/%"]
         for col in ("language", "source"):
             value = getattr(self, col)
             if value:
-                clauses.append(f"{prefix}{col} = ?")
+                clauses.append(f"a.{col} = ?")
                 params.append(value)
         if self.since:
-            clauses.append(f"substr({prefix}published, 1, 10) >= ?")
+            clauses.append("substr(a.published, 1, 10) >= ?")
             params.append(self.since[:10])
         if self.until:
-            clauses.append(f"substr({prefix}published, 1, 10) <= ?")
+            clauses.append("substr(a.published, 1, 10) <= ?")
             params.append(self.until[:10])
         return (" AND ".join(clauses) or "1"), params
 
@@ -244,11 +246,6 @@ class Store:
                 raise
             return [Hit(*r) for r in rows]
         return []
-
-    def iter_articles(self, filters: Filters | None = None, batch: int = 500) -> Iterator[Article]:
-        """Every stored article, in insertion order, read in batches (constant memory)."""
-        for record in self.iter_records(filters, batch):
-            yield Article.from_json(record)
 
     def iter_records(self, filters: Filters | None = None, batch: int = 500) -> Iterator[str]:
         """The stored Article JSON of every (filtered) article, read in batches by rowid."""
