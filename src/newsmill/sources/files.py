@@ -45,11 +45,20 @@ def file_kind(path: Path) -> str:
         return "warc"
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
-    stem = name[:-3] if name.endswith(".gz") else name
-    suffix = Path(stem).suffix
-    if suffix == ".txt" and not name.endswith(".gz") and looks_like_url_list(path):
+    suffix = _inner_suffix(path)
+    if suffix == ".txt" and not _gzipped(path) and looks_like_url_list(path):
         return "urls"
     return "page" if suffix in PAGE_SUFFIXES else "unknown"
+
+
+def _gzipped(path: Path) -> bool:
+    return path.name.lower().endswith(".gz")
+
+
+def _inner_suffix(path: Path) -> str:
+    """The lower-case suffix under a .gz: ".html" for page.HTML.gz, ".txt" for dump.txt."""
+    name = path.name.lower()
+    return Path(name[:-3] if name.endswith(".gz") else name).suffix
 
 
 def looks_like_url_list(path: Path) -> bool:
@@ -66,7 +75,7 @@ def read_capped(path: Path, cap: int) -> bytes:
     """The file's bytes (gunzipped when it ends in .gz), refusing more than ``cap`` bytes."""
     if path.stat().st_size > cap:
         raise TooLarge(f"file of {path.stat().st_size} bytes is over the {cap}-byte cap")
-    if not path.name.lower().endswith(".gz"):
+    if not _gzipped(path):
         return path.read_bytes()
     with gzip.open(path, "rb") as f:
         data = f.read(cap + 1)
@@ -97,10 +106,9 @@ def page_from_file(path: Path, options: FileOptions, skip: Callable[[str], bool]
     except (OSError, ValueError, EOFError, zlib.error) as exc:
         yield read_failure(key, exc)
         return
-    stem = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
     fmt = options.input_format
     if fmt == "auto":
-        fmt = "text" if PAGE_SUFFIXES.get(Path(stem).suffix.lower()) == "text" else "auto"
+        fmt = "text" if PAGE_SUFFIXES.get(_inner_suffix(path)) == "text" else "auto"
     yield Task(key, Page(raw=raw, input_format=fmt), size=path.stat().st_size)
 
 
@@ -116,23 +124,22 @@ def pages_from_jsonl(path: Path, options: FileOptions, skip: Callable[[str], boo
 
 
 def _open_maybe_gzip(path: Path) -> IO[bytes]:
-    if path.name.lower().endswith(".gz"):
+    if _gzipped(path):
         return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
 
 
 def _jsonl_rows(path: Path, stream: IO[bytes], options: FileOptions,
                 skip: Callable[[str], bool]) -> Iterator[Item]:
-    reader = stream
     lineno = 0
     while True:
-        line = reader.readline(options.max_bytes + 1)
+        line = stream.readline(options.max_bytes + 1)
         if not line:
             return
         lineno += 1
         key = f"{path}#L{lineno}"
         if len(line) > options.max_bytes:
-            _drain_line(reader, options.max_bytes)
+            _drain_line(stream, options.max_bytes)
             yield Failure(key, "read", "too large", f"JSON line over {options.max_bytes} bytes")
             continue
         if not line.strip() or skip(key):
