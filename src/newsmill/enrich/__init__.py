@@ -48,10 +48,11 @@ def enrich(article: Article, published: str | None = None, skip: Sequence[str] =
     global _STEPS
     if _STEPS is None:
         _STEPS = load_steps()
+    from newsmill.enrich.entities import LANGUAGES
     from newsmill.extract.language import detect_language
 
     language = article.language or detect_language(article.text)[0] or "en"
-    if language not in ("de", "en"):
+    if language not in LANGUAGES:  # the languages models ship for
         article.warnings.append(f"enrich: no models for language {language!r}; annotated as English")
     context = EnrichContext(language=language, anchor=_parse_date(published or article.published))
     for step in _STEPS:
