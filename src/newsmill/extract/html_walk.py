@@ -17,14 +17,13 @@ from typing import Any
 
 from newsmill.article import RemovedReason
 from newsmill.extract.boilerplate import ROLE_REASONS, TAG_REASONS, is_content_attrs, reason_for_attrs
+from newsmill.extract.dom import INVISIBLE_TAGS
 
 BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "caption", "legend"]
 )
-# Never visible as text.
-SKIP_TAGS = frozenset(
-    ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "audio", "video", "head", "title", "link", "meta", "base", "input", "select", "textarea", "option"]
-)
+# Never visible as text: what ``strip_invisible`` removes, plus the title and form controls.
+SKIP_TAGS = frozenset(INVISIBLE_TAGS) | {"title", "input", "select", "textarea", "option"}
 KIND_OF_TAG = {
     "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
     "h6": "heading", "li": "list_item", "dd": "list_item", "dt": "list_item", "blockquote": "quote",
@@ -37,7 +36,7 @@ _CELLS = frozenset({"td", "th"})
 # Two line breaks in a row separate paragraphs in br-formatted pages.
 _PARA_BREAK = re.compile("\u2028\\s*\u2028")
 # Inline elements that need the full treatment even without attributes.
-_SPECIAL_INLINE = frozenset({"a", *KIND_OF_TAG, "figure", "figcaption", "td", "th"})
+_SPECIAL_INLINE = frozenset({*KIND_OF_TAG, "figure", "figcaption", "td", "th"})
 # Inline elements that are part of a sentence even when their class sounds like boilerplate.
 _PHRASING = frozenset({"a", "b", "i", "em", "strong", "u", "sup", "sub", "abbr", "mark", "q", "code"})
 
@@ -190,7 +189,7 @@ def _holds_article(el: Any) -> bool:
 
 
 class _Walker:
-    def __init__(self, check_time: Callable[[], None]) -> None:
+    def __init__(self) -> None:
         self.out = Walk()
         self.stack: list[_Frame] = []
         self.parts: list[str] = []
@@ -201,7 +200,6 @@ class _Walker:
         self.caption_depth = 0
         self.hint_depth = 0
         self.count = 0
-        self.check_time = check_time
 
     def add(self, text: str | None) -> None:
         if text:
@@ -288,8 +286,6 @@ class _Walker:
         if caption:
             frame.caption = True
             self.caption_depth += 1
-        if tag == "a":
-            self.link_depth += 1
         frame.hint = hint and block_level
         if frame.hint:
             self.hint_depth += 1
@@ -317,14 +313,14 @@ class _Walker:
         if frame.split:
             self.flush()
         self.stack.pop()
-        self._close_frame(frame, tag, frame.hint)
+        self._close_frame(frame, tag)
         self.add(el.tail)
 
-    def _close_frame(self, frame: _Frame, tag: str, hint: bool) -> None:
+    def _close_frame(self, frame: _Frame, tag: str) -> None:
         if frame.good > 0 and frame.block_level:
             self.out.candidates.append(
                 Candidate(frame.element, frame.index, frame.first, len(self.out.blocks),
-                          frame.good, frame.bad, frame.neutral, hint,
+                          frame.good, frame.bad, frame.neutral, frame.hint,
                           tuple(i for i, r in self.flags if r not in WEAK_REASONS))
             )
         if frame.flagged:
@@ -333,9 +329,7 @@ class _Walker:
             self.kinds.pop()
         if frame.caption:
             self.caption_depth -= 1
-        if tag == "a":
-            self.link_depth -= 1
-        if hint:
+        if frame.hint:
             self.hint_depth -= 1
         parent = self._real_top()
         if parent is not None:
@@ -356,7 +350,7 @@ def walk(root: Any, check_time: Callable[[], None]) -> Walk:
     """Cut the visible text of ``root`` into blocks and collect container candidates."""
     import lxml.etree
 
-    w = _Walker(check_time)
+    w = _Walker()
     stack = w.stack
     skip = _Frame(None, -1, 0, False)  # marks an element whose subtree is not visited
     plain = _Frame(None, -2, 0, False)  # an inline element without attributes: only its text counts
