@@ -71,30 +71,21 @@ class QuoteLexicon:
     lowercase_nouns: bool = False  # common nouns are not capitalised (English)
     bare_clause: bool = False  # content may follow a cue without comma or complementizer ("said the ...")
     speaker_nouns: frozenset[str] = frozenset()  # role and group nouns, lower-cased
-    _derived: dict[str, frozenset[str]] = field(default_factory=dict)
+    # derived from the fields above in __post_init__
+    according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
+    person_words: frozenset[str] = field(init=False)
+    openers: frozenset[str] = field(init=False)
+    closers: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self._derived["according_starts"] = frozenset(p[0] for p in self.according_pre) | {self.according_nach}
-        self._derived["person_words"] = self.speaker_pronouns | self.role_nouns
-        self._derived["openers"] = frozenset(o for o, _ in self.marks)
-        self._derived["closers"] = frozenset(c for _, c in self.marks)
-
-    @property
-    def according_starts(self) -> frozenset[str]:
-        """First words of attribution phrases: "laut", "according", "nach"."""
-        return self._derived["according_starts"]
-
-    @property
-    def person_words(self) -> frozenset[str]:
-        return self._derived["person_words"]
-
-    @property
-    def openers(self) -> frozenset[str]:
-        return self._derived["openers"]
-
-    @property
-    def closers(self) -> frozenset[str]:
-        return self._derived["closers"]
+        derived = {
+            "according_starts": frozenset(p[0] for p in self.according_pre) | {self.according_nach},
+            "person_words": self.speaker_pronouns | self.role_nouns,
+            "openers": frozenset(o for o, _ in self.marks),
+            "closers": frozenset(c for _, c in self.marks),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)  # frozen: the documented way to set derived fields
 
 
 def _weak_forms(stem: str, morph: dict[str, Any]) -> set[str]:
