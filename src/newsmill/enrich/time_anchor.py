@@ -106,18 +106,19 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
     best, best_dist = 0, hi - lo + 1
     previous = ""
     words = list(_WORD.finditer(text, lo, hi))
+    lows = [m.group().lower() for m in words]  # once per word: every rule below compares it
     # a participle ("geschlossen") is past only with a perfect auxiliary ("ist … gestorben"),
     # not in a stative or passive present ("bleibt geschlossen")
-    perfect = any(w.group().lower() in tables.perfect_aux for w in words)
-    for m in words:
+    perfect = any(low in tables.perfect_aux for low in lows)
+    for m, low in zip(words, lows, strict=True):
         word, prev = m.group(), previous
-        previous = word.lower()
+        previous = low
         if start <= m.start() < end:
             continue
-        cue = _cue(word, tables)
+        cue = _cue(word, low, tables)
         if not cue and perfect and tables.participle is not None and word[:1].islower():
-            cue = -1 if tables.participle.fullmatch(word) and word.lower() not in tables.past_suffix_stop else 0
-        if cue < 0 and prev in tables.participle_after and word.lower() not in tables.past:
+            cue = -1 if tables.participle.fullmatch(word) and low not in tables.past_suffix_stop else 0
+        if cue < 0 and prev in tables.participle_after and low not in tables.past:
             continue  # "will be released": a participle, its tense is the auxiliary's
         if cue:
             dist = start - m.end() if m.end() <= start else m.start() - end
@@ -126,8 +127,7 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
     return best
 
 
-def _cue(word: str, tables: TimeTables) -> int:
-    low = word.lower()
+def _cue(word: str, low: str, tables: TimeTables) -> int:
     if low in tables.future:
         return 1
     if low in tables.past:
