@@ -7,6 +7,7 @@ Prints a markdown table: articles/s and ms/article for the whole pipeline and fo
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from newsmill.article import Article, article_id
 from newsmill.enrich import load_steps
-from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.base import EnrichContext, Enricher
 
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchdata"
 WORDS = 500
@@ -56,9 +57,7 @@ def measure(texts: list[str], language: str) -> dict[str, float]:
     return {"total": total, **per_step}
 
 
-def _run(steps: list, text: str, language: str, per_step: dict[str, float]) -> None:  # type: ignore[type-arg]
-    import datetime as dt
-
+def _run(steps: list[Enricher], text: str, language: str, per_step: dict[str, float]) -> None:
     article = Article(id=article_id(None, text), text=text, language=language, published="2024-03-14")
     context = EnrichContext(language=language, anchor=dt.date(2024, 3, 14))
     for step in steps:
