@@ -20,6 +20,7 @@ exact duplicates) shows whether memory stays flat.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import io
 import json
@@ -35,6 +36,9 @@ from typing import Any
 
 BENCHDATA = Path(__file__).resolve().parents[1].parent / "shared" / "benchdata"
 SAMPLE_S = 0.1
+# Rows per transaction on the trafilatura side: newsmill.corpus.pipeline.BATCH_ROWS, so both write
+# alike (not imported: the child that runs trafilatura should not load newsmill).
+BATCH_ROWS = 200
 
 
 def corpus_pages() -> list[tuple[str, bytes]]:
@@ -102,10 +106,15 @@ def _warc_records(warc: str) -> Any:
 
 
 def run_trafilatura(warc: str, db: str, jobs: int) -> dict[str, Any]:
+    start = time.perf_counter()
+    with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
+        pages, stored = _extract_into(conn, warc, jobs)
+    return {"pages": pages, "seconds": time.perf_counter() - start, "stored": stored}
+
+
+def _extract_into(conn: sqlite3.Connection, warc: str, jobs: int) -> tuple[int, int]:
     import multiprocessing as mp
 
-    start = time.perf_counter()
-    conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, json TEXT)")
     pages = stored = 0
@@ -115,10 +124,10 @@ def run_trafilatura(warc: str, db: str, jobs: int) -> dict[str, Any]:
             pages += 1
             stored += result is not None
             batch.append((url, result))
-            if len(batch) >= 200:
+            if len(batch) >= BATCH_ROWS:
                 _write(conn, batch)
         _write(conn, batch)
-    return {"pages": pages, "seconds": time.perf_counter() - start, "stored": stored}
+    return pages, stored
 
 
 def _write(conn: sqlite3.Connection, batch: list[tuple[str, str | None]]) -> None:
