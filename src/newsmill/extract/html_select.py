@@ -49,7 +49,6 @@ class Selection:
     lead: RawBlock | None = None  # a standfirst found outside the body container
     removed: list[Removed] = field(default_factory=list)
     dropped: list[tuple[RemovedReason, list[str]]] = field(default_factory=list)
-    container: Candidate | None = None
 
 
 @dataclass(frozen=True)
@@ -165,11 +164,12 @@ def block_reason(b: RawBlock, container: Candidate | None, position: int,
 def select(walk: Walk, container: Candidate | None, title: str | None,
            ignore: frozenset[int] = frozenset(), lead_at: int | None = None,
            check_time: Callable[[], None] = lambda: None) -> Selection:
-    sel = Selection(container=container)
+    sel = Selection()
     title_key = _key(title) if title else None
     seen: set[str] = set()
     cut: _Cut | None = None
-    lonely = _lonely_short_blocks(walk, container, ignore) if SHORT_NEEDS_GOOD_NEIGHBOUR else set()
+    reasons: dict[int, RemovedReason | None] = {}  # block_reason by block index, shared with the next step
+    lonely = _lonely_short_blocks(walk, container, ignore, reasons)
     for i, b in enumerate(walk.blocks):
         if i % TIME_CHECK_EVERY == 0:
             check_time()
@@ -182,7 +182,7 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
         if b.kind == "heading" and title_key and _key(b.text) == title_key:
             _note(sel.dropped, b.text, "duplicate")  # the headline is Article.title
             continue
-        reason = block_reason(b, container, i, ignore)
+        reason = reasons[i] if i in reasons else block_reason(b, container, i, ignore)
         if cut is not None and not cut.covers(b):
             cut = None
         if reason is None and cut is not None:
@@ -207,10 +207,10 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
 
 # A short line (not a heading) counts as article text only next to article text: between link
 # lists and boilerplate it is a label, a date or a teaser fragment (jusText's context rule).
-SHORT_NEEDS_GOOD_NEIGHBOUR = True
-
-
-def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozenset[int]) -> set[int]:
+def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozenset[int],
+                         reasons: dict[int, RemovedReason | None]) -> set[int]:
+    """The short blocks of the container with no article text next to them; fills ``reasons``
+    with the ``block_reason`` of each block it looks at."""
     if container is None or container.good == 0:
         return set()  # no article text to be next to: keep what the fallback found
     span = range(container.first, container.last)
@@ -219,9 +219,10 @@ def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozen
         b = walk.blocks[i]
         if b.caption or b.kind == "heading":
             continue
+        reasons[i] = reason = block_reason(b, container, i, ignore)
         if b.good:
             state[i] = 1
-        elif block_reason(b, container, i, ignore) is not None:
+        elif reason is not None:
             state[i] = -1
         else:
             state[i] = 0
@@ -256,19 +257,15 @@ class _Cut:
 
 
 def _drop_trailing_headings(sel: Selection) -> None:
-    """Trim the edges of the body: fragments before the first and after the last article-like
-    paragraph (kickers, dates, "Related" headings, product boxes) are not sentences."""
-    if TRIM_EDGES and any(b.good for b in sel.kept_raw):
-        while TRIM_HEAD and sel.kept_raw and not sel.kept_raw[0].good and not _sentence(sel.kept_raw[0]):
-            _note(sel.dropped, sel.kept_raw.pop(0).text, "other")
+    """Trim the end of the body: fragments after the last article-like paragraph ("Related"
+    headings, dates, product boxes) are not sentences."""
+    if any(b.good for b in sel.kept_raw):
         while sel.kept_raw and not sel.kept_raw[-1].good and not _sentence(sel.kept_raw[-1]):
             _note(sel.dropped, sel.kept_raw.pop().text, "other")
     while sel.kept_raw and sel.kept_raw[-1].kind == "heading":
         _note(sel.dropped, sel.kept_raw.pop().text, "other")
 
 
-TRIM_EDGES = True
-TRIM_HEAD = False
 _SENTENCE_END = tuple(".!?:;\"'»«“”’)…")
 
 
