@@ -6,7 +6,6 @@ speaker phrase is found by ``SpeakerFinder`` on the frame, never inside the quot
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from newsmill.article import Span, Speaker
@@ -37,9 +36,6 @@ DIRECT_COVER = 0.8
 # "sagte, dass …") must not cost cues × tokens.
 MAX_CUES = 6
 _FINAL = frozenset(".!?…;")
-# "einzutreten", "zurückzunehmen": a separable prefix, then "zu", then the verb
-_INFIX_ZU = re.compile(r"^(?:an|auf|aus|ein|vor|zurück|heraus|mit|ab|bei|nach|weg|her|hin|fest|frei|los|statt|teil|wieder|weiter|durch|fort|um|zusammen|bekannt|offen)zu[a-zäöü]{3,}en$")
-
 
 
 def _cap(word: str) -> bool:
@@ -158,14 +154,14 @@ class SentenceReader:
 
     def _infinitive_clause(self, a: int, b: int) -> bool:
         """An infinitive with "zu" closing a clause: "… zu erheben,", "… einzutreten."."""
-        marker, toks = self.lex.infinitive_marker, self.tokens
+        marker, infix, toks = self.lex.infinitive_marker, self.lex.infix_infinitive, self.tokens
         if not marker or b - a < 2:
             return False
         for k in range(a, b):
             closes = k + 1 >= b or toks[k + 1].text in ",;"
             if not closes or not toks[k].low.endswith("en"):
                 continue
-            if (k > a and toks[k - 1].low == marker) or _INFIX_ZU.match(toks[k].low):
+            if (k > a and toks[k - 1].low == marker) or (infix is not None and infix.match(toks[k].low)):
                 return True
         return False
 

@@ -9,6 +9,7 @@ on the language; it reads these tables.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -71,6 +72,9 @@ class QuoteLexicon:
     lowercase_nouns: bool = False  # common nouns are not capitalised (English)
     bare_clause: bool = False  # content may follow a cue without comma or complementizer ("said the ...")
     speaker_nouns: frozenset[str] = frozenset()  # role and group nouns, lower-cased
+    definite_articles: frozenset[str] = frozenset()  # "der", "the": "der Minister" may refer back to a name
+    generic_pronouns: frozenset[str] = frozenset()  # "man": a pronoun that refers to no one
+    infix_infinitive: re.Pattern[str] | None = None  # "einzutreten": particle, "zu", verb in one word
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -171,6 +175,9 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         bare_clause=bool(raw.get("bare_clause_after_cue", False)),
         lowercase_nouns=bool(raw.get("lowercase_nouns", False)),
         speaker_nouns=frozenset(w.lower() for w in raw.get("role_nouns", []) + raw.get("group_speakers", [])),
+        definite_articles=words("definite_articles"),
+        generic_pronouns=words("generic_pronouns"),
+        infix_infinitive=re.compile(raw["infix_infinitive"]) if raw.get("infix_infinitive") else None,
     )
 
 

@@ -263,13 +263,13 @@ class SpeakerFinder:
     def _resolve(self, first: int, last: int, start: int) -> str:
         toks, lex = self.tokens, self.lex
         head = toks[first]
-        if head.text in lex.speaker_pronouns and head.low not in ("man",):
+        if head.text in lex.speaker_pronouns and head.low not in lex.generic_pronouns:
             return self._recent(start, "PER") or head.text
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
             return self.mentions[-1].name if self.mentions else head.text
         words = [t.text for t in toks[first:last]]
         is_role = any(w in lex.role_nouns for w in words)
-        if is_role and head.text in lex.determiners and head.low in ("der", "die", "the"):
+        if is_role and head.text in lex.determiners and head.low in lex.definite_articles:
             found = self._recent(start, "PER")
             if found:
                 return found
