@@ -27,6 +27,10 @@ SNIPPET_TOKENS = 24
 # bm25 column weights for title, lead, text: a match in the headline says more than one in the body.
 BM25_WEIGHTS = (10.0, 5.0, 1.0)
 
+# Characters of a failure's detail kept: enough for a traceback's last lines, and a page that
+# fails with a huge message (a whole bad JSON line) does not bloat the failures table.
+MAX_FAILURE_DETAIL = 2000
+
 AddOutcome = Literal["new", "updated", "duplicate"]
 
 
@@ -195,7 +199,7 @@ class Store:
     def add_failure(self, input_key: str, stage: str, reason: str, detail: str = "") -> None:
         self.conn.execute("DELETE FROM failures WHERE input = ?", (input_key,))
         self.conn.execute("INSERT INTO failures(input, stage, reason, detail, at) VALUES (?,?,?,?,?)",
-                          (input_key, stage, reason, detail[:2000], now()))
+                          (input_key, stage, reason, detail[:MAX_FAILURE_DETAIL], now()))
 
     def mark_done(self, key: str, status: str = "ok") -> None:
         self.conn.execute("INSERT OR REPLACE INTO done_inputs(key, status, at) VALUES (?,?,?)",

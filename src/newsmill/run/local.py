@@ -55,6 +55,8 @@ _SHUTDOWN_KILL_JOIN_S = 1.0
 # Workers that die before they are ready: past this many, something is broken, not a page.
 MAX_START_FAILURES = 5
 _EXIT_MEMORY = 3
+# Characters of an unexpected exception's message sent back: the cause, not a dump of the page.
+_ERROR_DETAIL_CHARS = 500
 _END = object()
 
 
@@ -130,7 +132,7 @@ def _classify(exc: Exception) -> tuple[str, str]:
     reason = getattr(exc, "reason", None)
     if isinstance(reason, str):
         return reason, str(exc)
-    return f"error: {type(exc).__name__}", str(exc)[:500]
+    return f"error: {type(exc).__name__}", str(exc)[:_ERROR_DETAIL_CHARS]
 
 
 @dataclass

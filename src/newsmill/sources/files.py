@@ -26,6 +26,8 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 # A .txt file whose lines (ignoring blanks and # comments) are all URLs is a URL list, not a dump.
 _URL_LIST_SNIFF_BYTES = 65_536
+# Characters of a JSON parser's message kept for a bad row: its position and cause, not the row.
+_JSON_ERROR_CHARS = 200
 
 
 class TooLarge(ValueError):
@@ -161,7 +163,7 @@ def _row_item(key: str, line: bytes) -> Item:
     try:
         row = json.loads(line)
     except ValueError as exc:
-        return Failure(key, "read", "bad json", str(exc)[:200])
+        return Failure(key, "read", "bad json", str(exc)[:_JSON_ERROR_CHARS])
     if not isinstance(row, dict):
         return Failure(key, "read", "bad json", "row is not a JSON object")
     url = row.get("url") if isinstance(row.get("url"), str) else None
