@@ -157,9 +157,7 @@ def _find_images(ctx: _Ctx, start: int, end: int) -> None:
             if img.alt and nxt < end and lines[nxt].text == img.alt and not labels[nxt].is_bad:
                 image.caption = img.alt  # html2text prints the alt text, the page then the caption
                 ctx.used.add(nxt)
-                if nxt + 1 < end and labels[nxt + 1].reason == "credit":
-                    image.credit = lines[nxt + 1].text
-                    ctx.used.add(nxt + 1)
+                _credit_below(ctx, image, nxt + 1, end)
             ctx.parts.images.append(image)
         if i in ctx.used:
             continue
@@ -172,12 +170,17 @@ def _find_images(ctx: _Ctx, start: int, end: int) -> None:
             image = Image(caption=line.text)
             ctx.used.update((i, nxt))
             ctx.parts.removed.append(Removed(text=line.text, reason="duplicate"))
-            if nxt + 1 < end and labels[nxt + 1].reason == "credit":
-                image.credit = lines[nxt + 1].text
-                ctx.used.add(nxt + 1)
+            _credit_below(ctx, image, nxt + 1, end)
             ctx.parts.images.append(image)
         elif labels[i].reason == "credit":
             _attach_credit(ctx, i)
+
+
+def _credit_below(ctx: _Ctx, image: Image, j: int, end: int) -> None:
+    """A credit line right under a caption belongs to that picture."""
+    if j < end and ctx.labels[j].reason == "credit":
+        image.credit = ctx.lines[j].text
+        ctx.used.add(j)
 
 
 def _attach_credit(ctx: _Ctx, i: int) -> None:
