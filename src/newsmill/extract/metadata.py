@@ -155,7 +155,7 @@ def _read_into(meta: PageMetadata, doc: HtmlElement, url: str | None, options: M
     src = _Sources(doc, url, meta_tags(doc), objects, jsonld.pick_article(objects) or {})
     meta.canonical_url = _canonical(src)
     meta.site = _site(src, meta.canonical_url or url)
-    sites = _site_names(src, meta.site)
+    sites = _site_names(src, meta.site, meta.canonical_url)
     meta.title = choose_title(doc, _title_candidates(src), sites)
     meta.lead = jsonld.text_of(src.ld("description")) or src.first_meta(
         "og:description", "description", "twitter:description"
@@ -203,9 +203,9 @@ def _site(src: _Sources, url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _site_names(src: _Sources, site: str | None) -> list[str]:
+def _site_names(src: _Sources, site: str | None, canonical_url: str | None) -> list[str]:
     names = [n for n in (site, src.first_meta("og:site_name"), jsonld.text_of(src.ld("publisher"))) if n]
-    for link in (src.url, _canonical(src)):
+    for link in (src.url, canonical_url):
         host = urlsplit(link).hostname if link else None
         if host:
             names.append(host.removeprefix("www."))
@@ -372,9 +372,11 @@ def _keywords(src: _Sources) -> list[str]:
             raw.extend(value.split(","))
     raw.extend(src.meta.get("article:tag", []))
     out: list[str] = []
+    seen: set[str] = set()
     for word in raw:
         cleaned = " ".join(word.split())
-        if cleaned and cleaned.casefold() not in {o.casefold() for o in out}:
+        if cleaned and cleaned.casefold() not in seen:
+            seen.add(cleaned.casefold())
             out.append(cleaned)
     return out[:MAX_KEYWORDS]
 
