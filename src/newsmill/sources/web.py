@@ -21,7 +21,7 @@ import urllib.robotparser
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from newsmill.page import Page
 from newsmill.sources.bounded import UnsupportedEncoding, decompressor, feed
@@ -219,16 +219,16 @@ class Fetcher:
         with lock:  # one request at a time per host, however many fetch threads
             deadline.at += self._clock() - queued
             self._wait_turn(parts.netloc, deadline)
-            return self._request(url, parts.hostname, port, addr, deadline)
+            return self._request(url, parts, port, addr, deadline)
 
-    def _request(self, url: str, host: str, port: int, addr: str, deadline: _Deadline) -> Response:
-        cls = _PinnedHTTPS if url.startswith("https:") else _PinnedHTTP
-        conn = cls(host, port, addr, timeout=self.options.connect_timeout_s)
+    def _request(self, url: str, parts: SplitResult, port: int, addr: str, deadline: _Deadline) -> Response:
+        cls = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
+        conn = cls(str(parts.hostname), port, addr, timeout=self.options.connect_timeout_s)
         watchdog = threading.Timer(max(0.0, deadline.at - self._clock()), _abort, (conn,))
         watchdog.daemon = True
         watchdog.start()
         try:
-            return self._exchange(conn, url, deadline)
+            return self._exchange(conn, url, parts, deadline)
         except FetchError:
             raise
         except (TooLarge, UnsupportedEncoding) as exc:
@@ -240,10 +240,10 @@ class Fetcher:
         finally:
             watchdog.cancel()
             conn.close()
-            self._last[urlsplit(url).netloc] = self._clock()
+            self._last[parts.netloc] = self._clock()
 
-    def _exchange(self, conn: http.client.HTTPConnection, url: str, deadline: _Deadline) -> Response:
-        parts = urlsplit(url)
+    def _exchange(self, conn: http.client.HTTPConnection, url: str, parts: SplitResult,
+                  deadline: _Deadline) -> Response:
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         conn.request("GET", path, headers={
             "User-Agent": self.options.user_agent, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.5",
