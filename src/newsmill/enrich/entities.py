@@ -120,7 +120,7 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _key_tokens(text: str, language: str) -> list[str]:
+def _key_tokens(text: str) -> list[str]:
     words = [_POSSESSIVE.sub("", w) for w in text.split()]
     return [w.casefold() for w in words if w]
 
@@ -140,7 +140,7 @@ def _contains(long: list[str], short: list[str], language: str) -> bool:
 def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...] = ("PER", "ORG")) -> None:
     """Set ``name`` to the fullest form of each entity: the longest mention with the same label
     that contains all its tokens; the nearest earlier one wins a tie, then the first later one."""
-    keys = [_key_tokens(e.text, language) for e in entities]
+    keys = [_key_tokens(e.text) for e in entities]
     for i, ent in enumerate(entities):
         best: int | None = None
         for j, other in enumerate(entities if ent.label in labels else ()):
@@ -150,7 +150,7 @@ def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...]
                 continue
             if best is None or _better(j, best, i, keys):
                 best = j
-        ent.name = _canonical(entities[best].text if best is not None else ent.text, language)
+        ent.name = _canonical(entities[best].text if best is not None else ent.text)
     _uninflect(entities, language)
 
 
@@ -173,7 +173,7 @@ def _better(j: int, best: int, i: int, keys: list[list[str]]) -> bool:
     return j > best if before_j else j < best
 
 
-def _canonical(text: str, language: str) -> str:
+def _canonical(text: str) -> str:
     """The mention as a name: no possessive ending, one space between words."""
     words = text.split()
     if words:
