@@ -9,6 +9,14 @@ from newsmill.enrich.quote_lexicon import QuoteLexicon
 from newsmill.enrich.quote_speakers import SpeakerFinder
 from newsmill.enrich.quote_text import Sentence, Token
 
+# A separated particle this close to its verb ("teilte am Montag mit") joins the cue span; farther
+# away the span would cover the whole middle field, so it is the verb alone.
+MAX_PARTICLE_SPAN = 3
+# Words between "nach" and its speech noun: "nach eigenen Angaben", "nach Grupps Meinung".
+MAX_NACH_MODIFIERS = 3
+# Words back from a postposition ("X zufolge") that its source may span.
+MAX_POSTPOSITION_SOURCE = 8
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -38,7 +46,7 @@ class CueFinder:
             elif verbish and tok.text in lex.separable:
                 particle = self._particle(i, s, lex.separable[tok.text])
                 if particle is not None:
-                    out.append(Cue(i, particle + 1 if particle - i <= 3 else i + 1, "verb"))
+                    out.append(Cue(i, particle + 1 if particle - i <= MAX_PARTICLE_SPAN else i + 1, "verb"))
             elif tok.text in lex.content_nouns and i + 2 < s.last and toks[i + 1].text == ",":
                 out.append(Cue(i, i + 1, "noun"))  # "mit der Begründung, dass …", "den Vorwurf, … zu haben"
             elif low in lex.according_post and i > s.first:
@@ -80,7 +88,7 @@ class CueFinder:
             j = i + 1
             if toks[j].text in lex.determiners:
                 j += 1
-            while j < s.last and j - i <= 3 and (toks[j].text[:1].islower() or toks[j].text.endswith("s")) \
+            while j < s.last and j - i <= MAX_NACH_MODIFIERS and (toks[j].text[:1].islower() or toks[j].text.endswith("s")) \
                     and toks[j].text[:1].isalpha() and j + 1 < s.last and toks[j + 1].text[:1].isupper():
                 j += 1  # "nach eigenen Angaben", "nach Grupps Meinung"
             if j < s.last and self._speech_noun(toks[j].text):
@@ -90,15 +98,14 @@ class CueFinder:
 
     def _speech_noun(self, word: str) -> bool:
         """"Angaben", and compounds ending in one: "Polizeiangaben", "Armeeangaben"."""
-        low = word.lower()
-        return word in self.lex.speech_nouns or any(low.endswith(n.lower()) for n in self.lex.speech_noun_heads)
+        return word in self.lex.speech_nouns or word.lower().endswith(self.lex.speech_noun_heads)
 
     def _np_before(self, i: int, first: int) -> tuple[int, int] | None:
         toks = self.tokens
         k = i
-        while k > first and i - k < 8 and (toks[k - 1].text[:1].isalpha()) and not self.in_quote[k - 1]:
+        while k > first and i - k < MAX_POSTPOSITION_SOURCE and toks[k - 1].text[:1].isalpha() and not self.in_quote[k - 1]:
             k -= 1
-            if toks[k].text in self.lex.determiners or toks[k].text in (",",):
+            if toks[k].text in self.lex.determiners or toks[k].text == ",":
                 break
         return (k, i) if k < i else None
 

@@ -60,7 +60,7 @@ class QuoteLexicon:
     subordinators: frozenset[str]  # "während", "nachdem": open a clause whose subject follows
     impersonal_cues: frozenset[str]  # "heißt (es)": the source is a place, not a subject
     relative_pronouns: frozenset[str]
-    speech_noun_heads: tuple[str, ...]
+    speech_noun_heads: tuple[str, ...]  # lower-cased: "angaben" ends "Polizeiangaben"
     subjunctive_subjects: frozenset[str]
     subjunctive_ending: str
     not_subjunctive: frozenset[str]
@@ -166,7 +166,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         impersonal_cues=words("impersonal_cues"),
         adverb_endings=tuple(raw.get("adverb_endings", [])),
         reported_mood=words("reported_mood"),
-        speech_noun_heads=tuple(raw.get("speech_noun_heads", [])),
+        speech_noun_heads=tuple(h.lower() for h in raw.get("speech_noun_heads", [])),
         subjunctive_subjects=words("subjunctive_subjects"),
         subjunctive_ending=raw.get("subjunctive_ending", "\u0000"),
         not_subjunctive=words("not_subjunctive"),
