@@ -154,10 +154,15 @@ def _prefix_ends(text: str, at: int) -> bool:
 
 
 def _split_names(text: str) -> list[str]:
+    return [p for p in _name_separators().split(text) if p and p.strip()]
+
+
+@lru_cache(maxsize=1)
+def _name_separators() -> re.Pattern[str]:
     words = tables().joiners
     # ". " after a full word (not an initial or "Dr.") ends a name: "Finian Cunningham. Sputnik".
     pattern = r"\s*[,;/&+]\s*|(?<=[a-zäöüß]{3})\.\s+|\s+(?:" + "|".join(re.escape(w) for w in words if w.isalpha()) + r")\s+"
-    return [p for p in re.split(pattern, text, flags=re.IGNORECASE) if p and p.strip()]
+    return re.compile(pattern, re.IGNORECASE)
 
 
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
