@@ -130,8 +130,8 @@ def strip_site(title: str, sites: list[str]) -> str:
     if len(parts) < 2:
         return title.strip()
     site_keys = {text_key(s) for s in sites if text_key(s)}
-    host_keys = {text_key(s.split(".")[-2]) for s in sites if s.count(".") >= 1 and len(s.split(".")) >= 2}
-    site_keys |= {k for k in host_keys if len(k) >= 3}
+    host_keys = {text_key(s.split(".")[-2]) for s in sites if "." in s}
+    site_keys |= {k for k in host_keys if len(k) >= MIN_HOST_KEY_CHARS}
 
     def is_site(part: str) -> bool:
         k = text_key(part)
@@ -149,6 +149,9 @@ def strip_site(title: str, sites: list[str]) -> str:
 # A title part names the site when it is the site name plus at most this many characters
 # ("ZEIT ONLINE" for "zeit.de", "Tagesspiegel Wirtschaft"), or a piece of the site name.
 SITE_PART_SLACK = 16
+# A shorter host label ("br" of br.de) or piece of a site name occurs inside ordinary words.
+MIN_HOST_KEY_CHARS = 3
+MIN_SITE_PIECE_CHARS = 4
 
 
 def _names_site(part: str, site: str) -> bool:
@@ -156,7 +159,7 @@ def _names_site(part: str, site: str) -> bool:
         return True
     if site in part:
         return len(part) <= len(site) + SITE_PART_SLACK
-    return len(part) >= 4 and part in site
+    return len(part) >= MIN_SITE_PIECE_CHARS and part in site
 
 
 def _rejoin(title: str, parts: list[str]) -> str:
