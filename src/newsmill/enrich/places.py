@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from newsmill.article import Article, Place
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.entities import MAX_CHARS  # the same bound as the recogniser's
+from newsmill.enrich.entities import LANGUAGES, MAX_CHARS  # the recogniser's languages and bound
 from newsmill.enrich.gazetteer import PlaceRecord, gazetteer
 
 
@@ -30,7 +30,7 @@ class PlaceResolver:
         self.options = options or PlaceOptions()
 
     def __call__(self, article: Article, context: EnrichContext) -> None:
-        language = context.language if context.language in ("de", "en") else "en"
+        language = context.language if context.language in LANGUAGES else "en"
         gaz = gazetteer()
         places: list[Place] = []
         for ent in article.entities:
