@@ -312,7 +312,7 @@ def section_cue(text: str) -> RemovedReason | None:
     if m is None:
         return None
     reason = table[m.group(1)]
-    rest = re.findall(r"[^\W\d_]+", m.group(2))
+    rest = _ALPHA_WORD.findall(m.group(2))
     if not rest or (reason == "teaser" and len(rest) <= SECTION_CUE_TOPIC_WORDS):
         return reason
     return None
