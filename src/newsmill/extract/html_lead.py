@@ -20,6 +20,8 @@ MIN_UNMARKED_LEAD_CHARS = 80
 MAX_LEAD_LINK_DENSITY = 0.2
 # How many blocks before the body are searched for the standfirst.
 LEAD_LOOKBACK = 8
+# The standfirst opens the kept text, after at most a kicker or a dateline that is no paragraph.
+LEAD_FIRST_BLOCKS = 3
 # Class words of standfirsts in CMS themes (English and German newsrooms).
 _LEAD_CLASS = re.compile(
     r"lead|intro|standfirst|summary|dek\b|abstract|excerpt|subtitle|subhead|description|vorspann|"
@@ -50,7 +52,7 @@ def outer_lead_index(walk: Walk, ctx: Context, container: Candidate | None) -> i
 
 def lead_index(kept: list[RawBlock], description: str | None) -> int | None:
     """The standfirst among the first kept blocks: marked by its class, or repeated as the description."""
-    for i, b in enumerate(kept[:3]):
+    for i, b in enumerate(kept[:LEAD_FIRST_BLOCKS]):
         if b.kind != "paragraph" or len(b.text) > MAX_LEAD_CHARS:
             continue
         if _has_lead_class(b.owner):
