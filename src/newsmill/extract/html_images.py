@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 
 from newsmill.article import Image
 from newsmill.extract.boilerplate import split_credit
+from newsmill.extract.html_walk import element_reason
 
 # Beyond this many the rest is a gallery dump; the article's own pictures come first.
 MAX_IMAGES = 40
@@ -59,8 +60,6 @@ def image_scope(container: Any, headline: Any | None) -> Any:
 
 
 def _in_boilerplate(el: Any, scope: Any) -> bool:
-    from newsmill.extract.html_walk import element_reason
-
     for a in el.iterancestors():
         if a is scope:
             return False
@@ -84,7 +83,7 @@ def _caption_and_credit(fig: Any) -> tuple[str | None, str | None]:
             text = _clean(el.text_content())
             if text and text not in credit_parts:
                 credit_parts.append(text)
-    caps = [c for c in fig.iter("figcaption")]
+    caps = list(fig.iter("figcaption"))
     caption = _clean(" ".join(c.text_content() for c in caps)) if caps else ""
     for part in credit_parts:
         caption = caption.replace(part, " ")
