@@ -263,7 +263,7 @@ class SentenceReader:
         after_verb = i + 1 < stop and self.tokens[i + 1].text in self.lex.speaker_pronouns
         np = (i + 1, i + 2) if after_verb else self._passive_agent(c0, i) or self._relative_or_coordinated(s, c0, i)
         if np is None and self.tokens[i].low in self.lex.impersonal_cues and self.tokens[c0].low in self.lex.prepositions:
-            np = self.speakers._np_from(c0 + 1, i)  # "Auf der Homepage heißt es", "Im Bericht hieß es"
+            np = self.speakers.noun_phrase_from(c0 + 1, i)  # "Auf der Homepage heißt es", "Im Bericht hieß es"
         np = np or self._message_source(i + 1, stop) or (
             self._left_or_inverted(c0, i, stop) if inverted_ok else self.speakers.left_of(c0, i))
         if np is None and c0 == i:  # "Der NDR, der …, begründete": the subject before the relative clause
@@ -292,7 +292,7 @@ class SentenceReader:
             return None
         for k in range(c0, i - 1):
             if toks[k].low in lex.agent_prepositions:
-                np = self.speakers._np_from(k + 1, i)
+                np = self.speakers.noun_phrase_from(k + 1, i)
                 if np and self.speakers.plausible_range(*np):
                     return np
         return None
@@ -304,7 +304,7 @@ class SentenceReader:
                 toks[c0 + 1].text[:1].islower() or toks[c0 + 1].text in lex.determiners):
             return c0, c0 + 1
         if i - 1 > s.first and toks[i - 1].low in lex.coordinators:
-            return self.speakers._np_from(s.first, i)
+            return self.speakers.noun_phrase_from(s.first, i)
         return None
 
     def _quoting_subject(self, s: Sentence, m: Marked) -> Speaker | None:
@@ -324,7 +324,7 @@ class SentenceReader:
         if colon is None:
             return None
         # "Teamchef Jean Todt stellt sich vor seinen Piloten: „…“": the subject of the frame
-        np = self.speakers._np_from(s.first, colon) or self.speakers.middle_field(s.first, colon)
+        np = self.speakers.noun_phrase_from(s.first, colon) or self.speakers.middle_field(s.first, colon)
         return self.speakers.speaker(*np) if np else None
 
     def _apposed_subject(self, s: Sentence, c0: int) -> tuple[int, int] | None:
@@ -335,7 +335,7 @@ class SentenceReader:
         commas = [k for k in range(s.first, c0 - 1) if toks[k].text == ","][-2:]
         for comma in commas:
             seg = self._clause_start(s, comma)
-            np = self.speakers._np_from(seg, comma)
+            np = self.speakers.noun_phrase_from(seg, comma)
             if np and comma - np[1] <= MAX_APPOSITION_GAP:
                 return np
         return None
@@ -345,7 +345,7 @@ class SentenceReader:
         toks = self.tokens
         for k in range(a, min(b, len(toks) - 1)):
             if toks[k].text in self.lex.message_nouns and not self.in_quote[k]:
-                np = self.speakers._np_from(k + 1, b)
+                np = self.speakers.noun_phrase_from(k + 1, b)
                 if np and self.speakers.label_of(toks[np[0]].start, toks[np[1] - 1].end) == "PER":
                     return np
         return None

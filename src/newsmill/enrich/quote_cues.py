@@ -54,7 +54,7 @@ class CueFinder:
             elif low in lex.according_adverbs:
                 out.append(Cue(i, i + 1, "adverb", (i, i + 1)))  # "Demnach": the word stands for the source
             elif low == lex.so_word and i > s.first and (toks[i - 1].text == "," or toks[i - 1].text in lex.closers):
-                np = self.speakers._np_from(i + 1, s.last)
+                np = self.speakers.noun_phrase_from(i + 1, s.last)
                 if np and (np[1] >= s.last or toks[np[1]].text in ",.;"):
                     out.append(Cue(i, i + 1, "so", np))
             else:
@@ -83,7 +83,7 @@ class CueFinder:
                 j = i + n
                 while j < s.last and toks[j].text in lex.openers:
                     j += 1
-                return Cue(i, i + n, "according", self.speakers._np_from(j, s.last))
+                return Cue(i, i + n, "according", self.speakers.noun_phrase_from(j, s.last))
         if low == lex.according_nach and i + 1 < s.last:
             j = i + 1
             if toks[j].text in lex.determiners:
@@ -92,7 +92,7 @@ class CueFinder:
                     and toks[j].text[:1].isalpha() and j + 1 < s.last and toks[j + 1].text[:1].isupper():
                 j += 1  # "nach eigenen Angaben", "nach Grupps Meinung"
             if j < s.last and self._speech_noun(toks[j].text):
-                np = self.speakers._np_from(j, s.last)
+                np = self.speakers.noun_phrase_from(j, s.last)
                 return Cue(i, j + 1, "according", np or (j, j + 1))
         return None
 

@@ -95,8 +95,15 @@ class SpeakerFinder:
             j += 1
         return j
 
-    def _np_from(self, i: int, stop: int) -> tuple[int, int] | None:
-        """The noun phrase starting at token ``i`` (token range), not running past ``stop``."""
+    def noun_phrase_from(self, i: int, stop: int) -> tuple[int, int] | None:
+        """The noun phrase that starts at token ``i``, as a token range ``(first, last)``, or None.
+
+        The phrase never runs past token ``stop`` nor beyond MAX_SPEAKER_TOKENS. Recognised: a
+        speaker pronoun ("er"), a demonstrative standing alone ("Dieser"), a quoted name
+        („heise online“), a lower-case head noun ("the spokesman"), and capitalised noun runs with up to
+        two genitive/"von" attributes ("der Sprecher des Ministeriums"). None when token ``i`` cannot
+        start a subject (a preposition, a conjunction, a sentence-initial adverb).
+        Used by the cue and clause finders to read the speaker next to a cue."""
         toks, lex = self.tokens, self.lex
         if i >= stop:
             return None
@@ -162,7 +169,7 @@ class SpeakerFinder:
         opens with an adverb ("Langfristig strebt das Unternehmen …")."""
         while first < last and self.tokens[first].low in self.lex.focus_particles:
             first += 1  # "Auch der Sprecher …"
-        np = self._np_from(first, last)
+        np = self.noun_phrase_from(first, last)
         if np and not (np[1] - np[0] == 1 and adverb_like(self.tokens[first].text, self.lex.adverb_endings)):
             return np
         return self.right_of(first + 2, last) if first + 2 < last else None
@@ -175,13 +182,13 @@ class SpeakerFinder:
         while k < cue:
             tok = toks[k]
             if tok.low in lex.prepositions:
-                np = self._np_from(k + 1, cue)
+                np = self.noun_phrase_from(k + 1, cue)
                 if np and any(t.text in lex.message_nouns or t.text in lex.speech_nouns for t in toks[np[0] : np[1]]):
                     return np
                 k = np[1] if np else k + 1
                 continue
             if tok.text in lex.speaker_pronouns or tok.text in lex.determiners or _capitalised(tok):
-                np = self._np_from(k, cue)
+                np = self.noun_phrase_from(k, cue)
                 if np:
                     return np
             k += 1
@@ -189,13 +196,13 @@ class SpeakerFinder:
 
     def right_of(self, i: int, stop: int) -> tuple[int, int] | None:
         """The inverted subject after a cue: ", sagte (am Montag) der Minister"."""
-        return self._np_from(self._skip_adverbials(i, stop), stop)
+        return self.noun_phrase_from(self._skip_adverbials(i, stop), stop)
 
     def left_of(self, start: int, cue: int) -> tuple[int, int] | None:
         """The subject before a cue when the whole field before the verb is one noun phrase."""
         while start < cue and self.tokens[start].low in self.lex.focus_particles:
             start += 1  # "Auch die Ministerin sagte"
-        np = self._np_from(start, cue)
+        np = self.noun_phrase_from(start, cue)
         if np is None:
             return None
         # V2: the field before the finite verb is one phrase, so what follows the subject up to the
