@@ -112,6 +112,65 @@ def test_loopback_is_refused_without_allow_private(server: str) -> None:
     assert web.is_public("93.184.216.34")
 
 
+# (address, what it is): each must be refused without allow_private
+REFUSED_IPV6 = [
+    ("64:ff9b::7f00:1", "NAT64 well-known prefix around 127.0.0.1"),
+    ("64:ff9b::a00:1", "NAT64 well-known prefix around 10.0.0.1"),
+    ("64:ff9b::a9fe:a9fe", "NAT64 well-known prefix around 169.254.169.254 (cloud metadata)"),
+    ("64:ff9b:1::5db8:d822", "NAT64 local-use prefix (RFC 8215), even around a public IPv4"),
+    ("64:ff9b:1:7f00:0:100::", "NAT64 local-use /48 form around 127.0.0.1"),
+    ("2002:7f00:1::1", "6to4 around 127.0.0.1"),
+    ("2002:c0a8:1::1", "6to4 around 192.168.0.1"),
+    ("2002:5db8:d822::1", "6to4 around a public IPv4: 6to4 is refused altogether"),
+    ("2001:0:4136:e378:8000:63bf:80ff:fffe", "Teredo with client 127.0.0.1"),
+    ("2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo (RFC 4380 example): refused altogether"),
+    ("::7f00:1", "IPv4-compatible 127.0.0.1"),
+    ("::a00:1", "IPv4-compatible 10.0.0.1"),
+    ("::5db8:d822", "IPv4-compatible around a public IPv4: deprecated, refused altogether"),
+    ("::ffff:a9fe:a9fe", "IPv4-mapped 169.254.169.254"),
+    ("fec0::1", "deprecated site-local"),
+    ("4000::1", "unassigned (reserved) IPv6 space"),
+]
+ALLOWED = [
+    ("93.184.216.34", "public IPv4"),
+    ("64:ff9b::5db8:d822", "NAT64 well-known prefix around a public IPv4 (DNS64 on IPv6-only networks)"),
+    ("::ffff:5db8:d822", "IPv4-mapped public IPv4"),
+    ("2606:2800:220:1:248:1893:25c8:1946", "native global IPv6"),
+    ("2a00:1450:4001:82b::200e", "native global IPv6"),
+]
+
+
+@pytest.mark.parametrize(("addr", "what"), REFUSED_IPV6)
+def test_ipv6_forms_that_wrap_or_tunnel_ipv4_are_refused(addr: str, what: str) -> None:
+    assert not web.is_public(addr), what
+
+
+@pytest.mark.parametrize(("addr", "what"), ALLOWED)
+def test_public_addresses_are_allowed(addr: str, what: str) -> None:
+    assert web.is_public(addr), what
+
+
+def _resolving_to(*addrs: str) -> object:
+    def getaddrinfo(host: str, port: int, *args: object, **kw: object) -> list[tuple[object, ...]]:
+        return [(socket.AF_INET6 if ":" in a else socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port))
+                for a in addrs]
+    return getaddrinfo
+
+
+def test_a_host_resolving_only_to_wrapped_private_addresses_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket, "getaddrinfo", _resolving_to("64:ff9b::7f00:1", "2002:a00:1::1"))
+    with pytest.raises(FetchError) as err:
+        check_address("evil.example", 80, allow_private=False)
+    assert err.value.reason == "private address" and "64:ff9b::7f00:1" in err.value.detail
+    assert check_address("evil.example", 80, allow_private=True) == "64:ff9b::7f00:1"
+
+
+def test_the_first_public_address_of_a_host_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket, "getaddrinfo",
+                        _resolving_to("2001:0:4136:e378:8000:63bf:80ff:fffe", "64:ff9b::5db8:d822"))
+    assert check_address("site.example", 443, allow_private=False) == "64:ff9b::5db8:d822"
+
+
 def test_every_redirect_hop_is_checked_after_resolving(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     # pretend 127.0.0.1 is public: the hop to 127.0.0.2 (loopback) must still be refused
     monkeypatch.setattr(web, "is_public", lambda addr: addr == "127.0.0.1")

@@ -92,14 +92,59 @@ def check_address(host: str, port: int, allow_private: bool) -> str:
         refused.append(addr)
     raise FetchError("private address",
                      f"{host} resolves to {', '.join(refused)}: loopback/private/link-local addresses "
-                     "are refused (use --allow-private to permit them)")
+                     "(also inside IPv6) and IPv6 tunnel addresses are refused "
+                     "(use --allow-private to permit them)")
 
 
 def is_public(addr: str) -> bool:
+    """Whether ``addr`` may be fetched without ``allow_private``.
+
+    An IPv6 address that carries an IPv4 address is judged by the IPv4 address (IPv4-mapped, NAT64
+    well-known prefix); the deprecated transition forms are refused whatever they carry (see
+    ``_is_tunnel``). Besides ``is_global``: multicast, reserved (unassigned IPv6 space, where no
+    real site lives) and the deprecated IPv6 site-local fec0::/10 (still routed inside some networks)
+    are refused."""
     ip = ipaddress.ip_address(addr.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not ip.is_multicast
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.is_site_local or _is_tunnel(ip):
+            return False
+        inner = _embedded_ipv4(ip)
+        if inner is not None:
+            return _public(inner)
+    return _public(ip)
+
+
+def _public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved)
+
+
+# IPv6 forms refused outright (``_is_tunnel``), and why. 6to4 (RFC 3056, deprecated by RFC 7526)
+# and Teredo (RFC 4380) are tunnels: the packet goes to a relay or to the IPv4 address inside, which unwraps it and forwards
+# it to an IPv6 host behind it, so checking the embedded IPv4 alone would not tell where it ends up;
+# no news site is reachable only that way (its A or native AAAA record is used instead). The NAT64
+# local-use prefix (RFC 8215) is an operator's private network, and where its IPv4 sits depends on
+# the operator's prefix length (RFC 6052 2.2), so it cannot be checked. IPv4-compatible ::a.b.c.d
+# (deprecated by RFC 4291 2.5.5.1) is only reachable through automatic tunnels (Linux sit0 routes
+# ::/96 into IPv4, ::7f00:1 to 127.0.0.1).
+_NAT64_LOCAL_USE = ipaddress.IPv6Network("64:ff9b:1::/48")
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")
+# RFC 6052: the well-known NAT64 prefix carries the IPv4 address in its last 32 bits. DNS64 makes
+# such addresses for IPv4-only sites on IPv6-only networks, so they must work when the IPv4 is public.
+_NAT64_WELL_KNOWN = ipaddress.IPv6Network("64:ff9b::/96")
+_LOW_32_BITS = 0xFFFF_FFFF
+
+
+def _is_tunnel(ip: ipaddress.IPv6Address) -> bool:
+    return (ip.sixtofour is not None or ip.teredo is not None
+            or ip in _NAT64_LOCAL_USE or ip in _IPV4_COMPATIBLE)
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip in _NAT64_WELL_KNOWN:
+        return ipaddress.IPv4Address(int(ip) & _LOW_32_BITS)
+    return None
 
 
 @dataclass
