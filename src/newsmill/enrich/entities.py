@@ -18,6 +18,7 @@ from typing import Any
 
 from newsmill.article import Article, Entity, EntityLabel
 from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.name_forms import base_forms, strip_possessive
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +32,6 @@ MAX_CHUNK_CHARS = 5_000
 LABELS: tuple[EntityLabel, ...] = ("PER", "ORG", "LOC", "MISC")
 # Trailing characters that never belong to a name (the tokenizer sometimes keeps them attached).
 _STRIP = " \t\n\r.,;:!?\"'„“”»«‚‘’()[]"
-# Possessive/genitive endings ignored when one mention is matched against a longer one.
-_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
 
 @dataclass
@@ -120,27 +119,22 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _key_tokens(text: str) -> list[str]:
-    words = [_POSSESSIVE.sub("", w) for w in text.split()]
+def _key_tokens(text: str, language: str) -> list[str]:
+    """The words of a mention, compared without possessive endings and case."""
+    words = [strip_possessive(w, language) for w in text.split()]
     return [w.casefold() for w in words if w]
 
 
 def _contains(long: list[str], short: list[str], language: str) -> bool:
-    """Every token of ``short`` is a token of ``long`` (German genitive -s tolerated)."""
+    """Every token of ``short`` is a token of ``long``, or its base form is ("Putins" ← "Putin")."""
     pool = set(long)
-    for tok in short:
-        if tok in pool:
-            continue
-        if language == "de" and tok.endswith("s") and tok[:-1] in pool:
-            continue
-        return False
-    return True
+    return all(any(form in pool for form in base_forms(tok, language)) for tok in short)
 
 
 def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...] = ("PER", "ORG")) -> None:
     """Set ``name`` to the fullest form of each entity: the longest mention with the same label
     that contains all its tokens; the nearest earlier one wins a tie, then the first later one."""
-    keys = [_key_tokens(e.text) for e in entities]
+    keys = [_key_tokens(e.text, language) for e in entities]
     for i, ent in enumerate(entities):
         best: int | None = None
         for j, other in enumerate(entities if ent.label in labels else ()):
@@ -150,18 +144,19 @@ def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...]
                 continue
             if best is None or _better(j, best, i, keys):
                 best = j
-        ent.name = _canonical(entities[best].text if best is not None else ent.text)
+        ent.name = _canonical(entities[best].text if best is not None else ent.text, language)
     _uninflect(entities, language)
 
 
 def _uninflect(entities: list[Entity], language: str) -> None:
-    """A German genitive ("Russlands") takes the name of its base form when that is also mentioned."""
-    if language != "de":
-        return
+    """A genitive ("Russlands") takes the name of its base form when that is also mentioned."""
     names = {(e.label, e.text): e.name for e in entities}
     for ent in entities:
-        if ent.name == ent.text and ent.text.endswith("s") and (ent.label, ent.text[:-1]) in names:
-            ent.name = names[(ent.label, ent.text[:-1])]
+        if ent.name != ent.text:
+            continue
+        base = next((f for f in base_forms(ent.text, language)[1:] if (ent.label, f) in names), None)
+        if base is not None:
+            ent.name = names[(ent.label, base)]
 
 
 def _better(j: int, best: int, i: int, keys: list[list[str]]) -> bool:
@@ -173,11 +168,11 @@ def _better(j: int, best: int, i: int, keys: list[list[str]]) -> bool:
     return j > best if before_j else j < best
 
 
-def _canonical(text: str) -> str:
+def _canonical(text: str, language: str) -> str:
     """The mention as a name: no possessive ending, one space between words."""
     words = text.split()
     if words:
-        words[-1] = _POSSESSIVE.sub("", words[-1])
+        words[-1] = strip_possessive(words[-1], language)
     return " ".join(words)
 
 

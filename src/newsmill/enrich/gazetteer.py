@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsmill.enrich.name_forms import base_forms
+
 # The cities15000 file: large enough for every city news usually names, small enough to index
 # in about a second (cities5000 doubles time and memory for villages that are rarely meant).
 MIN_CITY_POPULATION = 15000
@@ -27,8 +29,9 @@ PRIMARY_NAME_BONUS = 5
 MIN_ALTERNATE_LENGTH = 4
 # Only Latin-script alternate names: the article text is German or English.
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .\-]+$")
-# German genitive/adjacent endings tried when a name is not found as is ("Russlands", "Chinas").
-GENITIVE_ENDINGS: dict[str, tuple[str, ...]] = {"de": ("s", "es"), "en": ("'s", "’s", "'")}
+# A name is looked up without a genitive ending only when the stem keeps at least this many
+# characters: shorter stems ("Uss" → "Us") are codes and words, not the place meant.
+MIN_STEM_CHARS = 3
 # Names that are also common words or first names ("Jordan", "Chad", "Turkey", "Georgia" the US
 # state): never taken from plain text, only when the recogniser calls them LOC.
 AMBIGUOUS_NAMES: dict[str, frozenset[str]] = {
@@ -184,11 +187,8 @@ class Gazetteer:
 
 
 def _forms(name: str, language: str) -> list[str]:
-    forms = [name.strip()]
-    for ending in GENITIVE_ENDINGS.get(language, ()):
-        if forms[0].endswith(ending) and len(forms[0]) > len(ending) + 2:
-            forms.append(forms[0][: -len(ending)])
-    return forms
+    """The name as written, then without a genitive ending ("Russlands", "des Landes", "Paris'")."""
+    return base_forms(name.strip(), language, nouns=True, min_stem=MIN_STEM_CHARS)
 
 
 def _city_record(city: dict[str, Any]) -> PlaceRecord:

@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from newsmill.enrich.name_forms import base_forms, endings
+
 Span = tuple[int, int, str]
-# German genitive of a name ("Putins", "Nordkoreas"); English possessives are split off by the tokenizer.
-_GENITIVE = {"de": "s", "en": ""}
 
 
 @lru_cache(maxsize=1)
@@ -61,23 +61,48 @@ def propagate(text: str, ents: list[Span], language: str) -> list[Span]:
     gazetteer knows no place of that name); multi-word names recur with their label."""
     from newsmill.enrich.gazetteer import gazetteer
 
-    gen = _GENITIVE.get(language, "")
-    surnames = {text[s:e].split()[-1] for s, e, label in ents if label == "PER" and len(text[s:e].split()) > 1}
+    # in order of first mention, so that which of two overlapping names wins does not vary by run
+    surnames = dict.fromkeys(
+        text[s:e].split()[-1] for s, e, label in ents if label == "PER" and len(text[s:e].split()) > 1)
     out: list[Span] = []
     for s, e, label in ents:
         mention = text[s:e]
-        base = mention[: -len(gen)] if gen and mention.endswith(gen) else mention
-        if label != "PER" and (mention in surnames or base in surnames) and gazetteer().lookup(mention, language) is None:
+        if label != "PER" and any(f in surnames for f in base_forms(mention, language)) \
+                and gazetteer().lookup(mention, language) is None:
             label = "PER"
         out.append((s, e, label))
     known = {text[s:e]: label for s, e, label in out if " " in text[s:e]}
     known.update({name: "PER" for name in surnames})
     for name, label in known.items():
-        suffix = f"(?:{re.escape(gen)})?" if gen and label == "PER" else ""
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + suffix + r"(?!\w)", text):
-            if not _overlaps(m.start(), m.end(), out):
-                out.append((m.start(), m.end(), label))
+        suffixes = endings(language).names if label == "PER" else ()
+        for start, end in _occurrences(text, name, suffixes):
+            if not _overlaps(start, end, out):
+                out.append((start, end, label))
     return sorted(out)
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """``text[i]`` exists and is what a regular expression's \\w matches."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _occurrences(text: str, name: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) of ``name`` as whole words, left to right, with the first of
+    ``suffixes`` that completes a word ("Putin" → "Putins"). A plain substring search: one regular
+    expression per name and article cost more than the search itself."""
+    out: list[tuple[int, int]] = []
+    i = text.find(name)
+    while i >= 0 and name:
+        end = i + len(name)
+        if not _is_word_char(text, i - 1):
+            ends = [end + len(x) for x in suffixes if text.startswith(x, end)] + [end]
+            end = next((k for k in ends if not _is_word_char(text, k)), -1)
+        else:
+            end = -1
+        if end >= 0:
+            out.append((i, end))
+        i = text.find(name, end if end >= 0 else i + 1)
+    return out
 
 
 # German writes adjectives in lower case except inside a name: "das Östliche Wirtschaftsforum",

@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from newsmill.article import Entity, Speaker
+from newsmill.enrich.name_forms import base_forms
 from newsmill.enrich.quote_lexicon import QuoteLexicon
 from newsmill.enrich.quote_text import Token
 
@@ -316,8 +317,8 @@ def _fallback_names(text: str, tokens: list[Token], lex: QuoteLexicon) -> list[E
         i = max(j, i + 1)
     full = {e.text.split()[-1]: e.text for e in out}
     for i, tok in enumerate(tokens):
-        key = tok.text if tok.text in full else tok.text[:-1]  # genitive: "Putins"
-        if key in full and not any(e.start <= tok.start < e.end for e in out) and i > 0 \
+        key = next((f for f in base_forms(tok.text, lex.language) if f in full), None)  # or "Putins"
+        if key is not None and not any(e.start <= tok.start < e.end for e in out) and i > 0 \
                 and tokens[i - 1].text not in lex.determiners:
             out.append(Entity(tok.start, tok.end, tok.text, "PER", full[key]))
     return sorted(out, key=lambda e: e.start)
