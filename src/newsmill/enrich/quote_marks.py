@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A quotation longer than this is an unclosed mark swallowing the text, not a quote.
 MAX_QUOTE_CHARS = 3000
@@ -33,16 +35,24 @@ def _flanking(text: str, i: int) -> tuple[bool, bool]:
     return can_open, can_close
 
 
-def find_marked(text: str, marks: tuple[tuple[str, str], ...], warnings: list[str]) -> list[Marked]:
-    """All quoted stretches (outermost and nested), sorted by start."""
+@lru_cache(maxsize=16)
+def _mark_table(marks: tuple[tuple[str, str], ...]) -> tuple[Mapping[str, frozenset[str]], re.Pattern[str]]:
+    """Closing marks of each opening mark, and a pattern for every mark and line break; built once
+    per set of marks (one per language), not per article."""
     closers_of: dict[str, set[str]] = {}
     for o, c in marks:
         closers_of.setdefault(o, set()).add(c)
     mark_chars = set(closers_of) | {c for _, c in marks}
+    pattern = re.compile("[\n" + re.escape("".join(sorted(mark_chars))) + "]")
+    return {o: frozenset(cs) for o, cs in closers_of.items()}, pattern
+
+
+def find_marked(text: str, marks: tuple[tuple[str, str], ...], warnings: list[str]) -> list[Marked]:
+    """All quoted stretches (outermost and nested), sorted by start."""
+    closers_of, pattern = _mark_table(marks)
     stack: list[tuple[str, int]] = []
     found: list[Marked] = []
     dropped = 0
-    pattern = re.compile("[\n" + re.escape("".join(sorted(mark_chars))) + "]")
     for m in pattern.finditer(text):
         i, ch = m.start(), m.group()
         if ch == "\n" and stack:  # quotes reopen in every paragraph; an open one here is unclosed
