@@ -43,6 +43,13 @@ def test_english_possessive_is_not_part_of_the_name() -> None:
     assert ents[1].name == "Joe Biden"
 
 
+def test_german_apostrophe_genitive_is_not_part_of_the_name() -> None:
+    ents = _ents(("Hans Albers", "PER"), ("Albers'", "PER"), ("Max", "PER"), ("Max’", "PER"), ("Schulze", "PER"),
+                 ("Martin Schulz", "PER"))
+    resolve_names(ents, "de")
+    assert [e.name for e in ents] == ["Hans Albers", "Hans Albers", "Max", "Max", "Schulze", "Martin Schulz"]
+
+
 @given(st.text(alphabet=st.sampled_from("ab \n."), max_size=400), st.integers(5, 50))
 @settings(max_examples=60, deadline=None)
 def test_chunks_cover_all_non_blank_text_in_bounded_pieces(text: str, size: int) -> None:

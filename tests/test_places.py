@@ -22,6 +22,9 @@ from newsmill.enrich.places import PlaceOptions, PlaceResolver
     ("Paris", "en", "FR", "Paris"),
     ("Florence", "en", "IT", "Florence"),
     ("Germany", "en", "DE", "Germany"),
+    ("Germany’s", "en", "DE", "Germany"),
+    ("Iraks", "de", "IQ", "Iraq"),
+    ("Paris'", "de", "FR", "Paris"),  # the German apostrophe genitive of a name ending in s
 ])
 def test_lookup(name: str, language: str, country: str, geo_name: str) -> None:
     rec = gazetteer().lookup(name, language)

@@ -10,6 +10,10 @@ from hypothesis import strategies as st
 
 from newsmill.article import Article, Entity, Quote
 from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quote_lexicon import load_lexicon
+from newsmill.enrich.quote_marks import find_marked
+from newsmill.enrich.quote_speakers import SpeakerFinder
+from newsmill.enrich.quote_text import tokenize
 from newsmill.enrich.quotes import QuoteFinder, QuoteOptions
 
 # Generous bound for a pathological text on a loaded 2-core CI machine; articles take ~1 ms.
@@ -176,3 +180,23 @@ def test_consecutive_reported_sentences_are_one_quotation() -> None:
     quotes, _ = _quotes(text, "de")
     cont = [q for q in quotes if "im Herbst" in q.text]
     assert len(cont) == 1 and "zwei Milliarden Euro" in cont[0].text and "Wetter" not in cont[0].text
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Wladimir Putin sprach in Moskau. Die Rede Putins war lang. Putina hatte geladen.", "de",
+     [("Wladimir Putin", "Wladimir Putin"), ("Putins", "Wladimir Putin")]),  # "Putina" is someone else
+    ("Joe Biden spoke in Ohio. Later, Biden's aide said more.", "en",
+     [("Joe Biden", "Joe Biden"), ("Biden's", "Joe Biden")]),
+])
+def test_fallback_names_take_the_full_name_of_a_genitive(text: str, language: str,
+                                                         expected: list[tuple[str, str]]) -> None:
+    finder = SpeakerFinder(text, tokenize(text), [], load_lexicon(language))  # no recognised entities
+    assert [(e.text, e.name) for e in finder.entities] == expected
+
+
+def test_each_language_pairs_its_own_quotation_marks() -> None:
+    text = "Er sagte: »Ja« und 'nein' dazu."
+    found = {lang: [text[m.start : m.end] for m in find_marked(text, load_lexicon(lang).marks, [])]
+             for lang in ("de", "en")}
+    assert found == {"de": ["»Ja«"], "en": ["'nein'"]}
+    assert [text[m.start : m.end] for m in find_marked(text, load_lexicon("de").marks, [])] == ["»Ja«"]
