@@ -6,17 +6,22 @@ import gzip
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsmill.sources import web
+from newsmill.sources.bounded import DamagedStream, Decoder, TooLarge, feed, inflate
 from newsmill.sources.items import Failure, Task
 from newsmill.sources.web import Fetcher, FetchError, FetchOptions, check_address, pages_from_urls
 
 ARTICLE = b"<html><body><article><h1>Titel</h1><p>Ein Absatz mit Text.</p></article></body></html>"
 BOMB = gzip.compress(b" " * 30_000_000)
+MEMBER_BOMB = gzip.compress(b" " * 600_000) * 3  # each member under a 1 MB cap, together over it
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -46,6 +51,12 @@ class Handler(BaseHTTPRequestHandler):
             "/loop": lambda: self.send(302, b"", Location="/loop2"),
             "/loop2": lambda: self.send(302, b"", Location="/loop"),
             "/bomb": lambda: self.send(200, BOMB, Content_Encoding="gzip"),
+            "/member-bomb": lambda: self.send(200, MEMBER_BOMB, Content_Encoding="gzip"),
+            "/gzip-members": lambda: self.send(200, gzip.compress(ARTICLE[:30]) + gzip.compress(ARTICLE[30:]),
+                                               Content_Encoding="gzip"),
+            "/gzip-cut": lambda: self.send(200, gzip.compress(ARTICLE)[:-6], Content_Encoding="gzip"),
+            "/gzip-garbage": lambda: self.send(200, gzip.compress(ARTICLE) + b"\r\n0\r\n", Content_Encoding="gzip"),
+            "/deflate-cut": lambda: self.send(200, zlib.compress(ARTICLE)[:-3], Content_Encoding="deflate"),
             "/pdf": lambda: self.send(200, b"%PDF-1.4", "application/pdf"),
             "/missing": lambda: self.send(404, b"not here"),
             "/to-private": lambda: self.send(302, b"", Location=f"http://127.0.0.2:{port}/article"),
@@ -228,6 +239,71 @@ def test_size_caps_hold_also_after_decompression(server: str) -> None:
     with pytest.raises(FetchError) as err:
         fetcher(max_bytes=1_000_000).fetch(server + "/big")
     assert err.value.reason == "too large"
+
+
+def test_gzip_bodies_read_every_member_and_ignore_trailing_garbage(server: str) -> None:
+    assert fetcher().fetch(server + "/gzip-members").body == ARTICLE
+    assert fetcher().fetch(server + "/gzip-garbage").body == ARTICLE
+
+
+@pytest.mark.parametrize("path", ["/gzip-cut", "/deflate-cut"])
+def test_a_truncated_compressed_body_is_refused(server: str, path: str) -> None:
+    with pytest.raises(FetchError) as err:
+        fetcher().fetch(server + path)
+    assert err.value.reason == "bad encoding" and "cut short" in err.value.detail
+
+
+def test_the_cap_counts_all_members_of_a_body(server: str) -> None:
+    with pytest.raises(FetchError) as err:
+        fetcher(max_bytes=1_000_000).fetch(server + "/member-bomb")
+    assert err.value.reason == "too large" and "gzip bomb" in err.value.detail
+    assert len(fetcher(max_bytes=2_000_000).fetch(server + "/member-bomb").body) == 1_800_000
+
+
+# --- the bounded decoder itself (shared by fetched bodies, WARC payloads and .gz files) ----------------
+
+def _decode_in_pieces(data: bytes, cuts: list[int], encoding: str = "gzip", cap: int = 10_000_000) -> bytes:
+    decoder, out = Decoder(encoding), bytearray()
+    bounds = sorted({0, len(data), *(c % (len(data) + 1) for c in cuts)})
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        feed(decoder, data[a:b], out, cap)
+    decoder.finish()
+    return bytes(out)
+
+
+@settings(max_examples=80, deadline=None)
+@given(texts=st.lists(st.binary(max_size=3000), min_size=1, max_size=4), padding=st.integers(0, 20_000),
+       cuts=st.lists(st.integers(0, 100_000), max_size=8))
+def test_members_decode_to_their_concatenation_however_the_input_is_split(
+        texts: list[bytes], padding: int, cuts: list[int]) -> None:
+    members = [gzip.compress(t) for t in texts]
+    data = members[0] + b"\0" * padding + b"".join(members[1:])  # zero padding between members
+    assert _decode_in_pieces(data, cuts) == b"".join(texts)
+    assert _decode_in_pieces(zlib.compress(texts[0]), cuts, "deflate") == texts[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.binary(max_size=5000), cut=st.integers(0, 10_000), cuts=st.lists(st.integers(0, 10_000)))
+def test_any_cut_inside_a_member_is_an_error_never_a_silent_prefix(text: bytes, cut: int, cuts: list[int]) -> None:
+    data = gzip.compress(text)
+    with pytest.raises(DamagedStream, match="cut short"):
+        _decode_in_pieces(data[: 1 + cut % (len(data) - 1)], cuts)
+
+
+def test_an_endless_run_of_empty_members_stops_at_the_input_cap() -> None:
+    empty = gzip.compress(b"")
+    with pytest.raises(TooLarge) as err:
+        inflate(empty * 5_000, "gzip", 50_000)
+    assert "compressed data" in str(err.value)
+    assert inflate(empty * 100 + gzip.compress(b"x"), "gzip", 50_000) == b"x"
+
+
+def test_unknown_encodings_and_non_gzip_data_are_refused() -> None:
+    with pytest.raises(ValueError, match="not supported"):
+        inflate(b"abc", "br", 100)
+    with pytest.raises(DamagedStream, match="not gzip"):
+        inflate(b"<html>plain</html>", "gzip", 100)
+    assert inflate(b"", "gzip", 100) == b""  # an empty body (204, HEAD) is not damage
 
 
 def test_per_host_delay_spaces_requests(server: str) -> None:

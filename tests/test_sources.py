@@ -136,3 +136,76 @@ def test_a_fifo_is_refused_not_read(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     (failure,) = items(fifo)
     assert isinstance(failure, Failure) and "not a regular file" in failure.detail
+
+
+# --- gzip read by the one bounded reader (sources/bounded.py): members, cuts, garbage, bombs ----------
+
+def test_every_gzip_member_of_a_page_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "two.html.gz"
+    page.write_bytes(gzip.compress(HTML[:40]) + gzip.compress(HTML[40:]))  # what `cat a.gz b.gz` makes
+    (task,) = items(page)
+    assert isinstance(task, Task) and task.page.raw == HTML
+
+
+def test_a_truncated_gzip_page_is_a_failure_naming_the_cut(tmp_path: Path) -> None:
+    data = gzip.compress(HTML) + gzip.compress(HTML)
+    page = tmp_path / "cut.html.gz"
+    page.write_bytes(data[:-6])  # the second member loses its CRC and length
+    (failure,) = items(page)
+    assert isinstance(failure, Failure) and failure.reason == "bad gzip"
+    assert f"cut short: {2 * len(HTML)} bytes decoded" in failure.detail  # all but the unchecked trailer
+
+
+@pytest.mark.parametrize("tail", [b"\0" * 20_000, b"<!-- appended by a broken tool -->"])
+def test_padding_and_trailing_garbage_after_a_complete_member_are_ignored(
+        tmp_path: Path, tail: bytes, caplog: pytest.LogCaptureFixture) -> None:
+    page = tmp_path / "tail.html.gz"
+    page.write_bytes(gzip.compress(HTML) + tail)
+    with caplog.at_level("WARNING", logger="newsmill.sources.bounded"):
+        (task,) = items(page)
+    assert isinstance(task, Task) and task.page.raw == HTML
+    assert ("trailing garbage" in caplog.text) == (tail.strip(b"\0") != b"")
+
+
+def test_a_corrupt_gzip_member_is_a_failure(tmp_path: Path) -> None:
+    data = bytearray(gzip.compress(HTML))
+    data[-8] ^= 0xFF  # the CRC no longer matches
+    page = tmp_path / "crc.html.gz"
+    page.write_bytes(bytes(data))
+    (failure,) = items(page)
+    assert isinstance(failure, Failure) and failure.reason == "bad gzip" and "damaged" in failure.detail
+
+
+def test_the_cap_counts_all_members_of_a_bomb(tmp_path: Path) -> None:
+    page = tmp_path / "members.html.gz"
+    page.write_bytes(gzip.compress(b"\0" * 800_000) * 3)  # each member under the cap, together over it
+    (failure,) = items(page, max_bytes=2_000_000)
+    assert isinstance(failure, Failure) and failure.reason == "too large" and "gzip bomb" in failure.detail
+
+
+def _jsonl_gz(rows: list[dict[str, str]]) -> bytes:
+    return gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode())
+
+
+def test_jsonl_gz_members_are_all_read_and_a_cut_keeps_the_rows_before_it(tmp_path: Path) -> None:
+    first = _jsonl_gz([{"url": "u1", "html": "<p>1</p>"}, {"url": "u2", "html": "<p>2</p>"}])
+    second = _jsonl_gz([{"url": "u3", "html": "<p>3</p>"}])
+    whole = tmp_path / "whole.jsonl.gz"
+    whole.write_bytes(first + second)
+    out = items(whole)
+    assert [t.page.url for t in out if isinstance(t, Task)] == ["u1", "u2", "u3"]
+    assert isinstance(out[-1], Finished)
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(first + second[:-6])
+    out = items(cut)
+    assert [t.page.url for t in out if isinstance(t, Task)] == ["u1", "u2", "u3"]
+    assert [f.reason for f in out if isinstance(f, Failure)] == ["bad gzip"]
+    assert not any(isinstance(o, Finished) for o in out)  # a rerun reads it again
+
+
+def test_a_bomb_line_in_jsonl_gz_is_skipped_and_reading_goes_on(tmp_path: Path) -> None:
+    src = tmp_path / "bomb.jsonl.gz"
+    src.write_bytes(_jsonl_gz([{"url": "u1", "html": " " * 3_000_000}, {"url": "u2", "html": "<p>ok</p>"}]))
+    out = items(src, max_bytes=100_000)
+    assert [f.reason for f in out if isinstance(f, Failure)] == ["too large"]
+    assert [t.page.url for t in out if isinstance(t, Task)] == ["u2"]

@@ -116,6 +116,33 @@ def test_gzip_encoded_record_is_inflated_within_the_cap(tmp_path: Path) -> None:
     assert [f.reason for f in out if isinstance(f, Failure)] == ["too large"]
 
 
+@pytest.mark.parametrize(("body", "expect"), [
+    (gzip.compress(html(1)[:25]) + gzip.compress(html(1)[25:]), html(1)),  # two members: both read
+    (gzip.compress(html(1)) + b"\0\0\0\0", html(1)),  # zero padding after the member
+    (gzip.compress(html(1)) + b"garbage", html(1)),  # trailing garbage ignored (logged)
+    (gzip.compress(html(1))[:-5], "cut short"),  # truncated: a failure, not a silently cut page
+    (gzip.compress(b"\0" * 400_000) * 3, "gzip bomb"),  # the cap counts every member
+])
+def test_gzip_encoded_payloads_follow_the_bounded_reader(tmp_path: Path, body: bytes, expect: bytes | str) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "enc.warc.gz"
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://a.example/x", "response",
+                                                      payload=io.BytesIO(body), http_headers=headers))
+    out = list(pages_from_warc(path, 1_000_000, lambda _: False))
+    if isinstance(expect, bytes):
+        assert [t.page.raw for t in out if isinstance(t, Task)] == [expect]
+    else:
+        (failure,) = [f for f in out if isinstance(f, Failure)]
+        assert failure.reason == ("too large" if "bomb" in expect else "bad encoding") and expect in failure.detail
+        assert not any(isinstance(t, Task) for t in out) and isinstance(out[-1], Finished)
+
+
 def _valid_warc_bytes() -> bytes:
     import tempfile
 

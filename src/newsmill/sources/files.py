@@ -1,20 +1,22 @@
 """Files and folders: HTML pages (also gzipped), text dumps, JSON Lines of pages or dumps.
 
 Every read is bounded: a file larger than the cap is refused, a gzip stream is decompressed only
-up to the cap (a gzip bomb stops there), a JSON line longer than the cap is skipped.
+up to the cap (a gzip bomb stops there), a JSON line longer than the cap is skipped. Gzip is read by
+``bounded`` (the reader HTTP bodies and WARC payloads use too): all members, a truncated or damaged
+stream is a failure, trailing garbage after a complete member is ignored.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, cast
+from typing import IO
 
 from newsmill.page import InputFormat, Page
+from newsmill.sources.bounded import DamagedStream, TooLarge, inflate_file, open_gzip
 from newsmill.sources.items import Failure, Finished, Item, Skipped, Task
 
 # Bytes one page may have on disk and after decompression: real article pages stay well under
@@ -28,10 +30,6 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 _URL_LIST_SNIFF_BYTES = 65_536
 # Characters of a JSON parser's message kept for a bad row: its position and cause, not the row.
 _JSON_ERROR_CHARS = 200
-
-
-class TooLarge(ValueError):
-    pass
 
 
 @dataclass
@@ -79,11 +77,7 @@ def read_capped(path: Path, cap: int) -> bytes:
         raise TooLarge(f"file of {path.stat().st_size} bytes is over the {cap}-byte cap")
     if not _gzipped(path):
         return path.read_bytes()
-    with gzip.open(path, "rb") as f:
-        data = f.read(cap + 1)
-    if len(data) > cap:
-        raise TooLarge(f"decompresses to more than {cap} bytes (a gzip bomb?)")
-    return data
+    return inflate_file(path, cap)
 
 
 def read_failure(key: str, exc: BaseException) -> Failure:
@@ -92,7 +86,7 @@ def read_failure(key: str, exc: BaseException) -> Failure:
         return Failure(key, "read", "too large", str(exc))
     if isinstance(exc, PermissionError):
         return Failure(key, "read", "unreadable", f"permission denied: {exc}")
-    if isinstance(exc, (gzip.BadGzipFile, zlib.error, EOFError)):
+    if isinstance(exc, (DamagedStream, zlib.error, EOFError)):
         return Failure(key, "read", "bad gzip", f"damaged or truncated gzip data: {exc}")
     if isinstance(exc, IsADirectoryError | FileNotFoundError):
         return Failure(key, "read", "missing", str(exc))
@@ -119,7 +113,7 @@ def pages_from_jsonl(path: Path, options: FileOptions, skip: Callable[[str], boo
     try:
         with _open_maybe_gzip(path) as stream:
             yield from _jsonl_rows(path, stream, options, skip)
-    except (OSError, EOFError, zlib.error) as exc:
+    except (OSError, EOFError, zlib.error, DamagedStream) as exc:
         yield read_failure(str(path), exc)
         return
     yield Finished(container_key(path))
@@ -127,7 +121,7 @@ def pages_from_jsonl(path: Path, options: FileOptions, skip: Callable[[str], boo
 
 def _open_maybe_gzip(path: Path) -> IO[bytes]:
     if _gzipped(path):
-        return cast(IO[bytes], gzip.open(path, "rb"))
+        return open_gzip(path)
     return path.open("rb")
 
 

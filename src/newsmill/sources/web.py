@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from newsmill.page import Page
-from newsmill.sources.bounded import UnsupportedEncoding, decompressor, feed
-from newsmill.sources.files import MAX_PAGE_BYTES, TooLarge
+from newsmill.sources.bounded import DamagedStream, Decoder, TooLarge, UnsupportedEncoding, feed
+from newsmill.sources.files import MAX_PAGE_BYTES
 from newsmill.sources.items import Failure, Item, Task
 
 USER_AGENT = "newsmill/0.1 (+https://github.com/newsmill/newsmill; news article extraction)"
@@ -276,7 +276,7 @@ class Fetcher:
             return self._exchange(conn, url, parts, deadline)
         except FetchError:
             raise
-        except (TooLarge, UnsupportedEncoding) as exc:
+        except (TooLarge, UnsupportedEncoding, DamagedStream) as exc:
             raise FetchError("too large" if isinstance(exc, TooLarge) else "bad encoding", str(exc)) from exc
         except (OSError, http.client.HTTPException, ValueError) as exc:
             if self._clock() >= deadline.at or isinstance(exc, TimeoutError):
@@ -305,7 +305,7 @@ class Fetcher:
 
     def _read_body(self, conn: http.client.HTTPConnection, resp: http.client.HTTPResponse,
                    encoding: str | None, deadline: _Deadline) -> bytes:
-        inflater = decompressor(encoding)
+        decoder = Decoder(encoding)
         out = bytearray()
         while True:
             remaining = deadline.at - self._clock()
@@ -315,8 +315,9 @@ class Fetcher:
                 conn.sock.settimeout(min(remaining, self.options.connect_timeout_s))
             chunk = resp.read1(_READ_CHUNK)
             if not chunk:
+                decoder.finish()
                 return bytes(out)
-            feed(inflater, chunk, out, self.options.max_bytes)
+            feed(decoder, chunk, out, self.options.max_bytes)
 
 
 def _abort(conn: http.client.HTTPConnection) -> None:
