@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsmill.enrich.name_forms import base_forms
 from newsmill.enrich.quote_lexicon import QuoteLexicon
 from newsmill.enrich.quote_speakers import SpeakerFinder
 from newsmill.enrich.quote_text import Sentence, Token
@@ -24,6 +25,11 @@ class Cue:
     last: int
     kind: str  # "verb" | "noun" | "according" | "so" | "adverb"
     speaker: tuple[int, int] | None = None  # token range when the cue itself names the source
+
+
+def _genitive(tok: Token, lex: QuoteLexicon) -> bool:
+    """A word that may be a name in the genitive ("Grupps", "Trump's")."""
+    return len(base_forms(tok.text, lex.language)) > 1
 
 
 class CueFinder:
@@ -88,7 +94,7 @@ class CueFinder:
             j = i + 1
             if toks[j].text in lex.determiners:
                 j += 1
-            while j < s.last and j - i <= MAX_NACH_MODIFIERS and (toks[j].text[:1].islower() or toks[j].text.endswith("s")) \
+            while j < s.last and j - i <= MAX_NACH_MODIFIERS and (toks[j].text[:1].islower() or _genitive(toks[j], lex)) \
                     and toks[j].text[:1].isalpha() and j + 1 < s.last and toks[j + 1].text[:1].isupper():
                 j += 1  # "nach eigenen Angaben", "nach Grupps Meinung"
             if j < s.last and self._speech_noun(toks[j].text):
