@@ -86,7 +86,9 @@ def read_failure(key: str, exc: BaseException) -> Failure:
         return Failure(key, "read", "too large", str(exc))
     if isinstance(exc, PermissionError):
         return Failure(key, "read", "unreadable", f"permission denied: {exc}")
-    if isinstance(exc, (DamagedStream, zlib.error, EOFError)):
+    if isinstance(exc, DamagedStream):  # its message says cut short or damaged, and where
+        return Failure(key, "read", "bad gzip", str(exc))
+    if isinstance(exc, (zlib.error, EOFError)):
         return Failure(key, "read", "bad gzip", f"damaged or truncated gzip data: {exc}")
     if isinstance(exc, IsADirectoryError | FileNotFoundError):
         return Failure(key, "read", "missing", str(exc))
