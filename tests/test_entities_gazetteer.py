@@ -59,3 +59,15 @@ def test_german_capitalised_adjective_starts_a_name() -> None:
     assert ("Neue Zürcher Zeitung", "ORG") in _texts(text, out)  # the organisation list wins
     assert not any(t.startswith("Ende") for t, _ in _texts(text, out))
     assert combine("Ab Sonntag findet das Östliche Wirtschaftsforum statt.", [], "en") == []
+
+
+def test_of_two_overlapping_surnames_the_longer_wins() -> None:
+    text = "Anna Kim traf Un Kim-Jong. Später kam Kim-Jong allein."
+    spans = _spans(text, ("Anna Kim", "PER"), ("Un Kim-Jong", "PER"))
+    assert _texts(text, propagate(text, spans, "de"))[-1] == ("Kim-Jong", "PER")
+
+
+def test_a_possessive_surname_is_a_person_elsewhere() -> None:
+    text = "Joe Biden spoke. Biden's plan was new."
+    spans = _spans(text, ("Joe Biden", "PER"), ("Biden's", "ORG"))
+    assert _texts(text, propagate(text, spans, "en"))[-1] == ("Biden's", "PER")

@@ -61,9 +61,10 @@ def propagate(text: str, ents: list[Span], language: str) -> list[Span]:
     gazetteer knows no place of that name); multi-word names recur with their label."""
     from newsmill.enrich.gazetteer import gazetteer
 
-    # in order of first mention, so that which of two overlapping names wins does not vary by run
-    surnames = dict.fromkeys(
-        text[s:e].split()[-1] for s, e, label in ents if label == "PER" and len(text[s:e].split()) > 1)
+    found = dict.fromkeys(text[s:e].split()[-1] for s, e, label in ents if label == "PER" and len(text[s:e].split()) > 1)
+    # longest first, then in order of mention: of two overlapping surnames the longer wins ("Kim-Jong"
+    # over "Kim"), and the same one in every run (a set's order varied with the hash seed)
+    surnames = dict.fromkeys(sorted(found, key=len, reverse=True))
     out: list[Span] = []
     for s, e, label in ents:
         mention = text[s:e]
