@@ -2,17 +2,18 @@
 
 ``split_byline("Von Anna Muster und Max Beispiel, dpa | 12.03.2024")`` gives
 ``(["Anna Muster", "Max Beispiel"], "dpa")``. Cue words, joiners, agencies and non-person words
-are data (``newsmill/data/metadata/*.json``), per language where they differ.
+are data (``newsmill/data/lexicon/{bylines,agencies}.json``, read through ``extract.lexicon``), per
+language where they differ.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from newsmill.extract.lexicon import read_table
 
 # Longer "names" are sentences that happened to sit in a byline element.
 MAX_NAME_CHARS = 60
@@ -49,8 +50,8 @@ class BylineTables:
 
 @lru_cache(maxsize=1)
 def tables() -> BylineTables:
-    bylines = _load("bylines.json")
-    agencies = _load("agencies.json")
+    bylines = read_table("bylines")
+    agencies = read_table("agencies")
     prefixes = sorted({p for words in bylines["prefixes"].values() for p in words}, key=len, reverse=True)
     return BylineTables(
         prefixes=tuple(prefixes),
@@ -61,15 +62,9 @@ def tables() -> BylineTables:
         particles=frozenset(bylines["particles"]),
         credentials=frozenset(bylines["credentials"]),
         org_words=frozenset(bylines["org_words"]),
-        agencies=dict(agencies["agencies"]),
+        agencies=dict(agencies["news"]),
         source_cues=tuple(sorted(agencies["source_cues"], key=len, reverse=True)),
     )
-
-
-def _load(name: str) -> dict[str, Any]:
-    path = resources.files("newsmill").joinpath("data", "metadata", name)
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
 
 
 def agency_of(text: str | None) -> str | None:

@@ -1,8 +1,12 @@
-"""Per-language cue tables for boilerplate (``newsmill/data/lexicon/*.json``), compiled once.
+"""The language knowledge of all extractors (``newsmill/data/lexicon/*.json``), read and compiled once.
 
-The tables are data, not code: one JSON file per language plus ``common.json`` for cues that do
-not depend on the language (agencies, social networks). All languages are merged by default,
-because a page's chrome often mixes languages (German pages say "Share" and "Newsletter").
+The tables are data, not code: one JSON file per language plus shared tables that do not depend
+on the language (``common``: social networks, CMS class words; ``agencies``: news agencies and
+photo services; ``bylines``: byline cue words). ``read_table``/``table_words``/``table_groups``
+are the one loader: the HTML extractor (``boilerplate``), text mode (``load_lexicon`` below) and
+the metadata readers (``authors``) all read the tables through them, and each keeps its own
+matching code. All languages are merged by default, because a page's chrome often mixes
+languages (German pages say "Share" and "Newsletter").
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ PREFIX_CUE_MAX_WORDS = 12
 # Phrase cues ("wir verwenden cookies") mark lines up to this many words; a longer line is prose.
 PHRASE_CUE_MAX_WORDS = 60
 DEFAULT_LANGUAGES: tuple[str, ...] = ("de", "en")
+# Tables that hold no single language's cues; every other file in ``data/lexicon`` is a language.
+SHARED_TABLES: tuple[str, ...] = ("common", "agencies", "bylines")
 # Teaser-list headers are short ("Weitere Artikel aus dem Ressort"); longer lines are headings.
 TEASER_HEADER_MAX_WORDS = 6
 
@@ -106,23 +112,47 @@ class Lexicon:
         return min(found, key=CATEGORY_ORDER.index) if found else None
 
 
-def _read(name: str) -> dict[str, Any]:
+# --- the one loader: every extractor reads its language knowledge through these --------------------
+
+
+@lru_cache(maxsize=16)
+def read_table(name: str) -> dict[str, Any]:
+    """One table of ``newsmill/data/lexicon`` as parsed JSON (cached; do not modify it)."""
     path = resources.files("newsmill").joinpath("data", "lexicon", f"{name}.json")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
 
+def table_words(key: str, languages: tuple[str, ...] = DEFAULT_LANGUAGES, shared: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The entries of list ``key`` in the ``shared`` tables, then the ``languages``, each once."""
+    seen: dict[str, None] = {}
+    for name in shared + languages:
+        seen.update(dict.fromkeys(read_table(name).get(key, [])))
+    return tuple(seen)
+
+
+def table_groups(
+    key: str, languages: tuple[str, ...] = DEFAULT_LANGUAGES, shared: tuple[str, ...] = ()
+) -> dict[str, tuple[str, ...]]:
+    """A ``{group: [entries]}`` table (e.g. cues by Removed reason) merged over tables, each entry once."""
+    merged: dict[str, dict[str, None]] = {}
+    for name in shared + languages:
+        for group, entries in read_table(name).get(key, {}).items():
+            merged.setdefault(group, {}).update(dict.fromkeys(entries))
+    return {group: tuple(entries) for group, entries in merged.items()}
+
+
 def available_languages() -> tuple[str, ...]:
     folder = resources.files("newsmill").joinpath("data", "lexicon")
     names = [p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json")]
-    return tuple(sorted(n for n in names if n != "common"))
+    return tuple(sorted(n for n in names if n not in SHARED_TABLES))
 
 
 @lru_cache(maxsize=8)
 def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     """Merge and compile the tables of ``languages`` (cached)."""
-    tables = [_read(lang) for lang in languages]
-    common = _read("common")
+    tables = [read_table(lang) for lang in languages]
+    common = read_table("common")
     exact: dict[str, str] = {}
     prefixes: dict[str, str] = {}
     phrases: dict[str, list[str]] = {c: [] for c in CATEGORY_ORDER}
@@ -145,7 +175,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         byline_prefixes=tuple(sorted({p for t in tables for p in t.get("byline_prefixes", [])}, key=len, reverse=True)),
         credit_prefix=_credit_prefix_pattern([p for t in tables for p in t.get("credit_prefixes", [])]),
         credit_words=frozenset(cue_key(p).split(" ")[0] for t in tables for p in t.get("credit_prefixes", [])),
-        agency_credit=_agency_pattern(common.get("photo_agencies", [])),
+        agency_credit=_agency_pattern(list(read_table("agencies")["photo"])),
         caption_credit=_caption_credit_pattern([p for t in tables for p in t.get("photo_prefixes", [])]),
         counter=_counter_pattern(tables),
         names_end=_names_end_pattern([w for t in tables for w in t.get("date_words", [])]),
