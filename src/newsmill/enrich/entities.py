@@ -73,7 +73,25 @@ def _load(language: str) -> Any:
     register()  # models trained with gazetteer features carry that component
     nlp = spacy.load(path, exclude=["parser", "tagger", "lemmatizer"])
     nlp.max_length = MAX_CHUNK_CHARS * 2
+    set_weight_dtype(nlp, "float32")
     return nlp
+
+
+def set_weight_dtype(nlp: Any, dtype: str) -> None:
+    """Cast every weight of the pipeline's models to ``dtype``.
+
+    The shipped models store their weights as float16 (half the package size; the hash-embedding
+    tables are most of it); spaCy's CPU kernels compute in float32, so they are cast back on load.
+    Weights already in ``dtype`` are left as they are.
+    """
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            for name in node.param_names:
+                if node.has_param(name) and node.get_param(name).dtype != dtype:
+                    node.set_param(name, node.get_param(name).astype(dtype))
 
 
 def chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
