@@ -128,7 +128,7 @@ def credit_regex() -> re.Pattern[str]:
     """Photo credit shapes in any language of the press: "Foto: …", "© …", "… / dpa", "REUTERS/…"."""
     agencies = read_table("agencies")
     patterns = (
-        rf"(?:^|\s|\()(?:{_alternation(table_words('html_credit_prefixes'))})\s*:\s*\S",
+        rf"(?:^|\s|\()(?:{_alternation(table_words('credit_prefixes'))})\s*:\s*\S",
         r"©|\(c\)\s|\bcopyright\b",
         rf"(?:^|\s)/\s*(?:{_alternation(tuple(agencies['credit_after_slash']))})\b",
         # Case-sensitive: "Reuters reported" is a sentence, "REUTERS" a credit.

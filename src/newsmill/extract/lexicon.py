@@ -153,6 +153,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     """Merge and compile the tables of ``languages`` (cached)."""
     tables = [read_table(lang) for lang in languages]
     common = read_table("common")
+    # Text mode also takes the line-only credit words ("Graphic:"), see the tables' comments.
+    credits = list(table_words("credit_prefixes", languages) + table_words("line_credit_prefixes", languages))
     exact: dict[str, str] = {}
     prefixes: dict[str, str] = {}
     phrases: dict[str, list[str]] = {c: [] for c in CATEGORY_ORDER}
@@ -173,8 +175,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         months={k: v for t in tables for k, v in t.get("months", {}).items()},
         stopwords=frozenset(w for t in tables for w in t.get("stopwords", [])),
         byline_prefixes=tuple(sorted({p for t in tables for p in t.get("byline_prefixes", [])}, key=len, reverse=True)),
-        credit_prefix=_credit_prefix_pattern([p for t in tables for p in t.get("credit_prefixes", [])]),
-        credit_words=frozenset(cue_key(p).split(" ")[0] for t in tables for p in t.get("credit_prefixes", [])),
+        credit_prefix=_credit_prefix_pattern(credits),
+        credit_words=frozenset(cue_key(p).split(" ")[0] for p in credits),
         agency_credit=_agency_pattern(list(read_table("agencies")["photo"])),
         caption_credit=_caption_credit_pattern([p for t in tables for p in t.get("photo_prefixes", [])]),
         counter=_counter_pattern(tables),
