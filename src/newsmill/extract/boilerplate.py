@@ -242,7 +242,7 @@ def is_date_line(low: str) -> bool:
 # "Protesters in Hong Kong (Image: GETTY)": a caption outside <figure>, its credit in parentheses.
 @lru_cache(maxsize=1)
 def _trailing_credit() -> re.Pattern[str]:
-    words = _alternation(table_words("trailing_credit_words"))
+    words = _alternation(table_words("photo_prefixes"))
     return re.compile(rf"\((?:{words})\s*:[^()]{{1,60}}\)\s*$", re.I)
 
 
