@@ -220,7 +220,14 @@ def _date_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _byline_prefixes() -> tuple[str, ...]:
-    return table_words("html_byline_prefixes")
+    return table_words("byline_prefixes")
+
+
+def _is_byline(low: str) -> bool:
+    """Starts with a byline cue ("von", "by", "text:") that ends at a word boundary ("Vonovia" does not)."""
+    return any(
+        low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalpha()) for p in _byline_prefixes()
+    )
 
 
 _ALPHA_WORD = re.compile(r"[^\W\d_]+")
@@ -257,7 +264,7 @@ def is_caption_line(text: str) -> bool:
 def is_credit_line(text: str) -> bool:
     """A line that is only a credit or byline ("Foto: dpa", "© Reuters", "Von Anna Muster")."""
     low = text.lower()
-    if low.startswith(_byline_prefixes()) and len(text.split()) <= BYLINE_MAX_WORDS:
+    if len(text.split()) <= BYLINE_MAX_WORDS and _is_byline(low):
         return True
     # Only the line's start matters; searching a prefix keeps long blocks cheap.
     m = credit_regex().search(text[:CREDIT_PREFIX_CHARS])
