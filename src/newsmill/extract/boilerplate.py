@@ -130,7 +130,7 @@ def credit_regex() -> re.Pattern[str]:
     patterns = (
         rf"(?:^|\s|\()(?:{_alternation(table_words('credit_prefixes'))})\s*:\s*\S",
         r"©|\(c\)\s|\bcopyright\b",
-        rf"(?:^|\s)/\s*(?:{_alternation(tuple(agencies['credit_after_slash']))})\b",
+        rf"(?:^|\s)/\s*(?:{_alternation(tuple(agencies['photo']) + tuple(agencies['news']))})\b",
         # Case-sensitive: "Reuters reported" is a sentence, "REUTERS" a credit.
         rf"(?-i:\b(?:{_alternation(tuple(agencies['credit_marks']))})\b)",
     )
