@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import cast
 
 from newsmill.article import RemovedReason
-from newsmill.extract.lexicon import DEFAULT_LANGUAGES, read_table, table_groups, table_words
+from newsmill.extract.lexicon import DEFAULT_LANGUAGES, cue_key, read_table, table_groups, table_words
 
 # --- tables ------------------------------------------------------------------------------------
 
@@ -113,9 +113,19 @@ def _content_regex() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _cta_words() -> frozenset[str]:
+    """One-word calls to action that make up a whole block ("Share", "Schließen")."""
+    return frozenset(k for c in table_groups("lines").get("call_to_action", ()) if " " not in (k := cue_key(c)))
+
+
+@lru_cache(maxsize=1)
 def _cta_regex() -> re.Pattern[str]:
     """Short blocks starting with a call to action ("Lesen Sie auch", "Sign up") are not article text."""
-    words = sorted(set(table_words("cta_prefixes")), key=len, reverse=True)
+    # Text mode's multi-word calls to action also open a block ("Zum Newsletter anmelden");
+    # its one-word cues ("Teilen") only count as the whole block (``_cta_words``).
+    lines = table_groups("lines").get("call_to_action", ())
+    cues = table_words("cta_prefixes") + tuple(c for c in lines if " " in cue_key(c))
+    words = sorted(set(cues), key=len, reverse=True)
     return re.compile("^(?:" + "|".join(re.escape(w) for w in words) + r")(?:\W|$)")
 
 
@@ -182,7 +192,7 @@ def reason_for_text(text: str) -> RemovedReason | None:
     n = len(text)
     if n <= CTA_MAX_CHARS:
         low = text.lower().lstrip(" -–—•|*>»«()[]")
-        if _cta_regex().match(low):
+        if _cta_regex().match(low) or (cue_key(low) in _cta_words() and not _HAS_DIGIT.search(low)):
             return "call_to_action"
         if low.startswith(_label_prefixes()):
             return "navigation"
@@ -231,6 +241,8 @@ def _is_byline(low: str) -> bool:
 
 
 _ALPHA_WORD = re.compile(r"[^\W\d_]+")
+# "1. Registrieren" is a step of a list, not a button: a one-word call to action has no digits.
+_HAS_DIGIT = re.compile(r"\d")
 _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}")
 
 
