@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -96,3 +99,30 @@ def test_odd_input_yields_valid_offsets(text: str) -> None:
     article = Article(text=text)
     EntityRecognizer()(article, EnrichContext(language="fr"))
     assert all(text[e.start:e.end] == e.text and e.text for e in article.entities)
+
+
+def test_half_precision_weights_are_cast_back_and_predict_alike(tmp_path: Path) -> None:
+    """The shipped models store float16 weights; loading must compute in float32 with the same entities."""
+    import spacy
+
+    from newsmill.enrich.entities import model_path, set_weight_dtype
+    from newsmill.enrich.gazetteer_features import register
+
+    register()
+    nlp = spacy.load(model_path("de"))
+    set_weight_dtype(nlp, "float16")
+    nlp.to_disk(tmp_path / "half")
+    assert (tmp_path / "half" / "tok2vec" / "model").stat().st_size < 0.6 * _weights_size_in_float32(nlp)
+    loaded = spacy.load(tmp_path / "half")
+    set_weight_dtype(loaded, "float32")
+    dtypes = {node.get_param(p).dtype.name for _, c in loaded.pipeline if hasattr(c, "model")
+              for node in c.model.walk() for p in node.param_names if node.has_param(p)}
+    assert dtypes == {"float32"}
+    text = "Bundeskanzler Olaf Scholz traf am Montag in Berlin den Siemens-Chef Roland Busch."
+    reference = load_model("de")
+    assert [(e.text, e.label_) for e in loaded(text).ents] == [(e.text, e.label_) for e in reference(text).ents]
+
+
+def _weights_size_in_float32(nlp: Any) -> int:
+    model = nlp.get_pipe("tok2vec").model
+    return sum(node.get_param(p).size * 4 for node in model.walk() for p in node.param_names if node.has_param(p))
