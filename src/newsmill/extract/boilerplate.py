@@ -48,6 +48,8 @@ ROLE_REASONS: dict[str, RemovedReason] = {
 DATE_LINE_MAX_CHARS = 80
 # A section cue is a heading, or a short line standing alone (a bold "Mehr zum Thema").
 SECTION_CUE_MAX_CHARS = 60
+# Text mode's line cues of these reasons are section cues too (see ``_section_cues``).
+SECTION_CUE_LINE_REASONS: tuple[str, ...] = ("teaser", "comments")
 
 
 # --- compiled forms ----------------------------------------------------------------------------
@@ -167,6 +169,13 @@ SECTION_CUE_TOPIC_WORDS = 3
 def _section_cues() -> tuple[re.Pattern[str], dict[str, RemovedReason]]:
     groups = table_groups("section_cues")
     table = {cue: cast(RemovedReason, reason) for reason, cues in groups.items() for cue in cues}
+    # Text mode's multi-word teaser and comment cues also open such a box. Its one-word cues do
+    # not: "Diskussion", "News" or "Themen" are also headings inside articles.
+    lines = table_groups("lines")
+    for reason in SECTION_CUE_LINE_REASONS:
+        for cue in lines.get(reason, ()):
+            if " " in cue:
+                table.setdefault(cue, cast(RemovedReason, reason))
     words = sorted(table, key=len, reverse=True)
     return re.compile("^(" + "|".join(re.escape(w) for w in words) + r")\b(.*)$", re.S), table
 
