@@ -155,16 +155,10 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     common = read_table("common")
     # Text mode also takes the line-only credit words ("Graphic:"), see the tables' comments.
     credits = list(table_words("credit_prefixes", languages) + table_words("line_credit_prefixes", languages))
-    exact: dict[str, str] = {}
-    prefixes: dict[str, str] = {}
+    exact, prefixes = _line_cues(languages)
     phrases: dict[str, list[str]] = {c: [] for c in CATEGORY_ORDER}
-    for category in reversed(CATEGORY_ORDER):  # earlier categories overwrite later ones
+    for category in CATEGORY_ORDER:
         for table in tables:
-            for cue in table.get("lines", {}).get(category, []):
-                key = cue_key(cue)
-                exact[key] = category
-                if " " in key:
-                    prefixes[key] = category
             phrases[category].extend(table.get("phrases", {}).get(category, []))
     return Lexicon(
         languages=languages,
@@ -185,6 +179,25 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         teaser_nouns=frozenset(w for t in tables for w in t.get("teaser_heads", {}).get("nouns", [])),
         social=frozenset(common.get("social", [])),
     )
+
+
+def _line_cues(languages: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """(cue key -> reason, multi-word cue key -> reason) of whole-line cues.
+
+    The ``lines`` tables come first; the HTML extractor's section cues ("Meistkommentiert") and
+    tag-list labels ("Stichworte:") add the lines they do not already file under a reason.
+    """
+    exact: dict[str, str] = {}
+    lines = table_groups("lines", languages)
+    for category in reversed(CATEGORY_ORDER):  # earlier categories overwrite later ones
+        exact.update((cue_key(cue), category) for cue in lines.get(category, ()))
+    extra = dict(table_groups("section_cues", languages))
+    extra["navigation"] = extra.get("navigation", ()) + table_words("label_prefixes", languages)
+    for category, cues in extra.items():
+        for cue in cues:
+            exact.setdefault(cue_key(cue), category)
+    exact.pop("", None)
+    return exact, {key: reason for key, reason in exact.items() if " " in key}
 
 
 def _longest_word(phrase: str) -> str:
