@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsmill.extract.lexicon import read_table
+from newsmill.extract.lexicon import read_table, table_words
 
 # Longer "names" are sentences that happened to sit in a byline element.
 MAX_NAME_CHARS = 60
@@ -52,7 +52,9 @@ class BylineTables:
 def tables() -> BylineTables:
     bylines = read_table("bylines")
     agencies = read_table("agencies")
-    prefixes = sorted({p for words in bylines["prefixes"].values() for p in words}, key=len, reverse=True)
+    # Byline cues of the language tables ("redaktion:", "reporting by") join the metadata's own.
+    cues = {p for words in bylines["prefixes"].values() for p in words} | set(table_words("byline_prefixes"))
+    prefixes = sorted(cues, key=len, reverse=True)
     return BylineTables(
         prefixes=tuple(prefixes),
         joiners=frozenset(bylines["joiners"]),
