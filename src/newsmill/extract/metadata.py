@@ -25,6 +25,7 @@ empty. ``PageMetadata`` fields:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -33,6 +34,7 @@ from lxml.html import HtmlElement
 from newsmill.extract import jsonld
 from newsmill.extract.authors import agency_of, byline_candidates, clean_authors, text_credits
 from newsmill.extract.dates import htmldate_search, normalize_date, time_element_date
+from newsmill.extract.lexicon import table_words
 from newsmill.extract.titles import MAX_TITLE_CHARS, choose_title, h1_kicker, strip_site, text_key
 
 __all__ = ["MetadataOptions", "PageMetadata", "read_metadata", "strip_site"]
@@ -425,10 +427,16 @@ def _list_items(obj: dict[str, Any]) -> list[dict[str, Any]]:
 
 # Breadcrumbs longer than this are the article title, not a section.
 MAX_SECTION_CHARS = 40
-_HOME = {"home", "startseite", "start", "homepage", "accueil", "inicio", "news", "nachrichten"}
+
+
+@lru_cache(maxsize=1)
+def _home_crumbs() -> frozenset[str]:
+    """Breadcrumbs that name the site's front page ("Home", "Startseite"), in any language."""
+    return frozenset(table_words("home_crumbs", (), shared=("common",)))
 
 
 def _crumb(names: list[str]) -> str | None:
     """The deepest breadcrumb that is a section (not "Home", not the headline)."""
-    usable = [n for n in names if n.casefold() not in _HOME and len(n) <= MAX_SECTION_CHARS]
+    home = _home_crumbs()
+    usable = [n for n in names if n.casefold() not in home and len(n) <= MAX_SECTION_CHARS]
     return usable[-1] if usable else None
