@@ -133,3 +133,42 @@ def test_the_only_paragraph_is_the_body_not_a_lead() -> None:
     article = extract(page)
     assert article.lead is None
     assert [b.kind for b in article.blocks] == ["paragraph"]
+
+
+# --- one lexicon: the HTML rules read the shared tables in data/lexicon --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Schließen", "call_to_action"),  # a one-word line cue of text mode, as the whole block
+        ("Folgen noch nicht absehbar", None),  # ... but one-word cues never open a longer block
+        ("1. Registrieren", None),  # a numbered step, not a button
+        ("Zum Newsletter anmelden", "call_to_action"),  # a multi-word line cue opens a block
+        ("Geschrieben von:", "credit"),  # the shared byline_prefixes
+        ("Vonovia erhöht die Mieten", None),  # a byline cue ends at a word boundary
+        ("Photo credit: Jane Doe", "credit"),  # the shared credit_prefixes
+    ],
+)
+def test_text_rules_from_shared_tables(text: str, reason: str | None) -> None:
+    assert reason_for_text(text) == reason
+
+
+@pytest.mark.parametrize(
+    ("heading", "reason"),
+    [("Das könnte Dich interessieren", "teaser"), ("Diskussion", None), ("Weitere Nachrichten aus Bonn", "teaser")],
+)
+def test_section_cues_include_multiword_line_cues(heading: str, reason: str | None) -> None:
+    assert section_cue(heading) == reason
+
+
+def test_class_words_come_from_language_and_common_tables() -> None:
+    assert reason_for_attrs("schlagworte-liste") == "navigation"  # de.json
+    assert reason_for_attrs("site-footer") == "footer"  # common.json
+
+
+def test_caption_credit_words_are_shared() -> None:
+    assert split_credit("Protesters in Hong Kong. Photograph: AFP via Getty") == (
+        "Protesters in Hong Kong.",
+        "Photograph: AFP via Getty",
+    )

@@ -375,3 +375,13 @@ def test_arbitrary_jsonld_and_byline_never_raise(payload: str, byline: str) -> N
 )
 def test_full_stop_after_a_word_ends_a_name(byline: str, names: list[str]) -> None:
     assert split_byline(byline)[0] == names
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [("Reporting by Anna Muster", ["Anna Muster"]), ("Text von Max Beispiel", ["Max Beispiel"]),
+     ("Recherche: Eva Probe", ["Eva Probe"])],
+)
+def test_byline_cues_of_language_and_metadata_tables(byline: str, names: list[str]) -> None:
+    # "reporting by" / "text von" come from the language tables, "recherche" from bylines.json.
+    assert split_byline(byline)[0] == names

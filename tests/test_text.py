@@ -13,7 +13,16 @@ from hypothesis import strategies as st
 
 import newsmill
 from newsmill.article import REMOVED_REASONS
-from newsmill.extract.lexicon import CATEGORY_ORDER, available_languages, cue_key, load_lexicon
+from newsmill.extract.lexicon import (
+    CATEGORY_ORDER,
+    SHARED_TABLES,
+    available_languages,
+    cue_key,
+    load_lexicon,
+    read_table,
+    table_groups,
+    table_words,
+)
 from newsmill.extract.options import ExtractOptions
 from newsmill.extract.text import NO_ARTICLE_WARNING, article_text_for_scoring, extract_text
 from newsmill.extract.text_dates import find_date
@@ -193,3 +202,34 @@ def test_quality_floor_on_dev_dumps(benchdata: Path) -> None:
         out = article_text_for_scoring(_text(dump))
         total.add(snippet_counts(out, gold[page_id]["with"], gold[page_id]["without"]))
     assert total.scores.f1 >= F1_FLOOR
+
+
+# --- one lexicon: the loader and the tables every extractor shares ---------------------------------
+
+# Keys the HTML extractor reads from every language table (text mode reads the others).
+HTML_KEYS = ("cta_prefixes", "section_cues", "label_prefixes", "date_line_words", "consent_cues",
+             "byline_prefixes", "credit_prefixes", "photo_prefixes")
+
+
+def test_loader_merges_tables_once_each() -> None:
+    words = table_words("byline_prefixes")
+    assert len(words) == len(set(words)) and {"von", "by"} <= set(words)
+    groups = table_groups("lines")
+    assert set(groups) <= set(CATEGORY_ORDER)
+    assert all(len(cues) == len(set(cues)) for cues in groups.values())
+    assert not set(SHARED_TABLES) & set(available_languages())
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_language_tables_have_the_shared_keys(language: str) -> None:
+    table = read_table(language)
+    assert all(table.get(key) for key in HTML_KEYS)
+    assert set(table["section_cues"]) <= set(REMOVED_REASONS)
+    assert set(table.get("class_tokens", {})) <= set(REMOVED_REASONS)
+
+
+def test_text_mode_reads_html_section_cues_and_labels() -> None:
+    lex = load_lexicon()
+    assert lex.cue_reason("Meistkommentiert") == "teaser"
+    assert lex.cue_reason("Stichworte:") == "navigation"
+    assert lex.cue_reason("Stichworte sammeln ist mühsam, sagte die Lehrerin am Montag in der Schule.") is None
