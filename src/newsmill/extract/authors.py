@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsmill.extract.lexicon import read_table, table_words
+from newsmill.extract.lexicon import read_table, table_groups, table_words
 
 # Longer "names" are sentences that happened to sit in a byline element.
 MAX_NAME_CHARS = 60
@@ -306,16 +306,21 @@ def _usable_bylines(elements: list[Any]) -> list[str]:
 _NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "style", "body", "html", "input", "textarea", "label"})
 # Comment threads carry many author names; bylines of the article sit outside them. (Teasers,
 # asides and footers are not excluded: many CMS put the article's own byline in such elements.)
-_EXCLUDED_AREA = re.compile(r"comment|kommentar|respond|reply|discussion", re.I)
+@lru_cache(maxsize=1)
+def _excluded_area() -> re.Pattern[str]:
+    """Class/id words of comment areas: the HTML extractor's ``comments`` class tokens."""
+    words = table_groups("class_tokens", shared=("common",)).get("comments", ())
+    return re.compile("|".join(re.escape(w.rstrip("*")) for w in sorted(words, key=len, reverse=True)), re.I)
 
 
 def _in_excluded_area(el: Any) -> bool:
+    excluded = _excluded_area()
     for anc in el.iterancestors():
         if anc.tag in ("body", "html"):
             return False
         if anc.tag == "form":
             return True
-        if _EXCLUDED_AREA.search(f"{anc.get('class', '')} {anc.get('id', '')}"):
+        if excluded.search(f"{anc.get('class', '')} {anc.get('id', '')}"):
             return True
     return False
 
