@@ -5,7 +5,12 @@ fed the dump's lines wrapped as ``<p>`` (they need HTML), for each flattening (b
 html2text), plus dumps per second on one core. The text scored for newsmill is headline + lead +
 body blocks (``newsmill.extract.text.article_text_for_scoring``).
 
-    .venv/bin/python benchmarks/textdump.py [--only newsmill] [--limit N] [--errors N]
+A second table scores the metadata text mode recovers (title, authors, date) against the gold of
+trafeval-de-dev, with the metric of ``benchmarks/metadata.py`` (accuracy over pages whose gold
+field is not null; "has": pages whose gold field has a value), so that changes to the head rules
+or the cue tables are measured for text dumps too.
+
+    .venv/bin/python benchmarks/textdump.py [--only newsmill] [--limit N] [--errors N] [--no-metadata]
 """
 
 from __future__ import annotations
@@ -100,6 +105,48 @@ def evaluate(cleaner: Cleaner, flattening: str, ids: list[str], gold: dict[str, 
     return total, len(ids) / max(elapsed, 1e-9)
 
 
+METADATA_FIELDS = ("title", "author", "date")
+
+
+def newsmill_metadata(dump: str) -> tuple[str | None, list[str], str | None]:
+    """(title, authors, published) of text mode, in the form ``benchmarks/metadata.py`` scores."""
+    from newsmill.extract import extract
+
+    article = extract(dump, input_format="text")
+    return article.title, list(article.authors), article.published
+
+
+def metadata_check(ids: list[str], gold: dict[str, dict[str, object]], errors: str | None = None) -> None:
+    """Title/author/date accuracy of text mode per flattening (metric of ``benchmarks/metadata.py``)."""
+    from benchmarks.metadata import correct, score
+
+    sub = {k: gold[k] for k in ids}
+    rows, counts, misses = [], [], []
+    for flat in FLATTENINGS:
+        preds = {k: newsmill_metadata((DATA / "textdump" / flat / f"{k}.txt").read_text(encoding="utf-8")) for k in ids}
+        cells = []
+        for field in METADATA_FIELDS:
+            for with_value in (False, True):
+                acc, n = score(sub, preds, field, with_value)
+                cells.append(f"{acc:.3f}")
+                counts.append(n)
+        rows.append(f"| {flat} | " + " | ".join(cells) + " |")
+        if errors:
+            index = METADATA_FIELDS.index(errors)
+            misses.extend(
+                (k, flat, gold[k][errors], preds[k][index])
+                for k in ids
+                if gold[k].get(errors) is not None and not correct(errors, gold[k][errors], preds[k])
+            )
+    print("\nText-mode metadata on the same dumps: accuracy; 'all': pages with a gold field (gold \"\" = none),")
+    print("'has': pages whose gold field has a value. n = " + ", ".join(map(str, counts[: 2 * len(METADATA_FIELDS)])) + "\n")
+    print("| flattening | title all | title has | author all | author has | date all | date has |")
+    print("|---|" + "---|" * 2 * len(METADATA_FIELDS))
+    print("\n".join(rows))
+    for page_id, flat, want, got in misses:
+        print(f"{page_id} {flat}: gold {want!r} got {got!r}")
+
+
 def flatten_get_text(html: str) -> str:
     """A naive scraper's dump: BeautifulSoup ``get_text`` with one text node per line."""
     from bs4 import BeautifulSoup
@@ -141,6 +188,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="first N pages only")
     ap.add_argument("--errors", type=int, default=0, help="list N pages with misses (newsmill)")
     ap.add_argument("--no-english", action="store_true", help="skip the English (Zyte) check")
+    ap.add_argument("--no-metadata", action="store_true", help="skip the text-mode metadata table")
+    ap.add_argument("--metadata-errors", choices=METADATA_FIELDS, help="list text mode's misses on this field")
     args = ap.parse_args()
     gold = load_gold()
     ids = sorted(gold)[: args.limit or None]
@@ -162,6 +211,8 @@ def main() -> None:
         print(f"| {name} | " + " | ".join(cells) + f" | {sum(rates) / len(rates):.0f} |")
     for page_id, flat, c in sorted(misses, key=lambda m: -(m[2].fn + m[2].fp))[: args.errors]:
         print(f"{page_id} {flat}: fn={c.fn} fp={c.fp}")
+    if not args.no_metadata:
+        metadata_check(ids, gold, args.metadata_errors)
     if not args.no_english and ZYTE.is_dir():
         english_check(args.limit)
 
