@@ -25,6 +25,7 @@ from newsmill.extract.lexicon import (
 )
 from newsmill.extract.options import ExtractOptions
 from newsmill.extract.text import NO_ARTICLE_WARNING, article_text_for_scoring, extract_text
+from newsmill.extract.text_classify import classify_lines
 from newsmill.extract.text_dates import find_date
 from newsmill.extract.text_lines import MAX_ANALYSED_CHARS, clean_line, merge_fragments, split_lines
 
@@ -233,3 +234,52 @@ def test_text_mode_reads_html_section_cues_and_labels() -> None:
     assert lex.cue_reason("Meistkommentiert") == "teaser"
     assert lex.cue_reason("Stichworte:") == "navigation"
     assert lex.cue_reason("Stichworte sammeln ist mühsam, sagte die Lehrerin am Montag in der Schule.") is None
+
+
+# --- head fields: share rows, bare sources, the page title (regressions found by diffing outputs) ---
+
+LEAD = "Der Rat der Stadt stimmt am Montag über die Sanierung der alten Schule im Ortskern ab, heißt es."
+
+
+def _head_dump(*head: str, first: str = "Seite") -> str:
+    return "\n\n".join([first, "Startseite", *head, PROSE * 3, PROSE * 2]) + "\n"
+
+
+@pytest.mark.parametrize("row", ["Teilen Twittern", "Share Tweet", "Teilen Drucken Merken"])
+def test_share_button_row_is_no_author(row: str) -> None:
+    article = _text(_head_dump("Stadt saniert die alte Schule im Ortskern", row))
+    assert article.title == "Stadt saniert die alte Schule im Ortskern"
+    assert article.authors == []
+    assert any(r.text == row and r.reason == "call_to_action" for r in article.removed)
+
+
+def test_share_words_in_a_sentence_stay_text() -> None:
+    lex = load_lexicon()
+    lines = merge_fragments(split_lines("Teilen Twittern\n\nDetails folgen.\n\nTwittern\n").lines)
+    labels = classify_lines(lines, lex)
+    assert labels[0].reason == "call_to_action"
+    assert labels[1].reason is None  # a sentence, not a button row
+    assert labels[2].reason is None  # a lone share verb is left to the line cues
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [("Kücknitz", None), ("Essay", None), ("SID", "SID"), ("Associated Press", "AP"), ("20 Minuten", "20 Minuten")],
+)
+def test_bare_head_line_is_a_source_only_when_an_agency(line: str, source: str | None) -> None:
+    article = _text(_head_dump("Stadt saniert die alte Schule im Ortskern", f"**{LEAD}**", line))
+    assert article.lead == LEAD
+    assert article.source == source
+    assert article.authors == []
+    assert line not in article.text  # a place or rubric line is head debris, accounted as removed
+    if source is None:
+        assert any(r.text == line for r in article.removed)
+
+
+def test_page_title_repeated_as_headline_is_the_title() -> None:
+    headline = "Forscher finden Wasserdampf auf einem fernen Mond"
+    # A credit row between headline and body ends the head walk above the body's date line.
+    dump = _head_dump(headline, "|", "|", "18. November 2019", first=headline)
+    assert _text(dump).title == headline
+    # A first line without a site name that the page does not repeat is not taken for the title.
+    assert _text(_head_dump("|", "|", "18. November 2019", first=headline)).title is None

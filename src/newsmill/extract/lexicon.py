@@ -70,6 +70,7 @@ class Lexicon:
     teaser_leads: frozenset[str]  # "Weitere", "More": first words of a teaser list's header ...
     teaser_nouns: frozenset[str]  # ... "Artikel", "stories": and the kind of item it lists
     social: frozenset[str]
+    share_words: frozenset[str]  # social networks and one-word calls to action ("teilen", "tweet")
 
     def teaser_header(self, text: str, key: str) -> bool:
         """A short header over a list of other items: "Weitere Artikel", "Mehr Videos:", "More stories"."""
@@ -178,6 +179,9 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         teaser_leads=frozenset(w for t in tables for w in t.get("teaser_heads", {}).get("leads", [])),
         teaser_nouns=frozenset(w for t in tables for w in t.get("teaser_heads", {}).get("nouns", [])),
         social=frozenset(common.get("social", [])),
+        share_words=frozenset(common.get("social", []))
+        .union(w for t in tables for w in t.get("share_words", []))
+        .union(key for key, reason in exact.items() if reason == "call_to_action" and " " not in key),
     )
 
 

@@ -46,6 +46,11 @@ CREDIT_MAX_WORDS = 12
 CAPTION_MAX_WORDS = 60
 CAPTION_CREDIT_MAX_WORDS = 8
 CAPTION_MIN_WORDS = 3
+# A row of share buttons has a few words ("Teilen Twittern Drucken Merken"); a longer line made of
+# such words ("Details folgen ...") is not taken for one. A lone share verb ("Twittern") is left to
+# the line cues: as a call to action it joined share bars into barriers that cut leads (measured).
+SHARE_ROW_MIN_WORDS = 2
+SHARE_ROW_MAX_WORDS = 6
 # CSS and JavaScript printed as text: at least this many of { } ; = and this many per word
 # (prose has a semicolon now and then; a style sheet has one per declaration).
 CODE_MIN_SYMBOLS = 4
@@ -168,8 +173,8 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
         return Label("bad", "navigation", n)
     if key and lex.teaser_header(text, key):
         return Label("bad", "teaser", n, barrier=TEASER_HEADER_IS_BARRIER)
-    if key and all(w in lex.social for w in key.split(" ")):
-        return Label("bad", "call_to_action", n)  # a share bar: "Facebook Twitter E-Mail"
+    if key and _share_row(text, key, lex):
+        return Label("bad", "call_to_action", n)
     if n <= COPYRIGHT_MAX_WORDS and ("©" in text or "(" in text or "opyright" in text) and _COPYRIGHT.search(text):
         return Label("bad", "footer", n)
     if line.link_share >= LINK_SHARE_BAD:
@@ -192,6 +197,20 @@ def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
     if n >= MEDIUM_MIN_WORDS and punctuated:
         return "medium"
     return "short"
+
+
+def _share_row(text: str, key: str, lex: Lexicon) -> bool:
+    """Share buttons printed in one row: "Facebook Twitter E-Mail", "Teilen Twittern", "Share Tweet".
+
+    Every word is a social network or a one-word call to action; such a row is no headline, name
+    or source ("Teilen Twittern" read as a two-word name made it an author).
+    """
+    words = key.split(" ")
+    if all(w in lex.social for w in words):
+        return True
+    if not SHARE_ROW_MIN_WORDS <= len(words) <= SHARE_ROW_MAX_WORDS or _SENTENCE_END.search(text):
+        return False
+    return all(w in lex.share_words for w in words)
 
 
 def _code_like(text: str, words: int) -> bool:

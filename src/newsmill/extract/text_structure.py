@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsmill.article import Block, Image, Removed, RemovedReason
+from newsmill.extract.authors import agency_of
 from newsmill.extract.lexicon import Lexicon
 from newsmill.extract.text_classify import Label, caption_credit
 from newsmill.extract.text_dates import find_date
@@ -79,6 +80,7 @@ class _Ctx:
     lex: Lexicon
     parts: Parts
     used: set[int] = field(default_factory=set)  # lines consumed into images
+    bare_line_seen: bool = False  # the head's one bare short line that is no name or agency was taken
     headline: int | None = None  # the head line the page's own title repeats, when there is one
 
 
@@ -261,14 +263,23 @@ def _head_line(ctx: _Ctx, i: int) -> bool:
 
 
 def _page_title(lines: list[Line], labels: list[Label]) -> str | None:
-    """The page's ``<title>`` that dumps print first, without the site name ("X | RosaMag")."""
+    """The page's ``<title>`` that dumps print first, without the site name ("X | RosaMag").
+
+    A first line without a site name is taken only when the page prints it again as a headline-like
+    line: a lone first line may be anything (a skip link, a menu), but the ``<title>`` repeated in
+    the page is the headline, also where the head walk stopped short of it (a caption or a byline
+    row of debris between headline and body).
+    """
     if not lines or lines[0].index != 0:
         return None
     text = _SITE_SUFFIX.sub("", lines[0].text).strip()
     words = len(text.split())
-    if not TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS or text == lines[0].text:
-        return None  # only a title with a site name after a separator is taken for one
-    return text
+    if not TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS:
+        return None
+    if text != lines[0].text:
+        return text
+    repeated = any(line.text == text and _title_like(line, label) for line, label in zip(lines[1:], labels[1:], strict=True))
+    return text if repeated else None
 
 
 def _headline_from_page_title(ctx: _Ctx, start: int, body_start: int) -> int | None:
@@ -311,19 +322,30 @@ def _split_names(names: str) -> list[str]:
 
 
 def _bare_source(ctx: _Ctx, i: int) -> bool:
-    """A short unlabelled line in the head: a person's name is an author, anything else a source."""
+    """A short unlabelled line in the head: a news agency is the source, a person's name an author.
+
+    Only a known agency (``agencies.json``, the metadata readers' check) is a source: a bare line
+    below the lead is as often a place ("Kücknitz"), a rubric ("Essay") or a button, and is
+    removed as head debris.
+    """
     text, label = ctx.lines[i].text, ctx.labels[i]
     if label.words > BARE_SOURCE_MAX_WORDS or not text[:1].isalnum() or text[-1] in ".!?:":
         return False
     tokens = text.split()
     if not all(t[:1].isupper() or t[:1].isdigit() for t in tokens):
         return False  # a lower-case word makes it a phrase, not a name ("Kaeser verarscht Neubauer")
-    if 2 <= len(tokens) <= 3 and all(_NAME_WORD.match(t) for t in tokens):
+    agency = agency_of(text)
+    if agency is not None:
+        if ctx.parts.source is not None:
+            return False
+        ctx.parts.source = agency
+    elif 2 <= len(tokens) <= 3 and all(_NAME_WORD.match(t) for t in tokens):
         ctx.parts.authors.append(text)
-    elif ctx.parts.source is None:
-        ctx.parts.source = text
+    elif not ctx.bare_line_seen:  # head debris: kept out of the text, but not called the source
+        ctx.bare_line_seen = True
+        _drop(ctx, i, "other")
     else:
-        return False
+        return False  # a second such line: the body has begun
     return True
 
 
