@@ -60,6 +60,7 @@ def model_predictor(language: str, gazetteer: bool) -> Predictor:
 
     from newsmill.enrich.entities import load_model
     from newsmill.enrich.gazetteer_entities import combine
+    from newsmill.enrich.name_spans import extend_person_spans
 
     nlp = load_model(language)
 
@@ -67,7 +68,7 @@ def model_predictor(language: str, gazetteer: bool) -> Predictor:
         doc = nlp(Doc(nlp.vocab, words=words))
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         if gazetteer:
-            ents = combine(doc.text, ents, language)
+            ents = combine(doc.text, extend_person_spans(doc, ents), language)
         tags = ["O"] * len(words)
         for tok in doc:
             for s, e, label in ents:

@@ -126,3 +126,37 @@ def test_half_precision_weights_are_cast_back_and_predict_alike(tmp_path: Path) 
 def _weights_size_in_float32(nlp: Any) -> int:
     model = nlp.get_pipe("tok2vec").model
     return sum(node.get_param(p).size * 4 for node in model.walk() for p in node.param_names if node.has_param(p))
+
+
+def _coded_doc(words: list[str], codes: list[str]) -> Any:
+    import spacy
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("de").vocab, words=words)
+    for token, code in zip(doc, codes, strict=True):
+        token.lemma_ = code
+    return doc
+
+
+def test_person_spans_grow_over_listed_name_parts() -> None:
+    from newsmill.enrich.name_spans import extend_person_spans
+
+    doc = _coded_doc(["Machthaber", "Kim", "Jong", "Un", "und", "Trainer", "Sven", "Maric", "."],
+                     ["W", "FL", "FL", "F", "_", "W", "F", "_", "_"])
+    kim = doc.text.index("Kim")
+    maric = doc.text.index("Maric")
+    spans = [(kim, kim + len("Kim Jong"), "PER"), (maric, maric + len("Maric"), "PER")]
+    grown = {doc.text[s:e] for s, e, _ in extend_person_spans(doc, spans)}
+    assert grown == {"Kim Jong Un", "Sven Maric"}
+
+
+def test_person_spans_do_not_grow_over_common_words_other_entities_or_other_labels() -> None:
+    from newsmill.enrich.name_spans import extend_person_spans
+
+    doc = _coded_doc(["Essen", "Putin", "Merkel", "Berlin", "Weber"], ["TW", "_", "L", "B", "L"])
+    putin = doc.text.index("Putin")
+    merkel = doc.text.index("Merkel")
+    berlin = doc.text.index("Berlin")
+    spans = [(putin, putin + 5, "PER"), (merkel, merkel + 6, "PER"), (berlin, berlin + 6, "LOC")]
+    # "Essen" is also a common word; "Merkel" is already its own entity; "Weber" follows a LOC
+    assert extend_person_spans(doc, spans) == spans

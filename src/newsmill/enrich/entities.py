@@ -19,6 +19,7 @@ from typing import Any
 from newsmill.article import Article, Entity, EntityLabel
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.name_forms import base_forms, strip_possessive
+from newsmill.enrich.name_spans import extend_person_spans
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,10 @@ def recognise(text: str, language: str, options: EntityOptions | None = None) ->
     pieces = list(chunks(text[: opts.max_chars], opts.max_chunk_chars))
     spans: list[tuple[int, int, str]] = []
     for (offset, _), doc in zip(pieces, nlp.pipe(p for _, p in pieces), strict=True):
-        spans += [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
+        found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        if opts.gazetteer:
+            found = extend_person_spans(doc, found)
+        spans += [(offset + start, offset + end, label) for start, end, label in found]
     if opts.gazetteer:
         from newsmill.enrich.gazetteer_entities import combine
 
