@@ -152,17 +152,47 @@ def _add_place(out: dict[str, list[str]], name: str, kind: str) -> None:
 
 
 def _person_names() -> tuple[list[str], list[str]]:
+    """First names and surnames: the US Census lists of ``names`` and the name lists of Faker's
+    person providers in all locales (international names the census lacks: "Sven", "Schröder")."""
+    first: list[str] = []
+    last: list[str] = []
     try:
         from importlib import resources
 
         root = resources.files("names")
     except ModuleNotFoundError:  # optional: only `make models` installs it
+        pass
+    else:
+        first += [line.split()[0] for f in ("dist.male.first", "dist.female.first")
+                  for line in root.joinpath(f).read_text().splitlines() if line.strip()]
+        last += [line.split()[0] for line in root.joinpath("dist.all.last").read_text().splitlines()[:MAX_SURNAMES]
+                 if line.strip()]
+    faker_first, faker_last = _faker_names()
+    return first + faker_first, last + faker_last
+
+
+def _faker_names() -> tuple[list[str], list[str]]:
+    """Names from Faker's person providers (MIT), Latin script only: the model reads Latin text."""
+    import importlib
+    import pkgutil
+
+    try:
+        import faker.providers.person as person
+    except ModuleNotFoundError:  # optional: only `make models` installs it
         return [], []
-    first = [line.split()[0] for f in ("dist.male.first", "dist.female.first")
-             for line in root.joinpath(f).read_text().splitlines() if line.strip()]
-    last = [line.split()[0] for line in root.joinpath("dist.all.last").read_text().splitlines()[:MAX_SURNAMES]
-            if line.strip()]
-    return first, last
+    from newsmill.enrich.gazetteer import _LATIN
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for module in sorted(m.name for m in pkgutil.iter_modules(person.__path__)):
+        provider = importlib.import_module(f"{person.__name__}.{module}").Provider
+        for attr in dir(provider):
+            value = getattr(provider, attr)
+            if not attr.startswith(("first_names", "last_names")) or not isinstance(value, (dict, list, tuple)):
+                continue
+            bucket = first if attr.startswith("first") else last
+            bucket.update(n for n in value if isinstance(n, str) and " " not in n and _LATIN.match(n))
+    return sorted(first), sorted(last)
 
 
 def register() -> None:
