@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import re
+from itertools import islice
 from urllib.parse import urlsplit
 
-from newsmill.article import Article
+from newsmill.article import Article, Block
 from newsmill.extract.language import choose_language
-from newsmill.extract.options import BudgetExceeded, ExtractOptions
+from newsmill.extract.options import BudgetExceeded, ExtractOptions, partial_warning
 from newsmill.page import InputError, InputFormat, Page, decode, sniff_format
 
 __all__ = ["extract", "extract_page", "ExtractOptions", "InputError"]
+
+# A text dump cut short by its budget keeps its lines of at least this many characters: prose, not
+# the menus, bylines and share rows around it (the walk's "good" block length, for the same reason).
+PARTIAL_MIN_LINE_CHARS = 50
+# ... at most this much text (twice a long read), from at most this many lines (a few ms of regex).
+PARTIAL_MAX_CHARS = 100_000
+PARTIAL_MAX_LINES = 200_000
+_LINE = re.compile(r"[^\r\n]+")
 
 
 def extract(
@@ -41,8 +51,10 @@ def extract_page(page: Page, options: ExtractOptions | None = None) -> Article:
     try:
         article, declared_language = _run_extractor(fmt, decoded.text, opts)
     except BudgetExceeded as exc:
-        article, declared_language = Article(url=page.url), None
-        article.warnings.append(str(exc))
+        # The HTML extractor makes its own partial Article; text mode's is made here.
+        article = _partial_text(decoded.text, page.url, exc) if fmt != "html" else \
+            Article(url=page.url, warnings=[str(exc)])
+        declared_language = None
     article.warnings[:0] = decoded.warnings
     _complete(article, page, opts, declared_language)
     return article
@@ -56,6 +68,22 @@ def _run_extractor(fmt: str, text: str, opts: ExtractOptions) -> tuple[Article, 
     from newsmill.extract.text import extract_text
 
     return extract_text(text, opts), None
+
+
+def _partial_text(text: str, url: str | None, cause: BudgetExceeded) -> Article:
+    """A text dump whose budget ran out: its long lines, in order, up to a cap (bounded work)."""
+    article = Article(url=url)
+    chars = 0
+    for m in islice(_LINE.finditer(text), PARTIAL_MAX_LINES):
+        line = " ".join(m.group().split())
+        if len(line) >= PARTIAL_MIN_LINE_CHARS:
+            article.blocks.append(Block("paragraph", line))
+            chars += len(line)
+            if chars >= PARTIAL_MAX_CHARS:
+                break
+    article.warnings.append(partial_warning(
+        cause, f"the {len(article.blocks)} long lines of the dump, not cleaned; no title or metadata"))
+    return article
 
 
 def _complete(article: Article, page: Page, opts: ExtractOptions, declared: str | None) -> None:

@@ -5,22 +5,35 @@ walk the DOM once into text blocks with per-element statistics (``html_walk``), 
 with the most article text net of noise (``html_select``; JSON-LD articleBody votes when present),
 keep or drop each block with a reason, split the lead off, and collect figures with captions and
 credits (``html_images``).
+
+When the page's time budget runs out, the page still yields a partial Article (see ``_partial``):
+the metadata, read before the body, and the body text found so far, with a "partial result"
+warning. The rescue is bounded in size and time.
 """
 
 from __future__ import annotations
 
-from newsmill.article import Article, Block, Removed, RemovedReason
+from collections.abc import Iterable
+from itertools import islice
+from typing import cast
+
+from newsmill.article import BLOCK_KINDS, Article, Block, BlockKind, Removed, RemovedReason
 from newsmill.extract.dom import parse_html, strip_invisible
 from newsmill.extract.html_images import collect_images, image_scope
 from newsmill.extract.html_lead import lead_index, outer_lead_index
 from newsmill.extract.html_select import Selection, choose_container, context, select
 from newsmill.extract.html_walk import Candidate, RawBlock, walk
 from newsmill.extract.metadata import PageMetadata, read_metadata
-from newsmill.extract.options import ExtractOptions
+from newsmill.extract.options import BudgetExceeded, ExtractOptions, partial_warning
 
 # When the DOM yields less body text than this but JSON-LD articleBody is longer, the page
 # renders its body with scripts: the JSON-LD text is the better body.
 MIN_DOM_BODY_CHARS = 200
+# A partial result keeps at most this much body text: twice a long read (~50k characters); a page
+# with more article-like text than that before its budget ran out is repeating itself.
+MAX_PARTIAL_CHARS = 100_000
+# ... and looks at most this many walked blocks for it (~20 ms), however many the walk found.
+MAX_PARTIAL_SCAN_BLOCKS = 200_000
 
 
 def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
@@ -30,17 +43,25 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     if root is None:
         return Article(url=opts.url, warnings=warnings + ["html: nothing parseable in the page"]), None
     meta = read_metadata(root, opts.url)
-    opts.check_time()
     strip_invisible(root)  # after the metadata, which reads JSON-LD scripts and <head>
-    walked = walk(root, opts.check_time)
+    # A budget spent on the parse or the metadata leaves the walk a short grace period, for text.
+    walked = walk(root, opts.fallback_check() if opts.spent() else opts.check_time)
+    if walked.stopped is not None:
+        return _partial(meta, opts, warnings, walked.blocks, -1, walked.stopped), meta.language
     ctx = context(walked, meta.title)
     container = choose_container(walked, meta.body, ctx)
     if container is None and walked.blocks:
         # No block is long enough to mark an article: keep the page's unmarked, link-poor text.
         container = Candidate(root, 0, 0, len(walked.blocks), 0, 0, 0, False, ())
         warnings.append("content: no article container found; kept all unmarked text")
-    sel = select(walked, container, meta.title, ctx.ignore, outer_lead_index(walked, ctx, container),
-                 opts.check_time)
+    try:
+        sel = select(walked, container, meta.title, ctx.ignore, outer_lead_index(walked, ctx, container),
+                     opts.check_time)
+    except BudgetExceeded as exc:
+        if container is None:
+            return _partial(meta, opts, warnings, walked.blocks, -1, exc), meta.language
+        inside = walked.blocks[container.first:container.last]
+        return _partial(meta, opts, warnings, inside, container.index, exc), meta.language
     article = _article(meta, opts, warnings)
     _fill_body(article, sel, meta)
     headline = walked.blocks[ctx.headline].owner if ctx.headline >= 0 else None
@@ -92,3 +113,48 @@ def _fill_body(article: Article, sel: Selection, meta: PageMetadata) -> None:
         article.lead = sel.blocks[lead_at].text
         del sel.blocks[lead_at]
     article.blocks = sel.blocks
+
+
+def _partial(meta: PageMetadata, opts: ExtractOptions, warnings: list[str], blocks: list[RawBlock],
+             above: int, cause: BudgetExceeded) -> Article:
+    """The Article of a page whose budget ran out: its metadata and the article-like blocks found
+    (boilerplate marks at or above element index ``above`` do not count), or the JSON-LD
+    articleBody when the page ships a longer one: it is the publisher's whole body, not a prefix."""
+    article = _article(meta, opts, warnings)
+    article.blocks = _partial_blocks(blocks, above)
+    found = sum(len(b.text) for b in article.blocks)
+    if meta.body and len(meta.body) > found:
+        article.blocks = _capped(Block("paragraph", p.strip()) for p in meta.body.split("\n") if p.strip())
+        article.warnings.append(partial_warning(cause, "metadata and the JSON-LD articleBody"))
+    else:
+        article.warnings.append(partial_warning(
+            cause, f"metadata and {len(article.blocks)} article-like blocks found before time ran out, "
+                   "not cleaned block by block"))
+    return article
+
+
+def _partial_blocks(blocks: list[RawBlock], above: int) -> list[Block]:
+    """The walk's article-like blocks (long, link-poor, not captions or headings) outside
+    boilerplate marks; when marks cover them all (a theme wraps the page in "offcanvas"), with them."""
+    good = [b for b in islice(blocks, MAX_PARTIAL_SCAN_BLOCKS) if b.good]
+    clean = [b for b in good if all(i <= above for i, _ in b.flags)]
+    return _capped(Block(_kind(b.kind), b.text) for b in clean or good)
+
+
+def _capped(blocks: Iterable[Block]) -> list[Block]:
+    """The blocks up to MAX_PARTIAL_CHARS, without exact repeats (the cheap part of cleaning)."""
+    kept: list[Block] = []
+    seen: set[str] = set()
+    chars = 0
+    for b in blocks:
+        if chars >= MAX_PARTIAL_CHARS:
+            break
+        if b.text not in seen:
+            seen.add(b.text)
+            kept.append(b)
+            chars += len(b.text)
+    return kept
+
+
+def _kind(kind: str) -> BlockKind:
+    return cast(BlockKind, kind) if kind in BLOCK_KINDS else "paragraph"

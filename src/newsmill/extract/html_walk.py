@@ -18,6 +18,7 @@ from typing import Any
 from newsmill.article import RemovedReason
 from newsmill.extract.boilerplate import ROLE_REASONS, TAG_REASONS, is_content_attrs, reason_for_attrs
 from newsmill.extract.dom import INVISIBLE_TAGS
+from newsmill.extract.options import BudgetExceeded
 
 BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "caption", "legend"]
@@ -110,6 +111,9 @@ class _Frame:
 class Walk:
     blocks: list[RawBlock] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    # Set when the time budget ran out mid-walk: the blocks are then those of the page up to there,
+    # and the candidates miss every element still open (the statistics are incomplete).
+    stopped: BudgetExceeded | None = None
 
 
 def element_reason(el: Any, tag: str) -> RemovedReason | None:
@@ -347,10 +351,22 @@ TIME_CHECK_EVERY = 2000
 
 
 def walk(root: Any, check_time: Callable[[], None]) -> Walk:
-    """Cut the visible text of ``root`` into blocks and collect container candidates."""
+    """Cut the visible text of ``root`` into blocks and collect container candidates.
+
+    When ``check_time`` raises ``BudgetExceeded`` the walk stops there and returns the blocks found
+    so far with ``stopped`` set, so the caller can still make a partial Article of them."""
+    w = _Walker()
+    try:
+        _walk_into(w, root, check_time)
+    except BudgetExceeded as exc:
+        w.out.stopped = exc
+    w.flush()
+    return w.out
+
+
+def _walk_into(w: _Walker, root: Any, check_time: Callable[[], None]) -> None:
     import lxml.etree
 
-    w = _Walker()
     stack = w.stack
     skip = _Frame(None, -1, 0, False)  # marks an element whose subtree is not visited
     plain = _Frame(None, -2, 0, False)  # an inline element without attributes: only its text counts
@@ -388,5 +404,3 @@ def walk(root: Any, check_time: Callable[[], None]) -> Walk:
                     w.add(el.tail)
             else:
                 w.end(el, tag)
-    w.flush()
-    return w.out
