@@ -71,6 +71,8 @@ class Lexicon:
     teaser_nouns: frozenset[str]  # ... "Artikel", "stories": and the kind of item it lists
     social: frozenset[str]
     share_words: frozenset[str]  # social networks and one-word calls to action ("teilen", "tweet")
+    byline_cue: re.Pattern[str]  # a byline cue word where a line's names begin: "von", "Autor:", "posted by"
+    date_cues: frozenset[str]  # words that announce a date ("Erstellt am: 01.11.2023", "Published")
 
     def teaser_header(self, text: str, key: str) -> bool:
         """A short header over a list of other items: "Weitere Artikel", "Mehr Videos:", "More stories"."""
@@ -182,6 +184,8 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         share_words=frozenset(common.get("social", []))
         .union(w for t in tables for w in t.get("share_words", []))
         .union(key for key, reason in exact.items() if reason == "call_to_action" and " " not in key),
+        byline_cue=_byline_cue_pattern(list(table_words("byline_cues", languages))),
+        date_cues=frozenset(table_words("date_cues", languages)),
     )
 
 
@@ -238,6 +242,11 @@ def _counter_pattern(tables: list[dict[str, Any]]) -> re.Pattern[str]:
 def _names_end_pattern(date_words: list[str]) -> re.Pattern[str]:
     words = rf"|\b(?:{_alternation(date_words)})\b" if date_words else ""
     return re.compile(rf"\s*(?:\d|\||•|·|—|–\s|\({words})", re.I)
+
+
+def _byline_cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    # A cue as a word of its own ("von", "Autor:"), not the start of "Vonovia" or "authority".
+    return re.compile(rf"(?:^|(?<=[\s|·•,]))(?:{_alternation(cues)})(?=$|[\s:]|(?<=:))", re.I)
 
 
 def _caption_credit_pattern(prefixes: list[str]) -> re.Pattern[str]:

@@ -15,6 +15,7 @@ from newsmill.extract.lexicon import Lexicon
 from newsmill.extract.text_classify import Label, caption_credit
 from newsmill.extract.text_dates import find_date
 from newsmill.extract.text_lines import Line
+from newsmill.extract.text_meta import scan
 from newsmill.extract.text_segment import Body
 
 # Section headers after the body ("Kommentare", "Related stories") give their reason to the
@@ -91,6 +92,9 @@ def recover(lines: list[Line], labels: list[Label], body: Body, lex: Lexicon) ->
     if start > 0 and _section_label(lines, labels, start - 1):
         ctx.parts.section = lines[start - 1].text
         ctx.used.add(start - 1)
+    meta = scan(lines, labels, start, (body.start, body.end), lex, ctx.used)
+    ctx.used |= meta.used
+    ctx.parts.published, ctx.parts.authors, ctx.parts.source = meta.published, meta.authors, meta.source
     for i in range(start):
         if i not in ctx.used:
             _drop(ctx, i, "navigation")
@@ -101,6 +105,8 @@ def recover(lines: list[Line], labels: list[Label], body: Body, lex: Lexicon) ->
     if ctx.parts.title is None:  # get_text dumps print the page's <title> first
         ctx.parts.title = _page_title(lines, labels)
     for i in range(body.end, len(lines)):
+        if i in ctx.used:
+            continue
         if labels[i].barrier and labels[i].reason in SECTION_REASONS:
             section = labels[i].reason  # type: ignore[assignment]
         _drop(ctx, i, section or ("teaser" if labels[i].kind in ("good", "medium") else "navigation"))

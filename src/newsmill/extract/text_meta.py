@@ -1,0 +1,137 @@
+"""Text mode: bylines and datelines around the body, wherever the flattening left them.
+
+The head walk (``text_structure``) stops at the first debris line above the body, but dumps
+print the byline and the date among such lines: a date printed again in a sidebar is "repeated"
+debris, a "Veröffentlicht von Chris Jung" line too, and a "Text vorlesen | Stop | Pause" row
+ends the walk before the "Von David Hutzler, dpa" right above the text. This scan looks at a
+window around the body's start (and a few lines after its end, where blogs print "Autor: X"),
+nearest lines first, and takes at most one date line and one byline. The lines it takes are
+head fields (like the walk's), so the walk and the tail skip them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsmill.extract.authors import agency_of, clean_name, split_byline, tables
+from newsmill.extract.lexicon import Lexicon, cue_key
+from newsmill.extract.text_classify import Label
+from newsmill.extract.text_dates import find_date
+from newsmill.extract.text_lines import Line
+
+# Lines above the body's head that may still hold its date or byline (a date printed between
+# share buttons and "Text vorlesen" rows sat up to 14 lines above the text on the dev dumps;
+# further up are menus and sidebars whose dates belong to other articles).
+SCAN_ABOVE = 15
+# Lines of the body's top that may be a date or byline row the body run swallowed.
+SCAN_INTO = 3
+# Lines after the body where blogs print "Autor: X" or "Erstellt am: 01.11.2023".
+SCAN_AFTER = 6
+# A date or byline line is short; longer lines are prose that mentions a date.
+META_MAX_WORDS = 12
+# Words before a byline cue in the same line ("9. Februar 2019 von Heiko", "vor 11 Minuten von
+# X"): a date or time, so they hold a digit and stay this short.
+LEAD_MAX_WORDS = 6
+# A name line under a cue line ("Post author" / "Helge Fahrnberger") has at most this many words.
+NAME_LINE_MAX_WORDS = 5
+# Reasons of lines that never hold the article's own byline or date (comment dates, teasers).
+FOREIGN_REASONS = frozenset({"comments", "teaser", "consent"})
+
+_TIME_OR_DATE = re.compile(r"\d")
+
+
+@dataclass
+class Meta:
+    """What the scan found and which lines it used."""
+
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    source: str | None = None
+    used: set[int] = field(default_factory=set)
+
+
+def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int], lex: Lexicon, taken: set[int]) -> Meta:
+    """Date and byline near the body: the head top-down, then upwards, the body's top, the tail.
+
+    ``taken``: lines already given a role (the section label), left alone.
+    """
+    start, end = body
+    order = list(range(head, start))
+    order += list(range(head - 1, max(-1, head - 1 - SCAN_ABOVE), -1))
+    order += list(range(start, min(end, start + SCAN_INTO)))
+    tail = list(range(end, min(len(lines), end + SCAN_AFTER)))
+    meta = Meta()
+    for i in order + tail:
+        if labels[i].reason in FOREIGN_REASONS or labels[i].words > META_MAX_WORDS or i in meta.used or i in taken:
+            continue
+        if labels[i].barrier and i >= end:
+            break  # comments or teasers begin: their dates and names are not the article's
+        if not meta.authors and not meta.source and _take_byline(lines, labels, i, lex, meta):
+            continue
+        if meta.published is None and labels[i].kind != "good" and (i < end or _cued_date(lines[i].text, lex)):
+            found = find_date(lines[i].text, lex)
+            if found:
+                meta.published = found
+                meta.used.add(i)
+    return meta
+
+
+def _cued_date(text: str, lex: Lexicon) -> bool:
+    """After the body only a date with a cue word counts ("Erstellt am: 01.11.2023")."""
+    return any(word in lex.date_cues for word in cue_key(text).split(" ")[:2])
+
+
+def _take_byline(lines: list[Line], labels: list[Label], i: int, lex: Lexicon, meta: Meta) -> bool:
+    names_text = byline_names(lines[i].text, lex)
+    if names_text is None:
+        return False
+    used = [i]
+    if not names_text.strip(" :,|-–"):
+        nxt = i + 1
+        if nxt >= len(lines) or not lines[nxt].text or labels[nxt].words > NAME_LINE_MAX_WORDS:
+            return False
+        names_text, used = lines[nxt].text, [i, nxt]
+    names, source = names_from(names_text, lex)
+    if not names and not source:
+        return False
+    meta.authors, meta.source = names, source
+    meta.used.update(used)
+    if meta.published is None and (found := find_date(lines[i].text, lex)):
+        meta.published = found  # "9. Februar 2019 von Heiko" carries both
+    return True
+
+
+def byline_names(text: str, lex: Lexicon) -> str | None:
+    """The part of a byline line after its cue ("" when the names follow on the next line).
+
+    The cue opens the line ("Von X", "Autor: X"), is the whole line ("Post author", "Tipps
+    von"), or follows a date or time ("9. Februar 2019 von Heiko"); else ``None``.
+    """
+    m = lex.byline_cue.search(text)
+    if m is None:
+        return None
+    before = text[: m.start()].strip(" |·•,-–")
+    if before:
+        few = len(before.split()) <= LEAD_MAX_WORDS
+        dated = _TIME_OR_DATE.search(before) is not None
+        label_line = not text[m.end() :].strip() and len(before.split()) <= 1  # "Tipps von"
+        if not (few and (dated or label_line)):
+            return None
+    return text[m.end() :]
+
+
+def names_from(text: str, lex: Lexicon) -> tuple[list[str], str | None]:
+    """Names and agency of the text after a byline cue, when every word of it can be part of one.
+
+    "Berlin nach Hamburg" or "der Leyen reist nach Kiew" (a headline that starts with "Von") has
+    lower-case words outside name particles, so it is no byline.
+    """
+    cut = lex.names_end.split(text, maxsplit=1)[0]
+    particles = tables().particles | tables().joiners
+    for word in re.findall(r"[^\W\d_][\w'’.-]*", cut):
+        if word[:1].islower() and word.casefold() not in particles and agency_of(word) is None:
+            return [], None
+    names, source = split_byline(cut)
+    names = [n for n in names if clean_name(n) and n[:1].isupper()]
+    return names, source
