@@ -23,12 +23,19 @@ from newsmill.extract.html_images import collect_images, image_scope
 from newsmill.extract.html_lead import lead_index, outer_lead_index
 from newsmill.extract.html_select import Selection, choose_container, context, select
 from newsmill.extract.html_walk import Candidate, RawBlock, walk
-from newsmill.extract.metadata import PageMetadata, read_metadata
+from newsmill.extract.metadata import MetadataOptions, PageMetadata, read_metadata
 from newsmill.extract.options import BudgetExceeded, ExtractOptions, partial_warning
 
 # When the DOM yields less body text than this but JSON-LD articleBody is longer, the page
 # renders its body with scripts: the JSON-LD text is the better body.
 MIN_DOM_BODY_CHARS = 200
+# htmldate's free-text date search (run on pages without date markup) costs ~0.85 µs per character
+# of page (measured: 6 s of a 9 MB page, 0.8 s of a 2 MB one) and cannot be interrupted ...
+EXTENSIVE_DATE_S_PER_CHAR = 0.85e-6
+# ... so it may cost at most this share of the page's time budget; a larger page gets the fast date
+# search only (markup and URL). At the default 10 s that means pages past ~3 MB; the largest
+# benchmark page has 1.5 MB.
+EXTENSIVE_DATE_BUDGET_SHARE = 0.25
 # A partial result keeps at most this much body text: twice a long read (~50k characters); a page
 # with more article-like text than that before its budget ran out is repeating itself.
 MAX_PARTIAL_CHARS = 100_000
@@ -42,7 +49,7 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     root = parse_html(text, opts.max_depth, warnings)
     if root is None:
         return Article(url=opts.url, warnings=warnings + ["html: nothing parseable in the page"]), None
-    meta = read_metadata(root, opts.url)
+    meta = read_metadata(root, opts.url, _metadata_options(text, opts))
     strip_invisible(root)  # after the metadata, which reads JSON-LD scripts and <head>
     # A budget spent on the parse or the metadata leaves the walk a short grace period, for text.
     walked = walk(root, opts.fallback_check() if opts.spent() else opts.check_time)
@@ -69,6 +76,11 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     article.images = collect_images(scope, meta.canonical_url or opts.url)
     _account_for_captions(article, walked.blocks)
     return article, meta.language
+
+
+def _metadata_options(text: str, opts: ExtractOptions) -> MetadataOptions:
+    cost = len(text) * EXTENSIVE_DATE_S_PER_CHAR
+    return MetadataOptions(extensive_date_search=cost <= EXTENSIVE_DATE_BUDGET_SHARE * opts.time_budget_s)
 
 
 def _account_for_captions(article: Article, blocks: list[RawBlock]) -> None:
