@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import time
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsmill.article import Article
 from newsmill.extract import extract, extract_page
 from newsmill.extract.dom import flatten_deep
-from newsmill.extract.html import extract_html
-from newsmill.extract.options import ExtractOptions
+from newsmill.extract.html import MAX_PARTIAL_CHARS, extract_html
+from newsmill.extract.options import PARTIAL, BudgetExceeded, ExtractOptions
 from newsmill.page import Page
 
 PARAGRAPH = "<p>Die Feuerwehr war mit vielen Einsatzkräften vor Ort und löschte den Brand in der Nacht.</p>"
@@ -83,3 +87,91 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 def test_tag_soup_never_raises(parts: list[str]) -> None:
     article, _ = extract_html("".join(parts), ExtractOptions())
     assert all(r.text for r in article.removed)
+
+
+# --- a page whose time budget runs out keeps what was extracted so far ---------------------------
+
+_HEAD = ('<html lang="de"><head><title>Großbrand in der Altstadt | Kurier</title>'
+         '<meta name="author" content="Anna Schmidt">'
+         '<link rel="canonical" href="https://example.org/2024/brand-altstadt">'
+         '<meta property="article:published_time" content="2024-03-01T10:00:00+01:00">{extra}</head>')
+_NAV = '<nav><a href="/">Startseite</a> <a href="/politik">Politik</a> <a href="/sport">Sport</a></nav>'
+# Elements with attributes go through the walker's full treatment, where the clock is checked.
+_FILLER = '<div class="c"><span class="s">x</span></div>'
+
+
+def _paragraphs(n: int) -> list[str]:
+    return [f"Absatz {i}: Die Feuerwehr war mit vielen Einsatzkräften vor Ort und löschte den Brand."
+            for i in range(n)]
+
+
+def _page(body: str, extra_head: str = "") -> str:
+    return _HEAD.format(extra=extra_head) + "<body>" + body + "</body></html>"
+
+
+def _timed(html: str, opts: ExtractOptions) -> tuple[Article, float]:
+    started = time.monotonic()
+    article = extract_page(Page(raw=html, input_format="html", url="https://example.org/a"), opts)
+    return article, time.monotonic() - started
+
+
+def _partial_warnings(article: Article) -> list[str]:
+    return [w for w in article.warnings if w.startswith("time:") and PARTIAL in w]
+
+
+def test_exhausted_budget_keeps_metadata_and_the_blocks_found_so_far() -> None:
+    paras = _paragraphs(4)
+    html = _page(_NAV + "<article><h1>Großbrand in der Altstadt</h1>" + "".join(f"<p>{p}</p>" for p in paras)
+                 + _FILLER * 100_000 + "</article>")
+    extract_page(Page(raw="<p>warm-up: imports and tables load once per process</p>", input_format="html"))
+    full, full_s = _timed(html, ExtractOptions())
+    partial, partial_s = _timed(html, ExtractOptions(time_budget_s=0.05))
+    assert not _partial_warnings(full) and len(_partial_warnings(partial)) == 1
+    for field in ("title", "authors", "published", "canonical_url", "language", "site"):
+        assert getattr(partial, field) == getattr(full, field), field
+    assert partial.title and partial.authors and partial.published and partial.language == "de"
+    assert [b.text for b in partial.blocks] == paras  # in order, without the menu
+    # The walk stops near the budget instead of reading all 200,000 elements (a ratio, not a
+    # wall-clock bound: other jobs on the machine slow both runs alike).
+    assert partial_s < 0.5 * full_s
+
+
+def test_budget_spent_before_the_body_uses_the_json_ld_body() -> None:
+    paras = _paragraphs(3)
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Großbrand in der Altstadt", "articleBody": "\n".join(paras)})
+    # The body sits behind thousands of elements: the walk cannot reach it within the budget.
+    html = _page(_FILLER * 20_000 + "<article>" + "".join(f"<p>{p}</p>" for p in paras) + "</article>",
+                 f'<script type="application/ld+json">{ld}</script>')
+    article, _ = _timed(html, ExtractOptions(time_budget_s=0.0))
+    assert [b.text for b in article.blocks] == paras
+    assert article.title == "Großbrand in der Altstadt"
+    assert any("JSON-LD" in w for w in _partial_warnings(article))
+
+
+class _SelectionRunsOut(ExtractOptions):
+    """The clock runs out after the walk (small pages never check it there), in the block selection."""
+
+    def check_time(self) -> None:
+        raise BudgetExceeded(self.budget_message())
+
+
+def test_budget_spent_in_the_selection_keeps_the_container_text() -> None:
+    paras = _paragraphs(4)
+    teaser = "Weitere Meldungen aus der Region und dem Rest der Welt, die Sie interessieren könnten"
+    html = _page(_NAV + "<main><article><h1>Großbrand in der Altstadt</h1>"
+                 + "".join(f"<p>{p}</p>" for p in paras) + "</article>"
+                 + f"<aside><p>{teaser}, heute und morgen und übermorgen.</p></aside></main>")
+    article, _ = _timed(html, _SelectionRunsOut())
+    assert [b.text for b in article.blocks] == paras
+    assert article.authors == ["Anna Schmidt"]
+    assert len(_partial_warnings(article)) == 1
+
+
+def test_partial_body_is_capped() -> None:
+    paras = [f"{p} Dazu kommt noch ein Satz, damit der Absatz lang genug ist." for p in _paragraphs(3000)]
+    html = _page("<article>" + "".join(f"<p>{p}</p>" for p in paras) + "</article>")
+    article, _ = _timed(html, ExtractOptions(time_budget_s=0.0))
+    assert _partial_warnings(article)
+    kept = sum(len(b.text) for b in article.blocks)
+    assert 0 < kept <= MAX_PARTIAL_CHARS + max(len(p) for p in paras)
+    assert kept < sum(len(p) for p in paras)
