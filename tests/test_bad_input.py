@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsmill
-from newsmill.page import InputError
+from newsmill.corpus import pipeline
+from newsmill.corpus.store import Store
+from newsmill.extract import PARTIAL_MAX_CHARS, extract_page
+from newsmill.extract.options import PARTIAL, ExtractOptions
+from newsmill.page import InputError, Page
 
 # Generous bound for one pathological page on a loaded 2-core CI machine; real pages take ms.
 SLOW_PAGE_S = 20.0
@@ -88,3 +94,50 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
     except InputError:
         return
     assert article.to_dict()["text"] == article.text
+
+
+# --- a page whose time budget runs out: a partial Article, stored like any other ----------------
+
+_LONG = "Der Gemeinderat hat am Montag nach langer Debatte das neue Budget für {} beschlossen."
+
+
+def test_text_dump_out_of_time_keeps_its_long_lines() -> None:
+    lines = ["Startseite", "Politik", "Teilen"] + [_LONG.format(f"das Jahr {2020 + i}") for i in range(5)] + ["Impressum"]
+    article = extract_page(Page(raw="\n".join(lines), input_format="text"), ExtractOptions(time_budget_s=0.0))
+    assert [b.text for b in article.blocks] == lines[3:-1]
+    assert any(w.startswith("time:") and PARTIAL in w for w in article.warnings)
+
+
+def test_text_dump_partial_is_capped() -> None:
+    lines = [_LONG.format(f"Projekt {i}") for i in range(20_000)]
+    article = extract_page(Page(raw="\n".join(lines), input_format="text"), ExtractOptions(time_budget_s=0.0))
+    kept = sum(len(b.text) for b in article.blocks)
+    assert 0 < kept <= PARTIAL_MAX_CHARS + len(lines[-1]) < sum(map(len, lines))
+
+
+def _budget_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker function builds its own options: give them no time at all."""
+    monkeypatch.setattr(pipeline, "ExtractOptions", functools.partial(ExtractOptions, time_budget_s=0.0))
+
+
+def test_runner_stores_a_partial_article_with_its_warning(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _budget_zero(monkeypatch)
+    html = ('<html><head><title>Neues Budget beschlossen</title><meta name="author" content="Anna Schmidt"></head>'
+            "<body><article>" + "".join(f"<p>{_LONG.format(i)}</p>" for i in range(3))
+            + '<div class="c"><span>x</span></div>' * 5000 + "</article></body></html>")
+    row = pipeline.process_page(Page(raw=html, url="https://example.org/budget", input_format="html"))
+    with Store(tmp_path / "c.db") as store:
+        with store.transaction():
+            store.add_row(row, "page-1")
+        stored = store.get(row.columns["id"])
+    assert stored is not None
+    assert stored.title == "Neues Budget beschlossen" and stored.authors == ["Anna Schmidt"]
+    assert len(stored.blocks) == 3
+    assert any(PARTIAL in w for w in stored.warnings)
+
+
+def test_runner_still_fails_a_page_with_nothing_found_in_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    _budget_zero(monkeypatch)
+    html = "<html><head><title>Nur ein Titel</title></head><body>" + '<div class="c"><span>x</span></div>' * 5000
+    with pytest.raises(pipeline.EmptyArticle):
+        pipeline.process_page(Page(raw=html, input_format="html"))
