@@ -245,8 +245,9 @@ def _names_end_pattern(date_words: list[str]) -> re.Pattern[str]:
 
 
 def _byline_cue_pattern(cues: list[str]) -> re.Pattern[str]:
-    # A cue as a word of its own ("von", "Autor:"), not the start of "Vonovia" or "authority".
-    return re.compile(rf"(?:^|(?<=[\s|·•,]))(?:{_alternation(cues)})(?=$|[\s:]|(?<=:))", re.I)
+    # A cue as a word of its own ("von", "Autor:"), not the start of "Vonovia", "authority" or
+    # the gendered plural "Autor:innen".
+    return re.compile(rf"(?:^|(?<=[\s|·•,]))(?:{_alternation(cues)})(?!\w)(?!:[^\W\d_])", re.I)
 
 
 def _caption_credit_pattern(prefixes: list[str]) -> re.Pattern[str]:

@@ -39,6 +39,8 @@ NAME_LINE_MAX_WORDS = 5
 FOREIGN_REASONS = frozenset({"comments", "teaser", "consent"})
 
 _TIME_OR_DATE = re.compile(r"\d")
+# A blog user name: one lower-case token ("gizzmo", "r23", "fri.juli"), not a word of the language.
+_HANDLE = re.compile(r"^[a-z][a-z0-9._-]{2,30}$")
 
 
 @dataclass
@@ -89,7 +91,7 @@ def _take_byline(lines: list[Line], labels: list[Label], i: int, lex: Lexicon, m
     used = [i]
     if not names_text.strip(" :,|-–"):
         nxt = i + 1
-        if nxt >= len(lines) or not lines[nxt].text or labels[nxt].words > NAME_LINE_MAX_WORDS:
+        if nxt >= len(lines) or not _name_line(lines[nxt], labels[nxt]):
             return False
         names_text, used = lines[nxt].text, [i, nxt]
     names, source = names_from(names_text, lex)
@@ -102,22 +104,27 @@ def _take_byline(lines: list[Line], labels: list[Label], i: int, lex: Lexicon, m
     return True
 
 
+def _name_line(line: Line, label: Label) -> bool:
+    """A line that can hold the names under a cue line: short, no cue of its own ("Suche"), no
+    label ("Organization:"); a name printed twice on the page is debris only by repetition."""
+    text = line.text
+    if not text or label.words > NAME_LINE_MAX_WORDS or text.endswith(":"):
+        return False
+    return label.reason is None or label.repeated
+
+
 def byline_names(text: str, lex: Lexicon) -> str | None:
     """The part of a byline line after its cue ("" when the names follow on the next line).
 
-    The cue opens the line ("Von X", "Autor: X"), is the whole line ("Post author", "Tipps
-    von"), or follows a date or time ("9. Februar 2019 von Heiko"); else ``None``.
+    The cue opens the line ("Von X", "Autor: X"), is the whole line ("Post author", "Von"
+    above the names), or follows a date or time ("9. Februar 2019 von Heiko"); else ``None``.
     """
     m = lex.byline_cue.search(text)
     if m is None:
         return None
     before = text[: m.start()].strip(" |·•,-–")
-    if before:
-        few = len(before.split()) <= LEAD_MAX_WORDS
-        dated = _TIME_OR_DATE.search(before) is not None
-        label_line = not text[m.end() :].strip() and len(before.split()) <= 1  # "Tipps von"
-        if not (few and (dated or label_line)):
-            return None
+    if before and (len(before.split()) > LEAD_MAX_WORDS or _TIME_OR_DATE.search(before) is None):
+        return None  # "Zitat von", "Collected by": a word before the cue that is no date
     return text[m.end() :]
 
 
@@ -128,6 +135,8 @@ def names_from(text: str, lex: Lexicon) -> tuple[list[str], str | None]:
     lower-case words outside name particles, so it is no byline.
     """
     cut = lex.names_end.split(text, maxsplit=1)[0]
+    if _HANDLE.match(cut.strip()) and cut.strip().casefold() not in lex.stopwords:
+        return [cut.strip()], None  # a user name under a cue: "von" / "gizzmo"
     particles = tables().particles | tables().joiners
     for word in re.findall(r"[^\W\d_][\w'’.-]*", cut):
         if word[:1].islower() and word.casefold() not in particles and agency_of(word) is None:

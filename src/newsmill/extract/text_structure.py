@@ -15,7 +15,7 @@ from newsmill.extract.lexicon import Lexicon
 from newsmill.extract.text_classify import Label, caption_credit
 from newsmill.extract.text_dates import find_date
 from newsmill.extract.text_lines import Line
-from newsmill.extract.text_meta import scan
+from newsmill.extract.text_meta import byline_names, names_from, scan
 from newsmill.extract.text_segment import Body
 
 # Section headers after the body ("Kommentare", "Related stories") give their reason to the
@@ -55,7 +55,6 @@ KEEP_NUMBERS_IN_BODY = True
 
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—·:]{1,2}|-)\s+[^|–—·]{1,60}$")
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
-_NAME_SEPARATOR = re.compile(r"\s*(?:,|\bund\b|\band\b|&|/|\|)\s*")
 _NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúç'’-]+\.?$")
 
 
@@ -305,26 +304,27 @@ def _headline_from_page_title(ctx: _Ctx, start: int, body_start: int) -> int | N
 
 
 def _byline(ctx: _Ctx, i: int) -> bool:
-    text, low = ctx.lines[i].text, ctx.lines[i].text.lower()
+    """A byline line in the head (the scan of ``text_meta`` took the nearest one already)."""
     if ctx.labels[i].words > BYLINE_MAX_WORDS + BYLINE_EXTRA_WORDS:
         return False
-    for prefix in ctx.lex.byline_prefixes:
-        if low.startswith(prefix) and (len(low) == len(prefix) or not low[len(prefix)].isalpha()):
-            names = ctx.lex.names_end.split(text[len(prefix) :], maxsplit=1)[0].strip(" :,")
-            if not names:
-                nxt = _next_text_line(ctx, i)
-                if nxt is None or nxt != i + 1 or ctx.labels[nxt].words > BYLINE_MAX_WORDS:
-                    return False
-                names = ctx.lines[nxt].text
-                ctx.used.add(nxt)
-            ctx.parts.authors.extend(_split_names(names))
-            return True
-    return False
-
-
-def _split_names(names: str) -> list[str]:
-    parts = _NAME_SEPARATOR.split(names)
-    return [p.strip() for p in parts if p.strip()]
+    names_text = byline_names(ctx.lines[i].text, ctx.lex)
+    if names_text is None:
+        return False
+    nxt: int | None = None
+    if not names_text.strip(" :,|-–"):
+        nxt = _next_text_line(ctx, i)
+        if nxt is None or nxt != i + 1 or ctx.labels[nxt].words > BYLINE_MAX_WORDS:
+            return False
+        names_text = ctx.lines[nxt].text
+    names, source = names_from(names_text, ctx.lex)
+    if not names and not source:
+        return False
+    if nxt is not None:
+        ctx.used.add(nxt)
+    known = {n.casefold() for n in ctx.parts.authors}
+    ctx.parts.authors.extend(n for n in names if n.casefold() not in known)
+    ctx.parts.source = ctx.parts.source or source
+    return True
 
 
 def _bare_source(ctx: _Ctx, i: int) -> bool:
