@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsmill.extract.authors import agency_of, clean_name, split_byline, tables
-from newsmill.extract.lexicon import Lexicon, cue_key
+from newsmill.extract.lexicon import Lexicon, cue_key, load_lexicon, table_words
 from newsmill.extract.text_classify import Label
 from newsmill.extract.text_dates import find_date
 from newsmill.extract.text_lines import Line
@@ -35,11 +36,21 @@ META_MAX_WORDS = 12
 LEAD_MAX_WORDS = 6
 # A name line under a cue line ("Post author" / "Helge Fahrnberger") has at most this many words.
 NAME_LINE_MAX_WORDS = 5
+# A bare name line counts as the byline this close to the date line ("Carola Pönisch" over
+# "30. Oktober 2023"), or when the page prints it again (the author box after the text) ...
+NAME_DATE_DISTANCE = 2
+# ... and this far above the body (further up are menus and teaser lists of names).
+BARE_NAME_ABOVE = 8
+# A person's name alone on a line has two or three words ("Boris T. Kaiser"); one word is as
+# often a rubric or a place.
+NAME_MIN_WORDS = 2
+NAME_MAX_WORDS = 3
 # Reasons of lines that never hold the article's own byline or date (comment dates, teasers).
 FOREIGN_REASONS = frozenset({"comments", "teaser", "consent"})
 
 _TIME_OR_DATE = re.compile(r"\d")
 # A blog user name: one lower-case token ("gizzmo", "r23", "fri.juli"), not a word of the language.
+_NAME_PART = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ'’]+)?|[A-ZÄÖÜ]\.)$")
 _HANDLE = re.compile(r"^[a-z][a-z0-9._-]{2,30}$")
 
 
@@ -51,6 +62,7 @@ class Meta:
     authors: list[str] = field(default_factory=list)
     source: str | None = None
     used: set[int] = field(default_factory=set)
+    date_line: int | None = None
 
 
 def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int], lex: Lexicon, taken: set[int]) -> Meta:
@@ -74,9 +86,49 @@ def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int
         if meta.published is None and labels[i].kind != "good" and (i < end or _cued_date(lines[i].text, lex)):
             found = find_date(lines[i].text, lex)
             if found:
-                meta.published = found
+                meta.published, meta.date_line = found, i
                 meta.used.add(i)
+    if not meta.authors and not meta.source:
+        _bare_name(lines, labels, order[: start - head + BARE_NAME_ABOVE] + order[-SCAN_INTO:], meta, taken)
     return meta
+
+
+def _bare_name(lines: list[Line], labels: list[Label], window: list[int], meta: Meta, taken: set[int]) -> None:
+    """A line that is only a person's name, next to the date line or printed again on the page.
+
+    A name alone says little ("Angelschein Bayern" looks like one); the byline's place beside
+    the date, or the author box after the text that repeats it, is the evidence.
+    """
+    for i in window:
+        if i in meta.used or i in taken or not 0 <= i < len(lines):
+            continue
+        label = labels[i]
+        near_date = meta.date_line is not None and abs(i - meta.date_line) <= NAME_DATE_DISTANCE
+        if not (near_date) or not (label.reason is None or label.repeated):
+            continue
+        name = person_name(lines[i].text)
+        if name:
+            meta.authors = [name]
+            meta.used.add(i)
+            return
+
+
+def person_name(text: str) -> str | None:
+    """``text`` when it is a person's name only ("Boris T. Kaiser", "Carola Pönisch", "Julia
+    Steinhoff /"); None for one word, lower-case words, or words of the language ("Die Tagespresse")."""
+    text = text.strip(" |/-–—,·•")
+    words = text.split()
+    if not NAME_MIN_WORDS <= len(words) <= NAME_MAX_WORDS or not all(_NAME_PART.match(w) for w in words):
+        return None
+    common = load_lexicon().stopwords | tables().not_person | tables().roles
+    if any(w.casefold() in common for w in words) or words[0].casefold().endswith(_adjective_endings()):
+        return None  # "Aktuelle Produkte", "Gesundheitliche Probleme": an adjective and a noun
+    return text
+
+
+@lru_cache(maxsize=1)
+def _adjective_endings() -> tuple[str, ...]:
+    return table_words("adjective_endings")
 
 
 def _cued_date(text: str, lex: Lexicon) -> bool:
