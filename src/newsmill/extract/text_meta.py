@@ -51,6 +51,7 @@ FOREIGN_REASONS = frozenset({"comments", "teaser", "consent"})
 _TIME_OR_DATE = re.compile(r"\d")
 # A blog user name: one lower-case token ("gizzmo", "r23", "fri.juli"), not a word of the language.
 _NAME_PART = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ'’]+)?|[A-ZÄÖÜ]\.)$")
+_SEGMENT = re.compile(r"\s+(?:[|•·–—]|//?|-)\s+|,\s+")
 _HANDLE = re.compile(r"^[a-z][a-z0-9._-]{2,30}$")
 
 
@@ -88,6 +89,8 @@ def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int
             if found:
                 meta.published, meta.date_line = found, i
                 meta.used.add(i)
+                if not meta.authors and not meta.source:
+                    meta.authors = _names_beside_date(lines[i].text)
     if not meta.authors and not meta.source:
         _bare_name(lines, labels, order[: start - head + BARE_NAME_ABOVE] + order[-SCAN_INTO:], meta, taken)
     return meta
@@ -111,6 +114,15 @@ def _bare_name(lines: list[Line], labels: list[Label], window: list[int], meta: 
             meta.authors = [name]
             meta.used.add(i)
             return
+
+
+def _names_beside_date(text: str) -> list[str]:
+    """A person's name beside the date in one line: "Felix Eisenreich // 1. November 2023"."""
+    for part in _SEGMENT.split(text):
+        name = person_name(part)
+        if name:
+            return [name]
+    return []
 
 
 def person_name(text: str) -> str | None:
