@@ -25,8 +25,11 @@ from newsmill.extract.text_lines import Line
 # share buttons and "Text vorlesen" rows sat up to 14 lines above the text on the dev dumps;
 # further up are menus and sidebars whose dates belong to other articles).
 SCAN_ABOVE = 15
+# The head is read top-down (the first date under the headline is the publication date, an
+# "aktualisiert" line follows it).
+HEAD_TOP_DOWN = True
 # Lines of the body's top that may be a date or byline row the body run swallowed.
-SCAN_INTO = 3
+SCAN_INTO = 8
 # Lines after the body where blogs print "Autor: X" or "Erstellt am: 01.11.2023".
 SCAN_AFTER = 6
 # A date or byline line is short; longer lines are prose that mentions a date.
@@ -72,9 +75,10 @@ def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int
     ``taken``: lines already given a role (the section label), left alone.
     """
     start, end = body
-    order = list(range(head, start))
-    order += list(range(head - 1, max(-1, head - 1 - SCAN_ABOVE), -1))
-    order += list(range(start, min(end, start + SCAN_INTO)))
+    in_head = list(range(head, start)) if HEAD_TOP_DOWN else list(range(start - 1, head - 1, -1))
+    above = list(range(head - 1, max(-1, head - 1 - SCAN_ABOVE), -1))
+    into = list(range(start, min(end, start + SCAN_INTO)))
+    order = in_head + above + into
     tail = list(range(end, min(len(lines), end + SCAN_AFTER)))
     meta = Meta()
     for i in order + tail:
@@ -92,7 +96,7 @@ def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int
                 if not meta.authors and not meta.source:
                     meta.authors = _names_beside_date(lines[i].text)
     if not meta.authors and not meta.source:
-        _bare_name(lines, labels, order[: start - head + BARE_NAME_ABOVE] + order[-SCAN_INTO:], meta, taken)
+        _bare_name(lines, labels, in_head + above[:BARE_NAME_ABOVE] + into, meta, taken)
     return meta
 
 
