@@ -30,8 +30,14 @@ SCAN_ABOVE = 15
 HEAD_TOP_DOWN = True
 # Lines of the body's top that may be a date or byline row the body run swallowed.
 SCAN_INTO = 8
-# Lines after the body where blogs print "Autor: X" or "Erstellt am: 01.11.2023".
+# Lines after the body where blogs print "Autor: X" ...
 SCAN_AFTER = 6
+# ... a bare date line right under the text ("07.08.2013 um 09:07 Uhr") ...
+TAIL_BARE_DATE = 3
+# ... and how far a date with a cue word ("Erschienen am: 01.11.2023", "Veröffentlicht am")
+# is looked for, below the body and above the head: the cue says whose date it is.
+CUED_AFTER = 30
+CUED_ABOVE = 45
 # A date or byline line is short; longer lines are prose that mentions a date.
 META_MAX_WORDS = 12
 # Words before a byline cue in the same line ("9. Februar 2019 von Heiko", "vor 11 Minuten von
@@ -78,26 +84,34 @@ def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int
     in_head = list(range(head, start)) if HEAD_TOP_DOWN else list(range(start - 1, head - 1, -1))
     above = list(range(head - 1, max(-1, head - 1 - SCAN_ABOVE), -1))
     into = list(range(start, min(end, start + SCAN_INTO)))
-    order = in_head + above + into
-    tail = list(range(end, min(len(lines), end + SCAN_AFTER)))
+    far = list(range(head - 1 - SCAN_ABOVE, max(-1, head - 1 - CUED_ABOVE), -1))
+    near, far_set = in_head + above + into, set(far)
     meta = Meta()
-    for i in order + tail:
-        if labels[i].reason in FOREIGN_REASONS or labels[i].words > META_MAX_WORDS or i in meta.used or i in taken:
-            continue
-        if labels[i].barrier and i >= end:
+    for i in near + far + list(range(end, min(len(lines), end + CUED_AFTER))):
+        label = labels[i]
+        if label.barrier and i >= end:
             break  # comments or teasers begin: their dates and names are not the article's
-        if not meta.authors and not meta.source and _take_byline(lines, labels, i, lex, meta):
+        if label.reason in FOREIGN_REASONS or label.words > META_MAX_WORDS or i in meta.used or i in taken:
             continue
-        if meta.published is None and labels[i].kind != "good" and (i < end or _cued_date(lines[i].text, lex)):
-            found = find_date(lines[i].text, lex)
-            if found:
-                meta.published, meta.date_line = found, i
-                meta.used.add(i)
-                if not meta.authors and not meta.source:
-                    meta.authors = _names_beside_date(lines[i].text)
+        bylines = i not in far_set and i < end + SCAN_AFTER
+        if bylines and not meta.authors and not meta.source and _take_byline(lines, labels, i, lex, meta):
+            continue
+        if meta.published is None and label.kind != "good":
+            bare = i not in far_set and (i < end or _date_under_body(lines, labels, end, i, lex))
+            if bare or _cued_date(lines[i].text, lex):
+                _take_date(lines[i].text, i, lex, meta)
     if not meta.authors and not meta.source:
         _bare_name(lines, labels, in_head + above[:BARE_NAME_ABOVE] + into, meta, taken)
     return meta
+
+
+def _take_date(text: str, i: int, lex: Lexicon, meta: Meta) -> None:
+    found = find_date(text, lex)
+    if found:
+        meta.published, meta.date_line = found, i
+        meta.used.add(i)
+        if not meta.authors and not meta.source:
+            meta.authors = _names_beside_date(text)
 
 
 def _bare_name(lines: list[Line], labels: list[Label], window: list[int], meta: Meta, taken: set[int]) -> None:
@@ -145,6 +159,22 @@ def person_name(text: str) -> str | None:
 @lru_cache(maxsize=1)
 def _adjective_endings() -> tuple[str, ...]:
     return table_words("adjective_endings")
+
+
+def _date_under_body(lines: list[Line], labels: list[Label], end: int, i: int, lex: Lexicon) -> bool:
+    """A line of only a date right under the text ("07.08.2013 um 09:07 Uhr"), no debris between.
+
+    A teaser's date sits after a header or a link row, and carries its title ("23.12.2024:
+    Anderer Artikel."), so it is never taken.
+    """
+    if i >= end + TAIL_BARE_DATE or any(labels[j].is_bad for j in range(end, i)):
+        return False
+    return all(word in lex.months or word in _date_line_words() for word in cue_key(lines[i].text).split())
+
+
+@lru_cache(maxsize=1)
+def _date_line_words() -> frozenset[str]:
+    return frozenset(table_words("date_line_words"))
 
 
 def _cued_date(text: str, lex: Lexicon) -> bool:
