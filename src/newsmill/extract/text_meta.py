@@ -150,10 +150,19 @@ def person_name(text: str) -> str | None:
     words = text.split()
     if not NAME_MIN_WORDS <= len(words) <= NAME_MAX_WORDS or not all(_NAME_PART.match(w) for w in words):
         return None
-    common = load_lexicon().stopwords | tables().not_person | tables().roles
-    if any(w.casefold() in common for w in words) or words[0].casefold().endswith(_adjective_endings()):
+    if any(w.casefold().strip(".") in _not_name_words() for w in words) or agency_of(text):
+        return None  # "Published Wed", "Associated Press" (an agency is the source)
+    if words[0].casefold().endswith(_adjective_endings()):
         return None  # "Aktuelle Produkte", "Gesundheitliche Probleme": an adjective and a noun
     return text
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Words of the language, roles and date words: never part of a name alone on a line."""
+    lex = load_lexicon()
+    words = lex.stopwords | tables().not_person | tables().roles | lex.date_cues | set(lex.months)
+    return words | _date_line_words()
 
 
 @lru_cache(maxsize=1)
@@ -233,12 +242,15 @@ def names_from(text: str, lex: Lexicon) -> tuple[list[str], str | None]:
     lower-case words outside name particles, so it is no byline.
     """
     cut = lex.names_end.split(text, maxsplit=1)[0]
-    if _HANDLE.match(cut.strip()) and cut.strip().casefold() not in lex.stopwords:
-        return [cut.strip()], None  # a user name under a cue: "von" / "gizzmo"
+    handle = cut.strip()
+    if _HANDLE.match(handle):  # a user name under a cue: "von" / "gizzmo"
+        ok = handle not in lex.stopwords and clean_name(handle) == handle
+        return ([handle] if ok else []), None
     particles = tables().particles | tables().joiners
     for word in re.findall(r"[^\W\d_][\w'’.-]*", cut):
         if word[:1].islower() and word.casefold() not in particles and agency_of(word) is None:
             return [], None
     names, source = split_byline(cut)
-    names = [n for n in names if clean_name(n) and n[:1].isupper()]
+    roles = tables().roles  # "Jamelle Bouie, Opinion Columnist": the role line is no second author
+    names = [n for n in names if clean_name(n) and n[:1].isupper() and roles.isdisjoint(n.casefold().split())]
     return names, source

@@ -15,7 +15,7 @@ from newsmill.extract.lexicon import Lexicon
 from newsmill.extract.text_classify import Label, caption_credit
 from newsmill.extract.text_dates import find_date
 from newsmill.extract.text_lines import Line
-from newsmill.extract.text_meta import byline_names, names_from, scan
+from newsmill.extract.text_meta import byline_names, names_from, person_name, scan
 from newsmill.extract.text_segment import Body
 
 # Section headers after the body ("Kommentare", "Related stories") give their reason to the
@@ -55,7 +55,6 @@ KEEP_NUMBERS_IN_BODY = True
 
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—·:]{1,2}|-)\s+[^|–—·]{1,60}$")
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
-_NAME_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüßéèáàíóúç'’-]+\.?$")
 
 
 @dataclass
@@ -345,8 +344,9 @@ def _bare_source(ctx: _Ctx, i: int) -> bool:
         if ctx.parts.source is not None:
             return False
         ctx.parts.source = agency
-    elif 2 <= len(tokens) <= 3 and all(_NAME_WORD.match(t) for t in tokens):
-        ctx.parts.authors.append(text)
+    elif person_name(text):  # two or three name words, no role or word of the language
+        if text.casefold() not in {a.casefold() for a in ctx.parts.authors}:
+            ctx.parts.authors.append(text)
     elif not ctx.bare_line_seen:  # head debris: kept out of the text, but not called the source
         ctx.bare_line_seen = True
         _drop(ctx, i, "other")
