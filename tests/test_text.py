@@ -283,3 +283,83 @@ def test_page_title_repeated_as_headline_is_the_title() -> None:
     assert _text(dump).title == headline
     # A first line without a site name that the page does not repeat is not taken for the title.
     assert _text(_head_dump("|", "|", "18. November 2019", first=headline)).title is None
+
+
+# --- bylines and dates around the body (text_meta) ----------------------------------------------
+
+
+def _accounted(dump: str, article: newsmill.Article) -> None:
+    """Every line is kept, removed with a reason, or a head field (byline names, a date line)."""
+    kept = [article.section, article.title, article.lead, article.source, *article.authors]
+    pool = [k for k in kept if k] + [b.text for b in article.blocks] + [r.text for r in article.removed]
+    for line in split_lines(dump).lines:
+        if line.text and not find_date(line.text, load_lexicon()):
+            byline = any(author in line.text for author in article.authors)
+            assert byline or any(line.text in k for k in pool), line.text
+
+
+def test_byline_after_a_date_gives_author_and_date() -> None:
+    dump = _head_dump("Stadt saniert die alte Schule im Ortskern", "9. Februar 2019 von Heiko Muster")
+    article = _text(dump)
+    assert article.authors == ["Heiko Muster"]
+    assert article.published == "2019-02-09"
+    assert "Heiko Muster" not in article.text
+    _accounted(dump, article)
+
+
+def test_byline_below_a_button_row_that_ends_the_head() -> None:
+    # The read-aloud buttons end the head walk; the byline right above the text is still found,
+    # and the agency in it is the source, not a second author.
+    dump = _head_dump("Junge Menschen entdecken die Börse", "Text vorlesen", "Stop", "Pause", "Von Anna Muster, dpa")
+    article = _text(dump)
+    assert article.authors == ["Anna Muster"]
+    assert article.source == "dpa"
+    assert "Anna Muster" not in article.text
+    _accounted(dump, article)
+
+
+def test_cue_line_with_the_name_below() -> None:
+    dump = _head_dump("Stadt saniert die alte Schule im Ortskern", "Post author", "Helge Muster", "March 5, 2014")
+    article = _text(dump)
+    assert article.authors == ["Helge Muster"]
+    assert article.published == "2014-03-05"
+    _accounted(dump, article)
+
+
+@pytest.mark.parametrize("line", ["Von der Leyen reist nach Kiew", "Von Berlin nach Hamburg mit dem Rad", "Autor:innen gesucht"])
+def test_a_line_starting_with_a_cue_word_is_no_byline_unless_names_follow(line: str) -> None:
+    assert _text(_head_dump("Stadt saniert die alte Schule im Ortskern", line)).authors == []
+
+
+def test_bare_name_next_to_the_date_is_the_author() -> None:
+    dump = _head_dump("Stadt saniert die alte Schule im Ortskern", "Carola Muster", "30. Oktober 2023")
+    article = _text(dump)
+    assert article.authors == ["Carola Muster"]
+    assert article.published == "2023-10-30"
+    _accounted(dump, article)
+
+
+@pytest.mark.parametrize("line", ["Aktuelle Produkte", "Published Wed", "Associated Press"])
+def test_rubric_next_to_the_date_is_no_author(line: str) -> None:
+    dump = _head_dump("Stadt saniert die alte Schule im Ortskern", line, "30. Oktober 2023")
+    assert _text(dump).authors == []
+
+
+def test_name_in_the_date_line() -> None:
+    dump = _head_dump("Stadt saniert die alte Schule im Ortskern", "Felix Muster // 1. November 2023")
+    article = _text(dump)
+    assert (article.authors, article.published) == (["Felix Muster"], "2023-11-01")
+
+
+def test_date_printed_again_in_a_sidebar_is_still_the_date() -> None:
+    # The date occurs twice (head and sidebar), so it is repeated debris and ends the head walk.
+    date = "28. Januar 2015"
+    dump = "\n\n".join(["Seite", "Startseite", "Tagung zu Revolutionen", date, "Menü", PROSE * 3, PROSE * 2, date]) + "\n"
+    assert _text(dump).published == "2015-01-28"
+
+
+def test_cued_date_after_the_body() -> None:
+    dump = "Titel der Meldung hier\n\n" + PROSE * 3 + "\n\nErstellt am: 01.11.2023\n"
+    article = _text(dump)
+    assert article.published == "2023-11-01"
+    _accounted(dump, article)

@@ -73,6 +73,7 @@ class Meta:
     source: str | None = None
     used: set[int] = field(default_factory=set)
     date_line: int | None = None
+    cue_lines: list[int] = field(default_factory=list)  # "Post author" above the names: no field of its own
 
 
 def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int], lex: Lexicon, taken: set[int]) -> Meta:
@@ -206,6 +207,8 @@ def _take_byline(lines: list[Line], labels: list[Label], i: int, lex: Lexicon, m
         return False
     meta.authors, meta.source = names, source
     meta.used.update(used)
+    if len(used) > 1 and not find_date(lines[i].text, lex):
+        meta.cue_lines.append(i)
     if meta.published is None and (found := find_date(lines[i].text, lex)):
         meta.published = found  # "9. Februar 2019 von Heiko" carries both
     return True

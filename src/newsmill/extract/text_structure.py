@@ -93,6 +93,8 @@ def recover(lines: list[Line], labels: list[Label], body: Body, lex: Lexicon) ->
     meta = scan(lines, labels, start, (body.start, body.end), lex, ctx.used)
     ctx.used |= meta.used
     ctx.parts.published, ctx.parts.authors, ctx.parts.source = meta.published, meta.authors, meta.source
+    for i in meta.cue_lines:
+        _drop(ctx, i, "other")
     for i in range(start):
         if i not in ctx.used:
             _drop(ctx, i, "navigation")
@@ -320,6 +322,7 @@ def _byline(ctx: _Ctx, i: int) -> bool:
         return False
     if nxt is not None:
         ctx.used.add(nxt)
+        _drop(ctx, i, "other")  # the cue line ("Von") holds no field of its own
     known = {n.casefold() for n in ctx.parts.authors}
     ctx.parts.authors.extend(n for n in names if n.casefold() not in known)
     ctx.parts.source = ctx.parts.source or source
