@@ -101,6 +101,10 @@ def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int
             bare = i not in far_set and (i < end or _date_under_body(lines, labels, end, i, lex))
             if bare or _cued_date(lines[i].text, lex):
                 _take_date(lines[i].text, i, lex, meta)
+        elif bylines and not meta.authors and not meta.source and label.kind != "good" and find_date(lines[i].text, lex):
+            meta.authors = _names_beside_date(lines[i].text)  # a second date line: "X | 24.10.2023"
+            if meta.authors:
+                meta.used.add(i)
     if not meta.authors and not meta.source:
         _bare_name(lines, labels, in_head + above[:BARE_NAME_ABOVE] + into, meta, taken)
     return meta
@@ -160,10 +164,13 @@ def person_name(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _not_name_words() -> frozenset[str]:
-    """Words of the language, roles and date words: never part of a name alone on a line."""
+    """Words of the language, roles and date words: never part of a name alone on a line.
+
+    Month names are left out: "Jan", "April" and "August" are first names too.
+    """
     lex = load_lexicon()
-    words = lex.stopwords | tables().not_person | tables().roles | lex.date_cues | set(lex.months)
-    return words | _date_line_words()
+    words = lex.stopwords | tables().not_person | tables().roles | lex.date_cues | _date_line_words()
+    return frozenset(words - set(lex.months))
 
 
 @lru_cache(maxsize=1)
