@@ -73,6 +73,7 @@ class Lexicon:
     share_words: frozenset[str]  # social networks and one-word calls to action ("teilen", "tweet")
     byline_cue: re.Pattern[str]  # a byline cue word where a line's names begin: "von", "Autor:", "posted by"
     date_cues: frozenset[str]  # words that announce a date ("Erstellt am: 01.11.2023", "Published")
+    time_words: frozenset[str]  # relative times before a byline cue ("vor 11 Minuten von X")
 
     def teaser_header(self, text: str, key: str) -> bool:
         """A short header over a list of other items: "Weitere Artikel", "Mehr Videos:", "More stories"."""
@@ -186,6 +187,7 @@ def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
         .union(key for key, reason in exact.items() if reason == "call_to_action" and " " not in key),
         byline_cue=_byline_cue_pattern(list(table_words("byline_cues", languages))),
         date_cues=frozenset(table_words("date_cues", languages)),
+        time_words=frozenset(table_words("time_words", languages)),
     )
 
 

@@ -77,7 +77,7 @@ class Meta:
 
 
 def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int], lex: Lexicon, taken: set[int]) -> Meta:
-    """Date and byline near the body: the head top-down, then upwards, the body's top, the tail.
+    """Date and byline near the body: the head top-down, the body's top, upwards, the tail.
 
     ``taken``: lines already given a role (the section label), left alone.
     """
@@ -86,7 +86,7 @@ def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int
     above = list(range(head - 1, max(-1, head - 1 - SCAN_ABOVE), -1))
     into = list(range(start, min(end, start + SCAN_INTO)))
     far = list(range(head - 1 - SCAN_ABOVE, max(-1, head - 1 - CUED_ABOVE), -1))
-    near, far_set = in_head + above + into, set(far)
+    near, far_set = in_head + into + above, set(far)
     meta = Meta()
     for i in near + far + list(range(end, min(len(lines), end + CUED_AFTER))):
         label = labels[i]
@@ -240,9 +240,17 @@ def byline_names(text: str, lex: Lexicon) -> str | None:
     if m is None:
         return None
     before = text[: m.start()].strip(" |·•,-–")
-    if before and (len(before.split()) > LEAD_MAX_WORDS or _TIME_OR_DATE.search(before) is None):
-        return None  # "Zitat von", "Collected by": a word before the cue that is no date
+    if before and not _date_words_only(before, lex):
+        return None  # "Zitat von", "1 Heft zum Befragen von": what precedes the cue is no date
     return text[m.end() :]
+
+
+def _date_words_only(text: str, lex: Lexicon) -> bool:
+    """A date or time and nothing else: "9. Februar 2019", "25. Oktober 2023 15:31", "vor 11 Minuten"."""
+    if len(text.split()) > LEAD_MAX_WORDS or _TIME_OR_DATE.search(text) is None:
+        return False
+    allowed = _date_line_words() | lex.time_words
+    return all(w in lex.months or w in allowed for w in cue_key(text).split())
 
 
 def names_from(text: str, lex: Lexicon) -> tuple[list[str], str | None]:
@@ -263,4 +271,5 @@ def names_from(text: str, lex: Lexicon) -> tuple[list[str], str | None]:
     names, source = split_byline(cut)
     roles = tables().roles  # "Jamelle Bouie, Opinion Columnist": the role line is no second author
     names = [n for n in names if clean_name(n) and n[:1].isupper() and roles.isdisjoint(n.casefold().split())]
+    names = [n for n in names if n.casefold() not in lex.months]  # "X, IFZ, Oktober 2008"
     return names, source
