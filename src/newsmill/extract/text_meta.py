@@ -54,6 +54,10 @@ BARE_NAME_ABOVE = 8
 # often a rubric or a place.
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 3
+# Words besides the date and date words a date line in the body may hold (a rubric, a byline);
+# outside the body any short line counts: as a strict rule everywhere it cost 7-13 dates on the
+# inscriptis/html2text dumps, whose date lines carry bylines and category lists.
+DATE_LINE_OTHER_WORDS = 3
 # Reasons of lines that never hold the article's own byline or date (comment dates, teasers).
 FOREIGN_REASONS = frozenset({"comments", "teaser", "consent"})
 
@@ -100,7 +104,7 @@ def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int
         if meta.published is None and label.kind != "good":
             bare = i not in far_set and (i < end or _date_under_body(lines, labels, end, i, lex))
             if bare or _cued_date(lines[i].text, lex):
-                _take_date(lines[i].text, i, lex, meta)
+                _take_date(lines[i].text, i, lex, meta, strict=start <= i < end)
         elif bylines and not meta.authors and not meta.source and label.kind != "good" and find_date(lines[i].text, lex):
             meta.authors = _names_beside_date(lines[i].text)  # a second date line: "X | 24.10.2023"
             if meta.authors:
@@ -110,9 +114,11 @@ def scan(lines: list[Line], labels: list[Label], head: int, body: tuple[int, int
     return meta
 
 
-def _take_date(text: str, i: int, lex: Lexicon, meta: Meta) -> None:
+def _take_date(text: str, i: int, lex: Lexicon, meta: Meta, strict: bool) -> None:
+    """``strict``: a line of the body is taken only when it is mostly a date (``_mostly_date``):
+    taking it removes it from the text."""
     found = find_date(text, lex)
-    if found:
+    if found and (not strict or _mostly_date(text, lex)):
         meta.published, meta.date_line = found, i
         meta.used.add(i)
         if not meta.authors and not meta.source:
@@ -176,6 +182,15 @@ def _not_name_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _adjective_endings() -> tuple[str, ...]:
     return table_words("adjective_endings")
+
+
+def _mostly_date(text: str, lex: Lexicon) -> bool:
+    """A date line says little besides the date: "Energie & Umwelt 26. Oktober 2023", "9. Februar
+    2019 von Heiko"; a sentence with a date in it ("In seinem Beitrag von 5. Januar 2015 erörtert
+    Wolfgang") is not one."""
+    allowed = _date_line_words() | lex.time_words | lex.date_cues
+    other = [w for w in cue_key(text).split() if w not in lex.months and w not in allowed]
+    return len(other) <= DATE_LINE_OTHER_WORDS
 
 
 def _date_under_body(lines: list[Line], labels: list[Label], end: int, i: int, lex: Lexicon) -> bool:
