@@ -363,3 +363,11 @@ def test_cued_date_after_the_body() -> None:
     article = _text(dump)
     assert article.published == "2023-11-01"
     _accounted(dump, article)
+
+
+def test_a_sentence_with_a_date_at_the_top_of_the_body_stays_text() -> None:
+    line = "In seinem Beitrag von 5. Januar 2015 erörtert Wolfgang"
+    dump = "\n\n".join(["Seite", "Startseite", "Stadt saniert die alte Schule", PROSE, line, PROSE * 3]) + "\n"
+    article = _text(dump)
+    assert line in article.text
+    assert article.published is None
