@@ -160,3 +160,14 @@ def test_person_spans_do_not_grow_over_common_words_other_entities_or_other_labe
     spans = [(putin, putin + 5, "PER"), (merkel, merkel + 6, "PER"), (berlin, berlin + 6, "LOC")]
     # "Essen" is also a common word; "Merkel" is already its own entity; "Weber" follows a LOC
     assert extend_person_spans(doc, spans) == spans
+
+
+def test_person_spans_never_grow_into_each_other() -> None:
+    """A first name between two persons belongs to the one on its right, never to both."""
+    from newsmill.enrich.name_spans import extend_person_spans
+
+    doc = _coded_doc(["Olaf", "Scholz", "Sven", "Maric", "sagte"], ["F", "L", "F", "_", "_"])
+    olaf, maric = doc.text.index("Olaf"), doc.text.index("Maric")
+    spans = [(olaf, olaf + len("Olaf Scholz"), "PER"), (maric, maric + len("Maric"), "PER")]
+    grown = extend_person_spans(doc, spans)
+    assert [doc.text[s:e] for s, e, _ in grown] == ["Olaf Scholz", "Sven Maric"]

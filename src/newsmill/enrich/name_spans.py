@@ -24,20 +24,33 @@ Span = tuple[int, int, str]
 
 
 def extend_person_spans(doc: Any, spans: list[Span]) -> list[Span]:
-    """``spans`` (character offsets into ``doc.text``) with PER spans grown over listed name parts."""
+    """``spans`` (character offsets into ``doc.text``) with PER spans grown over listed name parts.
+
+    Spans never come to overlap: a token is claimed by one span only, and first names are claimed
+    leftwards before any span grows to the right ("Olaf Scholz Sven Maric": "Sven" is Maric's)."""
     taken = {i for start, end, _ in spans for i in range(start, end)}
-    out: list[Span] = []
+    grown: list[tuple[int, int] | None] = []
     for start, end, label in spans:
         tokens = doc.char_span(start, end, alignment_mode="expand") if label == "PER" else None
         if tokens is None:
-            out.append((start, end, label))
+            grown.append(None)
             continue
-        first, last = tokens.start, tokens.end
+        first = tokens.start
         while first > 0 and _name_part(doc[first - 1], _FIRST, taken):
             first -= 1
+        taken.update(range(doc[first].idx, start))
+        grown.append((first, tokens.end))
+    out: list[Span] = []
+    for (start, end, label), bounds in zip(spans, grown, strict=True):
+        if bounds is None:
+            out.append((start, end, label))
+            continue
+        first, last = bounds
         while last < len(doc) and _name_part(doc[last], _FIRST + _LAST, taken):
             last += 1
-        out.append((min(start, doc[first].idx), max(end, doc[last - 1].idx + len(doc[last - 1].text)), label))
+        new_end = max(end, doc[last - 1].idx + len(doc[last - 1].text))
+        taken.update(range(end, new_end))
+        out.append((min(start, doc[first].idx), new_end, label))
     return out
 
 
