@@ -97,7 +97,7 @@ def _read_record(key: str, record: Any, http: Any, max_bytes: int) -> Item:
     except (TooLarge, UnsupportedEncoding, DamagedStream, ValueError) as exc:  # DamagedStream: cut or corrupt
         reason = "too large" if isinstance(exc, TooLarge) else "bad encoding"
         return Failure(key, "read", reason, str(exc))
-    except Exception as exc:  # zlib.error on damaged compressed bodies
+    except Exception as exc:  # inflate wraps zlib errors itself: anything else is a bug, yet one record must not stop the archive
         return Failure(key, "read", "bad encoding", f"{type(exc).__name__}: {exc}")
     url = record.headers.get("WARC-Target-URI")
     date = record.record_date
