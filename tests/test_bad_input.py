@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 import newsmill
 from newsmill.corpus import pipeline
 from newsmill.corpus.store import Store
-from newsmill.extract import PARTIAL_MAX_CHARS, extract_page
-from newsmill.extract.options import PARTIAL, ExtractOptions
+from newsmill.extract import extract_page
+from newsmill.extract.options import MAX_PARTIAL_CHARS, PARTIAL, ExtractOptions
 from newsmill.page import InputError, Page
 
 # Generous bound for one pathological page on a loaded 2-core CI machine; real pages take ms.
@@ -112,7 +112,7 @@ def test_text_dump_partial_is_capped() -> None:
     lines = [_LONG.format(f"Projekt {i}") for i in range(20_000)]
     article = extract_page(Page(raw="\n".join(lines), input_format="text"), ExtractOptions(time_budget_s=0.0))
     kept = sum(len(b.text) for b in article.blocks)
-    assert 0 < kept <= PARTIAL_MAX_CHARS + len(lines[-1]) < sum(map(len, lines))
+    assert 0 < kept <= MAX_PARTIAL_CHARS + len(lines[-1]) < sum(map(len, lines))
 
 
 def _budget_zero(monkeypatch: pytest.MonkeyPatch) -> None:

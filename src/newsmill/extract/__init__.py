@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from newsmill.article import Article, Block
 from newsmill.extract.language import choose_language
-from newsmill.extract.options import BudgetExceeded, ExtractOptions, partial_warning
+from newsmill.extract.options import MAX_PARTIAL_CHARS, BudgetExceeded, ExtractOptions, partial_warning
 from newsmill.page import InputError, InputFormat, Page, decode, sniff_format
 
 __all__ = ["extract", "extract_page", "ExtractOptions", "InputError"]
@@ -16,8 +16,7 @@ __all__ = ["extract", "extract_page", "ExtractOptions", "InputError"]
 # A text dump cut short by its budget keeps its lines of at least this many characters: prose, not
 # the menus, bylines and share rows around it (the walk's "good" block length, for the same reason).
 PARTIAL_MIN_LINE_CHARS = 50
-# ... at most this much text (twice a long read), from at most this many lines (a few ms of regex).
-PARTIAL_MAX_CHARS = 100_000
+# ... at most MAX_PARTIAL_CHARS of text, from at most this many lines (a few ms of regex).
 PARTIAL_MAX_LINES = 200_000
 _LINE = re.compile(r"[^\r\n]+")
 
@@ -79,7 +78,7 @@ def _partial_text(text: str, url: str | None, cause: BudgetExceeded) -> Article:
         if len(line) >= PARTIAL_MIN_LINE_CHARS:
             article.blocks.append(Block("paragraph", line))
             chars += len(line)
-            if chars >= PARTIAL_MAX_CHARS:
+            if chars >= MAX_PARTIAL_CHARS:
                 break
     article.warnings.append(partial_warning(
         cause, f"the {len(article.blocks)} long lines of the dump, not cleaned; no title or metadata"))

@@ -24,7 +24,7 @@ from newsmill.extract.html_lead import lead_index, outer_lead_index
 from newsmill.extract.html_select import Selection, choose_container, context, select
 from newsmill.extract.html_walk import Candidate, RawBlock, walk
 from newsmill.extract.metadata import MetadataOptions, PageMetadata, read_metadata
-from newsmill.extract.options import BudgetExceeded, ExtractOptions, partial_warning
+from newsmill.extract.options import MAX_PARTIAL_CHARS, BudgetExceeded, ExtractOptions, partial_warning
 
 # When the DOM yields less body text than this but JSON-LD articleBody is longer, the page
 # renders its body with scripts: the JSON-LD text is the better body.
@@ -36,10 +36,7 @@ EXTENSIVE_DATE_S_PER_CHAR = 0.85e-6
 # search only (markup and URL). At the default 10 s that means pages past ~3 MB; the largest
 # benchmark page has 1.5 MB.
 EXTENSIVE_DATE_BUDGET_SHARE = 0.25
-# A partial result keeps at most this much body text: twice a long read (~50k characters); a page
-# with more article-like text than that before its budget ran out is repeating itself.
-MAX_PARTIAL_CHARS = 100_000
-# ... and looks at most this many walked blocks for it (~20 ms), however many the walk found.
+# A partial result looks at most at this many walked blocks (~20 ms), however many the walk found.
 MAX_PARTIAL_SCAN_BLOCKS = 200_000
 
 

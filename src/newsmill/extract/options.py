@@ -18,6 +18,10 @@ FALLBACK_SHARE = 0.1
 FALLBACK_MAX_S = 1.0
 # Every partial result says so with this word in its warning (users and tests look for it).
 PARTIAL = "partial result"
+# A partial result (HTML or text dump) keeps at most this much body text: twice a long read
+# (~50k characters); a page with more article-like text than that before its budget ran out is
+# repeating itself.
+MAX_PARTIAL_CHARS = 100_000
 
 
 class BudgetExceeded(RuntimeError):
