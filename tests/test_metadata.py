@@ -385,3 +385,15 @@ def test_full_stop_after_a_word_ends_a_name(byline: str, names: list[str]) -> No
 def test_byline_cues_of_language_and_metadata_tables(byline: str, names: list[str]) -> None:
     # "reporting by" / "text von" come from the language tables, "recherche" from bylines.json.
     assert split_byline(byline)[0] == names
+
+
+@pytest.mark.parametrize("comment_words", [(), ("*",), ("kommentar", "")])
+def test_comment_area_words_never_exclude_every_byline(monkeypatch: pytest.MonkeyPatch,
+                                                       comment_words: tuple[str, ...]) -> None:
+    """An empty or blank comments row in the class tables must not turn into a match-all pattern."""
+    from newsmill.extract import authors
+
+    monkeypatch.setattr(authors, "table_groups", lambda *a, **k: {"comments": comment_words})
+    pattern = authors._excluded_area.__wrapped__()
+    assert pattern.search("article-header byline") is None
+    assert bool(pattern.search("kommentar-box")) == ("kommentar" in comment_words)

@@ -309,8 +309,10 @@ _NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "style", "body", "html",
 @lru_cache(maxsize=1)
 def _excluded_area() -> re.Pattern[str]:
     """Class/id words of comment areas: the HTML extractor's ``comments`` class tokens."""
-    words = table_groups("class_tokens", shared=("common",)).get("comments", ())
-    return re.compile("|".join(re.escape(w.rstrip("*")) for w in sorted(words, key=len, reverse=True)), re.I)
+    words = [w.rstrip("*") for w in table_groups("class_tokens", shared=("common",)).get("comments", ())]
+    if not any(words):  # an empty alternation matches everywhere: every byline would be excluded
+        return re.compile(r"(?!)")
+    return re.compile("|".join(re.escape(w) for w in sorted(filter(None, words), key=len, reverse=True)), re.I)
 
 
 def _in_excluded_area(el: Any) -> bool:
