@@ -172,3 +172,22 @@ def test_caption_credit_words_are_shared() -> None:
         "Protesters in Hong Kong.",
         "Photograph: AFP via Getty",
     )
+
+
+@pytest.mark.parametrize("entries", [(), ("",), ("*", "teilen", "")])
+def test_blank_or_missing_table_entries_never_match_every_block(monkeypatch: pytest.MonkeyPatch,
+                                                                entries: tuple[str, ...]) -> None:
+    """An empty word list, or one blank entry, must not compile to a pattern that matches anywhere."""
+    from newsmill.extract import boilerplate
+
+    monkeypatch.setattr(boilerplate, "table_words", lambda *a, **k: entries)
+    monkeypatch.setattr(boilerplate, "table_groups", lambda *a, **k: {"call_to_action": entries, "teaser": entries})
+    monkeypatch.setattr(boilerplate, "read_table", lambda *a, **k: {"photo": entries, "news": entries,
+                                                                     "credit_marks": entries})
+    prose = "Der Rat hat am Montag: das neue Budget / beschlossen (Stand: heute)"
+    assert boilerplate._content_regex.__wrapped__().search("article-body main-col") is None
+    assert boilerplate._cta_regex.__wrapped__().match("- Der Rat hat beschlossen") is None
+    assert boilerplate.credit_regex.__wrapped__().search(prose.replace("Montag:", "Montag")) is None
+    assert boilerplate._trailing_credit.__wrapped__().search(prose) is None
+    assert boilerplate._section_cues.__wrapped__()[0].match("der rat tagte") is None
+    assert boilerplate._token_index.__wrapped__()[0].search("article body") is None

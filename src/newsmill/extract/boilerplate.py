@@ -9,6 +9,7 @@ words to whole blocks. Reasons come from the fixed ``RemovedReason`` vocabulary.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import cast
 
@@ -70,6 +71,8 @@ def _token_index() -> tuple[re.Pattern[str], dict[str, RemovedReason], tuple[tup
     for reason, tokens in table_groups("class_tokens", shared=("common",)).items():
         for tok in tokens:
             tok = tok.lower().replace("-", "")
+            if not tok.rstrip("*"):  # a blank entry would match between any two words
+                continue
             if tok.endswith("*"):
                 prefixes.append((tok[:-1], cast(RemovedReason, reason)))
                 alternatives.append(re.escape(tok[:-1]) + "[a-z0-9]*")
@@ -111,7 +114,7 @@ def is_content_attrs(attrs: str) -> bool:
 @lru_cache(maxsize=1)
 def _content_regex() -> re.Pattern[str]:
     tokens = table_words("content_tokens", (), shared=("common",))
-    return re.compile("|".join(sorted({re.escape(t.replace("-", "")) for t in tokens})))
+    return re.compile(_alternation(t.replace("-", "") for t in tokens))
 
 
 @lru_cache(maxsize=1)
@@ -127,12 +130,15 @@ def _cta_regex() -> re.Pattern[str]:
     # its one-word cues ("Teilen") only count as the whole block (``_cta_words``).
     lines = table_groups("lines").get("call_to_action", ())
     cues = table_words("cta_prefixes") + tuple(c for c in lines if " " in cue_key(c))
-    words = sorted(set(cues), key=len, reverse=True)
-    return re.compile("^(?:" + "|".join(re.escape(w) for w in words) + r")(?:\W|$)")
+    return re.compile("^(?:" + _alternation(cues) + r")(?:\W|$)")
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+def _alternation(words: Iterable[str]) -> str:
+    """``words`` as regex alternatives, longest first. Blank words are left out and no words give a
+    pattern that never matches: an empty alternative would match everywhere, so one blank entry in
+    a table would mark every block."""
+    kept = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in kept) or "(?!)"
 
 
 @lru_cache(maxsize=1)
@@ -176,8 +182,7 @@ def _section_cues() -> tuple[re.Pattern[str], dict[str, RemovedReason]]:
         for cue in lines.get(reason, ()):
             if " " in cue:
                 table.setdefault(cue, cast(RemovedReason, reason))
-    words = sorted(table, key=len, reverse=True)
-    return re.compile("^(" + "|".join(re.escape(w) for w in words) + r")\b(.*)$", re.S), table
+    return re.compile("^(" + _alternation(table) + r")\b(.*)$", re.S), table
 
 
 def section_cue(text: str) -> RemovedReason | None:
