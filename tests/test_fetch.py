@@ -141,6 +141,14 @@ REFUSED_IPV6 = [
     ("::ffff:a9fe:a9fe", "IPv4-mapped 169.254.169.254"),
     ("fec0::1", "deprecated site-local"),
     ("4000::1", "unassigned (reserved) IPv6 space"),
+    ("::ffff:c000:8", "IPv4-mapped 192.0.0.8 (IETF protocol assignments)"),
+]
+# Ranges Python's address table calls global although no web site lives there.
+REFUSED_SPECIAL = [
+    ("3fff::1", "IPv6 documentation prefix (RFC 9637)"),
+    ("192.0.0.8", "IPv4 dummy address (IETF protocol assignments)"),
+    ("192.0.0.9", "PCP anycast (IETF protocol assignments)"),
+    ("192.88.99.1", "deprecated 6to4 relay anycast"),
 ]
 ALLOWED = [
     ("93.184.216.34", "public IPv4"),
@@ -153,6 +161,11 @@ ALLOWED = [
 
 @pytest.mark.parametrize(("addr", "what"), REFUSED_IPV6)
 def test_ipv6_forms_that_wrap_or_tunnel_ipv4_are_refused(addr: str, what: str) -> None:
+    assert not web.is_public(addr), what
+
+
+@pytest.mark.parametrize(("addr", "what"), REFUSED_SPECIAL)
+def test_special_purpose_ranges_python_calls_global_are_refused(addr: str, what: str) -> None:
     assert not web.is_public(addr), what
 
 

@@ -115,7 +115,16 @@ def is_public(addr: str) -> bool:
 
 
 def _public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    return ip.is_global and not (ip.is_multicast or ip.is_reserved)
+    return (ip.is_global and not (ip.is_multicast or ip.is_reserved)
+            and not any(ip in net for net in _NOT_SITES if net.version == ip.version))
+
+
+# Ranges Python's table (3.11) calls global in which no web site lives: the IETF protocol
+# assignments 192.0.0.0/24 (RFC 6890: dummy, NAT64 discovery and anycast service addresses), the
+# deprecated 6to4 relay anycast 192.88.99.0/24 (RFC 7526: a tunnel, like 2002::/16) and the IPv6
+# documentation prefix 3fff::/20 (RFC 9637, newer than the table).
+_NOT_SITES = (ipaddress.ip_network("192.0.0.0/24"), ipaddress.ip_network("192.88.99.0/24"),
+              ipaddress.ip_network("3fff::/20"))
 
 
 # IPv6 forms refused outright (``_is_tunnel``), and why. 6to4 (RFC 3056, deprecated by RFC 7526)
