@@ -9,7 +9,6 @@ stream is a failure, trailing garbage after a complete member is ignored.
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,8 +87,6 @@ def read_failure(key: str, exc: BaseException) -> Failure:
         return Failure(key, "read", "unreadable", f"permission denied: {exc}")
     if isinstance(exc, DamagedStream):  # its message says cut short or damaged, and where
         return Failure(key, "read", "bad gzip", str(exc))
-    if isinstance(exc, (zlib.error, EOFError)):
-        return Failure(key, "read", "bad gzip", f"damaged or truncated gzip data: {exc}")
     if isinstance(exc, IsADirectoryError | FileNotFoundError):
         return Failure(key, "read", "missing", str(exc))
     return Failure(key, "read", "unreadable", f"{type(exc).__name__}: {exc}")
@@ -101,7 +98,7 @@ def page_from_file(path: Path, options: FileOptions, skip: Callable[[str], bool]
         return
     try:
         raw = read_capped(path, options.max_bytes)
-    except (OSError, ValueError, EOFError, zlib.error) as exc:
+    except (OSError, ValueError) as exc:  # TooLarge and DamagedStream are ValueErrors
         yield read_failure(key, exc)
         return
     fmt = options.input_format
@@ -115,7 +112,7 @@ def pages_from_jsonl(path: Path, options: FileOptions, skip: Callable[[str], boo
     try:
         with _open_maybe_gzip(path) as stream:
             yield from _jsonl_rows(path, stream, options, skip)
-    except (OSError, EOFError, zlib.error, DamagedStream) as exc:
+    except (OSError, DamagedStream) as exc:
         yield read_failure(str(path), exc)
         return
     yield Finished(container_key(path))
