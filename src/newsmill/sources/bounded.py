@@ -13,7 +13,9 @@ The behaviour, the same for every caller:
 - **damaged** (a bad header, a corrupt block, a wrong CRC or length) is a ``DamagedStream`` too.
 - **trailing garbage** (bytes after a complete member that do not start another one) is ignored with
   a logged warning: what came before is complete and checked, and the gzip tool, browsers and urllib3
-  all keep it (Python's gzip module alone refuses it). A started member must be complete, though.
+  all keep it (Python's gzip module alone refuses it). A started member must be complete, though,
+  and data that ends in the first one or two bytes of the gzip magic counts as a started member
+  (cut short): at the end of the input they cannot be told apart from a next member that was cut.
 """
 
 from __future__ import annotations
