@@ -147,22 +147,25 @@ def _key_tokens(text: str, language: str) -> list[str]:
     return [w.casefold() for w in words if w]
 
 
-def _contains(long: list[str], short: list[str], language: str) -> bool:
-    """Every token of ``short`` is a token of ``long``, or its base form is ("Putins" ← "Putin")."""
-    pool = set(long)
-    return all(any(form in pool for form in base_forms(tok, language)) for tok in short)
+def _contains(pool: set[str], short_forms: list[list[str]]) -> bool:
+    """Every token of the short mention (given as its base forms) is in ``pool``, the tokens of the
+    long one, as written or as a base form ("Putins" ← "Putin")."""
+    return all(any(form in pool for form in forms) for forms in short_forms)
 
 
 def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...] = ("PER", "ORG")) -> None:
     """Set ``name`` to the fullest form of each entity: the longest mention with the same label
     that contains all its tokens; the nearest earlier one wins a tie, then the first later one."""
     keys = [_key_tokens(e.text, language) for e in entities]
+    # once per mention, not once per pair of mentions: the pair loop is quadratic
+    pools = [set(k) for k in keys]
+    forms = [[base_forms(tok, language) for tok in k] for k in keys]
     for i, ent in enumerate(entities):
         best: int | None = None
         for j, other in enumerate(entities if ent.label in labels else ()):
             if other.label != ent.label or len(keys[j]) <= len(keys[i]):
                 continue
-            if not _contains(keys[j], keys[i], language):
+            if not _contains(pools[j], forms[i]):
                 continue
             if best is None or _better(j, best, i, keys):
                 best = j
