@@ -139,23 +139,24 @@ class _Writer:
         self.pending.clear()
         self.last = time.monotonic()
 
-    def _write(self, outcome: Outcome) -> tuple[str, str] | tuple[str, str, int]:
+    def _write(self, outcome: Outcome) -> tuple[str, str, int]:
+        """(kind, what, how many) for the report, once the transaction has committed."""
         if isinstance(outcome, Result):
             result = self.store.add_row(outcome.value, outcome.key)
             self.store.mark_done(outcome.key)
-            return ("stored", result)
+            return ("stored", result, 1)
         if isinstance(outcome, Failure):
             self.store.add_failure(outcome.key, outcome.stage, outcome.reason, outcome.detail)
             self.store.mark_done(outcome.key, "failed")
-            return ("failed", f"{outcome.stage}: {outcome.reason}")
+            return ("failed", f"{outcome.stage}: {outcome.reason}", 1)
         if isinstance(outcome, Finished):
             self.store.mark_done(outcome.key)
-            return ("finished", "")
+            return ("finished", "", 1)
         assert isinstance(outcome, Skipped)
         return ("skipped", outcome.reason, outcome.count)
 
-    def _count(self, counted: tuple[str, str] | tuple[str, str, int]) -> None:
-        kind, what = counted[0], counted[1]
+    def _count(self, counted: tuple[str, str, int]) -> None:
+        kind, what, n = counted
         r = self.report
         if kind == "stored":
             r.new += what == "new"
@@ -164,7 +165,7 @@ class _Writer:
         elif kind == "failed":
             r.failed[what] += 1
         elif kind == "skipped":
-            r.skipped[what] += int(counted[2]) if len(counted) > 2 else 1
+            r.skipped[what] += n
 
 
 def input_bytes(inputs: Sequence[str]) -> int:
