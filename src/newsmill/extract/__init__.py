@@ -13,10 +13,9 @@ from newsmill.page import InputError, InputFormat, Page, decode, sniff_format
 
 __all__ = ["extract", "extract_page", "ExtractOptions", "InputError"]
 
-# A text dump cut short by its budget keeps its lines of at least this many characters: prose, not
-# the menus, bylines and share rows around it (the walk's "good" block length, for the same reason).
-PARTIAL_MIN_LINE_CHARS = 50
-# ... at most MAX_PARTIAL_CHARS of text, from at most this many lines (a few ms of regex).
+# A text dump cut short by its budget keeps its lines of prose (as long as the HTML walk's "good"
+# blocks, GOOD_MIN_CHARS), not the menus, bylines and share rows around them: at most
+# MAX_PARTIAL_CHARS of text, from at most this many lines (a few ms of regex).
 PARTIAL_MAX_LINES = 200_000
 _LINE = re.compile(r"[^\r\n]+")
 
@@ -47,35 +46,34 @@ def extract_page(page: Page, options: ExtractOptions | None = None) -> Article:
     opts = options or ExtractOptions(url=page.url, published=page.published)
     decoded = decode(page.raw, page.headers.get("content-type"))
     fmt = page.input_format if page.input_format != "auto" else sniff_format(decoded.text)
-    try:
-        article, declared_language = _run_extractor(fmt, decoded.text, opts)
-    except BudgetExceeded as exc:
-        # The HTML extractor makes its own partial Article; text mode's is made here.
-        article = _partial_text(decoded.text, page.url, exc) if fmt != "html" else \
-            Article(url=page.url, warnings=[str(exc)])
-        declared_language = None
+    article, declared_language = _run_extractor(fmt, decoded.text, page.url, opts)
     article.warnings[:0] = decoded.warnings
     _complete(article, page, opts, declared_language)
     return article
 
 
-def _run_extractor(fmt: str, text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
+def _run_extractor(fmt: str, text: str, url: str | None, opts: ExtractOptions) -> tuple[Article, str | None]:
     if fmt == "html":
         from newsmill.extract.html import extract_html
 
-        return extract_html(text, opts)
+        return extract_html(text, opts)  # never raises BudgetExceeded: it makes its own partial Article
     from newsmill.extract.text import extract_text
 
-    return extract_text(text, opts), None
+    try:
+        return extract_text(text, opts), None
+    except BudgetExceeded as exc:
+        return _partial_text(text, url, exc), None
 
 
 def _partial_text(text: str, url: str | None, cause: BudgetExceeded) -> Article:
     """A text dump whose budget ran out: its long lines, in order, up to a cap (bounded work)."""
+    from newsmill.extract.html_walk import GOOD_MIN_CHARS
+
     article = Article(url=url)
     chars = 0
     for m in islice(_LINE.finditer(text), PARTIAL_MAX_LINES):
         line = " ".join(m.group().split())
-        if len(line) >= PARTIAL_MIN_LINE_CHARS:
+        if len(line) >= GOOD_MIN_CHARS:
             article.blocks.append(Block("paragraph", line))
             chars += len(line)
             if chars >= MAX_PARTIAL_CHARS:
