@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmill.page import Page
-from newsmill.sources.bounded import DamagedStream, TooLarge, UnsupportedEncoding, inflate
+from newsmill.sources.bounded import TooLarge, inflate
 from newsmill.sources.files import container_key, read_failure
 from newsmill.sources.items import Failure, Finished, Item, Skipped, Task
 
@@ -94,7 +94,7 @@ def _read_record(key: str, record: Any, http: Any, max_bytes: int) -> Item:
     encoding = http.get("Content-Encoding")
     try:
         body = inflate(body, encoding, max_bytes)
-    except (TooLarge, UnsupportedEncoding, DamagedStream, ValueError) as exc:  # DamagedStream: cut or corrupt
+    except ValueError as exc:  # TooLarge, UnsupportedEncoding, DamagedStream (cut or corrupt)
         reason = "too large" if isinstance(exc, TooLarge) else "bad encoding"
         return Failure(key, "read", reason, str(exc))
     except Exception as exc:  # inflate wraps zlib errors itself: anything else is a bug, yet one record must not stop the archive
