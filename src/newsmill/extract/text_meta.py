@@ -12,6 +12,7 @@ head fields (like the walk's), so the walk and the tail skip them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -215,25 +216,42 @@ def _cued_date(text: str, lex: Lexicon) -> bool:
 
 
 def _take_byline(lines: list[Line], labels: list[Label], i: int, lex: Lexicon, meta: Meta) -> bool:
+    found = read_byline(lines, i, lex, lambda j: j < len(lines) and _name_line(lines[j], labels[j]))
+    if found is None:
+        return False
+    meta.authors, meta.source, names_line = found
+    meta.used.add(i)
+    date = find_date(lines[i].text, lex)  # "9. Februar 2019 von Heiko" carries both
+    if names_line is not None:
+        meta.used.add(names_line)
+        if not date:
+            meta.cue_lines.append(i)
+    if meta.published is None and date:
+        meta.published = date
+    return True
+
+
+def read_byline(
+    lines: list[Line], i: int, lex: Lexicon, names_line_ok: Callable[[int], bool]
+) -> tuple[list[str], str | None, int | None] | None:
+    """(names, source, index of the names line) of a byline at line ``i``, or None.
+
+    When the cue stands alone ("Von", "Post author"), the names are on line ``i + 1``, taken
+    only if ``names_line_ok`` accepts it; the index is None when the names share the cue's line.
+    """
     names_text = byline_names(lines[i].text, lex)
     if names_text is None:
-        return False
-    used = [i]
+        return None
+    names_line: int | None = None
     if not names_text.strip(" :,|-–"):
-        nxt = i + 1
-        if nxt >= len(lines) or not _name_line(lines[nxt], labels[nxt]):
-            return False
-        names_text, used = lines[nxt].text, [i, nxt]
+        names_line = i + 1
+        if not names_line_ok(names_line):
+            return None
+        names_text = lines[names_line].text
     names, source = names_from(names_text, lex)
     if not names and not source:
-        return False
-    meta.authors, meta.source = names, source
-    meta.used.update(used)
-    if len(used) > 1 and not find_date(lines[i].text, lex):
-        meta.cue_lines.append(i)
-    if meta.published is None and (found := find_date(lines[i].text, lex)):
-        meta.published = found  # "9. Februar 2019 von Heiko" carries both
-    return True
+        return None
+    return names, source, names_line
 
 
 def _name_line(line: Line, label: Label) -> bool:

@@ -15,7 +15,7 @@ from newsmill.extract.lexicon import Lexicon
 from newsmill.extract.text_classify import Label, caption_credit
 from newsmill.extract.text_dates import find_date
 from newsmill.extract.text_lines import Line
-from newsmill.extract.text_meta import byline_names, names_from, person_name, scan
+from newsmill.extract.text_meta import person_name, read_byline, scan
 from newsmill.extract.text_segment import Body
 
 # Section headers after the body ("Kommentare", "Related stories") give their reason to the
@@ -308,18 +308,14 @@ def _byline(ctx: _Ctx, i: int) -> bool:
     """A byline line in the head (the scan of ``text_meta`` took the nearest one already)."""
     if ctx.labels[i].words > BYLINE_MAX_WORDS + BYLINE_EXTRA_WORDS:
         return False
-    names_text = byline_names(ctx.lines[i].text, ctx.lex)
-    if names_text is None:
+
+    def names_line_ok(j: int) -> bool:  # the next unused line with text, short enough for names
+        return _next_text_line(ctx, i) == j and ctx.labels[j].words <= BYLINE_MAX_WORDS
+
+    found = read_byline(ctx.lines, i, ctx.lex, names_line_ok)
+    if found is None:
         return False
-    nxt: int | None = None
-    if not names_text.strip(" :,|-–"):
-        nxt = _next_text_line(ctx, i)
-        if nxt is None or nxt != i + 1 or ctx.labels[nxt].words > BYLINE_MAX_WORDS:
-            return False
-        names_text = ctx.lines[nxt].text
-    names, source = names_from(names_text, ctx.lex)
-    if not names and not source:
-        return False
+    names, source, nxt = found
     if nxt is not None:
         ctx.used.add(nxt)
         _drop(ctx, i, "other")  # the cue line ("Von") holds no field of its own
