@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from newsmill.extract.boilerplate import alternation
 from newsmill.extract.lexicon import read_table, table_groups, table_words
 
 # Longer "names" are sentences that happened to sit in a byline element.
@@ -158,7 +159,7 @@ def _split_names(text: str) -> list[str]:
 def _name_separators() -> re.Pattern[str]:
     words = tables().joiners
     # ". " after a full word (not an initial or "Dr.") ends a name: "Finian Cunningham. Sputnik".
-    pattern = r"\s*[,;/&+]\s*|(?<=[a-zäöüß]{3})\.\s+|\s+(?:" + "|".join(re.escape(w) for w in words if w.isalpha()) + r")\s+"
+    pattern = r"\s*[,;/&+]\s*|(?<=[a-zäöüß]{3})\.\s+|\s+(?:" + alternation(w for w in words if w.isalpha()) + r")\s+"
     return re.compile(pattern, re.IGNORECASE)
 
 
@@ -310,9 +311,7 @@ _NOT_BYLINE_TAGS = frozenset({"meta", "link", "script", "style", "body", "html",
 def _excluded_area() -> re.Pattern[str]:
     """Class/id words of comment areas: the HTML extractor's ``comments`` class tokens."""
     words = [w.rstrip("*") for w in table_groups("class_tokens", shared=("common",)).get("comments", ())]
-    if not any(words):  # an empty alternation matches everywhere: every byline would be excluded
-        return re.compile(r"(?!)")
-    return re.compile("|".join(re.escape(w) for w in sorted(filter(None, words), key=len, reverse=True)), re.I)
+    return re.compile(alternation(words), re.I)
 
 
 def _in_excluded_area(el: Any) -> bool:

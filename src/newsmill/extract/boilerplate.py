@@ -114,7 +114,7 @@ def is_content_attrs(attrs: str) -> bool:
 @lru_cache(maxsize=1)
 def _content_regex() -> re.Pattern[str]:
     tokens = table_words("content_tokens", (), shared=("common",))
-    return re.compile(_alternation(t.replace("-", "") for t in tokens))
+    return re.compile(alternation(t.replace("-", "") for t in tokens))
 
 
 @lru_cache(maxsize=1)
@@ -130,10 +130,10 @@ def _cta_regex() -> re.Pattern[str]:
     # its one-word cues ("Teilen") only count as the whole block (``_cta_words``).
     lines = table_groups("lines").get("call_to_action", ())
     cues = table_words("cta_prefixes") + tuple(c for c in lines if " " in cue_key(c))
-    return re.compile("^(?:" + _alternation(cues) + r")(?:\W|$)")
+    return re.compile("^(?:" + alternation(cues) + r")(?:\W|$)")
 
 
-def _alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
     """``words`` as regex alternatives, longest first. Blank words are left out and no words give a
     pattern that never matches: an empty alternative would match everywhere, so one blank entry in
     a table would mark every block."""
@@ -146,11 +146,11 @@ def credit_regex() -> re.Pattern[str]:
     """Photo credit shapes in any language of the press: "Foto: …", "© …", "… / dpa", "REUTERS/…"."""
     agencies = read_table("agencies")
     patterns = (
-        rf"(?:^|\s|\()(?:{_alternation(table_words('credit_prefixes'))})\s*:\s*\S",
+        rf"(?:^|\s|\()(?:{alternation(table_words('credit_prefixes'))})\s*:\s*\S",
         r"©|\(c\)\s|\bcopyright\b",
-        rf"(?:^|\s)/\s*(?:{_alternation(tuple(agencies['photo']) + tuple(agencies['news']))})\b",
+        rf"(?:^|\s)/\s*(?:{alternation(tuple(agencies['photo']) + tuple(agencies['news']))})\b",
         # Case-sensitive: "Reuters reported" is a sentence, "REUTERS" a credit.
-        rf"(?-i:\b(?:{_alternation(tuple(agencies['credit_marks']))})\b)",
+        rf"(?-i:\b(?:{alternation(tuple(agencies['credit_marks']))})\b)",
     )
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
@@ -182,7 +182,7 @@ def _section_cues() -> tuple[re.Pattern[str], dict[str, RemovedReason]]:
         for cue in lines.get(reason, ()):
             if " " in cue:
                 table.setdefault(cue, cast(RemovedReason, reason))
-    return re.compile("^(" + _alternation(table) + r")\b(.*)$", re.S), table
+    return re.compile("^(" + alternation(table) + r")\b(.*)$", re.S), table
 
 
 def section_cue(text: str) -> RemovedReason | None:
@@ -275,7 +275,7 @@ def is_date_line(low: str) -> bool:
 # "Protesters in Hong Kong (Image: GETTY)": a caption outside <figure>, its credit in parentheses.
 @lru_cache(maxsize=1)
 def _trailing_credit() -> re.Pattern[str]:
-    words = _alternation(table_words("photo_prefixes"))
+    words = alternation(table_words("photo_prefixes"))
     return re.compile(rf"\((?:{words})\s*:[^()]{{1,60}}\)\s*$", re.I)
 
 
