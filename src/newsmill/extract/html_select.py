@@ -213,33 +213,24 @@ def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozen
     with the ``block_reason`` of each block it looks at."""
     if container is None or container.good == 0:
         return set()  # no article text to be next to: keep what the fallback found
-    span = range(container.first, container.last)
-    state: dict[int, int] = {}  # 1 good, -1 dropped anyway, 0 short
-    for i in span:
+    marks: list[tuple[int, int]] = []  # (block index, 1 good / -1 dropped anyway / 0 short), in order
+    for i in range(container.first, container.last):
         b = walk.blocks[i]
         if b.caption or b.kind == "heading":
             continue
         reasons[i] = reason = block_reason(b, container, i, ignore)
-        if b.good:
-            state[i] = 1
-        elif reason is not None:
-            state[i] = -1
-        else:
-            state[i] = 0
-    order = sorted(state)
+        marks.append((i, 1 if b.good else -1 if reason is not None else 0))
+    before: list[int] = []  # the nearest non-short mark before each entry (0: none)
+    last = 0
+    for _, mark in marks:
+        before.append(last)
+        last = mark or last
     lonely: set[int] = set()
     last = 0
-    before: dict[int, int] = {}
-    for i in order:
-        before[i] = last
-        if state[i]:
-            last = state[i]
-    last = 0
-    for i in reversed(order):
-        if state[i] == 0 and before[i] != 1 and last != 1:
+    for (i, mark), prev in zip(reversed(marks), reversed(before), strict=True):
+        if mark == 0 and prev != 1 and last != 1:
             lonely.add(i)
-        if state[i]:
-            last = state[i]
+        last = mark or last
     return lonely
 
 
