@@ -47,7 +47,7 @@ LEAD_MAX_WORDS = 6
 # A name line under a cue line ("Post author" / "Helge Fahrnberger") has at most this many words.
 NAME_LINE_MAX_WORDS = 5
 # A bare name line counts as the byline this close to the date line ("Carola Pönisch" over
-# "30. Oktober 2023"), or when the page prints it again (the author box after the text) ...
+# "30. Oktober 2023") ...
 NAME_DATE_DISTANCE = 2
 # ... and this far above the body (further up are menus and teaser lists of names).
 BARE_NAME_ABOVE = 8
@@ -127,17 +127,19 @@ def _take_date(text: str, i: int, lex: Lexicon, meta: Meta, strict: bool) -> Non
 
 
 def _bare_name(lines: list[Line], labels: list[Label], window: list[int], meta: Meta, taken: set[int]) -> None:
-    """A line that is only a person's name, next to the date line or printed again on the page.
+    """A line that is only a person's name, next to the date line.
 
     A name alone says little ("Angelschein Bayern" looks like one); the byline's place beside
-    the date, or the author box after the text that repeats it, is the evidence.
+    the date is the evidence (a name printed twice, e.g. in an author box, is debris only by
+    repetition and still counts).
     """
+    if meta.date_line is None:
+        return
     for i in window:
-        if i in meta.used or i in taken or not 0 <= i < len(lines):
+        if i in meta.used or i in taken or abs(i - meta.date_line) > NAME_DATE_DISTANCE:
             continue
         label = labels[i]
-        near_date = meta.date_line is not None and abs(i - meta.date_line) <= NAME_DATE_DISTANCE
-        if not (near_date) or not (label.reason is None or label.repeated):
+        if not (label.reason is None or label.repeated):
             continue
         name = person_name(lines[i].text)
         if name:

@@ -15,7 +15,7 @@ from newsmill.extract.lexicon import Lexicon
 from newsmill.extract.text_classify import Label, caption_credit
 from newsmill.extract.text_dates import find_date
 from newsmill.extract.text_lines import Line
-from newsmill.extract.text_meta import person_name, read_byline, scan
+from newsmill.extract.text_meta import META_MAX_WORDS, person_name, read_byline, scan
 from newsmill.extract.text_segment import Body
 
 # Section headers after the body ("Kommentare", "Related stories") give their reason to the
@@ -38,8 +38,7 @@ TITLE_PROSE_WORDS = 12
 SECTION_MAX_WORDS = 3
 # A caption printed twice (alt text and caption) is recognised from this many words on.
 CAPTION_MIN_WORDS = 3
-# Meta lines (date, bare byline or source) are short.
-META_MAX_WORDS = 12
+# A byline's names in the head are short (the head's meta lines share META_MAX_WORDS with text_meta).
 BYLINE_MAX_WORDS = 6
 # A byline line also carries its prefix and perhaps a month name ("Von Georg Kasch, 31. Oktober
 # 2023"): this many words more than the names alone.
