@@ -223,9 +223,11 @@ class SpeakerFinder:
     def _plausible_text(self, start: int, end: int, text: str) -> bool:
         if self.label_of(start, end) in SPEAKER_LABELS:
             return True
+        lex = self.lex
         words = text.split()
-        return any(w in self.lex.speaker_pronouns or w.lower() in self.lex.speaker_nouns for w in words) or any(
-            w.lower().endswith(suffix) for w in words for suffix in self.lex.speaker_suffixes)
+        # one lower-casing per word, and every suffix tried in one C call
+        return any(w in lex.speaker_pronouns or (low := w.lower()) in lex.speaker_nouns
+                   or low.endswith(lex.speaker_suffixes) for w in words)
 
     # --- names -------------------------------------------------------------------------------
 
