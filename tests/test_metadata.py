@@ -208,13 +208,6 @@ def test_kicker_inside_h1_is_not_part_of_the_title() -> None:
     assert meta_of(head, body).title == "Bohren, bis es heiß wird"
 
 
-def test_h1_that_is_the_blog_name_is_not_the_title() -> None:
-    head = '<title>Nach langer Zeit mal wieder | Ein Hundetagebuch</title><meta property="og:site_name" content="Ein Hundetagebuch">'
-    assert meta_of(head, "<h1>Ein Hundetagebuch</h1><h2>Nach langer Zeit mal wieder</h2>").title == (
-        "Nach langer Zeit mal wieder"
-    )
-
-
 def test_utc_midnight_of_a_local_date_is_that_date() -> None:
     assert normalize_date("2022-11-06T23:00:00+00:00") == "2022-11-07"
     assert normalize_date("2022-11-06T23:00:00Z") == "2022-11-07"
@@ -304,10 +297,21 @@ def test_pathological_pages_are_read_without_crash(page: str) -> None:
     assert all(len(name) <= 60 for name in meta.authors)
 
 
-def test_post_title_in_h2_when_h1_is_the_blog_name() -> None:
-    head = "<title>Was ist Virales Marketing? | DimidoBlog</title>"
-    body = "<h1>DimidoBlog</h1><h2>Was ist Virales Marketing?</h2><h2>Kategorien</h2>"
-    assert meta_of(head, body, url=None).title == "Was ist Virales Marketing?"
+@pytest.mark.parametrize(
+    ("head", "body", "url", "title"),
+    [
+        # The blog name is og:site_name ...
+        ('<title>Nach langer Zeit mal wieder | Ein Hundetagebuch</title><meta property="og:site_name" '
+         'content="Ein Hundetagebuch">', "<h1>Ein Hundetagebuch</h1><h2>Nach langer Zeit mal wieder</h2>",
+         "https://www.example-news.de/politik/a-1.html", "Nach langer Zeit mal wieder"),
+        # ... or only the last part of <title>, with no URL to name the site.
+        ("<title>Was ist Virales Marketing? | DimidoBlog</title>",
+         "<h1>DimidoBlog</h1><h2>Was ist Virales Marketing?</h2><h2>Kategorien</h2>", None,
+         "Was ist Virales Marketing?"),
+    ],
+)
+def test_post_title_in_h2_when_h1_is_the_blog_name(head: str, body: str, url: str | None, title: str) -> None:
+    assert meta_of(head, body, url=url).title == title
 
 
 def test_only_h1_wins_over_a_differently_worded_seo_title() -> None:
