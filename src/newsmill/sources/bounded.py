@@ -80,9 +80,10 @@ class Decoder:
 
     def decode(self, data: bytes, limit: int) -> bytes:
         """The next bytes (at most ``limit``) from what was fed so far plus ``data``."""
-        self.taken += len(data)
-        self._buf = self._buf[self._pos:] + data if self._pos < len(self._buf) else data
-        self._pos = 0
+        if data:  # no copy of the rest when only draining output (DecodingReader calls that per read)
+            self.taken += len(data)
+            self._buf = self._buf[self._pos:] + data if self._pos < len(self._buf) else data
+            self._pos = 0
         out = bytearray()
         while len(out) < limit:
             piece = self._take(limit - len(out)) if self.kind == "identity" else self._inflate(limit - len(out))
