@@ -30,6 +30,9 @@ MIN_WORDS = 20
 # Candidates checked per article: a bound on the work for a text that collides with many others.
 MAX_CANDIDATES = 50
 _SEED = 1
+# Hex digits of the founding text's hash in a group id: "g" plus 15 hex digits (60 bits) is 16
+# characters, and collisions stay unlikely far beyond any corpus on one machine.
+_GROUP_ID_HEX = 15
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
@@ -41,6 +44,11 @@ def normalise(text: str) -> str:
 
 def text_hash(text: str) -> str:
     return hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()
+
+
+def group_id(founding_text_hash: str) -> str:
+    """The id of a near-duplicate group founded by the text with this ``text_hash``."""
+    return "g" + founding_text_hash[:_GROUP_ID_HEX]
 
 
 @lru_cache(maxsize=1)

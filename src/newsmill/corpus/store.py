@@ -191,7 +191,7 @@ class Store:
                               (article_id, c["url"], same[0], input_key))
             return "duplicate"
         existed = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
-        group = dedup.assign_group(self.conn, article_id, row.signature, "g" + row.text_hash[:15])
+        group = dedup.assign_group(self.conn, article_id, row.signature, dedup.group_id(row.text_hash))
         self.conn.execute(_UPSERT, (*(c[k] for k in ROW_COLUMNS), row.text_hash, group, input_key,
                                     now(), row.record))
         return "updated" if existed else "new"
