@@ -98,19 +98,24 @@ def test_non_warc_named_warc_gz_is_reported(tmp_path: Path, content: bytes) -> N
     assert len(out) == 1 and isinstance(out[0], Failure) and out[0].reason == "not a warc"
 
 
-def test_gzip_encoded_record_is_inflated_within_the_cap(tmp_path: Path) -> None:
+def write_gzip_encoded(path: Path, bodies: list[tuple[str, bytes]]) -> None:
+    """A WARC of HTML responses sent with Content-Encoding: gzip; bodies: (uri, encoded body)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    path = tmp_path / "enc.warc.gz"
-    bomb = gzip.compress(b" " * 5_000_000)
     with path.open("wb") as f:
         writer = WARCWriter(f, gzip=True)
-        for uri, body in (("https://a.example/ok", gzip.compress(html(1))), ("https://a.example/bomb", bomb)):
+        for uri, body in bodies:
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
                                        protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
                                                           http_headers=headers))
+
+
+def test_gzip_encoded_record_is_inflated_within_the_cap(tmp_path: Path) -> None:
+    path = tmp_path / "enc.warc.gz"
+    bomb = gzip.compress(b" " * 5_000_000)
+    write_gzip_encoded(path, [("https://a.example/ok", gzip.compress(html(1))), ("https://a.example/bomb", bomb)])
     out = list(pages_from_warc(path, 1_000_000, lambda _: False))
     assert [t.page.raw for t in out if isinstance(t, Task)] == [html(1)]
     assert [f.reason for f in out if isinstance(f, Failure)] == ["too large"]
@@ -124,16 +129,8 @@ def test_gzip_encoded_record_is_inflated_within_the_cap(tmp_path: Path) -> None:
     (gzip.compress(b"\0" * 400_000) * 3, "gzip bomb"),  # the cap counts every member
 ])
 def test_gzip_encoded_payloads_follow_the_bounded_reader(tmp_path: Path, body: bytes, expect: bytes | str) -> None:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
     path = tmp_path / "enc.warc.gz"
-    with path.open("wb") as f:
-        writer = WARCWriter(f, gzip=True)
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
-                                   protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://a.example/x", "response",
-                                                      payload=io.BytesIO(body), http_headers=headers))
+    write_gzip_encoded(path, [("https://a.example/x", body)])
     out = list(pages_from_warc(path, 1_000_000, lambda _: False))
     if isinstance(expect, bytes):
         assert [t.page.raw for t in out if isinstance(t, Task)] == [expect]
