@@ -41,9 +41,11 @@ def tag_times(text: str, language: str, anchor: object, options: TimeOptions | N
     """The time expressions of ``text``: spans into it with normalised values."""
     import datetime as dt
 
+    from newsmill.extract.language import normalise_code
+
     options = options or TimeOptions()
-    code = (language or "").replace("_", "-").split("-")[0].lower()
-    tables = (load_tables(code) if code.isalpha() else None) or load_tables(FALLBACK_LANGUAGE)
+    code = normalise_code(language)  # "de-AT" → "de"; None for junk (never a path to a table file)
+    tables = (load_tables(code) if code else None) or load_tables(FALLBACK_LANGUAGE)
     if tables is None or not text:
         return []
     dct = anchor if isinstance(anchor, dt.date) else None
