@@ -60,7 +60,6 @@ class Lexicon:
     phrases: dict[str, tuple[tuple[str, str], ...]]  # trigger word -> ((phrase, reason), ...)
     months: dict[str, int]
     stopwords: frozenset[str]
-    byline_prefixes: tuple[str, ...]
     credit_prefix: re.Pattern[str]
     credit_words: frozenset[str]  # first words of the credit prefixes: the pattern runs only on them
     agency_credit: re.Pattern[str]
@@ -155,39 +154,39 @@ def available_languages() -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def load_lexicon(languages: tuple[str, ...] = DEFAULT_LANGUAGES) -> Lexicon:
     """Merge and compile the tables of ``languages`` (cached)."""
-    tables = [read_table(lang) for lang in languages]
-    common = read_table("common")
+
+    def words(key: str) -> tuple[str, ...]:
+        return table_words(key, languages)
+
     # Text mode also takes the line-only credit words ("Graphic:"), see the tables' comments.
-    credits = list(table_words("credit_prefixes", languages) + table_words("line_credit_prefixes", languages))
+    credits = words("credit_prefixes") + words("line_credit_prefixes")
     exact, prefixes = _line_cues(languages)
-    phrases: dict[str, list[str]] = {c: [] for c in CATEGORY_ORDER}
-    for category in CATEGORY_ORDER:
-        for table in tables:
-            phrases[category].extend(table.get("phrases", {}).get(category, []))
+    phrases = table_groups("phrases", languages)
+    teaser_heads = table_groups("teaser_heads", languages)
+    social = frozenset(read_table("common").get("social", ()))
     return Lexicon(
         languages=languages,
         exact=exact,
         prefixes=prefixes,
         max_prefix_words=max((k.count(" ") + 1 for k in prefixes), default=1),
-        phrases=_phrase_index(phrases),
-        months={k: v for t in tables for k, v in t.get("months", {}).items()},
-        stopwords=frozenset(w for t in tables for w in t.get("stopwords", [])),
-        byline_prefixes=tuple(sorted({p for t in tables for p in t.get("byline_prefixes", [])}, key=len, reverse=True)),
-        credit_prefix=_credit_prefix_pattern(credits),
+        phrases=_phrase_index({c: phrases.get(c, ()) for c in CATEGORY_ORDER}),
+        months={k: v for lang in languages for k, v in read_table(lang).get("months", {}).items()},
+        stopwords=frozenset(words("stopwords")),
+        credit_prefix=_credit_prefix_pattern(list(credits)),
         credit_words=frozenset(cue_key(p).split(" ")[0] for p in credits),
         agency_credit=_agency_pattern(list(read_table("agencies")["photo"])),
-        caption_credit=_caption_credit_pattern([p for t in tables for p in t.get("photo_prefixes", [])]),
-        counter=_counter_pattern(tables),
-        names_end=_names_end_pattern([w for t in tables for w in t.get("date_words", [])]),
-        teaser_leads=frozenset(w for t in tables for w in t.get("teaser_heads", {}).get("leads", [])),
-        teaser_nouns=frozenset(w for t in tables for w in t.get("teaser_heads", {}).get("nouns", [])),
-        social=frozenset(common.get("social", [])),
-        share_words=frozenset(common.get("social", []))
-        .union(w for t in tables for w in t.get("share_words", []))
-        .union(key for key, reason in exact.items() if reason == "call_to_action" and " " not in key),
-        byline_cue=_byline_cue_pattern(list(table_words("byline_cues", languages))),
-        date_cues=frozenset(table_words("date_cues", languages)),
-        time_words=frozenset(table_words("time_words", languages)),
+        caption_credit=_caption_credit_pattern(list(words("photo_prefixes"))),
+        counter=_counter_pattern(table_groups("counter", languages)),
+        names_end=_names_end_pattern(list(words("date_words"))),
+        teaser_leads=frozenset(teaser_heads.get("leads", ())),
+        teaser_nouns=frozenset(teaser_heads.get("nouns", ())),
+        social=social,
+        share_words=social.union(words("share_words")).union(
+            key for key, reason in exact.items() if reason == "call_to_action" and " " not in key
+        ),
+        byline_cue=_byline_cue_pattern(list(words("byline_cues"))),
+        date_cues=frozenset(words("date_cues")),
+        time_words=frozenset(words("time_words")),
     )
 
 
@@ -219,7 +218,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _phrase_index(phrases: dict[str, list[str]]) -> dict[str, tuple[tuple[str, str], ...]]:
+def _phrase_index(phrases: dict[str, tuple[str, ...]]) -> dict[str, tuple[tuple[str, str], ...]]:
     index: dict[str, list[tuple[str, str]]] = {}
     for category, items in phrases.items():
         for phrase in items:
@@ -233,9 +232,8 @@ def _credit_prefix_pattern(prefixes: list[str]) -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:{_alternation(prefixes)})\s*(?:[:©|/]|\(c\))", re.I)
 
 
-def _counter_pattern(tables: list[dict[str, Any]]) -> re.Pattern[str]:
-    items = [w for t in tables for w in t.get("counter", {}).get("items", [])]
-    of = [w for t in tables for w in t.get("counter", {}).get("of", [])]
+def _counter_pattern(counter: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    items, of = list(counter.get("items", ())), list(counter.get("of", ()))
     lead = rf"(?:(?:{_alternation(items)})\s*)?" if items else ""
     sep = rf"/|{_alternation(of)}" if of else "/"
     return re.compile(rf"^{lead}\d{{1,4}}\s*(?:{sep})\s*\d{{1,4}}$", re.I)
