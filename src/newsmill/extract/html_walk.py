@@ -180,6 +180,14 @@ def _is_caption_class(cls: str) -> bool:
     return _CAPTION_WORDS.search(cls) is not None
 
 
+@lru_cache(maxsize=1)
+def _collapse_xpaths() -> tuple[Any, Any]:
+    """The subtree's text and its links' text, compiled once (``el.xpath(str)`` compiles per call)."""
+    import lxml.etree
+
+    return lxml.etree.XPath("string()"), lxml.etree.XPath(".//a//text()")
+
+
 def _is_link(el: Any) -> bool:
     """An anchor without href (<a name="…">) is a target, not a link."""
     return el.get("href") is not None
@@ -303,8 +311,9 @@ class _Walker:
         """Read a boilerplate subtree (menu, footer, share bar) in two C calls as one removed block:
         most of a page's elements are there and walking them costs. Large link-poor subtrees
         are walked after all: a mislabelled wrapper may hold the article."""
-        text = str(el.xpath("string()"))
-        links = sum(len(t.strip()) for t in el.xpath(".//a//text()"))
+        all_text, link_texts = _collapse_xpaths()
+        text = str(all_text(el))
+        links = sum(len(t.strip()) for t in link_texts(el))
         if len(text) > COLLAPSE_MAX_CHARS and links < BAD_MIN_LINK_DENSITY * len(text):
             return False
         self.parts = [text]
