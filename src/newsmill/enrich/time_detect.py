@@ -158,6 +158,9 @@ def _aside(text: str, start: int) -> bool:
 _RELATIVE = frozenset({"relunit", "compound", "offset"})
 # Characters between the two ends of an interval at most ("ab Sonntag und noch bis").
 MAX_INTERVAL_GAP = 40
+# Characters before an interval's first end searched for its opener ("vom", "zwischen dem", "from"):
+# the longest opener and its spaces fit.
+MAX_OPENER_CHARS = 20
 _YEAR_GROUPS = ("year", "year_b", "year_c")
 
 
@@ -227,6 +230,8 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
     return out
 
 
+# Characters of an ISO date value ("2024-03-14"): what follows is the clock part ("T15:00").
+DATE_CHARS = len("YYYY-MM-DD")
 # A clock time this close before a date, in the same sentence, is on that date
 # ("um 3 Uhr in der Nacht zu Samstag", "at 3 a.m. local time on Saturday").
 CLOCK_DAY_GAP = 30
@@ -236,12 +241,12 @@ _SENTENCE_MARK = re.compile(r"[.!?\n]\s")
 def _clock_then_day(text: str, times: list[TimeExpression], kinds: list[str]) -> None:
     for i in range(len(times) - 1):
         clock, day = times[i], times[i + 1]
-        if kinds[i] != "time" or len(clock.value) < 11 or day.start - clock.end > CLOCK_DAY_GAP:
+        if kinds[i] != "time" or len(clock.value) <= DATE_CHARS or day.start - clock.end > CLOCK_DAY_GAP:
             continue
         point = parse_point(day.value)
         if point is None or point.date() is None or _SENTENCE_MARK.search(text, clock.end, day.start):
             continue
-        clock.value = day.value[:10] + clock.value[10:]
+        clock.value = day.value[:DATE_CHARS] + clock.value[DATE_CHARS:]
 
 
 def _paired(text: str, a: TimeExpression, b: TimeExpression, tables: TimeTables) -> bool:
@@ -251,7 +256,7 @@ def _paired(text: str, a: TimeExpression, b: TimeExpression, tables: TimeTables)
         return False
     if not tables.interval_gap.search(text[a.end:b.start]):
         return False
-    opener = tables.interval_open.search(text, max(0, a.start - 20), a.start)
+    opener = tables.interval_open.search(text, max(0, a.start - MAX_OPENER_CHARS), a.start)
     return opener is not None or tables.interval_open.search(a.text.split(" ")[0] + " ") is not None
 
 
@@ -278,7 +283,7 @@ def _order_weekdays(text: str, times: list[TimeExpression], kinds: list[str], ta
         if da is not None and db is not None and db < da:
             later = add_days(db, 7 * ((da - db).days // 7 + 1))
             if later is not None:
-                b.value = later.isoformat() + b.value[10:]
+                b.value = later.isoformat() + b.value[DATE_CHARS:]
 
 
 def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> list[TimeExpression]:
