@@ -32,6 +32,9 @@ LONG_DIRECT_WORDS = 6
 MAX_TITLE_WORDS = 12
 # Quoted words covering this share of the content make it a direct quote, less makes it mixed.
 DIRECT_COVER = 0.8
+# Characters before a quotation read for the word that introduces it ("trägt den Titel", "nannte es"):
+# a few words are enough, and a wider window would reach words of another phrase.
+BEFORE_QUOTE_CHARS = 40
 # Cues read per sentence: real sentences have one to three; runaway text (a 1 MB "sentence" of
 # "sagte, dass …") must not cost cues × tokens.
 MAX_CUES = 6
@@ -99,7 +102,7 @@ class SentenceReader:
         words = len(inner.split())
         if words == 0:
             return False
-        before = self.text[max(0, m.start - 40) : m.start].rstrip()
+        before = self.text[max(0, m.start - BEFORE_QUOTE_CHARS) : m.start].rstrip()
         prev_words = before.replace(":", " ").replace("(", " ").split()
         prev_word = prev_words[-1] if prev_words else ""
         if prev_word in self.lex.title_nouns or before.endswith("("):
