@@ -219,10 +219,11 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
             continue
         if value and _moves_reference(text, found, value, ref, tables):
             ref.update(value, found.start)
-        if value and _written_year(found) and (point := parse_point(value)) and point.month:
+        has_year = _written_year(found)
+        if value and has_year and (point := parse_point(value)) and point.month:
             ref.explicit = (point.year, found.start)
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
-        written.append(_written_year(found))
+        written.append(has_year)
         kinds.append(found.rule.type)
     _borrow_years(text, out, written, tables)
     _order_weekdays(text, out, kinds, tables)
