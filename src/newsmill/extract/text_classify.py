@@ -45,6 +45,8 @@ CREDIT_MAX_WORDS = 12
 # no longer than this, and the credit itself is a name or two, not a sentence.
 CAPTION_MAX_WORDS = 60
 CAPTION_CREDIT_MAX_WORDS = 8
+# A credit may hold one function word ("Max Muster für dpa"); two or more make it a sentence.
+CAPTION_CREDIT_MAX_STOPWORDS = 1
 CAPTION_MIN_WORDS = 3
 # A row of share buttons has a few words ("Teilen Twittern Drucken Merken"); a longer line made of
 # such words ("Details folgen ...") is not taken for one. A lone share verb ("Twittern") is left to
@@ -252,7 +254,7 @@ def caption_credit(text: str, lex: Lexicon) -> tuple[str, str] | None:
     words = m.group("credit").split()
     if not words or len(words) > CAPTION_CREDIT_MAX_WORDS or not words[0][:1].isupper() and not words[0][:1].isdigit():
         return None  # a credit names someone: "Max Muster / dpa", "2021 CTMG"
-    if sum(1 for w in words if w.lower() in lex.stopwords) > 1:
+    if sum(1 for w in words if w.lower() in lex.stopwords) > CAPTION_CREDIT_MAX_STOPWORDS:
         return None
     caption = text[: m.start()].strip(" (|")
     if len(caption.split()) < CAPTION_MIN_WORDS:

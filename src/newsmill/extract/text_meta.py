@@ -67,6 +67,7 @@ _TIME_OR_DATE = re.compile(r"\d")
 _NAME_PART = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ'’]+(?:-[A-ZÄÖÜ][a-zäöüßéèáàíóúçñ'’]+)?|[A-ZÄÖÜ]\.)$")
 _SEGMENT = re.compile(r"\s+(?:[|•·–—]|//?|-)\s+|,\s+")
 _HANDLE = re.compile(r"^[a-z][a-z0-9._-]{2,30}$")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 @dataclass
@@ -180,6 +181,12 @@ def _not_name_words() -> frozenset[str]:
     lex = load_lexicon()
     words = lex.stopwords | tables().not_person | tables().roles | lex.date_cues | _date_line_words()
     return frozenset(words - set(lex.months))
+
+
+@lru_cache(maxsize=1)
+def _lower_name_words() -> frozenset[str]:
+    """Lower-case words a byline's names may hold: particles ("von der") and joiners ("und")."""
+    return tables().particles | tables().joiners
 
 
 @lru_cache(maxsize=1)
@@ -299,9 +306,8 @@ def names_from(text: str, lex: Lexicon) -> tuple[list[str], str | None]:
     if _HANDLE.match(handle):  # a user name under a cue: "von" / "gizzmo"
         ok = handle not in lex.stopwords and clean_name(handle) == handle
         return ([handle] if ok else []), None
-    particles = tables().particles | tables().joiners
-    for word in re.findall(r"[^\W\d_][\w'’.-]*", cut):
-        if word[:1].islower() and word.casefold() not in particles and agency_of(word) is None:
+    for word in _WORD.findall(cut):
+        if word[:1].islower() and word.casefold() not in _lower_name_words() and agency_of(word) is None:
             return [], None
     names, source = split_byline(cut)
     roles = tables().roles  # "Jamelle Bouie, Opinion Columnist": the role line is no second author
