@@ -116,8 +116,19 @@ PROPER_ADJECTIVES: dict[str, re.Pattern[str]] = {
         r"Zweit|Dritt|Vereinigt|Heilig|Hoh|Groß|Klein|Alt|Nördlich|Südlich|Östlich|Westlich)(?:e|en|er|es|em)"
         r"(?: [A-ZÄÖÜ][\w\-]+){1,3}"),
 }
-# Capitalised words that end such a run without belonging to the name (months, weekdays).
-_NOT_NAME_WORDS = frozenset(["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"])
+
+
+@lru_cache(maxsize=8)
+def _not_name_words(language: str) -> frozenset[str]:
+    """Capitalised words that end such a run without belonging to the name: the month and weekday
+    names of the time tagger's tables ("im Östlichen Mittelmeer Montag")."""
+    from newsmill.enrich.time_tables import load_tables
+
+    tables = load_tables(language)
+    if tables is None:
+        return frozenset()
+    words = [*tables.lexicon.get("MONTH", {}), *tables.lexicon.get("WEEKDAY", {})]
+    return frozenset(w.capitalize() for w in words if w.isalpha())
 
 
 def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
@@ -125,10 +136,11 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
     pattern = PROPER_ADJECTIVES.get(language)
     if pattern is None:
         return ents
+    not_name = _not_name_words(language)
     added: list[Span] = []
     for m in pattern.finditer(text):
         words = m.group().split(" ")
-        while len(words) > 1 and words[-1] in _NOT_NAME_WORDS:
+        while len(words) > 1 and words[-1] in not_name:
             words.pop()
         end = m.start() + len(" ".join(words))
         if len(words) > 1 and not _overlaps(m.start(), end, ents):
