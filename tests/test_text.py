@@ -239,6 +239,7 @@ def test_text_mode_reads_html_section_cues_and_labels() -> None:
 # --- head fields: share rows, bare sources, the page title (regressions found by diffing outputs) ---
 
 LEAD = "Der Rat der Stadt stimmt am Montag über die Sanierung der alten Schule im Ortskern ab, heißt es."
+HEADLINE = "Stadt saniert die alte Schule im Ortskern"
 
 
 def _head_dump(*head: str, first: str = "Seite") -> str:
@@ -247,8 +248,8 @@ def _head_dump(*head: str, first: str = "Seite") -> str:
 
 @pytest.mark.parametrize("row", ["Teilen Twittern", "Share Tweet", "Teilen Drucken Merken"])
 def test_share_button_row_is_no_author(row: str) -> None:
-    article = _text(_head_dump("Stadt saniert die alte Schule im Ortskern", row))
-    assert article.title == "Stadt saniert die alte Schule im Ortskern"
+    article = _text(_head_dump(HEADLINE, row))
+    assert article.title == HEADLINE
     assert article.authors == []
     assert any(r.text == row and r.reason == "call_to_action" for r in article.removed)
 
@@ -267,7 +268,7 @@ def test_share_words_in_a_sentence_stay_text() -> None:
     [("Kücknitz", None), ("Essay", None), ("SID", "SID"), ("Associated Press", "AP"), ("20 Minuten", "20 Minuten")],
 )
 def test_bare_head_line_is_a_source_only_when_an_agency(line: str, source: str | None) -> None:
-    article = _text(_head_dump("Stadt saniert die alte Schule im Ortskern", f"**{LEAD}**", line))
+    article = _text(_head_dump(HEADLINE, f"**{LEAD}**", line))
     assert article.lead == LEAD
     assert article.source == source
     assert article.authors == []
@@ -298,55 +299,56 @@ def _accounted(dump: str, article: newsmill.Article) -> None:
             assert byline or any(line.text in k for k in pool), line.text
 
 
-def test_byline_after_a_date_gives_author_and_date() -> None:
-    dump = _head_dump("Stadt saniert die alte Schule im Ortskern", "9. Februar 2019 von Heiko Muster")
+def _head_article(*head: str) -> newsmill.Article:
+    """The article of a dump with ``head`` lines above the body; every line accounted for."""
+    dump = _head_dump(*head)
     article = _text(dump)
+    _accounted(dump, article)
+    return article
+
+
+def test_byline_after_a_date_gives_author_and_date() -> None:
+    article = _head_article(HEADLINE, "9. Februar 2019 von Heiko Muster")
     assert article.authors == ["Heiko Muster"]
     assert article.published == "2019-02-09"
     assert "Heiko Muster" not in article.text
-    _accounted(dump, article)
 
 
 def test_byline_below_a_button_row_that_ends_the_head() -> None:
     # The read-aloud buttons end the head walk; the byline right above the text is still found,
     # and the agency in it is the source, not a second author.
-    dump = _head_dump("Junge Menschen entdecken die Börse", "Text vorlesen", "Stop", "Pause", "Von Anna Muster, dpa")
-    article = _text(dump)
+    head = ("Junge Menschen entdecken die Börse", "Text vorlesen", "Stop", "Pause", "Von Anna Muster, dpa")
+    article = _head_article(*head)
     assert article.authors == ["Anna Muster"]
     assert article.source == "dpa"
     assert "Anna Muster" not in article.text
-    _accounted(dump, article)
 
 
 def test_cue_line_with_the_name_below() -> None:
-    dump = _head_dump("Stadt saniert die alte Schule im Ortskern", "Post author", "Helge Muster", "March 5, 2014")
-    article = _text(dump)
+    article = _head_article(HEADLINE, "Post author", "Helge Muster", "March 5, 2014")
     assert article.authors == ["Helge Muster"]
     assert article.published == "2014-03-05"
-    _accounted(dump, article)
 
 
 @pytest.mark.parametrize("line", ["Von der Leyen reist nach Kiew", "Von Berlin nach Hamburg mit dem Rad", "Autor:innen gesucht"])
 def test_a_line_starting_with_a_cue_word_is_no_byline_unless_names_follow(line: str) -> None:
-    assert _text(_head_dump("Stadt saniert die alte Schule im Ortskern", line)).authors == []
+    assert _text(_head_dump(HEADLINE, line)).authors == []
 
 
 def test_bare_name_next_to_the_date_is_the_author() -> None:
-    dump = _head_dump("Stadt saniert die alte Schule im Ortskern", "Carola Muster", "30. Oktober 2023")
-    article = _text(dump)
+    article = _head_article(HEADLINE, "Carola Muster", "30. Oktober 2023")
     assert article.authors == ["Carola Muster"]
     assert article.published == "2023-10-30"
-    _accounted(dump, article)
 
 
 @pytest.mark.parametrize("line", ["Aktuelle Produkte", "Published Wed", "Associated Press"])
 def test_rubric_next_to_the_date_is_no_author(line: str) -> None:
-    dump = _head_dump("Stadt saniert die alte Schule im Ortskern", line, "30. Oktober 2023")
+    dump = _head_dump(HEADLINE, line, "30. Oktober 2023")
     assert _text(dump).authors == []
 
 
 def test_name_in_the_date_line() -> None:
-    dump = _head_dump("Stadt saniert die alte Schule im Ortskern", "Felix Muster // 1. November 2023")
+    dump = _head_dump(HEADLINE, "Felix Muster // 1. November 2023")
     article = _text(dump)
     assert (article.authors, article.published) == (["Felix Muster"], "2023-11-01")
 
