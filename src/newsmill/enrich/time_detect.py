@@ -13,7 +13,7 @@ from newsmill.enrich import time_normalise as norm
 from newsmill.enrich import time_relative as rel
 from newsmill.enrich.time_anchor import Reference
 from newsmill.enrich.time_calendar import Point, add_days, fmt_year, parse_point
-from newsmill.enrich.time_tables import Rule, TimeTables
+from newsmill.enrich.time_tables import TRIGGER_TAIL_CHARS, Rule, TimeTables
 
 Handler = Callable[[norm.Job], "str | None"]
 HANDLERS: dict[str, Handler] = {
@@ -80,7 +80,7 @@ def _matches(text: str, tables: TimeTables, budget: Budget) -> Iterator[re.Match
     words = [w.lower() for w in words]
     triggers, suffixes, tails = tables.triggers, tables.trigger_suffixes, tables.trigger_tails
     hits = [i for i, w in enumerate(words)
-            if w in triggers or w[0] in _DIGITS or (w[-4:] in tails and w.endswith(suffixes))]
+            if w in triggers or w[0] in _DIGITS or (w[-TRIGGER_TAIL_CHARS:] in tails and w.endswith(suffixes))]
     last_end = 0
     tried: dict[int, re.Match[str] | None] = {}
     for i in hits:

@@ -25,6 +25,9 @@ _BUILTIN = {
     "MONTHNUM": r"(?:0?[1-9]|1[0-2])",
     "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![.,]\d)",
 }
+# Trigger suffixes are pre-filtered by their last this many letters (a set lookup per word before
+# the endswith test); every suffix in the tables must be at least this long (checked on load).
+TRIGGER_TAIL_CHARS = 4
 _PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
 _GROUP = re.compile(r"\(\?P<([a-z_]+)>")
 
@@ -152,13 +155,20 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         triggers=_triggers(data),
         starters=_starters(data),
         trigger_suffixes=tuple(data.get("trigger_suffixes", [])),
-        trigger_tails=frozenset(x[-4:] for x in data.get("trigger_suffixes", [])),
+        trigger_tails=_trigger_tails(data.get("trigger_suffixes", [])),
         year_cue_before=frozenset(data.get("year_cue_before", [])),
         year_scene_before=frozenset(data.get("year_scene_before", [])),
         unit_plural=frozenset(data.get("unit_plural", [])),
         year_guard_after=frozenset(data.get("year_guard_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
     )
+
+
+def _trigger_tails(suffixes: list[str]) -> frozenset[str]:
+    short = [x for x in suffixes if len(x) < TRIGGER_TAIL_CHARS]
+    if short:  # a shorter suffix would never pass the tail filter: a data error, not a silent miss
+        raise ValueError(f"trigger_suffixes shorter than {TRIGGER_TAIL_CHARS} letters: {short}")
+    return frozenset(x[-TRIGGER_TAIL_CHARS:] for x in suffixes)
 
 
 # Lexicons whose words never make a time expression on their own: they do not trigger matching.
