@@ -79,8 +79,9 @@ def _matches(text: str, tables: TimeTables, budget: Budget) -> Iterator[re.Match
     positions = list(accumulate(map(len, parts)))[0::2]
     words = [w.lower() for w in words]
     triggers, suffixes, tails = tables.triggers, tables.trigger_suffixes, tables.trigger_tails
+    tail = -TRIGGER_TAIL_CHARS  # a local: this runs once per word
     hits = [i for i, w in enumerate(words)
-            if w in triggers or w[0] in _DIGITS or (w[-TRIGGER_TAIL_CHARS:] in tails and w.endswith(suffixes))]
+            if w in triggers or w[0] in _DIGITS or (w[tail:] in tails and w.endswith(suffixes))]
     last_end = 0
     tried: dict[int, re.Match[str] | None] = {}
     for i in hits:
