@@ -92,7 +92,7 @@ def parse(html: str) -> Any:
 
 
 def run_newsmill(html: str, url: str | None) -> tuple[Prediction, float]:
-    from newsmill.extract.metadata import read_metadata
+    from newsmill.extract.metadata.reader import read_metadata
 
     doc = parse(html)
     start = time.perf_counter()

@@ -58,9 +58,9 @@ Predictor = Callable[[list[str]], list[str]]
 def model_predictor(language: str, gazetteer: bool) -> Predictor:
     from spacy.tokens import Doc
 
-    from newsmill.enrich.entities import load_model
-    from newsmill.enrich.gazetteer_entities import combine
-    from newsmill.enrich.name_spans import extend_person_spans
+    from newsmill.enrich.entities.gazetteer import combine
+    from newsmill.enrich.entities.recognizer import load_model
+    from newsmill.enrich.entities.spans import extend_person_spans
 
     nlp = load_model(language)
 
@@ -119,7 +119,7 @@ def articles(sents: list[Sentence], words_per_article: int = 500) -> Iterator[st
 def article_speed(language: str, sents: list[Sentence], n: int = 100) -> float:
     from newsmill.article import Article
     from newsmill.enrich.base import EnrichContext
-    from newsmill.enrich.entities import EntityRecognizer
+    from newsmill.enrich.entities.recognizer import EntityRecognizer
 
     texts = list(articles(sents))[:n]
     step = EntityRecognizer()

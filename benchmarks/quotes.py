@@ -26,7 +26,7 @@ from typing import Any
 
 from newsmill.article import Article, Quote
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.quotes import QuoteFinder, QuoteOptions
+from newsmill.enrich.quotes.finder import QuoteFinder, QuoteOptions
 
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchdata" / "quotes-de"
 GROUP = {"Direct": "direct", "Indirect": "indirect", "FreeIndirect": "indirect",
@@ -150,7 +150,7 @@ def newsmill_predictor(entities: str, options: QuoteOptions) -> Callable[[dict[s
     recogniser = None
     if entities == "auto":
         try:
-            from newsmill.enrich.entities import EntityRecognizer  # type: ignore[import-not-found,unused-ignore]
+            from newsmill.enrich.entities.recognizer import EntityRecognizer  # type: ignore[import-not-found,unused-ignore]
 
             recogniser = EntityRecognizer()
         except Exception as exc:  # the entities step may not exist yet
@@ -171,8 +171,8 @@ def newsmill_predictor(entities: str, options: QuoteOptions) -> Callable[[dict[s
 
 def marks_baseline(doc: dict[str, Any]) -> list[Quote]:
     """Every pair of quotation marks is a direct quote, without a speaker."""
-    from newsmill.enrich.quote_lexicon import load_lexicon
-    from newsmill.enrich.quote_marks import find_marked
+    from newsmill.enrich.quotes.lexicon import load_lexicon
+    from newsmill.enrich.quotes.marks import find_marked
 
     text = doc["originalText"]
     marked = find_marked(text, load_lexicon("de").marks, [])

@@ -3,7 +3,7 @@
 Prints one markdown table: newsmill's text mode beside keeping everything, jusText and trafilatura
 fed the dump's lines wrapped as ``<p>`` (they need HTML), for each flattening (bs4, inscriptis,
 html2text), plus dumps per second on one core. The text scored for newsmill is headline + lead +
-body blocks (``newsmill.extract.text.article_text_for_scoring``).
+body blocks (``newsmill.extract.text.extractor.article_text_for_scoring``).
 
 A second table scores the metadata text mode recovers (title, authors, date) against the gold of
 trafeval-de-dev, with the metric of ``benchmarks/metadata.py`` (accuracy over pages whose gold
@@ -36,7 +36,7 @@ Cleaner = Callable[[str], str]
 
 def newsmill_cleaner(dump: str) -> str:
     from newsmill.extract import extract
-    from newsmill.extract.text import article_text_for_scoring
+    from newsmill.extract.text.extractor import article_text_for_scoring
 
     return article_text_for_scoring(extract(dump, input_format="text"))
 
@@ -44,7 +44,7 @@ def newsmill_cleaner(dump: str) -> str:
 def newsmill_extractor_only(dump: str) -> str:
     """The text extractor alone, without the API's language identification and finalisation."""
     from newsmill.extract.options import ExtractOptions
-    from newsmill.extract.text import article_text_for_scoring, extract_text
+    from newsmill.extract.text.extractor import article_text_for_scoring, extract_text
 
     return article_text_for_scoring(extract_text(dump, ExtractOptions()))
 

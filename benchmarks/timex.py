@@ -180,7 +180,7 @@ Tagger = Callable[[Doc], list[Span]]
 
 
 def newsmill_tagger(style: str) -> Tagger:
-    from newsmill.enrich.times import TimeOptions, tag_times
+    from newsmill.enrich.times.tagger import TimeOptions, tag_times
 
     narrative = style == "narrative"
     options = TimeOptions(style="narrative" if narrative else "news", part_of_day=narrative,
@@ -235,7 +235,7 @@ def evaluate(docs: Iterable[Doc], tagger: Tagger) -> Counts:
 
 def speed(docs: list[Doc], repeats: int = 3) -> float:
     """Articles of SPEED_WORDS words per CPU-second through the German news-style tagger."""
-    from newsmill.enrich.times import tag_times
+    from newsmill.enrich.times.tagger import tag_times
 
     words = " ".join(d.text for d in docs).split(" ")
     articles = [" ".join(words[i:i + SPEED_WORDS]) for i in range(0, len(words) - SPEED_WORDS, SPEED_WORDS)]

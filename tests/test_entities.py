@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from newsmill.article import Article, Entity
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.entities import EntityOptions, EntityRecognizer, chunks, load_model, resolve_names
+from newsmill.enrich.entities.recognizer import (
+    EntityOptions,
+    EntityRecognizer,
+    chunks,
+    load_model,
+    resolve_names,
+)
 
 needs_models = pytest.mark.skipif(load_model("de") is None, reason="the German NER model is not built")
 
@@ -105,8 +111,8 @@ def test_half_precision_weights_are_cast_back_and_predict_alike(tmp_path: Path) 
     """The shipped models store float16 weights; loading must compute in float32 with the same entities."""
     import spacy
 
-    from newsmill.enrich.entities import model_path, set_weight_dtype
-    from newsmill.enrich.gazetteer_features import register
+    from newsmill.enrich.entities.features import register
+    from newsmill.enrich.entities.recognizer import model_path, set_weight_dtype
 
     register()
     nlp = spacy.load(model_path("de"))
@@ -139,7 +145,7 @@ def _coded_doc(words: list[str], codes: list[str]) -> Any:
 
 
 def test_person_spans_grow_over_listed_name_parts() -> None:
-    from newsmill.enrich.name_spans import extend_person_spans
+    from newsmill.enrich.entities.spans import extend_person_spans
 
     doc = _coded_doc(["Machthaber", "Kim", "Jong", "Un", "und", "Trainer", "Sven", "Maric", "."],
                      ["W", "FL", "FL", "F", "_", "W", "F", "_", "_"])
@@ -151,7 +157,7 @@ def test_person_spans_grow_over_listed_name_parts() -> None:
 
 
 def test_person_spans_do_not_grow_over_common_words_other_entities_or_other_labels() -> None:
-    from newsmill.enrich.name_spans import extend_person_spans
+    from newsmill.enrich.entities.spans import extend_person_spans
 
     doc = _coded_doc(["Essen", "Putin", "Merkel", "Berlin", "Weber"], ["TW", "_", "L", "B", "L"])
     putin = doc.text.index("Putin")
@@ -164,7 +170,7 @@ def test_person_spans_do_not_grow_over_common_words_other_entities_or_other_labe
 
 def test_person_spans_never_grow_into_each_other() -> None:
     """A first name between two persons belongs to the one on its right, never to both."""
-    from newsmill.enrich.name_spans import extend_person_spans
+    from newsmill.enrich.entities.spans import extend_person_spans
 
     doc = _coded_doc(["Olaf", "Scholz", "Sven", "Maric", "sagte"], ["F", "L", "F", "_", "_"])
     olaf, maric = doc.text.index("Olaf"), doc.text.index("Maric")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsmill.enrich.gazetteer_entities import apply_orgs, apply_places, combine, propagate
+from newsmill.enrich.entities.gazetteer import apply_orgs, apply_places, combine, propagate
 
 
 def _spans(text: str, *items: tuple[str, str]) -> list[tuple[int, int, str]]:

@@ -1,4 +1,4 @@
-"""Base forms of inflected names (name_forms) and the whole-word name search of the consistency pass."""
+"""Base forms of inflected names (enrich.morphology) and the whole-word name search of the consistency pass."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmill.enrich.gazetteer_entities import _occurrences
-from newsmill.enrich.name_forms import ENDINGS, base_forms, strip_possessive
+from newsmill.enrich.entities.gazetteer import _occurrences
+from newsmill.enrich.morphology import ENDINGS, base_forms, strip_possessive
 
 
 @pytest.mark.parametrize(("name", "language", "nouns", "expected"), [

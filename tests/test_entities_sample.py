@@ -11,8 +11,8 @@ import pytest
 
 from newsmill.article import Article
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.entities import EntityRecognizer, load_model
-from newsmill.enrich.places import PlaceResolver
+from newsmill.enrich.entities.recognizer import EntityRecognizer, load_model
+from newsmill.enrich.places.resolver import PlaceResolver
 
 SAMPLE = "000_b03d04e1de56314c"
 MAX_DISTANCE_KM = 25.0

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from newsmill.article import Article
 from newsmill.extract import extract, extract_page
-from newsmill.extract.dom import flatten_deep
-from newsmill.extract.html import extract_html
+from newsmill.extract.html.dom import flatten_deep
+from newsmill.extract.html.extractor import extract_html
 from newsmill.extract.options import MAX_PARTIAL_CHARS, PARTIAL, BudgetExceeded, ExtractOptions
 from newsmill.page import Page
 

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmill.extract.authors import agency_of, split_byline
-from newsmill.extract.dates import normalize_date
-from newsmill.extract.jsonld import parse_lenient
-from newsmill.extract.metadata import PageMetadata, read_metadata, strip_site
+from newsmill.extract.metadata.authors import agency_of, split_byline
+from newsmill.extract.metadata.dates import normalize_date
+from newsmill.extract.metadata.jsonld import parse_lenient
+from newsmill.extract.metadata.reader import PageMetadata, read_metadata, strip_site
 
 
 def meta_of(head: str, body: str = "", url: str | None = "https://www.example-news.de/politik/a-1.html") -> PageMetadata:
@@ -252,7 +252,7 @@ def test_site_and_organisation_are_not_authors() -> None:
 
 
 def test_options_turn_off_extensive_date_search() -> None:
-    from newsmill.extract.metadata import MetadataOptions
+    from newsmill.extract.metadata.reader import MetadataOptions
 
     page = "<html><body><h1>Titel hier</h1><p>Geschrieben am 14. März 2021 in Berlin.</p></body></html>"
     doc = lxml.html.document_fromstring(page)
@@ -395,7 +395,7 @@ def test_byline_cues_of_language_and_metadata_tables(byline: str, names: list[st
 def test_comment_area_words_never_exclude_every_byline(monkeypatch: pytest.MonkeyPatch,
                                                        comment_words: tuple[str, ...]) -> None:
     """An empty or blank comments row in the class tables must not turn into a match-all pattern."""
-    from newsmill.extract import authors
+    from newsmill.extract.metadata import authors
 
     monkeypatch.setattr(authors, "table_groups", lambda *a, **k: {"comments": comment_words})
     pattern = authors._excluded_area.__wrapped__()

@@ -6,8 +6,8 @@ import pytest
 
 from newsmill.article import Article, Entity
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.gazetteer import gazetteer
-from newsmill.enrich.places import PlaceOptions, PlaceResolver
+from newsmill.enrich.places.gazetteer import gazetteer
+from newsmill.enrich.places.resolver import PlaceOptions, PlaceResolver
 
 
 @pytest.mark.parametrize(("name", "language", "country", "geo_name"), [

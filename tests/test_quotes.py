@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 
 from newsmill.article import Article, Entity, Quote
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.quote_lexicon import load_lexicon
-from newsmill.enrich.quote_marks import find_marked
-from newsmill.enrich.quote_speakers import SpeakerFinder
-from newsmill.enrich.quote_text import tokenize
-from newsmill.enrich.quotes import QuoteFinder, QuoteOptions
+from newsmill.enrich.quotes.finder import QuoteFinder, QuoteOptions
+from newsmill.enrich.quotes.lexicon import load_lexicon
+from newsmill.enrich.quotes.marks import find_marked
+from newsmill.enrich.quotes.speakers import SpeakerFinder
+from newsmill.enrich.quotes.text import tokenize
 
 # Generous bound for a pathological text on a loaded 2-core CI machine; articles take ~1 ms.
 SLOW_TEXT_S = 10.0

@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from newsmill.enrich.quotes import QuoteOptions
+from newsmill.enrich.quotes.finder import QuoteOptions
 
 ROOT = Path(__file__).resolve().parents[1]
 # The slice of train articles checked (about 0.3 s) and the floors, a few points under what the

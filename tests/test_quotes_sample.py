@@ -10,7 +10,7 @@ import pytest
 
 from newsmill.article import Article, Block, Entity, Quote
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.quotes import QuoteFinder
+from newsmill.enrich.quotes.finder import QuoteFinder
 
 SAMPLE = "000_b03d04e1de56314c"
 
@@ -63,7 +63,7 @@ def test_sample_quotes_with_hand_entities(samples_dir: Path) -> None:
 
 
 def test_sample_quotes_with_the_real_recogniser(samples_dir: Path) -> None:
-    entities = pytest.importorskip("newsmill.enrich.entities")
+    entities = pytest.importorskip("newsmill.enrich.entities.recognizer")
     article = _article(samples_dir)
     context = EnrichContext(language="de")
     try:

@@ -24,10 +24,10 @@ from newsmill.extract.lexicon import (
     table_words,
 )
 from newsmill.extract.options import ExtractOptions
-from newsmill.extract.text import NO_ARTICLE_WARNING, article_text_for_scoring, extract_text
-from newsmill.extract.text_classify import classify_lines
-from newsmill.extract.text_dates import find_date
-from newsmill.extract.text_lines import MAX_ANALYSED_CHARS, clean_line, merge_fragments, split_lines
+from newsmill.extract.text.classify import classify_lines
+from newsmill.extract.text.dates import find_date
+from newsmill.extract.text.extractor import NO_ARTICLE_WARNING, article_text_for_scoring, extract_text
+from newsmill.extract.text.lines import MAX_ANALYSED_CHARS, clean_line, merge_fragments, split_lines
 
 # Generous bound for a pathological dump on a loaded 2-core CI machine; real dumps take ms.
 SLOW_DUMP_S = 20.0
@@ -286,7 +286,7 @@ def test_page_title_repeated_as_headline_is_the_title() -> None:
     assert _text(_head_dump("|", "|", "18. November 2019", first=headline)).title is None
 
 
-# --- bylines and dates around the body (text_meta) ----------------------------------------------
+# --- bylines and dates around the body (meta) ----------------------------------------------
 
 
 def _accounted(dump: str, article: newsmill.Article) -> None:

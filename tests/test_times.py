@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from newsmill.article import Article
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.times import TimeOptions, TimeTagger, tag_times
+from newsmill.enrich.times.tagger import TimeOptions, TimeTagger, tag_times
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[1]

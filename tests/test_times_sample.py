@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsmill.article import Article
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.times import TimeTagger
+from newsmill.enrich.times.tagger import TimeTagger
 
 SAMPLE = "000_b03d04e1de56314c"
 

@@ -5,12 +5,31 @@ from __future__ import annotations
 from typing import Any
 
 from newsmill.article import Article, Block, Image, Removed, json_schema
-from newsmill.extract import extract
-from newsmill.page import InputError, Page
+from newsmill.page import InputError, InputFormat, Page
+
+# Loaded before ``extract`` below is defined: importing the subpackage later would otherwise
+# rebind the name ``newsmill.extract`` to the module.
+from newsmill import extract as _extract_package  # noqa: E402, F401  isort: skip
 
 __version__ = "0.1.0"
 __all__ = ["Article", "Block", "Image", "Removed", "Page", "InputError", "extract", "json_schema",
            "annotate", "enrich"]
+
+
+def extract(
+    raw: bytes | str,
+    url: str | None = None,
+    input_format: InputFormat = "auto",
+    published: str | None = None,
+    enrich: bool = False,
+) -> Article:
+    """Turn one raw page (HTML bytes/str or a flattened text dump) into an Article.
+
+    With ``enrich=True`` the Article also gets entities, places, quotes and time expressions.
+    Raises ``InputError`` for input that holds no page at all (empty, binary, PDF).
+    """
+    article = _extract_package.extract(raw, url=url, input_format=input_format, published=published)
+    return _enrich_article(article) if enrich else article
 
 
 def annotate(text: str, language: str | None = None, published: str | None = None) -> Article:
@@ -22,6 +41,10 @@ def annotate(text: str, language: str | None = None, published: str | None = Non
 
 def enrich(article: Article, **kwargs: Any) -> Article:
     """Add entities, places, quotes and time expressions to an extracted Article."""
+    return _enrich_article(article, **kwargs)
+
+
+def _enrich_article(article: Article, **kwargs: Any) -> Article:
     from newsmill.enrich import enrich as _enrich
 
     return _enrich(article, **kwargs)

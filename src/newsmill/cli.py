@@ -73,7 +73,7 @@ def read_input(path: str) -> bytes:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from newsmill.extract import extract
+    from newsmill import extract
 
     article = extract(read_input(args.path), url=args.url, input_format=args.input_format,
                       published=args.published, enrich=args.enrich)

@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
-from newsmill.enrich.gazetteer_features import register
+from newsmill.enrich.entities.features import register
 
 register()
 

@@ -59,8 +59,8 @@ def train(lang: str, corpus: Path, build: Path, max_steps: int) -> Path:
 def package(lang: str, best: Path, dest: Path) -> None:
     import spacy
 
-    from newsmill.enrich.entities import set_weight_dtype
-    from newsmill.enrich.gazetteer_features import register
+    from newsmill.enrich.entities.features import register
+    from newsmill.enrich.entities.recognizer import set_weight_dtype
 
     register()
     nlp = spacy.load(best)

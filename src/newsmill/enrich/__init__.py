@@ -17,10 +17,10 @@ from newsmill.enrich.base import EnrichContext, Enricher
 
 # module:class, in pipeline order
 DEFAULT_STEPS: tuple[str, ...] = (
-    "newsmill.enrich.entities:EntityRecognizer",
-    "newsmill.enrich.places:PlaceResolver",
-    "newsmill.enrich.quotes:QuoteFinder",
-    "newsmill.enrich.times:TimeTagger",
+    "newsmill.enrich.entities.recognizer:EntityRecognizer",
+    "newsmill.enrich.places.resolver:PlaceResolver",
+    "newsmill.enrich.quotes.finder:QuoteFinder",
+    "newsmill.enrich.times.tagger:TimeTagger",
 )
 # Article fields that exist before any enricher runs.
 _BASE_FIELDS = ("text", "language", "published")
@@ -48,7 +48,7 @@ def enrich(article: Article, published: str | None = None, skip: Sequence[str] =
     global _STEPS
     if _STEPS is None:
         _STEPS = load_steps()
-    from newsmill.enrich.entities import LANGUAGES
+    from newsmill.enrich.entities.recognizer import LANGUAGES
     from newsmill.extract.language import detect_language
 
     language = article.language or detect_language(article.text)[0] or "en"

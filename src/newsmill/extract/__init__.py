@@ -25,7 +25,6 @@ def extract(
     url: str | None = None,
     input_format: InputFormat = "auto",
     published: str | None = None,
-    enrich: bool = False,
 ) -> Article:
     """Turn one raw page (HTML bytes/str or a flattened text dump) into an Article.
 
@@ -33,12 +32,7 @@ def extract(
     else yields a best-effort Article whose ``warnings`` say what was doubtful or bounded.
     """
     page = Page(raw=raw, url=url, input_format=input_format, published=published)
-    article = extract_page(page)
-    if enrich:
-        from newsmill.enrich import enrich as run_enrichers
-
-        article = run_enrichers(article)
-    return article
+    return extract_page(page)
 
 
 def extract_page(page: Page, options: ExtractOptions | None = None) -> Article:
@@ -54,10 +48,10 @@ def extract_page(page: Page, options: ExtractOptions | None = None) -> Article:
 
 def _run_extractor(fmt: str, text: str, url: str | None, opts: ExtractOptions) -> tuple[Article, str | None]:
     if fmt == "html":
-        from newsmill.extract.html import extract_html
+        from newsmill.extract.html.extractor import extract_html
 
         return extract_html(text, opts)  # never raises BudgetExceeded: it makes its own partial Article
-    from newsmill.extract.text import extract_text
+    from newsmill.extract.text.extractor import extract_text
 
     try:
         return extract_text(text, opts), None
@@ -67,7 +61,7 @@ def _run_extractor(fmt: str, text: str, url: str | None, opts: ExtractOptions) -
 
 def _partial_text(text: str, url: str | None, cause: BudgetExceeded) -> Article:
     """A text dump whose budget ran out: its long lines, in order, up to a cap (bounded work)."""
-    from newsmill.extract.html_walk import GOOD_MIN_CHARS
+    from newsmill.extract.html.walk import GOOD_MIN_CHARS
 
     article = Article(url=url)
     chars = 0

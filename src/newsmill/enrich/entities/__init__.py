@@ -1,0 +1,1 @@
+"""Named entities: the spaCy model, gazetteer corrections, canonical names."""

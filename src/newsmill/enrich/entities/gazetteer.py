@@ -1,0 +1,154 @@
+"""Corrections of model entity spans by gazetteers, by consistency within one article and, for
+German, by capitalised adjectives that only a proper name has ("das Östliche Wirtschaftsforum").
+
+Spans are (start, end, label) character triples into the text the model read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from newsmill.enrich.morphology import base_forms, endings
+
+Span = tuple[int, int, str]
+
+
+@lru_cache(maxsize=1)
+def _org_pattern() -> re.Pattern[str]:
+    path = resources.files("newsmill").joinpath("data", "models", "gazetteer-org.json")
+    names = [n for n in json.loads(path.read_text(encoding="utf-8"))["names"] if n]
+    names.sort(key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
+    return any(s < end and start < e for s, e, _ in spans)
+
+
+def apply_places(text: str, ents: list[Span], language: str) -> list[Span]:
+    """A span that is exactly a country name becomes LOC; country names, exonyms and big cities the
+    model missed are added as LOC."""
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    found = gazetteer().find(text, language)
+    exact = {(s, e) for s, e, _ in found}
+    out = [(s, e, "LOC" if (s, e) in exact else label) for s, e, label in ents]
+    out += [(s, e, "LOC") for s, e, _ in found if not _overlaps(s, e, ents)]
+    return sorted(out)
+
+
+def apply_orgs(text: str, ents: list[Span]) -> list[Span]:
+    """Well-known organisations (news media, international bodies) written in full are ORG, whatever
+    the model said about them or inside them ("New York Times" is not a place)."""
+    orgs = [(m.start(), m.end(), "ORG") for m in _org_pattern().finditer(text)]
+    if not orgs:
+        return ents
+    kept = [(s, e, label) for s, e, label in ents if not _overlaps(s, e, orgs) or _covers(s, e, orgs)]
+    return sorted(kept + [o for o in orgs if not _overlaps(o[0], o[1], kept)])
+
+
+def _covers(start: int, end: int, orgs: list[Span]) -> bool:
+    """The model span contains an org name and more ("Die New York Times-Redaktion")."""
+    return any(start <= s and e <= end and (start, end) != (s, e) for s, e, _ in orgs)
+
+
+def propagate(text: str, ents: list[Span], language: str) -> list[Span]:
+    """Document consistency: once "Wladimir Putin" is a person, a lone "Putin"/"Putins" elsewhere is
+    one too (added where the model saw nothing, relabelled where it said LOC/ORG/MISC but the
+    gazetteer knows no place of that name); multi-word names recur with their label."""
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    found = dict.fromkeys(text[s:e].split()[-1] for s, e, label in ents if label == "PER" and len(text[s:e].split()) > 1)
+    # longest first, then in order of mention: of two overlapping surnames the longer wins ("Kim-Jong"
+    # over "Kim"), and the same one in every run (a set's order varied with the hash seed)
+    surnames = dict.fromkeys(sorted(found, key=len, reverse=True))
+    out: list[Span] = []
+    for s, e, label in ents:
+        mention = text[s:e]
+        if label != "PER" and any(f in surnames for f in base_forms(mention, language)) \
+                and gazetteer().lookup(mention, language) is None:
+            label = "PER"
+        out.append((s, e, label))
+    known = {text[s:e]: label for s, e, label in out if " " in text[s:e]}
+    known.update({name: "PER" for name in surnames})
+    for name, label in known.items():
+        suffixes = endings(language).names if label == "PER" else ()
+        for start, end in _occurrences(text, name, suffixes):
+            if not _overlaps(start, end, out):
+                out.append((start, end, label))
+    return sorted(out)
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """``text[i]`` exists and is what a regular expression's \\w matches."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _occurrences(text: str, name: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) of ``name`` as whole words, left to right, with the first of
+    ``suffixes`` that completes a word ("Putin" → "Putins"). A plain substring search: one regular
+    expression per name and article cost more than the search itself."""
+    out: list[tuple[int, int]] = []
+    i = text.find(name)
+    while i >= 0 and name:
+        end = i + len(name)
+        if not _is_word_char(text, i - 1):
+            ends = [end + len(x) for x in suffixes if text.startswith(x, end)] + [end]
+            end = next((k for k in ends if not _is_word_char(text, k)), -1)
+        else:
+            end = -1
+        if end >= 0:
+            out.append((i, end))
+        i = text.find(name, end if end >= 0 else i + 1)
+    return out
+
+
+# German writes adjectives in lower case except inside a name: "das Östliche Wirtschaftsforum",
+# "die Neue Zürcher Zeitung", "der Zweite Weltkrieg". A capitalised adjective after a lower-case word
+# (so not at a sentence start), followed by capitalised words, is a name the model may have missed.
+# Adjectives are recognised by derivational endings or as one of a few plain adjectives, inflected.
+PROPER_ADJECTIVES: dict[str, re.Pattern[str]] = {
+    "de": re.compile(
+        r"(?<=[a-zäöüß,] )(?:[A-ZÄÖÜ]\w*(?:isch|lich|ig|al|iv|ell)|Neu|Rot|Weiß|Grün|Schwarz|Blau|Gelb|Erst|"
+        r"Zweit|Dritt|Vereinigt|Heilig|Hoh|Groß|Klein|Alt|Nördlich|Südlich|Östlich|Westlich)(?:e|en|er|es|em)"
+        r"(?: [A-ZÄÖÜ][\w\-]+){1,3}"),
+}
+
+
+@lru_cache(maxsize=8)
+def _not_name_words(language: str) -> frozenset[str]:
+    """Capitalised words that end such a run without belonging to the name: the month and weekday
+    names of the time tagger's tables ("im Östlichen Mittelmeer Montag")."""
+    from newsmill.enrich.times.tables import load_tables
+
+    tables = load_tables(language)
+    if tables is None:
+        return frozenset()
+    words = [*tables.lexicon.get("MONTH", {}), *tables.lexicon.get("WEEKDAY", {})]
+    return frozenset(w.capitalize() for w in words if w.isalpha())
+
+
+def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
+    """Add MISC for "capitalised adjective + capitalised words" runs no entity overlaps (German)."""
+    pattern = PROPER_ADJECTIVES.get(language)
+    if pattern is None:
+        return ents
+    not_name = _not_name_words(language)
+    added: list[Span] = []
+    for m in pattern.finditer(text):
+        words = m.group().split(" ")
+        while len(words) > 1 and words[-1] in not_name:
+            words.pop()
+        end = m.start() + len(" ".join(words))
+        if len(words) > 1 and not _overlaps(m.start(), end, ents):
+            added.append((m.start(), end, "MISC"))
+    return sorted(ents + added)
+
+
+def combine(text: str, ents: list[Span], language: str) -> list[Span]:
+    """All corrections, in order: organisations, places, consistency, proper-name adjectives."""
+    spans = propagate(text, apply_places(text, apply_orgs(text, ents), language), language)
+    return proper_adjectives(text, spans, language)

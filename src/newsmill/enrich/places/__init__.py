@@ -1,0 +1,1 @@
+"""Places: the GeoNames/CLDR gazetteer and the geocoding enricher."""

@@ -1,0 +1,1 @@
+"""Quotes with speaker and cue: marks, clauses, cues, speakers."""

@@ -1,0 +1,118 @@
+"""Cues in a sentence: verbs of saying ("sagte", "teilte … mit"), content nouns ("Begründung"),
+attribution words ("laut X", "nach Angaben von X", "X zufolge", "so X", "demnach")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsmill.enrich.morphology import base_forms
+from newsmill.enrich.quotes.lexicon import QuoteLexicon
+from newsmill.enrich.quotes.speakers import SpeakerFinder
+from newsmill.enrich.quotes.text import Sentence, Token
+
+# A separated particle this close to its verb ("teilte am Montag mit") joins the cue span; farther
+# away the span would cover the whole middle field, so it is the verb alone.
+MAX_PARTICLE_SPAN = 3
+# Words between "nach" and its speech noun: "nach eigenen Angaben", "nach Grupps Meinung".
+MAX_NACH_MODIFIERS = 3
+# Words back from a postposition ("X zufolge") that its source may span.
+MAX_POSTPOSITION_SOURCE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    first: int  # token range of the cue phrase
+    last: int
+    kind: str  # "verb" | "noun" | "according" | "so" | "adverb"
+    speaker: tuple[int, int] | None = None  # token range when the cue itself names the source
+
+
+def _genitive(tok: Token, lex: QuoteLexicon) -> bool:
+    """A word that may be a name in the genitive ("Grupps", "Trump's")."""
+    return len(base_forms(tok.text, lex.language)) > 1
+
+
+class CueFinder:
+    """Finds the cues of a sentence outside quotation marks; one instance per article."""
+
+    def __init__(self, tokens: list[Token], in_quote: list[bool], lex: QuoteLexicon, speakers: SpeakerFinder) -> None:
+        self.tokens, self.in_quote, self.lex, self.speakers = tokens, in_quote, lex, speakers
+
+    def cues(self, s: Sentence) -> list[Cue]:
+        out: list[Cue] = []
+        toks, lex = self.tokens, self.lex
+        for i in range(s.first, s.last):
+            if self.in_quote[i]:
+                continue
+            tok = toks[i]
+            low = tok.low
+            verbish = tok.text[:1].islower() or i == s.first
+            if verbish and low in lex.cue_forms:
+                out.append(Cue(i, i + 1, "verb"))
+            elif verbish and tok.text in lex.separable:
+                particle = self._particle(i, s, lex.separable[tok.text])
+                if particle is not None:
+                    out.append(Cue(i, particle + 1 if particle - i <= MAX_PARTICLE_SPAN else i + 1, "verb"))
+            elif tok.text in lex.content_nouns and i + 2 < s.last and toks[i + 1].text == ",":
+                out.append(Cue(i, i + 1, "noun"))  # "mit der Begründung, dass …", "den Vorwurf, … zu haben"
+            elif low in lex.according_post and i > s.first:
+                out.append(Cue(i, i + 1, "according", self._np_before(i, s.first)))
+            elif low in lex.according_adverbs:
+                out.append(Cue(i, i + 1, "adverb", (i, i + 1)))  # "Demnach": the word stands for the source
+            elif low == lex.so_word and i > s.first and (toks[i - 1].text == "," or toks[i - 1].text in lex.closers):
+                np = self.speakers.noun_phrase_from(i + 1, s.last)
+                if np and (np[1] >= s.last or toks[np[1]].text in ",.;"):
+                    out.append(Cue(i, i + 1, "so", np))
+            else:
+                cue = self._according_pre(i, s)
+                if cue:
+                    out.append(cue)
+        return out
+
+    def _particle(self, i: int, s: Sentence, particles: frozenset[str]) -> int | None:
+        toks = self.tokens
+        for k in range(i + 1, s.last):
+            if toks[k].low in particles and not self.in_quote[k]:
+                nxt = toks[k + 1].text if k + 1 < s.last else "."
+                if not nxt[:1].isalnum():
+                    return k
+        return None
+
+    def _according_pre(self, i: int, s: Sentence) -> Cue | None:
+        toks, lex = self.tokens, self.lex
+        low = toks[i].low
+        if low not in lex.according_starts:
+            return None
+        for phrase in lex.according_pre:
+            n = len(phrase)
+            if low == phrase[0] and all(i + k < s.last and toks[i + k].low == phrase[k] for k in range(n)):
+                j = i + n
+                while j < s.last and toks[j].text in lex.openers:
+                    j += 1
+                return Cue(i, i + n, "according", self.speakers.noun_phrase_from(j, s.last))
+        if low == lex.according_nach and i + 1 < s.last:
+            j = i + 1
+            if toks[j].text in lex.determiners:
+                j += 1
+            while j < s.last and j - i <= MAX_NACH_MODIFIERS and (toks[j].text[:1].islower() or _genitive(toks[j], lex)) \
+                    and toks[j].text[:1].isalpha() and j + 1 < s.last and toks[j + 1].text[:1].isupper():
+                j += 1  # "nach eigenen Angaben", "nach Grupps Meinung"
+            if j < s.last and self._speech_noun(toks[j].text):
+                np = self.speakers.noun_phrase_from(j, s.last)
+                return Cue(i, j + 1, "according", np or (j, j + 1))
+        return None
+
+    def _speech_noun(self, word: str) -> bool:
+        """"Angaben", and compounds ending in one: "Polizeiangaben", "Armeeangaben"."""
+        return word in self.lex.speech_nouns or word.lower().endswith(self.lex.speech_noun_heads)
+
+    def _np_before(self, i: int, first: int) -> tuple[int, int] | None:
+        toks = self.tokens
+        k = i
+        while k > first and i - k < MAX_POSTPOSITION_SOURCE and toks[k - 1].text[:1].isalpha() and not self.in_quote[k - 1]:
+            k -= 1
+            if toks[k].text in self.lex.determiners or toks[k].text == ",":
+                break
+        return (k, i) if k < i else None
+
+    # --- quotations ---------------------------------------------------------------------------

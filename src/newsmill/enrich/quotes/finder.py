@@ -1,0 +1,158 @@
+"""Quotations with their speakers and cues: direct, indirect, mixed and reported speech.
+
+``QuoteFinder`` pairs quotation marks, splits sentences, finds cue verbs and attribution
+phrases ("sagte", "teilte … mit", "laut", "nach Angaben von", "zufolge", "according to"),
+reads the quoted content each cue frames and resolves the speaker through entities, pronouns
+and role nouns. Everything is rules over per-language tables in ``newsmill/data/quotes``; no
+model, linear time. Kinds:
+
+- ``direct``: words inside quotation marks (the span includes the marks);
+- ``indirect``: reported content without marks — a "dass" clause after a cue, a subjunctive
+  clause before or after one, the rest of a sentence after "laut X", and subjunctive or
+  hearsay ("soll … haben") sentences that continue an attributed quotation;
+- ``mixed``: indirect content with quoted fragments;
+- ``reported``: a speech act whose content is not given ("Die CDU hatte Aufklärung gefordert.").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsmill.article import Article, Quote, Speaker
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quotes.clauses import Candidate, SentenceReader
+from newsmill.enrich.quotes.lexicon import QuoteLexicon, has_lexicon, load_lexicon
+from newsmill.enrich.quotes.marks import Marked, find_marked
+from newsmill.enrich.quotes.speakers import SpeakerFinder
+from newsmill.enrich.quotes.text import Sentence, Token, merge_across, split_sentences, tokenize
+
+# Texts beyond this are read only up to it: 200,000 characters (~30,000 words) is far beyond any
+# news article, and the cap keeps a pathological input (1 MB of quotation marks) within ~4 s.
+MAX_TEXT_CHARS = 200_000
+# Sentences a free indirect continuation may follow its attributed quotation by.
+MAX_CONTINUATION_GAP = 1
+# Sentences back within which the last quotation's speaker is still the likely source of an
+# unattributed subjunctive sentence (rather than the subject of the sentence just before).
+MAX_ATTRIBUTION_REACH = 2
+
+
+@dataclass
+class QuoteOptions:
+    """What the finder emits."""
+
+    reported: bool = True  # speech acts without content ("X forderte Aufklärung.")
+    continuations: bool = True  # subjunctive/hearsay sentences continuing an attributed quote
+    fragments: bool = True  # quoted fragments of mixed quotes also as separate direct quotes
+
+
+class QuoteFinder:
+    """Enricher: fills ``article.quotes``."""
+
+    name = "quotes"
+    requires: tuple[str, ...] = ("text", "language", "entities")
+    assigns: tuple[str, ...] = ("quotes",)
+
+    def __init__(self, options: QuoteOptions | None = None) -> None:
+        self.options = options or QuoteOptions()
+
+    def __call__(self, article: Article, context: EnrichContext) -> None:
+        text = article.text or ""
+        if len(text) > MAX_TEXT_CHARS:
+            context.warnings.append(f"quotes: text longer than {MAX_TEXT_CHARS} characters; read only its start")
+            text = text[:MAX_TEXT_CHARS]
+        language = context.language or article.language or "en"
+        if not has_lexicon(language):
+            context.warnings.append(f"quotes: no quotation tables for {language!r}; used English")
+        article.quotes = find_quotes(text, article, load_lexicon(language), self.options, context.warnings)
+
+
+def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOptions,
+                warnings: list[str]) -> list[Quote]:
+    if not text.strip():
+        return []
+    tokens = tokenize(text)
+    marked = find_marked(text, lex.marks, warnings)
+    outer = [m for m in marked if m.depth == 0]
+    in_quote = _quote_mask(tokens, outer)
+    sentences = merge_across(split_sentences(text, tokens, lex.abbreviations, lex.closers,
+                                             lex.determiners | lex.speaker_pronouns),
+                             [(m.start, m.end) for m in outer])
+    speakers = SpeakerFinder(text, tokens, article.entities, lex)
+    reader = SentenceReader(text, tokens, in_quote, lex, speakers)
+    return _read_all(reader, sentences, outer, options, text)
+
+
+def _quote_mask(tokens: list[Token], outer: list[Marked]) -> list[bool]:
+    mask = [False] * len(tokens)
+    k = 0
+    for i, tok in enumerate(tokens):
+        start = tok.start
+        while k < len(outer) and outer[k].end <= start:
+            k += 1
+        mask[i] = k < len(outer) and outer[k].start <= start
+    return mask
+
+
+def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Marked],
+              options: QuoteOptions, text: str) -> list[Quote]:
+    quotes: list[Quote] = []
+    last_speaker: Speaker | None = None
+    last_quoted = last_continued = -10
+    k = 0
+    for n, s in enumerate(sentences):
+        while k < len(outer) and outer[k].end <= s.start:
+            k += 1
+        inside = []
+        for m in outer[k:]:
+            if m.start >= s.end:
+                break
+            inside.append(m)
+        recent = n - last_quoted <= MAX_CONTINUATION_GAP
+        for cand in reader.read(s, inside, recent, sentences[n - 1] if n else None):
+            if not _wanted(cand, options):
+                continue
+            near = n - last_quoted <= MAX_ATTRIBUTION_REACH
+            if cand.guessed and cand.speaker is None and not near:
+                continue  # subjunctive with no source in reach: too often not reported speech at all
+            if (cand.speaker is None and cand.inherit) or (cand.guessed and near):
+                cand.speaker = last_speaker or cand.speaker
+            continuation = cand.kind == "indirect" and cand.cue is None
+            if continuation and last_continued == n - 1 and quotes and quotes[-1].cue is None \
+                    and quotes[-1].kind == "indirect" and sentences[n - 1].paragraph == s.paragraph:
+                _extend(quotes[-1], s.end, text)  # consecutive reported sentences are one quotation
+            else:
+                quotes.extend(_to_quotes(cand, text, options))
+            last_continued = n if continuation else -10
+            last_quoted = n
+            if cand.speaker is not None:
+                last_speaker = cand.speaker
+    return quotes
+
+
+def _extend(quote: Quote, end: int, text: str) -> None:
+    while end > quote.end and text[end - 1].isspace():
+        end -= 1
+    quote.end = max(quote.end, end)
+    quote.text = text[quote.start : quote.end]
+
+
+def _wanted(cand: Candidate, options: QuoteOptions) -> bool:
+    if cand.kind == "reported":
+        return options.reported
+    if cand.kind == "indirect" and cand.cue is None:
+        return options.continuations
+    return True
+
+
+def _to_quotes(cand: Candidate, text: str, options: QuoteOptions) -> list[Quote]:
+    start, end = cand.start, cand.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return []
+    out = [Quote(start, end, text[start:end], cand.kind, cand.speaker, cand.cue)]  # type: ignore[arg-type]
+    if options.fragments:
+        out += [Quote(m.start, m.end, text[m.start : m.end], "direct", cand.speaker, cand.cue) for m in cand.fragments]
+    return out

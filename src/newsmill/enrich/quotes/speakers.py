@@ -1,0 +1,326 @@
+"""Speaker mentions next to a cue, and their names through entities, pronouns and role nouns."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from newsmill.article import Entity, Speaker
+from newsmill.enrich.morphology import base_forms
+from newsmill.enrich.quotes.lexicon import QuoteLexicon
+from newsmill.enrich.quotes.text import Token
+
+# A speaker noun phrase longer than this has run past the subject into the rest of the clause.
+MAX_SPEAKER_TOKENS = 12
+# How many adverbials ("am Montag", "gegenüber der Zeitung") may stand between a cue verb and
+# its inverted subject: German puts one or two there, more means the subject is elsewhere.
+MAX_SKIPPED_PHRASES = 2
+# Tokens a skipped prepositional phrase may span before we give up on it.
+MAX_PHRASE_TOKENS = 5
+SPEAKER_LABELS = ("PER", "ORG")
+# Lower-case name particles before a hyphen ("el-", "al-", "ad-") are at most this long.
+MAX_NAME_PARTICLE = 3
+# Resolved speakers searched back for a pronoun's antecedent; a pronoun refers a few sentences back
+# at most, and the bound keeps long texts linear.
+MAX_LOOKBACK = 32
+# Tokens between a sentence-initial subject and a late cue ("X wird von Reuters mit den Worten
+# zitiert"); more means the noun phrase was not the subject of the cue.
+MAX_PREFIELD_REST = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    name: str
+    label: str
+
+
+def _capitalised(tok: Token) -> bool:
+    """A capitalised word, or a name with a lower-case particle: "el-Baradei", "al-Assad"."""
+    text = tok.text
+    if text[:1].isupper():
+        return True
+    head, dash, rest = text.partition("-")
+    return bool(dash) and len(head) <= MAX_NAME_PARTICLE and rest[:1].isupper()
+
+
+def adverb_like(word: str, endings: tuple[str, ...]) -> bool:
+    """Sentence-initial capitals that are adverbs, not names: "Langfristig", "Offiziell"."""
+    return word.lower().endswith(endings)
+
+
+def _is_domain(word: str) -> bool:
+    """News sites as sources: "t-online.de", "ndr.de", "spiegel.de"."""
+    return "." in word and word.rsplit(".", 1)[-1] in ("de", "com", "org", "net", "at", "ch", "uk", "eu")
+
+
+class SpeakerFinder:
+    """Finds the speaker phrase around a cue and resolves it to a name."""
+
+    def __init__(self, text: str, tokens: list[Token], entities: list[Entity], lex: QuoteLexicon) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.lex = lex
+        ents = sorted((e for e in entities if e.label in SPEAKER_LABELS and e.end <= len(text)), key=lambda e: e.start)
+        self.entities = ents or _fallback_names(text, tokens, lex)
+        self._starts = [e.start for e in self.entities]
+        persons = [e for e in self.entities if e.label == "PER"]
+        self._person_starts = [e.start for e in persons]
+        self._person_names = [e.name or e.text for e in persons]
+        self.mentions: list[Mention] = []  # resolved speakers, in reading order
+
+    # --- noun phrases ------------------------------------------------------------------------
+
+    def _not_a_head(self, tok: Token) -> bool:
+        """Sentence-initial capitals that cannot start a subject: "Am", "Dazu", "Laut", "Nachdem"."""
+        low, lex = tok.low, self.lex
+        return low in lex.prepositions or low in lex.speaker_stop_words or low in lex.clause_stop_words \
+            or low in lex.complementizers or low in lex.according_adverbs
+
+    def _noun_run(self, j: int, stop: int) -> int:
+        """Past a run of capitalised words (a noun with names: "Präsident Wladimir Putin")."""
+        toks, lex = self.tokens, self.lex
+        while j < stop and (_capitalised(toks[j]) or toks[j].text in "-&" or _is_domain(toks[j].text)) \
+                and toks[j].text[0] not in ",.:;!?\"„“”»«" and toks[j].low not in lex.speaker_stop_words:
+            j += 1
+            if j < stop and toks[j].text in lex.closers and toks[j].start == toks[j - 1].end:
+                j += 1
+        return j
+
+    def _adjectives(self, j: int, stop: int, limit: int = 4) -> int:
+        toks, lex = self.tokens, self.lex
+        start = j
+        while j < stop and j - start < limit and toks[j].text[:1].islower() and toks[j].low not in lex.speaker_stop_words \
+                and toks[j].low not in lex.clause_stop_words and toks[j].text not in lex.determiners \
+                and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum():
+            j += 1
+        return j
+
+    def noun_phrase_from(self, i: int, stop: int) -> tuple[int, int] | None:
+        """The noun phrase that starts at token ``i``, as a token range ``(first, last)``, or None.
+
+        The phrase never runs past token ``stop`` nor beyond MAX_SPEAKER_TOKENS. Recognised: a
+        speaker pronoun ("er"), a demonstrative standing alone ("Dieser"), a quoted name
+        („heise online“), a lower-case head noun ("the spokesman"), and capitalised noun runs with up to
+        two genitive/"von" attributes ("der Sprecher des Ministeriums"). None when token ``i`` cannot
+        start a subject (a preposition, a conjunction, a sentence-initial adverb).
+        Used by the cue and clause finders to read the speaker next to a cue."""
+        toks, lex = self.tokens, self.lex
+        if i >= stop:
+            return None
+        tok = toks[i]
+        if tok.text in lex.speaker_pronouns:
+            return i, i + 1
+        if tok.text not in lex.determiners and self._not_a_head(tok):
+            return None
+        if i + 1 < stop and adverb_like(tok.text, lex.adverb_endings) and toks[i + 1].text[:1].islower() \
+                and self.label_of(tok.start, tok.end) is None:
+            return None  # "Sinngemäß hofft Musk", "Offiziell geht die Regierung davon aus"
+        j = i + 1 if tok.text in lex.determiners else i
+        if j == stop and j > i:
+            return i, j  # a demonstrative standing alone: "Dieser behauptete"
+        if j < stop and toks[j].text in lex.openers:
+            close = next((k for k in range(j + 1, min(stop, j + MAX_SPEAKER_TOKENS)) if toks[k].text in lex.closers), None)
+            if close is not None:
+                return i, close + 1  # a quoted name: Wie „heise online“ berichtet
+            j += 1
+        j = self._adjectives(j, stop)
+        if j > i and toks[j - 1].low in lex.speaker_nouns and (j >= stop or not _capitalised(toks[j])):
+            return i, j  # a lower-case head: "the spokesman", "police"
+        if lex.lowercase_nouns and tok.text in lex.determiners and j > i + 1 and (j >= stop or not _capitalised(toks[j])):
+            return i, j  # English nouns are lower-case: "the central bank"
+        if j >= stop or not (_capitalised(toks[j]) or _is_domain(toks[j].text)) or not toks[j].text[0].isalpha():
+            return None
+        j = self._noun_run(j, stop)
+        # a genitive or "von" attribute: "der Sprecher des saudischen Ministeriums", "Vertreter von Greenpeace"
+        for _ in range(2):
+            if j + 1 < stop and toks[j].low in lex.attribute_words:
+                k = j + 1
+                if toks[k].text in lex.determiners:
+                    k += 1
+                k = self._adjectives(k, stop, 3)
+                if k < stop and _capitalised(toks[k]):
+                    j = self._noun_run(k, stop)
+        return (i, min(j, i + MAX_SPEAKER_TOKENS)) if j > i else None
+
+    def _skip_adverbials(self, i: int, stop: int) -> int:
+        """Step over adverbs and prepositional phrases between a cue verb and its subject."""
+        toks, lex = self.tokens, self.lex
+        for _ in range(MAX_SKIPPED_PHRASES + 1):
+            if i >= stop:
+                return i
+            tok = toks[i]
+            if tok.text in lex.speaker_pronouns or tok.text in lex.determiners or _capitalised(tok):
+                return i
+            if tok.low in lex.prepositions:
+                k = i + 1
+                while k < stop and k - i <= MAX_PHRASE_TOKENS and not (_capitalised(toks[k]) and toks[k].text not in lex.determiners):
+                    k += 1
+                while k < stop and _capitalised(toks[k]) and toks[k].text not in lex.determiners:
+                    k += 1
+                i = k
+            elif tok.low in lex.speaker_stop_words:
+                i += 1
+            else:
+                return i
+        return i
+
+    def subject_of(self, first: int, last: int) -> tuple[int, int] | None:
+        """The subject of a main clause: the first phrase, or the one after the verb when the clause
+        opens with an adverb ("Langfristig strebt das Unternehmen …")."""
+        while first < last and self.tokens[first].low in self.lex.focus_particles:
+            first += 1  # "Auch der Sprecher …"
+        np = self.noun_phrase_from(first, last)
+        if np and not (np[1] - np[0] == 1 and adverb_like(self.tokens[first].text, self.lex.adverb_endings)):
+            return np
+        return self.right_of(first + 2, last) if first + 2 < last else None
+
+    def middle_field(self, start: int, cue: int) -> tuple[int, int] | None:
+        """The first subject-like phrase between clause start and a clause-final cue, outside
+        prepositional phrases unless their noun is a source ("im Abschlussbericht heißt es")."""
+        toks, lex = self.tokens, self.lex
+        k = start
+        while k < cue:
+            tok = toks[k]
+            if tok.low in lex.prepositions:
+                np = self.noun_phrase_from(k + 1, cue)
+                if np and any(t.text in lex.message_nouns or t.text in lex.speech_nouns for t in toks[np[0] : np[1]]):
+                    return np
+                k = np[1] if np else k + 1
+                continue
+            if tok.text in lex.speaker_pronouns or tok.text in lex.determiners or _capitalised(tok):
+                np = self.noun_phrase_from(k, cue)
+                if np:
+                    return np
+            k += 1
+        return None
+
+    def right_of(self, i: int, stop: int) -> tuple[int, int] | None:
+        """The inverted subject after a cue: ", sagte (am Montag) der Minister"."""
+        return self.noun_phrase_from(self._skip_adverbials(i, stop), stop)
+
+    def left_of(self, start: int, cue: int) -> tuple[int, int] | None:
+        """The subject before a cue when the whole field before the verb is one noun phrase."""
+        while start < cue and self.tokens[start].low in self.lex.focus_particles:
+            start += 1  # "Auch die Ministerin sagte"
+        np = self.noun_phrase_from(start, cue)
+        if np is None:
+            return None
+        # V2: the field before the finite verb is one phrase, so what follows the subject up to the
+        # cue is an apposition, adverbs or (with a participle cue) the middle field; keep it short.
+        if cue - np[1] > MAX_PREFIELD_REST or any(self.tokens[k].low in self.lex.complementizers for k in range(np[1], cue)):
+            return None
+        return np
+
+    def plausible(self, spk: Speaker) -> bool:
+        """A speaker worth a reported speech act: a person or organisation, a pronoun, a role or group."""
+        return self._plausible_text(spk.start, spk.end, spk.text)
+
+    def plausible_range(self, first: int, last: int) -> bool:
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        return self._plausible_text(start, end, self.text[start:end])
+
+    def _plausible_text(self, start: int, end: int, text: str) -> bool:
+        if self.label_of(start, end) in SPEAKER_LABELS:
+            return True
+        lex = self.lex
+        words = text.split()
+        # one lower-casing per word, and every suffix tried in one C call
+        return any(w in lex.speaker_pronouns or (low := w.lower()) in lex.speaker_nouns
+                   or low.endswith(lex.speaker_suffixes) for w in words)
+
+    # --- names -------------------------------------------------------------------------------
+
+    def speaker(self, first: int, last: int) -> Speaker:
+        """A Speaker for tokens ``first:last`` with its name resolved."""
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        text = self.text[start:end]
+        entity = self._entity_name(start, end)
+        name = entity or self._resolve(first, last, start)
+        spk = Speaker(start, end, text, name)
+        label = self.label_of(start, end) if entity else self._kind_of(first, last)
+        self.mentions.append(Mention(start, name, label or "X"))
+        return spk
+
+    def _kind_of(self, first: int, last: int) -> str:
+        words = [t.text for t in self.tokens[first:last]]
+        persons = self.lex.person_words
+        return "PER" if any(w in persons for w in words) else "X"
+
+    def label_of(self, start: int, end: int) -> str | None:
+        k = bisect.bisect_left(self._starts, start)
+        for e in self.entities[max(0, k - 1) : k + 3]:
+            if e.start < end and start < e.end:
+                return e.label
+        return None
+
+    def _entity_name(self, start: int, end: int) -> str | None:
+        k = bisect.bisect_left(self._starts, start)
+        inside = []
+        for e in self.entities[k : k + MAX_SPEAKER_TOKENS]:
+            if e.start >= end:
+                break
+            inside.append(e)
+        k2 = k - 1
+        if k2 >= 0 and self.entities[k2].end > start:
+            inside.insert(0, self.entities[k2])
+        if not inside:
+            return None
+        persons = [e for e in inside if e.label == "PER"]
+        best = (persons or inside)[-1]
+        return best.name or best.text
+
+    def _resolve(self, first: int, last: int, start: int) -> str:
+        toks, lex = self.tokens, self.lex
+        head = toks[first]
+        if head.text in lex.speaker_pronouns and head.low not in lex.generic_pronouns:
+            return self._recent(start, "PER") or head.text
+        if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
+            return self.mentions[-1].name if self.mentions else head.text
+        words = [t.text for t in toks[first:last]]
+        is_role = any(w in lex.role_nouns for w in words)
+        if is_role and head.text in lex.determiners and head.low in lex.definite_articles:
+            found = self._recent(start, "PER")
+            if found:
+                return found
+        body = words[1:] if head.text in lex.determiners else words
+        return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
+
+    def _recent(self, before: int, label: str) -> str | None:
+        """The name of the last person mentioned (as an entity or as a speaker) before ``before``."""
+        best_start, best = -1, None
+        k = bisect.bisect_left(self._person_starts, before) - 1
+        if k >= 0:
+            best_start, best = self._person_starts[k], self._person_names[k]
+        for m in reversed(self.mentions[-MAX_LOOKBACK:]):
+            if m.start < before and m.label == label and m.start > best_start:
+                best_start, best = m.start, m.name
+                break
+        return best
+
+
+def _fallback_names(text: str, tokens: list[Token], lex: QuoteLexicon) -> list[Entity]:
+    """Without recognised entities: runs of two or more capitalised words not led by a determiner."""
+    out: list[Entity] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        while j < n and _capitalised(tokens[j]) and tokens[j].text[0].isalpha() and tokens[j].text not in lex.determiners \
+                and tokens[j].text not in lex.role_nouns and tokens[j].text not in lex.speaker_pronouns:
+            j += 1
+        # a sentence may start with a name, but not with "Am Montag" or "Dazu Stellung"
+        initial = i == 0 or tokens[i - 1].text in ".!?\n"
+        lead_ok = (i == 0 or tokens[i - 1].text not in lex.determiners) and not (
+            initial and (tokens[i].low in lex.prepositions or tokens[i].low in lex.speaker_stop_words
+                         or tokens[i].low in lex.clause_stop_words or tokens[i].low in lex.according_adverbs))
+        if j - i >= 2 and lead_ok:
+            out.append(Entity(tokens[i].start, tokens[j - 1].end, text[tokens[i].start : tokens[j - 1].end], "PER",
+                              text[tokens[i].start : tokens[j - 1].end]))
+        i = max(j, i + 1)
+    full = {e.text.split()[-1]: e.text for e in out}
+    for i, tok in enumerate(tokens):
+        key = next((f for f in base_forms(tok.text, lex.language) if f in full), None)  # or "Putins"
+        if key is not None and not any(e.start <= tok.start < e.end for e in out) and i > 0 \
+                and tokens[i - 1].text not in lex.determiners:
+            out.append(Entity(tok.start, tok.end, tok.text, "PER", full[key]))
+    return sorted(out, key=lambda e: e.start)

@@ -1,0 +1,1 @@
+"""Time expressions: detection, normalisation to calendar values, anchors."""

@@ -1,0 +1,139 @@
+"""What relative expressions are read against: the publication date, the narrative reference time
+(the last date the text mentioned) and the tense around an expression.
+
+News style: deictic expressions ("gestern", "am Montag", "vergangene Woche") count from the
+publication date, underspecified dates ("13. September") take its year, moved by tense.
+Narrative style (history, Wikipedia): everything counts from the reference time, which moves
+with each resolved date. Anaphoric expressions ("drei Tage später", "am selben Tag") use the
+reference time in both styles, as HeidelTime does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsmill.enrich.times.calendar import Point, parse_point
+from newsmill.enrich.times.tables import TimeTables
+
+# How far around an expression tense cues are looked for, in characters: one news sentence is
+# rarely longer; a window also keeps a 1 MB sentence linear.
+TENSE_WINDOW = 160
+# How far (characters) a written year carries to later dates without one, in news.
+EXPLICIT_REACH = 600
+# How far (characters) a bare clock time in news still belongs to the day mentioned before it.
+CLOCK_REACH = 300
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|\n")
+_CLAUSE_END = re.compile(r"[,;:()–—]")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Reference:
+    """The moving reference time: last mentioned year/month/day, with the publication date."""
+
+    dct: dt.date | None
+    narrative: bool
+    point: Point | None = None  # last mentioned calendar point, any granularity
+    day: dt.date | None = None  # last mentioned full date
+    day_at: int = 0  # where it was mentioned
+    explicit: tuple[int, int] | None = None  # (year, offset) of the last date written with its year
+
+    def __post_init__(self) -> None:
+        if self.dct is not None and self.point is None:
+            self.point = Point(self.dct.year, self.dct.month, self.dct.day)
+
+    def base_day(self, deictic: bool) -> dt.date | None:
+        """The day a relative expression counts from."""
+        if deictic and not self.narrative:
+            return self.dct
+        return self.day or self.dct
+
+    def base_point(self, deictic: bool) -> Point | None:
+        if deictic and not self.narrative:
+            return Point(self.dct.year, self.dct.month, self.dct.day) if self.dct else None
+        return self.point
+
+    def update(self, value: str, at: int = 0) -> None:
+        point = parse_point(value)
+        if point is None:
+            return
+        self.point = point
+        day = point.date()
+        if day is not None:
+            self.day, self.day_at = day, at
+
+    def explicit_year(self, text: str, at: int) -> int | None:
+        """The year of a full date written shortly before in the same paragraph ("am 30. Januar
+        1933 … vom 1. September"), which a news text's dates without a year continue."""
+        if self.explicit is None:
+            return None
+        year, where = self.explicit
+        if at - where > EXPLICIT_REACH or "\n\n" in text[where:at]:
+            return None
+        return year
+
+    def clock_day(self, text: str, at: int) -> dt.date | None:
+        """The day a bare clock time ("um 19.30 Uhr") is on: in news the day mentioned just
+        before in the same paragraph, else the publication date; in narrative the last day."""
+        if self.narrative or self.dct is None:
+            return self.day or self.dct
+        near = self.day is not None and at - self.day_at <= CLOCK_REACH
+        return self.day if near and "\n\n" not in text[self.day_at:at] else self.dct
+
+
+def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
+    """-1 past, +1 future, 0 unknown: the nearest tense cue in the expression's clause, else in
+    its sentence ("gab bekannt, dass … bis zum 30. März … werde": the clause's "werde" counts)."""
+    lo = max(0, start - TENSE_WINDOW)
+    hi = min(len(text), end + TENSE_WINDOW)
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    if cuts:
+        lo = cuts[-1]
+    stop = _SENTENCE_END.search(text, end, hi)
+    if stop:
+        hi = stop.start()
+    cuts = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    clause_lo = cuts[-1] if cuts else lo
+    stop = _CLAUSE_END.search(text, end, hi)
+    clause_hi = stop.start() if stop else hi
+    return _nearest_cue(text, start, end, clause_lo, clause_hi, tables) or _nearest_cue(
+        text, start, end, lo, hi, tables)
+
+
+def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: TimeTables) -> int:
+    best, best_dist = 0, hi - lo + 1
+    previous = ""
+    words = list(_WORD.finditer(text, lo, hi))
+    lows = [m.group().lower() for m in words]  # once per word: every rule below compares it
+    # a participle ("geschlossen") is past only with a perfect auxiliary ("ist … gestorben"),
+    # not in a stative or passive present ("bleibt geschlossen")
+    perfect = any(low in tables.perfect_aux for low in lows)
+    for m, low in zip(words, lows, strict=True):
+        word, prev = m.group(), previous
+        previous = low
+        if start <= m.start() < end:
+            continue
+        cue = _cue(word, low, tables)
+        if not cue and perfect and tables.participle is not None and word[:1].islower():
+            cue = -1 if tables.participle.fullmatch(word) and low not in tables.past_suffix_stop else 0
+        if cue < 0 and prev in tables.participle_after and low not in tables.past:
+            continue  # "will be released": a participle, its tense is the auxiliary's
+        if cue:
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if dist < best_dist:
+                best, best_dist = cue, dist
+    return best
+
+
+def _cue(word: str, low: str, tables: TimeTables) -> int:
+    if low in tables.future:
+        return 1
+    if low in tables.past:
+        return -1
+    if tables.future_suffix is not None and word[:1].islower() and tables.future_suffix.fullmatch(word):
+        return 1
+    suffix = tables.past_suffix
+    past = suffix is not None and word[:1].islower() and low not in tables.past_suffix_stop
+    return -1 if past and suffix is not None and suffix.fullmatch(word) else 0

@@ -1,0 +1,301 @@
+"""Finding time expressions: one scan of the language's compiled rule alternation, guards against
+numbers that only look like years, values from the handlers, and intervals over pairs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+
+from newsmill.article import TimeExpression
+from newsmill.enrich.times import normalise as norm
+from newsmill.enrich.times import relative as rel
+from newsmill.enrich.times.anchor import Reference
+from newsmill.enrich.times.calendar import Point, add_days, fmt_year, parse_point
+from newsmill.enrich.times.tables import TRIGGER_TAIL_CHARS, Rule, TimeTables
+
+Handler = Callable[[norm.Job], "str | None"]
+HANDLERS: dict[str, Handler] = {
+    "date": norm.date,
+    "season": norm.season,
+    "century": norm.century,
+    "decade": norm.decade,
+    "isoweek": norm.isoweek,
+    "half": norm.half_or_quarter("H", 2),
+    "quarter": norm.half_or_quarter("Q", 4),
+    "weekday": norm.weekday,
+    "night_to": norm.night_to,
+    "deictic": norm.deictic,
+    "holiday": norm.holiday,
+    "ref": norm.ref_word,
+    "set_weekday": norm.set_weekday,
+    "time": norm.time_of_day,
+    "duration": norm.duration,
+    "relunit": rel.relunit,
+    "compound": rel.compound,
+    "offset": rel.offset,
+}
+# Words looked at beside a bare year to tell "1945" from "1945 Soldaten".
+_WORD_AFTER = re.compile(r"[ \t\xa0]*([^\s,;:()]+)")
+_WORDS_BEFORE = re.compile(r"(\S+(?:\s+\S+)?)\s*$")
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    rule: Rule
+    groups: norm.Groups
+
+
+_SPLIT = re.compile(r"(\w+)")
+# How many words before a trigger word an expression may start ("gegen Ende des vorangegangenen
+# Jahres": the trigger "Jahres" is the fifth word).
+LOOKBACK_WORDS = 5
+
+
+# Rule-alternation attempts allowed per text (~30 µs each): ~1.5 s. A 500-word article needs
+# about 100; only pathological text (a megabyte of "1 1 1 …") runs out, and is then cut short
+# with a warning rather than tagged for minutes.
+MAX_ATTEMPTS = 50_000
+
+
+@dataclass
+class Budget:
+    attempts: int = MAX_ATTEMPTS
+    stopped_at: int | None = None  # offset where the budget ran out
+
+
+def _matches(text: str, tables: TimeTables, budget: Budget) -> Iterator[re.Match[str]]:
+    """The rule matches, leftmost first, tried only near trigger words (month names, digits, units …).
+
+    Trying the rule alternation at every word would cost ~10 ms per article. Instead the words
+    are listed once (in C), the few triggers picked by set lookups, and the alternation is tried
+    only from the words just before each trigger that an expression can start with.
+    """
+    parts = _SPLIT.split(text)  # gaps and words alternating: offsets add up in C
+    words = parts[1::2]
+    positions = list(accumulate(map(len, parts)))[0::2]
+    words = [w.lower() for w in words]
+    triggers, suffixes, tails = tables.triggers, tables.trigger_suffixes, tables.trigger_tails
+    tail = -TRIGGER_TAIL_CHARS  # a local: this runs once per word
+    hits = [i for i, w in enumerate(words)
+            if w in triggers or w[0] in _DIGITS or (w[tail:] in tails and w.endswith(suffixes))]
+    last_end = 0
+    tried: dict[int, re.Match[str] | None] = {}
+    for i in hits:
+        pos = positions[i]
+        if pos < last_end or _inside_number(text, pos):
+            continue
+        for k in range(max(0, i - LOOKBACK_WORDS), i + 1):
+            s = positions[k]
+            if s < last_end or (k < i and not _can_start(words[k], tables)):
+                continue
+            if s not in tried:  # a start gives the same match for every trigger: try it once
+                if budget.attempts <= 0:
+                    budget.stopped_at = s
+                    return
+                budget.attempts -= 1
+                tried[s] = tables.master_for(text[s]).match(text, s)
+            m = tried[s]
+            if m is not None and m.end() > pos:
+                last_end = m.end()
+                yield m
+                break
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def _can_start(word: str, tables: TimeTables) -> bool:
+    return word in tables.starters or word[0] in _DIGITS or word in tables.triggers
+
+
+def _inside_number(text: str, start: int) -> bool:
+    """The "000" of "1.000" or the "5" of "3,5": digits that continue a number."""
+    return start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit() and text[start].isdigit()
+
+
+def scan(text: str, tables: TimeTables, budget: Budget) -> Iterator[Found]:
+    for m in _matches(text, tables, budget):
+        name = m.lastgroup or ""
+        rule = tables.rules[int(name[1:])]
+        prefix = f"r{rule.index}_"
+        groups = {g: v for g in rule.groups if (v := m.group(prefix + g)) is not None}
+        start, end = m.span(prefix + "core") if "core" in groups else m.span()
+        if rule.groups == ("year",) and _not_a_year(text, start, end, tables):
+            continue
+        yield Found(start, end, rule, groups)
+
+
+def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
+    """A bare four-digit number that counts something ("1500 Panzer", "rund 2000 Mann")."""
+    after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
+    after_word = after.group(1) if after else ""
+    if after_word.rstrip(".") in tables.year_guard_after:
+        return True
+    before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
+    words = before.group(1).lower().split() if before else []
+    if words and (words[-1] in tables.year_guard_before or " ".join(words) in tables.year_guard_before):
+        return True
+    # German: a number followed by a capitalised noun counts it, unless a year cue precedes.
+    counted = tables.capitalised_nouns and after_word[:1].isupper()
+    return bool(counted and not (words and words[-1] in tables.year_cue_before))
+
+
+# Values that are no point in time the narrative could move to.
+_NO_REFERENCE = frozenset({"duration", "ref", "century", "decade", "set_weekday"})
+# How far back an open parenthesis makes a date an aside ("(1939–1945)", "(bis 1881)").
+ASIDE_WINDOW = 80
+
+
+def _aside(text: str, start: int) -> bool:
+    """Inside parentheses: a date given in passing, which does not move the narrative time."""
+    left = text[max(0, start - ASIDE_WINDOW):start]
+    return left.rfind("(") > max(left.rfind(")"), left.rfind("\n"))
+
+
+_RELATIVE = frozenset({"relunit", "compound", "offset"})
+# Characters between the two ends of an interval at most ("ab Sonntag und noch bis").
+MAX_INTERVAL_GAP = 40
+# Characters before an interval's first end searched for its opener ("vom", "zwischen dem", "from"):
+# the longest opener and its spaces fit.
+MAX_OPENER_CHARS = 20
+_YEAR_GROUPS = ("year", "year_b", "year_c")
+
+
+def _written_year(found: Found) -> bool:
+    return any(g in found.groups for g in _YEAR_GROUPS)
+
+
+def _moves_reference(text: str, found: Found, value: str, ref: Reference, tables: TimeTables) -> bool:
+    if found.rule.type in _NO_REFERENCE or _aside(text, found.start):
+        return False
+    point = parse_point(value)
+    if point is None:
+        return False
+    if found.rule.type in _RELATIVE and ref.point is not None and _key(point) < _key(ref.point):
+        return False  # a look back ("Ende des vorangegangenen Jahres") leaves the narrative where it is
+    if point.month is None and found.rule.type == "date" and len(found.groups) == 1:
+        return _sets_the_scene(text, found.start, tables)
+    return True
+
+
+def _key(point: Point) -> tuple[int, int, int]:
+    return point.year, point.month or 0, point.day or 0
+
+
+# A line this short without a full stop is a heading ("Westfront 1944/1945").
+HEADING_MAX_CHARS = 100
+
+
+def _sets_the_scene(text: str, start: int, tables: TimeTables) -> bool:
+    """A bare year moves the narrative time only where it sets the scene: in a heading, at the
+    start of a sentence, or after a scene-setting word ("im", "Jahr", "Anfang"); a year in passing
+    ("die Grenze von 1940", "ab 1941 geplant") does not."""
+    lo, hi = max(0, start - HEADING_MAX_CHARS), min(len(text), start + HEADING_MAX_CHARS)
+    line_start = text.rfind("\n", lo, start) + 1 or lo
+    line_end = text.find("\n", start, hi)
+    line_end = hi if line_end < 0 else line_end
+    line = text[line_start:line_end].rstrip()
+    if line_end - line_start < HEADING_MAX_CHARS and not line.endswith("."):
+        return True
+    before = text[max(line_start, start - 40):start].rstrip()
+    if not before or before.endswith((".", ":", ";")):
+        return True
+    return before.split()[-1].lower() in tables.year_scene_before
+
+
+def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
+            budget: Budget | None = None) -> list[TimeExpression]:
+    """Every expression with its value, in text order; the reference time moves as dates resolve."""
+    out: list[TimeExpression] = []
+    written: list[bool] = []
+    kinds: list[str] = []
+    for found in scan(text, tables, budget or Budget()):
+        job = norm.Job(found.groups, tables, ref, text, (found.start, found.end), part_of_day)
+        value = HANDLERS[found.rule.type](job)
+        if value is None:
+            continue
+        if value and _moves_reference(text, found, value, ref, tables):
+            ref.update(value, found.start)
+        has_year = _written_year(found)
+        if value and has_year and (point := parse_point(value)) and point.month:
+            ref.explicit = (point.year, found.start)
+        out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
+        written.append(has_year)
+        kinds.append(found.rule.type)
+    _borrow_years(text, out, written, tables)
+    _order_weekdays(text, out, kinds, tables)
+    _clock_then_day(text, out, kinds)
+    return out
+
+
+# Characters of an ISO date value ("2024-03-14"): what follows is the clock part ("T15:00").
+DATE_CHARS = len("YYYY-MM-DD")
+# A clock time this close before a date, in the same sentence, is on that date
+# ("um 3 Uhr in der Nacht zu Samstag", "at 3 a.m. local time on Saturday").
+CLOCK_DAY_GAP = 30
+_SENTENCE_MARK = re.compile(r"[.!?\n]\s")
+
+
+def _clock_then_day(text: str, times: list[TimeExpression], kinds: list[str]) -> None:
+    for i in range(len(times) - 1):
+        clock, day = times[i], times[i + 1]
+        if kinds[i] != "time" or len(clock.value) <= DATE_CHARS or day.start - clock.end > CLOCK_DAY_GAP:
+            continue
+        point = parse_point(day.value)
+        if point is None or point.date() is None or _SENTENCE_MARK.search(text, clock.end, day.start):
+            continue
+        clock.value = day.value[:DATE_CHARS] + clock.value[DATE_CHARS:]
+
+
+def _paired(text: str, a: TimeExpression, b: TimeExpression, tables: TimeTables) -> bool:
+    """``a`` and ``b`` are the two ends of one interval: an opener before (or at the start of)
+    ``a`` and only a connector between them."""
+    if not (a.value and b.value) or b.start - a.end > MAX_INTERVAL_GAP:
+        return False
+    if not tables.interval_gap.search(text[a.end:b.start]):
+        return False
+    opener = tables.interval_open.search(text, max(0, a.start - MAX_OPENER_CHARS), a.start)
+    return opener is not None or tables.interval_open.search(a.text.split(" ")[0] + " ") is not None
+
+
+def _borrow_years(text: str, times: list[TimeExpression], written: list[bool], tables: TimeTables) -> None:
+    """"vom 2. April bis zum 20. Juni 1943": the start takes the year written at the end."""
+    for i in range(len(times) - 1):
+        a, b = times[i], times[i + 1]
+        if written[i] or not written[i + 1] or not _paired(text, a, b, tables):
+            continue
+        pa, pb = parse_point(a.value), parse_point(b.value)
+        if pa is None or pb is None or pa.month is None or pa.year == pb.year:
+            continue
+        a.value = fmt_year(pb.year) + a.value[len(fmt_year(pa.year)):]
+
+
+def _order_weekdays(text: str, times: list[TimeExpression], kinds: list[str], tables: TimeTables) -> None:
+    """"von Dienstag bis Donnerstag" said on a Wednesday: the end is the Thursday after the start."""
+    for i in range(len(times) - 1):
+        a, b = times[i], times[i + 1]
+        if kinds[i + 1] != "weekday" or not _paired(text, a, b, tables):
+            continue
+        pa, pb = parse_point(a.value), parse_point(b.value)
+        da, db = (pa.date() if pa else None), (pb.date() if pb else None)
+        if da is not None and db is not None and db < da:
+            later = add_days(db, 7 * ((da - db).days // 7 + 1))
+            if later is not None:
+                b.value = later.isoformat() + b.value[DATE_CHARS:]
+
+
+def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> list[TimeExpression]:
+    """"ab Sonntag … bis 13. September", "vom 10. bis 13. September": start/end intervals."""
+    out: list[TimeExpression] = []
+    for a, b in zip(times, times[1:], strict=False):
+        if not _paired(text, a, b, tables):
+            continue
+        pa, pb = parse_point(a.value), parse_point(b.value)
+        if pa is None or pb is None or _key(pa) > (pb.year, pb.month or 99, pb.day or 99):
+            continue
+        out.append(TimeExpression(a.start, b.end, text[a.start:b.end], f"{a.value}/{b.value}"))
+    return out

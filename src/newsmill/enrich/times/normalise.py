@@ -1,0 +1,335 @@
+"""From a matched rule's groups to a TIMEX2/TIMEX3-style value; language knowledge comes from the
+tables, reference times from ``anchor``. A handler returns the value, "" when the expression
+is relative and nothing anchors it, or None when the match is not a time expression after all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsmill.enrich.times.anchor import Reference, tense_at
+from newsmill.enrich.times.calendar import (
+    Point,
+    add_days,
+    expand_two_digit_year,
+    fmt_date,
+    fmt_point,
+    fmt_year,
+    holiday_date,
+    week_monday,
+    weekday_near,
+)
+from newsmill.enrich.times.tables import TimeTables
+
+Groups = dict[str, str]
+DURATION_UNITS = {"Y": "Y", "M": "M", "W": "W", "D": "D", "H": "H", "MIN": "M", "DE": "DE", "CE": "CE",
+                  "WE": "WE", "Q": "Q", "HY": "HY"}
+_TIME_UNITS = ("H", "MIN")
+
+
+@dataclass
+class Job:
+    """What a handler needs: the groups, the tables, the reference time, tense and options."""
+
+    groups: Groups
+    tables: TimeTables
+    ref: Reference
+    text: str
+    span: tuple[int, int]
+    part_of_day: bool
+    _tense: int | None = None
+
+    @property
+    def tense(self) -> int:
+        """-1 past, +1 future, 0 unknown; looked up only for expressions that need it."""
+        if self._tense is None:
+            self._tense = tense_at(self.text, self.span[0], self.span[1], self.tables)
+        return self._tense
+
+    def lex(self, table: str, group: str) -> object:
+        word = self.groups.get(group)
+        return None if word is None else self.tables.lookup(table, word)
+
+    def number(self, group: str) -> float | str | None:
+        word = self.groups.get(group)
+        if word is None:
+            return None
+        word = word.rstrip("-")
+        if word.isdigit():
+            return int(word)
+        value = self.tables.lookup("NUM", word)
+        if value is None:
+            value = self.tables.lookup("VAGUE", word)  # "vor wenigen Tagen": X
+        return value if isinstance(value, (int, float, str)) else None
+
+    def part_suffix(self) -> str:
+        if not self.part_of_day:
+            return ""
+        for name, table in (("part", "PART"), ("part_b", "PART"), ("part", "PARTSUFFIX")):
+            code = self.lex(table, name)
+            if isinstance(code, str):
+                return "T" + code
+        return ""
+
+    def clock(self, day: str) -> str:
+        hour = self.groups.get("hour")
+        if hour is None:
+            return day + self.part_suffix()
+        minute = self.groups.get("minute") or self.groups.get("minute_b") or "00"
+        h = self.hour()
+        return f"{day}T{h:02d}:{minute}" if h is not None else day
+
+    def hour(self) -> int | None:
+        """The 24-hour clock hour of the hour group ("8 p.m." -> 20), None when out of range."""
+        word = self.groups["hour"]
+        clock_word = self.lex("CLOCKWORD", "hour")
+        hour = int(word) if word.isdigit() else (clock_word if isinstance(clock_word, int) else 99)
+        shift = self.lex("AMPM", "ampm")
+        if isinstance(shift, int):
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + shift
+        return hour if hour <= 24 else None
+
+
+def _year(job: Job) -> int | None:
+    """The year written or implied by the year groups, or None when none is given."""
+    g = job.groups
+    written = g.get("year") or g.get("year_b") or g.get("year_c")
+    if written is not None:
+        year = int(written)
+        if "bc" in g and job.lex("BC", "bc") == -1:
+            year = -year
+        elif len(g.get("year") or "") == 2 and "monthnum" in g:
+            near = job.ref.point.year if job.ref.point else 1950
+            year = expand_two_digit_year(year, near)
+        return year
+    if "yearshort" in g:
+        near = job.ref.point.year if job.ref.point else 1950
+        return expand_two_digit_year(int(g["yearshort"].lstrip("'")), near)
+    rel = job.lex("RELA", "rela")
+    deictic = rel is None
+    if rel is None:
+        rel = job.lex("REL", "rela") if "rela" in g else job.lex("REL", "relyear")
+    if isinstance(rel, int):
+        base = job.ref.base_point(deictic)
+        return base.year + rel if base else None
+    return None
+
+
+# A date without a year more than this many days after the publication date, in a past-tense
+# clause, is last year's ("Am 28. Dezember hatte …" published on 2 January); closer ones stay in
+# the publication year (deadlines and schedules reported in the past tense: "gab bekannt, dass
+# … bis zum 30. März"). The same, mirrored, for the future tense.
+TENSE_SHIFT_DAYS = 30
+
+
+def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
+    """The year of a date written without one: in narrative the reference year; in news the year
+    of a full date just before in the same paragraph, else the publication year moved by tense."""
+    ref = job.ref
+    if ref.narrative or ref.dct is None:
+        return ref.point.year if ref.point else None
+    explicit = ref.explicit_year(job.text, job.span[0])
+    if explicit is not None:
+        return explicit
+    return tense_year(ref.dct, month, day or 15, job.tense)
+
+
+def tense_year(dct: dt.date, month: int, day: int, tense: int) -> int:
+    delta = (dt.date(dct.year, month, min(day, 28)) - dct).days
+    if tense < 0 and delta > TENSE_SHIFT_DAYS:
+        return dct.year - 1
+    if tense > 0 and delta < -TENSE_SHIFT_DAYS:
+        return dct.year + 1
+    return dct.year
+
+
+def date(job: Job) -> str | None:
+    g = job.groups
+    month_v = job.lex("MONTH", "month") or job.lex("MONTH", "month_b")
+    month = month_v if isinstance(month_v, int) else (int(g["monthnum"]) if "monthnum" in g else None)
+    day = int(g["day"]) if "day" in g else None
+    year = _year(job)
+    if month is None:
+        return fmt_year(year) if year is not None else None
+    if year is None:
+        year = _underspecified_year(job, month, day)
+        if year is None:
+            return ""
+    if day is None:
+        return fmt_point(Point(year, month))
+    point = Point(year, month, day)
+    if point.date() is None and year > 0:
+        return None  # 31. Februar: not a date
+    return job.clock(fmt_point(point))
+
+
+def season(job: Job) -> str | None:
+    code = job.lex("SEASON", "season")
+    year = _year(job)
+    rel = job.lex("REL", "rel")
+    if year is None and isinstance(rel, int):
+        base = job.ref.base_point(True)
+        year = base.year + rel if base else None
+    if year is None:
+        if job.ref.narrative:
+            year = job.ref.point.year if job.ref.point else None
+        else:
+            year = job.ref.dct.year if job.ref.dct else None
+    return "" if year is None else f"{fmt_year(year)}-{code}"
+
+
+def century(job: Job) -> str | None:
+    n = int(job.groups["cent"])
+    if n < 1:
+        return None
+    bc = "bc" in job.groups and job.lex("BC", "bc") == -1
+    return f"BC{n - 1:02d}" if bc else f"{n - 1:02d}"
+
+
+def decade(job: Job) -> str | None:
+    if "decade" in job.groups:
+        return job.groups["decade"]
+    digit = job.lex("DECADEWORD", "decadeword")
+    point = job.ref.point
+    if not isinstance(digit, int) or point is None:
+        return ""
+    return f"{point.year // 100:02d}{digit}"
+
+
+def isoweek(job: Job) -> str | None:
+    week = int(job.groups["week"])
+    year = _year(job)
+    if year is None:
+        year = job.ref.dct.year if job.ref.dct else None
+    if year is None or not 1 <= week <= 53:
+        return "" if year is None else None
+    return f"{year:04d}-W{week:02d}"
+
+
+def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
+    def handler(job: Job) -> str | None:
+        n = job.lex("ORDINAL", "ord") or job.lex("ORDINAL", "ord_b")
+        if not isinstance(n, int) or not 1 <= n <= limit:
+            return None
+        year = _year(job)
+        if year is None:
+            point = job.ref.base_point(False)
+            year = point.year if point else None
+        return "" if year is None else f"{fmt_year(year)}-{prefix}{n}"
+
+    return handler
+
+
+def _weekday_date(job: Job) -> dt.date | None:
+    weekday = job.lex("WEEKDAY", "weekday")
+    base = job.ref.base_day(deictic=True)
+    if not isinstance(weekday, int) or base is None:
+        return None
+    rel = job.lex("REL", "rel")
+    if isinstance(rel, int) and rel != 0:
+        return weekday_near(base, weekday, rel, strict=True)
+    if isinstance(rel, int):
+        return add_days(week_monday(base), weekday)
+    direction = job.tense if not job.ref.narrative else (job.tense or 1)
+    return weekday_near(base, weekday, -1 if direction < 0 else 1)
+
+
+def weekday(job: Job) -> str | None:
+    day = _weekday_date(job)
+    return "" if day is None else job.clock(fmt_date(day))
+
+
+def night_to(job: Job) -> str | None:
+    """"in der Nacht zu Sonntag" is dated by the Sunday, as German reports write it ("in der
+    Nacht zum Sonntag, 10. September") and as "in der Nacht zum 10. September" reads."""
+    day = _weekday_date(job)
+    return "" if day is None else fmt_date(day) + ("TNI" if job.part_of_day else "")
+
+
+def deictic(job: Job) -> str | None:
+    offset = job.lex("DEICTIC", "deictic")
+    if not isinstance(offset, int):
+        return None
+    if job.ref.narrative and offset == 0:
+        return "PRESENT_REF"
+    base = job.ref.base_day(deictic=True)
+    day = add_days(base, offset) if base else None
+    return "" if day is None else job.clock(fmt_date(day))
+
+
+def holiday(job: Job) -> str | None:
+    spec = job.lex("HOLIDAY", "holiday")
+    if not isinstance(spec, str):
+        return None
+    year = _year(job)
+    if year is not None or job.ref.narrative or job.ref.dct is None:
+        if year is None:
+            year = job.ref.point.year if job.ref.point else None
+        day = holiday_date(spec, year) if year is not None else None
+        return "" if day is None else fmt_date(day)
+    dct = job.ref.dct
+    day = holiday_date(spec, dct.year)
+    rel = job.lex("REL", "rel")
+    if day is not None and isinstance(rel, int) and rel != 0:
+        # "last Christmas": the latest one before publication; "next Christmas": the first after
+        year = dct.year - (day >= dct) if rel < 0 else dct.year + (day <= dct)
+        day = holiday_date(spec, year)
+    elif day is not None:
+        day = holiday_date(spec, tense_year(dct, day.month, day.day, job.tense))
+    return "" if day is None else fmt_date(day)
+
+
+def set_weekday(job: Job) -> str | None:
+    """"jeden Dienstag", "dienstags", "every Tuesday": a TIMEX3 set value."""
+    weekday = job.lex("WEEKDAY", "weekday")
+    if not isinstance(weekday, int):
+        weekday = job.lex("WEEKDAYS", "weekday_b")
+    return f"XXXX-WXX-{weekday + 1}" if isinstance(weekday, int) else None
+
+
+def ref_word(job: Job) -> str | None:
+    if "vague" in job.groups:
+        return "FUTURE_REF" if job.lex("POST", "post") == 1 else "PAST_REF"
+    value = job.lex("REF", "ref")
+    return value if isinstance(value, str) else None
+
+
+def time_of_day(job: Job) -> str | None:
+    if job.hour() is None:
+        return None
+    base = job.ref.clock_day(job.text, job.span[0])
+    return "" if base is None else job.clock(fmt_date(base))
+
+
+def duration(job: Job) -> str | None:
+    unit = job.lex("UNIT", "unit") or job.lex("ADJUNIT", "unit") or job.lex("LANGUNIT", "unit")
+    if not isinstance(unit, str):
+        return None
+    n = "X" if "vague" in job.groups else (job.number("num") if "num" in job.groups else 1)
+    if n is None:
+        return None
+    out = _duration_part(n, unit)
+    unit_b = job.lex("UNIT", "unit_b")
+    n_b = job.number("num_b")
+    # "drei Jahre und sechs Monate" -> P3Y6M; other pairs ("sieben Monaten und zweieinhalb
+    # Jahren") are no single ISO duration: the first one stands for the span
+    if (isinstance(unit_b, str) and isinstance(n_b, int) and isinstance(n, int)
+            and _UNIT_ORDER.index(unit_b) > _UNIT_ORDER.index(unit) and "T" not in out):
+        out += _duration_part(n_b, unit_b)[1:]
+    return out
+
+
+_UNIT_ORDER = ("CE", "DE", "Y", "HY", "Q", "M", "W", "WE", "D", "H", "MIN")
+
+
+def _duration_part(n: float | str, unit: str) -> str:
+    if isinstance(n, float) and not n.is_integer():
+        n = f"{n:g}"
+    elif isinstance(n, float):
+        n = int(n)
+    prefix = "PT" if unit in _TIME_UNITS else "P"
+    return f"{prefix}{n}{DURATION_UNITS[unit]}"

@@ -1,0 +1,136 @@
+"""Handlers for expressions that count from a reference: "vergangene Woche", "drei Tage später",
+"vor 75 Jahren", "im Vorjahr", "am selben Tag"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsmill.enrich.times.calendar import (
+    Point,
+    add_days,
+    add_months,
+    fmt_date,
+    fmt_point,
+    fmt_week,
+    fmt_year,
+)
+from newsmill.enrich.times.normalise import Job
+
+
+def _calendar_shift(point: Point, day: dt.date | None, unit: str, n: int) -> str | None:
+    """The calendar unit ``n`` units from the one containing the reference ("nächste Woche")."""
+    if unit == "Y":
+        return fmt_year(point.year + n)
+    if unit == "M" and point.month is not None:
+        return fmt_point(Point(*add_months(point.year, point.month, n)))
+    if unit in ("W", "WE") and day is not None:
+        shifted = add_days(day, 7 * n)
+        return None if shifted is None else fmt_week(shifted) + ("-WE" if unit == "WE" else "")
+    if unit == "D" and day is not None:
+        shifted = add_days(day, n)
+        return None if shifted is None else fmt_date(shifted)
+    if unit == "DE":
+        return f"{point.year // 10 + n:03d}"
+    if unit == "CE":
+        return f"{point.year // 100 + n:02d}"
+    if unit in ("Q", "HY") and point.month is not None:
+        size = 3 if unit == "Q" else 6
+        index = (point.year * 12 + point.month - 1) // size + n
+        per_year = 12 // size
+        return f"{fmt_year(index // per_year)}-{'Q' if unit == 'Q' else 'H'}{index % per_year + 1}"
+    return None
+
+
+def _distance_shift(point: Point, day: dt.date | None, unit: str, n: float) -> str | None:
+    """The point ``n`` units of time away ("drei Tage später", "vor 75 Jahren")."""
+    if unit == "Y" or (unit in ("M", "W", "D") and point.month is None):
+        return fmt_year(point.year + round(n)) if unit == "Y" else fmt_year(point.year)
+    if unit == "M":
+        if day is not None and n.is_integer():
+            y, m = add_months(day.year, day.month, int(n))
+            return fmt_point(Point(y, m))
+        assert point.month is not None
+        return fmt_point(Point(*add_months(point.year, point.month, round(n))))
+    if unit in ("W", "D"):
+        if day is None:
+            return fmt_point(Point(point.year, point.month))
+        shifted = add_days(day, round(n * (7 if unit == "W" else 1)))
+        return None if shifted is None else fmt_date(shifted)
+    if unit == "DE":
+        return fmt_year(point.year + round(10 * n))
+    if unit == "CE":
+        return fmt_year(point.year + round(100 * n))
+    return fmt_date(day) if day is not None else None
+
+
+def _base(job: Job, deictic: bool) -> tuple[Point | None, dt.date | None]:
+    return job.ref.base_point(deictic), job.ref.base_day(deictic)
+
+
+def relunit(job: Job) -> str | None:
+    g = job.groups
+    unit = job.lex("UNIT", "unit")
+    part_unit = job.lex("PART", "unit")
+    if "part" in g or isinstance(part_unit, str):
+        return _part_of_day(job, part_unit)
+    if not isinstance(unit, str):
+        return None
+    rel = job.lex("REL", "rel")
+    rela = job.lex("RELA", "rela")
+    post = job.lex("POST", "post")
+    if "unit" in g and g["unit"].lower() in job.tables.unit_plural:
+        return f"PX{unit}" if unit not in ("H", "MIN") else f"PTX{unit}"
+    deictic = isinstance(rel, int)
+    n = rel if isinstance(rel, int) else (rela if isinstance(rela, int) else 0)
+    if isinstance(post, int):
+        n += post
+    point, day = _base(job, deictic)
+    if point is None:
+        return ""
+    if unit == "WE" and rel is None and rela is None and day is not None and job.tense < 0 and day.weekday() < 5:
+        n = -1  # "am Wochenende hatten …" written on a weekday: the weekend just past
+    return _calendar_shift(point, day, unit, n)
+
+
+def _part_of_day(job: Job, part_unit: object) -> str | None:
+    """"am Abend", "am nächsten Morgen", "Morgen darauf", "Nachmittag desselben Tages"."""
+    rela = job.lex("RELA", "rela")
+    post = job.lex("POST", "post")
+    n = (rela if isinstance(rela, int) else 0) + (post if isinstance(post, int) else 0)
+    base = job.ref.base_day(deictic=False)
+    day = add_days(base, n) if base else None
+    if day is None:
+        return ""
+    code = part_unit if isinstance(part_unit, str) else job.lex("PART", "part")
+    suffix = f"T{code}" if job.part_of_day and isinstance(code, str) else ""
+    return fmt_date(day) + suffix
+
+
+def compound(job: Job) -> str | None:
+    spec = job.lex("COMPOUND", "compound")
+    if not isinstance(spec, list) or len(spec) != 2:
+        return None
+    unit, n = str(spec[0]), int(spec[1])
+    point, day = _base(job, deictic=True)
+    return "" if point is None else _calendar_shift(point, day, unit, n)
+
+
+def offset(job: Job) -> str | None:
+    unit = job.lex("UNIT", "unit")
+    num = job.number("num")
+    if not isinstance(unit, str) or num is None:
+        return None
+    sign_spec = job.lex("SIGN", "sign")
+    post = job.lex("POST", "post")
+    if isinstance(sign_spec, list):
+        sign, deictic = int(sign_spec[0]), sign_spec[1] == "deictic"
+    elif isinstance(post, int):
+        sign, deictic = post, False
+    else:
+        return None
+    if isinstance(num, str):
+        return "FUTURE_REF" if sign > 0 else "PAST_REF"
+    point, day = _base(job, deictic)
+    if point is None:
+        return ""
+    return _distance_shift(point, day, unit, sign * float(num))

@@ -1,0 +1,209 @@
+"""Language tables for time expressions: loaded once from ``newsmill/data/times/<lang>.json``.
+
+Each table holds lexicons (month names, weekdays, number words, cue words …), tense cues and an
+ordered list of rules. A rule pattern is a regular expression written with two conveniences: a
+space stands for one or more whitespace characters, and ``{NAME}`` expands to the alternation of
+lexicon ``NAME`` (longest entries first). All rules are joined into one compiled alternation, so
+a text is scanned once; earlier rules win at the same start position, which is why the tables
+list the longer, more specific rules first.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from newsmill.enrich.times.firstchar import first_chars
+
+# The fixed sub-patterns every language shares.
+_BUILTIN = {
+    "DAY": r"(?:0?[1-9]|[12]\d|3[01])",
+    "MONTHNUM": r"(?:0?[1-9]|1[0-2])",
+    "YEAR": r"(?:1[0-9]\d\d|20\d\d)(?![.,]\d)",
+}
+# Trigger suffixes are pre-filtered by their last this many letters (a set lookup per word before
+# the endswith test); every suffix in the tables must be at least this long (checked on load).
+TRIGGER_TAIL_CHARS = 4
+_PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
+_GROUP = re.compile(r"\(\?P<([a-z_]+)>")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    type: str
+    index: int
+    groups: tuple[str, ...]
+
+
+@dataclass
+class TimeTables:
+    """Everything the engine knows about one language."""
+
+    language: str
+    lexicon: dict[str, dict[str, Any]]
+    rules: list[Rule]
+    master: re.Pattern[str]
+    past: frozenset[str]
+    future: frozenset[str]
+    past_suffix: re.Pattern[str] | None
+    past_suffix_stop: frozenset[str]
+    participle_after: frozenset[str]
+    interval_open: re.Pattern[str]
+    interval_gap: re.Pattern[str]
+    participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
+    future_suffix: re.Pattern[str] | None = None  # "anzutreten": an intention, the future
+    perfect_aux: frozenset[str] = field(default_factory=frozenset)
+    capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
+    triggers: frozenset[str] = field(default_factory=frozenset)
+    starters: frozenset[str] = field(default_factory=frozenset)
+    trigger_suffixes: tuple[str, ...] = ()
+    trigger_tails: frozenset[str] = field(default_factory=frozenset)  # their last four letters
+    year_cue_before: frozenset[str] = field(default_factory=frozenset)
+    year_scene_before: frozenset[str] = field(default_factory=frozenset)
+    unit_plural: frozenset[str] = field(default_factory=frozenset)
+    branches: list[str] = field(default_factory=list)
+    first: list[frozenset[str] | None] = field(default_factory=list)
+    _by_char: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _by_rules: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict)
+    year_guard_after: frozenset[str] = field(default_factory=frozenset)
+    year_guard_before: frozenset[str] = field(default_factory=frozenset)
+
+    def master_for(self, char: str) -> re.Pattern[str]:
+        """The alternation of the rules that can start with ``char`` (same order and groups)."""
+        pattern = self._by_char.get(char)
+        if pattern is None:
+            keep = tuple(i for i, first in enumerate(self.first) if first is None or char in first)
+            pattern = self._by_rules.get(keep)
+            if pattern is None:
+                pattern = re.compile(_join([self.branches[i] for i in keep]), re.IGNORECASE)
+                self._by_rules[keep] = pattern
+            self._by_char[char] = pattern
+        return pattern
+
+    def lookup(self, table: str, word: str) -> Any:
+        """The lexicon value of ``word`` (whitespace-normalised, case-folded), or None."""
+        return self.lexicon.get(table, {}).get(_key(word))
+
+
+def _key(word: str) -> str:
+    return " ".join(word.split()).lower()
+
+
+def _alternation(entries: list[str], case_sensitive: frozenset[str]) -> str:
+    parts = []
+    for entry in sorted(entries, key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in entry.split())
+        parts.append(f"(?-i:{body})" if entry in case_sensitive else body)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _expand(pattern: str, alternations: dict[str, str]) -> str:
+    pattern = pattern.replace(" ", r"\s+")
+    return _PLACEHOLDER.sub(lambda m: alternations[m.group(1)], pattern)
+
+
+def _compile_rules(raw_rules: list[dict[str, str]], alternations: dict[str, str]) -> tuple[list[Rule], list[str]]:
+    rules: list[Rule] = []
+    branches: list[str] = []
+    for index, raw in enumerate(raw_rules):
+        body = _expand(raw["pattern"], alternations)
+        groups = tuple(dict.fromkeys(_GROUP.findall(body)))
+        body = _GROUP.sub(lambda m, i=index: f"(?P<r{i}_{m.group(1)}>", body)  # type: ignore[misc]
+        rules.append(Rule(raw["name"], raw["type"], index, groups))
+        branches.append(f"(?P<r{index}>{body})")
+    return rules, branches
+
+
+def _join(branches: list[str]) -> str:
+    # word boundaries around the whole alternation: no expression starts or ends inside a word
+    return r"(?<![\w.:])(?:" + "|".join(branches) + r")(?!\w)"
+
+
+def build_tables(data: dict[str, Any]) -> TimeTables:
+    case_sensitive = frozenset(data.get("case_sensitive", []))
+    raw_lex: dict[str, dict[str, Any]] = data["lexicon"]
+    alternations = dict(_BUILTIN)
+    for name, table in raw_lex.items():
+        alternations[name] = _alternation(list(table), case_sensitive)
+    rules, branches = _compile_rules(data["rules"], alternations)
+    tense = data.get("tense", {})
+    suffix = tense.get("past_suffix")
+    interval = data["interval"]
+    return TimeTables(
+        language=data["language"],
+        lexicon={name: {_key(k): v for k, v in table.items()} for name, table in raw_lex.items()},
+        rules=rules,
+        master=re.compile(_join(branches), re.IGNORECASE),
+        branches=branches,
+        first=[first_chars(b, re.IGNORECASE) for b in branches],
+        past=frozenset(w.lower() for w in tense.get("past", [])),
+        future=frozenset(w.lower() for w in tense.get("future", [])),
+        past_suffix=re.compile(suffix) if suffix else None,
+        past_suffix_stop=frozenset(tense.get("past_suffix_stop", [])),
+        participle_after=frozenset(tense.get("participle_after", [])),
+        participle=re.compile(tense["participle"]) if tense.get("participle") else None,
+        future_suffix=re.compile(tense["future_suffix"]) if tense.get("future_suffix") else None,
+        perfect_aux=frozenset(tense.get("perfect_aux", [])),
+        interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
+        interval_gap=re.compile(interval["gap"], re.IGNORECASE),
+        capitalised_nouns=bool(data.get("capitalised_nouns", False)),
+        triggers=_triggers(data),
+        starters=_starters(data),
+        trigger_suffixes=tuple(data.get("trigger_suffixes", [])),
+        trigger_tails=_trigger_tails(data.get("trigger_suffixes", [])),
+        year_cue_before=frozenset(data.get("year_cue_before", [])),
+        year_scene_before=frozenset(data.get("year_scene_before", [])),
+        unit_plural=frozenset(data.get("unit_plural", [])),
+        year_guard_after=frozenset(data.get("year_guard_after", [])),
+        year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
+    )
+
+
+def _trigger_tails(suffixes: list[str]) -> frozenset[str]:
+    short = [x for x in suffixes if len(x) < TRIGGER_TAIL_CHARS]
+    if short:  # a shorter suffix would never pass the tail filter: a data error, not a silent miss
+        raise ValueError(f"trigger_suffixes shorter than {TRIGGER_TAIL_CHARS} letters: {short}")
+    return frozenset(x[-TRIGGER_TAIL_CHARS:] for x in suffixes)
+
+
+# Lexicons whose words never make a time expression on their own: they do not trigger matching.
+_NON_TRIGGER = frozenset({"MOD", "REL", "RELA", "POST", "SIGN", "VAGUE", "NUM", "ORDINAL", "BC"})
+
+
+def _triggers(data: dict[str, Any]) -> frozenset[str]:
+    """Lower-case words at least one of which every time expression contains."""
+    words = {w.lower() for w in data.get("triggers", [])}
+    for name, table in data["lexicon"].items():
+        if name in _NON_TRIGGER:
+            continue
+        # of a several-word entry only the last word, its head ("Tag der Deutschen Einheit")
+        words.update(entry.split()[-1].strip(".").lower() for entry in table)
+    return frozenset(words)
+
+
+_LITERAL = re.compile(r"\(\?P<\w+>|\{[A-Z]+\}|\\\w|([^\W\d_]+)")
+
+
+def _starters(data: dict[str, Any]) -> frozenset[str]:
+    """Lower-case words an expression may start with: any lexicon word or word of a rule."""
+    words = set(_triggers(data))
+    for table in data["lexicon"].values():
+        for entry in table:
+            words.update(w.strip(".").lower() for w in entry.split())
+    for rule in data["rules"]:
+        words.update(m.group(1).lower() for m in _LITERAL.finditer(rule["pattern"]) if m.group(1))
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=8)
+def load_tables(language: str) -> TimeTables | None:
+    """The tables for ``language``, or None when newsmill has none for it."""
+    path = resources.files("newsmill").joinpath("data").joinpath("times").joinpath(f"{language}.json")
+    if not path.is_file():
+        return None
+    return build_tables(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,1 @@
+"""The HTML extractor: parse, walk, choose the container, keep or drop blocks."""

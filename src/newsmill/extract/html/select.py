@@ -1,0 +1,282 @@
+"""Pick the article's container among the walked elements, then keep or drop each block, with a reason."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsmill.article import Block, BlockKind, Removed, RemovedReason
+from newsmill.extract.boilerplate import reason_for_text, section_cue
+from newsmill.extract.html.walk import TIME_CHECK_EVERY, Candidate, RawBlock, Walk
+
+# Noise below a container costs as much as article text gains: a wrapper that adds a sidebar of
+# equal size to the body is no better than the body alone.
+BAD_WEIGHT = 1.0
+# Short lines (headings, datelines, short paragraphs) count a little, so a wrapper that adds them
+# to the body beats the bare body; a fifth keeps them from outweighing real paragraphs.
+NEUTRAL_WEIGHT = 0.2
+# Publisher markup (<article>, itemprop=articleBody, "article-body") is strong evidence: a marked
+# element wins unless an unmarked one holds half again as much net text (a wrapper that adds a
+# teaser list or a comment thread to the article).
+HINT_BONUS = 1.5
+# Inside the container, blocks with more link text than this are link lists or teasers.
+KEEP_MAX_LINK_DENSITY = 0.5
+# A link-heavy block shorter than this is a navigation item; longer ones are teasers.
+NAV_MAX_CHARS = 40
+# The article is where its headline is: a container holding the headline <h1>, or starting after
+# it with no article-like text in between, is preferred over one of similar size elsewhere (a
+# "similar articles" timeline after the story).
+TITLE_BONUS = 1.25
+# A container that is (or sits inside) boilerplate by its class or tag ("footer-text",
+# "comment-body") keeps only this share of its score: it wins only when nothing else has text.
+FLAGGED_FACTOR = 0.25
+# Shorter repeated blocks ("DL", "Foto", "1") are table cells and labels, not copied paragraphs.
+DUPLICATE_MIN_CHARS = 40
+# JSON-LD articleBody is trusted as a voter only when it is this long (shorter ones are summaries).
+BODY_VOTER_MIN_CHARS = 400
+# How many of the best-scored containers the JSON-LD body chooses among.
+BODY_VOTER_TOP = 5
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Selection:
+    blocks: list[Block] = field(default_factory=list)
+    kept_raw: list[RawBlock] = field(default_factory=list)
+    lead: RawBlock | None = None  # a standfirst found outside the body container
+    removed: list[Removed] = field(default_factory=list)
+    dropped: list[tuple[RemovedReason, list[str]]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the container choice knows beyond the statistics: wrapper marks to ignore and the
+    block index of the headline."""
+
+    ignore: frozenset[int] = frozenset()
+    headline: int = -1
+    next_good: int = -1  # index of the first article-like block after the headline
+
+    def near_headline(self, c: Candidate) -> bool:
+        if self.headline < 0:
+            return False
+        return c.first <= self.headline < c.last or self.headline < c.first <= self.next_good
+
+
+def score(c: Candidate, ctx: Context = Context()) -> float:
+    s = c.good + NEUTRAL_WEIGHT * c.neutral - BAD_WEIGHT * c.bad
+    if s > 0 and c.hint:
+        s *= HINT_BONUS
+    if s > 0 and ctx.near_headline(c):
+        s *= TITLE_BONUS
+    ignore = ctx.ignore
+    if s > 0 and _flagged(c, ignore):
+        s *= FLAGGED_FACTOR
+    return s
+
+
+def _flagged(c: Candidate, ignore: frozenset[int]) -> bool:
+    return any(i not in ignore for i in c.flags)
+
+
+def context(walk: Walk, title: str | None) -> Context:
+    """Find the headline: the heading that matches the title (an <h1> first), else the first <h1>
+    when the page declares no title. Boilerplate marks on elements around it are wrong: a
+    wrapper named "offcanvas" or "has-sidebar" holds the whole page."""
+    pick = _headline(walk, title)
+    if pick < 0:
+        return Context()
+    next_good = next((i for i in range(pick + 1, len(walk.blocks)) if walk.blocks[i].good), len(walk.blocks))
+    return Context(frozenset(i for i, _ in walk.blocks[pick].flags), pick, next_good)
+
+
+# A heading this short must equal the title to be the headline; longer ones may contain it or be
+# contained in it (titles carry site names, headings carry kickers).
+HEADLINE_MIN_OVERLAP_CHARS = 20
+
+
+def _headline(walk: Walk, title: str | None) -> int:
+    h1s = [i for i, b in enumerate(walk.blocks) if b.tag == "h1"]
+    if title:
+        tkey = _key(title)
+        headings = h1s + [i for i, b in enumerate(walk.blocks) if b.kind == "heading" and b.tag != "h1"]
+        for i in headings:
+            key = _key(walk.blocks[i].text)
+            if key == tkey or (len(key) >= HEADLINE_MIN_OVERLAP_CHARS and (key in tkey or tkey in key)):
+                return i
+    # Without a matching title, the first <h1> is the headline if it comes before the first
+    # article-like paragraph (an <h1> after the text is a teaser's or the site's).
+    first_good = next((i for i, b in enumerate(walk.blocks) if b.good), len(walk.blocks))
+    return h1s[0] if h1s and h1s[0] < first_good else -1
+
+
+def choose_container(walk: Walk, json_body: str | None, ctx: Context) -> Candidate | None:
+    """The element whose subtree holds the most article text net of noise."""
+    if not walk.candidates:
+        return None
+    # Python's sort is stable and candidates come in post-order (children first): of equal
+    # scores the deeper element wins.
+    ranked = sorted(walk.candidates, key=lambda c: score(c, ctx), reverse=True)
+    best = ranked[0]
+    if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
+        best = _vote_by_body(walk, ranked[:BODY_VOTER_TOP], json_body) or best
+    return best
+
+
+def _vote_by_body(walk: Walk, top: list[Candidate], body: str) -> Candidate | None:
+    gold = set(_WORD.findall(body.lower()))
+    best, best_f = None, 0.0
+    for c in top:
+        words = set(_WORD.findall(" ".join(b.text for b in walk.blocks[c.first:c.last]).lower()))
+        hit = len(words & gold)
+        if not hit:
+            continue
+        p, r = hit / len(words), hit / len(gold)
+        f = 2 * p * r / (p + r)
+        if f > best_f:
+            best, best_f = c, f
+    return best
+
+
+def block_reason(b: RawBlock, container: Candidate | None, position: int,
+                 ignore: frozenset[int] = frozenset()) -> RemovedReason | None:
+    """Why block number ``position`` is not article text, or None to keep it."""
+    inside = container is not None and container.first <= position < container.last
+    flags = [f for f in b.flags if f[0] not in ignore] if ignore else b.flags
+    if not inside:
+        if flags:
+            return flags[-1][1]
+        if b.link_density > KEEP_MAX_LINK_DENSITY:
+            return "navigation"
+        return reason_for_text(b.text) or "other"
+    assert container is not None
+    for index, reason in flags:
+        if index > container.index:
+            return reason
+    if b.link_density > KEEP_MAX_LINK_DENSITY:
+        return "navigation" if len(b.text) < NAV_MAX_CHARS else "teaser"
+    return reason_for_text(b.text)
+
+
+def select(walk: Walk, container: Candidate | None, title: str | None,
+           ignore: frozenset[int] = frozenset(), lead_at: int | None = None,
+           check_time: Callable[[], None] = lambda: None) -> Selection:
+    sel = Selection()
+    title_key = _key(title) if title else None
+    seen: set[str] = set()
+    cut: _Cut | None = None
+    reasons: dict[int, RemovedReason | None] = {}  # block_reason by block index, shared with the next step
+    lonely = _lonely_short_blocks(walk, container, ignore, reasons)
+    for i, b in enumerate(walk.blocks):
+        if i % TIME_CHECK_EVERY == 0:
+            check_time()
+        if b.caption:
+            continue  # captions become Image records, not body text and not "removed"
+        if i == lead_at:
+            sel.lead = b
+            continue
+        key = " ".join(b.text.lower().split())
+        if b.kind == "heading" and title_key and _key(b.text) == title_key:
+            _note(sel.dropped, b.text, "duplicate")  # the headline is Article.title
+            continue
+        reason = reasons[i] if i in reasons else block_reason(b, container, i, ignore)
+        if cut is not None and not cut.covers(b):
+            cut = None
+        if reason is None and cut is not None:
+            reason = cut.reason
+        elif reason is None and b.kind == "heading" and (cue := section_cue(b.text)) is not None:
+            cut = _Cut(b.owner.getparent() if b.owner is not None else None, cue)
+            reason = cue
+        if reason is None and i in lonely:
+            reason = "other"
+        if reason is None and len(key) >= DUPLICATE_MIN_CHARS and key in seen:
+            reason = "duplicate"
+        if reason is not None:
+            _note(sel.dropped, b.text, reason)
+            continue
+        seen.add(key)
+        sel.kept_raw.append(b)
+    _drop_trailing_headings(sel)
+    sel.removed = [Removed(text="\n".join(texts), reason=reason) for reason, texts in sel.dropped]
+    sel.blocks = [Block(kind=_kind(b.kind), text=b.text) for b in sel.kept_raw]
+    return sel
+
+
+# A short line (not a heading) counts as article text only next to article text: between link
+# lists and boilerplate it is a label, a date or a teaser fragment (jusText's context rule).
+def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozenset[int],
+                         reasons: dict[int, RemovedReason | None]) -> set[int]:
+    """The short blocks of the container with no article text next to them; fills ``reasons``
+    with the ``block_reason`` of each block it looks at."""
+    if container is None or container.good == 0:
+        return set()  # no article text to be next to: keep what the fallback found
+    marks: list[tuple[int, int]] = []  # (block index, 1 good / -1 dropped anyway / 0 short), in order
+    for i in range(container.first, container.last):
+        b = walk.blocks[i]
+        if b.caption or b.kind == "heading":
+            continue
+        reasons[i] = reason = block_reason(b, container, i, ignore)
+        marks.append((i, 1 if b.good else -1 if reason is not None else 0))
+    before: list[int] = []  # the nearest non-short mark before each entry (0: none)
+    last = 0
+    for _, mark in marks:
+        before.append(last)
+        last = mark or last
+    lonely: set[int] = set()
+    last = 0
+    for (i, mark), prev in zip(reversed(marks), reversed(before), strict=True):
+        if mark == 0 and prev != 1 and last != 1:
+            lonely.add(i)
+        last = mark or last
+    return lonely
+
+
+@dataclass
+class _Cut:
+    """A recirculation or comment section opened by a cue heading: the rest of its parent."""
+
+    parent: Any
+    reason: RemovedReason
+
+    def covers(self, b: RawBlock) -> bool:
+        if self.parent is None or b.owner is None:
+            return False
+        return b.owner is self.parent or any(a is self.parent for a in b.owner.iterancestors())
+
+
+def _drop_trailing_headings(sel: Selection) -> None:
+    """Trim the end of the body: fragments after the last article-like paragraph ("Related"
+    headings, dates, product boxes) are not sentences."""
+    if any(b.good for b in sel.kept_raw):
+        while sel.kept_raw and not sel.kept_raw[-1].good and not _sentence(sel.kept_raw[-1]):
+            _note(sel.dropped, sel.kept_raw.pop().text, "other")
+    while sel.kept_raw and sel.kept_raw[-1].kind == "heading":
+        _note(sel.dropped, sel.kept_raw.pop().text, "other")
+
+
+_SENTENCE_END = tuple(".!?:;\"'»«“”’)…")
+
+
+def _sentence(b: RawBlock) -> bool:
+    return b.kind in ("paragraph", "quote") and b.text.rstrip().endswith(_SENTENCE_END)
+
+
+def _kind(kind: str) -> BlockKind:
+    if kind in ("heading", "quote", "list_item", "table", "code"):
+        return kind  # type: ignore[return-value]
+    return "paragraph"
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _note(removed: list[tuple[RemovedReason, list[str]]], text: str, reason: RemovedReason) -> None:
+    """Record a dropped block; neighbours dropped for the same reason share one entry."""
+    if removed and removed[-1][0] == reason:
+        removed[-1][1].append(text)
+    else:
+        removed.append((reason, [text]))

@@ -1,0 +1,415 @@
+"""One linear walk over the DOM: visible text cut into blocks, and per-element text statistics.
+
+Every block-level element starts a new block; inline content (links, emphasis, spans) joins the
+block it sits in. While walking, each element sums the "good" (long, link-poor) and "bad"
+(link-heavy or boilerplate) characters below it, so the main container can be picked without a
+second pass. A boilerplate element passes its good text up as bad: the statistics of its
+ancestors see it as noise, its own statistics do not (so a mis-flagged wrapper can still win).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from newsmill.article import RemovedReason
+from newsmill.extract.boilerplate import ROLE_REASONS, TAG_REASONS, is_content_attrs, reason_for_attrs
+from newsmill.extract.html.dom import INVISIBLE_TAGS
+from newsmill.extract.options import BudgetExceeded
+
+BLOCK_TAGS = frozenset(
+    ["address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "caption", "legend"]
+)
+# Never visible as text: what ``strip_invisible`` removes, plus the title and form controls.
+SKIP_TAGS = frozenset(INVISIBLE_TAGS) | {"title", "input", "select", "textarea", "option"}
+KIND_OF_TAG = {
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+    "h6": "heading", "li": "list_item", "dd": "list_item", "dt": "list_item", "blockquote": "quote",
+    "pre": "code", "tr": "table",
+}
+# Class/id flags never apply to these: a <body class="has-comments"> is still the page.
+_UNFLAGGABLE = frozenset({"html", "body", "main", "article"})
+_BR = "\u2028"
+_CELLS = frozenset({"td", "th"})
+# Two line breaks in a row separate paragraphs in br-formatted pages.
+_PARA_BREAK = re.compile("\u2028\\s*\u2028")
+# Inline elements that need the full treatment even without attributes.
+_SPECIAL_INLINE = frozenset({*KIND_OF_TAG, "figure", "figcaption", "td", "th"})
+# Inline elements that are part of a sentence even when their class sounds like boilerplate.
+_PHRASING = frozenset({"a", "b", "i", "em", "strong", "u", "sup", "sub", "abbr", "mark", "q", "code"})
+
+# A block with less than this share of its characters in links is prose.
+GOOD_MAX_LINK_DENSITY = 0.25
+# Shorter blocks are neutral: headings, datelines and captions neither make nor break a container.
+GOOD_MIN_CHARS = 50
+# Boilerplate-marked subtrees with more text than this (and few links) are walked element by
+# element: menus, share bars and footers are shorter, mislabelled content wrappers longer.
+COLLAPSE_MAX_CHARS = 1500
+# Headings are short; a "heading" this long is a paragraph styled with <h2>-<h4> (blogs, leads).
+LONG_HEADING_CHARS = 150
+# Marks that are right for a few lines but wrong for a wrapper: "js-lightbox-gallery" classes sit
+# on media objects that hold the text beside the picture. Their blocks are still dropped inside a
+# container, but they neither penalise a container nor count as noise. (Making credit and
+# kicker marks weak too was measured: no gain.)
+WEAK_REASONS = frozenset({"gallery"})
+# A block with more than this share of link text is navigation or a teaser.
+BAD_MIN_LINK_DENSITY = 0.5
+
+
+@dataclass(slots=True)
+class RawBlock:
+    text: str
+    kind: str
+    tag: str
+    owner: Any  # the lxml element that holds the block
+    link_chars: int
+    flags: tuple[tuple[int, RemovedReason], ...]  # (element index, reason) of flagged ancestors
+    caption: bool  # inside <figure>/<figcaption>
+    content_hint: bool  # inside an element marked as the article body
+    good: bool = False  # counted as article-like text in the container statistics
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An element with article-like text below it: a possible main container."""
+
+    element: Any
+    index: int  # pre-order index of the element
+    first: int  # its blocks are blocks[first:last]
+    last: int
+    good: int
+    bad: int
+    neutral: int
+    hint: bool  # marked as the article body (itemprop, class) or an <article>
+    flags: tuple[int, ...]  # element indices of itself and ancestors marked as boilerplate
+
+
+@dataclass(slots=True)
+class _Frame:
+    element: Any
+    index: int
+    first: int
+    block_level: bool
+    good: int = 0
+    bad: int = 0
+    neutral: int = 0
+    flagged: bool = False
+    hint: bool = False
+    caption: bool = False
+    split: bool = False
+    weak: bool = False  # flagged for a reason that says little about a whole container
+
+
+@dataclass
+class Walk:
+    blocks: list[RawBlock] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    # Set when the time budget ran out mid-walk: the blocks are then those of the page up to there,
+    # and the candidates miss every element still open (the statistics are incomplete).
+    stopped: BudgetExceeded | None = None
+
+
+def element_reason(el: Any, tag: str) -> RemovedReason | None:
+    """Why an element is boilerplate, from its tag, role, hidden state or class/id."""
+    return profile(el, tag)[0]
+
+
+_CAPTION_TAGS = frozenset({"figure", "figcaption"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+# Attributes that can make an element boilerplate, the article or a caption.
+_TELLING_ATTRS = frozenset({"class", "id", "itemprop", "hidden", "aria-hidden", "style", "role"})
+
+
+def profile(el: Any, tag: str) -> tuple[RemovedReason | None, bool, bool]:
+    """(boilerplate reason, marked as article body, is a caption) of one element."""
+    keys = el.keys()
+    if not keys or _TELLING_ATTRS.isdisjoint(keys):
+        return TAG_REASONS.get(tag), tag == "article", tag in _CAPTION_TAGS
+    get = el.get
+    class_reason, content, caption = _class_profile(tag, get("class") or "", get("id") or "")
+    hint = content or get("itemprop") == "articleBody"
+    return _attr_reason(get, tag) or class_reason, hint, caption
+
+
+@lru_cache(maxsize=8192)
+def _class_profile(tag: str, cls: str, id_: str) -> tuple[RemovedReason | None, bool, bool]:
+    attrs = f"{cls} {id_}"
+    content = tag == "article" or (len(attrs) > 1 and is_content_attrs(attrs))
+    caption = tag in _CAPTION_TAGS or (bool(cls) and tag in BLOCK_TAGS and tag not in _UNFLAGGABLE
+                                       and _is_caption_class(cls))
+    # Headings carry anchor ids made from their words ("nav_nur_die_folie"); a heading in a menu
+    # is marked by the menu around it.
+    class_words = tag not in _UNFLAGGABLE and tag not in _HEADINGS and len(attrs) > 1
+    reason = reason_for_attrs(attrs) if class_words else None
+    return reason, content, caption
+
+
+def _attr_reason(get: Any, tag: str) -> RemovedReason | None:
+    """The reason from tag, hidden state and role (class words come from ``_class_profile``)."""
+    if get("hidden") is not None or get("aria-hidden") == "true":
+        return "markup"
+    style = get("style")
+    if style and ("none" in style or "hidden" in style):
+        squashed = style.replace(" ", "").lower()
+        if "display:none" in squashed or "visibility:hidden" in squashed:
+            return "markup"
+    reason = TAG_REASONS.get(tag)
+    if reason is not None:
+        return reason
+    role = get("role")
+    if role and role in ROLE_REASONS:
+        return ROLE_REASONS[role]
+    return None
+
+
+# Class words of picture captions outside <figure> (WordPress, German "Bildunterschrift").
+_CAPTION_WORDS = re.compile("caption|bildunterschrift|bildtext|image-credit|photo-credit", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _is_caption_class(cls: str) -> bool:
+    return _CAPTION_WORDS.search(cls) is not None
+
+
+@lru_cache(maxsize=1)
+def _collapse_xpaths() -> tuple[Any, Any]:
+    """The subtree's text and its links' text, compiled once (``el.xpath(str)`` compiles per call)."""
+    import lxml.etree
+
+    return lxml.etree.XPath("string()"), lxml.etree.XPath(".//a//text()")
+
+
+def _is_link(el: Any) -> bool:
+    """An anchor without href (<a name="…">) is a target, not a link."""
+    return el.get("href") is not None
+
+
+def _holds_article(el: Any) -> bool:
+    """A boilerplate-marked element around the headline or an <article> is a mislabelled wrapper."""
+    for _ in el.iter("h1", "article", "main"):
+        return True
+    return False
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.out = Walk()
+        self.stack: list[_Frame] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.link_depth = 0
+        self.kinds: list[str] = []
+        self.flags: list[tuple[int, RemovedReason]] = []
+        self.caption_depth = 0
+        self.hint_depth = 0
+        self.count = 0
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.parts.append(text)
+            if self.link_depth:
+                self.link_chars += len(text.strip())
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
+        self.parts = []
+        links, self.link_chars = self.link_chars, 0
+        pieces = _PARA_BREAK.split(raw) if _BR in raw else [raw]
+        for piece in pieces:
+            text = " ".join(piece.replace(_BR, " ").split())
+            if text:
+                self._emit(text, min(links, len(text)) if len(pieces) == 1 else 0)
+
+    def _emit(self, text: str, links: int) -> None:
+        owner = self._owner()
+        kind = self.kinds[-1] if self.kinds else "paragraph"
+        if kind == "heading" and len(text) >= LONG_HEADING_CHARS:
+            kind = "paragraph"  # body text set in heading tags for its size, not a heading
+        block = RawBlock(
+            text=text,
+            kind=kind,
+            tag=owner.tag if owner is not None else "",
+            owner=owner,
+            link_chars=links,
+            flags=tuple(self.flags),
+            caption=self.caption_depth > 0,
+            content_hint=self.hint_depth > 0,
+        )
+        self.out.blocks.append(block)
+        top = self._real_top()
+        if top is None:
+            return
+        n = len(text)
+        density = block.link_density
+        if density >= BAD_MIN_LINK_DENSITY:
+            top.bad += n
+        elif n >= GOOD_MIN_CHARS and density <= GOOD_MAX_LINK_DENSITY and block.kind != "heading" \
+                and not block.caption:
+            top.good += n
+            block.good = True
+        else:
+            top.neutral += n
+
+    def _real_top(self) -> _Frame | None:
+        """The innermost frame that keeps statistics (not a skipped or plain inline element)."""
+        for frame in reversed(self.stack):
+            if frame.index >= 0:
+                return frame
+        return None
+
+    def _owner(self) -> Any:
+        for frame in reversed(self.stack):
+            if frame.block_level:
+                return frame.element
+        return None
+
+    def start(self, el: Any, tag: str) -> bool:
+        """Open an element; returns True when its subtree was read whole (do not descend)."""
+        self.count += 1
+        block_level = tag in BLOCK_TAGS
+        if tag == "br":
+            self.parts.append(_BR)
+        elif tag in _CELLS:
+            self.parts.append(" ")  # a table row is one block, its cells apart
+        reason, hint, caption = profile(el, tag)
+        # A flagged inline element (a kicker <span>, a credit <small>) becomes a block of its own,
+        # so its text can be dropped without its sentence; emphasis and links stay in the sentence.
+        split = block_level or (reason is not None and tag not in _PHRASING)
+        if split:
+            self.flush()
+        frame = _Frame(el, self.count, len(self.out.blocks), block_level, split=split)
+        if reason is not None:
+            frame.flagged = True
+            frame.weak = reason in WEAK_REASONS
+            self.flags.append((self.count, reason))
+        if tag in KIND_OF_TAG:
+            self.kinds.append(KIND_OF_TAG[tag])
+        if caption:
+            frame.caption = True
+            self.caption_depth += 1
+        frame.hint = hint and block_level
+        if frame.hint:
+            self.hint_depth += 1
+        self.stack.append(frame)
+        if split and reason is not None and not _holds_article(el) and self._collapse(el):
+            return True
+        self.add(el.text)
+        return False
+
+    def _collapse(self, el: Any) -> bool:
+        """Read a boilerplate subtree (menu, footer, share bar) in two C calls as one removed block:
+        most of a page's elements are there and walking them costs. Large link-poor subtrees
+        are walked after all: a mislabelled wrapper may hold the article."""
+        all_text, link_texts = _collapse_xpaths()
+        text = str(all_text(el))
+        links = sum(len(t.strip()) for t in link_texts(el))
+        if len(text) > COLLAPSE_MAX_CHARS and links < BAD_MIN_LINK_DENSITY * len(text):
+            return False
+        self.parts = [text]
+        self.link_chars = links
+        self.flush()
+        return True
+
+    def end(self, el: Any, tag: str) -> None:
+        frame = self.stack[-1]
+        if frame.split:
+            self.flush()
+        self.stack.pop()
+        self._close_frame(frame, tag)
+        self.add(el.tail)
+
+    def _close_frame(self, frame: _Frame, tag: str) -> None:
+        if frame.good > 0 and frame.block_level:
+            self.out.candidates.append(
+                Candidate(frame.element, frame.index, frame.first, len(self.out.blocks),
+                          frame.good, frame.bad, frame.neutral, frame.hint,
+                          tuple(i for i, r in self.flags if r not in WEAK_REASONS))
+            )
+        if frame.flagged:
+            self.flags.pop()
+        if tag in KIND_OF_TAG:
+            self.kinds.pop()
+        if frame.caption:
+            self.caption_depth -= 1
+        if frame.hint:
+            self.hint_depth -= 1
+        parent = self._real_top()
+        if parent is not None:
+            if frame.flagged and not frame.weak:
+                parent.bad += frame.good + frame.bad + frame.neutral
+            else:
+                parent.good += frame.good
+                parent.bad += frame.bad
+                parent.neutral += frame.neutral
+
+
+# Check the time budget once per this many elements: often enough to stop a runaway page
+# within milliseconds, rarely enough to cost nothing.
+TIME_CHECK_EVERY = 2000
+
+
+def walk(root: Any, check_time: Callable[[], None]) -> Walk:
+    """Cut the visible text of ``root`` into blocks and collect container candidates.
+
+    When ``check_time`` raises ``BudgetExceeded`` the walk stops there and returns the blocks found
+    so far with ``stopped`` set, so the caller can still make a partial Article of them."""
+    w = _Walker()
+    try:
+        _walk_into(w, root, check_time)
+    except BudgetExceeded as exc:
+        w.out.stopped = exc
+    w.flush()
+    return w.out
+
+
+def _walk_into(w: _Walker, root: Any, check_time: Callable[[], None]) -> None:
+    import lxml.etree
+
+    stack = w.stack
+    skip = _Frame(None, -1, 0, False)  # marks an element whose subtree is not visited
+    plain = _Frame(None, -2, 0, False)  # an inline element without attributes: only its text counts
+    link = _Frame(None, -3, 0, False)  # a link: its text counts as link text
+    it = lxml.etree.iterwalk(root, events=("start", "end"))
+    for event, el in it:
+        tag = el.tag
+        if event == "start":
+            if tag.__class__ is not str or tag in SKIP_TAGS:
+                it.skip_subtree()
+                stack.append(skip)
+            elif tag in _PHRASING or (tag not in _SPECIAL_INLINE and tag not in BLOCK_TAGS and not el.attrib):
+                # Links and emphasis never split a block, so their classes do not matter.
+                if tag == "a" and _is_link(el):
+                    w.link_depth += 1
+                    stack.append(link)
+                else:
+                    if tag == "br":
+                        w.parts.append(_BR)
+                    stack.append(plain)
+                if el.text:
+                    w.add(el.text)
+            else:
+                if w.start(el, tag):
+                    it.skip_subtree()
+                if w.count % TIME_CHECK_EVERY == 0:
+                    check_time()
+        else:
+            top = stack[-1]
+            if top is skip or top is plain or top is link:
+                stack.pop()
+                if top is link:
+                    w.link_depth -= 1
+                if el.tail:
+                    w.add(el.tail)
+            else:
+                w.end(el, tag)

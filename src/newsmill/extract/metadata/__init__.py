@@ -1,0 +1,1 @@
+"""Page metadata: meta tags, JSON-LD, bylines, dates, titles."""

@@ -1,0 +1,1 @@
+"""The text-dump extractor: lines, labels, body search, head and structure."""

@@ -1,0 +1,265 @@
+"""Text mode, step 2: label every line as article-like prose, a short line, or debris with a reason.
+
+A line's label comes from its own evidence only (length, sentence punctuation, share of function
+words, link share, cue words, credit and counter patterns, repetition in the dump); where the
+article is comes later, from runs of lines (``segment``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from newsmill.extract.lexicon import Lexicon, cue_key
+from newsmill.extract.text.lines import Line
+
+Kind = Literal["good", "medium", "short", "bad", "image", "caption"]
+
+# A prose line has at least this many words: menu entries, headlines and bylines have fewer.
+GOOD_MIN_WORDS = 10
+# ... and at least this share of function words ("der", "und", "the"): running text has 30-50 %,
+# headline lists and keyword clouds far less.
+GOOD_MIN_STOP_SHARE = 0.12
+# A line this long counts as prose even without a sentence end (a paragraph cut off by the page).
+GOOD_MIN_CHARS_UNPUNCTUATED = 200
+# Prose repeats few of its words: fewer than this share of distinct words (on lines of at least
+# this many words) is a keyword list, a tag cloud or junk.
+DISTINCT_MIN_SHARE = 0.25
+DISTINCT_MIN_WORDS = 30
+# Lines with fewer words than this and no sentence end are headings, labels or fragments.
+MEDIUM_MIN_WORDS = 5
+# A line whose visible text is mostly link labels is navigation or a teaser, not the article.
+LINK_SHARE_BAD = 0.6
+# Raw tags in a text dump mean the line came from an attribute, a script or a template (teasers,
+# widgets), not from the visible article; a quarter of the line in tags is enough to tell.
+MARKUP_SHARE_BAD = 0.25
+MARKUP_MIN_CHARS = 20
+# Short lines repeated in a dump are menus (printed at top and bottom); prose is never repeated
+# except as a caption printed twice, which structure recovery handles.
+REPEAT_MAX_WORDS = 6
+# Credits are short: "Foto: Max Muster / dpa"; a longer line that starts with "Foto:" is a caption.
+CREDIT_MAX_WORDS = 12
+# A line closing with a photo credit ("… Foto: Max Muster / dpa") is a picture caption if it is
+# no longer than this, and the credit itself is a name or two, not a sentence.
+CAPTION_MAX_WORDS = 60
+CAPTION_CREDIT_MAX_WORDS = 8
+# A credit may hold one function word ("Max Muster für dpa"); two or more make it a sentence.
+CAPTION_CREDIT_MAX_STOPWORDS = 1
+CAPTION_MIN_WORDS = 3
+# A row of share buttons has a few words ("Teilen Twittern Drucken Merken"); a longer line made of
+# such words ("Details folgen ...") is not taken for one. A lone share verb ("Twittern") is left to
+# the line cues: as a call to action it joined share bars into barriers that cut leads (measured).
+SHARE_ROW_MIN_WORDS = 2
+SHARE_ROW_MAX_WORDS = 6
+# CSS and JavaScript printed as text: at least this many of { } ; = and this many per word
+# (prose has a semicolon now and then; a style sheet has one per declaration).
+CODE_MIN_SYMBOLS = 4
+CODE_SYMBOLS_PER_WORD = 0.25
+# A row of at least this many separators between items of at most this many words is a menu.
+MENU_BAR_MIN_SEPARATORS = 3
+MENU_ITEM_MAX_WORDS = 4
+# "(c)" and "©" mark a credit or a copyright footer only on short lines.
+COPYRIGHT_MAX_WORDS = 16
+# A line of at most this many words may be a bare dateline ("23.12.2024"), a gallery counter
+# ("1/66") or only symbols; longer lines are never one of those.
+TINY_MAX_WORDS = 2
+# The agency pattern is slow: it runs on lines shorter than this, or on longer ones only when they
+# hold a separator an agency credit needs ("/", "|", "©", "(", " via ").
+AGENCY_CHECK_MAX_CHARS = 40
+# A line that starts with "©" or "(c)" is a credit only while this short; longer, it is a footer.
+COPYRIGHT_CREDIT_MAX_CHARS = 120
+# Without a precomputed key, the first word of this many characters decides the credit-prefix check.
+CREDIT_FIRST_WORD_CHARS = 30
+
+_SENTENCE_END = re.compile(r"[.!?…][\"“”»«')\]]*$|[.!?…][\"“”»«')\]]*\s+\S")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
+_ONLY_SYMBOLS = re.compile(r"^[\W\d_]*$", re.U)
+_NUMERIC_DATE = re.compile(r"^\W*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2})\b")
+_MENU_SEPARATOR = re.compile(r"\s*[|·•]\s*")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.I)
+
+
+@dataclass
+class Label:
+    """What a line is, on its own evidence."""
+
+    kind: Kind
+    reason: str | None = None  # the Removed reason for bad lines
+    words: int = 0
+    barrier: bool = False  # a cue that opens a section the article does not continue into
+    repeated: bool = False  # debris only because the same short text occurs elsewhere in the dump
+
+    @property
+    def is_bad(self) -> bool:
+        return self.kind == "bad"
+
+
+# Cue reasons after which the page rarely returns to the article (the start of the comments, the
+# footer, a consent box, a "related articles" list).
+BARRIER_REASONS = frozenset({"comments", "footer", "consent", "teaser"})
+# "Weitere Artikel", "More stories:" headers open teaser lists; as barriers they also cut the odd
+# article that uses such a line as a subheading, so the choice is measured.
+TEASER_HEADER_IS_BARRIER = False
+# Share bars mark the end of an article (or the gap between head and body, where a barrier
+# costs only the lead): this many calls to action in a row make one.
+SHARE_BAR_MIN_LINES = 3
+SHARE_BAR_IS_BARRIER = True
+# Phrases of comment forms and consent boxes ("Diese Website verwendet Akismet") are specific
+# enough to end the article wherever they stand in a line.
+PHRASE_BARRIER_REASONS = frozenset({"comments", "footer"})
+
+
+def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
+    """Label each line; the list is parallel to ``lines``."""
+    keys = [cue_key(line.text) for line in lines]
+    counts = Counter(keys)
+    labels: list[Label] = []
+    bad_texts: set[str] = set()
+    for line, key in zip(lines, keys, strict=True):
+        label = _classify(line, key, counts[key], lex)
+        if label.kind != "bad" and key and key in bad_texts:
+            # The same text as a line already judged debris (a teaser printed raw, then clean).
+            label = Label("bad", "duplicate", label.words)
+        if label.kind == "bad" and key:
+            bad_texts.add(key)
+        labels.append(label)
+    _mark_share_bars(labels)
+    return labels
+
+
+def _mark_share_bars(labels: list[Label]) -> None:
+    """A run of calls to action ("Teilen", "Facebook", "Drucken") is a share bar: barrier."""
+    run: list[Label] = []
+    for label in [*labels, Label("short")]:
+        if label.reason == "call_to_action":
+            run.append(label)
+            continue
+        if len(run) >= SHARE_BAR_MIN_LINES:
+            for member in run:
+                member.barrier = SHARE_BAR_IS_BARRIER
+        run = []
+
+
+def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
+    text = line.text
+    if line.rule:
+        return Label("bad", "markup")
+    if not text:
+        return Label("image") if line.images else Label("bad", "markup")
+    if line.markup_chars >= MARKUP_MIN_CHARS and line.markup_share >= MARKUP_SHARE_BAD and not line.images:
+        return Label("bad", "markup")
+    words = _WORD.findall(text)
+    n = len(words)
+    if _code_like(text, n):
+        return Label("bad", "markup", n)
+    if n <= TINY_MAX_WORDS:
+        if text[0].isdigit() and _NUMERIC_DATE.match(text):
+            return Label("short", None, n)  # a dateline: meta for the head, not debris
+        if lex.counter.match(text):
+            return Label("bad", "gallery", n)
+        if _ONLY_SYMBOLS.match(text):
+            return Label("bad", "other", n)
+    if n <= CREDIT_MAX_WORDS and is_credit(text, lex, key):
+        if lex.cue_reason(text, key) == "footer":  # "© 2023 Verlag. Alle Rechte vorbehalten."
+            return Label("bad", "footer", n, barrier=True)
+        return Label("bad", "credit", n)
+    if n <= CAPTION_MAX_WORDS and caption_credit(text, lex):
+        return Label("caption", None, n)
+    reason, whole = lex.cue_match(text, key)
+    if reason:
+        barrier = (whole and reason in BARRIER_REASONS) or reason in PHRASE_BARRIER_REASONS
+        return Label("bad", reason, n, barrier=barrier)
+    if _menu_bar(text):
+        return Label("bad", "navigation", n)
+    if key and lex.teaser_header(text, key):
+        return Label("bad", "teaser", n, barrier=TEASER_HEADER_IS_BARRIER)
+    if key and _share_row(text, key, lex):
+        return Label("bad", "call_to_action", n)
+    if n <= COPYRIGHT_MAX_WORDS and ("©" in text or "(" in text or "opyright" in text) and _COPYRIGHT.search(text):
+        return Label("bad", "footer", n)
+    if line.link_share >= LINK_SHARE_BAD:
+        return Label("bad", None, n)
+    if repeats > 1 and n <= REPEAT_MAX_WORDS:
+        return Label("bad", "navigation", n, repeated=True)
+    return Label(_prose_kind(text, words, lex), None, n)
+
+
+def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
+    n = len(words)
+    punctuated = bool(_SENTENCE_END.search(text))
+    if n >= GOOD_MIN_WORDS and (punctuated or len(text) >= GOOD_MIN_CHARS_UNPUNCTUATED):
+        if n >= DISTINCT_MIN_WORDS and len(set(words)) < DISTINCT_MIN_SHARE * n:
+            return "short"  # the same few words over and over: a tag cloud or junk, not prose
+        stops = sum(map(lex.stopwords.__contains__, map(str.lower, words)))
+        if stops / n >= GOOD_MIN_STOP_SHARE:
+            return "good"
+        return "medium"
+    if n >= MEDIUM_MIN_WORDS and punctuated:
+        return "medium"
+    return "short"
+
+
+def _share_row(text: str, key: str, lex: Lexicon) -> bool:
+    """Share buttons printed in one row: "Facebook Twitter E-Mail", "Teilen Twittern", "Share Tweet".
+
+    Every word is a social network or a one-word call to action; such a row is no headline, name
+    or source ("Teilen Twittern" read as a two-word name made it an author).
+    """
+    words = key.split(" ")
+    if all(w in lex.social for w in words):
+        return True
+    if not SHARE_ROW_MIN_WORDS <= len(words) <= SHARE_ROW_MAX_WORDS or _SENTENCE_END.search(text):
+        return False
+    return all(w in lex.share_words for w in words)
+
+
+def _code_like(text: str, words: int) -> bool:
+    """Style sheets and scripts that a scraper printed as text (".td-x { margin: 0; }")."""
+    if "{" not in text and ";" not in text:
+        return False
+    symbols = text.count("{") + text.count("}") + text.count(";") + text.count("=")
+    return symbols >= CODE_MIN_SYMBOLS and symbols >= CODE_SYMBOLS_PER_WORD * max(1, words)
+
+
+def _menu_bar(text: str) -> bool:
+    """Links printed in one row: "Impressum | Datenschutz | Kontakt", "Home · News · Sport"."""
+    if text.count("|") + text.count("·") + text.count("•") < MENU_BAR_MIN_SEPARATORS:
+        return False
+    items = [p for p in _MENU_SEPARATOR.split(text) if p.strip()]
+    if len(items) <= MENU_BAR_MIN_SEPARATORS or any(c.isdigit() for c in text):
+        return False  # digits: a table row ("Tag | Datum | 12:00"), not a menu
+    return all(len(p.split()) <= MENU_ITEM_MAX_WORDS for p in items)
+
+
+def is_credit(text: str, lex: Lexicon, key: str | None = None) -> bool:
+    """A photo or copyright credit: "Foto: X", "X / picturedesk.com", "REUTERS", "© X"."""
+    first = (cue_key(text[:CREDIT_FIRST_WORD_CHARS]) if key is None else key).split(" ", 1)[0]
+    if first in lex.credit_words and lex.credit_prefix.match(text):
+        return True
+    if (len(text) < AGENCY_CHECK_MAX_CHARS or any(c in text for c in "/|©(") or " via " in text) and lex.agency_credit.match(text):
+        return True
+    bare = text[1:].lstrip() if text.startswith("((") else text  # "((C) FEI/Max Muster)"
+    return bare.startswith(("©", "(c)", "(C)")) and len(text) < COPYRIGHT_CREDIT_MAX_CHARS
+
+
+def caption_credit(text: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(caption, credit) when ``text`` is a caption closed by a photo credit, else None."""
+    if ":" not in text and "©" not in text and "(c)" not in text and "(C)" not in text:
+        return None  # cheap test first: the pattern is slow and nearly every line fails it
+    m = lex.caption_credit.search(text)
+    if not m or m.start() == 0:
+        return None
+    words = m.group("credit").split()
+    if not words or len(words) > CAPTION_CREDIT_MAX_WORDS or not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return None  # a credit names someone: "Max Muster / dpa", "2021 CTMG"
+    if sum(1 for w in words if w.lower() in lex.stopwords) > CAPTION_CREDIT_MAX_STOPWORDS:
+        return None
+    caption = text[: m.start()].strip(" (|")
+    if len(caption.split()) < CAPTION_MIN_WORDS:
+        return None
+    credit = text[m.start() :].strip()
+    if credit.startswith("(") and credit.endswith(")") and credit.count("(") == credit.count(")"):
+        credit = credit[1:-1].strip()
+    return caption, credit
