@@ -13,10 +13,11 @@ import json
 import re
 import types
 import typing
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: ids on entities, places and speakers
 
 BlockKind = Literal["paragraph", "heading", "quote", "list_item", "table", "code"]
 BLOCK_KINDS: tuple[str, ...] = get_args(BlockKind)
@@ -79,12 +80,14 @@ class Span:
 @dataclass
 class Entity(Span):
     label: EntityLabel = "MISC"
-    name: str = ""  # the fullest form of the entity in the article
+    name: str = ""  # the canonical name: the fullest base form of the entity in the article
+    id: str = ""  # the same thing in every article and run (see ``entity_id``)
 
 
 @dataclass
 class Place(Span):
     name: str = ""
+    id: str = ""  # "geo:<GeoNames id>" when geocoded, else an ``entity_id`` of the name
     geonames_id: int | None = None
     country: str | None = None  # ISO 3166-1 alpha-2
     lat: float | None = None
@@ -94,6 +97,7 @@ class Place(Span):
 @dataclass
 class Speaker(Span):
     name: str = ""
+    id: str = ""  # the entity id of the person or organisation speaking, when known
 
 
 @dataclass
@@ -201,6 +205,22 @@ def article_id(url: str | None, text: str, title: str | None = None) -> str:
     else:
         key = "text:" + _SPACES.sub(" ", f"{title or ''} {text}").strip().lower()
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def entity_id(label: str, name: str) -> str:
+    """A readable id that is the same for one canonical name wherever it appears:
+    ``per:wladimir-putin``, ``org:new-york-times``. Case, accents and punctuation are folded."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    slug = "-".join(_ID_WORDS.findall(plain))
+    return f"{label.lower()}:{slug}"
+
+
+def place_id(geonames_id: int) -> str:
+    return f"geo:{geonames_id}"
+
+
+_ID_WORDS = re.compile(r"\w+")
 
 
 # --- (de)serialisation -------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from newsmill.article import Article, Entity, EntityLabel
+from newsmill.article import Article, Entity, EntityLabel, entity_id
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.entities.spans import extend_person_spans
 from newsmill.enrich.morphology import base_forms, strip_possessive
@@ -223,4 +223,6 @@ class EntityRecognizer:
             return
         entities = recognise(text, language, self.options)
         resolve_names(entities, language, self.options.resolve_labels)
+        for ent in entities:
+            ent.id = entity_id(ent.label, ent.name or ent.text)
         article.entities = entities

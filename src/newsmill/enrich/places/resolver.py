@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsmill.article import Article, Place
+from newsmill.article import Article, Place, entity_id, place_id
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.entities.recognizer import LANGUAGES, MAX_CHARS  # the recogniser's languages and bound
 from newsmill.enrich.places.gazetteer import PlaceRecord, gazetteer
@@ -16,7 +16,8 @@ class PlaceOptions:
 
 
 def _place(start: int, text: str, rec: PlaceRecord) -> Place:
-    return Place(start, start + len(text), text, rec.name, rec.geonames_id, rec.country, rec.lat, rec.lon)
+    pid = place_id(rec.geonames_id) if rec.geonames_id else entity_id("LOC", rec.name)
+    return Place(start, start + len(text), text, rec.name, pid, rec.geonames_id, rec.country, rec.lat, rec.lon)
 
 
 class PlaceResolver:
@@ -38,7 +39,9 @@ class PlaceResolver:
                 continue
             rec = gaz.lookup(ent.text, language) or (gaz.lookup(ent.name, language) if ent.name else None)
             if rec is not None:
-                places.append(_place(ent.start, ent.text, rec))
+                place = _place(ent.start, ent.text, rec)
+                ent.id = place.id  # a geocoded place is the same thing in every language
+                places.append(place)
         if self.options.scan_countries:
             taken = [(e.start, e.end) for e in article.entities]
             for start, end, rec in gaz.find(article.text[:MAX_CHARS], language, cities=False):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsmill.article import Article, Quote, Speaker
+from newsmill.article import Article, Entity, Quote, Speaker, entity_id
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.quotes.clauses import Candidate, SentenceReader
 from newsmill.enrich.quotes.lexicon import QuoteLexicon, has_lexicon, load_lexicon
@@ -34,6 +34,10 @@ MAX_CONTINUATION_GAP = 1
 # Sentences back within which the last quotation's speaker is still the likely source of an
 # unattributed subjunctive sentence (rather than the subject of the sentence just before).
 MAX_ATTRIBUTION_REACH = 2
+
+
+# Entity labels a speaker can be: people and organisations ("die New York Times berichtete").
+SPEAKER_LABELS = ("PER", "ORG")
 
 
 @dataclass
@@ -64,6 +68,23 @@ class QuoteFinder:
         if not has_lexicon(language):
             context.warnings.append(f"quotes: no quotation tables for {language!r}; used English")
         article.quotes = find_quotes(text, article, load_lexicon(language), self.options, context.warnings)
+        link_speakers(article.quotes, article.entities)
+
+
+def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:
+    """Give each speaker the id (and canonical name) of the entity it names: the entity under
+    the speaker's span, else one with the same canonical name; else an id of its own name."""
+    by_name = {e.name: e for e in entities if e.label in SPEAKER_LABELS and e.id}
+    for quote in quotes:
+        spk = quote.speaker
+        if spk is None or spk.id:
+            continue
+        ent = next((e for e in entities if e.label in SPEAKER_LABELS and e.id
+                    and e.start < spk.end and spk.start < e.end), None) or by_name.get(spk.name)
+        if ent is not None:
+            spk.id, spk.name = ent.id, ent.name
+        else:
+            spk.id = entity_id("PER", spk.name or spk.text)
 
 
 def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOptions,
