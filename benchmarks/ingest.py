@@ -3,7 +3,7 @@
 Builds a WARC from the pages under ../shared/benchdata (Zyte html + trafeval pages), then runs,
 each in a fresh child process with the same pool size:
 
-- newsmill: ``newsmill.corpus.ingest`` (FastWARC read, extraction in the worker pool with budgets,
+- newsmill: ``newsmill.run.ingest`` (FastWARC read, extraction in the worker pool with budgets,
   MinHash, SQLite store with FTS5 and dedup),
 - trafilatura: the same records read with FastWARC, ``trafilatura.extract`` (JSON with metadata)
   on a ``multiprocessing.Pool`` of the same size, results written to SQLite in batched
@@ -36,7 +36,7 @@ from typing import Any
 
 BENCHDATA = Path(__file__).resolve().parents[1].parent / "shared" / "benchdata"
 SAMPLE_S = 0.1
-# Rows per transaction on the trafilatura side: newsmill.corpus.pipeline.BATCH_ROWS, so both write
+# Rows per transaction on the trafilatura side: newsmill.run.pipeline.BATCH_ROWS, so both write
 # alike (not imported: the child that runs trafilatura should not load newsmill).
 BATCH_ROWS = 200
 

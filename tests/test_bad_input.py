@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsmill
-from newsmill.corpus import pipeline
 from newsmill.corpus.store import Store
 from newsmill.extract import extract_page
 from newsmill.extract.options import MAX_PARTIAL_CHARS, PARTIAL, ExtractOptions
 from newsmill.page import InputError, Page
+from newsmill.run import pipeline
 
 # Generous bound for one pathological page on a loaded 2-core CI machine; real pages take ms.
 SLOW_PAGE_S = 20.0

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-import newsmill.corpus.pipeline as ingest_mod
+import newsmill.run.pipeline as ingest_mod
 from newsmill.cli import main
-from newsmill.corpus.pipeline import IngestOptions, ingest
 from newsmill.corpus.store import Store
 from newsmill.run.local import RunOptions
+from newsmill.run.pipeline import IngestOptions, ingest
 
 TOPICS = ["Zebrastreifen", "Windkraftanlage", "Bibliothek", "Hochwasser", "Stadtrat", "Marathon"]
 

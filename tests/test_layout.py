@@ -24,8 +24,10 @@ def imported_modules(path: Path) -> set[str]:
     return found
 
 
-def modules_under(folder: str) -> list[Path]:
-    return sorted((PACKAGE / folder).rglob("*.py"))
+def importers(folder: str, forbidden: str) -> list[str]:
+    """Modules under ``folder`` that import ``forbidden`` or anything inside it."""
+    return [str(p.relative_to(PACKAGE)) for p in sorted((PACKAGE / folder).rglob("*.py"))
+            if any(m == forbidden or m.startswith(forbidden + ".") for m in imported_modules(p))]
 
 
 @pytest.mark.parametrize(("stage", "forbidden"), [
@@ -34,12 +36,15 @@ def modules_under(folder: str) -> list[Path]:
     ("enrich", "newsmill.corpus"),
 ])
 def test_a_stage_never_imports_a_later_one(stage: str, forbidden: str) -> None:
-    offenders = [str(p.relative_to(PACKAGE)) for p in modules_under(stage)
-                 if any(m == forbidden or m.startswith(forbidden + ".") for m in imported_modules(p))]
-    assert offenders == []
+    assert importers(stage, forbidden) == []
 
 
 @pytest.mark.parametrize("stage", ["extract", "enrich"])
 def test_module_families_are_packages(stage: str) -> None:
     flat = [p.name for p in (PACKAGE / stage).glob("*.py") if p.name.startswith(FAMILY_PREFIXES)]
     assert flat == []
+
+
+@pytest.mark.parametrize("forbidden", ["newsmill.cli", "newsmill.run"])
+def test_the_store_imports_neither_the_cli_nor_the_engines(forbidden: str) -> None:
+    assert importers("corpus", forbidden) == []

@@ -1,12 +1,12 @@
 """The corpus: an embedded SQLite store with full-text search, duplicate groups and export.
 
-    from newsmill.corpus import ingest, Store, Filters
-    report = ingest(["pages/", "crawl.warc.gz"], "news.db")
+    from newsmill.corpus import Store, Filters
     with Store("news.db", readonly=True) as store:
         hits = store.search("Putin Nordkorea", Filters(language="de"))
 
-Export: ``newsmill.corpus.export.export(store, "out.parquet", "parquet")``. Names are loaded on
-first use, so ``import newsmill.corpus`` stays light.
+Filling a corpus is the runner's job (``newsmill.run.ingest``); the store imports neither the
+runners nor the CLI. Export: ``newsmill.corpus.export.export(store, "out.parquet", "parquet")``.
+Names are loaded on first use, so ``import newsmill.corpus`` stays light.
 """
 
 from __future__ import annotations
@@ -15,9 +15,6 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "ingest": "newsmill.corpus.pipeline",
-    "IngestOptions": "newsmill.corpus.pipeline",
-    "IngestReport": "newsmill.corpus.pipeline",
     "Store": "newsmill.corpus.store",
     "Filters": "newsmill.corpus.store",
     "Hit": "newsmill.corpus.store",

@@ -13,7 +13,7 @@ from newsmill.article import Article, json_schema
 from newsmill.page import InputError
 
 # Modules that add their own sub-commands: each has register(subparsers).
-_COMMAND_MODULES = ("newsmill.corpus.commands",)
+_COMMAND_MODULES = ("newsmill.cli.corpus",)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -63,7 +63,7 @@ def _add_ingest(sub: SubParsers) -> None:
 
 
 def _ingest_options(args: argparse.Namespace) -> Any:
-    from newsmill.corpus.pipeline import IngestOptions
+    from newsmill.run.pipeline import IngestOptions
 
     opts = IngestOptions(language=args.language, retry_failed=args.retry_failed, progress=not args.quiet,
                          busy_timeout_s=args.busy_timeout)
@@ -85,7 +85,7 @@ def _ingest_options(args: argparse.Namespace) -> Any:
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
-    from newsmill.corpus.pipeline import ingest
+    from newsmill.run.pipeline import ingest
 
     try:
         report = ingest(args.inputs, args.db, _ingest_options(args))

@@ -183,7 +183,7 @@ def ingest(inputs: Sequence[str], db: str | Path, options: IngestOptions | None 
     """Read, extract and store every page of ``inputs`` into the corpus at ``db``."""
     opts = options or IngestOptions()
     if not opts.run.preload:
-        opts.run.preload = ("newsmill.corpus.warmup",)
+        opts.run.preload = ("newsmill.run.warmup",)
     report = IngestReport()
     started = time.monotonic()
     with Store(db, busy_timeout_s=opts.busy_timeout_s) as store:

@@ -14,7 +14,7 @@ _PAGE = ("<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h
          + "</p></article></body></html>")
 
 with contextlib.suppress(Exception):
-    from newsmill.corpus.pipeline import process_page
     from newsmill.page import Page
+    from newsmill.run.pipeline import process_page
 
     process_page(Page(raw=_PAGE, url="https://warm-up.invalid/"))
