@@ -205,3 +205,24 @@ def test_ingest_a_warc_counts_what_it_skips(tmp_path: Path) -> None:
     with Store(tmp_path / "c.db", readonly=True) as store:
         (hit,) = store.search("Seilbahn")
         assert hit.url == "https://w.example/2" and hit.site == "w.example"
+
+
+def test_ingest_enriches_by_default_and_not_with_no_enrich(tmp_path: Path) -> None:
+    page = tmp_path / "a.html"
+    page.write_text("<html><head><title>Besuch</title></head><body><article><h1>Besuch in Berlin</h1>"
+                    "<p>Bundeskanzler Olaf Scholz empfing am Montag in Berlin den Präsidenten Frankreichs. "
+                    "Die beiden sprachen lange über die Lage in der Ukraine und über neue Hilfen.</p>"
+                    "<p>\u201eWir stehen zusammen\u201c, sagte Scholz nach dem Treffen vor Journalisten.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    enriched, plain = tmp_path / "e.db", tmp_path / "p.db"
+    assert main(["ingest", str(page), "--db", str(enriched), "-j", "1", "--quiet"]) == 0
+    assert main(["ingest", str(page), "--db", str(plain), "-j", "1", "--quiet", "--no-enrich"]) == 0
+    with Store(enriched, readonly=True) as store:
+        (hit,) = store.search("Scholz")
+        article = store.get(hit.id)
+    assert article is not None and any(e.id == "per:olaf-scholz" for e in article.entities)
+    assert any(p.country == "DE" for p in article.places) and article.quotes
+    with Store(plain, readonly=True) as store:
+        (hit,) = store.search("Scholz")
+        bare = store.get(hit.id)
+    assert bare is not None and bare.entities == [] and bare.quotes == []

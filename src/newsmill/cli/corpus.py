@@ -49,6 +49,8 @@ def _add_ingest(sub: SubParsers) -> None:
     p.add_argument("--memory-mb", type=int, default=None, help="memory per worker in MB (default 2048)")
     p.add_argument("--input-format", choices=("auto", "html", "text"), default="auto")
     p.add_argument("--language", help="force this language instead of detecting it")
+    p.add_argument("--no-enrich", dest="enrich", action="store_false",
+                   help="store extracted articles without entities, places, quotes and times (faster)")
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching from loopback, private and link-local addresses")
     p.add_argument("--delay", type=float, default=None, help="seconds between requests to one host (default 1)")
@@ -66,7 +68,7 @@ def _ingest_options(args: argparse.Namespace) -> Any:
     from newsmill.run.pipeline import IngestOptions
 
     opts = IngestOptions(language=args.language, retry_failed=args.retry_failed, progress=not args.quiet,
-                         busy_timeout_s=args.busy_timeout)
+                         busy_timeout_s=args.busy_timeout, enrich=args.enrich)
     opts.run.jobs = args.jobs
     if args.page_timeout:
         opts.run.page_timeout_s = args.page_timeout

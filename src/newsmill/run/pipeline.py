@@ -45,6 +45,7 @@ class IngestOptions:
     sources: SourceOptions = field(default_factory=SourceOptions)
     run: RunOptions = field(default_factory=RunOptions)
     language: str | None = None  # force a language instead of detecting it
+    enrich: bool = True  # entities, places, quotes and times for every article (``--no-enrich``: off)
     retry_failed: bool = False  # run inputs that failed before again
     progress: bool = True
     busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S
@@ -74,14 +75,19 @@ class IngestReport:
         return "\n".join(lines)
 
 
-def process_page(page: Page, language: str | None = None) -> ArticleRow:
-    """The work done for one page in a worker: extract, then prepare the row and its dedup keys."""
+def process_page(page: Page, language: str | None = None, enrich: bool = False) -> ArticleRow:
+    """The work done for one page in a worker: extract (and enrich), then prepare the row and its
+    dedup keys."""
     from newsmill.corpus.dedup import signature
     from newsmill.extract import extract_page
 
     article = extract_page(page, ExtractOptions(url=page.url, published=page.published, language=language))
     if not article.text.strip():
         raise EmptyArticle("no article text found on the page")
+    if enrich:
+        from newsmill.enrich import enrich as enrich_article
+
+        enrich_article(article)
     return ArticleRow.of(article, signature(article.text))
 
 
@@ -183,14 +189,14 @@ def ingest(inputs: Sequence[str], db: str | Path, options: IngestOptions | None 
     """Read, extract and store every page of ``inputs`` into the corpus at ``db``."""
     opts = options or IngestOptions()
     if not opts.run.preload:
-        opts.run.preload = ("newsmill.run.warmup",)
+        opts.run.preload = ("newsmill.run.warmup_enrich" if opts.enrich else "newsmill.run.warmup",)
     report = IngestReport()
     started = time.monotonic()
     with Store(db, busy_timeout_s=opts.busy_timeout_s) as store:
         if opts.retry_failed:
             store.forget_failures()
         writer = _Writer(store, report)
-        pool = Pool(functools.partial(process_page, language=opts.language), opts.run)
+        pool = Pool(functools.partial(process_page, language=opts.language, enrich=opts.enrich), opts.run)
         progress = Progress(input_bytes(inputs), enabled=opts.progress)
         done = _Done(Path(db))
         items = open_inputs(inputs, opts.sources, skip=done)

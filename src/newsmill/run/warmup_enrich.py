@@ -1,0 +1,14 @@
+"""Preloaded by the fork server when ingest enriches: the extractors and the enrichment models
+(both languages) are loaded once, so every worker is forked with them in shared memory."""
+
+from __future__ import annotations
+
+import contextlib
+
+import newsmill.run.warmup  # noqa: F401  the extractors first
+
+with contextlib.suppress(Exception):
+    from newsmill.enrich import annotate
+
+    for language in ("de", "en"):
+        annotate("Warm-up: Anna Berger sagte am Montag in Berlin, sie komme wieder.", language=language)
