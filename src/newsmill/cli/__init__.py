@@ -1,4 +1,9 @@
-"""The newsmill command line: a thin layer over the Python API."""
+"""The newsmill command line: a thin layer over the Python API.
+
+Exit codes: 0 done; 1 the input, the database or an output could not be used (one line on standard
+error says what and what to do; ``ingest``: also when every input failed); 2 wrong usage;
+70 an internal error (a bug: please report it with the ``--debug`` traceback); 130 interrupted.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import argparse
 import importlib
 import json
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,23 +22,51 @@ from newsmill.page import InputError
 _COMMAND_MODULES = ("newsmill.cli.corpus",)
 
 
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    # --debug anywhere on the line (before or after the command): tracebacks instead of one line
+    debug = "--debug" in args_in
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args([a for a in args_in if a != "--debug"])
     if not hasattr(args, "func"):
         parser.print_help()
-        return 2
+        return EXIT_USAGE
     try:
         return int(args.func(args) or 0)
-    except InputError as exc:
-        print(f"newsmill: {exc}", file=sys.stderr)
-        return 1
     except BrokenPipeError:
-        return 0
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("\nnewsmill: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        return _report(exc, debug)
+
+
+def _report(exc: Exception, debug: bool) -> int:
+    """One line for an error the user can fix; a bug says so. ``--debug``: the traceback too."""
+    from newsmill.corpus.store import StoreError
+
+    if debug:
+        traceback.print_exc()
+    if isinstance(exc, InputError | StoreError):
+        print(f"newsmill: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"newsmill: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"newsmill: internal error {type(exc).__name__}: {exc} "
+          f"(a bug; {'' if debug else 'run again with --debug and '}report the traceback)", file=sys.stderr)
+    return EXIT_BUG
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsmill", description=__doc__)
+    parser = argparse.ArgumentParser(prog="newsmill", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--debug", action="store_true", help="show tracebacks (for developers)")
     sub = parser.add_subparsers(title="commands")
     _add_extract(sub)
     _add_annotate(sub)

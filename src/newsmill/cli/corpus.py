@@ -99,6 +99,10 @@ def _run_ingest(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 130
     print(report.summary(), file=sys.stderr)
+    if report.failed and report.pages == sum(report.failed.values()):
+        print("newsmill: every input failed, nothing was stored (see the reasons above; "
+              "`newsmill stats --failures 20` lists them)", file=sys.stderr)
+        return 1
     return 1 if report.stopped else 0
 
 

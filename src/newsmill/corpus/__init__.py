@@ -19,6 +19,7 @@ _EXPORTS = {
     "Filters": "newsmill.corpus.store",
     "Hit": "newsmill.corpus.store",
     "StoreError": "newsmill.corpus.store",
+    "QueryError": "newsmill.corpus.query",
 }
 __all__ = list(_EXPORTS)
 

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import os
 import sys
+import tempfile
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 from newsmill.article import Article
-from newsmill.corpus.store import Filters, Store
+from newsmill.corpus.store import Filters, Store, StoreError
 
 # Rows per Parquet row group and per read from SQLite: memory stays bounded by one batch.
 BATCH = 1000
+
+
+class ExportError(StoreError):
+    """The export file cannot be written (no such folder, a directory, disk full, no permission)."""
 
 
 def export(store: Store, output: str | Path, fmt: str = "jsonl", filters: Filters | None = None,
@@ -27,9 +34,45 @@ def export(store: Store, output: str | Path, fmt: str = "jsonl", filters: Filter
     if fmt not in ("jsonl", "parquet"):
         raise ValueError(f"unknown export format {fmt!r} (jsonl or parquet)")
     records = _with_groups(store, filters) if with_groups else store.iter_records(filters, BATCH)
+    if fmt == "jsonl" and str(output) == "-":
+        return _write_lines(records, sys.stdout)
     if fmt == "jsonl":
-        return _jsonl(records, output)
-    return _parquet(records, Path(output), with_groups)
+        return _atomic(Path(output), lambda tmp: _jsonl(records, tmp))
+    return _atomic(Path(output), lambda tmp: _parquet(records, tmp, with_groups))
+
+
+def _atomic(target: Path, write: Callable[[Path], int]) -> int:
+    """Write to a temporary file beside ``target`` and rename it into place once complete, so a
+    failed or interrupted export never leaves a partial file under the target name."""
+    if target.is_dir():
+        raise ExportError(f"cannot export to {target}: it is a folder; give a file name inside it")
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"cannot export to {target}: folder {folder} does not exist")
+    if target.exists() and not target.is_file():  # /dev/null, a FIFO: write to it directly
+        return _explained(target, lambda: write(target))
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot export to {target}: {exc.strerror or exc}") from exc
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        n = _explained(target, lambda: write(tmp))
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ExportError(f"cannot export to {target}: {exc.strerror or exc}") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return n
+
+
+def _explained(target: Path, write: Callable[[], int]) -> int:
+    try:
+        return write()
+    except OSError as exc:  # disk full, permission, I/O error: one line, the partial file is dropped
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc} (nothing was exported)") from exc
 
 
 def _with_groups(store: Store, filters: Filters | None) -> Iterator[str]:
@@ -39,11 +82,13 @@ def _with_groups(store: Store, filters: Filters | None) -> Iterator[str]:
         yield json.dumps(data, ensure_ascii=False)
 
 
-def _jsonl(records: Iterator[str], output: str | Path) -> int:
-    if str(output) == "-":
-        return _write_lines(records, sys.stdout)
+def _jsonl(records: Iterator[str], output: Path) -> int:
     with open(output, "w", encoding="utf-8") as f:
-        return _write_lines(records, f)
+        n = _write_lines(records, f)
+        f.flush()
+        if output.is_file():  # the data is on disk before the rename makes it the export
+            os.fsync(f.fileno())
+    return n
 
 
 def _write_lines(records: Iterator[str], out: typing.TextIO) -> int:

@@ -232,8 +232,13 @@ class Store:
             "SELECT id FROM articles WHERE group_id = (SELECT group_id FROM articles WHERE id = ?) "
             "ORDER BY published, id", (article_id,))]
 
-    def search(self, query: str, filters: Filters | None = None, limit: int = 20) -> list[Hit]:
-        """Ranked full-text search (bm25) with highlighted snippets."""
+    def search(self, query: str, filters: Filters | None = None, limit: int = 20,
+               time_limit_s: float | None = None) -> list[Hit]:
+        """Ranked full-text search (bm25) with highlighted snippets. A query whose FTS5 syntax is
+        wrong is searched as plain words; ``corpus.query.QueryError`` (a StoreError) when it cannot
+        be searched at all: empty, too long, too many terms, or slower than ``time_limit_s``."""
+        from newsmill.corpus import query as fts
+
         where, params = (filters or Filters()).where()
         sql = (
             "SELECT a.id, a.title, a.url, a.site, a.language, a.published, "
@@ -241,14 +246,17 @@ class Store:
             f"bm25(articles_fts, {', '.join(map(str, BM25_WEIGHTS))}) AS score, a.group_id "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? AND {where} ORDER BY score LIMIT ?")
-        for q in (query, _quoted(query)):
-            try:
-                rows = self.conn.execute(sql, [*HIGHLIGHT, q, *params, limit]).fetchall()
-            except sqlite3.OperationalError as exc:
-                if "fts5" in str(exc) or "syntax" in str(exc) or "no such column" in str(exc):
-                    continue  # the query used FTS syntax wrongly: retry with every word quoted
-                raise
-            return [Hit(*r) for r in rows]
+        tries = fts.variants(query)
+        with fts.time_limit(self.conn, time_limit_s or fts.DEFAULT_TIME_LIMIT_S):
+            for q in tries:
+                try:
+                    rows = self.conn.execute(sql, [*HIGHLIGHT, q, *params, limit]).fetchall()
+                except sqlite3.OperationalError as exc:
+                    if q != tries[-1] and ("fts5" in str(exc) or "syntax" in str(exc)
+                                           or "no such column" in str(exc)):
+                        continue  # the query used FTS syntax wrongly: retry with every word quoted
+                    raise
+                return [Hit(*r) for r in rows]
         return []
 
     def iter_records(self, filters: Filters | None = None, batch: int = 500) -> Iterator[str]:
@@ -305,11 +313,6 @@ ON CONFLICT(id) DO UPDATE SET
 
 def _counts(cur: sqlite3.Cursor) -> dict[str, int]:
     return {str(k): int(v) for k, v in sorted(cur.fetchall(), key=lambda kv: -kv[1])}
-
-
-def _quoted(query: str) -> str:
-    words = [w.replace('"', "") for w in query.split()]
-    return " ".join(f'"{w}"' for w in words if w)
 
 
 def _connect(path: Path, readonly: bool, busy_timeout_s: float) -> sqlite3.Connection:

@@ -24,6 +24,7 @@ from newsmill.sources.files import (
     walk,
 )
 from newsmill.sources.items import Failure, Finished, Item, Note, Skipped, Task
+from newsmill.sources.prose import not_prose
 from newsmill.sources.warc import pages_from_warc
 from newsmill.sources.web import FetchOptions, pages_from_urls
 
@@ -42,9 +43,14 @@ def _never(_: str) -> bool:
     return False
 
 
+def is_url(spec: str) -> bool:
+    """Whether an input names a web page: http(s)://, the scheme in any case (HTTP:// is a URL too)."""
+    return spec[:8].lower().startswith(("http://", "https://"))
+
+
 def input_kind(spec: str) -> str:
     """url | folder | warc | jsonl | urls | page | unknown | missing."""
-    if spec.startswith(("http://", "https://")):
+    if is_url(spec):
         return "url"
     path = Path(spec)
     if path.is_dir():
@@ -56,11 +62,17 @@ def input_kind(spec: str) -> str:
 
 def open_inputs(inputs: Sequence[str], options: SourceOptions | None = None,
                 skip: Callable[[str], bool] = _never) -> Iterator[Item]:
-    """Every page of every input, in order; unreadable inputs become Failures, never exceptions."""
-    opts = options or SourceOptions()
+    """Every page of every input, in order; unreadable inputs become Failures, never exceptions,
+    and so do pages whose bytes are not text at all (``prose.not_prose``)."""
+    for item in _items(inputs, options or SourceOptions(), skip):
+        why = not_prose(item.page.raw) if isinstance(item, Task) else None
+        yield Failure(item.key, "read", "not prose", why) if isinstance(item, Task) and why else item
+
+
+def _items(inputs: Sequence[str], opts: SourceOptions, skip: Callable[[str], bool]) -> Iterator[Item]:
     urls: list[str] = []
     for spec in inputs:
-        if spec.startswith(("http://", "https://")):
+        if is_url(spec):
             urls.append(spec)  # URLs given directly are fetched together, in order, at the end
             continue
         yield from _open_path(Path(spec), opts, skip, explicit=True)

@@ -67,7 +67,7 @@ def looks_like_url_list(path: Path) -> bool:
     except OSError:
         return False
     lines = [ln.strip() for ln in head.splitlines() if ln.strip() and not ln.startswith("#")]
-    return bool(lines) and all(ln.startswith(("http://", "https://")) and " " not in ln for ln in lines)
+    return bool(lines) and all(ln[:8].lower().startswith(("http://", "https://")) and " " not in ln for ln in lines)
 
 
 def read_capped(path: Path, cap: int) -> bytes:

@@ -31,6 +31,9 @@ def pages_from_warc(path: Path, max_bytes: int, skip: Callable[[str], bool]) -> 
     records = 0
     last_pos = 0
     try:
+        if path.stat().st_size == 0:  # fastwarc reads an empty file as an archive of no records
+            yield Failure(str(path), "read", "empty file", f"{path} is empty (0 bytes): no WARC records")
+            return
         with path.open("rb") as stream:
             for record in ArchiveIterator(stream, parse_http=True, max_content_length=None):
                 records += 1

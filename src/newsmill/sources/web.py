@@ -80,20 +80,45 @@ class Response:
 
 def check_address(host: str, port: int, allow_private: bool) -> str:
     """Resolve ``host`` and return an address it is safe to connect to, else FetchError."""
+    return allowed_addresses(host, port, allow_private)[0]
+
+
+def allowed_addresses(host: str, port: int, allow_private: bool) -> list[str]:
+    """Every address of ``host`` it is safe to connect to, in resolver order; FetchError if none."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
         raise FetchError("dns", f"cannot resolve {host}: {exc}") from exc
+    allowed: list[str] = []
     refused = []
     for info in infos:
         addr = str(info[4][0])
         if allow_private or is_public(addr):
-            return addr
-        refused.append(addr)
+            if addr not in allowed:
+                allowed.append(addr)
+        else:
+            refused.append(addr)
+    if allowed:
+        return allowed
     raise FetchError("private address",
                      f"{host} resolves to {', '.join(refused)}: loopback/private/link-local addresses "
                      "(also inside IPv6) and IPv6 tunnel addresses are refused "
                      "(use --allow-private to permit them)")
+
+
+def split_url(url: str) -> tuple[SplitResult, int]:
+    """The parts of an http(s) URL and its port; FetchError("bad url") for anything malformed
+    (an unclosed IPv6 bracket, a port out of range), so one bad line never stops a batch."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+        host = parts.hostname
+    except ValueError as exc:
+        raise FetchError("bad url", f"{url!r}: {exc}") from exc
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not host:
+        raise FetchError("bad url", f"only http(s) URLs with a host can be fetched: {url!r}")
+    return parts._replace(scheme=scheme), port or (443 if scheme == "https" else 80)
 
 
 def is_public(addr: str) -> bool:
@@ -163,24 +188,43 @@ class _Deadline:
     at: float
 
 
-class _PinnedHTTP(http.client.HTTPConnection):
-    """Connects to the address that was checked, not to whatever DNS says a moment later."""
+def _connect_any(addrs: Sequence[str], port: int, timeout: float | None, remaining: Callable[[], float]) -> socket.socket:
+    """Connect to the first of the checked ``addrs`` that answers; each attempt gets what is left
+    of the total deadline (at most ``timeout``), so a host whose connect hangs cannot outlast it."""
+    last: OSError = TimeoutError("no time left to connect")
+    for addr in addrs:
+        left = remaining()
+        if left <= 0:
+            break
+        try:
+            return socket.create_connection((addr, port), min(timeout or left, left))
+        except OSError as exc:
+            last = exc
+    raise last
 
-    def __init__(self, host: str, port: int, addr: str, timeout: float) -> None:
+
+class _PinnedHTTP(http.client.HTTPConnection):
+    """Connects to the addresses that were checked, not to whatever DNS says a moment later."""
+
+    def __init__(self, host: str, port: int, addrs: Sequence[str], timeout: float,
+                 remaining: Callable[[], float]) -> None:
         super().__init__(host, port, timeout=timeout)
-        self.addr = addr
+        self.addrs = addrs
+        self.remaining = remaining
 
     def connect(self) -> None:
-        self.sock = socket.create_connection((self.addr, self.port), self.timeout)
+        self.sock = _connect_any(self.addrs, self.port, self.timeout, self.remaining)
 
 
 class _PinnedHTTPS(http.client.HTTPSConnection):
-    def __init__(self, host: str, port: int, addr: str, timeout: float) -> None:
+    def __init__(self, host: str, port: int, addrs: Sequence[str], timeout: float,
+                 remaining: Callable[[], float]) -> None:
         super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
-        self.addr = addr
+        self.addrs = addrs
+        self.remaining = remaining
 
     def connect(self) -> None:
-        sock = socket.create_connection((self.addr, self.port), self.timeout)
+        sock = _connect_any(self.addrs, self.port, self.timeout, self.remaining)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
 
 
@@ -207,6 +251,7 @@ class Fetcher:
     def fetch(self, url: str) -> Response:
         """GET ``url`` following at most ``max_redirects`` redirects; FetchError on any refusal."""
         deadline = _Deadline(self._clock() + self.options.total_timeout_s)
+        split_url(url)  # a malformed URL is refused before robots.txt is asked
         seen = {url}
         for _ in range(self.options.max_redirects + 1):
             self._allowed(url, deadline)
@@ -214,7 +259,10 @@ class Fetcher:
             location = resp.headers.get("location")
             if resp.status not in _REDIRECTS or not location:
                 return resp
-            url = urljoin(url, location)
+            try:
+                url = urljoin(url, location)
+            except ValueError as exc:
+                raise FetchError("bad url", f"redirect to a malformed location {location!r}") from exc
             if url in seen:
                 raise FetchError("redirect loop", f"redirects back to {url}")
             seen.add(url)
@@ -224,7 +272,7 @@ class Fetcher:
     def _allowed(self, url: str, deadline: _Deadline) -> None:
         if not self.options.respect_robots:
             return
-        parts = urlsplit(url)
+        parts, _ = split_url(url)
         site = f"{parts.scheme}://{parts.netloc}"
         with self._lock_for(self._site_locks, site):  # load each robots.txt once
             if site not in self._robots:
@@ -263,21 +311,20 @@ class Fetcher:
 
     # --- one request ------------------------------------------------------------------------------
     def _get(self, url: str, deadline: _Deadline) -> Response:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("bad url", f"only http(s) URLs can be fetched: {url}")
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        addr = check_address(parts.hostname, port, self.options.allow_private)
+        parts, port = split_url(url)
+        addrs = allowed_addresses(str(parts.hostname), port, self.options.allow_private)
         lock = self._lock_for(self._host_locks, parts.netloc)
         queued = self._clock()
         with lock:  # one request at a time per host, however many fetch threads
             deadline.at += self._clock() - queued
             self._wait_turn(parts.netloc, deadline)
-            return self._request(url, parts, port, addr, deadline)
+            return self._request(url, parts, port, addrs, deadline)
 
-    def _request(self, url: str, parts: SplitResult, port: int, addr: str, deadline: _Deadline) -> Response:
+    def _request(self, url: str, parts: SplitResult, port: int, addrs: Sequence[str],
+                 deadline: _Deadline) -> Response:
         cls = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
-        conn = cls(str(parts.hostname), port, addr, timeout=self.options.connect_timeout_s)
+        conn = cls(str(parts.hostname), port, addrs, self.options.connect_timeout_s,
+                   lambda: deadline.at - self._clock())
         watchdog = threading.Timer(max(0.0, deadline.at - self._clock()), _abort, (conn,))
         watchdog.daemon = True
         watchdog.start()
@@ -374,6 +421,8 @@ def _fetch_item(fetcher: Fetcher, url: str) -> Item:
         resp = fetcher.fetch(url)
     except FetchError as exc:
         return Failure(url, "fetch", exc.reason, exc.detail)
+    except (ValueError, UnicodeError) as exc:  # any other malformed-URL spelling the parser rejects late
+        return Failure(url, "fetch", "bad url", f"{url!r}: {exc}")
     page = page_from_response(resp)
     if isinstance(page, Failure):
         page.key = url
