@@ -86,8 +86,9 @@ def looks_valid(query: str) -> bool:
 
 def as_words(query: str) -> str:
     """Every word of the query as a quoted FTS5 string: no syntax left that could be wrong.
-    Only letters and digits make a word (FTS5's tokenizer ignores the rest anyway)."""
-    words = [re.sub(r"[^\w]+", " ", w).strip() for w in query.split()]
+    Only letters and digits make a word (FTS5's tokenizer ignores the rest anyway); operators
+    written in capitals were meant as syntax and are dropped ("Putin OR" searches Putin)."""
+    words = [re.sub(r"[^\w]+", " ", w).strip() for w in query.split() if w not in _OPERATORS | {"NEAR"}]
     return " ".join(f'"{w}"' for w in words if w)
 
 

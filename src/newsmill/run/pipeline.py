@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsmill.corpus.ingest_lock import ingest_lock
 from newsmill.corpus.store import DEFAULT_BUSY_TIMEOUT_S, ArticleRow, Store, StoreError
 from newsmill.extract.options import ExtractOptions
 from newsmill.page import Page
@@ -192,7 +193,7 @@ def ingest(inputs: Sequence[str], db: str | Path, options: IngestOptions | None 
         opts.run.preload = ("newsmill.run.warmup_enrich" if opts.enrich else "newsmill.run.warmup",)
     report = IngestReport()
     started = time.monotonic()
-    with Store(db, busy_timeout_s=opts.busy_timeout_s) as store:
+    with ingest_lock(db), Store(db, busy_timeout_s=opts.busy_timeout_s) as store:
         if opts.retry_failed:
             store.forget_failures()
         writer = _Writer(store, report)
