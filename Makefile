@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 NM     := $(VENV)/bin/newsmill
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck unit bench models clean
+.PHONY: install run test lint typecheck unit fuzz bench models clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ unit: install
 	$(VENV)/bin/pytest -q -x --durations=5
 
 test: lint typecheck unit
+
+# The property-based hostile-input suite with many more examples than in `make test` (~10 min).
+fuzz: install
+	NEWSMILL_FUZZ=1 $(VENV)/bin/pytest -q tests/test_fuzz.py tests/test_hostile.py
 
 # Every quality and speed table of docs/benchmarks.md, newsmill beside its peers (needs ../shared).
 BENCHMARKS := extraction textdump metadata ingest quotes timex ner annotate
