@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 # Web news did not exist before this; earlier "dates" are birthdays, founding years or junk.
@@ -137,7 +138,7 @@ def printed_date(doc: HtmlElement) -> str | None:
     from newsmill.extract.text.dates import find_date
 
     lex = load_lexicon()
-    for el in doc.xpath(_DATE_MARKED)[:MAX_MARKED]:
+    for el in _DATE_MARKED_XPATH(doc)[:MAX_MARKED]:
         if el.tag in _SKIP_TEXT:
             continue
         found = find_date(" ".join(el.itertext())[:MAX_MARKED_CHARS], lex)
@@ -169,9 +170,15 @@ def _visible_text(root: HtmlElement, limit: int) -> str:
 
 def time_element_date(doc: HtmlElement) -> str | None:
     """The ``datetime`` of the article's own ``<time>``: inside ``<article>`` first, else the page's."""
-    for xpath in ("//article//time[@datetime]", "//time[@datetime]"):
-        for el in doc.xpath(xpath)[:3]:
+    elements = _TIME_XPATH(doc)
+    inside = [el for el in elements if any(True for _ in el.iterancestors("article"))]
+    for group in (inside, elements):
+        for el in group[:3]:
             value = el.get("datetime")
             if value and normalize_date(value):
                 return str(value)
     return None
+
+
+_TIME_XPATH = etree.XPath("//time[@datetime]")
+_DATE_MARKED_XPATH = etree.XPath(_DATE_MARKED)
