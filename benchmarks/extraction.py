@@ -36,6 +36,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.metrics import SnippetCounts, normalize_ws, shingle_scores, snippet_counts  # noqa: E402
+from benchmarks.splits import CHOICES, in_half  # noqa: E402
 
 BENCHDATA = Path(__file__).resolve().parents[2] / "shared" / "benchdata"
 
@@ -296,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cold", type=int, metavar="N", help="fresh-process runs over the first N pages instead")
     ap.add_argument("--sets", default="zyte,trafeval")
+    ap.add_argument("--split", choices=CHOICES, default="all", help="score one half (benchmarks/splits.py)")
     ap.add_argument("--tools", default=",".join(TOOLS))
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--dump", type=Path, help="write per-page newsmill outputs and scores here")
@@ -307,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     meta_rows = ["| tool | title | author | date |", "|---|---|---|---|"]
     for set_name in args.sets.split(","):
         loader, scorer, lang = SETS[set_name]
-        pages = loader(args.limit)
+        pages = [p for p in loader(args.limit) if in_half(set_name, p.id, args.split)]
         for tool_name in args.tools.split(","):
             res = run_tool(TOOLS[tool_name], pages, lang)
             p, r, f = scorer(pages, res)
