@@ -9,6 +9,12 @@ covers the tool's call only, one page after the other in one process, and counts
 (``time.process_time``): docs/s on one core, robust to other jobs sharing the machine. Each tool
 is warmed up on one page first so that import and model loading are not counted.
 
+``--cold N`` measures what a user meets instead: for newsmill and trafilatura, one fresh Python
+process each that imports the tool and extracts the first N pages of Zyte + trafeval in turn
+(decoded beforehand, outside the timing). It reports import + first page, the whole run and the
+steady part after the first COLD_STEADY_FROM pages, wall and CPU time, and the per-page CPU worst
+case (p99, max); wall time is shown but is at the mercy of other jobs on the machine.
+
 What is compared: the article body text. The Zyte ground truth ``articleBody`` holds the body
 without the headline, and trafilatura's and jusText's outputs are bodies too, so no tool's title
 is added. For newsmill that is ``Article.text`` (lead + blocks).
@@ -30,6 +36,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.metrics import SnippetCounts, normalize_ws, shingle_scores, snippet_counts  # noqa: E402
+from benchmarks.splits import CHOICES, in_half  # noqa: E402
 
 BENCHDATA = Path(__file__).resolve().parents[2] / "shared" / "benchdata"
 
@@ -224,18 +231,85 @@ SETS: dict[str, tuple[Callable[[int | None], list[Page]], Callable[[list[Page], 
 }
 
 
+# --- cold runs ----------------------------------------------------------------------------------
+
+COLD_TOOLS = ("newsmill", "trafilatura")
+# Pages after this many count as the steady state (imports, caches and lazy tables all paid).
+COLD_STEADY_FROM = 200
+
+_COLD_CHILD = """
+import json, sys, time
+w0, c0 = time.perf_counter(), time.process_time()
+tool, path = sys.argv[1], sys.argv[2]
+pages = [json.loads(line) for line in open(path, encoding="utf-8")]
+w0, c0 = time.perf_counter(), time.process_time()
+if tool == "newsmill":
+    from newsmill.extract import extract
+    run = lambda html, url: extract(html, url=url, input_format="html")
+else:
+    import trafilatura
+    run = lambda html, url: trafilatura.extract(html, url=url, output_format="json", with_metadata=True)
+marks = []
+for html, url in pages:
+    run(html, url)
+    marks.append((time.perf_counter() - w0, time.process_time() - c0))
+print(json.dumps(marks))
+"""
+
+
+def cold_run(tool: str, page_file: Path) -> list[tuple[float, float]]:
+    """Cumulative (wall, CPU) seconds after each page, from before the import, in a fresh process."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", _COLD_CHILD, tool, str(page_file)], check=True,
+                         capture_output=True, text=True).stdout
+    return [tuple(m) for m in json.loads(out.strip().splitlines()[-1])]
+
+
+def cold_table(n: int) -> str:
+    import tempfile
+
+    pages = (load_zyte(None) + load_trafeval(None))[:n]
+    with tempfile.TemporaryDirectory() as tmp:
+        page_file = Path(tmp) / "pages.jsonl"
+        page_file.write_text("".join(json.dumps([p.html, p.url]) + "\n" for p in pages), encoding="utf-8")
+        marks = {tool: cold_run(tool, page_file) for tool in COLD_TOOLS}
+    steady_from = min(COLD_STEADY_FROM, len(pages) - 1)
+    rows = {}
+    for tool, m in marks.items():
+        per_page = sorted(m[i][1] - m[i - 1][1] for i in range(1, len(m)))
+        rows[tool] = {
+            "import + first page, wall s": m[0][0], "import + first page, CPU s": m[0][1],
+            f"N={len(m)}, wall s": m[-1][0], f"N={len(m)}, CPU s": m[-1][1],
+            f"steady (pages {steady_from + 1}–{len(m)}), CPU ms/page":
+                1000 * (m[-1][1] - m[steady_from][1]) / max(1, len(m) - 1 - steady_from),
+            "per page p99, CPU ms": 1000 * per_page[int(0.99 * (len(per_page) - 1))] if per_page else 0.0,
+            "per page max, CPU ms": 1000 * per_page[-1] if per_page else 0.0,
+        }
+    lines = ["| fresh process | newsmill | trafilatura | trafilatura / newsmill |", "|---|---|---|---|"]
+    for key in rows["newsmill"]:
+        a, b = rows["newsmill"][key], rows["trafilatura"][key]
+        lines.append(f"| {key} | {a:.3f} | {b:.3f} | {b / a if a else 0:.1f}× |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cold", type=int, metavar="N", help="fresh-process runs over the first N pages instead")
     ap.add_argument("--sets", default="zyte,trafeval")
+    ap.add_argument("--split", choices=CHOICES, default="all", help="score one half (benchmarks/splits.py)")
     ap.add_argument("--tools", default=",".join(TOOLS))
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--dump", type=Path, help="write per-page newsmill outputs and scores here")
     args = ap.parse_args(argv)
+    if args.cold:
+        print(cold_table(args.cold))
+        return 0
     rows = ["| set | tool | precision | recall | F1 | docs/s | failures |", "|---|---|---|---|---|---|---|"]
     meta_rows = ["| tool | title | author | date |", "|---|---|---|---|"]
     for set_name in args.sets.split(","):
         loader, scorer, lang = SETS[set_name]
-        pages = loader(args.limit)
+        pages = [p for p in loader(args.limit) if in_half(set_name, p.id, args.split)]
         for tool_name in args.tools.split(","):
             res = run_tool(TOOLS[tool_name], pages, lang)
             p, r, f = scorer(pages, res)

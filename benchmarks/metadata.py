@@ -33,6 +33,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.splits import CHOICES, in_half  # noqa: E402
+
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchdata" / "trafeval-de-dev"
 
 Prediction = tuple[str | None, list[str], str | None]  # title, authors, date (YYYY-MM-DD)
@@ -275,8 +280,12 @@ def main() -> None:
     parser.add_argument("--bench", type=Path, default=BENCH)
     parser.add_argument("--errors", choices=("title", "author", "date"))
     parser.add_argument("--cache", type=Path, help="keep the peers' answers here between runs")
+    parser.add_argument("--split", choices=CHOICES, default="all", help="score one half (benchmarks/splits.py)")
     args = parser.parse_args()
     gold, pages = load_pages(args.bench)
+    gold = {k: v for k, v in gold.items() if in_half("trafeval", k, args.split)}
+    pages = {k: pages[k] for k in gold}
+    print(f"half: {args.split}")
     run_all(gold, pages, args.errors, args.cache)
 
 

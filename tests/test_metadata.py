@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsmill.extract.metadata.authors import agency_of, split_byline
-from newsmill.extract.metadata.dates import normalize_date
+from newsmill.extract.metadata.dates import normalize_date, printed_date
 from newsmill.extract.metadata.jsonld import parse_lenient
 from newsmill.extract.metadata.reader import PageMetadata, read_metadata, strip_site
 
@@ -401,3 +401,18 @@ def test_comment_area_words_never_exclude_every_byline(monkeypatch: pytest.Monke
     pattern = authors._excluded_area.__wrapped__()
     assert pattern.search("article-header byline") is None
     assert bool(pattern.search("kommentar-box")) == ("kommentar" in comment_words)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<div class="post-meta">Veröffentlicht am 6. Oktober 2022, 14:05 Uhr</div><p>Text.</p>', "2022-10-06"),
+        ('<span id="Article_Date">May 4, 2021</span><p>Text.</p>', "2021-05-04"),
+        ("<article><h1>Titel</h1><p>Berlin, 23.12.2024 – Der Rat tagte.</p></article>", "2024-12-23"),
+        ("<article><p>Kein Datum hier, nur 1999 Gründung.</p></article>", None),
+        ('<script class="date">var d = "2021-01-01";</script><p>Nichts.</p>', None),
+    ],
+)
+def test_printed_date(body: str, expected: str | None) -> None:
+    doc = lxml.html.fromstring(f"<html><body>{body}</body></html>")
+    assert printed_date(doc) == expected

@@ -250,12 +250,11 @@ def prefer_people(names: list[str]) -> list[str]:
 
 # --- the page's DOM ------------------------------------------------------------------------------
 
-# Elements whose class or id names one of these hold a byline; checked in this order.
+# Elements that hold a byline, by kind (``_byline_kind``): itemprop, rel, then class or id words.
 _BYLINE_XPATH = (
-    '//*[@itemprop="author"]',
-    '//*[@rel="author"]',
-    "//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'autor')"
-    " or contains(@id, 'byline') or contains(@id, 'author')]",
+    '//*[@itemprop="author" or @rel="author"'
+    " or contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'autor')"
+    " or contains(@id, 'byline') or contains(@id, 'author')]"
 )
 # Byline elements with more text than this are author boxes with biographies; take none of them.
 MAX_BYLINE_ELEMENT_CHARS = 120
@@ -272,17 +271,31 @@ def byline_candidates(doc: Any) -> list[str]:
     Only the first element that holds a usable name counts, plus others with the same kind that
     follow it closely: later matches are comment authors, teasers and author lists.
     """
-    from lxml import etree
-
-    for xpath in _BYLINE_XPATH:
-        try:
-            elements = doc.xpath(xpath)
-        except etree.XPathError:
-            continue
+    # One scan of the tree for all kinds (each kind's own XPath was a whole-tree scan per page).
+    kinds: list[list[Any]] = [[] for _ in range(BYLINE_KINDS)]
+    for el in _byline_xpath()(doc):
+        kinds[_byline_kind(el)].append(el)
+    for elements in kinds:
         found = _usable_bylines(elements)
         if found:
             return found
     return []
+
+
+BYLINE_KINDS = 3
+
+
+def _byline_kind(el: Any) -> int:
+    if el.get("itemprop") == "author":
+        return 0
+    return 1 if el.get("rel") == "author" else 2
+
+
+@lru_cache(maxsize=1)
+def _byline_xpath() -> Any:
+    from lxml import etree
+
+    return etree.XPath(_BYLINE_XPATH)
 
 
 def _usable_bylines(elements: list[Any]) -> list[str]:

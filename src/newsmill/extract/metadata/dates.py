@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 # Web news did not exist before this; earlier "dates" are birthdays, founding years or junk.
@@ -111,11 +112,73 @@ def htmldate_search(doc: HtmlElement, url: str | None, extensive: bool) -> str |
 PADDED_DAY = "-01"
 
 
+# Class/id words of the elements where pages print their date line ("meta", "byline" hold it too).
+_DATE_MARKED = (
+    "//*[@class or @id][contains(concat(' ', translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ-_', "
+    "'abcdefghijklmnopqrstuvwxyz  '), ' ', translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ-_', "
+    "'abcdefghijklmnopqrstuvwxyz  ')), 'date') or contains(@class, 'datum') or contains(@class, 'time')"
+    " or contains(@class, 'publish') or contains(@class, 'posted') or contains(@class, 'byline')]"
+)
+# How many marked elements, and how much of each, are read: the date line is short and early.
+MAX_MARKED = 8
+MAX_MARKED_CHARS = 200
+# Without a marked element, the article's printed text is searched this far from its start.
+MAX_TEXT_CHARS = 4000
+_SKIP_TEXT = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form")
+
+
+def printed_date(doc: HtmlElement) -> str | None:
+    """The date a page prints for its readers ("6. Oktober 2022", "May 4, 2021", "23.12.2024").
+
+    newsmill's own reading of the free-text dates htmldate's extensive search found through
+    dateparser (whose locale tables cost ~10 ms a page to compile on first use): first the
+    elements a CMS marks as a date line, then the start of the article's text.
+    """
+    from newsmill.extract.lexicon import load_lexicon
+    from newsmill.extract.text.dates import find_date
+
+    lex = load_lexicon()
+    for el in _DATE_MARKED_XPATH(doc)[:MAX_MARKED]:
+        if el.tag in _SKIP_TEXT:
+            continue
+        found = find_date(" ".join(el.itertext())[:MAX_MARKED_CHARS], lex)
+        if found and normalize_date(found):
+            return found
+    scope = next(iter(doc.xpath("//article|//main")), None)
+    if scope is None:
+        scope = doc.find("body") if doc.find("body") is not None else doc
+    found = find_date(_visible_text(scope, MAX_TEXT_CHARS), lex)
+    return normalize_date(found)
+
+
+def _visible_text(root: HtmlElement, limit: int) -> str:
+    parts: list[str] = []
+    size = 0
+    for el in root.iter():
+        if el.tag in _SKIP_TEXT or not isinstance(el.tag, str):
+            continue
+        if el.text and el.getparent() is not None and el.getparent().tag not in _SKIP_TEXT:
+            parts.append(el.text)
+            size += len(el.text)
+        if el.tail:
+            parts.append(el.tail)
+            size += len(el.tail)
+        if size >= limit:
+            break
+    return " ".join(parts)[:limit]
+
+
 def time_element_date(doc: HtmlElement) -> str | None:
     """The ``datetime`` of the article's own ``<time>``: inside ``<article>`` first, else the page's."""
-    for xpath in ("//article//time[@datetime]", "//time[@datetime]"):
-        for el in doc.xpath(xpath)[:3]:
+    elements = _TIME_XPATH(doc)
+    inside = [el for el in elements if any(True for _ in el.iterancestors("article"))]
+    for group in (inside, elements):
+        for el in group[:3]:
             value = el.get("datetime")
             if value and normalize_date(value):
                 return str(value)
     return None
+
+
+_TIME_XPATH = etree.XPath("//time[@datetime]")
+_DATE_MARKED_XPATH = etree.XPath(_DATE_MARKED)

@@ -32,7 +32,7 @@ from lxml.html import HtmlElement
 
 from newsmill.extract.metadata import jsonld
 from newsmill.extract.metadata.authors import agency_of, byline_candidates, clean_authors, text_credits
-from newsmill.extract.metadata.dates import htmldate_search, normalize_date, time_element_date
+from newsmill.extract.metadata.dates import htmldate_search, normalize_date, printed_date, time_element_date
 from newsmill.extract.metadata.dom import breadcrumb_section, meta_tags
 from newsmill.extract.metadata.titles import MAX_TITLE_CHARS, choose_title, h1_kicker, strip_site, text_key
 
@@ -316,9 +316,9 @@ def _dates(src: _Sources, options: MetadataOptions) -> tuple[str | None, str | N
     if not published:
         published = htmldate_search(src.doc, src.url, extensive=False)
     if not published and options.extensive_date_search:
-        # The extensive text search costs ~10x the fast mode; only pages without any markup
+        # The printed-text search costs more than the markup; only pages without any markup
         # date pay for it.
-        published = htmldate_search(src.doc, src.url, extensive=True)
+        published = printed_date(src.doc)
     if published and modified and modified[:10] < published[:10]:
         modified = None  # a "modification" before publication is a template date
     return published, modified
