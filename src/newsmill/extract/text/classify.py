@@ -36,6 +36,10 @@ LINK_SHARE_BAD = 0.6
 # widgets), not from the visible article; a quarter of the line in tags is enough to tell.
 MARKUP_SHARE_BAD = 0.25
 MARKUP_MIN_CHARS = 20
+# ... unless the whole dump kept its markup (at least this share of its lines carry tags): then
+# tags say nothing about a line, and its links (counted as link text) tell menus from prose.
+MARKUP_DUMP_SHARE = 0.3
+MARKUP_DUMP_MIN_LINES = 10
 # Short lines repeated in a dump are menus (printed at top and bottom); prose is never repeated
 # except as a caption printed twice, which structure recovery handles.
 REPEAT_MAX_WORDS = 6
@@ -117,8 +121,10 @@ def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
     counts = Counter(keys)
     labels: list[Label] = []
     bad_texts: set[str] = set()
+    tagged = sum(1 for line in lines if line.markup_chars)
+    markup_dump = tagged >= max(MARKUP_DUMP_MIN_LINES, MARKUP_DUMP_SHARE * len(lines))
     for line, key in zip(lines, keys, strict=True):
-        label = _classify(line, key, counts[key], lex)
+        label = _classify(line, key, counts[key], lex, markup_dump)
         if label.kind != "bad" and key and key in bad_texts:
             # The same text as a line already judged debris (a teaser printed raw, then clean).
             label = Label("bad", "duplicate", label.words)
@@ -142,13 +148,13 @@ def _mark_share_bars(labels: list[Label]) -> None:
         run = []
 
 
-def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
+def _classify(line: Line, key: str, repeats: int, lex: Lexicon, markup_dump: bool = False) -> Label:
     text = line.text
     if line.rule:
         return Label("bad", "markup")
     if not text:
         return Label("image") if line.images else Label("bad", "markup")
-    if line.markup_chars >= MARKUP_MIN_CHARS and line.markup_share >= MARKUP_SHARE_BAD and not line.images:
+    if not markup_dump and line.markup_chars >= MARKUP_MIN_CHARS and line.markup_share >= MARKUP_SHARE_BAD and not line.images:
         return Label("bad", "markup")
     words = _WORD.findall(text)
     n = len(words)

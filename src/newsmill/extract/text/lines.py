@@ -44,6 +44,26 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]
 _RULE = re.compile(r"^\s*(?:[-*_=~#|:.•·]\s*){3,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}")
 _RULE_START = frozenset("-*_=~#|:.•·")
+# lynx -dump numbers every link ("[12]Home") and lists the URLs at the end ("12. https://...").
+_LYNX_LINK = re.compile(r"\[\d{1,4}\](?=\S)")
+_URL_LINE = re.compile(r"^(?:\d{1,4}\.\s+)?(?:https?|file|ftp|mailto):\S*$")
+# Raw links in a dump that kept markup: their text is link text, as in Markdown.
+_HTML_LINK = re.compile(r"<a\b[^<>]{0,2000}>(.*?)</a\s*>", re.S | re.I)
+# Text browsers (w3m, lynx) wrap paragraphs at a fixed width. A dump is wrapped when at least this
+# share of its lines ends within WRAP_FULL_SLACK columns of the widest (98th percentile) line,
+# and that width is a terminal's.
+WRAP_MIN_FULL_SHARE = 0.15
+WRAP_FULL_SLACK = 15
+WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 60, 200
+WRAP_MIN_LINES = 20
+# A continuation line is indented like the line it continues, or a little more (list items).
+WRAP_MAX_EXTRA_INDENT = 4
+# Sentences glued without a space when a page's paragraphs were flattened with textContent
+# ("...endete.Die nächste..."): split where a lower-case word ends and a capitalised one begins.
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zäöüß]{2}[.!?])(?=[A-ZÄÖÜ][a-zäöüß])")
+# In a dump without line breaks, a menu runs into the next sentence: a run of this many words
+# without a function word before a sentence's start is cut off as a line of its own.
+NAV_RUN_WORDS = 6
 _BULLET_START = frozenset("*+•·▪◦‣-")
 
 
@@ -85,7 +105,7 @@ class SplitResult:
     warnings: list[str]
 
 
-def split_lines(text: str) -> SplitResult:
+def split_lines(text: str, stopwords: frozenset[str] = frozenset()) -> SplitResult:
     """Cut the dump into cleaned ``Line``s (blank lines dropped, remembered as ``blank_before``)."""
     warnings: list[str] = []
     if len(text) > MAX_ANALYSED_CHARS:
@@ -102,6 +122,10 @@ def split_lines(text: str) -> SplitResult:
     if len(raw_lines) > MAX_LINES:
         warnings.append(f"size: {len(raw_lines)} lines, only the first {MAX_LINES} analysed")
         raw_lines = raw_lines[:MAX_LINES]
+    width = _wrap_width(raw_lines)
+    if width:
+        raw_lines = _reflow(raw_lines, width)
+        warnings.append(f"structure: lines wrapped at {width} columns joined into paragraphs")
     lines: list[Line] = []
     blank = False
     long_split = False
@@ -109,7 +133,7 @@ def split_lines(text: str) -> SplitResult:
         if not raw.strip():
             blank = True
             continue
-        pieces = _split_long(raw) if len(raw) > MAX_LINE_CHARS else [raw]
+        pieces = _split_long(raw, stopwords) if len(raw) > MAX_LINE_CHARS else [raw]
         long_split = long_split or len(pieces) > 1
         for i, piece in enumerate(pieces):
             line = clean_line(len(lines), piece)
@@ -131,12 +155,61 @@ def _repair_mojibake(text: str) -> str:
     return "\n".join(out)
 
 
-def _split_long(raw: str) -> list[str]:
+def _wrap_width(raw_lines: list[str]) -> int:
+    """The column a text browser wrapped the dump at, or 0 when it is not wrapped."""
+    lengths = sorted(len(r.rstrip().expandtabs(4)) for r in raw_lines if r.strip())
+    if len(lengths) < WRAP_MIN_LINES:
+        return 0
+    width = lengths[int(0.98 * (len(lengths) - 1))]
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return 0
+    full = sum(1 for n in lengths if width - WRAP_FULL_SLACK <= n <= width)
+    return width if full >= WRAP_MIN_FULL_SHARE * len(lengths) else 0
+
+
+def _reflow(raw_lines: list[str], width: int) -> list[str]:
+    """Join lines the browser broke because the next word did not fit any more."""
+    out: list[str] = []
+    for raw in raw_lines:
+        prev = out[-1].expandtabs(4).rstrip() if out else ""
+        words = raw.split()
+        if prev.strip() and words and len(prev) <= width and len(prev) + 1 + len(words[0]) > width:
+            indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+            prev_indent = len(prev) - len(prev.lstrip())
+            bullet = bool(_BULLET.match(raw)) and not _BULLET.match(prev)
+            if prev_indent <= indent <= prev_indent + WRAP_MAX_EXTRA_INDENT and not bullet:
+                out[-1] = prev + " " + raw.strip()
+                continue
+        out.append(raw)
+    return out
+
+
+def _split_long(raw: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
     pieces = [p for p in _SENTENCE_SPLIT.split(raw) if p.strip()]
+    pieces = [q for p in pieces for q in _GLUED_SENTENCE.split(p) if q.strip()]
+    if stopwords:
+        pieces = [q for p in pieces for q in _cut_nav_run(p, stopwords)]
     out: list[str] = []
     for piece in pieces:  # text without sentence ends is cut hard, still in order
         out.extend(piece[i : i + MAX_LINE_CHARS] for i in range(0, len(piece), MAX_LINE_CHARS))
     return out
+
+
+def _cut_nav_run(piece: str, stopwords: frozenset[str]) -> list[str]:
+    """Cut a menu off the sentence it ran into: the sentence starts after the last long run of
+    words without a function word (menus and headlines have none, sentences have many)."""
+    words = piece.split(" ")
+    run, cut = 0, 0
+    for i, word in enumerate(words):
+        if word.strip(".,:;!?\"„“”»«()").lower() in stopwords:
+            if run >= NAV_RUN_WORDS:
+                cut = max(0, i - 1)  # the sentence's first word usually precedes its first function word
+            run = 0
+        elif word:
+            run += 1
+    if cut <= 0:
+        return [piece]
+    return [" ".join(words[:cut]), " ".join(words[cut:])]
 
 
 def clean_line(index: int, raw: str) -> Line:
@@ -148,6 +221,15 @@ def clean_line(index: int, raw: str) -> Line:
     if s[:1] in _RULE_START and (_RULE.match(s) or _TABLE_SEP.match(s)):
         line.rule = True
         return line
+    if ":" in s and _URL_LINE.match(s):
+        line.rule = True  # a bare URL (lynx's reference list) shows nothing of the page
+        return line
+    link_from_start = False
+    if "[" in s and _LYNX_LINK.search(s):
+        s, link_from_start = _strip_lynx_links(s, line)
+    if "<" in s and "</" in s:
+        for m in _HTML_LINK.finditer(s):
+            line.link_chars += len(" ".join(_TAG.sub(" ", m.group(1)).split()))
     if "<" in s:
         s = _strip_tags(s, line)
     if "](" in s or "<http" in s:
@@ -164,7 +246,18 @@ def clean_line(index: int, raw: str) -> Line:
     if "<" in s and ">" in s:  # tags that were escaped as entities (&lt;p&gt;)
         s = _strip_tags(s, line)
     line.text = " ".join(s.split())
+    if link_from_start:
+        line.link_chars = len(line.text)
     return line
+
+
+def _strip_lynx_links(s: str, line: Line) -> tuple[str, bool]:
+    """Remove lynx's link numbers; a line that starts with one is a link (a menu entry, a teaser)."""
+    head = _BULLET.sub("", s, count=1) if _BULLET.match(s) else s
+    from_start = bool(_LYNX_LINK.match(head))
+    for m in _LYNX_LINK.finditer(s):  # the word after the number is link text at least
+        line.link_chars += len(s[m.end() :].split(" ", 1)[0])
+    return _LYNX_LINK.sub("", s), from_start
 
 
 def _strip_tags(s: str, line: Line) -> str:
