@@ -201,7 +201,8 @@ def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
         stops = sum(map(lex.stopwords.__contains__, map(str.lower, words)))
         if stops / n >= GOOD_MIN_STOP_SHARE:
             return "good"
-        return "medium"
+        # Long, unpunctuated and without function words: a menu or a list of names run together.
+        return "medium" if punctuated else "short"
     if n >= MEDIUM_MIN_WORDS and punctuated:
         return "medium"
     return "short"

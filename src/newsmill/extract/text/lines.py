@@ -196,20 +196,26 @@ def _split_long(raw: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
 
 
 def _cut_nav_run(piece: str, stopwords: frozenset[str]) -> list[str]:
-    """Cut a menu off the sentence it ran into: the sentence starts after the last long run of
-    words without a function word (menus and headlines have none, sentences have many)."""
+    """Cut menus out of the sentences they ran into: a long run of words without a function word
+    (menus, name lists and headlines have none, sentences have many) becomes a piece of its own."""
     words = piece.split(" ")
-    run, cut = 0, 0
-    for i, word in enumerate(words):
-        if word.strip(".,:;!?\"„“”»«()").lower() in stopwords:
+    cuts: list[int] = []
+    run_start, run = 0, 0
+    for i, word in enumerate([*words, "."]):
+        is_stop = word.strip(".,:;!?\"„“”»«()").lower() in stopwords or i == len(words)
+        if is_stop:
             if run >= NAV_RUN_WORDS:
-                cut = max(0, i - 1)  # the sentence's first word usually precedes its first function word
+                # the sentence's first word usually precedes its first function word
+                end = i if i == len(words) else max(run_start, i - 1)
+                cuts.extend((run_start, end))
             run = 0
         elif word:
+            if run == 0:
+                run_start = i
             run += 1
-    if cut <= 0:
-        return [piece]
-    return [" ".join(words[:cut]), " ".join(words[cut:])]
+    bounds = sorted({0, len(words), *cuts})
+    out = [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    return [o for o in out if o.strip()] or [piece]
 
 
 def clean_line(index: int, raw: str) -> Line:
