@@ -177,6 +177,8 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon, markup_dump: boo
     if reason:
         barrier = (whole and reason in BARRIER_REASONS) or reason in PHRASE_BARRIER_REASONS
         return Label("bad", reason, n, barrier=barrier)
+    if line.word_run and not _SENTENCE_END.search(text):
+        return Label("bad", "navigation", n)  # a menu that ran into the article's sentences
     if _menu_bar(text):
         return Label("bad", "navigation", n)
     if key and lex.teaser_header(text, key):

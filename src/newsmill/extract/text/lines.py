@@ -89,6 +89,7 @@ class Line:
     markup_chars: int = 0  # characters of HTML tags removed from ``raw``
     images: list[MdImage] = field(default_factory=list)
     rule: bool = False  # a horizontal rule or table separator
+    word_run: bool = False  # cut out of a dump without line breaks as a run without function words
 
     @property
     def link_share(self) -> float:
@@ -133,10 +134,11 @@ def split_lines(text: str, stopwords: frozenset[str] = frozenset()) -> SplitResu
         if not raw.strip():
             blank = True
             continue
-        pieces = _split_long(raw, stopwords) if len(raw) > MAX_LINE_CHARS else [raw]
+        pieces = _split_long(raw, stopwords) if len(raw) > MAX_LINE_CHARS else [(raw, False)]
         long_split = long_split or len(pieces) > 1
-        for i, piece in enumerate(pieces):
+        for i, (piece, run) in enumerate(pieces):
             line = clean_line(len(lines), piece)
+            line.word_run = run
             line.blank_before = blank or i > 0
             lines.append(line)
         blank = False
@@ -170,32 +172,34 @@ def _wrap_width(raw_lines: list[str]) -> int:
 def _reflow(raw_lines: list[str], width: int) -> list[str]:
     """Join lines the browser broke because the next word did not fit any more."""
     out: list[str] = []
+    prev = ""  # the last physical line, as the browser printed it
     for raw in raw_lines:
-        prev = out[-1].expandtabs(4).rstrip() if out else ""
-        words = raw.split()
-        if prev.strip() and words and len(prev) <= width and len(prev) + 1 + len(words[0]) > width:
-            indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+        line = raw.expandtabs(4).rstrip()
+        words = line.split()
+        if prev.strip() and words and len(prev) <= width + WRAP_FULL_SLACK and len(prev) + 1 + len(words[0]) > width:
+            indent = len(line) - len(line.lstrip())
             prev_indent = len(prev) - len(prev.lstrip())
-            bullet = bool(_BULLET.match(raw)) and not _BULLET.match(prev)
+            bullet = bool(_BULLET.match(line)) and not _BULLET.match(prev)
             if prev_indent <= indent <= prev_indent + WRAP_MAX_EXTRA_INDENT and not bullet:
-                out[-1] = prev + " " + raw.strip()
+                out[-1] = out[-1].rstrip() + " " + line.strip()
+                prev = line
                 continue
         out.append(raw)
+        prev = line
     return out
 
 
-def _split_long(raw: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
-    pieces = [p for p in _SENTENCE_SPLIT.split(raw) if p.strip()]
-    pieces = [q for p in pieces for q in _GLUED_SENTENCE.split(p) if q.strip()]
-    if stopwords:
-        pieces = [q for p in pieces for q in _cut_nav_run(p, stopwords)]
-    out: list[str] = []
-    for piece in pieces:  # text without sentence ends is cut hard, still in order
-        out.extend(piece[i : i + MAX_LINE_CHARS] for i in range(0, len(piece), MAX_LINE_CHARS))
+def _split_long(raw: str, stopwords: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+    """Pieces of an overlong line, each with True when it is a run without function words."""
+    sentences = [q for p in _SENTENCE_SPLIT.split(raw) if p.strip() for q in _GLUED_SENTENCE.split(p) if q.strip()]
+    pieces = [q for p in sentences for q in _cut_word_runs(p, stopwords)] if stopwords else [(p, False) for p in sentences]
+    out: list[tuple[str, bool]] = []
+    for piece, run in pieces:  # text without sentence ends is cut hard, still in order
+        out.extend((piece[i : i + MAX_LINE_CHARS], run) for i in range(0, len(piece), MAX_LINE_CHARS))
     return out
 
 
-def _cut_nav_run(piece: str, stopwords: frozenset[str]) -> list[str]:
+def _cut_word_runs(piece: str, stopwords: frozenset[str]) -> list[tuple[str, bool]]:
     """Cut menus out of the sentences they ran into: a long run of words without a function word
     (menus, name lists and headlines have none, sentences have many) becomes a piece of its own."""
     words = piece.split(" ")
@@ -205,17 +209,19 @@ def _cut_nav_run(piece: str, stopwords: frozenset[str]) -> list[str]:
         is_stop = word.strip(".,:;!?\"„“”»«()").lower() in stopwords or i == len(words)
         if is_stop:
             if run >= NAV_RUN_WORDS:
-                # the sentence's first word usually precedes its first function word
-                end = i if i == len(words) else max(run_start, i - 1)
-                cuts.extend((run_start, end))
+                # A capitalised function word opens the sentence ("Der Rat ..."); a lower-case one
+                # follows its first word ("Scholz hat ...").
+                opens = i == len(words) or word[:1].isupper()
+                cuts.extend((run_start, i if opens else max(run_start, i - 1)))
             run = 0
         elif word:
             if run == 0:
                 run_start = i
             run += 1
     bounds = sorted({0, len(words), *cuts})
-    out = [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
-    return [o for o in out if o.strip()] or [piece]
+    runs = set(cuts[::2])
+    out = [(" ".join(words[a:b]), a in runs) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    return [o for o in out if o[0].strip()] or [(piece, False)]
 
 
 def clean_line(index: int, raw: str) -> Line:
