@@ -48,8 +48,12 @@ Cleaner = Callable[[str], str]
 def newsmill_cleaner(dump: str) -> str:
     from newsmill.extract import extract
     from newsmill.extract.text.extractor import article_text_for_scoring
+    from newsmill.page import InputError
 
-    return article_text_for_scoring(extract(dump, input_format="text"))
+    try:
+        return article_text_for_scoring(extract(dump, input_format="text"))
+    except InputError:  # an empty dump (a flattener that found nothing): nothing to score
+        return ""
 
 
 def keep_everything(dump: str) -> str:

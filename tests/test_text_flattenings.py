@@ -99,3 +99,14 @@ def test_benchmark_flatteners_render_blocks_and_markup() -> None:
     assert "\n" not in one_line(page) and "var x" not in one_line(page)
     markup = raw_markup(page)
     assert "B&#252;rgermeisterin <a href" in markup and "<p" not in markup and "var x" not in markup
+
+
+def test_a_long_cookie_notice_is_consent_not_the_article() -> None:
+    notice = ("This website uses cookies to improve your experience while you navigate through the website. "
+              + "Out of these cookies, the cookies that are categorized as necessary are stored on your browser "
+              "as they are essential for the working of basic functionalities of the website. " * 3)
+    prose = ("The council decided on Monday after a long debate to renovate the old school in the town centre "
+             "and to open a library and a cafe there next year. ")
+    article = _text(notice + "\n\n" + prose * 3 + "\n\n" + prose * 2)
+    assert "cookies" not in article.text and "renovate" in article.text
+    assert any(r.reason == "consent" for r in article.removed)

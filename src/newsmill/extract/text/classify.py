@@ -28,6 +28,10 @@ GOOD_MIN_CHARS_UNPUNCTUATED = 200
 # this many words) is a keyword list, a tag cloud or junk.
 DISTINCT_MIN_SHARE = 0.25
 DISTINCT_MIN_WORDS = 30
+# Lines longer than this are looked up in the cue tables by their first this many words, for the
+# kind of box whose opening sentence names it (a cookie notice: "This website uses cookies ...").
+LONG_LINE_HEAD_WORDS = 40
+LONG_LINE_HEAD_REASONS = frozenset({"consent"})
 # Lines with fewer words than this and no sentence end are headings, labels or fragments.
 MEDIUM_MIN_WORDS = 5
 # A line whose visible text is mostly link labels is navigation or a teaser, not the article.
@@ -174,6 +178,10 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon, markup_dump: boo
     if n <= CAPTION_MAX_WORDS and caption_credit(text, lex):
         return Label("caption", None, n)
     reason, whole = lex.cue_match(text, key)
+    if not reason and n > LONG_LINE_HEAD_WORDS:
+        # A long consent notice says what it is in its first sentence.
+        head, _ = lex.cue_match(" ".join(text.split()[:LONG_LINE_HEAD_WORDS]))
+        reason = head if head in LONG_LINE_HEAD_REASONS else None
     if reason:
         barrier = (whole and reason in BARRIER_REASONS) or reason in PHRASE_BARRIER_REASONS
         return Label("bad", reason, n, barrier=barrier)
