@@ -1,32 +1,43 @@
-"""Text-mode benchmark: clean flattened pages (trafeval-de-dev text dumps) and score with gold snippets.
+"""Text-mode benchmark: clean flattened pages and score them, newsmill beside its peers.
 
-Prints one markdown table: newsmill's text mode beside keeping everything, jusText and trafilatura
-fed the dump's lines wrapped as ``<p>`` (they need HTML), for each flattening (bs4, inscriptis,
-html2text), plus dumps per second on one core. The text scored for newsmill is headline + lead +
-body blocks (``newsmill.extract.text.extractor.article_text_for_scoring``).
+Material: the German pages of trafeval-de-dev (snippet P / R / F1, micro) and the English pages of
+the Zyte benchmark (shingle F1 against the gold article body), each flattened twelve ways
+(``benchmarks/flatteners.py``: bs4, inscriptis, html2text, html-text, w3m, lynx, trafilatura's and
+newspaper4k's plain text, a browser copy-paste, and degraded dumps: one line, ``textContent``, raw
+markup and entities). trafeval's bs4 / inscriptis / html2text dumps are the shipped ones in
+``../shared``; every other dump is made once and cached under ``benchmarks/.cache`` (gitignored).
+
+Every page is in the tuning or the blind half (``benchmarks/splits.py``); the table reports both.
+Rules are tuned on ``--split tune`` only. The text scored for newsmill is headline + lead + body
+blocks (``newsmill.extract.text.extractor.article_text_for_scoring``); jusText and trafilatura get
+the dump's lines wrapped as ``<p>`` (they need HTML).
 
 A second table scores the metadata text mode recovers (title, authors, date) against the gold of
-trafeval-de-dev, with the metric of ``benchmarks/metadata.py`` (accuracy over pages whose gold
-field is not null; "has": pages whose gold field has a value), so that changes to the head rules
-or the cue tables are measured for text dumps too.
+trafeval-de-dev, with the metric of ``benchmarks/metadata.py``.
 
-    .venv/bin/python benchmarks/textdump.py [--only newsmill] [--limit N] [--errors N] [--no-metadata]
+    .venv/bin/python benchmarks/textdump.py [--split tune] [--flatteners w3m,lynx] [--only newsmill]
+        [--limit N] [--errors N] [--no-metadata]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import gzip
 import html
 import json
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.metrics import SnippetCounts, shingle_scores, snippet_counts  # noqa: E402
+from benchmarks.flatteners import flatten  # noqa: E402
+from benchmarks.metrics import SnippetCounts, page_precision_recall, shingle_scores, snippet_counts  # noqa: E402
+from benchmarks.splits import CHOICES, HALVES, half, in_half  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "benchdata" / "trafeval-de-dev"
 ZYTE = ROOT.parent / "shared" / "benchdata" / "zyte-article-extraction-benchmark"
@@ -37,16 +48,12 @@ Cleaner = Callable[[str], str]
 def newsmill_cleaner(dump: str) -> str:
     from newsmill.extract import extract
     from newsmill.extract.text.extractor import article_text_for_scoring
+    from newsmill.page import InputError
 
-    return article_text_for_scoring(extract(dump, input_format="text"))
-
-
-def newsmill_extractor_only(dump: str) -> str:
-    """The text extractor alone, without the API's language identification and finalisation."""
-    from newsmill.extract.options import ExtractOptions
-    from newsmill.extract.text.extractor import article_text_for_scoring, extract_text
-
-    return article_text_for_scoring(extract_text(dump, ExtractOptions()))
+    try:
+        return article_text_for_scoring(extract(dump, input_format="text"))
+    except InputError:  # an empty dump (a flattener that found nothing): nothing to score
+        return ""
 
 
 def keep_everything(dump: str) -> str:
@@ -71,38 +78,11 @@ def trafilatura_cleaner(dump: str) -> str:
     return trafilatura.extract(_as_paragraphs(dump)) or ""
 
 
-# The misses listed by --errors are this cleaner's (the extractor-only row would list them again).
-NEWSMILL = "newsmill text mode"
-CLEANERS: dict[str, Cleaner] = {
-    NEWSMILL: newsmill_cleaner,
-    "newsmill text extractor only (no language id)": newsmill_extractor_only,
-    "keep everything": keep_everything,
-    "jusText on lines as <p>": justext_cleaner,
-    "trafilatura on lines as <p>": trafilatura_cleaner,
-}
 
 
 def load_gold() -> dict[str, dict[str, object]]:
     gold: dict[str, dict[str, object]] = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
     return gold
-
-
-def evaluate(cleaner: Cleaner, flattening: str, ids: list[str], gold: dict[str, dict[str, object]],
-             errors: list[tuple[str, str, SnippetCounts]] | None = None) -> tuple[SnippetCounts, float]:
-    """Summed snippet counts and dumps per second of ``cleaner`` over one flattening."""
-    total = SnippetCounts()
-    elapsed = 0.0
-    for page_id in ids:
-        dump = (DATA / "textdump" / flattening / f"{page_id}.txt").read_text(encoding="utf-8")
-        t0 = time.process_time()
-        out = cleaner(dump)
-        elapsed += time.process_time() - t0
-        g = gold[page_id]
-        counts = snippet_counts(out, g["with"], g["without"])  # type: ignore[arg-type]
-        total.add(counts)
-        if errors is not None and (counts.fn or counts.fp):
-            errors.append((page_id, flattening, counts))
-    return total, len(ids) / max(elapsed, 1e-9)
 
 
 METADATA_FIELDS = ("title", "author", "date")
@@ -147,74 +127,132 @@ def metadata_check(ids: list[str], gold: dict[str, dict[str, object]], errors: s
         print(f"{page_id} {flat}: gold {want!r} got {got!r}")
 
 
-def flatten_get_text(html: str) -> str:
-    """A naive scraper's dump: BeautifulSoup ``get_text`` with one text node per line."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "lxml")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()
-    return str(soup.get_text("\n"))
+LANG_OF_SET = {"trafeval": "de", "zyte": "en"}
+STOPLISTS = {"de": "German", "en": "English"}
+SHIPPED = DATA / "textdump"
 
 
-def _read_gz(path: Path) -> str:
-    import gzip
+@dataclass
+class Page:
+    set_name: str
+    key: str
+    path: Path  # the gzipped HTML
+    truth: str = ""  # Zyte: the gold article body
+    with_: list[str] = dataclasses.field(default_factory=list)  # trafeval: snippets that must appear
+    without: list[str] = dataclasses.field(default_factory=list)  # ... and must not
 
-    with gzip.open(path) as fh:
-        return fh.read().decode("utf-8", "replace")
+    def html(self) -> str:
+        from newsmill.page import decode
+
+        return decode(gzip.decompress(self.path.read_bytes())).text
+
+    def dump(self, flattener: str) -> str:
+        shipped = SHIPPED / flattener / f"{self.key}.txt"
+        if self.set_name == "trafeval" and shipped.exists():
+            return shipped.read_text(encoding="utf-8")
+        return flatten(flattener, self.set_name, self.key, self.html)
 
 
-def english_check(limit: int) -> None:
-    """Held-out English check (never tuned on): Zyte pages flattened with get_text, shingle F1."""
-    truth: dict[str, dict[str, str]] = json.loads((ZYTE / "ground-truth.json").read_text(encoding="utf-8"))
-    keys = sorted(truth)[: limit or None]
-    dumps = {k: flatten_get_text(_read_gz(ZYTE / "html" / f"{k}.html.gz")) for k in keys}
-    cleaners: dict[str, Cleaner] = {
-        "newsmill text mode": newsmill_cleaner,
-        "keep everything": keep_everything,
-        "jusText on lines as <p>": lambda d: justext_cleaner(d, "English"),
-        "trafilatura on lines as <p>": trafilatura_cleaner,
+def load_pages(limit: int) -> list[Page]:
+    """trafeval-de-dev (German) and the English pages of the Zyte benchmark."""
+    import py3langid
+
+    gold = load_gold()
+    pages = [Page("trafeval", k, DATA / "pages" / f"{k}.html.gz", with_=list(gold[k]["with"]),  # type: ignore[call-overload]
+                  without=list(gold[k]["without"])) for k in sorted(gold)[: limit or None]]  # type: ignore[call-overload]
+    if ZYTE.is_dir():
+        truth: dict[str, dict[str, str]] = json.loads((ZYTE / "ground-truth.json").read_text(encoding="utf-8"))
+        english = [k for k in sorted(truth) if py3langid.classify(truth[k]["articleBody"])[0] == "en"]
+        pages += [Page("zyte", k, ZYTE / "html" / f"{k}.html.gz", truth=truth[k]["articleBody"])
+                  for k in english[: limit or None]]
+    return pages
+
+
+def cleaners_for(lang: str) -> dict[str, Cleaner]:
+    return {
+        "newsmill": newsmill_cleaner,
+        "jusText": lambda d: justext_cleaner(d, STOPLISTS[lang]),
+        "trafilatura": trafilatura_cleaner,
+        "keep all": keep_everything,
     }
-    print(f"\nEnglish check (held out): Zyte benchmark, {len(keys)} pages flattened with get_text; shingle P / R / F1\n")
-    print("| cleaner | get_text dumps |\n|---|---|")
-    for name, cleaner in cleaners.items():
-        s = shingle_scores((truth[k]["articleBody"], cleaner(dumps[k])) for k in keys)
-        print(f"| {name} | {s.precision:.3f} / {s.recall:.3f} / **{s.f1:.3f}** |")
+
+
+def f1_of(pages: list[Page], outputs: list[str]) -> float:
+    """F1 of one cleaner on pages of one set: snippets (trafeval) or shingles (Zyte)."""
+    if not pages:
+        return float("nan")
+    if pages[0].set_name == "zyte":
+        return shingle_scores((p.truth, o) for p, o in zip(pages, outputs, strict=True)).f1
+    total = SnippetCounts()
+    for p, o in zip(pages, outputs, strict=True):
+        total.add(snippet_counts(o, p.with_, p.without))
+    return total.scores.f1
+
+
+def page_misses(page: Page, out: str) -> float:
+    if page.set_name == "zyte":
+        p, r = page_precision_recall(page.truth, out)
+        return 2 - p - r
+    c = snippet_counts(out, page.with_, page.without)
+    return float(c.fn + c.fp)
+
+
+def dump_table(pages: list[Page], flatteners: list[str], halves: list[str], only: str | None,
+               errors: int) -> None:
+    names = [n for n in cleaners_for("de") if not only or only in n]
+    print(f"Text dumps: {sum(p.set_name == 'trafeval' for p in pages)} German pages (trafeval-de-dev, snippet F1), "
+          f"{sum(p.set_name == 'zyte' for p in pages)} English (Zyte, shingle F1); halves by benchmarks/splits.py\n")
+    print("| flattener | lang | " + " | ".join(f"{n} {h}" for n in names for h in halves) + " |")
+    print("|---|---|" + "---|" * (len(names) * len(halves)))
+    worst: list[tuple[float, str, str]] = []
+    cpu = {n: 0.0 for n in names}
+    count = 0
+    for flat in flatteners:
+        for set_name, lang in LANG_OF_SET.items():
+            cells = []
+            for name in names:
+                cleaner = cleaners_for(lang)[name]
+                for h in halves:
+                    sub = [p for p in pages if p.set_name == set_name and half(set_name, p.key) == h]
+                    outs = []
+                    for p in sub:
+                        dump = p.dump(flat)
+                        t0 = time.process_time()
+                        outs.append(cleaner(dump))
+                        cpu[name] += time.process_time() - t0
+                        count += name == names[0]
+                        if errors and name == "newsmill" and h == "tune":
+                            worst.append((page_misses(p, outs[-1]), f"{set_name}:{p.key}", flat))
+                    f1 = f1_of(sub, outs)
+                    cells.append(f"**{f1:.3f}**" if name == "newsmill" else f"{f1:.3f}")
+            if any(p.set_name == set_name for p in pages):
+                print(f"| {flat} | {lang} | " + " | ".join(cells) + " |")
+    print("\nCPU ms per dump: " + ", ".join(f"{n} {1000 * t / max(1, count):.1f}" for n, t in cpu.items()))
+    for misses, page, flat in sorted(worst, reverse=True)[:errors]:
+        print(f"{page} {flat}: misses {misses:.2f}")
 
 
 def main() -> None:
+    from benchmarks.flatteners import FLATTENERS
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=CHOICES, default="all", help="halves to score (tune while tuning)")
+    ap.add_argument("--flatteners", default=",".join(FLATTENERS), help="comma-separated flatteners")
     ap.add_argument("--only", help="run only cleaners whose name contains this")
-    ap.add_argument("--limit", type=int, default=0, help="first N pages only")
-    ap.add_argument("--errors", type=int, default=0, help="list N pages with misses (newsmill)")
-    ap.add_argument("--no-english", action="store_true", help="skip the English (Zyte) check")
+    ap.add_argument("--limit", type=int, default=0, help="first N pages of each set only")
+    ap.add_argument("--errors", type=int, default=0, help="list newsmill's N worst tune-half dumps")
     ap.add_argument("--no-metadata", action="store_true", help="skip the text-mode metadata table")
     ap.add_argument("--metadata-errors", choices=METADATA_FIELDS, help="list text mode's misses on this field")
     args = ap.parse_args()
-    gold = load_gold()
-    ids = sorted(gold)[: args.limit or None]
+    pages = load_pages(args.limit)
+    halves = list(HALVES) if args.split == "all" else [args.split]
     # Warm up outside the timing: imports, cue tables and the language model (loaded on first use).
     newsmill_cleaner((ROOT / "samples" / "000_b03d04e1de56314c.txt").read_text(encoding="utf-8"))
-    print(f"trafeval-de-dev text dumps: {len(ids)} pages; snippet P / R / F1 (micro); dumps/s on one core\n")
-    print("| cleaner | " + " | ".join(FLATTENINGS) + " | dumps/s |")
-    print("|---|" + "---|" * (len(FLATTENINGS) + 1))
-    misses: list[tuple[str, str, SnippetCounts]] = []
-    for name, cleaner in CLEANERS.items():
-        if args.only and args.only not in name:
-            continue
-        cells, rates = [], []
-        for flat in FLATTENINGS:
-            counts, rate = evaluate(cleaner, flat, ids, gold, misses if name == NEWSMILL else None)
-            s = counts.scores
-            cells.append(f"{s.precision:.3f} / {s.recall:.3f} / **{s.f1:.3f}**")
-            rates.append(rate)
-        print(f"| {name} | " + " | ".join(cells) + f" | {sum(rates) / len(rates):.0f} |")
-    for page_id, flat, c in sorted(misses, key=lambda m: -(m[2].fn + m[2].fp))[: args.errors]:
-        print(f"{page_id} {flat}: fn={c.fn} fp={c.fp}")
+    dump_table(pages, args.flatteners.split(","), halves, args.only, args.errors)
     if not args.no_metadata:
+        gold = load_gold()
+        ids = [p.key for p in pages if p.set_name == "trafeval" and in_half("trafeval", p.key, args.split)]
         metadata_check(ids, gold, args.metadata_errors)
-    if not args.no_english and ZYTE.is_dir():
-        english_check(args.limit)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,10 @@ GOOD_MIN_CHARS_UNPUNCTUATED = 200
 # this many words) is a keyword list, a tag cloud or junk.
 DISTINCT_MIN_SHARE = 0.25
 DISTINCT_MIN_WORDS = 30
+# Lines longer than this are looked up in the cue tables by their first this many words, for the
+# kind of box whose opening sentence names it (a cookie notice: "This website uses cookies ...").
+LONG_LINE_HEAD_WORDS = 40
+LONG_LINE_HEAD_REASONS = frozenset({"consent"})
 # Lines with fewer words than this and no sentence end are headings, labels or fragments.
 MEDIUM_MIN_WORDS = 5
 # A line whose visible text is mostly link labels is navigation or a teaser, not the article.
@@ -36,6 +40,10 @@ LINK_SHARE_BAD = 0.6
 # widgets), not from the visible article; a quarter of the line in tags is enough to tell.
 MARKUP_SHARE_BAD = 0.25
 MARKUP_MIN_CHARS = 20
+# ... unless the whole dump kept its markup (at least this share of its lines carry tags): then
+# tags say nothing about a line, and its links (counted as link text) tell menus from prose.
+MARKUP_DUMP_SHARE = 0.3
+MARKUP_DUMP_MIN_LINES = 10
 # Short lines repeated in a dump are menus (printed at top and bottom); prose is never repeated
 # except as a caption printed twice, which structure recovery handles.
 REPEAT_MAX_WORDS = 6
@@ -117,8 +125,10 @@ def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
     counts = Counter(keys)
     labels: list[Label] = []
     bad_texts: set[str] = set()
+    tagged = sum(1 for line in lines if line.markup_chars)
+    markup_dump = tagged >= max(MARKUP_DUMP_MIN_LINES, MARKUP_DUMP_SHARE * len(lines))
     for line, key in zip(lines, keys, strict=True):
-        label = _classify(line, key, counts[key], lex)
+        label = _classify(line, key, counts[key], lex, markup_dump)
         if label.kind != "bad" and key and key in bad_texts:
             # The same text as a line already judged debris (a teaser printed raw, then clean).
             label = Label("bad", "duplicate", label.words)
@@ -142,13 +152,13 @@ def _mark_share_bars(labels: list[Label]) -> None:
         run = []
 
 
-def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
+def _classify(line: Line, key: str, repeats: int, lex: Lexicon, markup_dump: bool = False) -> Label:
     text = line.text
     if line.rule:
         return Label("bad", "markup")
     if not text:
         return Label("image") if line.images else Label("bad", "markup")
-    if line.markup_chars >= MARKUP_MIN_CHARS and line.markup_share >= MARKUP_SHARE_BAD and not line.images:
+    if not markup_dump and line.markup_chars >= MARKUP_MIN_CHARS and line.markup_share >= MARKUP_SHARE_BAD and not line.images:
         return Label("bad", "markup")
     words = _WORD.findall(text)
     n = len(words)
@@ -168,9 +178,15 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon) -> Label:
     if n <= CAPTION_MAX_WORDS and caption_credit(text, lex):
         return Label("caption", None, n)
     reason, whole = lex.cue_match(text, key)
+    if not reason and n > LONG_LINE_HEAD_WORDS:
+        # A long consent notice says what it is in its first sentence.
+        head, _ = lex.cue_match(" ".join(text.split()[:LONG_LINE_HEAD_WORDS]))
+        reason = head if head in LONG_LINE_HEAD_REASONS else None
     if reason:
         barrier = (whole and reason in BARRIER_REASONS) or reason in PHRASE_BARRIER_REASONS
         return Label("bad", reason, n, barrier=barrier)
+    if line.word_run and not _SENTENCE_END.search(text):
+        return Label("bad", "navigation", n)  # a menu that ran into the article's sentences
     if _menu_bar(text):
         return Label("bad", "navigation", n)
     if key and lex.teaser_header(text, key):
@@ -195,7 +211,8 @@ def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
         stops = sum(map(lex.stopwords.__contains__, map(str.lower, words)))
         if stops / n >= GOOD_MIN_STOP_SHARE:
             return "good"
-        return "medium"
+        # Long, unpunctuated and without function words: a menu or a list of names run together.
+        return "medium" if punctuated else "short"
     if n >= MEDIUM_MIN_WORDS and punctuated:
         return "medium"
     return "short"

@@ -26,11 +26,11 @@ NO_ARTICLE_WARNING = "content: no article-like text found (a menu, a list or a c
 def extract_text(text: str, opts: ExtractOptions) -> Article:
     """Turn a flattened text dump into an Article (best effort, never raises on content)."""
     article = Article(url=opts.url)
-    split = split_lines(text)
+    lex = load_lexicon()
+    split = split_lines(text, lex.stopwords)
     article.warnings.extend(split.warnings)
     lines = merge_fragments(split.lines)
     opts.check_time()
-    lex = load_lexicon()
     labels = classify_lines(lines, lex)
     opts.check_time()
     body = find_body(lines, labels)

@@ -31,7 +31,8 @@ _MD_HEADING_TAIL = re.compile(r"\s+#+\s*$")
 _BULLET = re.compile(r"^\s*(?:[*+•·▪◦‣-]|\d{1,3}\))\s+")
 _QUOTE_MARK = re.compile(r"^\s*(?:>\s*)+")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
-_DANGLING_LINK_END = re.compile(r"\]\(\s*[^)\s]{0,3000}(?:\s+\"[^\"]*\")?\s*\)")
+# The URL part stops at brackets too: a run of "](](" must not be scanned 3000 characters a position.
+_DANGLING_LINK_END = re.compile(r"\]\(\s*[^()\[\]\s]{0,3000}(?:\s+\"[^\"]*\")?\s*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,2000}>|<!--.*?-->|<![^<>]{0,500}>", re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
@@ -44,6 +45,26 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]
 _RULE = re.compile(r"^\s*(?:[-*_=~#|:.•·]\s*){3,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}")
 _RULE_START = frozenset("-*_=~#|:.•·")
+# lynx -dump numbers every link ("[12]Home") and lists the URLs at the end ("12. https://...").
+_LYNX_LINK = re.compile(r"\[\d{1,4}\](?=\S)")
+_URL_LINE = re.compile(r"^(?:\d{1,4}\.\s+)?(?:https?|file|ftp|mailto):\S*$")
+# Raw links in a dump that kept markup: their text is link text, as in Markdown.
+_HTML_LINK = re.compile(r"<a\b[^<>]{0,2000}>(.*?)</a\s*>", re.S | re.I)
+# Text browsers (w3m, lynx) wrap paragraphs at a fixed width. A dump is wrapped when at least this
+# share of its lines ends within WRAP_FULL_SLACK columns of the widest (98th percentile) line,
+# and that width is a terminal's.
+WRAP_MIN_FULL_SHARE = 0.15
+WRAP_FULL_SLACK = 15
+WRAP_MIN_WIDTH, WRAP_MAX_WIDTH = 60, 200
+WRAP_MIN_LINES = 20
+# A continuation line is indented like the line it continues, or a little more (list items).
+WRAP_MAX_EXTRA_INDENT = 4
+# Sentences glued without a space when a page's paragraphs were flattened with textContent
+# ("...endete.Die nächste..."): split where a lower-case word ends and a capitalised one begins.
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zäöüß]{2}[.!?])(?=[A-ZÄÖÜ][a-zäöüß])")
+# In a dump without line breaks, a menu runs into the next sentence: a run of this many words
+# without a function word before a sentence's start is cut off as a line of its own.
+NAV_RUN_WORDS = 6
 _BULLET_START = frozenset("*+•·▪◦‣-")
 
 
@@ -69,6 +90,7 @@ class Line:
     markup_chars: int = 0  # characters of HTML tags removed from ``raw``
     images: list[MdImage] = field(default_factory=list)
     rule: bool = False  # a horizontal rule or table separator
+    word_run: bool = False  # cut out of a dump without line breaks as a run without function words
 
     @property
     def link_share(self) -> float:
@@ -85,7 +107,7 @@ class SplitResult:
     warnings: list[str]
 
 
-def split_lines(text: str) -> SplitResult:
+def split_lines(text: str, stopwords: frozenset[str] = frozenset()) -> SplitResult:
     """Cut the dump into cleaned ``Line``s (blank lines dropped, remembered as ``blank_before``)."""
     warnings: list[str] = []
     if len(text) > MAX_ANALYSED_CHARS:
@@ -102,6 +124,10 @@ def split_lines(text: str) -> SplitResult:
     if len(raw_lines) > MAX_LINES:
         warnings.append(f"size: {len(raw_lines)} lines, only the first {MAX_LINES} analysed")
         raw_lines = raw_lines[:MAX_LINES]
+    width = _wrap_width(raw_lines)
+    if width:
+        raw_lines = _reflow(raw_lines, width)
+        warnings.append(f"structure: lines wrapped at {width} columns joined into paragraphs")
     lines: list[Line] = []
     blank = False
     long_split = False
@@ -109,10 +135,11 @@ def split_lines(text: str) -> SplitResult:
         if not raw.strip():
             blank = True
             continue
-        pieces = _split_long(raw) if len(raw) > MAX_LINE_CHARS else [raw]
+        pieces = _split_long(raw, stopwords) if len(raw) > MAX_LINE_CHARS else [(raw, False)]
         long_split = long_split or len(pieces) > 1
-        for i, piece in enumerate(pieces):
+        for i, (piece, run) in enumerate(pieces):
             line = clean_line(len(lines), piece)
+            line.word_run = run
             line.blank_before = blank or i > 0
             lines.append(line)
         blank = False
@@ -131,12 +158,71 @@ def _repair_mojibake(text: str) -> str:
     return "\n".join(out)
 
 
-def _split_long(raw: str) -> list[str]:
-    pieces = [p for p in _SENTENCE_SPLIT.split(raw) if p.strip()]
+def _wrap_width(raw_lines: list[str]) -> int:
+    """The column a text browser wrapped the dump at, or 0 when it is not wrapped."""
+    lengths = sorted(len(r.rstrip().expandtabs(4)) for r in raw_lines if r.strip())
+    if len(lengths) < WRAP_MIN_LINES:
+        return 0
+    width = lengths[int(0.98 * (len(lengths) - 1))]
+    if not WRAP_MIN_WIDTH <= width <= WRAP_MAX_WIDTH:
+        return 0
+    full = sum(1 for n in lengths if width - WRAP_FULL_SLACK <= n <= width)
+    return width if full >= WRAP_MIN_FULL_SHARE * len(lengths) else 0
+
+
+def _reflow(raw_lines: list[str], width: int) -> list[str]:
+    """Join lines the browser broke because the next word did not fit any more."""
     out: list[str] = []
-    for piece in pieces:  # text without sentence ends is cut hard, still in order
-        out.extend(piece[i : i + MAX_LINE_CHARS] for i in range(0, len(piece), MAX_LINE_CHARS))
+    prev = ""  # the last physical line, as the browser printed it
+    for raw in raw_lines:
+        line = raw.expandtabs(4).rstrip()
+        words = line.split()
+        if prev.strip() and words and len(prev) <= width + WRAP_FULL_SLACK and len(prev) + 1 + len(words[0]) > width:
+            indent = len(line) - len(line.lstrip())
+            prev_indent = len(prev) - len(prev.lstrip())
+            bullet = bool(_BULLET.match(line)) and not _BULLET.match(prev)
+            if prev_indent <= indent <= prev_indent + WRAP_MAX_EXTRA_INDENT and not bullet:
+                out[-1] = out[-1].rstrip() + " " + line.strip()
+                prev = line
+                continue
+        out.append(raw)
+        prev = line
     return out
+
+
+def _split_long(raw: str, stopwords: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+    """Pieces of an overlong line, each with True when it is a run without function words."""
+    sentences = [q for p in _SENTENCE_SPLIT.split(raw) if p.strip() for q in _GLUED_SENTENCE.split(p) if q.strip()]
+    pieces = [q for p in sentences for q in _cut_word_runs(p, stopwords)] if stopwords else [(p, False) for p in sentences]
+    out: list[tuple[str, bool]] = []
+    for piece, run in pieces:  # text without sentence ends is cut hard, still in order
+        out.extend((piece[i : i + MAX_LINE_CHARS], run) for i in range(0, len(piece), MAX_LINE_CHARS))
+    return out
+
+
+def _cut_word_runs(piece: str, stopwords: frozenset[str]) -> list[tuple[str, bool]]:
+    """Cut menus out of the sentences they ran into: a long run of words without a function word
+    (menus, name lists and headlines have none, sentences have many) becomes a piece of its own."""
+    words = piece.split(" ")
+    cuts: list[int] = []
+    run_start, run = 0, 0
+    for i, word in enumerate([*words, "."]):
+        is_stop = word.strip(".,:;!?\"„“”»«()").lower() in stopwords or i == len(words)
+        if is_stop:
+            if run >= NAV_RUN_WORDS:
+                # A capitalised function word opens the sentence ("Der Rat ..."); a lower-case one
+                # follows its first word ("Scholz hat ...").
+                opens = i == len(words) or word[:1].isupper()
+                cuts.extend((run_start, i if opens else max(run_start, i - 1)))
+            run = 0
+        elif word:
+            if run == 0:
+                run_start = i
+            run += 1
+    bounds = sorted({0, len(words), *cuts})
+    runs = set(cuts[::2])
+    out = [(" ".join(words[a:b]), a in runs) for a, b in zip(bounds, bounds[1:], strict=False) if a < b]
+    return [o for o in out if o[0].strip()] or [(piece, False)]
 
 
 def clean_line(index: int, raw: str) -> Line:
@@ -148,6 +234,15 @@ def clean_line(index: int, raw: str) -> Line:
     if s[:1] in _RULE_START and (_RULE.match(s) or _TABLE_SEP.match(s)):
         line.rule = True
         return line
+    if ":" in s and _URL_LINE.match(s):
+        line.rule = True  # a bare URL (lynx's reference list) shows nothing of the page
+        return line
+    link_from_start = False
+    if "[" in s and _LYNX_LINK.search(s):
+        s, link_from_start = _strip_lynx_links(s, line)
+    if "<" in s and "</" in s:
+        for m in _HTML_LINK.finditer(s):
+            line.link_chars += len(" ".join(_TAG.sub(" ", m.group(1)).split()))
     if "<" in s:
         s = _strip_tags(s, line)
     if "](" in s or "<http" in s:
@@ -164,7 +259,18 @@ def clean_line(index: int, raw: str) -> Line:
     if "<" in s and ">" in s:  # tags that were escaped as entities (&lt;p&gt;)
         s = _strip_tags(s, line)
     line.text = " ".join(s.split())
+    if link_from_start:
+        line.link_chars = len(line.text)
     return line
+
+
+def _strip_lynx_links(s: str, line: Line) -> tuple[str, bool]:
+    """Remove lynx's link numbers; a line that starts with one is a link (a menu entry, a teaser)."""
+    head = _BULLET.sub("", s, count=1) if _BULLET.match(s) else s
+    from_start = bool(_LYNX_LINK.match(head))
+    for m in _LYNX_LINK.finditer(s):  # the word after the number is link text at least
+        line.link_chars += len(s[m.end() :].split(" ", 1)[0])
+    return _LYNX_LINK.sub("", s), from_start
 
 
 def _strip_tags(s: str, line: Line) -> str:
