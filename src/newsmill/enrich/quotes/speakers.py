@@ -67,6 +67,7 @@ class SpeakerFinder:
         persons = [e for e in self.entities if e.label == "PER"]
         self._person_starts = [e.start for e in persons]
         self._person_names = [e.name or e.text for e in persons]
+        self._token_starts = [t.start for t in tokens]
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
 
     # --- noun phrases ------------------------------------------------------------------------
@@ -278,13 +279,41 @@ class SpeakerFinder:
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
             return self.mentions[-1].name if self.mentions else head.text
         words = [t.text for t in toks[first:last]]
-        is_role = any(w in lex.role_nouns for w in words)
-        if is_role and head.text in lex.determiners and head.low in lex.definite_articles:
-            found = self._recent(start, "PER")
+        roles = [w for w in words if w in lex.role_nouns]
+        if roles:
+            named = self._apposition(last)
+            if named:
+                return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"
+        if roles and head.text in lex.determiners and head.low in lex.definite_articles:
+            found = self._recent_in_role(start, roles[-1]) or self._recent(start, "PER")
             if found:
                 return found
         body = words[1:] if head.text in lex.determiners else words
         return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
+
+    def _apposition(self, last: int) -> str | None:
+        """A person named in apposition right after a role phrase: ", Gabino Cué," """
+        toks = self.tokens
+        if last + 1 >= len(toks) or toks[last].text != ",":
+            return None
+        start = toks[last + 1].start
+        k = bisect.bisect_left(self._person_starts, start)
+        if k < len(self._person_starts) and self._person_starts[k] == start:
+            return self._person_names[k]
+        return None
+
+    def _recent_in_role(self, before: int, role: str) -> str | None:
+        """The last person introduced with the same role ("Außenministerin Baerbock" for "die
+        Ministerin"): a role noun or compound ending in it right before the name."""
+        stem = role.lower()
+        k = bisect.bisect_left(self._person_starts, before) - 1
+        for j in range(k, max(-1, k - MAX_LOOKBACK), -1):
+            start = self._person_starts[j]
+            t = bisect.bisect_left(self._token_starts, start) - 1
+            window = self.tokens[max(0, t - 2) : t + 1]
+            if any(w.low.endswith(stem) for w in window):
+                return self._person_names[j]
+        return None
 
     def _recent(self, before: int, label: str) -> str | None:
         """The name of the last person mentioned (as an entity or as a speaker) before ``before``."""
