@@ -132,6 +132,8 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
         for cand in reader.read(s, inside, recent, sentences[n - 1] if n else None):
             if not _wanted(cand, options):
                 continue
+            if cand.speaker is not None and reader.speakers.fragment(cand.speaker, cand.start, cand.end, cand.kind == "direct"):
+                cand.speaker = None  # "eine Neigung", "Eventually", "an", or the quote's own words
             near = n - last_quoted <= MAX_ATTRIBUTION_REACH
             if cand.guessed and cand.speaker is None and not near:
                 continue  # subjunctive with no source in reach: too often not reported speech at all

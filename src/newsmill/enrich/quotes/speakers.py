@@ -230,6 +230,27 @@ class SpeakerFinder:
         return any(w in lex.speaker_pronouns or (low := w.lower()) in lex.speaker_nouns
                    or low.endswith(lex.speaker_suffixes) for w in words)
 
+    def fragment(self, spk: Speaker, start: int, end: int, marked: bool) -> bool:
+        """Not a speaker at all: words of the quote itself, function words alone ("an", "the"),
+        a sentence adverb ("Eventually"), or an indefinite phrase naming no one ("eine Neigung")."""
+        if marked and start <= spk.start and spk.end <= end:
+            return True  # the quotation's own words (indirect spans hold their speaker)
+        if self.label_of(spk.start, spk.end) in SPEAKER_LABELS:
+            return False
+        lex = self.lex
+        words = spk.text.split()
+        if all(w[:1].islower() and (w in lex.determiners or w in lex.prepositions or w in lex.speaker_stop_words)
+               and w not in lex.relative_pronouns and w not in lex.according_adverbs for w in words):
+            return True  # "an", "the": a phrase that lost its noun
+        after = self.text[spk.end : spk.end + 1]
+        if len(words) == 1 and after == "," and adverb_like(words[0], lex.adverb_endings) \
+                and words[0].lower() not in lex.speaker_nouns:
+            return True  # "Eventually, …"
+        head = words[-1].lower() if words else ""
+        return words[0].lower() in lex.naming_words and head.endswith(lex.abstract_suffixes) \
+            and words[-1] not in lex.message_nouns and words[-1] not in lex.speech_nouns \
+            and not self._plausible_text(spk.start, spk.end, spk.text)  # "eine Neigung"
+
     # --- names -------------------------------------------------------------------------------
 
     def speaker(self, first: int, last: int) -> Speaker:
