@@ -87,3 +87,15 @@ def test_a_speaker_inside_the_quote_is_refused() -> None:
     finder = SpeakerFinder(text, tokenize(text), [], load_lexicon("de"))
     speaker = Speaker(1, 4, "Gar", "Gar")
     assert finder.fragment(speaker, 0, text.index("“") + 1, marked=True)
+
+
+@pytest.mark.parametrize(("text", "language", "names", "speaker"), [
+    ("Frau Anna Berg traf Herrn Peter Huber. Sie sagte, die Lage sei ernst.", "de",
+     ["Anna Berg", "Peter Huber"], "Anna Berg"),
+    ("Außenministerin Anna Berg traf Peter Huber. Die Ministerin sagte, die Lage sei ernst.", "de",
+     ["Anna Berg", "Peter Huber"], "Anna Berg"),
+    ("Ms Jane Roe met Mr John Smith. “We will act,” she said.", "en", ["Jane Roe", "John Smith"], "Jane Roe"),
+])
+def test_pronouns_skip_people_of_the_other_gender(text: str, language: str, names: list[str], speaker: str) -> None:
+    found = _quotes(text, language, names)
+    assert found and all(name == speaker for _, _, name in found), found

@@ -68,6 +68,7 @@ class SpeakerFinder:
         self._person_starts = [e.start for e in persons]
         self._person_names = [e.name or e.text for e in persons]
         self._token_starts = [t.start for t in tokens]
+        self._genders: dict[str, str] | None = None
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
 
     # --- noun phrases ------------------------------------------------------------------------
@@ -296,7 +297,7 @@ class SpeakerFinder:
         toks, lex = self.tokens, self.lex
         head = toks[first]
         if head.text in lex.speaker_pronouns and head.low not in lex.generic_pronouns:
-            return self._recent(start, "PER") or head.text
+            return self._recent(start, "PER", lex.pronouns.get(head.text, "")) or head.text
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
             return self.mentions[-1].name if self.mentions else head.text
         words = [t.text for t in toks[first:last]]
@@ -306,7 +307,7 @@ class SpeakerFinder:
             if named:
                 return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"
         if roles and head.text in lex.determiners and head.low in lex.definite_articles:
-            found = self._recent_in_role(start, roles[-1]) or self._recent(start, "PER")
+            found = self._recent_in_role(start, roles[-1]) or self._recent(start, "PER", self._gender_of(roles[-1]))
             if found:
                 return found
         body = words[1:] if head.text in lex.determiners else words
@@ -336,17 +337,56 @@ class SpeakerFinder:
                 return self._person_names[j]
         return None
 
-    def _recent(self, before: int, label: str) -> str | None:
-        """The name of the last person mentioned (as an entity or as a speaker) before ``before``."""
+    def _gender_of(self, word: str) -> str:
+        """"f", "m" or "" for a title or role word: "Frau", "Ministerin" (a role noun with the
+        feminine suffix), "Minister"; "" when the word says nothing."""
+        lex = self.lex
+        if word in lex.gendered:
+            return lex.gendered[word]
+        if word in lex.role_nouns and lex.feminine_role_suffix:
+            return "f" if word.endswith(lex.feminine_role_suffix) else "m"
+        return ""
+
+    def _person_gender(self, j: int) -> str:
+        """The gender the text gives person ``j``: a title or role noun just before the name."""
+        start = self._person_starts[j]
+        t = bisect.bisect_left(self._token_starts, start)
+        for tok in self.tokens[max(0, t - 2) : t]:
+            gender = self._gender_of(tok.text)
+            if not gender and self.lex.feminine_role_suffix and tok.text[:1].isupper():
+                # a compound role: "Außenministerin", "Regierungssprecher"
+                role = next((r for r in self.lex.role_nouns if tok.low.endswith(r.lower()) and len(r) > 4), None)
+                gender = self._gender_of(role) if role else ""
+            if gender:
+                return gender
+        return ""
+
+    def _recent(self, before: int, label: str, gender: str = "") -> str | None:
+        """The name of the last person mentioned (as an entity or as a speaker) before ``before``;
+        with ``gender`` ("m", "f"), the last one not known to be of the other gender."""
         best_start, best = -1, None
         k = bisect.bisect_left(self._person_starts, before) - 1
+        if gender in ("m", "f"):
+            while k >= 0 and self._person_gender(k) not in ("", gender):
+                k -= 1
         if k >= 0:
             best_start, best = self._person_starts[k], self._person_names[k]
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
             if m.start < before and m.label == label and m.start > best_start:
+                if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):
+                    continue
                 best_start, best = m.start, m.name
                 break
         return best
+
+    def _name_gender(self, name: str) -> str:
+        """The gender known for a person's name from any of its mentions (computed once)."""
+        if self._genders is None:
+            self._genders = {}
+            for j, known in enumerate(self._person_names):
+                if not self._genders.get(known):
+                    self._genders[known] = self._person_gender(j)
+        return self._genders.get(name, "")
 
 
 def _fallback_names(text: str, tokens: list[Token], lex: QuoteLexicon) -> list[Entity]:
