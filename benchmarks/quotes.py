@@ -6,9 +6,17 @@ longer one (a gold quote of several spans counts as their union); matching is on
 by overlap. Gold types map to our kinds: Direct -> direct; Indirect, FreeIndirect and
 IndirectFreeIndirect -> indirect (our ``indirect`` and ``mixed``); Reported -> reported.
 Speaker accuracy: on matched quotes whose gold has a speaker, the predicted speaker span
-overlaps a gold speaker span.
+overlaps a gold speaker span. Resolved accuracy (the #13 measure) also asks for the right person:
+the predicted speaker's canonical name must name the gold speaker's referent. The gold marks the
+mention, not its referent, so a gold pronoun or role noun ("er", "die Ministerin") stands for the
+nearest earlier gold speaker of the article that is a name (the gold's own antecedent, not ours);
+a name matches when its last word (a surname) occurs in the referent's text. A gold pronoun with
+no named gold speaker before it is scored on span alone.
 
-    python benchmarks/quotes.py [--split dev|train] [--entities auto|none] [--errors N]
+Every set is split by ``benchmarks/splits.py`` (key: the article's ``file``): rules are tuned on
+the tune half; the blind half is only reported.
+
+    python benchmarks/quotes.py [--split dev|train|both] [--half all|tune|blind|each] [--entities auto|none] [--errors N]
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -24,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.splits import HALVES, in_half
 from newsmill.article import Article, Quote
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.quotes.finder import QuoteFinder, QuoteOptions
@@ -41,6 +51,7 @@ class Gold:
     spans: list[tuple[int, int]]
     type: str
     speaker: list[tuple[int, int]]
+    referent: str = ""  # the name the gold speaker refers to ("" when unknown)
 
     @property
     def length(self) -> int:
@@ -56,6 +67,7 @@ class Tally:
     hit_pred: Counter[str] = field(default_factory=Counter)
     speaker_ok: int = 0
     speaker_n: int = 0
+    resolved_ok: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -64,13 +76,65 @@ def load(split: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh]
 
 
+# Gold speaker mentions that refer rather than name: a pronoun, or a determiner with a role noun
+# ("die Ministerin", "der frühere Präsident"). Their referent is the nearest earlier gold speaker
+# that names someone (not a determiner phrase, not "Angaben"-like source nouns).
+_PRONOUNS = {"er", "sie", "Er", "Sie"}
+_SOURCE_HEADS = ("angaben", "berichten", "bericht", "meldungen", "informationen", "aussagen", "meinung", "ansicht")
+
+
+def _referring(said: str) -> bool:
+    from newsmill.enrich.quotes.lexicon import load_lexicon
+
+    lex = load_lexicon("de")
+    words = said.split()
+    if said in _PRONOUNS:
+        return True
+    return len(words) >= 2 and words[0] in lex.determiners and words[-1] in lex.role_nouns \
+        and all(w[:1].islower() for w in words[1:-1])
+
+
+def _names_someone(said: str) -> bool:
+    from newsmill.enrich.quotes.lexicon import load_lexicon
+
+    first = said.split()[0] if said.split() else ""
+    return first[:1].isupper() and first not in load_lexicon("de").determiners and not _referring(said) \
+        and not first.lower().endswith(_SOURCE_HEADS) and first.lower() not in ("demnach", "danach", "wonach")
+
+
 def gold_quotes(doc: dict[str, Any]) -> list[Gold]:
     out = []
+    text = doc["originalText"]
+    named: list[tuple[int, str]] = []  # (start, text) of gold speakers that are names
+    for a in doc["annotations"]:
+        for sp in a["speaker"]["spans"]:
+            said = text[sp["charBegin"] : sp["charEnd"]]
+            if _names_someone(said):
+                named.append((sp["charBegin"], said))
+    named.sort()
     for a in doc["annotations"]:
         spans = [(s["charBegin"], s["charEnd"]) for s in a["quote"]["spans"]]
-        if spans:
-            out.append(Gold(spans, a["type"], [(s["charBegin"], s["charEnd"]) for s in a["speaker"]["spans"]]))
+        if not spans:
+            continue
+        speaker = [(s["charBegin"], s["charEnd"]) for s in a["speaker"]["spans"]]
+        referent = ""
+        if speaker:
+            said = " ".join(text[s:e] for s, e in speaker)
+            if not _referring(said):
+                referent = said
+            else:
+                before = [t for st, t in named if st < speaker[0][0]]
+                referent = before[-1] if before else ""
+        out.append(Gold(spans, a["type"], speaker, referent))
     return out
+
+
+def same_person(name: str | None, referent: str) -> bool:
+    """The predicted canonical name names the referent: its last word occurs in the referent's text."""
+    if not name or not referent:
+        return False
+    words = re.findall(r"\w+", name)
+    return bool(words) and re.search(rf"\b{re.escape(words[-1])}", referent) is not None
 
 
 def overlap(q: Quote, g: Gold) -> int:
@@ -114,6 +178,7 @@ def score(docs: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[Q
                 t.speaker_n += 1
                 ok = p.speaker is not None and any(p.speaker.start < e and s < p.speaker.end for s, e in g.speaker)
                 t.speaker_ok += ok
+                t.resolved_ok += ok and (not g.referent or same_person(p.speaker.name if p.speaker else None, g.referent))
                 if not ok and len(t.errors) < errors:
                     t.errors.append(f"SPEAKER {p.kind} cue={p.cue.text if p.cue else None} {doc['originalText'][max(0, p.start - 150):p.start]!r} [[{p.text[:80]}]] pred={p.speaker.text if p.speaker else None!r} "
                                     f"gold={[doc['originalText'][s:e] for s, e in g.speaker]}")
@@ -133,14 +198,16 @@ def table(name: str, t: Tally, seconds: float, docs: int) -> list[str]:
     rows = []
     for group in ("direct", "indirect", "reported"):
         p, r, f = prf(t.hit_pred[group], t.pred[group], t.hit_typed[group], t.gold[group])
-        rows.append(f"| {name} | {group} | {t.gold[group]} | {t.pred[group]} | {p:.3f} | {r:.3f} | {f:.3f} | |")
+        bold = "**" if group == "direct" else ""
+        rows.append(f"| {name} | {group} | {t.gold[group]} | {t.pred[group]} | {p:.3f} | {r:.3f} | {bold}{f:.3f}{bold} | |")
     typed_hits = sum(t.hit_typed[g] for g in ("direct", "indirect", "reported"))
     p, r, f = prf(typed_hits, t.pred["all"], typed_hits, t.gold["all"])
     rows.append(f"| {name} | all, kind must match | {t.gold['all']} | {t.pred['all']} | {p:.3f} | {r:.3f} | {f:.3f} | |")
     p, r, f = prf(t.hit_pred["all"], t.pred["all"], t.hit_gold["all"], t.gold["all"])
     acc = t.speaker_ok / t.speaker_n if t.speaker_n else 0.0
+    res = t.resolved_ok / t.speaker_n if t.speaker_n else 0.0
     rows.append(f"| {name} | **all types** | {t.gold['all']} | {t.pred['all']} | {p:.3f} | {r:.3f} | **{f:.3f}** | "
-                f"**{acc:.3f}** ({t.speaker_n}) |")
+                f"{acc:.3f} / **{res:.3f}** ({t.speaker_n}) |")
     recalls = ", ".join(f"{k[5:]} {t.hit_gold[k] / t.gold[k]:.2f}" for k in sorted(t.gold) if k.startswith("type:"))
     rows.append(f"| {name} | recall by gold type | | | | {recalls} | | {docs / seconds:.0f} docs/s |")
     return rows
@@ -181,26 +248,32 @@ def marks_baseline(doc: dict[str, Any]) -> list[Quote]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="dev")
+    ap.add_argument("--split", default="both", choices=["dev", "train", "both"])
+    ap.add_argument("--half", default="each", choices=["all", "tune", "blind", "each"])
     ap.add_argument("--entities", default="auto", choices=["auto", "none"])
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--no-fragments", action="store_true", help="do not emit quoted fragments of mixed quotes")
     args = ap.parse_args()
-    docs = load(args.split)
-    print(f"quotes-de/{args.split}: {len(docs)} articles\n")
-    print("| system | kind | gold | predicted | P | R | F1 | speaker acc. (n) |")
+    if args.errors and args.half not in ("tune",):
+        ap.error("--errors shows mistakes: only on the tune half (--half tune)")
+    splits = ("train", "dev") if args.split == "both" else (args.split,)
+    docs_all = [d for split in splits for d in load(split)]
+    halves = HALVES if args.half == "each" else (args.half,)
+    predictor = newsmill_predictor(args.entities, QuoteOptions(fragments=not args.no_fragments))
+    print(f"quotes-de/{'+'.join(splits)}: {len(docs_all)} articles, halves by benchmarks/splits.py (key: file)\n")
+    print("| system | kind | gold | predicted | P | R | F1 | speaker span / resolved acc. (n) |")
     print("|---|---|---|---|---|---|---|---|")
-    systems = [("marks only (baseline)", marks_baseline),
-               (f"newsmill (entities={args.entities})",
-                newsmill_predictor(args.entities, QuoteOptions(fragments=not args.no_fragments)))]
-    for name, predict in systems:
-        started = time.perf_counter()
-        tally = score(docs, predict, args.errors if name.startswith("newsmill") else 0)
-        print("\n".join(table(name, tally, time.perf_counter() - started, len(docs))))
-        for line in tally.errors:
-            print(line, file=sys.stderr)
-    print(f"\nArticles with recognised entities: {STATS['with entities']} of {len(docs)} "
-          "(none: speakers are named by the capitalised-name fallback).")
+    for which in halves:
+        docs = [d for d in docs_all if in_half("quotes-de", d["file"], which)]
+        systems = [(f"marks only (baseline), {which}", marks_baseline),
+                   (f"newsmill (entities={args.entities}), {which} ({len(docs)} art.)", predictor)]
+        for name, predict in systems:
+            started = time.process_time()
+            tally = score(docs, predict, args.errors if name.startswith("newsmill") else 0)
+            print("\n".join(table(name, tally, max(time.process_time() - started, 1e-9), len(docs))))
+            for line in tally.errors:
+                print(line, file=sys.stderr)
+    print(f"\nArticles with recognised entities: {STATS['with entities']}; docs/s is CPU time (process_time).")
 
 
 if __name__ == "__main__":

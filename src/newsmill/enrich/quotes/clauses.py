@@ -30,6 +30,9 @@ LONG_DIRECT_WORDS = 6
 # A capitalised quotation without end punctuation in a sentence with no cue is a title or a name
 # up to this many words ("Geschichte der Gastronomie im Dresdner Großen Garten").
 MAX_TITLE_WORDS = 12
+# Quoted words, all capitalised, up to this many and inside a sentence with no cue are a name or a
+# title even when a full stop or comma stands inside the marks (American style: “Judy.”).
+MAX_NAME_WORDS = 3
 # Quoted words covering this share of the content make it a direct quote, less makes it mixed.
 DIRECT_COVER = 0.8
 # Characters before a quotation read for the word that introduces it ("trägt den Titel", "nannte es"):
@@ -111,6 +114,9 @@ class SentenceReader:
         title_like = inner[0].isupper() and first_word not in self.lex.quote_openers and inner[-1] not in ".!?,…"
         if title_like and not has_cue and words < MAX_TITLE_WORDS:
             return False  # „Todeszone im Atlantik – Das Bermuda-Dreieck“ with no one speaking
+        if not has_cue and words <= MAX_NAME_WORDS and first_word not in self.lex.quote_openers \
+                and all(w[:1].isupper() for w in inner.rstrip(".,").split()) and before and before[-1] not in ":\n":
+            return False  # “Judy.”, “Marriage Story,”: a title whose punctuation belongs to the sentence
         if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
             return True
         if not before or before[-1] in ":\n":
@@ -377,10 +383,20 @@ class SentenceReader:
         passive = any(self.tokens[k].low in self.lex.passive_auxiliaries for k in range(s.first, end))
         if passive or self.tokens[cue.first].low in self.lex.not_reported or self._has_subjunctive(s.first, end):
             return []
+        if self._describes(s, cue):
+            return []
         speaker = self._frame_speaker(s, cue, end, inverted_ok=False)
         if speaker is None or not self.speakers.plausible(speaker):
             return []
         return [Candidate(s.start, s.end, "reported", speaker, self._span(cue.first, cue.last))]
+
+    def _describes(self, s: Sentence, cue: Cue) -> bool:
+        """An author bio or portrait, not a speech act: "X ist Redakteurin und schreibt über
+        Europa", "The author lives in Berlin and writes about …" — a state verb before the cue,
+        joined to it by a coordinator."""
+        toks, lex = self.tokens, self.lex
+        state = next((k for k in range(s.first, cue.first) if toks[k].low in lex.state_verbs), None)
+        return state is not None and any(toks[k].low in lex.coordinators for k in range(state + 1, cue.first))
 
     def _free(self, s: Sentence, recent: bool, prev: Sentence | None) -> list[Candidate]:
         end = self._content_end(s)

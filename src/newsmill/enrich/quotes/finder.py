@@ -36,6 +36,8 @@ MAX_CONTINUATION_GAP = 1
 MAX_ATTRIBUTION_REACH = 2
 
 
+# Tokens between the verb and the comma before "dass" in a speech-shaped sentence ("wies darauf hin,").
+MAX_VERB_TAIL = 3
 # Entity labels a speaker can be: people and organisations ("die New York Times berichtete").
 SPEAKER_LABELS = ("PER", "ORG")
 
@@ -132,10 +134,15 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
         for cand in reader.read(s, inside, recent, sentences[n - 1] if n else None):
             if not _wanted(cand, options):
                 continue
+            if cand.speaker is not None and reader.speakers.fragment(cand.speaker, cand.start, cand.end, cand.kind == "direct"):
+                cand.speaker = None  # "eine Neigung", "Eventually", "an", or the quote's own words
             near = n - last_quoted <= MAX_ATTRIBUTION_REACH
             if cand.guessed and cand.speaker is None and not near:
                 continue  # subjunctive with no source in reach: too often not reported speech at all
-            if (cand.speaker is None and cand.inherit) or (cand.guessed and near):
+            own = _own_subject(reader, s) if cand.kind == "indirect" and cand.cue is None else None
+            if own is not None:
+                cand.speaker = own  # "Politische Beobachter wiesen darauf hin, dass …": its own source
+            elif (cand.speaker is None and cand.inherit) or (cand.guessed and near):
                 cand.speaker = last_speaker or cand.speaker
             continuation = cand.kind == "indirect" and cand.cue is None
             if continuation and last_continued == n - 1 and quotes and quotes[-1].cue is None \
@@ -148,6 +155,25 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
             if cand.speaker is not None:
                 last_speaker = cand.speaker
     return quotes
+
+
+def _own_subject(reader: SentenceReader, s: Sentence) -> Speaker | None:
+    """The subject of a sentence shaped like speech with a verb the tables lack: a plausible
+    speaker, its verb, then a comma and a complementizer ("X bekundete, dass …")."""
+    speakers, toks, lex = reader.speakers, reader.tokens, reader.lex
+    np = speakers.noun_phrase_from(s.first, s.last)
+    if np is None or toks[np[0]].text in lex.speaker_pronouns:
+        return None
+    k = np[1]
+    if k + 2 >= s.last or not toks[k].text[:1].islower() or toks[k].low in lex.complementizers:
+        return None
+    rest = [t.low for t in toks[k + 1 : min(s.last, k + 1 + MAX_VERB_TAIL)]]
+    if "," not in rest:
+        return None
+    comma = rest.index(",")
+    if comma + 1 >= len(rest) or rest[comma + 1] not in lex.complementizers:
+        return None
+    return speakers.speaker(*np)
 
 
 def _extend(quote: Quote, end: int, text: str) -> None:

@@ -72,6 +72,11 @@ class QuoteLexicon:
     lowercase_nouns: bool = False  # common nouns are not capitalised (English)
     bare_clause: bool = False  # content may follow a cue without comma or complementizer ("said the ...")
     speaker_nouns: frozenset[str] = frozenset()  # role and group nouns, lower-cased
+    abstract_suffixes: tuple[str, ...] = ()  # "-ung", "-ness": an abstract noun names no speaker
+    state_verbs: frozenset[str] = frozenset()
+    # gendered words before a name or as a speaker's head ("Frau", "Ministerin", "Mr"): word -> "m"/"f"
+    gendered: dict[str, str] = field(default_factory=dict)
+    feminine_role_suffix: str = ""  # German "-in": "Ministerin", "Sprecherin"  # "ist", "lebt", "works": a bio, not a speech act
     definite_articles: frozenset[str] = frozenset()  # "der", "the": "der Minister" may refer back to a name
     generic_pronouns: frozenset[str] = frozenset()  # "man": a pronoun that refers to no one
     infix_infinitive: re.Pattern[str] | None = None  # "einzutreten": particle, "zu", verb in one word
@@ -176,6 +181,10 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         lowercase_nouns=bool(raw.get("lowercase_nouns", False)),
         speaker_nouns=frozenset(w.lower() for w in raw.get("role_nouns", []) + raw.get("group_speakers", [])),
         definite_articles=words("definite_articles"),
+        state_verbs=words("state_verbs"),
+        gendered=dict(raw.get("gendered", {})),
+        feminine_role_suffix=str(raw.get("feminine_role_suffix", "")),
+        abstract_suffixes=tuple(raw.get("abstract_suffixes", [])),
         generic_pronouns=words("generic_pronouns"),
         infix_infinitive=re.compile(raw["infix_infinitive"]) if raw.get("infix_infinitive") else None,
     )

@@ -67,6 +67,8 @@ class SpeakerFinder:
         persons = [e for e in self.entities if e.label == "PER"]
         self._person_starts = [e.start for e in persons]
         self._person_names = [e.name or e.text for e in persons]
+        self._token_starts = [t.start for t in tokens]
+        self._genders: dict[str, str] | None = None
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
 
     # --- noun phrases ------------------------------------------------------------------------
@@ -229,6 +231,27 @@ class SpeakerFinder:
         return any(w in lex.speaker_pronouns or (low := w.lower()) in lex.speaker_nouns
                    or low.endswith(lex.speaker_suffixes) for w in words)
 
+    def fragment(self, spk: Speaker, start: int, end: int, marked: bool) -> bool:
+        """Not a speaker at all: words of the quote itself, function words alone ("an", "the"),
+        a sentence adverb ("Eventually"), or an indefinite phrase naming no one ("eine Neigung")."""
+        if marked and start <= spk.start and spk.end <= end:
+            return True  # the quotation's own words (indirect spans hold their speaker)
+        if self.label_of(spk.start, spk.end) in SPEAKER_LABELS:
+            return False
+        lex = self.lex
+        words = spk.text.split()
+        if all(w[:1].islower() and (w in lex.determiners or w in lex.prepositions or w in lex.speaker_stop_words)
+               and w not in lex.relative_pronouns and w not in lex.according_adverbs for w in words):
+            return True  # "an", "the": a phrase that lost its noun
+        after = self.text[spk.end : spk.end + 1]
+        if len(words) == 1 and after == "," and adverb_like(words[0], lex.adverb_endings) \
+                and words[0].lower() not in lex.speaker_nouns:
+            return True  # "Eventually, …"
+        head = words[-1].lower() if words else ""
+        return words[0].lower() in lex.naming_words and head.endswith(lex.abstract_suffixes) \
+            and words[-1] not in lex.message_nouns and words[-1] not in lex.speech_nouns \
+            and not self._plausible_text(spk.start, spk.end, spk.text)  # "eine Neigung"
+
     # --- names -------------------------------------------------------------------------------
 
     def speaker(self, first: int, last: int) -> Speaker:
@@ -274,29 +297,96 @@ class SpeakerFinder:
         toks, lex = self.tokens, self.lex
         head = toks[first]
         if head.text in lex.speaker_pronouns and head.low not in lex.generic_pronouns:
-            return self._recent(start, "PER") or head.text
+            return self._recent(start, "PER", lex.pronouns.get(head.text, "")) or head.text
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
             return self.mentions[-1].name if self.mentions else head.text
         words = [t.text for t in toks[first:last]]
-        is_role = any(w in lex.role_nouns for w in words)
-        if is_role and head.text in lex.determiners and head.low in lex.definite_articles:
-            found = self._recent(start, "PER")
+        roles = [w for w in words if w in lex.role_nouns]
+        if roles:
+            named = self._apposition(last)
+            if named:
+                return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"
+        if roles and head.text in lex.determiners and head.low in lex.definite_articles:
+            found = self._recent_in_role(start, roles[-1]) or self._recent(start, "PER", self._gender_of(roles[-1]))
             if found:
                 return found
         body = words[1:] if head.text in lex.determiners else words
         return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
 
-    def _recent(self, before: int, label: str) -> str | None:
-        """The name of the last person mentioned (as an entity or as a speaker) before ``before``."""
+    def _apposition(self, last: int) -> str | None:
+        """A person named in apposition right after a role phrase: ", Gabino Cué," """
+        toks = self.tokens
+        if last + 1 >= len(toks) or toks[last].text != ",":
+            return None
+        start = toks[last + 1].start
+        k = bisect.bisect_left(self._person_starts, start)
+        if k < len(self._person_starts) and self._person_starts[k] == start:
+            return self._person_names[k]
+        return None
+
+    def _recent_in_role(self, before: int, role: str) -> str | None:
+        """The last person introduced with the same role ("Außenministerin Baerbock" for "die
+        Ministerin"): a role noun or compound ending in it right before the name."""
+        stem = role.lower()
+        k = bisect.bisect_left(self._person_starts, before) - 1
+        for j in range(k, max(-1, k - MAX_LOOKBACK), -1):
+            start = self._person_starts[j]
+            t = bisect.bisect_left(self._token_starts, start) - 1
+            window = self.tokens[max(0, t - 2) : t + 1]
+            if any(w.low.endswith(stem) for w in window):
+                return self._person_names[j]
+        return None
+
+    def _gender_of(self, word: str) -> str:
+        """"f", "m" or "" for a title or role word: "Frau", "Ministerin" (a role noun with the
+        feminine suffix), "Minister"; "" when the word says nothing."""
+        lex = self.lex
+        if word in lex.gendered:
+            return lex.gendered[word]
+        if word in lex.role_nouns and lex.feminine_role_suffix:
+            return "f" if word.endswith(lex.feminine_role_suffix) else "m"
+        return ""
+
+    def _person_gender(self, j: int) -> str:
+        """The gender the text gives person ``j``: a title or role noun just before the name."""
+        start = self._person_starts[j]
+        t = bisect.bisect_left(self._token_starts, start)
+        for tok in self.tokens[max(0, t - 2) : t]:
+            gender = self._gender_of(tok.text)
+            if not gender and self.lex.feminine_role_suffix and tok.text[:1].isupper():
+                # a compound role: "Außenministerin", "Regierungssprecher"
+                role = next((r for r in self.lex.role_nouns if tok.low.endswith(r.lower()) and len(r) > 4), None)
+                gender = self._gender_of(role) if role else ""
+            if gender:
+                return gender
+        return ""
+
+    def _recent(self, before: int, label: str, gender: str = "") -> str | None:
+        """The name of the last person mentioned (as an entity or as a speaker) before ``before``;
+        with ``gender`` ("m", "f"), the last one not known to be of the other gender."""
         best_start, best = -1, None
         k = bisect.bisect_left(self._person_starts, before) - 1
+        if gender in ("m", "f"):
+            while k >= 0 and self._person_gender(k) not in ("", gender):
+                k -= 1
         if k >= 0:
             best_start, best = self._person_starts[k], self._person_names[k]
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
             if m.start < before and m.label == label and m.start > best_start:
+                if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):
+                    continue
                 best_start, best = m.start, m.name
                 break
         return best
+
+    def _name_gender(self, name: str) -> str:
+        """The gender known for a person's name from any of its mentions (computed once)."""
+        if self._genders is None:
+            self._genders = {}
+            for j, known in enumerate(self._person_names):
+                if not self._genders.get(known):
+                    self._genders[known] = self._person_gender(j)
+        return self._genders.get(name, "")
 
 
 def _fallback_names(text: str, tokens: list[Token], lex: QuoteLexicon) -> list[Entity]:

@@ -130,7 +130,11 @@ def scan(text: str, tables: TimeTables, budget: Budget) -> Iterator[Found]:
 
 
 def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
-    """A bare four-digit number that counts something ("1500 Panzer", "rund 2000 Mann")."""
+    """A bare four-digit number that counts something ("1500 Panzer", "rund 2000 Mann") or is
+    no year at all: a group of a longer number (IBAN, account, phone: "0517 0648"), a score
+    ("1917:1"), a title standing alone in quotation marks (the film „1917“)."""
+    if _number_part(text, start, end) or _quoted_alone(text, start, end):
+        return True
     after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
     after_word = after.group(1) if after else ""
     if after_word.rstrip(".") in tables.year_guard_after:
@@ -142,6 +146,31 @@ def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
     # German: a number followed by a capitalised noun counts it, unless a year cue precedes.
     counted = tables.capitalised_nouns and after_word[:1].isupper()
     return bool(counted and not (words and words[-1] in tables.year_cue_before))
+
+
+_OPENING_MARKS = "„“‚‘\"»«'"
+_CLOSING_MARKS = "“”‘’\"«»'"
+
+
+# A four-character group of a longer grouped number just before or after ("DE12 5001 0517", "1234 5678").
+_GROUP_BEFORE = re.compile(r"(?<![\w])[A-Z0-9]{2}\d{2} $")
+_GROUP_AFTER = re.compile(r" \d{4}(?!\w)")
+
+
+def _number_part(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 6) : start]
+    after = text[end : end + 6]
+    grouped = bool(_GROUP_BEFORE.search(before) or _GROUP_AFTER.match(after))
+    glued = before[-1:].isalnum() or after[:1].isalnum()
+    # "1917:1", "2:1917", "1917-1" (a one-digit score; "1939-45" stays a range)
+    score = (after[:1] == ":" and after[1:2].isdigit()) or (before[-1:] == ":" and before[-2:-1].isdigit()) \
+        or (after[:1] == "-" and after[1:2].isdigit() and not after[2:3].isdigit())
+    return grouped or glued or score
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in _OPENING_MARKS and text[end : end + 1] in _CLOSING_MARKS \
+        and text[end : end + 1] != ""
 
 
 # Values that are no point in time the narrative could move to.

@@ -108,10 +108,11 @@ def _part_of_day(job: Job, part_unit: object) -> str | None:
 
 def compound(job: Job) -> str | None:
     spec = job.lex("COMPOUND", "compound")
-    if not isinstance(spec, list) or len(spec) != 2:
+    if not isinstance(spec, list) or len(spec) not in (2, 3):
         return None
     unit, n = str(spec[0]), int(spec[1])
-    point, day = _base(job, deictic=True)
+    # "Vortag", "Folgetag": the day before or after the day the story is at, not the publication
+    point, day = _base(job, deictic=spec[2:] != ["anaphoric"])
     return "" if point is None else _calendar_shift(point, day, unit, n)
 
 
