@@ -16,12 +16,11 @@ pytest.importorskip("distributed")
 pytest.importorskip("warcio")
 pytest.importorskip("pyarrow")
 
-from scale_data import make_warcs, news_pages, page_work, write_warc  # noqa: E402
-
 from newsmill.run.dask_engine import DaskOptions, client  # noqa: E402
 from newsmill.run.dataset import DatasetOptions, ingest_dataset  # noqa: E402
 from newsmill.run.manifest import Manifest  # noqa: E402
 from newsmill.run.task import TaskOptions  # noqa: E402
+from scale_data import make_warcs, news_pages, page_work, write_warc  # noqa: E402
 
 
 @pytest.fixture(scope="module")

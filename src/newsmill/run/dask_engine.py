@@ -39,15 +39,16 @@ def client(options: DaskOptions) -> Iterator[Any]:
     # the task's page pool starts child processes, which a daemonic worker may not
     with dask.config.set({"distributed.worker.daemon": False}):
         if options.scheduler:
-            with Client(options.scheduler, timeout=CLUSTER_START_TIMEOUT_S) as c:
+            with Client(options.scheduler, timeout=CLUSTER_START_TIMEOUT_S) as c:  # type: ignore[no-untyped-call]
                 yield c
             return
         from newsmill.run.local import RunOptions
 
         n = options.workers or RunOptions().workers()
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
-                          memory_limit=options.memory_limit, silence_logs=logging.ERROR) as cluster, \
-                Client(cluster, timeout=CLUSTER_START_TIMEOUT_S) as c:
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                               dashboard_address=":0", memory_limit=options.memory_limit,
+                               silence_logs=logging.ERROR)
+        with cluster, Client(cluster, timeout=CLUSTER_START_TIMEOUT_S) as c:  # type: ignore[no-untyped-call]
             yield c
 
 
@@ -71,7 +72,7 @@ def run_units(c: Any, units: list[Unit], out_dir: str, opts: TaskOptions,
         fut = c.submit(ingest_unit, unit, out_dir, task_opts, key=f"ingest-{unit.key}", pure=False)
         by_key[fut.key] = unit
         futures.append(fut)
-    for fut in as_completed(futures):
+    for fut in as_completed(futures):  # type: ignore[no-untyped-call]
         unit = by_key[fut.key]
         try:
             entry = fut.result()

@@ -124,7 +124,7 @@ def _path_list(spec: str) -> Iterator[Unit]:
     """Lines of a path list: URLs as they are, relative paths against the list's own folder."""
     base = spec.rsplit("/", 1)[0] if "/" in spec else "."
     with open_binary(spec) as raw:
-        stream: IO[bytes] = gzip.open(raw) if spec.lower().endswith(".gz") else raw  # type: ignore[assignment]
+        stream: IO[bytes] = gzip.open(raw) if spec.lower().endswith(".gz") else raw  # type: ignore[assignment]  # noqa: SIM115 (closed with raw)
         for line in stream:
             entry = line.decode("utf-8", "replace").strip()
             if not entry or entry.startswith("#"):
