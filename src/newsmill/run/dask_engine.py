@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -21,6 +22,9 @@ from newsmill.run.units import Unit
 
 # Seconds to wait for a LocalCluster's workers to come up (a loaded 2-core machine is slow).
 CLUSTER_START_TIMEOUT_S = 60
+# Live page counts go from the tasks to the driver as Dask events, batched this often (seconds).
+PAGE_EVENT_EVERY_S = 1.0
+PAGE_TOPIC = "newsmill-pages"
 
 
 @dataclass
@@ -59,17 +63,53 @@ def dashboard(c: Any) -> str | None:
     return None
 
 
+class _PageEvents:
+    """In a task: counts pages and failures, sends them to the driver at most every second."""
+
+    def __init__(self) -> None:
+        from distributed import get_worker
+
+        self.worker = get_worker()
+        self.pages = self.failures = 0
+        self.last = time.monotonic()
+
+    def __call__(self, failed: bool) -> None:
+        self.pages += 1
+        self.failures += failed
+        if time.monotonic() - self.last >= PAGE_EVENT_EVERY_S:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pages:
+            with contextlib.suppress(Exception):  # progress is best effort, never the task's failure
+                self.worker.log_event(PAGE_TOPIC, {"pages": self.pages, "failures": self.failures})
+        self.pages = self.failures = 0
+        self.last = time.monotonic()
+
+
+def dask_task(unit: Unit, out_dir: str, opts: TaskOptions) -> Entry:
+    """``ingest_unit`` on a Dask worker, with live page counts for the driver's progress line."""
+    events = _PageEvents()
+    try:
+        return ingest_unit(unit, out_dir, opts, on_page=events)
+    finally:
+        events.flush()
+
+
 def run_units(c: Any, units: list[Unit], out_dir: str, opts: TaskOptions,
-              on_done: Callable[[Entry], None]) -> None:
-    """Every unit as a task; ``on_done`` gets each manifest entry as its task finishes."""
+              on_done: Callable[[Entry], None], on_pages: Callable[[int, int], None] | None = None) -> None:
+    """Every unit as a task; ``on_done`` gets each manifest entry as its task finishes and
+    ``on_pages(pages, failures)`` the live counts the tasks send while they run."""
     from distributed import as_completed
 
+    if on_pages is not None:
+        c.subscribe_topic(PAGE_TOPIC, lambda event: on_pages(event[1]["pages"], event[1]["failures"]))
     task_opts = replace(opts, run=replace(opts.run, jobs=1))  # Dask spreads units over workers
     by_key = {}
     futures = []
     for unit in units:
         # pure=False: a rerun after --retry-failed must not reuse a remembered result
-        fut = c.submit(ingest_unit, unit, out_dir, task_opts, key=f"ingest-{unit.key}", pure=False)
+        fut = c.submit(dask_task, unit, out_dir, task_opts, key=f"ingest-{unit.key}", pure=False)
         by_key[fut.key] = unit
         futures.append(fut)
     for fut in as_completed(futures):  # type: ignore[no-untyped-call]

@@ -110,9 +110,12 @@ def ingest_dataset(inputs: list[str], out: str | Path, options: DatasetOptions |
             with client(opts.dask) as c:
                 report.dashboard = progress.dashboard = dashboard(c)
                 progress.update()
-                run_units(c, units, str(out_dir), opts.task, lambda e: finished(e, counted=False))
+                run_units(c, units, str(out_dir), opts.task, lambda e: finished(e, counted=True),
+                          lambda pages, failures: progress.update(pages, failures, progress.bytes_done))
     finally:
         report.seconds = time.monotonic() - started
+        # the live counts may include attempts that died and ran again: end on the manifest's
+        progress.pages, progress.failures = report.pages, sum(report.failures.values())
         progress.finish()
     return report
 
