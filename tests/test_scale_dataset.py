@@ -162,3 +162,18 @@ def test_dataset_progress_line_shows_inputs_rate_failures_eta_and_dashboard() ->
     line = progress.line(0)
     assert line.startswith("inputs 1/4  30 pages") and "2 failed" in line and "ETA " in line
     assert line.endswith("dashboard http://127.0.0.1:8787/status")
+
+
+def test_cli_writes_a_dataset_then_loads_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsmill.cli import main
+
+    make_warcs(tmp_path / "in", 2, 2)
+    out, db = tmp_path / "out", tmp_path / "news.db"
+    assert main(["ingest", str(tmp_path / "in"), "--out", str(out), "--no-enrich", "-j", "1", "--quiet"]) == 0
+    assert main(["ingest", str(out), "--db", str(db)]) == 0
+    assert "loaded 2 shards" in capsys.readouterr().err
+    with Store(db, readonly=True) as store:
+        assert store.stats().articles == 4
+    assert main(["ingest", str(tmp_path / "in")]) == 2  # neither --db nor --out
+    assert main(["ingest", str(tmp_path / "in"), "--db", str(db), "--engine", "dask"]) == 2  # dask needs --out
+    assert "--out" in capsys.readouterr().err
