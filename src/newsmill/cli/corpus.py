@@ -41,9 +41,13 @@ def _filters_of(args: argparse.Namespace) -> Filters:
 
 
 def _add_ingest(sub: SubParsers) -> None:
-    p = sub.add_parser("ingest", help="read folders, files, JSON Lines, WARC archives and URLs into a corpus")
-    p.add_argument("inputs", nargs="+", help="files, folders, .jsonl, .warc(.gz), URL lists (.txt) or URLs")
-    _db(p)
+    p = sub.add_parser("ingest", help="read folders, files, JSON Lines, WARC archives and URLs into a corpus "
+                                      "or a Parquet dataset")
+    p.add_argument("inputs", nargs="+", help="files, folders, .jsonl, .warc(.gz), URL lists (.txt) or URLs; "
+                                             "with --out also warc.paths(.gz) lists and fsspec URLs (s3://...); "
+                                             "a Parquet dataset folder with --db loads it")
+    p.add_argument("--db", help="the corpus database file (SQLite)")
+    _add_dataset_options(p)
     p.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)")
     p.add_argument("--page-timeout", type=float, default=None, help="seconds one page may take (default 60)")
     p.add_argument("--memory-mb", type=int, default=None, help="memory per worker in MB (default 2048)")
@@ -62,6 +66,14 @@ def _add_ingest(sub: SubParsers) -> None:
                         f"(default {DEFAULT_BUSY_TIMEOUT_S:g})")
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(func=_run_ingest)
+
+
+def _add_dataset_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", help="write a Parquet dataset to this folder (one shard per input file)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this machine's process pool; dask: a Dask cluster (with --out)")
+    p.add_argument("--workers", type=int, default=0, help="Dask LocalCluster worker processes (default: all cores)")
+    p.add_argument("--scheduler", help="address of an existing Dask scheduler (tcp://HOST:PORT)")
 
 
 def _ingest_options(args: argparse.Namespace) -> Any:
@@ -87,6 +99,13 @@ def _ingest_options(args: argparse.Namespace) -> Any:
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
+    if not args.db and not args.out:
+        print("newsmill: ingest needs --db (a SQLite corpus) or --out (a Parquet dataset)", file=sys.stderr)
+        return 2
+    if args.out or args.engine == "dask" or any(_is_dataset(i) for i in args.inputs):
+        from newsmill.cli.dataset import run_dataset_ingest
+
+        return run_dataset_ingest(args, _ingest_options(args))
     from newsmill.run.pipeline import ingest
 
     try:
@@ -104,6 +123,12 @@ def _run_ingest(args: argparse.Namespace) -> int:
               "`newsmill stats --failures 20` lists them)", file=sys.stderr)
         return 1
     return 1 if report.stopped else 0
+
+
+def _is_dataset(spec: str) -> bool:
+    from newsmill.run.load import is_dataset
+
+    return is_dataset(spec)
 
 
 def _add_search(sub: SubParsers) -> None:

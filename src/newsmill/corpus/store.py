@@ -180,8 +180,9 @@ class Store:
         """Upsert ``article`` (call inside ``transaction()``); exact duplicates are stored once."""
         return self.add_row(ArticleRow.of(article, signature), input_key)
 
-    def add_row(self, row: ArticleRow, input_key: str | None = None) -> AddOutcome:
-        """Upsert a prepared row (what the workers send back); see ``add``."""
+    def add_row(self, row: ArticleRow, input_key: str | None = None, group: str | None = None) -> AddOutcome:
+        """Upsert a prepared row (what the workers send back); see ``add``. ``group`` sets the
+        near-duplicate group computed over a whole dataset (the signature is still indexed)."""
         c = row.columns
         article_id = c["id"]
         same = self.conn.execute("SELECT id FROM articles WHERE text_hash = ? AND id != ? LIMIT 1",
@@ -191,7 +192,8 @@ class Store:
                               (article_id, c["url"], same[0], input_key))
             return "duplicate"
         existed = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
-        group = dedup.assign_group(self.conn, article_id, row.signature, dedup.group_id(row.text_hash))
+        found = dedup.assign_group(self.conn, article_id, row.signature, dedup.group_id(row.text_hash))
+        group = group or found
         self.conn.execute(_UPSERT, (*(c[k] for k in ROW_COLUMNS), row.text_hash, group, input_key,
                                     now(), row.record))
         return "updated" if existed else "new"

@@ -70,3 +70,33 @@ def _bar(share: float, width: int = 20) -> str:
 def _clock(seconds: float) -> str:
     s = int(seconds)
     return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+class DatasetProgress(Progress):
+    """Progress of a dataset run: inputs done of all, pages, rate, failures, ETA by input bytes,
+    and where to watch the cluster (the Dask dashboard)."""
+
+    def __init__(self, inputs: int, total_bytes: int, stream: TextIO | None = None, enabled: bool = True,
+                 dashboard: str | None = None) -> None:
+        super().__init__(total_bytes, stream, enabled)
+        self.inputs = inputs
+        self.inputs_done = 0
+        self.bytes_done = 0
+        self.dashboard = dashboard
+
+    def unit_done(self, pages: int, failures: int, size: int) -> None:
+        """A whole unit came back (the Dask engine counts pages per unit)."""
+        self.inputs_done += 1
+        self.bytes_done += size
+        self.update(pages=pages, failures=failures, bytes_read=self.bytes_done)
+
+    def line(self, bytes_read: int, now: float | None = None) -> str:
+        elapsed = max(1e-6, (now or time.monotonic()) - self.start)
+        parts = [f"inputs {self.inputs_done}/{self.inputs}", f"{self.pages} pages",
+                 f"{self.pages / elapsed:.1f} pages/s", f"{self.failures} failed"]
+        if self.total_bytes and self.bytes_done > 0 and self.inputs_done < self.inputs:
+            share = min(1.0, self.bytes_done / self.total_bytes)
+            parts.append(f"ETA {_clock(elapsed * (1 - share) / share)}")
+        if self.dashboard:
+            parts.append(f"dashboard {self.dashboard}")
+        return "  ".join(parts)

@@ -1,0 +1,122 @@
+"""The Dask engine: units of work as Dask tasks on a LocalCluster or an existing scheduler.
+
+Each task is ``task.ingest_unit`` for one input file, with a one-process page pool inside it, so a
+page that kills its process costs that page only. If the Dask worker itself dies (killed, out of
+memory), its Nanny starts a new one and the scheduler runs the task again from the start; the
+shard of the dead attempt was never renamed, so nothing half-written is ever seen. A unit whose
+workers die more than Dask's ``allowed-failures`` times is recorded as failed, never retried for ever.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsmill.run.manifest import Entry, failed_entry
+from newsmill.run.task import TaskOptions, ingest_unit
+from newsmill.run.units import Unit
+
+# Seconds to wait for a LocalCluster's workers to come up (a loaded 2-core machine is slow).
+CLUSTER_START_TIMEOUT_S = 60
+# Live page counts go from the tasks to the driver as Dask events, batched this often (seconds).
+PAGE_EVENT_EVERY_S = 1.0
+PAGE_TOPIC = "newsmill-pages"
+
+
+@dataclass
+class DaskOptions:
+    workers: int = 0  # LocalCluster processes (0: the cores of this machine)
+    scheduler: str | None = None  # tcp://host:port of an existing cluster instead
+    memory_limit: str = "auto"  # per worker, as Dask takes it ("4GB", "auto")
+
+
+@contextlib.contextmanager
+def client(options: DaskOptions) -> Iterator[Any]:
+    """A Dask client on ``options.scheduler`` or on a new LocalCluster (closed on exit)."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    # the task's page pool starts child processes, which a daemonic worker may not
+    with dask.config.set({"distributed.worker.daemon": False}):
+        if options.scheduler:
+            with Client(options.scheduler, timeout=CLUSTER_START_TIMEOUT_S) as c:  # type: ignore[no-untyped-call]
+                yield c
+            return
+        from newsmill.run.local import RunOptions
+
+        n = options.workers or RunOptions().workers()
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                               dashboard_address=":0", memory_limit=options.memory_limit,
+                               silence_logs=logging.ERROR)
+        with cluster, Client(cluster, timeout=CLUSTER_START_TIMEOUT_S) as c:  # type: ignore[no-untyped-call]
+            yield c
+
+
+def dashboard(c: Any) -> str | None:
+    with contextlib.suppress(Exception):
+        link = c.dashboard_link
+        return str(link) if link else None
+    return None
+
+
+class _PageEvents:
+    """In a task: counts pages and failures, sends them to the driver at most every second."""
+
+    def __init__(self) -> None:
+        from distributed import get_worker
+
+        self.worker = get_worker()
+        self.pages = self.failures = 0
+        self.last = time.monotonic()
+
+    def __call__(self, failed: bool) -> None:
+        self.pages += 1
+        self.failures += failed
+        if time.monotonic() - self.last >= PAGE_EVENT_EVERY_S:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pages:
+            with contextlib.suppress(Exception):  # progress is best effort, never the task's failure
+                self.worker.log_event(PAGE_TOPIC, {"pages": self.pages, "failures": self.failures})
+        self.pages = self.failures = 0
+        self.last = time.monotonic()
+
+
+def dask_task(unit: Unit, out_dir: str, opts: TaskOptions) -> Entry:
+    """``ingest_unit`` on a Dask worker, with live page counts for the driver's progress line."""
+    events = _PageEvents()
+    try:
+        return ingest_unit(unit, out_dir, opts, on_page=events)
+    finally:
+        events.flush()
+
+
+def run_units(c: Any, units: list[Unit], out_dir: str, opts: TaskOptions,
+              on_done: Callable[[Entry], None], on_pages: Callable[[int, int], None] | None = None) -> None:
+    """Every unit as a task; ``on_done`` gets each manifest entry as its task finishes and
+    ``on_pages(pages, failures)`` the live counts the tasks send while they run."""
+    from distributed import as_completed
+
+    if on_pages is not None:
+        c.subscribe_topic(PAGE_TOPIC, lambda event: on_pages(event[1]["pages"], event[1]["failures"]))
+    task_opts = replace(opts, run=replace(opts.run, jobs=1))  # Dask spreads units over workers
+    by_key = {}
+    futures = []
+    for unit in units:
+        # pure=False: a rerun after --retry-failed must not reuse a remembered result
+        fut = c.submit(dask_task, unit, out_dir, task_opts, key=f"ingest-{unit.key}", pure=False)
+        by_key[fut.key] = unit
+        futures.append(fut)
+    for fut in as_completed(futures):  # type: ignore[no-untyped-call]
+        unit = by_key[fut.key]
+        try:
+            entry = fut.result()
+        except Exception as exc:  # KilledWorker after repeated deaths, or a bug in the task
+            entry = failed_entry(unit, f"{type(exc).__name__}: {exc}"[:500])
+        on_done(entry)
+        fut.release()

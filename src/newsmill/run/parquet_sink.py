@@ -1,0 +1,107 @@
+"""The Parquet sink: one shard per unit of work, written to a temporary name and renamed when whole.
+
+A shard row is an Article (every field, nested lists as Arrow lists of structs, the same schema as
+``newsmill export --format parquet``) followed by three columns for the dataset's own use:
+``record_key`` (where in the input the page was: ``file@offset``, ``file#L12``), ``text_hash``
+(exact duplicates) and ``minhash`` (the 128 x uint32 MinHash signature as 512 little-endian bytes,
+null for texts too short to have one; near-duplicate grouping reads it from the shards).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from pathlib import Path
+from typing import Any
+
+from newsmill.corpus.export import arrow_schema
+from newsmill.corpus.store import ArticleRow
+
+SHARD_PREFIX = "part-"
+SHARD_SUFFIX = ".parquet"
+# Rows per row group: a few MB each; a reader streams a shard one row group at a time.
+ROW_GROUP_ROWS = 500
+EXTRA_COLUMNS = ("record_key", "text_hash", "minhash")
+
+
+def shard_name(key: str) -> str:
+    return f"{SHARD_PREFIX}{key}{SHARD_SUFFIX}"
+
+
+def shard_schema() -> Any:
+    import pyarrow as pa
+
+    schema = arrow_schema()
+    for name, kind in zip(EXTRA_COLUMNS, (pa.string(), pa.string(), pa.binary()), strict=True):
+        schema = schema.append(pa.field(name, kind))
+    return schema.with_metadata({"newsmill": "article shard", "article_schema_version": _version()})
+
+
+def _version() -> str:
+    from newsmill.article import SCHEMA_VERSION
+
+    return str(SCHEMA_VERSION)
+
+
+class ShardWriter:
+    """Rows in, one complete ``part-<key>.parquet`` out; nothing under the final name until done."""
+
+    def __init__(self, out_dir: str | Path, key: str) -> None:
+        self.final = Path(out_dir) / shard_name(key)
+        # unique per attempt: a rescheduled task never writes into a half file of a dead one
+        self.temp = self.final.with_name(f".{self.final.name}.tmp-{uuid.uuid4().hex[:12]}")
+        self.schema = shard_schema()
+        self.pending: list[dict[str, Any]] = []
+        self.rows = 0
+        self._writer: Any = None
+
+    def add(self, row: ArticleRow, record_key: str) -> None:
+        data = json.loads(row.record)
+        data["record_key"] = record_key
+        data["text_hash"] = row.text_hash
+        data["minhash"] = row.signature
+        self.pending.append(data)
+        if len(self.pending) >= ROW_GROUP_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.temp, self.schema, compression="zstd")
+        if self.pending:
+            self._writer.write_table(pa.Table.from_pylist(self.pending, schema=self.schema))
+            self.rows += len(self.pending)
+            self.pending.clear()
+
+    def commit(self) -> Path:
+        """Close the shard and move it to its final name (atomic on one file system)."""
+        self._flush()  # an input with no article still gets a shard: its manifest entry points at it
+        self._writer.close()
+        self._writer = None
+        with open(self.temp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(self.temp, self.final)
+        return self.final
+
+    def abort(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+        self.temp.unlink(missing_ok=True)
+
+
+def remove_stale_temps(out_dir: Path) -> int:
+    """Half-written shards of attempts that died; called by the driver before it starts tasks."""
+    n = 0
+    for temp in out_dir.glob(f".{SHARD_PREFIX}*{SHARD_SUFFIX}.tmp-*"):
+        temp.unlink(missing_ok=True)
+        n += 1
+    return n
+
+
+def article_of(row: dict[str, Any]) -> dict[str, Any]:
+    """The Article fields of a shard row (the dataset columns dropped)."""
+    return {k: v for k, v in row.items() if k not in EXTRA_COLUMNS}

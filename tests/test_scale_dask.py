@@ -1,0 +1,95 @@
+"""The Dask engine on a real distributed.LocalCluster (2 worker processes) with WARCs the tests
+write: same output as the local engine, a poisoned record and a killed worker still end in a
+complete dataset, a rerun does no work."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("distributed")
+pytest.importorskip("warcio")
+pytest.importorskip("pyarrow")
+
+from newsmill.run.dask_engine import DaskOptions, client  # noqa: E402
+from newsmill.run.dataset import DatasetOptions, ingest_dataset  # noqa: E402
+from newsmill.run.manifest import Manifest  # noqa: E402
+from newsmill.run.task import TaskOptions  # noqa: E402
+from scale_data import make_warcs, news_pages, page_work, write_warc  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    with client(DaskOptions(workers=2)) as c:
+        c.wait_for_workers(2, timeout=60)
+        yield c.scheduler.address
+
+
+def options(engine: str, scheduler: str = "", marker: str = "", **kw: Any) -> DatasetOptions:
+    task = TaskOptions(enrich=False, page_func=functools.partial(page_work, marker=marker))
+    task.run.jobs = 2
+    opts = DatasetOptions(task=task, engine=engine, progress=False, **kw)
+    opts.dask.scheduler = scheduler or None
+    return opts
+
+
+def rows(out: Path) -> list[tuple[str, str, str]]:
+    import pyarrow.dataset as ds
+
+    table = ds.dataset(str(out), format="parquet").to_table(columns=["record_key", "id", "text"])
+    return sorted(zip(*(table.column(c).to_pylist() for c in ("record_key", "id", "text")), strict=True))
+
+
+def test_dask_output_equals_local_output(tmp_path: Path, scheduler: str) -> None:
+    make_warcs(tmp_path / "in", 3, 6)
+    write_warc(tmp_path / "in" / "cut.warc", news_pages(5, 4), truncate_last=True)
+    local = ingest_dataset([str(tmp_path / "in")], tmp_path / "local", options("local"))
+    dask = ingest_dataset([str(tmp_path / "in")], tmp_path / "dask", options("dask", scheduler))
+    assert local.pages == dask.pages == 18 + 3  # the cut archive's records before the damage
+    assert local.failures == dask.failures == {"read: truncated archive": 1}
+    assert rows(tmp_path / "local") == rows(tmp_path / "dask")
+    assert sorted(p.name for p in (tmp_path / "dask").iterdir()) == sorted(
+        p.name for p in (tmp_path / "local").iterdir())
+    rerun = ingest_dataset([str(tmp_path / "in")], tmp_path / "dask", options("dask", scheduler))
+    assert (rerun.done, rerun.skipped_done, rerun.pages) == (0, 4, 0)
+
+
+def test_poisoned_record_is_reported_and_the_rest_of_its_warc_is_stored(tmp_path: Path, scheduler: str) -> None:
+    pages = news_pages(7, 6)
+    pages.insert(3, ("https://news.example/poison/1", pages[0][1]))
+    (tmp_path / "in").mkdir()
+    write_warc(tmp_path / "in" / "bad.warc.gz", pages)
+    make_warcs(tmp_path / "in", 1, 4)
+    report = ingest_dataset([str(tmp_path / "in")], tmp_path / "out", options("dask", scheduler))
+    assert report.pages == 10
+    assert report.failures == {"extract: crashed": 1}
+    (entry,) = [e for e in Manifest(tmp_path / "out").entries.values() if e.failures]
+    assert entry.input.endswith("bad.warc.gz") and entry.pages == 6 and entry.status == "complete"
+    assert entry.failed[0]["key"].startswith(entry.input + "@") and entry.failed[0]["reason"] == "crashed"
+    assert entry.failed[0]["key"] not in {k for k, _, _ in rows(tmp_path / "out")}
+    again = ingest_dataset([str(tmp_path / "in")], tmp_path / "out", options("dask", scheduler))
+    assert again.done == 0  # failed pages are not redone without --retry-failed
+    retry = ingest_dataset([str(tmp_path / "in")], tmp_path / "out",
+                           options("dask", scheduler, retry_failed=True))
+    assert retry.done == 1 and retry.failures == {"extract: crashed": 1}  # redone, and it fails alike
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the worker process through /proc")
+def test_a_killed_worker_still_ends_in_a_complete_dataset(tmp_path: Path, scheduler: str) -> None:
+    pages = news_pages(11, 5)
+    pages.insert(2, ("https://news.example/kill-worker/1", news_pages(12, 1)[0][1]))
+    (tmp_path / "in").mkdir()
+    write_warc(tmp_path / "in" / "victim.warc.gz", pages)
+    make_warcs(tmp_path / "in", 2, 4)
+    marker = tmp_path / "killed"
+    report = ingest_dataset([str(tmp_path / "in")], tmp_path / "out",
+                            options("dask", scheduler, marker=str(marker)))
+    assert marker.exists()  # the worker really was killed once
+    assert report.failed_inputs == 0 and report.pages == 6 + 8
+    assert len(rows(tmp_path / "out")) == 14
+    assert not list((tmp_path / "out").glob(".*tmp-*"))  # no half shard left behind
