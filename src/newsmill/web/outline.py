@@ -45,8 +45,15 @@ def svg_path(topo: dict[str, Any]) -> str:
         for i in ring:
             arc = arcs[i] if i >= 0 else arcs[~i][::-1]
             pts.extend(arc if not pts else arc[1:])
-        xy = [project(lon, lat) for lon, lat in pts]
-        parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
+        # a ring that jumps across the antimeridian (Chukotka, Fiji) is drawn as separate pieces,
+        # else its jump becomes a line across the whole map
+        pieces: list[list[tuple[float, float]]] = [[]]
+        for k, (lon, lat) in enumerate(pts):
+            if k and abs(lon - pts[k - 1][0]) > 180:
+                pieces.append([])
+            pieces[-1].append(project(lon, lat))
+        for piece in pieces:
+            parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in piece) + "Z")
     return "".join(parts)
 
 

@@ -77,6 +77,9 @@ class Corpus:
     def conn(self) -> sqlite3.Connection:
         return self.store().conn
 
+    def expired(self) -> bool:
+        return time.monotonic() > getattr(self.local, "deadline", float("inf"))
+
 
 def safe_url(url: str | None) -> str | None:
     """The URL if it is http(s), else None: a ``javascript:`` link from a page never becomes a link."""
@@ -175,7 +178,9 @@ def create_app(db: str | Path, timeout_s: float = QUERY_TIMEOUT_S) -> Starlette:
             except (BadRequest, QueryError) as exc:
                 return _error(api, 400, str(exc))
             except sqlite3.OperationalError as exc:
-                if "interrupted" in str(exc):
+                # interrupted by the deadline (SQLite words it per statement kind: "interrupted",
+                # "vtable constructor failed", ...)
+                if "interrupted" in str(exc) or corpus.expired():
                     return _error(api, 503, f"the query took longer than {corpus.timeout_s:g} s and was "
                                   "stopped; narrow it with more words or filters")
                 raise
