@@ -17,13 +17,12 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from web_corpus import XSS_TITLE, XSS_URL, build  # noqa: E402
-
 from newsmill.article import Article, Entity  # noqa: E402
 from newsmill.cli import main  # noqa: E402
 from newsmill.corpus.schema import MIGRATIONS  # noqa: E402
 from newsmill.corpus.store import Store  # noqa: E402
 from newsmill.web.server import create_app, is_loopback, safe_url  # noqa: E402
+from web_corpus import XSS_TITLE, XSS_URL, build  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -18,9 +18,9 @@ uvicorn = pytest.importorskip("uvicorn")
 webdriver = pytest.importorskip("selenium.webdriver")
 
 from selenium.webdriver.common.by import By  # noqa: E402
-from web_corpus import build  # noqa: E402
 
 from newsmill.web.server import create_app  # noqa: E402
+from web_corpus import build  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parents[1] / "build" / "screenshots"
 CHROMEDRIVER = shutil.which("chromedriver")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsmill.article import Article, Block, Entity, Place, Quote, Removed, Speaker, Span, TimeExpression
+from newsmill.article import Article, Block, Entity, Place, Quote, Removed, Span, Speaker, TimeExpression
 from newsmill.corpus import dedup
 from newsmill.corpus.store import Store
 
