@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 NM     := $(VENV)/bin/newsmill
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck unit fuzz bench models clean
+.PHONY: install run test lint typecheck unit fuzz bench models clean browser serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,11 @@ lint: install
 typecheck: install
 	$(VENV)/bin/mypy
 
-unit: install
+# The web UI's browser tests drive Debian's headless Chromium through chromium-driver.
+browser:
+	@command -v chromedriver >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
+
+unit: install browser
 	$(VENV)/bin/pytest -q -x --durations=5
 
 test: lint typecheck unit
@@ -34,6 +38,13 @@ test: lint typecheck unit
 # The property-based hostile-input suite with many more examples than in `make test` (~10 min).
 fuzz: install
 	NEWSMILL_FUZZ=1 $(VENV)/bin/pytest -q tests/test_fuzz.py tests/test_hostile.py
+
+# A demo corpus of the bundled samples (and anything else in samples/), then the web UI on :8000.
+DEMO_DB ?= build/demo.db
+serve: install
+	mkdir -p build
+	$(NM) ingest samples tests/pages --db $(DEMO_DB) --quiet
+	$(NM) serve --db $(DEMO_DB)
 
 # Every quality and speed table of docs/benchmarks.md, newsmill beside its peers (needs ../shared).
 BENCHMARKS := extraction textdump metadata ingest quotes timex ner annotate

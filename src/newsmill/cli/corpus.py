@@ -1,4 +1,4 @@
-"""Corpus sub-commands (ingest, search, show, export, stats): thin layers over the Python API."""
+"""Corpus sub-commands (ingest, search, show, export, stats, enrich, serve): thin layers over the Python API."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ def register(sub: SubParsers) -> None:
     _add_show(sub)
     _add_export(sub)
     _add_stats(sub)
+    _add_enrich(sub)
+    _add_serve(sub)
 
 
 def _db(p: argparse.ArgumentParser) -> None:
@@ -230,6 +232,51 @@ def _run_stats(args: argparse.Namespace) -> int:
     for inp, stage, reason, detail in failures:
         print(f"  {stage}: {reason}: {inp}: {detail}")
     return 0
+
+
+def _add_enrich(sub: SubParsers) -> None:
+    p = sub.add_parser("enrich", help="add entities, places, quotes and times to a corpus in place (resumable)")
+    _db(p)
+    p.add_argument("--redo", action="store_true", help="enrich every article again, also those done before")
+    p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.set_defaults(func=_run_enrich)
+
+
+def _run_enrich(args: argparse.Namespace) -> int:
+    from newsmill.run.enrich_db import enrich_corpus
+
+    def show(r: Any) -> None:
+        print(f"\r{r.enriched} enriched, {r.skipped} already done, {r.failed} failed", end="", file=sys.stderr)
+
+    try:
+        report = enrich_corpus(args.db, redo=args.redo, progress=None if args.quiet else show)
+    except StoreError as exc:
+        print(f"newsmill: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nnewsmill: interrupted; everything enriched so far is kept, run the same command to go on",
+              file=sys.stderr)
+        return 130
+    print(("" if args.quiet else "\n") + report.summary(), file=sys.stderr)
+    return 0
+
+
+def _add_serve(sub: SubParsers) -> None:
+    p = sub.add_parser("serve", help="browse a corpus in a web browser: search, facets, entities, quotes, map")
+    _db(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback only)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=_run_serve)
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from newsmill.web.server import serve
+
+    try:
+        return serve(args.db, args.host, args.port)
+    except StoreError as exc:
+        print(f"newsmill: {exc}", file=sys.stderr)
+        return 1
 
 
 def _open(db: str) -> Store:

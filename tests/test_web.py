@@ -1,0 +1,194 @@
+"""The web app over a small real corpus, through Starlette's test client: views, API, downloads,
+security headers and limits, the mention-table migration and ``newsmill enrich --db``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import warnings
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient
+
+from newsmill.article import Article, Entity  # noqa: E402
+from newsmill.cli import main  # noqa: E402
+from newsmill.corpus.schema import MIGRATIONS  # noqa: E402
+from newsmill.corpus.store import Store  # noqa: E402
+from newsmill.web.server import create_app, is_loopback, safe_url  # noqa: E402
+from web_corpus import XSS_TITLE, XSS_URL, build  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("web") / "news.db")
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> TestClient:
+    return TestClient(create_app(db))
+
+
+def test_search_api_counts_facets_and_groups_name_forms(client: TestClient) -> None:
+    data = client.get("/api/search", params={"q": "Hafen"}).json()
+    assert data["total"] == 3
+    people = {f["value"]: f for f in data["facets"]["people"]}
+    # "Erika Hafner" and "Hafner" are one person, counted once per article
+    assert people["per:erika-hafner"]["count"] == 2
+    assert {f["value"] for f in data["facets"]["source"]} == {"dpa"}
+    assert {f["name"] for f in data["facets"]["places"]} == {"Hamburg", "Rotterdam"}
+    assert data["facets"]["speakers"][0]["value"] == "per:erika-hafner"
+
+
+def test_filters_narrow_results(client: TestClient) -> None:
+    by_entity = client.get("/api/search", params={"q": "Hafen", "entity": "geo:2747891"}).json()
+    assert [r["id"] for r in by_entity["results"]] == ["hafen1"]
+    by_site = client.get("/api/search", params={"site": "www.wiener.test"}).json()
+    assert [r["id"] for r in by_site["results"]] == ["wahl1"]
+    dated = client.get("/api/search", params={"since": "2024-04-01", "until": "2024-04-30"}).json()
+    assert [r["id"] for r in dated["results"]] == ["evil"]
+    quoted = client.get("/api/search", params={"has_quotes": "1", "sort": "oldest"}).json()
+    assert [r["id"] for r in quoted["results"]] == ["hafen1", "wahl1"]
+    assert client.get("/api/search", params={"author": "Anna Autorin"}).json()["total"] == 4
+
+
+def test_search_page_shows_highlighted_snippets_facet_links_and_timeline(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "Rekord"}).text
+    assert "<mark>Rekord</mark>" in html
+    assert "/search?q=Rekord&amp;entity=per%3Aerika-hafner" in html
+    assert '<svg class="timeline"' in html
+    paged = client.get("/api/search", params={"size": "1", "page": "2", "sort": "date"}).json()
+    assert paged["total"] == 4 and [r["id"] for r in paged["results"]] == ["evil"]
+
+
+def test_malformed_query_is_a_readable_message(client: TestClient) -> None:
+    for q in ('"unterminated', "AND OR", "title:"):
+        r = client.get("/search", params={"q": q})
+        assert r.status_code == 400 and "cannot be read as a query" in r.text
+    assert "error" in client.get("/api/search", params={"q": "NEAR("}).json()
+
+
+def test_article_page_marks_annotations_and_folds_removed(client: TestClient) -> None:
+    html = client.get("/articles/hafen1").text
+    assert 'class="m per" href="/entities/per:erika-hafner" title="PER: Erika Hafner"' in html
+    assert 'class="m place" href="/entities/geo:2911298" title="Hamburg (DE, 53.55, 9.99)"' in html
+    assert 'class="m time" tabindex="0" title="2024-03-05"' in html
+    assert 'class="m quote"' in html and "Erika Hafner — direct quote (sagte)" in html
+    assert "<summary>navigation <span class=\"n\">2</span></summary>" in html
+    assert "/articles/hafen2" in html  # the same story elsewhere
+    record = client.get("/api/articles/hafen1").json()
+    assert Article.from_dict(record).quotes[0].speaker.id == "per:erika-hafner"  # type: ignore[union-attr]
+
+
+def test_untrusted_article_is_escaped_and_its_link_dropped(client: TestClient) -> None:
+    r = client.get("/articles/evil")
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert "<script>" not in r.text and "<img src=x" not in r.text
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in r.text
+    assert 'href="javascript:' not in r.text
+    assert safe_url(XSS_URL) is None and safe_url(" JavaScript:alert(1)") is None
+    assert safe_url("https://example.org/a") == "https://example.org/a"
+    search = client.get("/search", params={"q": "Wahl"}).text
+    assert XSS_TITLE not in search and "&lt;img src=x" in search
+
+
+def test_entity_page_and_quotes(client: TestClient) -> None:
+    data = client.get("/api/entities/per:erika-hafner").json()
+    assert data["articles"] == 2 and data["mentions"] == 4
+    assert [q["text"] for q in data["quotes"]] == ["Wir haben so viele Container wie nie umgeschlagen"]
+    assert {w["value"] for w in data["with"]} >= {"org:reederei-nordlicht", "geo:2911298"}
+    html = client.get("/entities/per:erika-hafner").text
+    assert "What Erika Hafner said" in html
+    quotes = client.get("/api/quotes", params={"q": "bereit"}).json()
+    assert [q["speaker"] for q in quotes["results"]] == ["per:max-mustermann"]
+    assert client.get("/entities/nobody").status_code == 404
+
+
+def test_places_groups_stats(client: TestClient) -> None:
+    places = client.get("/api/places", params={"q": "Wahlkampf"}).json()["places"]
+    assert [(p["name"], p["country"]) for p in places] == [("Wien", "AT")]
+    html = client.get("/places").text
+    assert html.count("<circle") == 3 and 'class="land" d="M' in html
+    groups = client.get("/api/groups").json()["groups"]
+    assert len(groups) == 1 and {m["id"] for m in groups[0]["members"]} == {"hafen1", "hafen2"}
+    stats = client.get("/api/stats").json()
+    assert stats["articles"] == 4 and stats["mentions"]["quotes"] == 2
+    assert "Near-duplicate groups" in client.get("/stats").text
+
+
+def test_downloads_as_csv_and_jsonl(client: TestClient) -> None:
+    r = client.get("/api/search", params={"q": "Hafen", "format": "csv"})
+    assert r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert {row["id"] for row in rows} == {"hafen1", "hafen2", "evil"}
+    lines = client.get("/api/quotes", params={"format": "jsonl"}).text.splitlines()
+    assert len(lines) == 2 and all(json.loads(line)["article"] for line in lines)
+    flat = list(csv.DictReader(io.StringIO(client.get("/api/groups", params={"format": "csv"}).text)))
+    assert [row["id"] for row in flat] == ["hafen1", "hafen2"]
+
+
+def test_limits_refuse_oversized_and_cap_pages(client: TestClient, db: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    assert client.get("/search", params={"q": "x" * 600}).status_code == 400
+    assert client.get("/api/search", params={"size": "100000"}).json()["size"] == 100
+    assert client.get("/api/search", params={"page": "abc"}).status_code == 400
+    assert client.get("/api/search", params={"sort": "rowid; DROP TABLE articles"}).status_code == 400
+    monkeypatch.setattr("newsmill.web.server.PROGRESS_STEPS", 1)  # check the deadline at every step
+    slow = TestClient(create_app(db, timeout_s=0.0))
+    r = slow.get("/api/search", params={"q": "Hafen"})
+    assert r.status_code == 503 and "longer than" in r.json()["error"]
+
+
+def test_server_connection_is_read_only(db: Path) -> None:
+    from newsmill.web.server import Corpus
+
+    conn = Corpus(db).conn()
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        conn.execute("DELETE FROM articles")
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and not is_loopback("0.0.0.0")
+
+
+def test_migration_backfills_an_existing_corpus(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0][1] + "CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied TEXT);"
+                       "INSERT INTO migrations VALUES (1, 'then');")
+    text = "Olaf Scholz traf Scholz."
+    a = Article(id="a1", text=text, entities=[Entity(0, 11, "Olaf Scholz", "PER", "Olaf Scholz", "per:olaf-scholz"),
+                                              Entity(17, 23, "Scholz", "PER", "Olaf Scholz", "per:olaf-scholz")])
+    conn.execute("INSERT INTO articles(id, text, text_hash, ingested, record) VALUES ('a1', ?, 'h', 'now', ?)",
+                 (text, a.to_json(indent=None)))
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version() == 2
+        assert store.conn.execute("SELECT entity, n FROM mentions").fetchall() == [("per:olaf-scholz", 2)]
+        a.entities = a.entities[:1]  # an update replaces the article's rows
+        with store.transaction():
+            store.conn.execute("UPDATE articles SET record = ? WHERE id = 'a1'", (a.to_json(indent=None),))
+        assert store.conn.execute("SELECT entity, n FROM mentions").fetchall() == [("per:olaf-scholz", 1)]
+        with store.transaction():
+            store.conn.execute("DELETE FROM articles")
+        assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 0
+
+
+def test_enrich_db_fills_an_unenriched_corpus_and_resumes(tmp_path: Path, samples_dir: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("spacy")
+    db = tmp_path / "plain.db"
+    assert main(["ingest", str(samples_dir / "de_lokal_brand.html"), "--db", str(db), "--no-enrich",
+                 "--quiet", "-j", "1"]) == 0
+    with Store(db, readonly=True) as store:
+        assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 0
+    assert main(["enrich", "--db", str(db), "--quiet"]) == 0
+    assert "1 enriched, 0 already done" in capsys.readouterr().err
+    with Store(db, readonly=True) as store:
+        assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] > 0
+    assert main(["enrich", "--db", str(db), "--quiet"]) == 0
+    assert "0 enriched, 1 already done" in capsys.readouterr().err
