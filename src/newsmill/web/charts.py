@@ -18,6 +18,7 @@ from newsmill.web.outline import HEIGHT, WIDTH, project
 WORLD = Path(__file__).parent / "static" / "world.path"
 CHART_W, CHART_H, PAD = 720, 140, 24
 MAX_BARS = 400
+MAX_BAR_W = 48
 
 
 def timeline(series: list[dict[str, Any]]) -> Markup:
@@ -27,7 +28,7 @@ def timeline(series: list[dict[str, Any]]) -> Markup:
         return Markup("")
     top = max(s["count"] for s in series) or 1
     n = len(series)
-    step = (CHART_W - 2 * PAD) / n
+    step = min((CHART_W - 2 * PAD) / n, MAX_BAR_W)  # a few periods stay bars, not slabs
     bars = []
     for i, s in enumerate(series):
         h = (CHART_H - 2 * PAD) * s["count"] / top
@@ -37,7 +38,7 @@ def timeline(series: list[dict[str, Any]]) -> Markup:
                     f"<title>{label}</title></rect>")
     first, last = escape(str(series[0]["period"])), escape(str(series[-1]["period"]))
     axis = (f'<text x="{PAD}" y="{CHART_H - 6}">{first}</text>'
-            f'<text x="{CHART_W - PAD}" y="{CHART_H - 6}" text-anchor="end">{last}</text>'
+            f'<text x="{PAD + n * step}" y="{CHART_H - 6}" text-anchor="end">{last}</text>'
             f'<text x="{PAD}" y="{PAD - 8}">{top} max</text>')
     return Markup(f'<svg class="timeline" viewBox="0 0 {CHART_W} {CHART_H}" role="img" '
                   f'aria-label="matching articles over time">{"".join(bars)}{axis}</svg>')
