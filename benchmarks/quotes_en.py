@@ -65,6 +65,10 @@ def match(preds: list[Quote], golds: list[GoldQuote], same: Callable[[str, str],
     return out
 
 
+def same_kind(kind: str) -> Callable[[str, str], bool]:
+    return lambda a, b: a == b == kind
+
+
 @dataclass
 class Tally:
     gold: Counter[str] = field(default_factory=Counter)
@@ -83,7 +87,7 @@ def score(articles: list[GoldArticle], predict: Callable[[GoldArticle], list[Quo
         for k in KINDS:
             t.gold[k] += sum(g.kind == k for g in golds)
             t.pred[k] += sum(p.kind == k for p in preds)
-            t.hit[k] += len(match(preds, golds, lambda a, b, k=k: a == b == k))
+            t.hit[k] += len(match(preds, golds, same_kind(k)))
         t.gold["indirect+mixed"] += sum(GROUP[g.kind] == "indirect+mixed" for g in golds)
         t.pred["indirect+mixed"] += sum(GROUP[p.kind] == "indirect+mixed" for p in preds)
         t.hit["indirect+mixed"] += len(match(preds, golds, lambda a, b: GROUP[a] == GROUP[b] == "indirect+mixed"))
