@@ -16,7 +16,7 @@ names a speaker, the predicted speaker span overlaps the gold mention; resolved 
 asks that the predicted speaker's canonical name name the gold referent (its last word occurs in
 the referent; an anonymous gold speaker — no referent — is scored on the span alone).
 
-    python -m benchmarks.quotes_en [--half all|tune|blind|each] [--compile]
+    python -m benchmarks.quotes_en [--half all|tune|blind|each] [--compact] [--compile]
 """
 
 from __future__ import annotations
@@ -125,6 +125,23 @@ def rows(name: str, t: Tally, seconds: float | None, docs: int) -> list[str]:
     return out
 
 
+COMPACT_HEADER = ("| system | half | gold / predicted | direct F1 | indirect F1 | mixed F1 | indirect+mixed F1 | "
+                  "all, kind must match F1 | all types P / R / **F1** | speaker span / resolved acc. (n) |\n"
+                  "|---|---|---|---|---|---|---|---|---|---|")
+
+
+def compact_row(name: str, half: str, t: Tally) -> str:
+    """One line per system and half: the figures docs/benchmarks.md shows."""
+    f1 = {k: prf(t.hit[k], t.pred[k], t.hit[k], t.gold[k])[2] for k in (*KINDS, "indirect+mixed")}
+    typed = prf(t.hit["typed"], t.pred["all"], t.hit["typed"], t.gold["all"])[2]
+    p, r, f = prf(t.hit["all"], t.pred["all"], t.hit["all"], t.gold["all"])
+    acc = t.speaker_ok / t.speaker_n if t.speaker_n else 0.0
+    res = t.resolved_ok / t.speaker_n if t.speaker_n else 0.0
+    return (f"| {name} | {half} | {t.gold['all']} / {t.pred['all']} | {f1['direct']:.3f} | {f1['indirect']:.3f} | "
+            f"{f1['mixed']:.3f} | {f1['indirect+mixed']:.3f} | {typed:.3f} | {p:.3f} / {r:.3f} / **{f:.3f}** | "
+            f"{acc:.3f} / **{res:.3f}** ({t.speaker_n}) |")
+
+
 def newsmill_quotes(art: GoldArticle) -> list[Quote]:
     import newsmill
 
@@ -165,14 +182,18 @@ def describe(articles: list[GoldArticle]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--half", default="each", choices=["all", "tune", "blind", "each"])
+    ap.add_argument("--compact", action="store_true", help="one row per system and half")
     ap.add_argument("--compile", action="store_true", help="rebuild gold.jsonl from annotations.jsonl first")
     args = ap.parse_args()
     if args.compile:
         write_gold(compile_gold(), DATA / "gold.jsonl")
     articles = load_gold()
     print(describe(articles) + "; the whole set is blind, halves by benchmarks/splits.py (key: page id)\n")
-    print("| system | kind | gold | predicted | P | R | F1 | speaker span / resolved acc. (n); speed |")
-    print("|---|---|---|---|---|---|---|---|")
+    if args.compact:
+        print(COMPACT_HEADER)
+    else:
+        print("| system | kind | gold | predicted | P | R | F1 | speaker span / resolved acc. (n); speed |")
+        print("|---|---|---|---|---|---|---|---|")
     halves = ("all", *HALVES) if args.half == "each" else (args.half,)
     cache: dict[str, list[Quote]] = {}
     spent = [0.0]
@@ -190,13 +211,24 @@ def main() -> None:
         label = f"{which} ({len(docs)} art.)"
         started = time.process_time()
         base = score(docs, marks_baseline)
-        print("\n".join(rows(f"marks only (baseline), {label}", base, time.process_time() - started, len(docs))))
+        base_seconds = time.process_time() - started
         timed = all(a.id not in cache for a in docs)
         before = spent[0]
         tally = score(docs, newsmill_cached)
-        print("\n".join(rows(f"newsmill, {label}", tally, spent[0] - before if timed else None, len(docs))))
+        seconds = spent[0] - before if timed else None
         outer = score(docs, without_fragments(newsmill_cached))
+        if args.compact:
+            print(compact_row("marks only (baseline)", label, base))
+            print(compact_row("newsmill", label, tally))
+            print(compact_row("newsmill, nested fragments dropped", label, outer))
+            continue
+        print("\n".join(rows(f"marks only (baseline), {label}", base, base_seconds, len(docs))))
+        print("\n".join(rows(f"newsmill, {label}", tally, seconds, len(docs))))
         print("\n".join(rows(f"newsmill, nested fragments dropped, {label}", outer, None, len(docs))))
+    if args.compact:
+        rate = len(articles) / spent[0] if spent[0] else 0.0
+        print(f"\nnewsmill.annotate (all enrichers, models loaded): {rate:.0f} articles per CPU second.")
+        return
     print("\ndocs/s: CPU time (process_time) of newsmill.annotate (all enrichers, models loaded), "
           "timed on the first pass over the articles only; later rows reuse its output.")
 
