@@ -22,15 +22,27 @@ the referent; an anonymous gold speaker — no referent — is scored on the spa
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from benchmarks.quotes import MIN_OVERLAP, prf, same_person
-from benchmarks.quotes_en_gold import DATA, GoldArticle, GoldQuote, compile_gold, load_gold, write_gold
-from benchmarks.splits import HALVES, in_half
-from newsmill.article import Quote
+if __package__ in (None, ""):  # run as a script (`make bench`): the repository root holds `benchmarks`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.quotes import MIN_OVERLAP, prf, same_person  # noqa: E402
+from benchmarks.quotes_en_gold import (  # noqa: E402
+    DATA,
+    GoldArticle,
+    GoldQuote,
+    compile_gold,
+    load_gold,
+    write_gold,
+)
+from benchmarks.splits import HALVES, in_half  # noqa: E402
+from newsmill.article import Quote  # noqa: E402
 
 SET = "quotes-en"
 KINDS = ("direct", "indirect", "mixed")
