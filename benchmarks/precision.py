@@ -65,10 +65,11 @@ class Doc:
 # --- gold: exact substrings to offsets -----------------------------------------------------------
 
 def _occurrences(text: str, needle: str) -> list[int]:
-    """Starts of ``needle`` in ``text`` not inside a longer word (so "Noem" is not found in "Noems"
-    unless the gold writes "Noems")."""
-    pattern = (r"(?<!\w)" if needle[:1].isalnum() else "") + re.escape(needle) + (r"(?!\w)" if needle[-1:].isalnum() else "")
-    return [m.start() for m in re.finditer(pattern, text)]
+    """Starts of ``needle`` in ``text`` not inside a longer word or hyphenated compound (so
+    "Pocher" is not found in "Pocher-Ehedrama"; a context string can still point there)."""
+    head = r"(?<![\w-])" if needle[:1].isalnum() else ""
+    tail = r"(?![\w-])" if needle[-1:].isalnum() else ""
+    return [m.start() for m in re.finditer(head + re.escape(needle) + tail, text)]
 
 
 def locate(text: str, needle: str, where: int | str | None, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -82,7 +83,7 @@ def locate(text: str, needle: str, where: int | str | None, taken: list[tuple[in
         ctx = [m.start() for m in re.finditer(re.escape(where), text)]
         if len(ctx) != 1:
             raise GoldError(f"context {where!r} occurs {len(ctx)} times")
-        inside = [s for s in starts if ctx[0] <= s and s + len(needle) <= ctx[0] + len(where)]
+        inside = [ctx[0] + m.start() for m in re.finditer(re.escape(needle), where)]
         if len(inside) != 1:
             raise GoldError(f"{needle!r} occurs {len(inside)} times in its context {where!r}")
         return [(inside[0], inside[0] + len(needle))]
