@@ -72,8 +72,10 @@ def test_unknown_names_are_not_resolved() -> None:
 
 def _resolve(text: str, ents: list[tuple[str, str]], language: str, scan: bool = True) -> Article:
     entities = []
-    for mention, label in ents:
-        start = text.index(mention)
+    pos = 0
+    for mention, label in ents:  # in the order of the text
+        start = text.index(mention, pos)
+        pos = start + len(mention)
         entities.append(Entity(start, start + len(mention), mention, label, mention))  # type: ignore[arg-type]
     article = Article(text=text, entities=entities)
     PlaceResolver(PlaceOptions(scan_countries=scan))(article, EnrichContext(language=language))
