@@ -69,9 +69,11 @@ def test_names_survive_the_common_noun_check(text: str, mention: str, label: str
     ("Der Film „Joker“ lief gut.", "Joker", "PER", "MISC"),
     ("The film “Marriage Story,” was praised.", "Marriage Story", "PER", "MISC"),
     ("BERLIN (dpa) – Die Regierung tagte.", "BERLIN", "PER", "LOC"),
+    ("Er fährt einen Porsche.", "Porsche", "PER", "MISC"),
+    ("She bought a Tesla last year.", "Tesla", "PER", "MISC"),
 ])
 def test_wrong_types_are_corrected(text: str, mention: str, label: str, expected: str) -> None:
-    language = "en" if text.startswith(("He ", "The ")) else "de"
+    language = "en" if text.startswith(("He ", "The ", "She ")) else "de"
     assert _check(text, mention, label, language) == [(mention, expected)]
 
 

@@ -8,7 +8,8 @@ Each check is a class of error, not a list of examples (issue 15, classes 1, 3 a
 * German common nouns taken as names (every German noun is capitalised): a single word with an
   abstract-noun suffix that no name list knows ("Pädophilie", "Waffenstillstand"), or a common word
   right after an article ("in den Bergen", "das Essen") that is not a country;
-* wrong types: online platforms are organisations ("Instagram"), streets are places, a "person" that
+* wrong types: online platforms are organisations ("Instagram"), streets are places, a one-word
+  "person" after an indefinite article is a product or brand ("einen Porsche"), a "person" that
   is exactly the text inside quotation marks is a title ("„Joker“"), a "person" that opens a paragraph
   as a dateline before "(" or a dash is a place.
 """
@@ -77,6 +78,8 @@ def _retype(text: str, start: int, end: int, label: str, classes: WordClasses) -
     closing = text[end:end + 1] if text[end:end + 1] not in (",", ".") else text[end + 1:end + 2]
     if label == "PER" and start > 0 and text[start - 1] in _OPEN_QUOTES and closing and closing in _CLOSE_QUOTES:
         return "MISC"  # a title in quotation marks: "„Joker“", "“Marriage Story,”"
+    if label == "PER" and " " not in mention and word_before(text, start) in classes.indefinite_articles:
+        return "MISC"  # a product or brand: "einen Porsche", "a Tesla"
     if label == "PER" and (start == 0 or text[start - 1] == "\n") and text[end:end + 3].lstrip(" ").startswith(
             _DATELINE_NEXT):
         return "LOC"  # a dateline: "Preetz (dpa) –", "BERLIN –"

@@ -29,6 +29,7 @@ class WordClasses:
     genitive_determiners: frozenset[str]
     determiners: frozenset[str]
     plural_determiners: frozenset[str]
+    indefinite_articles: frozenset[str]
     locative_prepositions: frozenset[str]
     noun_suffixes: tuple[str, ...]
     place_stem_suffixes: tuple[str, ...]
@@ -52,6 +53,7 @@ def word_classes(language: str) -> WordClasses:
     return WordClasses(
         genitive_determiners=frozenset(row["genitive_determiners"]), determiners=frozenset(row["determiners"]),
         plural_determiners=frozenset(row["plural_determiners"]),
+        indefinite_articles=frozenset(row["indefinite_articles"]),
         locative_prepositions=frozenset(row["locative_prepositions"]),
         noun_suffixes=tuple(row["noun_suffixes"]), place_stem_suffixes=tuple(row["place_stem_suffixes"]),
         leading_non_name=frozenset(row["leading_non_name"]),
