@@ -27,7 +27,8 @@ def _check(text: str, mention: str, label: str, language: str = "de") -> list[tu
     ("Bundeskanzlerin Angela Merkel sprach.", "Bundeskanzlerin Angela Merkel", "Angela Merkel"),
     # a dateline town before a full name
     ("Preetz Friedhelm Funkel sagte am Montag", "Preetz Friedhelm Funkel", "Friedhelm Funkel"),
-    # a first name stays ("Hermann" ends like a role noun)
+    # a first name stays ("Hermann" ends like a role noun), and so does a name inside a sentence
+    ("Mit Assan Abdullah Khan sprach er.", "Assan Abdullah Khan", "Assan Abdullah Khan"),
     ("Hermann Hesse schrieb.", "Hermann Hesse", "Hermann Hesse"),
     ("Von der Leyen sagte", "Von der Leyen", "Von der Leyen"),
 ])
@@ -54,6 +55,7 @@ def test_german_common_nouns_are_not_entities(text: str, mention: str, label: st
     ("Sie lebt in Bergen.", "Bergen", "LOC"),  # no article: the town
     ("Er fuhr nach Essen.", "Essen", "LOC"),
     ("Die Schweiz stimmte ab.", "Schweiz", "LOC"),  # countries take articles
+    ("Sie kamen aus den Niederlanden.", "Niederlanden", "LOC"),
     ("Die Bundesregierung beschloss", "Bundesregierung", "ORG"),  # organisations are not checked so
     ("Marie sagte", "Marie", "PER"),
 ])
@@ -70,7 +72,6 @@ def test_names_survive_the_common_noun_check(text: str, mention: str, label: str
     ("The film “Marriage Story,” was praised.", "Marriage Story", "PER", "MISC"),
     ("BERLIN (dpa) – Die Regierung tagte.", "BERLIN", "PER", "LOC"),
     ("Er fährt einen Porsche.", "Porsche", "PER", "MISC"),
-    ("She bought a Tesla last year.", "Tesla", "PER", "MISC"),
 ])
 def test_wrong_types_are_corrected(text: str, mention: str, label: str, expected: str) -> None:
     language = "en" if text.startswith(("He ", "The ", "She ")) else "de"
