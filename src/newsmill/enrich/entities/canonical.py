@@ -26,7 +26,14 @@ from functools import lru_cache
 from importlib import resources
 
 from newsmill.article import Entity
-from newsmill.enrich.entities.lexicon import COMMON, PART, PERSON_CODES, PLACE_CODES, WordClasses, word_classes
+from newsmill.enrich.entities.lexicon import (
+    COMMON,
+    PART,
+    PERSON_CODES,
+    PLACE_CODES,
+    WordClasses,
+    word_classes,
+)
 from newsmill.enrich.morphology import strip_possessive
 
 # A stem this short is a code or a word ("Uss" → "Us"), not the name meant.

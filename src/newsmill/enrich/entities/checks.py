@@ -19,8 +19,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from newsmill.enrich.entities.canonical import word_before
-from newsmill.enrich.entities.lexicon import COMMON, COUNTRY, FIRST, LAST, PLACE_CODES, WordClasses, name_codes, \
-    word_classes
+from newsmill.enrich.entities.lexicon import (
+    COMMON,
+    COUNTRY,
+    FIRST,
+    LAST,
+    PLACE_CODES,
+    WordClasses,
+    name_codes,
+    word_classes,
+)
 
 Span = tuple[int, int, str]
 

@@ -59,7 +59,6 @@ def propagate(text: str, ents: list[Span], language: str) -> list[Span]:
     """Document consistency: once "Wladimir Putin" is a person, a lone "Putin"/"Putins" elsewhere is
     one too (added where the model saw nothing, relabelled where it said LOC/ORG/MISC but the
     gazetteer knows no place of that name); multi-word names recur with their label."""
-    from newsmill.enrich.places.gazetteer import gazetteer
 
     found = dict.fromkeys(text[s:e].split()[-1] for s, e, label in ents if label == "PER" and len(text[s:e].split()) > 1)
     # longest first, then in order of mention: of two overlapping surnames the longer wins ("Kim-Jong"

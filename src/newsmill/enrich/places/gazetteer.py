@@ -12,10 +12,10 @@ import dataclasses
 import json
 import re
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Collection
 from typing import Any
 
 from newsmill.enrich.morphology import base_forms
@@ -58,7 +58,7 @@ class PlaceRecord:
     """What the gazetteer knows about a place."""
 
     name: str
-    country: str
+    country: str | None  # ISO 3166-1 alpha-2; None for a continent
     geonames_id: int | None
     lat: float | None
     lon: float | None
@@ -88,7 +88,10 @@ class Gazetteer:
             code: tuple(v) for code, v in _data("centroids.json")["countries"].items()}  # type: ignore[misc]
         self._countries = self._load_countries(gc.get_countries())
         self._continents = self._load_continents(gc.get_continents())
-        self._states = {_norm(s["name"]): PlaceRecord(s["name"], "US", int(s["geonameid"]), None, None, 0, "state")
+        states = _data("centroids.json")["us_states"]
+        self._states = {_norm(s["name"]): PlaceRecord(s["name"], "US", int(s["geonameid"]),
+                                                      *(states[s["code"]][:2] if s["code"] in states else (None, None)),
+                                                      0, "state")
                         for s in gc.get_us_states().values()}
         self._cities: dict[str, PlaceRecord] = {}
         self._city_score: dict[str, float] = {}
@@ -138,12 +141,12 @@ class Gazetteer:
         """Continents by their English and German names (GeoNames: point and bounding box)."""
         out: dict[str, PlaceRecord] = {}
         for code, info in continents.items():
-            rec = PlaceRecord(name=info["name"], country=None, geonames_id=int(info["geonameId"]),
-                              lat=float(info["lat"]), lon=float(info["lng"]),
+            lat, lon = float(info["lat"]), float(info["lng"])
+            rec = PlaceRecord(name=info["name"], country=None, geonames_id=int(info["geonameId"]), lat=lat, lon=lon,
                               population=int(info.get("population") or 0), kind="continent")
             box = info.get("bbox") or {}
             if box:
-                self._extent["@" + code] = (rec.lat, rec.lon, box["south"], box["north"], box["west"], box["east"])
+                self._extent["@" + code] = (lat, lon, box["south"], box["north"], box["west"], box["east"])
             self._continent_code[rec.name] = code
             names = [info["name"], *(a["name"] for a in info.get("alternateNames") or () if a.get("lang") in ("de", "en"))]
             for name in names:
@@ -180,8 +183,8 @@ class Gazetteer:
         return None
 
     def exact(self, name: str, language: str, countries: Collection[str] = ()) -> PlaceRecord | None:
-        """The place named exactly ``name`` (no inflection undone): a country, continent, compass
-        region of one of them ("Nordostasien"), exonym or city."""
+        """The place named exactly ``name`` (no inflection undone): a country, continent, exonym, US
+        state, city or compass region of a country or continent ("Nordostasien")."""
         key = _norm(name)
         rec = self.country(name, language) or self._continents.get(key) or self._exonyms.get(key)
         if rec is not None:
@@ -189,6 +192,9 @@ class Gazetteer:
         city = self._cities.get(key)
         if city is not None and countries and city.country not in countries:
             city = next((r for cc, r in self._others.get(key, {}).items() if cc in countries), city)
+        state = self._states.get(key)
+        if state is not None and (city is None or city.population < MIN_SCAN_POPULATION):
+            return state  # "Florida", "Colorado": the state, not a small town of that name; "Washington" the city
         return city or self.region(name, language)
 
     def state(self, name: str) -> PlaceRecord | None:
