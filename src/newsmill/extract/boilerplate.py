@@ -105,6 +105,25 @@ def reason_for_attrs(attrs: str) -> RemovedReason | None:
     return next((reason for prefix, reason in prefixes if word.startswith(prefix)), None)
 
 
+@lru_cache(maxsize=4)
+def _word_regex(key: str) -> re.Pattern[str]:
+    """Whole-word matches (hyphens inside a word allowed) of the class words of list ``key``."""
+    tokens = table_words(key, (), shared=("common",))
+    return re.compile(r"(?<![a-z0-9])(?:" + alternation(tokens) + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=4096)
+def is_paywall_attrs(attrs: str) -> bool:
+    """A class/id naming a paywall or registration box ("paywall", "piano-offer", "tp-modal")."""
+    return _word_regex("paywall_tokens").search(attrs.lower()) is not None
+
+
+@lru_cache(maxsize=1024)
+def is_permalink_attrs(attrs: str) -> bool:
+    """A class naming a heading's permalink or edit link ("headerlink", "mw-editsection")."""
+    return _word_regex("permalink_tokens").search(attrs.lower()) is not None
+
+
 @lru_cache(maxsize=8192)
 def is_content_attrs(attrs: str) -> bool:
     squashed = attrs.lower().replace("-", "").replace("_", "")

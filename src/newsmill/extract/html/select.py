@@ -9,7 +9,7 @@ from typing import Any
 
 from newsmill.article import Block, BlockKind, Removed, RemovedReason
 from newsmill.extract.boilerplate import reason_for_text, section_cue
-from newsmill.extract.html.walk import TIME_CHECK_EVERY, Candidate, RawBlock, Walk
+from newsmill.extract.html.walk import GOOD_MIN_CHARS, TIME_CHECK_EVERY, Candidate, RawBlock, Walk
 
 # Noise below a container costs as much as article text gains: a wrapper that adds a sidebar of
 # equal size to the body is no better than the body alone.
@@ -123,7 +123,38 @@ def choose_container(walk: Walk, json_body: str | None, ctx: Context) -> Candida
     best = ranked[0]
     if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
         best = _vote_by_body(walk, ranked[:BODY_VOTER_TOP], json_body) or best
-    return best
+    return _with_sibling_parts(walk, best)
+
+
+def _with_sibling_parts(walk: Walk, best: Candidate) -> Candidate:
+    """An article split into several elements of one kind (``<article class="story-part">`` with
+    ads and teasers between them) is their parent: the hint bonus of one part must not cut off
+    the rest. A sibling counts as a part when it has the same tag and class, article-like text,
+    and no headline of its own: an infinite-scroll page stacks whole articles, each with its h1, and
+    then no sibling is merged."""
+    el = best.element
+    parent = el.getparent()
+    if parent is None or parent.tag in ("html", "body"):
+        return best
+    tag, cls = el.tag, el.get("class")
+    if tag not in ("article", "section") and not cls:
+        return best
+    by_element = {id(c.element): c for c in walk.candidates}
+    siblings = [by_element.get(id(s)) for s in parent.iterchildren(tag) if s is not el and s.get("class") == cls]
+    parts = [p for p in siblings if p is not None and p.good >= GOOD_MIN_CHARS and not _own_flags(p, best)]
+    if not parts or any(_has_h1(p.element) for p in parts):
+        return best
+    return by_element.get(id(parent), best)
+
+
+def _own_flags(part: Candidate, best: Candidate) -> bool:
+    return any(i not in best.flags for i in part.flags)
+
+
+def _has_h1(el: Any) -> bool:
+    for _ in el.iter("h1"):
+        return True
+    return False
 
 
 def _vote_by_body(walk: Walk, top: list[Candidate], body: str) -> Candidate | None:
