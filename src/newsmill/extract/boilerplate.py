@@ -204,9 +204,11 @@ def _section_cues() -> tuple[re.Pattern[str], dict[str, RemovedReason]]:
     return re.compile("^(" + alternation(table) + r")\b(.*)$", re.S), table
 
 
-def section_cue(text: str) -> RemovedReason | None:
+def section_cue(text: str, alone: bool = False) -> RemovedReason | None:
     """The reason a heading like "Mehr zum Thema" or "Related stories" closes the article: it opens
-    a recirculation, comment or author box, and what follows it in the same section goes too."""
+    a recirculation, comment, contact or author box, and what follows it in the same section goes
+    too. ``alone``: the cue must be the whole text (a short paragraph, "Kontakt:", is a cue only
+    then)."""
     if len(text) > SECTION_CUE_MAX_CHARS:
         return None
     pattern, table = _section_cues()
@@ -215,7 +217,7 @@ def section_cue(text: str) -> RemovedReason | None:
         return None
     reason = table[m.group(1)]
     rest = _ALPHA_WORD.findall(m.group(2))
-    if not rest or (reason == "teaser" and len(rest) <= SECTION_CUE_TOPIC_WORDS):
+    if not rest or (not alone and reason == "teaser" and len(rest) <= SECTION_CUE_TOPIC_WORDS):
         return reason
     return None
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsmill.article import Block, BlockKind, Removed, RemovedReason
-from newsmill.extract.boilerplate import reason_for_text, section_cue
+from newsmill.extract.boilerplate import SECTION_CUE_MAX_CHARS, reason_for_text, section_cue
 from newsmill.extract.html.walk import GOOD_MIN_CHARS, TIME_CHECK_EVERY, Candidate, RawBlock, Walk
 
 # Noise below a container costs as much as article text gains: a wrapper that adds a sidebar of
@@ -218,7 +218,7 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
             cut = None
         if reason is None and cut is not None:
             reason = cut.reason
-        elif reason is None and b.kind == "heading" and (cue := section_cue(b.text)) is not None:
+        elif reason is None and (cue := _cue(b)) is not None:
             cut = _Cut(b.owner.getparent() if b.owner is not None else None, cue)
             reason = cue
         if reason is None and i in lonely:
@@ -263,6 +263,15 @@ def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozen
             lonely.add(i)
         last = mark or last
     return lonely
+
+
+def _cue(b: RawBlock) -> RemovedReason | None:
+    """The section cue of a heading, or of a short paragraph that is nothing but the cue."""
+    if b.kind == "heading":
+        return section_cue(b.text)
+    if b.kind == "paragraph" and len(b.text) <= SECTION_CUE_MAX_CHARS and not b.good:
+        return section_cue(b.text, alone=True)
+    return None
 
 
 @dataclass
