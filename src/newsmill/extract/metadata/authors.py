@@ -299,8 +299,13 @@ def _byline_elements(doc: Any) -> list[Any]:
     for el in doc.iter():
         get = el.get
         cls, ident = get("class"), get("id")
-        if (cls and ("byline" in cls or "author" in cls or "autor" in cls)) \
-                or (ident and ("byline" in ident or "author" in ident)) or (get("itemprop") == "author" or get("rel") == "author") and isinstance(el.tag, str):
+        if cls and ("byline" in cls or "author" in cls or "autor" in cls):
+            found.append(el)
+            continue
+        if ident and ("byline" in ident or "author" in ident):
+            found.append(el)
+            continue
+        if (get("itemprop") == "author" or get("rel") == "author") and isinstance(el.tag, str):
             found.append(el)
     return found
 
