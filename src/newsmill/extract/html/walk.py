@@ -141,10 +141,12 @@ _TELLING_ATTRS = frozenset({"class", "id", "itemprop", "hidden", "aria-hidden", 
 def profile(el: Any, tag: str) -> tuple[RemovedReason | None, bool, bool, bool]:
     """(boilerplate reason, marked as article body, is a caption, named as a paywall box) of one
     element."""
-    keys = el.keys()
-    if not keys or _TELLING_ATTRS.isdisjoint(keys):
+    items = el.items()
+    # One C call for all attributes, then dict reads: cheaper than up to eight ``el.get`` calls.
+    attrs = dict(items) if items else None
+    if attrs is None or _TELLING_ATTRS.isdisjoint(attrs):
         return TAG_REASONS.get(tag), tag == "article", tag in _CAPTION_TAGS, False
-    get = el.get
+    get = attrs.get
     class_reason, content, caption, paywall = _class_profile(tag, get("class") or "", get("id") or "")
     hint = content or get("itemprop") == "articleBody"
     return _attr_reason(get, tag) or class_reason, hint, caption, paywall
@@ -196,7 +198,9 @@ def _collapse_xpaths() -> tuple[Any, Any]:
     """The subtree's text and its links' text, compiled once (``el.xpath(str)`` compiles per call)."""
     import lxml.etree
 
-    return lxml.etree.XPath("string()"), lxml.etree.XPath(".//a//text()")
+    # Plain strings: lxml's default "smart" strings each keep a reference to their element (~35 %
+    # slower here).
+    return lxml.etree.XPath("string()", smart_strings=False), lxml.etree.XPath(".//a//text()", smart_strings=False)
 
 
 def _is_link(el: Any) -> bool:
