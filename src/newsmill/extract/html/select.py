@@ -123,7 +123,28 @@ def choose_container(walk: Walk, json_body: str | None, ctx: Context) -> Candida
     best = ranked[0]
     if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
         best = _vote_by_body(walk, ranked[:BODY_VOTER_TOP], json_body) or best
-    return _with_sibling_parts(walk, best)
+    return _with_sibling_parts(walk, _beyond_one_paragraph(walk, best, ctx))
+
+
+# A one-paragraph winner whose ancestor holds this many times its article text is one paragraph
+# of a body that a teaser box inside it pushed down (link lists and teasers inside the body are
+# dropped block by block anyway).
+LONE_PARAGRAPH_FACTOR = 3.0
+
+
+def _beyond_one_paragraph(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
+    if best.last - best.first > 1:
+        return best
+    by_element = {id(c.element): c for c in walk.candidates}
+    for el in best.element.iterancestors():
+        up = by_element.get(id(el))
+        if up is None:
+            continue
+        if up.good >= LONE_PARAGRAPH_FACTOR * best.good and score(up, ctx) > 0 and not _flagged(up, ctx.ignore):
+            return up
+        if el.tag in ("body", "html"):
+            break
+    return best
 
 
 def _with_sibling_parts(walk: Walk, best: Candidate) -> Candidate:
