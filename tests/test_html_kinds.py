@@ -74,3 +74,48 @@ def test_stacked_whole_articles_are_not_merged_as_parts() -> None:
     article = extract(page, input_format="html")
     assert "Als die Bürgerversammlung" in article.text
     assert "Eine Bürgerinitiative klagt" not in article.text
+
+
+def _page(body: str) -> str:
+    return ("<html lang='de'><head><title>Der Haushalt steht</title></head><body><h1>Der Haushalt steht</h1>"
+            + body + "<footer><a href='/i'>Impressum</a></footer></body></html>")
+
+
+_SENTENCE = "Der Gemeinderat hat den Haushalt für das kommende Jahr nach langer Debatte beschlossen. "
+
+
+def test_a_short_paragraph_that_is_only_a_cue_closes_the_body() -> None:
+    body = ("<div class='text'>" + "".join(f"<p>{_SENTENCE * 2}</p>" for _ in range(3))
+            + "<p><strong>Kontakt:</strong></p><p>Pressestelle der Stadt, Telefon 0761 201-0</p></div>")
+    article = extract(_page(body), input_format="html")
+    assert _SENTENCE.strip() in article.text
+    assert "Pressestelle" not in article.text and "Kontakt" not in article.text
+
+
+def test_a_teaser_box_inside_the_body_does_not_shrink_the_body_to_one_paragraph() -> None:
+    links = "".join(f"<li><a href='/t{i}'>Weitere Meldung Nummer {i} aus der Region und dem Land</a></li>"
+                    for i in range(33))
+    paras = [f"<p>{_SENTENCE * 4}</p>"] + [f"<p>Absatz {i}: {_SENTENCE * 3}</p>" for i in range(6)]
+    body = "<div class='text'>" + paras[0] + "<ul>" + links + "</ul>" + "".join(paras[1:]) + "</div>"
+    article = extract(_page(body), input_format="html")
+    for i in range(6):
+        assert f"Absatz {i}:" in article.text
+    assert "Weitere Meldung" not in article.text
+
+
+@pytest.mark.parametrize("text", [
+    "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu "
+    "Twitter her. Hier kannst du deine Einstellungen verwalten.",
+    "An dieser Stelle finden Sie externe Inhalte von YouTube, die wir nur mit Ihrer Zustimmung laden.",
+    "This embed shows external content. By clicking below you agree that data is sent to the provider.",
+])
+def test_an_embed_consent_placeholder_is_consent(text: str) -> None:
+    from newsmill.extract.boilerplate import reason_for_text
+
+    assert reason_for_text(text) == "consent"
+
+
+def test_a_sentence_with_one_consent_phrase_is_not_a_placeholder() -> None:
+    from newsmill.extract.boilerplate import reason_for_text
+
+    assert reason_for_text("Die Gewerkschaft erklärte sich damit einverstanden, im März weiter zu verhandeln.") is None

@@ -241,7 +241,26 @@ def reason_for_text(text: str) -> RemovedReason | None:
         low = text.lower()
         if "cookie" in low and sum(cue in low for cue in _consent_cues()) >= CONSENT_MIN_CUES:
             return "consent"
+        if n <= EMBED_CONSENT_MAX_CHARS and _is_embed_placeholder(low):
+            return "consent"
     return None
+
+
+# An embed's consent placeholder ("Wir respektieren deine Privatsphäre und stellen ohne dein
+# Einverständnis keine Verbindung zu Twitter her") is two or three sentences.
+EMBED_CONSENT_MAX_CHARS = 400
+
+
+@lru_cache(maxsize=1)
+def _embed_consent() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    groups = table_groups("embed_consent")
+    return tuple(groups.get("consent", ())), tuple(groups.get("embed", ()))
+
+
+def _is_embed_placeholder(low: str) -> bool:
+    """A consent phrase and an embed phrase together: a social or video embed waiting for consent."""
+    consent, embed = _embed_consent()
+    return any(c in low for c in consent) and any(e in low for e in embed)
 
 
 @lru_cache(maxsize=1)
