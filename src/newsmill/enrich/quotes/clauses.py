@@ -41,6 +41,8 @@ BEFORE_QUOTE_CHARS = 40
 # Cues read per sentence: real sentences have one to three; runaway text (a 1 MB "sentence" of
 # "sagte, dass …") must not cost cues × tokens.
 MAX_CUES = 6
+# Tokens of content after a parenthetical "so X," that make it part of the quotation, not a tail.
+MIN_AFTER_INSERT = 2
 _FINAL = frozenset(".!?…;")
 
 
@@ -58,6 +60,7 @@ class Candidate:
     inherit: bool = False  # take the speaker of the previous quotation
     guessed: bool = False  # speaker guessed from the sentence before; a recent quotation's wins
     fragments: list[Marked] = field(default_factory=list)
+    refers_back: bool = False  # the content is the sentence before ("Dies sagte X")
 
 
 class SentenceReader:
@@ -75,6 +78,9 @@ class SentenceReader:
         """The quotations of sentence ``s``; ``recent``: the sentence before held a quotation."""
         cues = self.cue_finder.cues(s)[:MAX_CUES]
         self._marked = marked
+        back = self._anaphoric(s, cues, prev)
+        if back is not None:
+            return [back]
         verbal = any(c.kind == "verb" for c in cues)
         directs = [m for m in marked if self._is_direct(m, s, bool(cues), verbal)]
         out: list[Candidate] = []
@@ -98,6 +104,20 @@ class SentenceReader:
             return [Candidate(m.start, m.end, "direct", speaker, cue_span, inherit=speaker is None) for m in directs]
         reported = self._reported(s, verbs[0]) if verbs else []
         return reported or self._free(s, recent, prev)
+
+    def _anaphoric(self, s: Sentence, cues: list[Cue], prev: Sentence | None) -> Candidate | None:
+        """"Dies teilte die Polizei mit.", "Das sagte X": the sentence before is what X said."""
+        toks = self.tokens
+        if prev is None or not cues or cues[0].kind != "verb" or cues[0].first != s.first + 1 \
+                or toks[s.first].text not in self.lex.anaphoric_content or prev.paragraph != s.paragraph:
+            return None
+        cue = cues[0]
+        np = self.speakers.right_of(cue.last, self._content_end(s))
+        if np is None:
+            return None
+        speaker = self.speakers.speaker(*np)
+        return Candidate(prev.start, toks[self._content_end(prev) - 1].end, "indirect", speaker,
+                         self._span(cue.first, cue.last), refers_back=True)
 
     def _is_direct(self, m: Marked, s: Sentence, has_cue: bool, verbal: bool) -> bool:
         """Quoted words, not a name or title: long, or sentence-like, or a lower-case fragment in speech."""
@@ -168,7 +188,7 @@ class SentenceReader:
             return False
         for k in range(a, b):
             closes = k + 1 >= b or toks[k + 1].text in ",;"
-            if not closes or not toks[k].low.endswith("en"):
+            if not closes or not toks[k].low.endswith("n"):  # "zu erheben", "zu sein", "zu tun"
                 continue
             if (k > a and toks[k - 1].low == marker) or (infix is not None and infix.match(toks[k].low)):
                 return True
@@ -387,6 +407,10 @@ class SentenceReader:
             first = b + 1 if b < end and self.tokens[b].text == "," else b
             return self._make(first, end, directs, speaker, cue_span, inherit) if first < end else None
         trailing = self.tokens[a - 1].text == "," and all(self.tokens[k].text != "," for k in range(b, end))
+        # "A sei, so X, B": a parenthetical "so X" inside the content; the content is the sentence
+        inserted = cue.kind == "so" and b + MIN_AFTER_INSERT < end and self.tokens[b].text in ",–-"
+        if inserted:
+            return self._make(s.first, end, directs, speaker, cue_span, inherit)
         if b >= end or cue.kind == "so" or trailing:  # "A, according to a statement from his office."
             last = a - 1 if self.tokens[a - 1].text == "," else a
             return self._make(s.first, last, directs, speaker, cue_span, inherit) if last > s.first else None

@@ -134,6 +134,11 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
         for cand in reader.read(s, inside, recent, sentences[n - 1] if n else None):
             if not _wanted(cand, options):
                 continue
+            if cand.refers_back:
+                _attribute_back(quotes, cand, text, options)
+                last_quoted = n
+                last_speaker = cand.speaker or last_speaker
+                continue
             if cand.speaker is not None and reader.speakers.fragment(cand.speaker, cand.start, cand.end, cand.kind == "direct"):
                 cand.speaker = None  # "eine Neigung", "Eventually", "an", or the quote's own words
             near = n - last_quoted <= MAX_ATTRIBUTION_REACH
@@ -155,6 +160,15 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
             if cand.speaker is not None:
                 last_speaker = cand.speaker
     return quotes
+
+
+def _attribute_back(quotes: list[Quote], cand: Candidate, text: str, options: QuoteOptions) -> None:
+    """The sentence before "Dies sagte X": its quotations are X's; without any, it is one."""
+    before = [q for q in quotes if q.start < cand.end and cand.start < q.end]
+    for q in before:
+        q.speaker, q.cue = cand.speaker, cand.cue
+    if not before:
+        quotes.extend(_to_quotes(cand, text, options))
 
 
 def _own_subject(reader: SentenceReader, s: Sentence) -> Speaker | None:

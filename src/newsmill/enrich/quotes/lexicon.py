@@ -79,6 +79,7 @@ class QuoteLexicon:
     feminine_role_suffix: str = ""  # German "-in": "Ministerin", "Sprecherin"  # "ist", "lebt", "works": a bio, not a speech act
     definite_articles: frozenset[str] = frozenset()  # "der", "the": "der Minister" may refer back to a name
     generic_pronouns: frozenset[str] = frozenset()  # "man": a pronoun that refers to no one
+    anaphoric_content: frozenset[str] = frozenset()  # "Dies", "This" opening "Dies sagte X": the sentence before is X's
     infix_infinitive: re.Pattern[str] | None = None  # "einzutreten": particle, "zu", verb in one word
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
@@ -186,6 +187,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         feminine_role_suffix=str(raw.get("feminine_role_suffix", "")),
         abstract_suffixes=tuple(raw.get("abstract_suffixes", [])),
         generic_pronouns=words("generic_pronouns"),
+        anaphoric_content=words("anaphoric_content"),
         infix_infinitive=re.compile(raw["infix_infinitive"]) if raw.get("infix_infinitive") else None,
     )
 

@@ -1,0 +1,83 @@
+"""Quote patterns that generalise beyond the tuning articles (#13 item 2): each test is one class
+of construction, written here by hand, never a sentence of the development data."""
+
+from __future__ import annotations
+
+from newsmill.article import Article, Entity, Quote
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quotes.finder import QuoteFinder
+
+
+def _quotes(text: str, language: str = "de", entities: list[Entity] | None = None) -> list[Quote]:
+    article = Article(text=text, language=language, entities=entities or [])
+    QuoteFinder()(article, EnrichContext(language=language))
+    for q in article.quotes:
+        assert text[q.start : q.end] == q.text
+    return article.quotes
+
+
+def _person(text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(start, start + len(name), name, "PER", name)
+
+
+def test_hearsay_modal_right_after_a_quotation_continues_it() -> None:
+    text = ("Der Bürgermeister kündigte an, die Schule werde saniert. Im Sommer sollen die Arbeiten beginnen. "
+            "Im Herbst sollen die Arbeiten beginnen.")
+    quotes = _quotes(text)
+    cont = [q for q in quotes if q.text.startswith("Im Sommer")]
+    assert cont and cont[0].kind == "indirect" and cont[0].speaker and "Bürgermeister" in cont[0].speaker.text
+    # two sentences on, with no quotation between, a "sollen" is the writer's own
+    assert not [q for q in quotes if q.text.startswith("Im Herbst") and q.start > cont[0].end]
+
+
+def test_subjunctive_content_may_open_with_a_prepositional_phrase() -> None:
+    text = "Nach der Wahl könne die Regierung neue Schulden aufnehmen, „ohne die Regeln zu brechen“, erklärte der Minister."
+    quotes = _quotes(text)
+    mixed = [q for q in quotes if q.kind == "mixed"]
+    assert mixed and mixed[0].text.startswith("Nach der Wahl") and "Minister" in (mixed[0].speaker.text if mixed[0].speaker else "")
+
+
+def test_as_clause_with_an_apposition_names_the_speaker_not_the_content() -> None:
+    text = "Wie die Sprecherin der Stadt, Anna Keller, mitteilte, wurde die Brücke am Abend gesperrt."
+    quotes = _quotes(text, entities=[_person("Wie die Sprecherin der Stadt, Anna Keller, mitteilte, wurde", "Anna Keller")])
+    assert [q.text for q in quotes] == ["wurde die Brücke am Abend gesperrt"]
+    assert quotes[0].speaker is not None and "Sprecherin" in quotes[0].speaker.text
+
+
+def test_infinitive_with_sein_is_reported_content() -> None:
+    quotes = _quotes("Dem Trainer wurde vorgeworfen, an der Absprache beteiligt gewesen zu sein.")
+    assert [q.text for q in quotes] == ["an der Absprache beteiligt gewesen zu sein"]
+
+
+def test_a_decimal_number_before_a_full_stop_ends_the_sentence() -> None:
+    text = "Das Beben hatte eine Stärke von 6,4. Nach Angaben der Behörden gab es keine Verletzten."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["gab es keine Verletzten"]
+
+
+def test_a_semicolon_ends_the_reported_content() -> None:
+    text = "Die Polizei teilte mit, dass zwei Männer festgenommen wurden; die Ermittlungen dauern an."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["dass zwei Männer festgenommen wurden"]
+
+
+def test_parenthetical_so_inside_the_content_keeps_the_whole_sentence() -> None:
+    text = "Die Reform sei, so die Gewerkschaft, ein Angriff auf die Beschäftigten."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == [text.rstrip(".")]
+    assert quotes[0].speaker is not None and "Gewerkschaft" in quotes[0].speaker.text
+
+
+def test_demonstrative_with_a_cue_attributes_the_sentence_before() -> None:
+    text = "Der Flughafen bleibt bis Montag geschlossen. Dies teilte die Betreibergesellschaft am Abend mit."
+    quotes = _quotes(text)
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "Der Flughafen bleibt bis Montag geschlossen")]
+    assert quotes[0].speaker is not None and "Betreibergesellschaft" in quotes[0].speaker.text
+
+
+def test_demonstrative_with_a_cue_gives_a_quotation_before_its_speaker() -> None:
+    text = "„Wir haben alles versucht.“ Das sagte der Trainer nach dem Spiel."
+    quotes = _quotes(text)
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quotes[0].speaker is not None and "Trainer" in quotes[0].speaker.text
