@@ -81,3 +81,30 @@ def test_demonstrative_with_a_cue_gives_a_quotation_before_its_speaker() -> None
     quotes = _quotes(text)
     assert [q.kind for q in quotes] == ["direct"]
     assert quotes[0].speaker is not None and "Trainer" in quotes[0].speaker.text
+
+
+def test_a_long_frame_before_subjunctive_content() -> None:
+    text = "Die Forscherin berichtete im Fachblatt „Journal of Applied Studies“ („JAS“), die Proben seien verunreinigt."
+    quotes = _quotes(text)
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert [q.text for q in indirect] == ["die Proben seien verunreinigt"]
+    assert indirect[0].speaker is not None and "Forscherin" in indirect[0].speaker.text
+
+
+def test_a_comparison_or_purpose_clause_after_the_object_is_not_the_content() -> None:
+    for text in ("Der Verband erwartet eine Entwicklung, wie sie schon im Vorjahr zu sehen war.",
+                 "Die Ministerin kritisierte die Bank, um von eigenen Fehlern abzulenken."):
+        assert not [q for q in _quotes(text) if q.kind == "indirect"], text
+
+
+def test_german_complementizer_needs_its_comma() -> None:
+    quotes = _quotes("Die Behörde erwartet in den Gebieten Seuchen wie Cholera und Typhus.")
+    assert not [q for q in quotes if q.text.startswith("wie")]
+
+
+def test_new_reporting_verbs() -> None:
+    for text, cue in (("Die Lage sei unklar, verlautbarte der Direktor.", "verlautbarte"),
+                      ("Der Anwalt erwiderte, sein Mandant sei unschuldig.", "erwiderte"),
+                      ("Die Firma ließ verlauten, die Produktion werde eingestellt.", "ließ")):
+        quotes = _quotes(text)
+        assert quotes and quotes[0].kind == "indirect" and quotes[0].cue is not None and cue in quotes[0].cue.text, text

@@ -79,6 +79,8 @@ class QuoteLexicon:
     feminine_role_suffix: str = ""  # German "-in": "Ministerin", "Sprecherin"  # "ist", "lebt", "works": a bio, not a speech act
     definite_articles: frozenset[str] = frozenset()  # "der", "the": "der Minister" may refer back to a name
     generic_pronouns: frozenset[str] = frozenset()  # "man": a pronoun that refers to no one
+    comma_before_complementizer: bool = False  # German: "sagte, dass"; English also "said that"
+    purpose_words: frozenset[str] = frozenset()  # "um": ", um … zu" is a purpose clause, not content
     anaphoric_content: frozenset[str] = frozenset()  # "Dies", "This" opening "Dies sagte X": the sentence before is X's
     infix_infinitive: re.Pattern[str] | None = None  # "einzutreten": particle, "zu", verb in one word
     # derived from the fields above in __post_init__
@@ -188,6 +190,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         abstract_suffixes=tuple(raw.get("abstract_suffixes", [])),
         generic_pronouns=words("generic_pronouns"),
         anaphoric_content=words("anaphoric_content"),
+        comma_before_complementizer=bool(raw.get("comma_before_complementizer", False)),
+        purpose_words=words("purpose_words"),
         infix_infinitive=re.compile(raw["infix_infinitive"]) if raw.get("infix_infinitive") else None,
     )
 
