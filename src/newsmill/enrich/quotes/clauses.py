@@ -436,7 +436,10 @@ class SentenceReader:
         end = self._content_end(s)
         if end < s.last and self.tokens[end].text == ":" or (end > s.first and self.tokens[end - 1].text == ":"):
             return []
-        passive = any(self.tokens[k].low in self.lex.passive_auxiliaries for k in range(s.first, end))
+        # a passive in the cue's own clause ("Es wurde bemängelt"), not in a clause after it
+        # ("X verlangte die Freilassung einer Lehrerin, die festgenommen wurde")
+        stop = next((k for k in range(cue.last, end) if self.tokens[k].text == ","), end)
+        passive = any(self.tokens[k].low in self.lex.passive_auxiliaries for k in range(self._clause_start(s, cue.first), stop))
         if passive or self.tokens[cue.first].low in self.lex.not_reported or self._has_subjunctive(s.first, end):
             return []
         if self._describes(s, cue):

@@ -26,6 +26,10 @@ MAX_LOOKBACK = 32
 # Tokens between a sentence-initial subject and a late cue ("X wird von Reuters mit den Worten
 # zitiert"); more means the noun phrase was not the subject of the cue.
 MAX_PREFIELD_REST = 10
+# A pronoun continues the last speaker rather than a person mentioned after it unless that person
+# came more than this many characters (two or three sentences) later: "Polizeichef Williams forderte
+# Steve S. auf, sich zu stellen. Die Tat bezeichnete er als sinnlos." — "er" is Williams.
+SPEAKER_PREFERENCE_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +375,7 @@ class SpeakerFinder:
                 k -= 1
         if k >= 0:
             best_start, best = self._person_starts[k], self._person_names[k]
+        best_start -= SPEAKER_PREFERENCE_CHARS
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
             if m.start < before and m.label == label and m.start > best_start:
                 if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):
