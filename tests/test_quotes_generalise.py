@@ -108,3 +108,26 @@ def test_new_reporting_verbs() -> None:
                       ("Die Firma ließ verlauten, die Produktion werde eingestellt.", "ließ")):
         quotes = _quotes(text)
         assert quotes and quotes[0].kind == "indirect" and quotes[0].cue is not None and cue in quotes[0].cue.text, text
+
+
+def test_the_person_quoted_speaks_not_the_one_quoting() -> None:
+    text = "Ein Fernsehsender zitierte den Regierungschef mit den Worten: „Ich klebe nicht an meinem Stuhl.“"
+    quotes = _quotes(text)
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "den Regierungschef"
+    passive = "Der Fraktionschef wird von der Zeitung mit den Worten zitiert: „Der Senat ist angeschlagen.“"
+    quotes = _quotes(passive)
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Der Fraktionschef"
+
+
+def test_an_object_after_the_cue_is_not_the_speaker() -> None:
+    text = "Die Überlebende beschrieb im Krankenhaus den Hergang: „Die See war wirklich rau.“"
+    quotes = _quotes(text)
+    assert quotes and quotes[0].speaker is not None and "Überlebende" in quotes[0].speaker.text
+
+
+def test_a_pronoun_continues_the_last_speaker_over_a_person_named_in_passing() -> None:
+    text = ("Polizeichef Carl Weber forderte Tom Brandt auf, sich zu stellen. "
+            "Die Tat bezeichnete er als sinnlos.")
+    quotes = _quotes(text, entities=[_person(text, "Carl Weber"), _person(text, "Tom Brandt")])
+    named = [q.speaker.name for q in quotes if q.speaker and q.speaker.text == "er"]
+    assert named == ["Carl Weber"]

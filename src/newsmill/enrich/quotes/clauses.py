@@ -315,6 +315,9 @@ class SentenceReader:
     def _frame_speaker(self, s: Sentence, cue: Cue, stop: int, inverted_ok: bool = True) -> Speaker | None:
         i = cue.first
         c0 = self._clause_start(s, i)
+        quoted = self._quoted_person(c0, i, stop)
+        if quoted is not None:
+            return self.speakers.speaker(*quoted)
         wie = self._as_word(s, i)
         if wie is not None and wie + 1 < c0:  # "Wie die Sprecherin, Anna Thomas, mitteilte"
             np = self.speakers.noun_phrase_from(wie + 1, i)
@@ -337,6 +340,25 @@ class SentenceReader:
             or self._apposed_subject(s, c0)
         return self.speakers.speaker(*np) if np else None
 
+    def _quoted_person(self, c0: int, i: int, stop: int) -> tuple[int, int] | None:
+        """"Ein Sender zitierte den Minister mit den Worten: …": the one quoted speaks, not the
+        one quoting (active voice only: "X wird von Y mit den Worten zitiert" keeps its subject X)."""
+        toks, lex = self.tokens, self.lex
+        phrase = lex.quoting_phrase
+        if toks[i].low not in lex.quoting_cues or not phrase:
+            return None
+        if any(toks[k].low in lex.passive_auxiliaries for k in range(c0, i)):
+            return None
+        at = next((k for k in range(i + 1, stop) if all(k + n < stop and toks[k + n].text == w
+                                                        for n, w in enumerate(phrase))), None)
+        if at is None:
+            return None
+        first = self.speakers.noun_phrase_from(i + 1, at)
+        if first is None:
+            return None
+        second = self.speakers.noun_phrase_from(first[1], at) if first[1] < at else None
+        return second or first  # "zitierte die Zeitung den Minister": the object comes second
+
     def _left_or_inverted(self, c0: int, i: int, stop: int) -> tuple[int, int] | None:
         """The phrase before the verb, unless it is one unknown capitalised word and a person or
         organisation follows the verb ("Besorgt äußerte sich der Vorsitzende")."""
@@ -349,8 +371,8 @@ class SentenceReader:
     def _passive_agent(self, c0: int, i: int) -> tuple[int, int] | None:
         """"Es wurde von Demjanjuks Sohn die Mutmaßung geäußert": the agent of a passive cue."""
         toks, lex = self.tokens, self.lex
-        if not any(toks[k].low in lex.passive_auxiliaries for k in range(c0, i)):
-            return None
+        if toks[i].low in lex.quoting_cues or not any(toks[k].low in lex.passive_auxiliaries for k in range(c0, i)):
+            return None  # "X wird von Y zitiert": X is quoted, so X speaks
         for k in range(c0, i - 1):
             if toks[k].low in lex.agent_prepositions:
                 np = self.speakers.noun_phrase_from(k + 1, i)

@@ -81,6 +81,9 @@ class QuoteLexicon:
     generic_pronouns: frozenset[str] = frozenset()  # "man": a pronoun that refers to no one
     comma_before_complementizer: bool = False  # German: "sagte, dass"; English also "said that"
     purpose_words: frozenset[str] = frozenset()  # "um": ", um … zu" is a purpose clause, not content
+    oblique_determiners: frozenset[str] = frozenset()  # "den", "dem": never open a German subject
+    quoting_cues: frozenset[str] = frozenset()  # "zitierte": "X zitierte Y mit den Worten" — Y speaks
+    quoting_phrase: tuple[str, ...] = ()
     anaphoric_content: frozenset[str] = frozenset()  # "Dies", "This" opening "Dies sagte X": the sentence before is X's
     infix_infinitive: re.Pattern[str] | None = None  # "einzutreten": particle, "zu", verb in one word
     # derived from the fields above in __post_init__
@@ -190,6 +193,9 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         abstract_suffixes=tuple(raw.get("abstract_suffixes", [])),
         generic_pronouns=words("generic_pronouns"),
         anaphoric_content=words("anaphoric_content"),
+        oblique_determiners=words("oblique_determiners"),
+        quoting_cues=words("quoting_cues"),
+        quoting_phrase=tuple(str(raw.get("quoting_phrase", "")).split()),
         comma_before_complementizer=bool(raw.get("comma_before_complementizer", False)),
         purpose_words=words("purpose_words"),
         infix_infinitive=re.compile(raw["infix_infinitive"]) if raw.get("infix_infinitive") else None,

@@ -202,8 +202,12 @@ class SpeakerFinder:
         return None
 
     def right_of(self, i: int, stop: int) -> tuple[int, int] | None:
-        """The inverted subject after a cue: ", sagte (am Montag) der Minister"."""
-        return self.noun_phrase_from(self._skip_adverbials(i, stop), stop)
+        """The inverted subject after a cue: ", sagte (am Montag) der Minister"; never an object
+        ("beschrieb in einem Krankenhaus den Hergang")."""
+        np = self.noun_phrase_from(self._skip_adverbials(i, stop), stop)
+        if np is not None and self.tokens[np[0]].low in self.lex.oblique_determiners:
+            return None
+        return np
 
     def left_of(self, start: int, cue: int) -> tuple[int, int] | None:
         """The subject before a cue when the whole field before the verb is one noun phrase."""
