@@ -131,3 +131,26 @@ def test_a_pronoun_continues_the_last_speaker_over_a_person_named_in_passing() -
     quotes = _quotes(text, entities=[_person(text, "Carl Weber"), _person(text, "Tom Brandt")])
     named = [q.speaker.name for q in quotes if q.speaker and q.speaker.text == "er"]
     assert named == ["Carl Weber"]
+
+
+def test_first_name_gender_picks_the_antecedent_of_sie() -> None:
+    text = "Anna Weber traf am Montag Thomas Brandt. Sie sagte, das Gespräch sei gut gewesen."
+    quotes = _quotes(text, entities=[_person(text, "Anna Weber"), _person(text, "Thomas Brandt")])
+    assert [q.speaker.name for q in quotes if q.speaker] == ["Anna Weber"]
+
+
+def test_first_names_table_is_reproducible_data() -> None:
+    from newsmill.enrich.quotes.lexicon import load_first_names
+
+    names = load_first_names()
+    assert len(names) > 10_000
+    assert names["Angela"] == "f" and names["Olaf"] == "m"
+    assert "Andrea" not in names  # used for both: says nothing
+
+
+def test_a_role_noun_without_a_matching_introduction_refers_only_to_the_last_speaker() -> None:
+    text = ("Der Zeuge Peter Kurz sah den Angriff. Die Polizei nahm Max Roth fest. "
+            "Der Richter sagte später, die Tat sei geplant gewesen.")
+    quotes = _quotes(text, entities=[_person(text, "Peter Kurz"), _person(text, "Max Roth")])
+    judge = [q for q in quotes if q.speaker and q.speaker.text == "Der Richter"]
+    assert judge and judge[0].speaker is not None and judge[0].speaker.name not in ("Peter Kurz", "Max Roth")

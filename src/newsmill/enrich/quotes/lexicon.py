@@ -212,5 +212,16 @@ def load_lexicon(language: str) -> QuoteLexicon:
     return _build(language, json.loads(path.read_text(encoding="utf-8")))
 
 
+@lru_cache(maxsize=1)
+def load_first_names() -> dict[str, str]:
+    """First name -> "m" or "f" (names used for both are absent); built by
+    ``training/quotes/first_names.py`` from Faker's person providers (MIT)."""
+    path = resources.files("newsmill") / "data" / "quotes" / "first_names.json"
+    if not path.is_file():
+        return {}
+    names = json.loads(path.read_text(encoding="utf-8")).get("names", {})
+    return {str(k): str(v) for k, v in names.items() if v in ("m", "f")}
+
+
 def has_lexicon(language: str) -> bool:
     return (resources.files("newsmill") / "data" / "quotes" / f"{language}.json").is_file()

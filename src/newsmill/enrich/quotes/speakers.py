@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newsmill.article import Entity, Speaker
 from newsmill.enrich.morphology import base_forms
-from newsmill.enrich.quotes.lexicon import QuoteLexicon
+from newsmill.enrich.quotes.lexicon import QuoteLexicon, load_first_names
 from newsmill.enrich.quotes.text import Token
 
 # A speaker noun phrase longer than this has run past the subject into the rest of the clause.
@@ -73,6 +73,7 @@ class SpeakerFinder:
         self._person_names = [e.name or e.text for e in persons]
         self._token_starts = [t.start for t in tokens]
         self._genders: dict[str, str] | None = None
+        self._first_names = load_first_names()
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
 
     # --- noun phrases ------------------------------------------------------------------------
@@ -315,7 +316,7 @@ class SpeakerFinder:
             if named:
                 return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"
         if roles and head.text in lex.determiners and head.low in lex.definite_articles:
-            found = self._recent_in_role(start, roles[-1]) or self._recent(start, "PER", self._gender_of(roles[-1]))
+            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]))
             if found:
                 return found
         body = words[1:] if head.text in lex.determiners else words
@@ -345,6 +346,20 @@ class SpeakerFinder:
                 return self._person_names[j]
         return None
 
+    def _last_speaker(self, before: int, gender: str) -> str | None:
+        """The person who spoke last, if within SPEAKER_PREFERENCE_CHARS and not of the other gender:
+        "…, erklärte Putin. Der russische Staatschef hob … hervor". Any person mentioned further
+        back is too weak a guess for a role noun; it likely introduces someone new."""
+        for m in reversed(self.mentions[-MAX_LOOKBACK:]):
+            if m.start >= before:
+                continue
+            if before - m.start > SPEAKER_PREFERENCE_CHARS or m.label != "PER":
+                return None
+            if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):
+                return None
+            return m.name
+        return None
+
     def _gender_of(self, word: str) -> str:
         """"f", "m" or "" for a title or role word: "Frau", "Ministerin" (a role noun with the
         feminine suffix), "Minister"; "" when the word says nothing."""
@@ -356,7 +371,15 @@ class SpeakerFinder:
         return ""
 
     def _person_gender(self, j: int) -> str:
-        """The gender the text gives person ``j``: a title or role noun just before the name."""
+        """The gender the text gives person ``j``: a title or role noun just before the name, else
+        the usual gender of its first name ("Angela Merkel"; none for "Andrea", "Kim")."""
+        gender = self._role_gender(j)
+        if gender:
+            return gender
+        words = self._person_names[j].split()
+        return self._first_names.get(words[0], "") if len(words) > 1 else ""
+
+    def _role_gender(self, j: int) -> str:
         start = self._person_starts[j]
         t = bisect.bisect_left(self._token_starts, start)
         for tok in self.tokens[max(0, t - 2) : t]:
