@@ -154,3 +154,26 @@ def test_a_role_noun_without_a_matching_introduction_refers_only_to_the_last_spe
     quotes = _quotes(text, entities=[_person(text, "Peter Kurz"), _person(text, "Max Roth")])
     judge = [q for q in quotes if q.speaker and q.speaker.text == "Der Richter"]
     assert judge and judge[0].speaker is not None and judge[0].speaker.name not in ("Peter Kurz", "Max Roth")
+
+
+def test_role_phrase_with_a_name_in_apposition_is_that_person() -> None:
+    text = "Auch die Fraktionschefin der Grünen, Renate Kühn, äußerte sich kritisch über die Autoindustrie."
+    grune = Entity(text.index("Grünen"), text.index("Grünen") + 6, "Grünen", "ORG", "Grüne", id="org:grune")
+    kuhn = _person(text, "Renate Kühn")
+    kuhn.id = "per:renate-kuhn"
+    quotes = _quotes(text, entities=[grune, kuhn])
+    assert quotes and quotes[0].speaker is not None
+    assert quotes[0].speaker.name == "Renate Kühn" and quotes[0].speaker.id == "per:renate-kuhn"
+
+
+def test_subjunctive_after_an_organisation_speaking_is_its_reported_speech() -> None:
+    text = ("Die Armeeleitung sprach von einem normalen Absturz. "
+            "Der Hubschrauber sei abgestürzt, nachdem die Munition explodierte.")
+    quotes = _quotes(text)
+    cont = [q for q in quotes if q.text.startswith("Der Hubschrauber")]
+    assert cont and cont[0].speaker is not None and "Armeeleitung" in cont[0].speaker.text
+
+
+def test_according_to_a_report_compound() -> None:
+    quotes = _quotes("Nach einem Fernsehbericht des Senders wurde der Politiker am Dienstag beerdigt.")
+    assert [q.text for q in quotes] == ["wurde der Politiker am Dienstag beerdigt"]

@@ -418,6 +418,8 @@ class SentenceReader:
         commas = [k for k in range(s.first, c0 - 1) if toks[k].text == ","][-2:]
         for comma in commas:
             seg = self._clause_start(s, comma)
+            while seg < comma and toks[seg].low in self.lex.focus_particles:
+                seg += 1  # "Auch die Fraktionschefin, Renate Künast, äußerte sich"
             np = self.speakers.noun_phrase_from(seg, comma)
             if np and comma - np[1] <= MAX_APPOSITION_GAP:
                 return np

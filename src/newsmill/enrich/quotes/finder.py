@@ -74,15 +74,17 @@ class QuoteFinder:
 
 
 def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:
-    """Give each speaker the id (and canonical name) of the entity it names: the entity under
-    the speaker's span, else one with the same canonical name; else an id of its own name."""
+    """Give each speaker the id (and canonical name) of the entity it names: one with the same
+    canonical name, else the entity under the speaker's span; else an id of its own name."""
     by_name = {e.name: e for e in entities if e.label in SPEAKER_LABELS and e.id}
     for quote in quotes:
         spk = quote.speaker
         if spk is None or spk.id:
             continue
-        ent = next((e for e in entities if e.label in SPEAKER_LABELS and e.id
-                    and e.start < spk.end and spk.start < e.end), None) or by_name.get(spk.name)
+        # the entity the speaker was resolved to first ("die Fraktionschefin der Grünen, Renate Künast"
+        # is Künast, not the party under its span), else the one under its span
+        ent = by_name.get(spk.name) or next((e for e in entities if e.label in SPEAKER_LABELS and e.id
+                                             and e.start < spk.end and spk.start < e.end), None)
         if ent is not None:
             spk.id, spk.name = ent.id, ent.name
         else:

@@ -18,6 +18,8 @@ MAX_SKIPPED_PHRASES = 2
 # Tokens a skipped prepositional phrase may span before we give up on it.
 MAX_PHRASE_TOKENS = 5
 SPEAKER_LABELS = ("PER", "ORG")
+# Role nouns shorter than this are not matched as the end of a compound ("Rat" in "Zierat").
+MIN_ROLE_SUFFIX = 5
 # Lower-case name particles before a hyphen ("el-", "al-", "ad-") are at most this long.
 MAX_NAME_PARTICLE = 3
 # Resolved speakers searched back for a pronoun's antecedent; a pronoun refers a few sentences back
@@ -74,6 +76,7 @@ class SpeakerFinder:
         self._token_starts = [t.start for t in tokens]
         self._genders: dict[str, str] | None = None
         self._first_names = load_first_names()
+        self._role_ends = tuple(sorted({r.lower() for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}))
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
 
     # --- noun phrases ------------------------------------------------------------------------
@@ -268,11 +271,19 @@ class SpeakerFinder:
         start, end = self.tokens[first].start, self.tokens[last - 1].end
         text = self.text[start:end]
         entity = self._entity_name(start, end)
+        if entity is not None and self.label_of(start, end) != "PER" and self._has_person_head(first, last):
+            entity = self._apposition(last) or entity  # "die Fraktionschefin der Grünen, Renate Künast,"
         name = entity or self._resolve(first, last, start)
         spk = Speaker(start, end, text, name)
         label = self.label_of(start, end) if entity else self._kind_of(first, last)
         self.mentions.append(Mention(start, name, label or "X"))
         return spk
+
+    def _has_person_head(self, first: int, last: int) -> bool:
+        """A role noun in the phrase ("Fraktionschefin", "Sprecher"): it names a person, not an organisation."""
+        lex = self.lex
+        return any(t.text in lex.role_nouns or (t.text[:1].isupper() and t.low.endswith(self._role_ends))
+                   for t in self.tokens[first:last])
 
     def _kind_of(self, first: int, last: int) -> str:
         words = [t.text for t in self.tokens[first:last]]
