@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Text beyond this is not analysed (with a warning): a news article is far shorter, and the cost
 # of the analysis grows with the text. 100 MB dumps are data files, not pages.
@@ -41,7 +42,7 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
 _INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE_CHARS}]")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9]|©)")
 _RULE = re.compile(r"^\s*(?:[-*_=~#|:.•·]\s*){3,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}")
 _RULE_START = frozenset("-*_=~#|:.•·")
@@ -66,6 +67,10 @@ _GLUED_SENTENCE = re.compile(r"(?<=[a-zäöüß]{2}[.!?])(?=[A-ZÄÖÜ][a-zäö�
 # without a function word before a sentence's start is cut off as a line of its own.
 NAV_RUN_WORDS = 6
 _BULLET_START = frozenset("*+•·▪◦‣-")
+# No sentence starts right after these (a colon, a quote or bracket opened, a dash, a comma).
+_NO_CUT_AFTER = frozenset(":\"„“«»(–—-,;/&+")
+# ... and a sentence's first words include a lower-case one within this many words.
+_SENTENCE_LOOKAHEAD_WORDS = 4
 
 
 @dataclass
@@ -193,11 +198,47 @@ def _reflow(raw_lines: list[str], width: int) -> list[str]:
 def _split_long(raw: str, stopwords: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
     """Pieces of an overlong line, each with True when it is a run without function words."""
     sentences = [q for p in _SENTENCE_SPLIT.split(raw) if p.strip() for q in _GLUED_SENTENCE.split(p) if q.strip()]
+    if stopwords:
+        sentences = [q for p in sentences for q in _cut_sentence_starts(p, stopwords)]
     pieces = [q for p in sentences for q in _cut_word_runs(p, stopwords)] if stopwords else [(p, False) for p in sentences]
     out: list[tuple[str, bool]] = []
     for piece, run in pieces:  # text without sentence ends is cut hard, still in order
         out.extend((piece[i : i + MAX_LINE_CHARS], run) for i in range(0, len(piece), MAX_LINE_CHARS))
     return out
+
+
+@lru_cache(maxsize=1)
+def _mid_sentence_capitals() -> frozenset[str]:
+    from newsmill.extract.lexicon import table_words
+
+    return frozenset(table_words("mid_sentence_capitals"))
+
+
+def _cut_sentence_starts(piece: str, stopwords: frozenset[str]) -> list[str]:
+    """Cut ``piece`` where a sentence starts without the previous text ending in punctuation.
+
+    Inside a sentence function words are lower case ("sagte der Minister"); a capitalised one
+    after an unpunctuated word ("Ländliche Räume Die Bevölkerung ...") opens a new sentence,
+    and what stood before it was a heading, a caption or a menu whose line break was lost. The
+    next few words must hold a lower-case one: in a title-case headline ("How To Get The Best")
+    every word is capitalised. Pronouns written capitalised ("Sie", "I") open nothing.
+    """
+    words = piece.split(" ")
+    keep = _mid_sentence_capitals()
+    cuts = [0]
+    for i in range(1, len(words)):
+        word, prev = words[i], words[i - 1]
+        core = word.strip("\"„“”»«(").lower()
+        if not word[:1].isupper() or core not in stopwords or core in keep:
+            continue
+        if not prev or prev[-1] in _NO_CUT_AFTER or prev.lower() in stopwords or i - cuts[-1] < 1:
+            continue
+        if not any(w[:1].islower() for w in words[i + 1 : i + 1 + _SENTENCE_LOOKAHEAD_WORDS]):
+            continue
+        cuts.append(i)
+    if len(cuts) == 1:
+        return [piece]
+    return [" ".join(words[a:b]) for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True)]
 
 
 def _cut_word_runs(piece: str, stopwords: frozenset[str]) -> list[tuple[str, bool]]:
