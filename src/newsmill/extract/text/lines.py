@@ -96,6 +96,7 @@ class Line:
     images: list[MdImage] = field(default_factory=list)
     rule: bool = False  # a horizontal rule or table separator
     word_run: bool = False  # cut out of a dump without line breaks as a run without function words
+    cut_out: bool = False  # a piece of an overlong line (a dump without line breaks)
 
     @property
     def link_share(self) -> float:
@@ -145,6 +146,7 @@ def split_lines(text: str, stopwords: frozenset[str] = frozenset()) -> SplitResu
         for i, (piece, run) in enumerate(pieces):
             line = clean_line(len(lines), piece)
             line.word_run = run
+            line.cut_out = len(pieces) > 1
             line.blank_before = blank or i > 0
             lines.append(line)
         blank = False
@@ -248,12 +250,19 @@ def _cut_word_runs(piece: str, stopwords: frozenset[str]) -> list[tuple[str, boo
     cuts: list[int] = []
     run_start, run = 0, 0
     for i, word in enumerate([*words, "."]):
-        is_stop = word.strip(".,:;!?\"„“”»«()").lower() in stopwords or i == len(words)
+        end = i == len(words)
+        is_stop = word.strip(".,:;!?\"„“”»«()").lower() in stopwords or end
         if is_stop:
             if run >= NAV_RUN_WORDS:
                 # A capitalised function word opens the sentence ("Der Rat ..."); a lower-case one
-                # follows its first word ("Scholz hat ...").
-                opens = i == len(words) or word[:1].isupper()
+                # follows its first word ("Scholz hat ..."), which is capitalised then.
+                opens = end or word[:1].isupper()
+                if (
+                    (end and words[-1][-1:] in ".!?")  # the run ends the sentence: its end, no menu
+                    or (not opens and not words[i - 1][:1].isupper())
+                ):
+                    run = 0
+                    continue
                 cuts.extend((run_start, i if opens else max(run_start, i - 1)))
             run = 0
         elif word:
