@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from newsmill.extract.lexicon import cue_key
 
 # Text beyond this is not analysed (with a warning): a news article is far shorter, and the cost
 # of the analysis grows with the text. 100 MB dumps are data files, not pages.
@@ -69,6 +72,9 @@ NAV_RUN_WORDS = 6
 _BULLET_START = frozenset("*+•·▪◦‣-")
 # No sentence starts right after these (a colon, a quote or bracket opened, a dash, a comma).
 _NO_CUT_AFTER = frozenset(":\"„“«»(–—-,;/&+")
+# Section cues cut off the front of such a piece have at most this many words ("Das könnte Sie auch
+# interessieren" is six).
+CUE_MAX_WORDS = 6
 # ... and a sentence's first words include a lower-case one within this many words.
 _SENTENCE_LOOKAHEAD_WORDS = 4
 
@@ -113,7 +119,7 @@ class SplitResult:
     warnings: list[str]
 
 
-def split_lines(text: str, stopwords: frozenset[str] = frozenset()) -> SplitResult:
+def split_lines(text: str, stopwords: frozenset[str] = frozenset(), cues: Mapping[str, str] | None = None) -> SplitResult:
     """Cut the dump into cleaned ``Line``s (blank lines dropped, remembered as ``blank_before``)."""
     warnings: list[str] = []
     if len(text) > MAX_ANALYSED_CHARS:
@@ -141,7 +147,7 @@ def split_lines(text: str, stopwords: frozenset[str] = frozenset()) -> SplitResu
         if not raw.strip():
             blank = True
             continue
-        pieces = _split_long(raw, stopwords) if len(raw) > MAX_LINE_CHARS else [(raw, False)]
+        pieces = _split_long(raw, stopwords, cues) if len(raw) > MAX_LINE_CHARS else [(raw, False)]
         long_split = long_split or len(pieces) > 1
         for i, (piece, run) in enumerate(pieces):
             line = clean_line(len(lines), piece)
@@ -197,16 +203,31 @@ def _reflow(raw_lines: list[str], width: int) -> list[str]:
     return out
 
 
-def _split_long(raw: str, stopwords: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+def _split_long(raw: str, stopwords: frozenset[str] = frozenset(), cues: Mapping[str, str] | None = None) -> list[tuple[str, bool]]:
     """Pieces of an overlong line, each with True when it is a run without function words."""
     sentences = [q for p in _SENTENCE_SPLIT.split(raw) if p.strip() for q in _GLUED_SENTENCE.split(p) if q.strip()]
     if stopwords:
         sentences = [q for p in sentences for q in _cut_sentence_starts(p, stopwords)]
+    if cues:
+        sentences = [q for p in sentences for q in _cut_leading_cue(p, cues)]
     pieces = [q for p in sentences for q in _cut_word_runs(p, stopwords)] if stopwords else [(p, False) for p in sentences]
     out: list[tuple[str, bool]] = []
     for piece, run in pieces:  # text without sentence ends is cut hard, still in order
         out.extend((piece[i : i + MAX_LINE_CHARS], run) for i in range(0, len(piece), MAX_LINE_CHARS))
     return out
+
+
+def _cut_leading_cue(piece: str, cues: Mapping[str, str]) -> list[str]:
+    """Cut a section cue off the front of a piece: "Kommentare Hans sagt: ...", "Weiterlesen: Die ...".
+
+    With its line break lost, the header of the comments, a teaser list or a share bar runs into
+    what follows it; on a line of its own it is a cue the line tables know (``Lexicon.exact``).
+    """
+    words = piece.split(" ")
+    for n in range(min(CUE_MAX_WORDS, len(words) - 1), 0, -1):
+        if cue_key(" ".join(words[:n])) in cues and words[n][:1].isupper():
+            return [" ".join(words[:n]), " ".join(words[n:])]
+    return [piece]
 
 
 @lru_cache(maxsize=1)
