@@ -217,6 +217,11 @@ def _split_long(raw: str, stopwords: frozenset[str] = frozenset(), cues: Mapping
     return out
 
 
+def split_sentences(text: str) -> list[str]:
+    """``text`` cut at sentence ends (a period, ! or ? before a capitalised word)."""
+    return [p for p in _SENTENCE_SPLIT.split(text) if p.strip()]
+
+
 def _cut_leading_cue(piece: str, cues: Mapping[str, str]) -> list[str]:
     """Cut a section cue off the front of a piece: "Kommentare Hans sagt: ...", "Weiterlesen: Die ...".
 
