@@ -31,9 +31,9 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from newsmill.corpus import browse
-from newsmill.corpus.browse import Query, QueryError
-from newsmill.corpus.store import Store
+from newsmill.corpus import QueryError, browse
+from newsmill.corpus.browse import Query
+from newsmill.corpus.store import Store, StoreError
 from newsmill.web import charts
 from newsmill.web.annotate import article_html
 
@@ -45,6 +45,10 @@ PROGRESS_STEPS = 10_000
 MAX_PARAM_CHARS = 500
 MAX_QUERY_STRING = 4000
 MAX_PAGE = 500  # deeper pages cost an OFFSET scan each; narrow the search instead
+# Read-only connections may map the file and keep more pages: a facet or timeline over thousands of
+# articles then reads memory, not system calls (SQLite's default cache is 2 MB).
+MMAP_BYTES = 1 << 30
+CACHE_KIB = 65536
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
@@ -60,13 +64,20 @@ class Corpus:
         self.path = Path(path)
         self.timeout_s = timeout_s
         self.local = threading.local()
-        Store(self.path, readonly=True).close()  # fail at start-up, not on the first request
+        with Store(self.path, readonly=True) as store:  # fail at start-up, not on the first request
+            version = store.schema_version()
+        if version < browse.SCHEMA_VERSION:
+            raise StoreError(f"the corpus {self.path} has schema version {version}; the web UI needs "
+                             f"{browse.SCHEMA_VERSION}. Run `newsmill enrich --db {self.path}` once: it "
+                             "upgrades the schema in place (the server itself never writes to the corpus)")
 
     def store(self) -> Store:
         """This thread's store, its deadline reset: call once per request."""
         store: Store | None = getattr(self.local, "store", None)
         if store is None:
             store = Store(self.path, readonly=True)
+            store.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            store.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             local = self.local
             local.deadline = 0.0
             store.conn.set_progress_handler(lambda: int(time.monotonic() > local.deadline), PROGRESS_STEPS)
