@@ -174,14 +174,23 @@ def test_migration_backfills_an_existing_corpus(tmp_path: Path) -> None:
     conn.close()
     with Store(path) as store:
         assert store.schema_version() == MIGRATIONS[-1][0]
-        assert store.conn.execute("SELECT entity, n FROM mentions").fetchall() == [("per:olaf-scholz", 2)]
+        q = store.conn.execute
+        assert q("SELECT entity, n FROM mentions").fetchall() == [("per:olaf-scholz", 2)]
+        # migration 3 backfills the read side too
+        assert q("SELECT entity, published FROM entity_articles").fetchall() == [("per:olaf-scholz", "")]
+        assert q("SELECT published, quotes FROM article_meta").fetchall() == [(None, 0)]
         a.entities = a.entities[:1]  # an update replaces the article's rows
+        a.entities[0].id = "per:scholz"
         with store.transaction():
-            store.conn.execute("UPDATE articles SET record = ? WHERE id = 'a1'", (a.to_json(indent=None),))
-        assert store.conn.execute("SELECT entity, n FROM mentions").fetchall() == [("per:olaf-scholz", 1)]
+            store.conn.execute("UPDATE articles SET record = ?, published = '2024-01-02', site = 's' "
+                               "WHERE id = 'a1'", (a.to_json(indent=None),))
+        assert q("SELECT entity, n FROM mentions").fetchall() == [("per:scholz", 1)]
+        assert q("SELECT entity, published FROM entity_articles").fetchall() == [("per:scholz", "2024-01-02")]
+        assert q("SELECT published, site FROM article_meta").fetchall() == [("2024-01-02", "s")]
         with store.transaction():
             store.conn.execute("DELETE FROM articles")
-        assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 0
+        for table in ("mentions", "entity_articles", "article_meta"):
+            assert q(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
 
 
 def test_enrich_db_fills_an_unenriched_corpus_and_resumes(tmp_path: Path, samples_dir: Path,

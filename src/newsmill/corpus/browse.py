@@ -20,9 +20,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections import Counter
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 from typing import Any
 
 from newsmill.corpus import query as fts
@@ -33,6 +31,8 @@ __all__ = ["Query", "QueryError", "SearchPage", "search", "timeline", "entity", 
 # Page sizes: a request may ask for fewer, never more.
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
+# Rows in one CSV / JSON Lines download (a list view's "download"; page on for more).
+MAX_DOWNLOAD = 1000
 # Matches that facets and the map count when a search has more: the first ones in the page's order
 # (best-ranked, or newest). Counting 2,000 takes milliseconds; counting 50,000 took most of a second.
 FACET_MATCHES = 2000
@@ -44,7 +44,10 @@ MARK = ("\x02", "\x03")
 SNIPPET_TOKENS = 28
 BM25_WEIGHTS = "10.0, 5.0, 1.0"  # title, lead, text: as the CLI search ranks
 SORTS = ("relevance", "date", "oldest")
-INTERVALS = {"day": 10, "month": 7, "year": 4}
+# Timeline periods as SQL over ``m.published`` (ISO text); a week is named by its Monday.
+INTERVALS = {"day": "substr(m.published, 1, 10)",
+             "week": "date(substr(m.published, 1, 10), 'weekday 0', '-6 days')",
+             "month": "substr(m.published, 1, 7)", "year": "substr(m.published, 1, 4)"}
 LABELS = {"PER": "people", "ORG": "organisations", "LOC": "places", "MISC": "other names"}
 # Read-side schema this module needs (corpus/schema.py); an older corpus is upgraded by any
 # writable open (``newsmill enrich --db`` or an ingest), never by the read-only server.
@@ -206,9 +209,9 @@ class _Plan:
             f"ORDER BY m.published{desc} LIMIT ?", [*params, n])]
 
 
-def search(conn: sqlite3.Connection, query: Query, facets: bool = True) -> SearchPage:
+def search(conn: sqlite3.Connection, query: Query, facets: bool = True, max_size: int = MAX_PAGE_SIZE) -> SearchPage:
     plan = _Plan(conn, query)
-    size = max(1, min(query.size, MAX_PAGE_SIZE))
+    size = max(1, min(query.size, max_size, MAX_DOWNLOAD))
     offset = (max(1, query.page) - 1) * size
     if query.filtered():
         sql, params = plan.matching("count(*)")
@@ -319,16 +322,26 @@ def _mtime(path: str) -> float:
 
 def timeline(conn: sqlite3.Connection, query: Query) -> list[dict[str, Any]]:
     """Matching articles per day, month or year (of ``published``): all of them, not a capped set."""
-    chars = INTERVALS.get(query.interval, 7)
+    period = INTERVALS.get(query.interval, INTERVALS["month"])
     plan = _Plan(conn, query)
 
     def count() -> list[dict[str, Any]]:
-        sql, params = plan.matching(f"substr(m.published, 1, {chars}) AS d, count(*)")
+        sql, params = plan.matching(f"{period} AS d, count(*)")
         return [{"period": d, "count": n} for d, n in conn.execute(
-            f"{sql} AND m.published IS NOT NULL GROUP BY d ORDER BY d", params)]
+            f"{sql} AND m.published IS NOT NULL GROUP BY d HAVING d IS NOT NULL ORDER BY d", params)]
     if not query.filtered():
-        return _cached(conn, f"timeline-{chars}", count)  # type: ignore[no-any-return]
+        return _cached(conn, f"timeline-{query.interval}", count)  # type: ignore[no-any-return]
     return count()
+
+
+def warm(conn: sqlite3.Connection) -> None:
+    """Compute the whole corpus's facets, timeline, map and top speakers now (a server does this at
+    start-up, outside any request's time bound), so the first visitor does not wait for them."""
+    corpus_size(conn)
+    corpus_facets(conn)
+    timeline(conn, Query())
+    places(conn, Query())
+    top_speakers(conn)
 
 
 def places(conn: sqlite3.Connection, query: Query, limit: int = 300) -> list[dict[str, Any]]:
@@ -382,10 +395,10 @@ def entity(conn: sqlite3.Connection, entity_id: str, limit: int = DEFAULT_PAGE_S
 
 
 def quotes(conn: sqlite3.Connection, speaker: str = "", q: str = "", limit: int = DEFAULT_PAGE_SIZE,
-           page: int = 1) -> list[dict[str, Any]]:
+           page: int = 1, max_size: int = MAX_PAGE_SIZE) -> list[dict[str, Any]]:
     """Quotes by speaker id and/or containing every word of ``q``, newest first."""
     clauses, params = _quote_where(speaker, q)
-    size = max(1, min(limit, MAX_PAGE_SIZE))
+    size = max(1, min(limit, max_size, MAX_DOWNLOAD))
     if speaker:  # the speaker's articles are already in date order
         frm = "entity_articles m JOIN quotes q ON q.article = m.article AND q.speaker = m.entity"
         clauses += " AND m.entity = ?"

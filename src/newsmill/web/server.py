@@ -66,6 +66,8 @@ class Corpus:
         self.local = threading.local()
         with Store(self.path, readonly=True) as store:  # fail at start-up, not on the first request
             version = store.schema_version()
+            if version >= browse.SCHEMA_VERSION:
+                browse.warm(store.conn)
         if version < browse.SCHEMA_VERSION:
             raise StoreError(f"the corpus {self.path} has schema version {version}; the web UI needs "
                              f"{browse.SCHEMA_VERSION}. Run `newsmill enrich --db {self.path}` once: it "
@@ -121,7 +123,9 @@ def parse_query(request: Request) -> Query:
         if name in ("page", "size"):
             if not raw.isdigit():
                 raise BadRequest(f"parameter {name} must be a whole number")
-            values[name] = min(int(raw), MAX_PAGE if name == "page" else browse.MAX_PAGE_SIZE)
+            download = request.query_params.get("format") in ("csv", "jsonl")
+            values[name] = min(int(raw), MAX_PAGE if name == "page" else
+                               browse.MAX_DOWNLOAD if download else browse.MAX_PAGE_SIZE)
         elif name == "has_quotes":
             values[name] = raw not in ("0", "false", "")
         else:
@@ -219,7 +223,8 @@ def create_app(db: str | Path, timeout_s: float = QUERY_TIMEOUT_S) -> Starlette:
     def search_api(request: Request, conn: sqlite3.Connection) -> Response:
         query = parse_query(request)
         fmt = want(request)
-        result = browse.search(conn, query, facets=fmt == "json")
+        result = browse.search(conn, query, facets=fmt == "json",
+                               max_size=browse.MAX_PAGE_SIZE if fmt == "json" else browse.MAX_DOWNLOAD)
         rows = [dataclasses.asdict(r) for r in result.results]
         for r in rows:
             r["snippet"] = r["snippet"].replace(browse.MARK[0], "").replace(browse.MARK[1], "")
@@ -288,7 +293,8 @@ def create_app(db: str | Path, timeout_s: float = QUERY_TIMEOUT_S) -> Starlette:
 
     def _quotes(request: Request, conn: sqlite3.Connection) -> tuple[Query, list[dict[str, Any]]]:
         query = parse_query(request)
-        return query, browse.quotes(conn, speaker=query.speaker, q=query.q, limit=query.size, page=query.page)
+        return query, browse.quotes(conn, speaker=query.speaker, q=query.q, limit=query.size, page=query.page,
+                                    max_size=browse.MAX_DOWNLOAD if want(request) != "json" else browse.MAX_PAGE_SIZE)
 
     def quotes_page(request: Request, conn: sqlite3.Connection) -> Response:
         query, rows = _quotes(request, conn)
