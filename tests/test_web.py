@@ -207,3 +207,62 @@ def test_enrich_db_fills_an_unenriched_corpus_and_resumes(tmp_path: Path, sample
         assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] > 0
     assert main(["enrich", "--db", str(db), "--quiet"]) == 0
     assert "0 enriched, 1 already done" in capsys.readouterr().err
+
+
+def test_speaker_filter_week_timeline_and_entity_downloads(client: TestClient) -> None:
+    said = client.get("/api/search", params={"speaker": "per:max-mustermann"}).json()
+    assert [r["id"] for r in said["results"]] == ["wahl1"]
+    assert said["facets"]["speakers"] == [{"value": "per:max-mustermann", "name": "Max Mustermann", "count": 1}]
+    weeks = client.get("/api/timeline", params={"q": "Hafen", "interval": "week"}).json()["series"]
+    # 2024-03-05 is a Tuesday, 2024-04-01 a Monday: weeks are named by their Monday
+    assert weeks == [{"period": "2024-03-04", "count": 2}, {"period": "2024-04-01", "count": 1}]
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/timeline", params={
+        "entity": "per:erika-hafner", "format": "csv"}).text)))
+    assert rows == [{"period": "2024-03", "count": "2"}]
+    html = client.get("/entities/per:erika-hafner").text
+    assert "/api/quotes?speaker=per%3Aerika-hafner&amp;size=1000&amp;format=csv" in html
+    assert "/api/search?entity=per%3Aerika-hafner&amp;sort=date&amp;size=1000&amp;format=jsonl" in html
+    # a download may hold up to 1,000 rows, a JSON page at most 100
+    assert client.get("/api/search", params={"size": "5000", "format": "csv"}).status_code == 200
+    assert client.get("/api/search", params={"size": "5000"}).json()["size"] == 100
+
+
+def test_facets_count_the_first_matches_and_say_so(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmill.corpus import browse
+
+    monkeypatch.setattr(browse, "FACET_MATCHES", 2)
+    with Store(db, readonly=True) as store:
+        page = browse.search(store.conn, browse.Query(q="Hafen", sort="date"))
+    assert page.total == 3 and page.capped and page.counted == 2
+    # the two newest of the three matches: hafen2 (12:30) and hafen1 (10:00) are older than evil
+    assert {f["value"] for f in page.facets["site"]} == {"evil.test", "www.morgenpost.test"}
+    html = TestClient(create_app(db)).get("/search", params={"q": "Hafen", "sort": "date"}).text
+    assert "Counts are of the 2 newest of the 3 matches." in html
+
+
+def test_whole_corpus_views_are_cached_until_the_file_changes(tmp_path: Path) -> None:
+    from newsmill.corpus import browse
+
+    db = build(tmp_path / "news.db")
+    client = TestClient(create_app(db))
+    assert client.get("/api/search").json()["facets"]["site"][0]["count"] == 1
+    with Store(db) as store, store.transaction():
+        a = Article(id="more", text="Noch ein Text aus Wien.", site="www.wiener.test", published="2024-06-01")
+        store.add(a)
+    sites = {f["value"]: f["count"] for f in client.get("/api/search").json()["facets"]["site"]}
+    assert sites["www.wiener.test"] == 2
+    assert browse.corpus_size(Store(db, readonly=True).conn) == 5
+
+
+def test_server_refuses_a_corpus_whose_schema_is_behind(tmp_path: Path) -> None:
+    from newsmill.corpus.store import StoreError
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0][1] + MIGRATIONS[1][1] + "CREATE TABLE migrations (version INTEGER "
+                       "PRIMARY KEY, applied TEXT); INSERT INTO migrations VALUES (1, 'then'), (2, 'then');")
+    conn.close()
+    with pytest.raises(StoreError, match=r"schema version 2.*newsmill enrich --db"):
+        create_app(path)
+    Store(path).close()  # any writable open upgrades it
+    assert TestClient(create_app(path)).get("/api/search").json()["total"] == 0
