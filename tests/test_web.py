@@ -266,3 +266,21 @@ def test_server_refuses_a_corpus_whose_schema_is_behind(tmp_path: Path) -> None:
         create_app(path)
     Store(path).close()  # any writable open upgrades it
     assert TestClient(create_app(path)).get("/api/search").json()["total"] == 0
+
+
+def test_common_words_rank_the_most_recently_added_matches_and_say_so(db: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmill.corpus import browse
+
+    with Store(db, readonly=True) as store:
+        everything = browse.search(store.conn, browse.Query(q="Hafen"))
+        monkeypatch.setattr(browse, "RANK_CANDIDATES", 2)
+        capped = browse.search(store.conn, browse.Query(q="Hafen"))
+        newest_two = {r[0] for r in store.conn.execute("SELECT id FROM articles WHERE rowid IN (SELECT rowid "
+                                                       "FROM articles_fts WHERE articles_fts MATCH 'Hafen') "
+                                                       "ORDER BY rowid DESC LIMIT 2")}
+    assert everything.ranked_among == 0 and len(everything.results) == 3
+    assert capped.total == 3 and capped.ranked_among == 2
+    assert {r.id for r in capped.results} == newest_two
+    html = TestClient(create_app(db)).get("/search", params={"q": "Hafen"}).text
+    assert "the 2 most recently added are ranked" in html

@@ -232,7 +232,8 @@ def create_app(db: str | Path, timeout_s: float = QUERY_TIMEOUT_S) -> Starlette:
             return rows_response(rows, fmt, "search")
         return JSONResponse({"total": result.total, "page": query.page, "size": query.size,
                              "results": rows, "facets": result.facets, "facets_capped": result.capped,
-                             "facets_counted": result.counted, "searched_as": result.searched_as or None})
+                             "facets_counted": result.counted, "ranked_among": result.ranked_among or None,
+                             "searched_as": result.searched_as or None})
 
     def timeline_api(request: Request, conn: sqlite3.Connection) -> Response:
         query = parse_query(request)
