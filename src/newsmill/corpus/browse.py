@@ -281,10 +281,15 @@ def facet_counts(conn: sqlite3.Connection, ids: list[int] | None) -> dict[str, l
     cond, p = ("1", []) if whole else _in(ids or [], "article")
     out: dict[str, list[dict[str, Any]]] = {}
     mcond, mp = ("1", []) if whole else _in(ids or [], "m.rowid")
-    for name in ("site", "source", "language"):
-        out[name] = [{"value": v, "count": n} for v, n in conn.execute(
-            f"SELECT m.{name}, count(*) FROM article_meta m WHERE {mcond} AND m.{name} IS NOT NULL "
-            f"GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {FACET_SIZE}", mp)]
+    counts: dict[str, Counter[str]] = {"site": Counter(), "source": Counter(), "language": Counter()}
+    for site, source, language in conn.execute(f"SELECT m.site, m.source, m.language FROM article_meta m WHERE {mcond}", mp):
+        counts["site"][site] += 1
+        counts["source"][source] += 1
+        counts["language"][language] += 1
+    for name, counter in counts.items():
+        counter.pop(None, None)  # type: ignore[call-overload]
+        out[name] = [{"value": v, "count": n} for v, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+                     [:FACET_SIZE]]
     by_label: dict[str, list[tuple[int, str, str]]] = {}
     for label, entity, name, n in conn.execute(
             f"SELECT label, entity, max(name), count(*) FROM mentions WHERE {cond} AND label IN ('PER', 'ORG') "
@@ -293,13 +298,19 @@ def facet_counts(conn: sqlite3.Connection, ids: list[int] | None) -> dict[str, l
     for label in ("PER", "ORG"):
         top = sorted(by_label.get(label, []), key=lambda t: (-t[0], t[2] or ""))[:FACET_SIZE]
         out[LABELS[label]] = [{"value": e, "name": name, "count": n} for n, e, name in top]
-    out["places"] = [{"value": e, "name": name, "count": n} for e, name, n in conn.execute(
-        f"SELECT entity, max(name), count(*) FROM places WHERE {cond} GROUP BY 1 ORDER BY 3 DESC, 2 "
-        f"LIMIT {FACET_SIZE}", p)]
-    out["speakers"] = [{"value": s, "name": name, "count": n} for s, name, n in conn.execute(
-        f"SELECT speaker, max(speaker_name), count(DISTINCT article) FROM quotes WHERE {cond} AND speaker "
-        f"IS NOT NULL GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT {FACET_SIZE}", p)]
+    # counted from the (article, entity) indexes alone; names looked up for the top ones only
+    out["places"] = _named(conn, f"SELECT entity, count(*) FROM places WHERE {cond} GROUP BY 1", p,
+                           "SELECT name FROM places WHERE entity = ? LIMIT 1")
+    out["speakers"] = _named(conn, f"SELECT speaker, count(DISTINCT article) FROM quotes WHERE {cond} AND speaker "
+                             "IS NOT NULL GROUP BY 1", p, "SELECT speaker_name FROM quotes WHERE speaker = ? LIMIT 1")
     return out
+
+
+def _named(conn: sqlite3.Connection, count_sql: str, params: list[Any], name_sql: str) -> list[dict[str, Any]]:
+    counted = conn.execute(count_sql, params).fetchall()
+    top = sorted(counted, key=lambda vn: (-vn[1], vn[0]))[:FACET_SIZE]
+    named = [(v, n, (conn.execute(name_sql, (v,)).fetchone() or (v,))[0]) for v, n in top]
+    return [{"value": v, "name": name, "count": n} for v, n, name in sorted(named, key=lambda t: (-t[1], t[2] or ""))]
 
 
 def corpus_facets(conn: sqlite3.Connection) -> dict[str, list[dict[str, Any]]]:
@@ -355,9 +366,14 @@ def _timeline_of_words(conn: sqlite3.Connection, match: str, interval: str) -> l
     """The timeline of a words-only search: the matching rowids straight from the full-text index,
     counted by a rowid → period table kept per database version (joining tens of thousands of
     matches to ``article_meta`` row by row cost 4× more)."""
-    labels, of_rowid = _cached(conn, f"periods-{interval}", lambda: _periods(conn, interval))
     joined = conn.execute("SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?",
                           (match,)).fetchone()[0]
+    return _count_periods(conn, joined, interval)
+
+
+def _count_periods(conn: sqlite3.Connection, joined: str | None, interval: str) -> list[dict[str, Any]]:
+    """Articles per period of the comma-separated rowids ``joined``."""
+    labels, of_rowid = _cached(conn, f"periods-{interval}", lambda: _periods(conn, interval))
     if not joined:
         return []
     n = len(of_rowid)
@@ -425,9 +441,8 @@ def entity(conn: sqlite3.Connection, entity_id: str, limit: int = DEFAULT_PAGE_S
         f"SELECT name FROM mentions WHERE entity = :e AND article IN ({recent}) GROUP BY name "
         "ORDER BY count(*) DESC, name LIMIT 8", {"e": entity_id})]
     name = names[0] if names else (place[0] if place else speaker[0] if speaker else entity_id)
-    over_time = [{"period": d, "count": n} for d, n in conn.execute(
-        "SELECT substr(published, 1, 7) AS d, count(*) FROM entity_articles WHERE entity = ? AND published != '' "
-        "GROUP BY d ORDER BY d", (entity_id,))]
+    over_time = _count_periods(conn, conn.execute("SELECT group_concat(article) FROM entity_articles WHERE entity = ?",
+                                                  (entity_id,)).fetchone()[0], "month")
     with_it = [{"value": e, "name": nm, "label": lb, "count": n} for e, nm, lb, n in conn.execute(
         f"SELECT m.entity, max(m.name), m.label, count(*) FROM mentions m WHERE m.article IN ({recent}) "
         f"AND m.entity != :e GROUP BY 1 ORDER BY 4 DESC, 2 LIMIT {FACET_SIZE}", {"e": entity_id})]
@@ -445,9 +460,18 @@ def quotes(conn: sqlite3.Connection, speaker: str = "", q: str = "", limit: int 
     """Quotes by speaker id and/or containing every word of ``q``, newest first."""
     clauses, params = _quote_where(speaker, q)
     size = max(1, min(limit, max_size, MAX_DOWNLOAD))
-    if speaker:  # the speaker's articles are already in date order
-        frm = "entity_articles m JOIN quotes q ON q.article = m.article AND q.speaker = m.entity"
-        clauses += " AND m.entity = ?"
+    offset = (max(1, page) - 1) * size
+    if speaker:
+        said = conn.execute("SELECT count(*) FROM quotes WHERE speaker = ?", (speaker,)).fetchone()[0]
+        articles = conn.execute("SELECT count(*) FROM entity_articles WHERE entity = ?", (speaker,)).fetchone()[0]
+        if said * said >= 4 * (offset + size) * articles:
+            # quoted in many of their articles: walk those newest first (CROSS JOIN keeps SQLite
+            # from sorting all of them) and stop at the page
+            frm = "entity_articles m CROSS JOIN quotes q ON q.article = m.article"
+            clauses += " AND m.entity = ? AND q.speaker = m.entity"
+        else:  # rarely quoted: read their quotes and sort them
+            frm = "quotes q JOIN entity_articles m ON m.article = q.article AND m.entity = q.speaker"
+            clauses += " AND q.speaker = ?"
         params.append(speaker)
         order = "m.published DESC, m.article DESC, q.i"
     elif q:  # few quotes hold the words: find them, then sort them
@@ -456,7 +480,7 @@ def quotes(conn: sqlite3.Connection, speaker: str = "", q: str = "", limit: int 
         frm = "article_meta m INDEXED BY article_meta_published CROSS JOIN quotes q ON q.article = m.rowid"
         order = "m.published DESC, q.article DESC, q.i"
     ids = [r[0] for r in conn.execute(f"SELECT q.rowid FROM {frm} WHERE {clauses} ORDER BY {order} LIMIT ? OFFSET ?",
-                                      [*params, size, (max(1, page) - 1) * size])]
+                                      [*params, size, offset])]
     rows = {r[0]: r[1:] for r in conn.execute(
         "SELECT q.rowid, q.speaker, q.speaker_name, q.kind, q.text, q.cue, a.id, a.title, a.site, a.published "
         "FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.rowid IN (SELECT value FROM json_each(?))",
