@@ -284,3 +284,20 @@ def test_common_words_rank_the_most_recently_added_matches_and_say_so(db: Path,
     assert {r.id for r in capped.results} == newest_two
     html = TestClient(create_app(db)).get("/search", params={"q": "Hafen"}).text
     assert "the 2 most recently added are ranked" in html
+
+
+def test_one_entity_fast_path_agrees_with_the_general_one(client: TestClient) -> None:
+    for sort in ("date", "oldest", "relevance"):
+        fast = client.get("/api/search", params={"entity": "geo:2911298", "sort": sort}).json()
+        general = client.get("/api/search", params={"entity": "geo:2911298", "sort": sort,
+                                                    "since": "1900-01-01"}).json()
+        assert fast["total"] == general["total"] == 2
+        assert [r["id"] for r in fast["results"]] == [r["id"] for r in general["results"]]
+        assert fast["facets"] == general["facets"]
+    assert client.get("/api/timeline", params={"entity": "geo:2911298", "interval": "day"}).json()["series"] == \
+        client.get("/api/timeline", params={"entity": "geo:2911298", "interval": "day",
+                                            "since": "1900-01-01"}).json()["series"]
+    # until is inclusive of its whole day; a date that is not one is refused
+    day = client.get("/api/search", params={"since": "2024-03-05", "until": "2024-03-05"}).json()
+    assert {r["id"] for r in day["results"]} == {"hafen1", "hafen2"}
+    assert client.get("/api/search", params={"until": "2024-13-01"}).status_code == 400

@@ -16,6 +16,7 @@ What keeps a view fast on a large corpus (docs/decisions.md, "Show"):
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -56,7 +57,7 @@ INTERVALS = {"day": "substr(m.published, 1, 10)",
 LABELS = {"PER": "people", "ORG": "organisations", "LOC": "places", "MISC": "other names"}
 # Read-side schema this module needs (corpus/schema.py); an older corpus is upgraded by any
 # writable open (``newsmill enrich --db`` or an ingest), never by the read-only server.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass
@@ -99,6 +100,12 @@ class Query:
         return any(getattr(self, f) for f in ("since", "until", "language", "site", "source", "author",
                                                "entity", "speaker", "has_quotes"))
 
+    def only_entity(self) -> bool:
+        """Whether the query is one entity's articles and nothing else (one index range)."""
+        return bool(self.entity) and not self.q and not any(
+            getattr(self, f) for f in ("since", "until", "language", "site", "source", "author", "speaker",
+                                       "has_quotes"))
+
     def where(self) -> tuple[str, list[Any]]:
         """Conditions on ``article_meta m`` for every filter except the text query."""
         clauses: list[str] = []
@@ -110,9 +117,9 @@ class Query:
         if self.since:
             clauses.append("m.published >= ?")
             params.append(self.since[:10])
-        if self.until:
-            clauses.append("substr(m.published, 1, 10) <= ?")
-            params.append(self.until[:10])
+        if self.until:  # before the next day: a range the date index can serve
+            clauses.append("m.published < ?")
+            params.append(next_day(self.until))
         if self.author:
             clauses.append("m.rowid IN (SELECT article FROM authors WHERE name = ?)")
             params.append(self.author)
@@ -125,6 +132,11 @@ class Query:
         if self.has_quotes:
             clauses.append("m.quotes > 0")
         return " AND ".join(clauses) or "1", params
+
+
+def next_day(day: str) -> str:
+    """The ISO date after ``day`` (YYYY-MM-DD); ValueError if it is not a date."""
+    return (dt.date.fromisoformat(day[:10]) + dt.timedelta(days=1)).isoformat()
 
 
 @dataclass
@@ -182,6 +194,8 @@ class _Plan:
 
     def matching(self, columns: str) -> tuple[str, list[Any]]:
         """``SELECT columns`` over the matching articles (no order)."""
+        if columns == "count(*)" and self.query.only_entity():
+            return "SELECT count(*) FROM entity_articles WHERE entity = ?", [self.query.entity]
         if self.match:
             if not self.query.has_filters() and columns == "count(*)":
                 return "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [self.match]
@@ -193,6 +207,10 @@ class _Plan:
         """The rowids of the first ``n`` matches in the query's order."""
         q = self.query
         desc = "" if q.sort == "oldest" else " DESC"
+        if q.only_entity():
+            return [r[0] for r in conn.execute(
+                f"SELECT article FROM entity_articles WHERE entity = ? ORDER BY published{desc}, article{desc} "
+                "LIMIT ?", (q.entity, n))]
         if self.match and q.sort == "relevance":
             join, cond, params = "", "", [self.match]
             if q.has_filters():
@@ -219,8 +237,10 @@ class _Plan:
         if self.match:
             cond += " AND m.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
             params.append(self.match)
+        # with a site, agency or language filter SQLite walks that index's date order instead
+        index = "" if q.site or q.source or q.language else " INDEXED BY article_meta_published"
         return [r[0] for r in conn.execute(
-            f"SELECT m.rowid FROM article_meta m INDEXED BY article_meta_published WHERE {cond} "
+            f"SELECT m.rowid FROM article_meta m{index} WHERE {cond} "
             f"ORDER BY m.published{desc} LIMIT ?", [*params, n])]
 
 
@@ -359,6 +379,9 @@ def timeline(conn: sqlite3.Connection, query: Query) -> list[dict[str, Any]]:
         return _cached(conn, f"timeline-{query.interval}", count)  # type: ignore[no-any-return]
     if plan.match and not query.has_filters():
         return _timeline_of_words(conn, plan.match, query.interval)
+    if query.only_entity():
+        return _count_periods(conn, conn.execute("SELECT group_concat(article) FROM entity_articles WHERE "
+                                                 "entity = ?", (query.entity,)).fetchone()[0], query.interval)
     return count()
 
 

@@ -199,4 +199,10 @@ CREATE TABLE done_inputs (key TEXT PRIMARY KEY, status TEXT NOT NULL, at TEXT NO
 """),
     (2, MENTIONS),
     (3, READ_SIDE),
+    # a site, agency or language filter counts and charts from one index range
+    (4, """
+CREATE INDEX article_meta_site ON article_meta(site, published);
+CREATE INDEX article_meta_source ON article_meta(source, published);
+CREATE INDEX article_meta_language ON article_meta(language, published);
+"""),
 )

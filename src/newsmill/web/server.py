@@ -126,6 +126,12 @@ def parse_query(request: Request) -> Query:
             download = request.query_params.get("format") in ("csv", "jsonl")
             values[name] = min(int(raw), MAX_PAGE if name == "page" else
                                browse.MAX_DOWNLOAD if download else browse.MAX_PAGE_SIZE)
+        elif name in ("since", "until"):
+            try:
+                browse.next_day(raw.strip())
+            except ValueError:
+                raise BadRequest(f"parameter {name} must be a date, YYYY-MM-DD") from None
+            values[name] = raw.strip()
         elif name == "has_quotes":
             values[name] = raw not in ("0", "false", "")
         else:
