@@ -301,3 +301,16 @@ def test_one_entity_fast_path_agrees_with_the_general_one(client: TestClient) ->
     day = client.get("/api/search", params={"since": "2024-03-05", "until": "2024-03-05"}).json()
     assert {r["id"] for r in day["results"]} == {"hafen1", "hafen2"}
     assert client.get("/api/search", params={"until": "2024-13-01"}).status_code == 400
+
+
+def test_search_page_timeline_and_total_agree_with_the_timeline_api(db: Path) -> None:
+    from newsmill.corpus import browse
+
+    with Store(db, readonly=True) as store:
+        for q in (browse.Query(q="Hafen", source="dpa", interval="day"), browse.Query(q="Hafen"),
+                  browse.Query(entity="per:erika-hafner"), browse.Query()):
+            page = browse.search(store.conn, q, with_timeline=True)
+            assert page.series == browse.timeline(store.conn, q), q
+            assert page.total == browse.search(store.conn, q).total
+    assert browse.search(Store(db, readonly=True).conn, browse.Query(q="Hafen", source="dpa"),
+                         with_timeline=True).total == 2

@@ -161,6 +161,7 @@ class SearchPage:
     ranked_among: int = 0  # when not every match was ranked: how many (the most recently added)
     counted: int = 0  # how many matches the facets count
     searched_as: str = ""  # the words actually searched, when the query's syntax had to be dropped
+    series: list[dict[str, Any]] = field(default_factory=list)  # the timeline, when asked for
 
 
 def match_text(conn: sqlite3.Connection, q: str) -> str:
@@ -244,18 +245,31 @@ class _Plan:
             f"ORDER BY m.published{desc} LIMIT ?", [*params, n])]
 
 
-def search(conn: sqlite3.Connection, query: Query, facets: bool = True, max_size: int = MAX_PAGE_SIZE) -> SearchPage:
+def search(conn: sqlite3.Connection, query: Query, facets: bool = True, max_size: int = MAX_PAGE_SIZE,
+           with_timeline: bool = False) -> SearchPage:
+    """One page of results, the total, facets and (``with_timeline``) the timeline of a query."""
     plan = _Plan(conn, query)
     size = max(1, min(query.size, max_size, MAX_DOWNLOAD))
     offset = (max(1, query.page) - 1) * size
-    if query.filtered():
+    series: list[dict[str, Any]] | None = None
+    if with_timeline and plan.match and query.has_filters() and not query.only_entity():
+        # words and filters: one pass over the matches gives the timeline and (summed) the total
+        period = INTERVALS.get(query.interval, INTERVALS["month"])
+        sql, params = plan.matching(f"{period} AS d, count(*)")
+        rows = conn.execute(f"{sql} GROUP BY d ORDER BY d", params).fetchall()
+        total = sum(n for _, n in rows)
+        series = [{"period": d, "count": n} for d, n in rows if d is not None]
+    elif query.filtered():
         sql, params = plan.matching("count(*)")
         total = conn.execute(sql, params).fetchone()[0]
     else:
         total = corpus_size(conn)
+    if with_timeline and series is None:
+        series = timeline(conn, query)
     want = max(offset + size, FACET_MATCHES) if facets and query.filtered() else offset + size
     ids = plan.ordered(conn, want, total, corpus_size(conn)) if total else []
-    page = SearchPage(total, show(conn, ids[offset:offset + size], plan.match), ranked_among=plan.ranked_among)
+    page = SearchPage(total, show(conn, ids[offset:offset + size], plan.match), ranked_among=plan.ranked_among,
+                      series=series or [])
     if query.q and plan.match != query.q.strip():
         page.searched_as = plan.match
     if facets:
