@@ -109,3 +109,22 @@ def test_finished_batch_shows_a_full_bar_even_when_inputs_were_skipped() -> None
     progress.update(pages=2, bytes_read=600)
     progress.finish(bytes_read=680)  # the rest were files skipped unread
     assert stream.getvalue().splitlines()[-1].count("100%") == 1
+
+
+def _pool_in_daemon(conn: object) -> None:
+    outcomes = run(["ok", "segfault", "fine"])
+    conn.send([(type(o).__name__, getattr(o, "value", getattr(o, "reason", None))) for o in outcomes])  # type: ignore[attr-defined]
+
+
+def test_a_daemonic_process_can_run_the_pool() -> None:
+    # a `dask worker` is a daemonic process by default; multiprocessing refuses it children
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_pool_in_daemon, args=(child,), daemon=True)
+    proc.start()
+    assert parent.poll(60), "the pool in a daemonic process gave no answer"
+    assert parent.recv() == [("Result", "OK"), ("Failure", "crashed"), ("Result", "FINE")]
+    proc.join(10)
+    assert proc.exitcode == 0

@@ -171,7 +171,8 @@ class Pool:
         parent, child = self.ctx.Pipe()
         proc = self.ctx.Process(target=_worker_main, args=(child, self.func, self.options.memory_mb),
                                 daemon=True)
-        proc.start()
+        with _children_allowed():
+            proc.start()
         child.close()
         return _Worker(proc, parent)
 
@@ -350,6 +351,31 @@ class Pool:
             feed.put(_END)
         except BaseException as exc:  # a bug in a source must surface in the parent, not vanish
             feed.put(exc)
+
+
+@contextlib.contextmanager
+def _children_allowed() -> Iterator[None]:
+    """Lets a daemonic process (a ``dask worker`` with its default ``daemon: True``) start pages.
+
+    multiprocessing refuses children to a daemonic process so that none outlives it. A page
+    process cannot: it waits on its pipe between pages and exits at end-of-file, which the death
+    of this process causes, and its fork server exits with this process too. So the flag is
+    lifted for the start alone, and a cluster's workers need no special setting.
+    """
+    config: dict[str, Any] = mp.current_process()._config  # type: ignore[attr-defined]
+    daemon = config.get("daemon")
+    if not daemon:
+        yield
+        return
+    with _DAEMON_LOCK:
+        config["daemon"] = False
+        try:
+            yield
+        finally:
+            config["daemon"] = daemon
+
+
+_DAEMON_LOCK = threading.Lock()
 
 
 def _page_bytes(task: Task) -> int:
