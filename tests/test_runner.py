@@ -128,3 +128,17 @@ def test_a_daemonic_process_can_run_the_pool() -> None:
     assert parent.recv() == [("Result", "OK"), ("Failure", "crashed"), ("Result", "FINE")]
     proc.join(10)
     assert proc.exitcode == 0
+
+
+def test_workers_are_recycled_after_their_share_of_pages_and_lose_nothing() -> None:
+    items = [Task(f"k{i}", Page(raw=f"page {i}")) for i in range(23)]
+    pool = Pool(_pid_of, RunOptions(jobs=2, pages_per_process=5))
+    outcomes = list(pool.run(items))
+    assert sorted(o.key for o in outcomes) == sorted(f"k{i}" for i in range(23))  # type: ignore[union-attr]
+    pids = [o.value for o in outcomes]  # type: ignore[union-attr]
+    assert len(set(pids)) >= 5  # 23 pages, at most 5 per process
+    assert max(pids.count(p) for p in set(pids)) <= 5
+
+
+def _pid_of(page: Page) -> int:
+    return os.getpid()

@@ -22,6 +22,9 @@ SHARD_PREFIX = "part-"
 SHARD_SUFFIX = ".parquet"
 # Rows per row group: a few MB each; a reader streams a shard one row group at a time.
 ROW_GROUP_ROWS = 500
+# ... or fewer when the records are big (enriched articles with many entities and quotes): the
+# pending rows are Python objects, several times their JSON size, held by the task until written.
+ROW_GROUP_JSON_BYTES = 4_000_000
 EXTRA_COLUMNS = ("record_key", "text_hash", "minhash")
 
 
@@ -54,6 +57,7 @@ class ShardWriter:
         self.temp = f".{self.final}.tmp-{uuid.uuid4().hex[:12]}"
         self.schema = shard_schema()
         self.pending: list[dict[str, Any]] = []
+        self.pending_bytes = 0
         self.rows = 0
         self._file: Any = None
         self._writer: Any = None
@@ -64,7 +68,8 @@ class ShardWriter:
         data["text_hash"] = row.text_hash
         data["minhash"] = row.signature
         self.pending.append(data)
-        if len(self.pending) >= ROW_GROUP_ROWS:
+        self.pending_bytes += len(row.record)
+        if len(self.pending) >= ROW_GROUP_ROWS or self.pending_bytes >= ROW_GROUP_JSON_BYTES:
             self._flush()
 
     def _flush(self) -> None:
@@ -78,6 +83,7 @@ class ShardWriter:
             self._writer.write_table(pa.Table.from_pylist(self.pending, schema=self.schema))
             self.rows += len(self.pending)
             self.pending.clear()
+            self.pending_bytes = 0
 
     def _close(self) -> None:
         if self._writer is not None:
