@@ -14,6 +14,7 @@ before them has come back, so a "finished" marker is never stored before its pag
 from __future__ import annotations
 
 import contextlib
+import importlib
 import multiprocessing as mp
 import os
 import queue
@@ -60,6 +61,11 @@ DEFAULT_PAGES_PER_PROCESS = 200
 # Workers that die before they are ready: past this many, something is broken, not a page.
 MAX_START_FAILURES = 5
 _EXIT_MEMORY = 3
+# The page clock is the worker's CPU time, so a busy machine that starves a worker of the processor
+# does not kill a normal page; a worker stuck without using the CPU (blocked in I/O or C code that
+# sleeps) is still stopped once its wall time passes this multiple of the limit.
+_WALL_BACKSTOP = 3.0
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 # Characters of an unexpected exception's message sent back: the cause, not a dump of the page.
 _ERROR_DETAIL_CHARS = 500
 _END = object()
@@ -106,10 +112,17 @@ def _limit_memory(memory_mb: int) -> None:
         pass
 
 
-def _worker_main(conn: Connection, func: Callable[[Any], Any], memory_mb: int) -> None:
+def _worker_main(conn: Connection, func: Callable[[Any], Any], memory_mb: int,
+                 preload: tuple[str, ...] = ()) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     _limit_memory(memory_mb)
+    # Already loaded when the fork server preloaded them; not when that server was started earlier
+    # in this process by a pool without them (it is one per process): then warm up here, before
+    # the ready message, so loading models is never charged to the first page's clock.
+    for module in preload:
+        with contextlib.suppress(Exception):
+            importlib.import_module(module)
     conn.send((None, True, None))  # ready: the page clock starts only now, not while starting up
     while True:
         try:
@@ -141,6 +154,19 @@ def _classify(exc: Exception) -> tuple[str, str]:
     return f"error: {type(exc).__name__}", str(exc)[:_ERROR_DETAIL_CHARS]
 
 
+def _cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU seconds of a live process (Linux /proc); None where that cannot be read."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            # the command name may hold spaces or parentheses: the fields start after its last ")"
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 @dataclass
 class _Worker:
     proc: Any
@@ -148,6 +174,7 @@ class _Worker:
     # One page at a time: a send then never blocks on a worker stuck in C code with a full pipe.
     inflight: deque[tuple[int, Task]] = field(default_factory=deque)
     started: float = 0.0  # when the page in ``inflight`` was handed over
+    cpu_started: float | None = None  # the worker's CPU seconds then (None: not readable here)
     ready: bool = False
     retiring: bool = False  # reported a MemoryError and is exiting: give it no more pages
     pages: int = 0  # pages it has returned
@@ -177,7 +204,7 @@ class Pool:
 
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.func, self.options.memory_mb),
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.func, self.options.memory_mb, self.options.preload),
                                 daemon=True)
         with _children_allowed():
             proc.start()
@@ -256,6 +283,7 @@ class Pool:
 
     def _send(self, w: _Worker, seq: int, task: Task) -> None:
         w.started = time.monotonic()
+        w.cpu_started = _cpu_seconds(w.proc.pid)
         w.inflight.append((seq, task))
         # if the worker died, the watchdog sees it and hands the page out again
         with contextlib.suppress(BrokenPipeError, OSError):
@@ -298,7 +326,7 @@ class Pool:
                 if not w.proc.is_alive():
                     self._respawn_idle(i)
                 continue
-            if w.proc.is_alive() and now - w.started <= self.options.page_timeout_s:
+            if w.proc.is_alive() and not self._over_time(w, now):
                 continue
             if w.proc.is_alive():
                 reason, detail = "timeout", f"page took longer than {self.options.page_timeout_s:g} s: killed"
@@ -307,6 +335,16 @@ class Pool:
                 reason = "memory" if code == _EXIT_MEMORY else "crashed"
                 detail = f"worker died (exit code {code}) while extracting this page"
             yield self._replace(i, reason, detail)
+
+    def _over_time(self, w: _Worker, now: float) -> bool:
+        limit = self.options.page_timeout_s
+        wall = now - w.started
+        if wall <= limit:
+            return False
+        cpu = _cpu_seconds(w.proc.pid)
+        if cpu is None or w.cpu_started is None:
+            return True
+        return cpu - w.cpu_started > limit or wall > limit * _WALL_BACKSTOP
 
     def _respawn_idle(self, i: int) -> None:
         w = self.workers[i]
