@@ -15,7 +15,10 @@ Dask's scheduler, nannies and workers, fork servers and page processes), and pea
 the whole tree and of the largest worker subtree, sampled every 0.1 s. On a shared 2-core machine
 the wall numbers move with the other load; the CPU-second rates are the ones to compare.
 
-    python benchmarks/scale.py [--scale 4] [--enrich]
+The load average (1 min) is read before and after each configuration and printed beside it: on
+a machine other work shares, a wall-clock ratio means little without it.
+
+    python benchmarks/scale.py [--scale 10] [--enrich] [--base 120] [--configs ...] [--large-configs ...]
 """
 
 from __future__ import annotations
@@ -92,11 +95,13 @@ def measure(name: str, inputs: Path, workdir: Path, enrich: bool) -> dict[str, A
             peak["worker"] = max(peak["worker"], max((_memory(_tree(p))[1] for p in children), default=0))
             time.sleep(SAMPLE_S)
 
+    load_before = os.getloadavg()[0]
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     stdout, _ = proc.communicate()
     sampler.join()
     result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
+    result["load"] = (load_before, os.getloadavg()[0])
     result["tree_cpu"] = sum(cpu.values())
     result["pss_mb"] = peak["pss"] / 1024
     result["worker_pss_mb"] = peak["worker"] / 1024
@@ -123,12 +128,18 @@ def _parent(pid: int) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scale", type=int, default=4, help="the larger run, in copies of the pages")
+    parser.add_argument("--scale", type=int, default=10, help="the larger run, in copies of the pages")
+    parser.add_argument("--base", type=int, default=0, help="use only the first N benchmark pages (0: all 527)")
+    parser.add_argument("--large-configs", default="local -j2,dask 1 worker,dask 2 workers",
+                        help="configurations run at --scale too")
     parser.add_argument("--enrich", action="store_true", help="enrich every article (default: extract only)")
     parser.add_argument("--configs", default=",".join(CONFIGS), help="comma-separated subset of: " + ", ".join(CONFIGS))
     args = parser.parse_args()
     pages = corpus_pages()
+    if args.base:
+        pages = pages[: args.base]
     names = [c.strip() for c in args.configs.split(",")]
+    large = [c.strip() for c in args.large_configs.split(",")]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -136,7 +147,7 @@ def main() -> None:
         for scale, count in runs:
             inputs = workdir / f"x{scale}"
             n = build_warcs(inputs, pages, scale, count)
-            for name in names if scale == 1 else ["local -j2", "dask 2 workers"]:
+            for name in names if scale == 1 else large:
                 rows.append((name, scale, count, n, measure(name, inputs, workdir, args.enrich)))
     print_table(rows, args.enrich)
 
@@ -145,13 +156,23 @@ def print_table(rows: list[tuple[str, int, int, int, dict[str, Any]]], enrich: b
     print(f"\nParquet dataset ingest ({'extract + enrich' if enrich else 'extract only'}), "
           f"{os.cpu_count()} cores seen; CPU s from /proc (tree) and process_time (manifest)\n")
     print("| engine | input | pages | failed | wall s | cluster start s | pages/s wall | pages per CPU s "
-          "(manifest) | tree CPU s | pages per tree CPU s | peak PSS tree MB | peak PSS per worker MB |")
-    print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+          "(manifest) | tree CPU s | pages per tree CPU s | peak PSS tree MB | peak PSS per worker MB | "
+          "load avg before/after |")
+    print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
     for name, scale, count, n, r in rows:
         print(f"| {name} | x{scale} ({count} WARCs, {n} records) | {r['pages']} | {r['failed']} | "
               f"{r['seconds']:.1f} | {r['startup']:.1f} | {r['pages'] / r['seconds']:.1f} | "
               f"{r['pages'] / max(r['cpu'], 1e-9):.1f} | {r['tree_cpu']:.1f} | "
-              f"{r['pages'] / max(r['tree_cpu'], 1e-9):.1f} | {r['pss_mb']:.0f} | {r['worker_pss_mb']:.0f} |")
+              f"{r['pages'] / max(r['tree_cpu'], 1e-9):.1f} | {r['pss_mb']:.0f} | {r['worker_pss_mb']:.0f} | "
+              f"{r['load'][0]:.1f} / {r['load'][1]:.1f} |")
+    by = {(name, scale): r for name, scale, _, _, r in rows}
+    for scale in sorted({scale for _, scale, _, _, _ in rows}):
+        one, two = by.get(("dask 1 worker", scale)), by.get(("dask 2 workers", scale))
+        if one and two:
+            print(f"\nx{scale}: 2 workers vs 1, wall {one['seconds'] / two['seconds']:.2f}x "
+                  f"(load avg {one['load'][0]:.1f}-{one['load'][1]:.1f} and {two['load'][0]:.1f}-{two['load'][1]:.1f} "
+                  f"on {os.cpu_count()} cores); CPU per page {one['tree_cpu'] / max(one['pages'], 1) * 1000:.0f} ms "
+                  f"vs {two['tree_cpu'] / max(two['pages'], 1) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -112,7 +112,7 @@ def test_cli_ingest_on_a_dask_local_cluster_end_to_end(tmp_path: Path) -> None:
     cmd = [sys.executable, "-c", "import sys; from newsmill.cli import main; sys.exit(main())", "ingest",
            str(tmp_path / "in"), "--engine", "dask", "--workers", "2", "--out", out.as_uri(), "--db", str(db),
            "--no-enrich"]
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=100)
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "inputs 4/4  15 pages" in done.stderr and "1 failed" in done.stderr
     assert "dashboard http://" in done.stderr  # where to watch the cluster
@@ -123,3 +123,26 @@ def test_cli_ingest_on_a_dask_local_cluster_end_to_end(tmp_path: Path) -> None:
     with Store(db, readonly=True) as store:
         assert store.stats().articles == 15
         assert store.conn.execute("SELECT count(*) FROM failures").fetchone()[0] == 1
+
+
+def test_near_duplicate_groups_on_dask_equal_the_local_grouping(tmp_path: Path, scheduler: str) -> None:
+    import random
+
+    from distributed import Client
+
+    from newsmill.run.groups import near_duplicate_groups
+    from scale_data import article_html, words
+
+    rng = random.Random(8)
+    story = [words(rng, 40) for _ in range(4)]
+    (tmp_path / "in").mkdir()
+    for n, host in enumerate(("a.example", "b.example", "c.example")):
+        edited = story[:3] + [words(rng, 40)]  # one agency story, a different last paragraph each
+        write_warc(tmp_path / "in" / f"{host}.warc.gz",
+                   [(f"https://{host}/story", article_html("Story", edited)), *news_pages(30 + n, 3, host)])
+    ingest_dataset([str(tmp_path / "in")], tmp_path / "out", options("local"))
+    shards = [str(tmp_path / "out" / e.shard) for e in Manifest(tmp_path / "out").complete() if e.shard]
+    local = near_duplicate_groups(shards)
+    with Client(scheduler, timeout=60) as c:  # type: ignore[no-untyped-call]
+        on_dask = near_duplicate_groups(shards, c)
+    assert on_dask == local and len(local) == 3 and len(set(local.values())) == 1

@@ -40,7 +40,9 @@ def client(options: DaskOptions) -> Iterator[Any]:
     import dask
     from distributed import Client, LocalCluster
 
-    # the task's page pool starts child processes, which a daemonic worker may not
+    # The task's page pool starts child processes. It can do so on a daemonic worker too (see
+    # ``local._children_allowed``, what an existing cluster's `dask worker` is by default); our own
+    # LocalCluster's workers are simply started non-daemonic.
     with dask.config.set({"distributed.worker.daemon": False}):
         if options.scheduler:
             with Client(options.scheduler, timeout=CLUSTER_START_TIMEOUT_S) as c:  # type: ignore[no-untyped-call]
