@@ -88,11 +88,13 @@ class Gazetteer:
             code: tuple(v) for code, v in _data("centroids.json")["countries"].items()}  # type: ignore[misc]
         self._countries = self._load_countries(gc.get_countries())
         self._continents = self._load_continents(gc.get_continents())
-        states = _data("centroids.json")["us_states"]
-        self._states = {_norm(s["name"]): PlaceRecord(s["name"], "US", int(s["geonameid"]),
-                                                      *(states[s["code"]][:2] if s["code"] in states else (None, None)),
-                                                      0, "state")
-                        for s in gc.get_us_states().values()}
+        points = _data("centroids.json")["us_states"]
+        self._states: dict[str, PlaceRecord] = {}
+        for state in gc.get_us_states().values():
+            lat, lon = points[state["code"]][:2] if state["code"] in points else (None, None)
+            self._states[_norm(state["name"])] = PlaceRecord(
+                name=state["name"], country="US", geonames_id=int(state["geonameid"]), lat=lat, lon=lon,
+                population=0, kind="state")
         self._cities: dict[str, PlaceRecord] = {}
         self._city_score: dict[str, float] = {}
         # name → the best city of each other country that has one of that name ("Bergen": NO, DE)
