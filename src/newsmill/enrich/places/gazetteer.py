@@ -105,12 +105,15 @@ class Gazetteer:
             key = (city["name"], city["countrycode"])
             if key not in by_name or by_name[key].population < rec.population:
                 by_name[key] = rec
-            self._add_city(city["name"], rec, PRIMARY_NAME_BONUS)
-            alt_rec = dataclasses.replace(rec, primary=False)
+            own = _norm(city["name"])
+            self._add_city(own, rec, PRIMARY_NAME_BONUS)
+            alt_rec: PlaceRecord | None = None
             for alt in city.get("alternatenames") or ():
-                if len(alt) >= MIN_ALTERNATE_LENGTH and not alt.isupper() and _LATIN.match(alt) \
-                        and _norm(alt) != _norm(city["name"]):
-                    self._add_city(alt, alt_rec, 1)
+                if len(alt) >= MIN_ALTERNATE_LENGTH and not alt.isupper() and _LATIN.match(alt):
+                    key = _norm(alt)
+                    if key != own:
+                        alt_rec = alt_rec or dataclasses.replace(rec, primary=False)
+                        self._add_city(key, alt_rec, 1)
         self._exonyms: dict[str, PlaceRecord] = {}
         for name, target in _data("city_exonyms.json").items():
             if not name.startswith("_") and tuple(target) in by_name:
@@ -154,8 +157,7 @@ class Gazetteer:
             for name in names:
                 out[_norm(name)] = rec
         return out
-    def _add_city(self, name: str, rec: PlaceRecord, bonus: int) -> None:
-        key = _norm(name)
+    def _add_city(self, key: str, rec: PlaceRecord, bonus: int) -> None:
         score = float(rec.population * bonus)
         best = self._cities.get(key)
         if best is not None and best.country != rec.country:
