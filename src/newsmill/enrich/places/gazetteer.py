@@ -110,10 +110,10 @@ class Gazetteer:
             alt_rec: PlaceRecord | None = None
             for alt in city.get("alternatenames") or ():
                 if len(alt) >= MIN_ALTERNATE_LENGTH and not alt.isupper() and _LATIN.match(alt):
-                    key = _norm(alt)
-                    if key != own:
+                    alt_key = _norm(alt)
+                    if alt_key != own:
                         alt_rec = alt_rec or dataclasses.replace(rec, primary=False)
-                        self._add_city(key, alt_rec, 1)
+                        self._add_city(alt_key, alt_rec, 1)
         self._exonyms: dict[str, PlaceRecord] = {}
         for name, target in _data("city_exonyms.json").items():
             if not name.startswith("_") and tuple(target) in by_name:
