@@ -67,6 +67,10 @@ class PlaceRecord:
     primary: bool = True  # found under its own name (or an exonym), not one of its alternate names
 
 
+def _lat_lon(row: list[float] | None) -> tuple[float | None, float | None]:
+    return (row[0], row[1]) if row else (None, None)
+
+
 def _norm(name: str) -> str:
     return " ".join(name.replace("\u00ad", "").split()).casefold()
 
@@ -91,7 +95,7 @@ class Gazetteer:
         points = _data("centroids.json")["us_states"]
         self._states: dict[str, PlaceRecord] = {}
         for state in gc.get_us_states().values():
-            lat, lon = points[state["code"]][:2] if state["code"] in points else (None, None)
+            lat, lon = _lat_lon(points.get(state["code"]))
             self._states[_norm(state["name"])] = PlaceRecord(
                 name=state["name"], country="US", geonames_id=int(state["geonameid"]), lat=lat, lon=lon,
                 population=0, kind="state")
