@@ -53,13 +53,20 @@ _SHUTDOWN_GRACE_S = 2.0
 # shorter at shutdown, where every worker is waited for in turn and the user is waiting.
 _KILL_JOIN_S = 5.0
 _SHUTDOWN_KILL_JOIN_S = 1.0
+# Pages one worker process handles before a fresh one, forked from the fork server, takes over.
+# spaCy's vocabulary and string store grow with every new word and Python's heap does not shrink
+# after a big page; a fresh process starts from the fork server's shared, frozen state, so a
+# worker's private memory stays flat however long the input. Forking a warm worker costs ~20 ms.
+DEFAULT_PAGES_PER_PROCESS = 200
 # Workers that die before they are ready: past this many, something is broken, not a page.
 MAX_START_FAILURES = 5
 _EXIT_MEMORY = 3
 # The page clock is the worker's CPU time, so a busy machine that starves a worker of the processor
 # does not kill a normal page; a worker stuck without using the CPU (blocked in I/O or C code that
-# sleeps) is still stopped once its wall time passes this multiple of the limit.
+# sleeps) is still stopped once its wall time passes this multiple of the limit, and never before
+# the floor: with a short limit a loaded machine can hold a worker off the processor for seconds.
 _WALL_BACKSTOP = 3.0
+_WALL_BACKSTOP_MIN_S = 15.0
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 # Characters of an unexpected exception's message sent back: the cause, not a dump of the page.
 _ERROR_DETAIL_CHARS = 500
@@ -71,6 +78,7 @@ class RunOptions:
     jobs: int = 0  # 0: all cores
     page_timeout_s: float = DEFAULT_PAGE_TIMEOUT_S
     memory_mb: int = DEFAULT_MEMORY_MB
+    pages_per_process: int = DEFAULT_PAGES_PER_PROCESS  # 0: a worker lives until it dies
     # modules the fork server imports once, so every worker starts with them loaded
     preload: tuple[str, ...] = ()
 
@@ -171,6 +179,7 @@ class _Worker:
     cpu_started: float | None = None  # the worker's CPU seconds then (None: not readable here)
     ready: bool = False
     retiring: bool = False  # reported a MemoryError and is exiting: give it no more pages
+    pages: int = 0  # pages it has returned
 
 
 class Pool:
@@ -185,6 +194,7 @@ class Pool:
         if self.options.preload and "forkserver" in methods:
             self.ctx.set_forkserver_preload(list(self.options.preload))
         self.workers: list[_Worker] = []
+        self.retired: list[_Worker] = []  # recycled workers on their way out
         self.retry: deque[tuple[int, Task]] = deque()
         self.outstanding: set[int] = set()
         self.notes: deque[tuple[int, Note]] = deque()
@@ -198,7 +208,8 @@ class Pool:
         parent, child = self.ctx.Pipe()
         proc = self.ctx.Process(target=_worker_main, args=(child, self.func, self.options.memory_mb, self.options.preload),
                                 daemon=True)
-        proc.start()
+        with _children_allowed():
+            proc.start()
         child.close()
         return _Worker(proc, parent)
 
@@ -230,6 +241,7 @@ class Pool:
             yield from self._watchdog()
 
     def _dispatch(self, feed: queue.Queue[Any], exhausted: bool) -> bool:
+        self._recycle()
         for w in self.workers:
             while w.ready and not w.inflight:
                 if self.retry:
@@ -254,6 +266,22 @@ class Pool:
                     self.outstanding.add(seq)
                 self._send(w, seq, task)
         return exhausted
+
+    def _recycle(self) -> None:
+        """Idle workers past ``pages_per_process`` exit and fresh ones take their place."""
+        limit = self.options.pages_per_process
+        if limit <= 0:
+            return
+        for i, w in enumerate(self.workers):
+            if w.ready and not w.inflight and w.pages >= limit:
+                with contextlib.suppress(BrokenPipeError, OSError):
+                    w.conn.send(None)
+                self.retired.append(w)
+                self.workers[i] = self._spawn()
+        for w in [w for w in self.retired if not w.proc.is_alive()]:
+            w.proc.join(timeout=0)
+            w.conn.close()
+            self.retired.remove(w)
 
     def _send(self, w: _Worker, seq: int, task: Task) -> None:
         w.started = time.monotonic()
@@ -285,6 +313,7 @@ class Pool:
             return None
         seq, task = w.inflight.popleft()
         self.outstanding.discard(seq)
+        w.pages += 1
         if ok:
             return Result(task.key, value)
         reason, detail = value
@@ -317,7 +346,7 @@ class Pool:
         cpu = _cpu_seconds(w.proc.pid)
         if cpu is None or w.cpu_started is None:
             return True
-        return cpu - w.cpu_started > limit or wall > limit * _WALL_BACKSTOP
+        return cpu - w.cpu_started > limit or wall > max(limit * _WALL_BACKSTOP, _WALL_BACKSTOP_MIN_S)
 
     def _respawn_idle(self, i: int) -> None:
         w = self.workers[i]
@@ -348,6 +377,8 @@ class Pool:
             yield note
 
     def _shutdown(self) -> None:
+        self.workers += self.retired
+        self.retired = []
         for w in self.workers:
             with contextlib.suppress(BrokenPipeError, OSError):
                 w.conn.send(None)
@@ -388,6 +419,31 @@ class Pool:
             feed.put(_END)
         except BaseException as exc:  # a bug in a source must surface in the parent, not vanish
             feed.put(exc)
+
+
+@contextlib.contextmanager
+def _children_allowed() -> Iterator[None]:
+    """Lets a daemonic process (a ``dask worker`` with its default ``daemon: True``) start pages.
+
+    multiprocessing refuses children to a daemonic process so that none outlives it. A page
+    process cannot: it waits on its pipe between pages and exits at end-of-file, which the death
+    of this process causes, and its fork server exits with this process too. So the flag is
+    lifted for the start alone, and a cluster's workers need no special setting.
+    """
+    config: dict[str, Any] = mp.current_process()._config  # type: ignore[attr-defined]
+    daemon = config.get("daemon")
+    if not daemon:
+        yield
+        return
+    with _DAEMON_LOCK:
+        config["daemon"] = False
+        try:
+            yield
+        finally:
+            config["daemon"] = daemon
+
+
+_DAEMON_LOCK = threading.Lock()
 
 
 def _page_bytes(task: Task) -> int:
