@@ -67,6 +67,10 @@ class PlaceRecord:
     primary: bool = True  # found under its own name (or an exonym), not one of its alternate names
 
 
+def _lat_lon(row: list[float] | None) -> tuple[float | None, float | None]:
+    return (row[0], row[1]) if row else (None, None)
+
+
 def _norm(name: str) -> str:
     return " ".join(name.replace("\u00ad", "").split()).casefold()
 
@@ -90,8 +94,7 @@ class Gazetteer:
         self._continents = self._load_continents(gc.get_continents())
         states = _data("centroids.json")["us_states"]
         self._states = {_norm(s["name"]): PlaceRecord(s["name"], "US", int(s["geonameid"]),
-                                                      *(states[s["code"]][:2] if s["code"] in states else (None, None)),
-                                                      0, "state")
+                                                      *_lat_lon(states.get(s["code"])), 0, "state")
                         for s in gc.get_us_states().values()}
         self._cities: dict[str, PlaceRecord] = {}
         self._city_score: dict[str, float] = {}
