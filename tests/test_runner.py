@@ -165,7 +165,8 @@ def test_a_daemonic_process_can_run_the_pool() -> None:
     proc = ctx.Process(target=_pool_in_daemon, args=(child,), daemon=True)
     proc.start()
     assert parent.poll(60), "the pool in a daemonic process gave no answer"
-    assert parent.recv() == [("Result", "OK"), ("Failure", "crashed"), ("Result", "FINE")]
+    # outcomes come in the order pages finish, not the order they were given
+    assert sorted(parent.recv()) == [("Failure", "crashed"), ("Result", "FINE"), ("Result", "OK")]
     proc.join(10)
     assert proc.exitcode == 0
 
