@@ -204,7 +204,8 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon, markup_dump: boo
 
 def _prose_kind(text: str, words: list[str], lex: Lexicon, cut_out: bool = False) -> Kind:
     n = len(words)
-    punctuated = bool(_SENTENCE_END.search(text))
+    # A long line that ends in a colon is a sentence that opens a list or a quote.
+    punctuated = bool(_SENTENCE_END.search(text)) or (n >= GOOD_MIN_WORDS and text.endswith(":"))
     # A piece cut out of an overlong line ends at a sentence end, unless it is the menu, heading or
     # caption run that stood before a sentence: long and unpunctuated is then no paragraph.
     long_enough = len(text) >= GOOD_MIN_CHARS_UNPUNCTUATED and not cut_out
