@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsmill.article import Article, Entity, Place, Quote, Speaker  # noqa: E402
+from newsmill.corpus.schema import MIGRATIONS  # noqa: E402
 from newsmill.corpus.store import Store  # noqa: E402
 
 SITES = [f"www.news{i}.example" for i in range(40)]
@@ -168,6 +169,15 @@ def main() -> int:
         generate(path, args.articles)
         with Store(path) as store:  # a vocabulary view for drawing realistic query words
             store.conn.execute("CREATE VIRTUAL TABLE articles_fts_v USING fts5vocab(articles_fts, 'row')")
+    # The read side's tables come from schema migrations, applied by any writable open (as
+    # `newsmill enrich --db` or an ingest would): a corpus built by an older newsmill is upgraded here.
+    with Store(path, readonly=True) as store:
+        behind = store.schema_version() < MIGRATIONS[-1][0]
+    if behind:
+        started = time.process_time()
+        Store(path).close()
+        print(f"schema upgraded to version {MIGRATIONS[-1][0]} in {time.process_time() - started:.1f} s CPU",
+              file=sys.stderr)
     with Store(path, readonly=True) as store:
         n = store.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         m = store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0]

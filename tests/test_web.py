@@ -67,11 +67,17 @@ def test_search_page_shows_highlighted_snippets_facet_links_and_timeline(client:
     assert paged["total"] == 4 and [r["id"] for r in paged["results"]] == ["evil"]
 
 
-def test_malformed_query_is_a_readable_message(client: TestClient) -> None:
-    for q in ('"unterminated', "AND OR", "title:"):
+def test_malformed_query_is_searched_as_words_or_refused_readably(client: TestClient) -> None:
+    # FTS syntax typos are searched as plain words, and the page says so
+    for q, words in (('"Rekord', '"Rekord"'), ("Rekord AND", '"Rekord"'), ("title:", '"title"')):
         r = client.get("/search", params={"q": q})
-        assert r.status_code == 400 and "cannot be read as a query" in r.text
-    assert "error" in client.get("/api/search", params={"q": "NEAR("}).json()
+        assert r.status_code == 200 and "could not be read" in r.text, q
+        assert f"<code>{words}</code>".replace('"', "&#34;") in r.text
+    assert client.get("/api/search", params={"q": '"Rekord'}).json()["total"] == 2
+    # nothing searchable, or too long: a readable message (corpus.QueryError), never a 500
+    r = client.get("/search", params={"q": "AND OR"})
+    assert r.status_code == 400 and "nothing to search for" in r.text
+    assert "at most 64" in client.get("/api/search", params={"q": " ".join(["w"] * 70)}).json()["error"]
 
 
 def test_article_page_marks_annotations_and_folds_removed(client: TestClient) -> None:
@@ -167,15 +173,24 @@ def test_migration_backfills_an_existing_corpus(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with Store(path) as store:
-        assert store.schema_version() == 2
-        assert store.conn.execute("SELECT entity, n FROM mentions").fetchall() == [("per:olaf-scholz", 2)]
+        assert store.schema_version() == MIGRATIONS[-1][0]
+        q = store.conn.execute
+        assert q("SELECT entity, n FROM mentions").fetchall() == [("per:olaf-scholz", 2)]
+        # migration 3 backfills the read side too
+        assert q("SELECT entity, published FROM entity_articles").fetchall() == [("per:olaf-scholz", "")]
+        assert q("SELECT published, quotes FROM article_meta").fetchall() == [(None, 0)]
         a.entities = a.entities[:1]  # an update replaces the article's rows
+        a.entities[0].id = "per:scholz"
         with store.transaction():
-            store.conn.execute("UPDATE articles SET record = ? WHERE id = 'a1'", (a.to_json(indent=None),))
-        assert store.conn.execute("SELECT entity, n FROM mentions").fetchall() == [("per:olaf-scholz", 1)]
+            store.conn.execute("UPDATE articles SET record = ?, published = '2024-01-02', site = 's' "
+                               "WHERE id = 'a1'", (a.to_json(indent=None),))
+        assert q("SELECT entity, n FROM mentions").fetchall() == [("per:scholz", 1)]
+        assert q("SELECT entity, published FROM entity_articles").fetchall() == [("per:scholz", "2024-01-02")]
+        assert q("SELECT published, site FROM article_meta").fetchall() == [("2024-01-02", "s")]
         with store.transaction():
             store.conn.execute("DELETE FROM articles")
-        assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 0
+        for table in ("mentions", "entity_articles", "article_meta"):
+            assert q(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
 
 
 def test_enrich_db_fills_an_unenriched_corpus_and_resumes(tmp_path: Path, samples_dir: Path,
@@ -192,3 +207,110 @@ def test_enrich_db_fills_an_unenriched_corpus_and_resumes(tmp_path: Path, sample
         assert store.conn.execute("SELECT count(*) FROM mentions").fetchone()[0] > 0
     assert main(["enrich", "--db", str(db), "--quiet"]) == 0
     assert "0 enriched, 1 already done" in capsys.readouterr().err
+
+
+def test_speaker_filter_week_timeline_and_entity_downloads(client: TestClient) -> None:
+    said = client.get("/api/search", params={"speaker": "per:max-mustermann"}).json()
+    assert [r["id"] for r in said["results"]] == ["wahl1"]
+    assert said["facets"]["speakers"] == [{"value": "per:max-mustermann", "name": "Max Mustermann", "count": 1}]
+    weeks = client.get("/api/timeline", params={"q": "Hafen", "interval": "week"}).json()["series"]
+    # 2024-03-05 is a Tuesday, 2024-04-01 a Monday: weeks are named by their Monday
+    assert weeks == [{"period": "2024-03-04", "count": 2}, {"period": "2024-04-01", "count": 1}]
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/timeline", params={
+        "entity": "per:erika-hafner", "format": "csv"}).text)))
+    assert rows == [{"period": "2024-03", "count": "2"}]
+    html = client.get("/entities/per:erika-hafner").text
+    assert "/api/quotes?speaker=per%3Aerika-hafner&amp;size=1000&amp;format=csv" in html
+    assert "/api/search?entity=per%3Aerika-hafner&amp;sort=date&amp;size=1000&amp;format=jsonl" in html
+    # a download may hold up to 1,000 rows, a JSON page at most 100
+    assert client.get("/api/search", params={"size": "5000", "format": "csv"}).status_code == 200
+    assert client.get("/api/search", params={"size": "5000"}).json()["size"] == 100
+
+
+def test_facets_count_the_first_matches_and_say_so(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmill.corpus import browse
+
+    monkeypatch.setattr(browse, "FACET_MATCHES", 2)
+    with Store(db, readonly=True) as store:
+        page = browse.search(store.conn, browse.Query(q="Hafen", sort="date"))
+    assert page.total == 3 and page.capped and page.counted == 2
+    # the two newest of the three matches: hafen2 (12:30) and hafen1 (10:00) are older than evil
+    assert {f["value"] for f in page.facets["site"]} == {"evil.test", "www.morgenpost.test"}
+    html = TestClient(create_app(db)).get("/search", params={"q": "Hafen", "sort": "date"}).text
+    assert "Counts are of the 2 newest of the 3 matches." in html
+
+
+def test_whole_corpus_views_are_cached_until_the_file_changes(tmp_path: Path) -> None:
+    from newsmill.corpus import browse
+
+    db = build(tmp_path / "news.db")
+    client = TestClient(create_app(db))
+    assert client.get("/api/search").json()["facets"]["site"][0]["count"] == 1
+    with Store(db) as store, store.transaction():
+        a = Article(id="more", text="Noch ein Text aus Wien.", site="www.wiener.test", published="2024-06-01")
+        store.add(a)
+    sites = {f["value"]: f["count"] for f in client.get("/api/search").json()["facets"]["site"]}
+    assert sites["www.wiener.test"] == 2
+    assert browse.corpus_size(Store(db, readonly=True).conn) == 5
+
+
+def test_server_refuses_a_corpus_whose_schema_is_behind(tmp_path: Path) -> None:
+    from newsmill.corpus.store import StoreError
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0][1] + MIGRATIONS[1][1] + "CREATE TABLE migrations (version INTEGER "
+                       "PRIMARY KEY, applied TEXT); INSERT INTO migrations VALUES (1, 'then'), (2, 'then');")
+    conn.close()
+    with pytest.raises(StoreError, match=r"schema version 2.*newsmill enrich --db"):
+        create_app(path)
+    Store(path).close()  # any writable open upgrades it
+    assert TestClient(create_app(path)).get("/api/search").json()["total"] == 0
+
+
+def test_common_words_rank_the_most_recently_added_matches_and_say_so(db: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsmill.corpus import browse
+
+    with Store(db, readonly=True) as store:
+        everything = browse.search(store.conn, browse.Query(q="Hafen"))
+        monkeypatch.setattr(browse, "RANK_CANDIDATES", 2)
+        capped = browse.search(store.conn, browse.Query(q="Hafen"))
+        newest_two = {r[0] for r in store.conn.execute("SELECT id FROM articles WHERE rowid IN (SELECT rowid "
+                                                       "FROM articles_fts WHERE articles_fts MATCH 'Hafen') "
+                                                       "ORDER BY rowid DESC LIMIT 2")}
+    assert everything.ranked_among == 0 and len(everything.results) == 3
+    assert capped.total == 3 and capped.ranked_among == 2
+    assert {r.id for r in capped.results} == newest_two
+    html = TestClient(create_app(db)).get("/search", params={"q": "Hafen"}).text
+    assert "the 2 most recently added are ranked" in html
+
+
+def test_one_entity_fast_path_agrees_with_the_general_one(client: TestClient) -> None:
+    for sort in ("date", "oldest", "relevance"):
+        fast = client.get("/api/search", params={"entity": "geo:2911298", "sort": sort}).json()
+        general = client.get("/api/search", params={"entity": "geo:2911298", "sort": sort,
+                                                    "since": "1900-01-01"}).json()
+        assert fast["total"] == general["total"] == 2
+        assert [r["id"] for r in fast["results"]] == [r["id"] for r in general["results"]]
+        assert fast["facets"] == general["facets"]
+    assert client.get("/api/timeline", params={"entity": "geo:2911298", "interval": "day"}).json()["series"] == \
+        client.get("/api/timeline", params={"entity": "geo:2911298", "interval": "day",
+                                            "since": "1900-01-01"}).json()["series"]
+    # until is inclusive of its whole day; a date that is not one is refused
+    day = client.get("/api/search", params={"since": "2024-03-05", "until": "2024-03-05"}).json()
+    assert {r["id"] for r in day["results"]} == {"hafen1", "hafen2"}
+    assert client.get("/api/search", params={"until": "2024-13-01"}).status_code == 400
+
+
+def test_search_page_timeline_and_total_agree_with_the_timeline_api(db: Path) -> None:
+    from newsmill.corpus import browse
+
+    with Store(db, readonly=True) as store:
+        for q in (browse.Query(q="Hafen", source="dpa", interval="day"), browse.Query(q="Hafen"),
+                  browse.Query(entity="per:erika-hafner"), browse.Query()):
+            page = browse.search(store.conn, q, with_timeline=True)
+            assert page.series == browse.timeline(store.conn, q), q
+            assert page.total == browse.search(store.conn, q).total
+    assert browse.search(Store(db, readonly=True).conn, browse.Query(q="Hafen", source="dpa"),
+                         with_timeline=True).total == 2

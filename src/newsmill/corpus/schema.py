@@ -68,6 +68,63 @@ CREATE INDEX authors_article ON authors(article);
 
 MENTIONS = _mention_sql()
 
+# For the read side at scale (issue 10): an article's filter columns in a narrow table keyed by rowid
+# (a facet or timeline over thousands of matches reads these few bytes per article instead of the
+# article's multi-page row), and each entity's articles in date order (an entity page, an entity
+# filter sorted by date and its co-mentions read one index range, not a union over three tables).
+# ``entity_articles`` is filled from the mention tables as their rows appear (so it has exactly
+# their ids) and cleared per article before its record changes, and on delete.
+READ_SIDE = """
+CREATE TABLE article_meta (
+    rowid INTEGER PRIMARY KEY, published TEXT, site TEXT, source TEXT, language TEXT,
+    quotes INTEGER NOT NULL
+);
+INSERT INTO article_meta
+SELECT rowid, published, site, source, language, coalesce(json_array_length(record, '$.quotes'), 0)
+FROM articles;
+CREATE TRIGGER article_meta_ai AFTER INSERT ON articles BEGIN
+    INSERT OR REPLACE INTO article_meta VALUES (new.rowid, new.published, new.site, new.source, new.language,
+        coalesce(json_array_length(new.record, '$.quotes'), 0));
+END;
+CREATE TRIGGER article_meta_au AFTER UPDATE ON articles BEGIN
+    DELETE FROM article_meta WHERE rowid = old.rowid;
+    INSERT OR REPLACE INTO article_meta VALUES (new.rowid, new.published, new.site, new.source, new.language,
+        coalesce(json_array_length(new.record, '$.quotes'), 0));
+END;
+CREATE TRIGGER article_meta_ad AFTER DELETE ON articles BEGIN
+    DELETE FROM article_meta WHERE rowid = old.rowid;
+END;
+CREATE INDEX article_meta_published ON article_meta(published);
+
+CREATE TABLE entity_articles (
+    entity TEXT NOT NULL, published TEXT NOT NULL, article INTEGER NOT NULL,
+    PRIMARY KEY (entity, published, article)
+) WITHOUT ROWID;
+CREATE INDEX entity_articles_article ON entity_articles(article);
+INSERT OR IGNORE INTO entity_articles
+SELECT m.entity, coalesce(a.published, ''), m.article FROM mentions m JOIN articles a ON a.rowid = m.article;
+INSERT OR IGNORE INTO entity_articles
+SELECT p.entity, coalesce(a.published, ''), p.article FROM places p JOIN articles a ON a.rowid = p.article;
+INSERT OR IGNORE INTO entity_articles
+SELECT q.speaker, coalesce(a.published, ''), q.article FROM quotes q JOIN articles a ON a.rowid = q.article
+WHERE q.speaker IS NOT NULL;
+CREATE TRIGGER entity_articles_bu BEFORE UPDATE OF record ON articles BEGIN
+    DELETE FROM entity_articles WHERE article = old.rowid;
+END;
+CREATE TRIGGER entity_articles_ad AFTER DELETE ON articles BEGIN
+    DELETE FROM entity_articles WHERE article = old.rowid;
+END;
+""" + "".join(f"""
+CREATE TRIGGER entity_articles_{table}_ai AFTER INSERT ON {table} {when}BEGIN
+    INSERT OR IGNORE INTO entity_articles VALUES (new.{col},
+        coalesce((SELECT published FROM articles WHERE rowid = new.article), ''), new.article);
+END;""" for table, col, when in (("mentions", "entity", ""), ("places", "entity", ""),
+                                 ("quotes", "speaker", "WHEN new.speaker IS NOT NULL "))) + """
+-- facets over a set of matched articles: every entity of an article, with its kind, from one index
+CREATE INDEX mentions_article_label ON mentions(article, label, entity, name);
+CREATE INDEX quotes_article_speaker ON quotes(article, speaker);
+"""
+
 # (version, SQL). Append only: a released migration is never edited, a new one is added.
 MIGRATIONS: tuple[tuple[int, str], ...] = (
     (1, """
@@ -141,4 +198,11 @@ CREATE INDEX failures_input ON failures(input);
 CREATE TABLE done_inputs (key TEXT PRIMARY KEY, status TEXT NOT NULL, at TEXT NOT NULL);
 """),
     (2, MENTIONS),
+    (3, READ_SIDE),
+    # a site, agency or language filter counts and charts from one index range
+    (4, """
+CREATE INDEX article_meta_site ON article_meta(site, published);
+CREATE INDEX article_meta_source ON article_meta(source, published);
+CREATE INDEX article_meta_language ON article_meta(language, published);
+"""),
 )

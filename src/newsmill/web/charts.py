@@ -37,8 +37,9 @@ def timeline(series: list[dict[str, Any]]) -> Markup:
         bars.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(step - 1, 1):.1f}" height="{h:.1f}">'
                     f"<title>{label}</title></rect>")
     first, last = escape(str(series[0]["period"])), escape(str(series[-1]["period"]))
-    axis = (f'<text x="{PAD}" y="{CHART_H - 6}">{first}</text>'
-            f'<text x="{PAD + n * step}" y="{CHART_H - 6}" text-anchor="end">{last}</text>'
+    ends = (f'<text x="{PAD}" y="{CHART_H - 6}">{first}</text>'
+            + (f'<text x="{PAD + n * step}" y="{CHART_H - 6}" text-anchor="end">{last}</text>' if n > 1 else ""))
+    axis = (ends +
             f'<text x="{PAD}" y="{PAD - 8}">{top} max</text>')
     return Markup(f'<svg class="timeline" viewBox="0 0 {CHART_W} {CHART_H}" role="img" '
                   f'aria-label="matching articles over time">{"".join(bars)}{axis}</svg>')

@@ -31,9 +31,9 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from newsmill.corpus import browse
-from newsmill.corpus.browse import Query, QueryError
-from newsmill.corpus.store import Store
+from newsmill.corpus import QueryError, browse
+from newsmill.corpus.browse import Query
+from newsmill.corpus.store import Store, StoreError
 from newsmill.web import charts
 from newsmill.web.annotate import article_html
 
@@ -45,6 +45,10 @@ PROGRESS_STEPS = 10_000
 MAX_PARAM_CHARS = 500
 MAX_QUERY_STRING = 4000
 MAX_PAGE = 500  # deeper pages cost an OFFSET scan each; narrow the search instead
+# Read-only connections may map the file and keep more pages: a facet or timeline over thousands of
+# articles then reads memory, not system calls (SQLite's default cache is 2 MB).
+MMAP_BYTES = 1 << 30
+CACHE_KIB = 65536
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 
@@ -60,13 +64,22 @@ class Corpus:
         self.path = Path(path)
         self.timeout_s = timeout_s
         self.local = threading.local()
-        Store(self.path, readonly=True).close()  # fail at start-up, not on the first request
+        with Store(self.path, readonly=True) as store:  # fail at start-up, not on the first request
+            version = store.schema_version()
+            if version >= browse.SCHEMA_VERSION:
+                browse.warm(store.conn)
+        if version < browse.SCHEMA_VERSION:
+            raise StoreError(f"the corpus {self.path} has schema version {version}; the web UI needs "
+                             f"{browse.SCHEMA_VERSION}. Run `newsmill enrich --db {self.path}` once: it "
+                             "upgrades the schema in place (the server itself never writes to the corpus)")
 
     def store(self) -> Store:
         """This thread's store, its deadline reset: call once per request."""
         store: Store | None = getattr(self.local, "store", None)
         if store is None:
             store = Store(self.path, readonly=True)
+            store.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+            store.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             local = self.local
             local.deadline = 0.0
             store.conn.set_progress_handler(lambda: int(time.monotonic() > local.deadline), PROGRESS_STEPS)
@@ -110,7 +123,15 @@ def parse_query(request: Request) -> Query:
         if name in ("page", "size"):
             if not raw.isdigit():
                 raise BadRequest(f"parameter {name} must be a whole number")
-            values[name] = min(int(raw), MAX_PAGE if name == "page" else browse.MAX_PAGE_SIZE)
+            download = request.query_params.get("format") in ("csv", "jsonl")
+            values[name] = min(int(raw), MAX_PAGE if name == "page" else
+                               browse.MAX_DOWNLOAD if download else browse.MAX_PAGE_SIZE)
+        elif name in ("since", "until"):
+            try:
+                browse.next_day(raw.strip())
+            except ValueError:
+                raise BadRequest(f"parameter {name} must be a date, YYYY-MM-DD") from None
+            values[name] = raw.strip()
         elif name == "has_quotes":
             values[name] = raw not in ("0", "false", "")
         else:
@@ -200,22 +221,24 @@ def create_app(db: str | Path, timeout_s: float = QUERY_TIMEOUT_S) -> Starlette:
     # --- search -------------------------------------------------------------------------------
     def search_html(request: Request, conn: sqlite3.Connection) -> Response:
         query = parse_query(request)
-        result = browse.search(conn, query)
-        series = browse.timeline(conn, query)
-        return page("search.html", query=query, result=result, chart=charts.timeline(series),
+        result = browse.search(conn, query, with_timeline=True)
+        return page("search.html", query=query, result=result, chart=charts.timeline(result.series),
                     pages=-(-result.total // max(1, query.size)), labels=browse.LABELS)
 
     def search_api(request: Request, conn: sqlite3.Connection) -> Response:
         query = parse_query(request)
         fmt = want(request)
-        result = browse.search(conn, query, facets=fmt == "json")
+        result = browse.search(conn, query, facets=fmt == "json",
+                               max_size=browse.MAX_PAGE_SIZE if fmt == "json" else browse.MAX_DOWNLOAD)
         rows = [dataclasses.asdict(r) for r in result.results]
         for r in rows:
             r["snippet"] = r["snippet"].replace(browse.MARK[0], "").replace(browse.MARK[1], "")
         if fmt != "json":
             return rows_response(rows, fmt, "search")
         return JSONResponse({"total": result.total, "page": query.page, "size": query.size,
-                             "results": rows, "facets": result.facets, "facets_capped": result.capped})
+                             "results": rows, "facets": result.facets, "facets_capped": result.capped,
+                             "facets_counted": result.counted, "ranked_among": result.ranked_among or None,
+                             "searched_as": result.searched_as or None})
 
     def timeline_api(request: Request, conn: sqlite3.Connection) -> Response:
         query = parse_query(request)
@@ -277,7 +300,8 @@ def create_app(db: str | Path, timeout_s: float = QUERY_TIMEOUT_S) -> Starlette:
 
     def _quotes(request: Request, conn: sqlite3.Connection) -> tuple[Query, list[dict[str, Any]]]:
         query = parse_query(request)
-        return query, browse.quotes(conn, speaker=query.speaker, q=query.q, limit=query.size, page=query.page)
+        return query, browse.quotes(conn, speaker=query.speaker, q=query.q, limit=query.size, page=query.page,
+                                    max_size=browse.MAX_DOWNLOAD if want(request) != "json" else browse.MAX_PAGE_SIZE)
 
     def quotes_page(request: Request, conn: sqlite3.Connection) -> Response:
         query, rows = _quotes(request, conn)
