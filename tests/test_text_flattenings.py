@@ -170,7 +170,8 @@ def test_an_article_printed_twice_is_kept_once() -> None:
 def test_short_lines_after_a_colon_are_a_list_of_the_article() -> None:
     items = ["Habe Zeit für Träume", "Bleibe stets aktiv", "Vermeide Stressfallen", "Praktiziere Dankbarkeit",
              "Lebe in Gemeinschaft", "Höre auf dein Herz", "Bleibe neugierig", "Schätze die kleinen Dinge"]
-    opener = "In ihrem Buch beschreibt die Autorin die Lebenspraxis des japanischen Glücksprinzips in diesen Regeln:"
-    dump = "\n\n".join([PARAGRAPH, opener, *items, " ".join(MORE)])
+    opener = "Das Buch ist im Frühjahr erschienen. Die Autorin beschreibt darin das japanische Glücksprinzip in Regeln:"
+    # Without the rule the eight items (short lines) would outweigh the closing sentence after them.
+    dump = "\n\n".join([PARAGRAPH, opener, *items, MORE[1]])
     article = _text("\n".join(MENU) + "\n\n" + dump)
-    assert "Praktiziere Dankbarkeit" in article.text and article.text.endswith(MORE[-1])
+    assert "Praktiziere Dankbarkeit" in article.text and article.text.endswith(MORE[1])
