@@ -264,6 +264,9 @@ def main() -> None:
     halves = list(HALVES) if args.split == "all" else [args.split]
     # Warm up outside the timing: imports, cue tables and the language model (loaded on first use).
     newsmill_cleaner((ROOT / "samples" / "000_b03d04e1de56314c.txt").read_text(encoding="utf-8"))
+    from newsmill.extract.language import _identifier
+
+    _identifier()  # py3langid's model (~0.8 s CPU) loads on the first page whose language is in doubt
     dump_table(pages, args.flatteners.split(","), halves, args.only, args.errors)
     if not args.no_metadata:
         gold = load_gold()
