@@ -228,6 +228,8 @@ def flatten(name: str, set_name: str, key: str, html: Callable[[], str]) -> str:
         return path.read_text(encoding="utf-8")
     try:
         text = FLATTENERS[name](html())
+    except ImportError:  # a missing library is the set-up's fault, not the page's: nothing cached
+        raise
     except Exception as exc:  # a flattener that fails on a page gives an empty dump, noted once
         print(f"# {name} failed on {set_name}:{key}: {type(exc).__name__}: {exc}")
         text = ""

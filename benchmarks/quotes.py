@@ -8,7 +8,8 @@ IndirectFreeIndirect -> indirect (our ``indirect`` and ``mixed``); Reported -> r
 Speaker accuracy: on matched quotes whose gold has a speaker, the predicted speaker span
 overlaps a gold speaker span. Resolved accuracy (the #13 measure) also asks for the right person:
 the predicted speaker's canonical name must name the gold speaker's referent. The gold marks the
-mention, not its referent, so a gold pronoun or role noun ("er", "die Ministerin") stands for the
+mention, not its referent, so a gold pronoun, role noun or source adverb ("er", "die Ministerin",
+"demnach") stands for the
 nearest earlier gold speaker of the article that is a name (the gold's own antecedent, not ours);
 a name matches when its last word (a surname) occurs in the referent's text. A gold pronoun with
 no named gold speaker before it is scored on span alone.
@@ -88,8 +89,8 @@ def _referring(said: str) -> bool:
 
     lex = load_lexicon("de")
     words = said.split()
-    if said in _PRONOUNS:
-        return True
+    if said in _PRONOUNS or said.lower() in lex.according_adverbs:
+        return True  # "er", and "Demnach"/"wonach": a source named before
     return len(words) >= 2 and words[0] in lex.determiners and words[-1] in lex.role_nouns \
         and all(w[:1].islower() for w in words[1:-1])
 

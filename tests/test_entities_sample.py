@@ -74,3 +74,35 @@ def test_sample_places_are_geocoded(enriched: tuple[Article, dict[str, Any]]) ->
             assert any(p.lat is not None and p.lon is not None
                        and _km(p.lat, p.lon, item["lat"], item["lon"]) <= MAX_DISTANCE_KM for p in hits), item
             assert any(p.name == item["name"] for p in hits)
+
+
+def test_sample_names_are_base_forms(enriched: tuple[Article, dict[str, Any]]) -> None:
+    article, _ = enriched
+    names = {e.text: e.name for e in article.entities}
+    assert names["Chinas"] == "China"
+    assert names["Nordostasiens"] == "Nordostasien"
+    assert names["Russlands"] == "Russland"
+    assert names["Nordkoreas"] == "Nordkorea"
+    assert names["New York Times"] == "New York Times"  # an -s of its own stays
+
+
+def test_sample_mentions_of_one_thing_share_one_id(enriched: tuple[Article, dict[str, Any]]) -> None:
+    article, _ = enriched
+    ids: dict[str, set[str]] = {}
+    for ent in article.entities:
+        ids.setdefault(ent.name, set()).add(ent.id)
+    assert all(len(v) == 1 for v in ids.values()), ids
+    assert ids["Wladimir Putin"] == {"per:wladimir-putin"}
+    assert ids["Russland"] == {"geo:2017370"}  # GeoNames: one id in every language
+
+
+@pytest.mark.parametrize(("name", "country", "lat", "lon"), [
+    ("Russia", "RU", 56.9, 55.4), ("North Korea", "KP", 40.2, 127.2), ("China", "CN", 32.8, 110.2),
+    ("Ukraine", "UA", 48.5, 31.0)])
+def test_sample_countries_have_coordinates(enriched: tuple[Article, dict[str, Any]], name: str, country: str,
+                                           lat: float, lon: float) -> None:
+    article, _ = enriched
+    hits = [p for p in article.places if p.name == name]
+    assert hits and all(p.country == country and p.lat is not None and p.lon is not None for p in hits)
+    # the shipped centroid table (data/places/centroids.json); 300 km is well inside each country
+    assert all(_km(p.lat, p.lon, lat, lon) < 300 for p in hits if p.lat is not None and p.lon is not None)

@@ -37,3 +37,16 @@ def test_speakers_carry_the_id_of_the_entity_they_name() -> None:
                                 language="de")
     speakers = [q.speaker for q in article.quotes if q.speaker is not None]
     assert speakers and all(s.id == "per:olaf-scholz" for s in speakers)
+
+
+def test_a_surname_alone_and_a_genitive_share_the_full_names_id() -> None:
+    first = newsmill.annotate("Putins Sprecher schwieg. Später trat Wladimir Putin selbst vor die Presse.", language="de")
+    second = newsmill.annotate("Putin's plan was read out. Vladimir Putin said nothing; Putin left.", language="en")
+    assert {e.id for e in first.entities if "Putin" in e.text} == {"per:wladimir-putin"}
+    assert {e.id for e in second.entities if "Putin" in e.text} == {"per:vladimir-putin"}
+
+
+def test_a_country_in_its_genitive_has_the_id_of_the_country() -> None:
+    article = newsmill.annotate("Die Wirtschaft Chinas wächst, sagte der Minister in Peking.", language="de")
+    china = [e for e in article.entities if e.text == "Chinas"]
+    assert china and china[0].name == "China" and china[0].id == "geo:1814991"

@@ -10,6 +10,7 @@ import time
 import pytest
 
 from newsmill.page import Page
+from newsmill.run import local
 from newsmill.run.local import Pool, Result, RunOptions
 from newsmill.run.progress import Progress
 from newsmill.sources.items import Failure, Finished, Skipped, Task
@@ -30,6 +31,10 @@ def behave(page: Page) -> str:
         raise ValueError("bad page")
     elif command == "slow":
         time.sleep(0.2)
+    elif command == "spin":
+        end = time.monotonic() + 60
+        while time.monotonic() < end:
+            pass
     return command.upper()
 
 
@@ -62,6 +67,27 @@ def test_bad_pages_are_recorded_and_the_batch_goes_on() -> None:
     assert failures["k5"] == "crashed"
     assert failures["k6"].startswith("error: ValueError")
     assert len(out) == len(commands)
+
+
+def test_the_page_clock_is_cpu_time_with_a_wall_backstop() -> None:
+    # a page that burns the CPU and one that sleeps are both stopped; a sleeping one only at the
+    # wall backstop (3x the limit), so a worker starved by a busy machine is not killed early
+    start = time.monotonic()
+    out = run(["spin", "hang", "a"], timeout=1.0)
+    assert time.monotonic() - start < 30
+    failures = {o.key: o.reason for o in out if isinstance(o, Failure)}
+    assert failures == {"k0": "timeout", "k1": "timeout"}
+    assert [o.value for o in out if isinstance(o, Result)] == ["A"]
+
+
+def test_cpu_seconds_reads_a_live_process_and_refuses_a_gone_one() -> None:
+    before = local._cpu_seconds(os.getpid())
+    assert before is not None
+    sum(i * i for i in range(2_000_000))
+    after = local._cpu_seconds(os.getpid())
+    assert after is not None and after > before
+    assert local._cpu_seconds(2**22 + 12345) is None
+    assert local._cpu_seconds(None) is None
 
 
 def test_notes_follow_the_pages_read_before_them() -> None:
@@ -109,3 +135,49 @@ def test_finished_batch_shows_a_full_bar_even_when_inputs_were_skipped() -> None
     progress.update(pages=2, bytes_read=600)
     progress.finish(bytes_read=680)  # the rest were files skipped unread
     assert stream.getvalue().splitlines()[-1].count("100%") == 1
+
+
+def preloaded(page: Page) -> bool:
+    import sys
+
+    return "colorsys" in sys.modules
+
+
+def test_workers_load_the_preload_modules_even_when_the_fork_server_ran_without_them() -> None:
+    # the fork server is one per process: a pool started before it (here, or in a notebook) left it
+    # without the preload list, and the models must still load before the page clock starts
+    list(Pool(behave, RunOptions(jobs=1)).run(tasks(["a"])))
+    out = list(Pool(preloaded, RunOptions(jobs=1, preload=("colorsys",))).run(tasks(["a"])))
+    assert [o.value for o in out if isinstance(o, Result)] == [True]
+
+def _pool_in_daemon(conn: object) -> None:
+    outcomes = run(["ok", "segfault", "fine"])
+    conn.send([(type(o).__name__, getattr(o, "value", getattr(o, "reason", None))) for o in outcomes])  # type: ignore[attr-defined]
+
+
+def test_a_daemonic_process_can_run_the_pool() -> None:
+    # a `dask worker` is a daemonic process by default; multiprocessing refuses it children
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_pool_in_daemon, args=(child,), daemon=True)
+    proc.start()
+    assert parent.poll(60), "the pool in a daemonic process gave no answer"
+    assert parent.recv() == [("Result", "OK"), ("Failure", "crashed"), ("Result", "FINE")]
+    proc.join(10)
+    assert proc.exitcode == 0
+
+
+def test_workers_are_recycled_after_their_share_of_pages_and_lose_nothing() -> None:
+    items = [Task(f"k{i}", Page(raw=f"page {i}")) for i in range(23)]
+    pool = Pool(_pid_of, RunOptions(jobs=2, pages_per_process=5))
+    outcomes = list(pool.run(items))
+    assert sorted(o.key for o in outcomes) == sorted(f"k{i}" for i in range(23))  # type: ignore[union-attr]
+    pids = [o.value for o in outcomes]  # type: ignore[union-attr]
+    assert len(set(pids)) >= 5  # 23 pages, at most 5 per process
+    assert max(pids.count(p) for p in set(pids)) <= 5
+
+
+def _pid_of(page: Page) -> int:
+    return os.getpid()

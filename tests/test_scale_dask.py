@@ -93,3 +93,33 @@ def test_a_killed_worker_still_ends_in_a_complete_dataset(tmp_path: Path, schedu
     assert report.failed_inputs == 0 and report.pages == 6 + 8
     assert len(rows(tmp_path / "out")) == 14
     assert not list((tmp_path / "out").glob(".*tmp-*"))  # no half shard left behind
+
+
+def test_cli_ingest_on_a_dask_local_cluster_end_to_end(tmp_path: Path) -> None:
+    """`newsmill ingest IN --engine dask --workers 2 --out URL --db DB` in a fresh process, with no
+    Dask setting in its environment: the engine makes its own workers fit for page processes."""
+    import os
+    import subprocess
+
+    from newsmill.corpus.store import Store
+    from newsmill.run.manifest import MANIFEST
+
+    make_warcs(tmp_path / "in", 3, 4)
+    write_warc(tmp_path / "in" / "cut.warc", news_pages(5, 4), truncate_last=True)
+    out, db = tmp_path / "out", tmp_path / "news.db"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DASK_")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1] / "src")
+    cmd = [sys.executable, "-c", "import sys; from newsmill.cli import main; sys.exit(main())", "ingest",
+           str(tmp_path / "in"), "--engine", "dask", "--workers", "2", "--out", out.as_uri(), "--db", str(db),
+           "--no-enrich"]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=100)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "inputs 4/4  15 pages" in done.stderr and "1 failed" in done.stderr
+    assert "dashboard http://" in done.stderr  # where to watch the cluster
+    assert "4 inputs done (0 already complete, 0 failed), 15 pages stored" in done.stderr
+    assert "loaded 4 shards" in done.stderr
+    assert len((out / MANIFEST).read_text().splitlines()) == 4
+    assert len(rows(out)) == 15
+    with Store(db, readonly=True) as store:
+        assert store.stats().articles == 15
+        assert store.conn.execute("SELECT count(*) FROM failures").fetchone()[0] == 1

@@ -177,3 +177,44 @@ def test_cli_writes_a_dataset_then_loads_it(tmp_path: Path, capsys: pytest.Captu
     assert main(["ingest", str(tmp_path / "in")]) == 2  # neither --db nor --out
     assert main(["ingest", str(tmp_path / "in"), "--db", str(db), "--engine", "dask"]) == 2  # dask needs --out
     assert "--out" in capsys.readouterr().err
+
+
+def test_a_dataset_on_an_fsspec_memory_file_system_is_written_resumed_and_loaded(tmp_path: Path) -> None:
+    fsspec = pytest.importorskip("fsspec")
+    make_warcs(tmp_path / "in", 3, 3)
+    write_warc(tmp_path / "in" / "cut.warc", news_pages(5, 3), truncate_last=True)
+    out = "memory://datasets/run-1"
+    report = ingest_dataset([str(tmp_path / "in")], out, local())
+    assert (report.done, report.pages) == (4, 9 + 2)
+    fs = fsspec.filesystem("memory")
+    names = sorted(p.rsplit("/", 1)[-1] for p in fs.ls("/datasets/run-1", detail=False))
+    assert names[0] == MANIFEST and len(names) == 5 and all(n.startswith("part-") for n in names[1:])
+    assert not [n for n in names if ".tmp-" in n]
+    assert len(fs.cat_file(f"/datasets/run-1/{MANIFEST}").decode().splitlines()) == 4
+    again = ingest_dataset([str(tmp_path / "in")], out, local())
+    assert (again.done, again.skipped_done) == (0, 4)
+    local_out = tmp_path / "plain"
+    ingest_dataset([str(tmp_path / "in")], local_out, local())
+    db = tmp_path / "news.db"
+    loaded = load_dataset(out, db)
+    assert (loaded.shards, loaded.new) == (4, 11)
+    with Store(db, readonly=True) as store:
+        remote_ids = {r[0] for r in store.conn.execute("SELECT id FROM articles")}
+    assert remote_ids == set(_column(local_out, "id"))
+
+
+def test_a_file_url_output_is_the_same_as_the_folder(tmp_path: Path) -> None:
+    pytest.importorskip("fsspec")
+    make_warcs(tmp_path / "in", 2, 3)
+    ingest_dataset([str(tmp_path / "in")], (tmp_path / "out").as_uri(), local())
+    assert sorted(p.name for p in (tmp_path / "out").iterdir())[0] == MANIFEST
+    assert len(_column(tmp_path / "out", "id")) == 6
+    assert load_dataset((tmp_path / "out").as_uri(), tmp_path / "news.db").new == 6
+
+
+def test_the_dask_engine_refuses_a_memory_output(tmp_path: Path) -> None:
+    pytest.importorskip("fsspec")
+    opts = local()
+    opts.engine = "dask"
+    with pytest.raises(ValueError, match="memory://"):
+        ingest_dataset([str(tmp_path)], "memory://datasets/nowhere", opts)

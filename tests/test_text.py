@@ -29,7 +29,7 @@ from newsmill.extract.text.dates import find_date
 from newsmill.extract.text.extractor import NO_ARTICLE_WARNING, article_text_for_scoring, extract_text
 from newsmill.extract.text.lines import MAX_ANALYSED_CHARS, clean_line, merge_fragments, split_lines
 
-# Generous bound for a pathological dump on a loaded 2-core CI machine; real dumps take ms.
+# Generous bound in CPU seconds (not wall time, which a loaded machine stretches); real dumps take ms.
 SLOW_DUMP_S = 20.0
 # The CI floor on the first pages of the dev dumps (full-set numbers are in docs/design/text.md).
 F1_FLOOR = 0.86
@@ -116,18 +116,18 @@ def test_no_article_gives_warning_and_no_blocks(dump: str) -> None:
 
 def test_one_huge_line_is_bounded() -> None:
     dump = (PROSE * 40_000)[:5_000_000]
-    started = time.monotonic()
+    started = time.process_time()
     article = _text(dump)
-    assert time.monotonic() - started < SLOW_DUMP_S
+    assert time.process_time() - started < SLOW_DUMP_S
     assert article.blocks
     assert any("split" in w or "analysed" in w for w in article.warnings)
 
 
 def test_hundred_megabytes_are_bounded() -> None:
     dump = ("Menü\n" + PROSE + "\n") * (100_000_000 // (len(PROSE) + 7))
-    started = time.monotonic()
+    started = time.process_time()
     article = _text(dump)
-    assert time.monotonic() - started < SLOW_DUMP_S
+    assert time.process_time() - started < SLOW_DUMP_S
     assert any("size" in w for w in article.warnings)
 
 

@@ -89,9 +89,9 @@ def test_language_without_tables_uses_the_fallback() -> None:
 def test_megabyte_sentence_is_bounded() -> None:
     dense = "Am 3. Mai 1945, drei Tage später, 12 Uhr, " * 25_000
     warnings: list[str] = []
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     times = tag_times(dense[:1_000_000], "de", dt.date(2024, 3, 14), warnings=warnings)
-    assert time.perf_counter() - t0 < 30
+    assert time.process_time() - t0 < 30
     assert times and warnings
 
 

@@ -105,6 +105,25 @@ def reason_for_attrs(attrs: str) -> RemovedReason | None:
     return next((reason for prefix, reason in prefixes if word.startswith(prefix)), None)
 
 
+@lru_cache(maxsize=4)
+def _word_regex(key: str) -> re.Pattern[str]:
+    """Whole-word matches (hyphens inside a word allowed) of the class words of list ``key``."""
+    tokens = table_words(key, (), shared=("common",))
+    return re.compile(r"(?<![a-z0-9])(?:" + alternation(tokens) + r")(?![a-z0-9])")
+
+
+@lru_cache(maxsize=4096)
+def is_paywall_attrs(attrs: str) -> bool:
+    """A class/id naming a paywall or registration box ("paywall", "piano-offer", "tp-modal")."""
+    return _word_regex("paywall_tokens").search(attrs.lower()) is not None
+
+
+@lru_cache(maxsize=1024)
+def is_permalink_attrs(attrs: str) -> bool:
+    """A class naming a heading's permalink or edit link ("headerlink", "mw-editsection")."""
+    return _word_regex("permalink_tokens").search(attrs.lower()) is not None
+
+
 @lru_cache(maxsize=8192)
 def is_content_attrs(attrs: str) -> bool:
     squashed = attrs.lower().replace("-", "").replace("_", "")
@@ -185,9 +204,11 @@ def _section_cues() -> tuple[re.Pattern[str], dict[str, RemovedReason]]:
     return re.compile("^(" + alternation(table) + r")\b(.*)$", re.S), table
 
 
-def section_cue(text: str) -> RemovedReason | None:
+def section_cue(text: str, alone: bool = False) -> RemovedReason | None:
     """The reason a heading like "Mehr zum Thema" or "Related stories" closes the article: it opens
-    a recirculation, comment or author box, and what follows it in the same section goes too."""
+    a recirculation, comment, contact or author box, and what follows it in the same section goes
+    too. ``alone``: the cue must be the whole text (a short paragraph, "Kontakt:", is a cue only
+    then)."""
     if len(text) > SECTION_CUE_MAX_CHARS:
         return None
     pattern, table = _section_cues()
@@ -196,7 +217,7 @@ def section_cue(text: str) -> RemovedReason | None:
         return None
     reason = table[m.group(1)]
     rest = _ALPHA_WORD.findall(m.group(2))
-    if not rest or (reason == "teaser" and len(rest) <= SECTION_CUE_TOPIC_WORDS):
+    if not rest or (not alone and reason == "teaser" and len(rest) <= SECTION_CUE_TOPIC_WORDS):
         return reason
     return None
 
@@ -220,7 +241,26 @@ def reason_for_text(text: str) -> RemovedReason | None:
         low = text.lower()
         if "cookie" in low and sum(cue in low for cue in _consent_cues()) >= CONSENT_MIN_CUES:
             return "consent"
+        if n <= EMBED_CONSENT_MAX_CHARS and _is_embed_placeholder(low):
+            return "consent"
     return None
+
+
+# An embed's consent placeholder ("Wir respektieren deine Privatsphäre und stellen ohne dein
+# Einverständnis keine Verbindung zu Twitter her") is two or three sentences.
+EMBED_CONSENT_MAX_CHARS = 400
+
+
+@lru_cache(maxsize=1)
+def _embed_consent() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    groups = table_groups("embed_consent")
+    return tuple(groups.get("consent", ())), tuple(groups.get("embed", ()))
+
+
+def _is_embed_placeholder(low: str) -> bool:
+    """A consent phrase and an embed phrase together: a social or video embed waiting for consent."""
+    consent, embed = _embed_consent()
+    return any(c in low for c in consent) and any(e in low for e in embed)
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from newsmill.run.dask_engine import DaskOptions
 from newsmill.run.manifest import Entry, Manifest, failed_entry
+from newsmill.run.output import Output
 from newsmill.run.parquet_sink import remove_stale_temps
 from newsmill.run.progress import DatasetProgress
 from newsmill.run.task import TaskOptions, ingest_unit
@@ -62,9 +63,9 @@ class DatasetReport:
         return "\n".join(lines)
 
 
-def pending_units(inputs: list[str], out_dir: Path, retry_failed: bool) -> tuple[list[Unit], int]:
+def pending_units(inputs: list[str], out: str | Path | Output, retry_failed: bool) -> tuple[list[Unit], int]:
     """The units still to do and how many are complete already."""
-    manifest = Manifest(out_dir)
+    manifest = Manifest(out)
     units, done, seen = [], 0, set()
     for unit in expand(inputs):
         if unit.key in seen:  # the same input named twice
@@ -84,8 +85,11 @@ def ingest_dataset(inputs: list[str], out: str | Path, options: DatasetOptions |
     if opts.engine not in ENGINES:
         raise ValueError(f"unknown engine {opts.engine!r} (one of {', '.join(ENGINES)})")
     started = time.monotonic()
-    out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = Output(out)
+    if opts.engine == "dask" and out_dir.protocol == "memory":
+        raise ValueError(f"{out}: a memory:// folder lives in one process; the Dask engine needs an "
+                         "output every worker can reach (a shared folder, s3://...)")
+    out_dir.makedirs()
     remove_stale_temps(out_dir)
     manifest = Manifest(out_dir)
     units, already = pending_units(inputs, out_dir, opts.retry_failed)
@@ -110,7 +114,7 @@ def ingest_dataset(inputs: list[str], out: str | Path, options: DatasetOptions |
             with client(opts.dask) as c:
                 report.dashboard = progress.dashboard = dashboard(c)
                 progress.update()
-                run_units(c, units, str(out_dir), opts.task, lambda e: finished(e, counted=True),
+                run_units(c, units, out_dir.location(), opts.task, lambda e: finished(e, counted=True),
                           lambda pages, failures: progress.update(pages, failures, progress.bytes_done))
     finally:
         report.seconds = time.monotonic() - started
@@ -120,14 +124,14 @@ def ingest_dataset(inputs: list[str], out: str | Path, options: DatasetOptions |
     return report
 
 
-def _run_local(units: list[Unit], out_dir: Path, opts: DatasetOptions, progress: DatasetProgress,
+def _run_local(units: list[Unit], out_dir: Output, opts: DatasetOptions, progress: DatasetProgress,
                finished: Callable[[Entry, bool], None]) -> None:
     def on_page(failed: bool) -> None:
         progress.update(pages=1, failures=int(failed), bytes_read=progress.bytes_done)
 
     for unit in units:
         try:
-            entry = ingest_unit(unit, str(out_dir), opts.task, on_page=on_page)
+            entry = ingest_unit(unit, out_dir, opts.task, on_page=on_page)
         except (KeyboardInterrupt, SystemExit):
             raise
         except Exception as exc:  # a bug or a dead pool: this unit fails, the others go on

@@ -12,10 +12,10 @@ Bands are independent, so on Dask they run as 32 tasks; each holds the signature
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from newsmill.corpus import dedup
+from newsmill.run.output import open_binary
 
 # Members of one bucket each article is checked against (the bucket's first ones): a band key
 # shared by thousands of boilerplate texts costs O(n * this), not O(n^2).
@@ -28,7 +28,8 @@ def _signatures(shards: Iterable[str]) -> tuple[list[str], list[bytes]]:
     ids: list[str] = []
     sigs: list[bytes] = []
     for shard in shards:
-        table = pq.read_table(shard, columns=["id", "minhash"])
+        with open_binary(shard) as f:
+            table = pq.read_table(f, columns=["id", "minhash"])
         for i, sig in zip(table.column("id").to_pylist(), table.column("minhash").to_pylist(), strict=True):
             if sig is not None:
                 ids.append(i)
@@ -62,7 +63,8 @@ def _founders(shards: list[str]) -> dict[str, tuple[str, str]]:
 
     out: dict[str, tuple[str, str]] = {}
     for shard in shards:
-        t = pq.read_table(shard, columns=["id", "published", "text_hash"])
+        with open_binary(shard) as f:
+            t = pq.read_table(f, columns=["id", "published", "text_hash"])
         for i, pub, th in zip(*(t.column(c).to_pylist() for c in ("id", "published", "text_hash")), strict=True):
             out.setdefault(i, (pub or "", th))
     return out
@@ -105,6 +107,3 @@ def near_duplicate_groups(shards: list[str], client: Any = None) -> dict[str, st
         groups.update(dict.fromkeys(everyone, gid))
     return groups
 
-
-def shard_paths(out_dir: Path, shard_names: Iterable[str]) -> list[str]:
-    return [str(out_dir / name) for name in shard_names]

@@ -16,6 +16,7 @@ from typing import Any
 
 from newsmill.corpus.store import ROW_COLUMNS, ArticleRow, Store
 from newsmill.run.manifest import MANIFEST, Manifest
+from newsmill.run.output import Output, is_url
 from newsmill.run.parquet_sink import article_of
 
 # Rows per transaction, as in the pipeline: cheap commits, little lost on a crash.
@@ -40,7 +41,15 @@ class LoadReport:
 
 
 def is_dataset(spec: str) -> bool:
-    return (Path(spec) / MANIFEST).is_file()
+    """A folder or fsspec URL with a manifest (web addresses are pages to fetch, never datasets)."""
+    if spec.lower().startswith(("http://", "https://")):
+        return False
+    if not is_url(spec):
+        return (Path(spec) / MANIFEST).is_file()
+    try:
+        return Output(spec).isfile(MANIFEST)
+    except Exception:  # no fsspec back end for the scheme, unreachable: not a dataset we can load
+        return False
 
 
 def load_dataset(out_dir: str | Path, db: str | Path, client: Any = None,
@@ -49,7 +58,7 @@ def load_dataset(out_dir: str | Path, db: str | Path, client: Any = None,
 
     from newsmill.run.groups import near_duplicate_groups
 
-    root = Path(out_dir)
+    root = Output(out_dir)
     entries = Manifest(root).complete()
     report = LoadReport()
     with Store(db) as store:
@@ -57,17 +66,17 @@ def load_dataset(out_dir: str | Path, db: str | Path, client: Any = None,
         report.already = len(entries) - len(todo)
         if not todo:
             return report
-        groups = near_duplicate_groups([str(root / (e.shard or "")) for e in entries], client)
+        groups = near_duplicate_groups([root.url(e.shard or "") for e in entries], client)
         report.groups = len(groups)
         for entry in todo:
-            shard = root / (entry.shard or "")
-            for batch in pq.ParquetFile(shard).iter_batches(batch_size=BATCH_ROWS):
-                with store.transaction():
-                    for row in batch.to_pylist():
-                        outcome = store.add_row(_article_row(row), row["record_key"], groups.get(row["id"]))
-                        setattr(report, _FIELD[outcome], getattr(report, _FIELD[outcome]) + 1)
-                        if on_row:
-                            on_row()
+            with root.open(entry.shard or "", "rb") as f:
+                for batch in pq.ParquetFile(f).iter_batches(batch_size=BATCH_ROWS):
+                    with store.transaction():
+                        for row in batch.to_pylist():
+                            outcome = store.add_row(_article_row(row), row["record_key"], groups.get(row["id"]))
+                            setattr(report, _FIELD[outcome], getattr(report, _FIELD[outcome]) + 1)
+                            if on_row:
+                                on_row()
             with store.transaction():
                 for failed in entry.failed:
                     store.add_failure(failed["key"], failed["stage"], failed["reason"], failed["detail"])
@@ -89,7 +98,6 @@ def _article_row(row: dict[str, Any]) -> ArticleRow:
                       row["text_hash"], row["minhash"])
 
 
-def _done_key(root: Path, shard: str) -> str:
-    path = root / shard
-    size = path.stat().st_size if path.is_file() else 0
-    return f"parquet:{path.resolve()}:{size}"
+def _done_key(root: Output, shard: str) -> str:
+    size = root.size(shard) if root.isfile(shard) else 0
+    return f"parquet:{root.url(shard)}:{size}"

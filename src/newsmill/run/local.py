@@ -14,6 +14,7 @@ before them has come back, so a "finished" marker is never stored before its pag
 from __future__ import annotations
 
 import contextlib
+import importlib
 import multiprocessing as mp
 import os
 import queue
@@ -52,9 +53,19 @@ _SHUTDOWN_GRACE_S = 2.0
 # shorter at shutdown, where every worker is waited for in turn and the user is waiting.
 _KILL_JOIN_S = 5.0
 _SHUTDOWN_KILL_JOIN_S = 1.0
+# Pages one worker process handles before a fresh one, forked from the fork server, takes over.
+# spaCy's vocabulary and string store grow with every new word and Python's heap does not shrink
+# after a big page; a fresh process starts from the fork server's shared, frozen state, so a
+# worker's private memory stays flat however long the input. Forking a warm worker costs ~20 ms.
+DEFAULT_PAGES_PER_PROCESS = 200
 # Workers that die before they are ready: past this many, something is broken, not a page.
 MAX_START_FAILURES = 5
 _EXIT_MEMORY = 3
+# The page clock is the worker's CPU time, so a busy machine that starves a worker of the processor
+# does not kill a normal page; a worker stuck without using the CPU (blocked in I/O or C code that
+# sleeps) is still stopped once its wall time passes this multiple of the limit.
+_WALL_BACKSTOP = 3.0
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 # Characters of an unexpected exception's message sent back: the cause, not a dump of the page.
 _ERROR_DETAIL_CHARS = 500
 _END = object()
@@ -65,6 +76,7 @@ class RunOptions:
     jobs: int = 0  # 0: all cores
     page_timeout_s: float = DEFAULT_PAGE_TIMEOUT_S
     memory_mb: int = DEFAULT_MEMORY_MB
+    pages_per_process: int = DEFAULT_PAGES_PER_PROCESS  # 0: a worker lives until it dies
     # modules the fork server imports once, so every worker starts with them loaded
     preload: tuple[str, ...] = ()
 
@@ -100,10 +112,17 @@ def _limit_memory(memory_mb: int) -> None:
         pass
 
 
-def _worker_main(conn: Connection, func: Callable[[Any], Any], memory_mb: int) -> None:
+def _worker_main(conn: Connection, func: Callable[[Any], Any], memory_mb: int,
+                 preload: tuple[str, ...] = ()) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     _limit_memory(memory_mb)
+    # Already loaded when the fork server preloaded them; not when that server was started earlier
+    # in this process by a pool without them (it is one per process): then warm up here, before
+    # the ready message, so loading models is never charged to the first page's clock.
+    for module in preload:
+        with contextlib.suppress(Exception):
+            importlib.import_module(module)
     conn.send((None, True, None))  # ready: the page clock starts only now, not while starting up
     while True:
         try:
@@ -135,6 +154,19 @@ def _classify(exc: Exception) -> tuple[str, str]:
     return f"error: {type(exc).__name__}", str(exc)[:_ERROR_DETAIL_CHARS]
 
 
+def _cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU seconds of a live process (Linux /proc); None where that cannot be read."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            # the command name may hold spaces or parentheses: the fields start after its last ")"
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 @dataclass
 class _Worker:
     proc: Any
@@ -142,8 +174,10 @@ class _Worker:
     # One page at a time: a send then never blocks on a worker stuck in C code with a full pipe.
     inflight: deque[tuple[int, Task]] = field(default_factory=deque)
     started: float = 0.0  # when the page in ``inflight`` was handed over
+    cpu_started: float | None = None  # the worker's CPU seconds then (None: not readable here)
     ready: bool = False
     retiring: bool = False  # reported a MemoryError and is exiting: give it no more pages
+    pages: int = 0  # pages it has returned
 
 
 class Pool:
@@ -158,6 +192,7 @@ class Pool:
         if self.options.preload and "forkserver" in methods:
             self.ctx.set_forkserver_preload(list(self.options.preload))
         self.workers: list[_Worker] = []
+        self.retired: list[_Worker] = []  # recycled workers on their way out
         self.retry: deque[tuple[int, Task]] = deque()
         self.outstanding: set[int] = set()
         self.notes: deque[tuple[int, Note]] = deque()
@@ -169,9 +204,10 @@ class Pool:
 
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.func, self.options.memory_mb),
+        proc = self.ctx.Process(target=_worker_main, args=(child, self.func, self.options.memory_mb, self.options.preload),
                                 daemon=True)
-        proc.start()
+        with _children_allowed():
+            proc.start()
         child.close()
         return _Worker(proc, parent)
 
@@ -203,6 +239,7 @@ class Pool:
             yield from self._watchdog()
 
     def _dispatch(self, feed: queue.Queue[Any], exhausted: bool) -> bool:
+        self._recycle()
         for w in self.workers:
             while w.ready and not w.inflight:
                 if self.retry:
@@ -228,8 +265,25 @@ class Pool:
                 self._send(w, seq, task)
         return exhausted
 
+    def _recycle(self) -> None:
+        """Idle workers past ``pages_per_process`` exit and fresh ones take their place."""
+        limit = self.options.pages_per_process
+        if limit <= 0:
+            return
+        for i, w in enumerate(self.workers):
+            if w.ready and not w.inflight and w.pages >= limit:
+                with contextlib.suppress(BrokenPipeError, OSError):
+                    w.conn.send(None)
+                self.retired.append(w)
+                self.workers[i] = self._spawn()
+        for w in [w for w in self.retired if not w.proc.is_alive()]:
+            w.proc.join(timeout=0)
+            w.conn.close()
+            self.retired.remove(w)
+
     def _send(self, w: _Worker, seq: int, task: Task) -> None:
         w.started = time.monotonic()
+        w.cpu_started = _cpu_seconds(w.proc.pid)
         w.inflight.append((seq, task))
         # if the worker died, the watchdog sees it and hands the page out again
         with contextlib.suppress(BrokenPipeError, OSError):
@@ -257,6 +311,7 @@ class Pool:
             return None
         seq, task = w.inflight.popleft()
         self.outstanding.discard(seq)
+        w.pages += 1
         if ok:
             return Result(task.key, value)
         reason, detail = value
@@ -271,7 +326,7 @@ class Pool:
                 if not w.proc.is_alive():
                     self._respawn_idle(i)
                 continue
-            if w.proc.is_alive() and now - w.started <= self.options.page_timeout_s:
+            if w.proc.is_alive() and not self._over_time(w, now):
                 continue
             if w.proc.is_alive():
                 reason, detail = "timeout", f"page took longer than {self.options.page_timeout_s:g} s: killed"
@@ -280,6 +335,16 @@ class Pool:
                 reason = "memory" if code == _EXIT_MEMORY else "crashed"
                 detail = f"worker died (exit code {code}) while extracting this page"
             yield self._replace(i, reason, detail)
+
+    def _over_time(self, w: _Worker, now: float) -> bool:
+        limit = self.options.page_timeout_s
+        wall = now - w.started
+        if wall <= limit:
+            return False
+        cpu = _cpu_seconds(w.proc.pid)
+        if cpu is None or w.cpu_started is None:
+            return True
+        return cpu - w.cpu_started > limit or wall > limit * _WALL_BACKSTOP
 
     def _respawn_idle(self, i: int) -> None:
         w = self.workers[i]
@@ -310,6 +375,8 @@ class Pool:
             yield note
 
     def _shutdown(self) -> None:
+        self.workers += self.retired
+        self.retired = []
         for w in self.workers:
             with contextlib.suppress(BrokenPipeError, OSError):
                 w.conn.send(None)
@@ -350,6 +417,31 @@ class Pool:
             feed.put(_END)
         except BaseException as exc:  # a bug in a source must surface in the parent, not vanish
             feed.put(exc)
+
+
+@contextlib.contextmanager
+def _children_allowed() -> Iterator[None]:
+    """Lets a daemonic process (a ``dask worker`` with its default ``daemon: True``) start pages.
+
+    multiprocessing refuses children to a daemonic process so that none outlives it. A page
+    process cannot: it waits on its pipe between pages and exits at end-of-file, which the death
+    of this process causes, and its fork server exits with this process too. So the flag is
+    lifted for the start alone, and a cluster's workers need no special setting.
+    """
+    config: dict[str, Any] = mp.current_process()._config  # type: ignore[attr-defined]
+    daemon = config.get("daemon")
+    if not daemon:
+        yield
+        return
+    with _DAEMON_LOCK:
+        config["daemon"] = False
+        try:
+            yield
+        finally:
+            config["daemon"] = daemon
+
+
+_DAEMON_LOCK = threading.Lock()
 
 
 def _page_bytes(task: Task) -> int:

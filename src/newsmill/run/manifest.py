@@ -9,11 +9,11 @@ skipped when its last line is ``complete``, for the same input stamp, and its sh
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsmill.run.output import Output
 from newsmill.run.parquet_sink import shard_name
 from newsmill.run.units import Unit
 
@@ -44,11 +44,12 @@ class Entry:
 
 
 class Manifest:
-    def __init__(self, out_dir: Path) -> None:
-        self.path = out_dir / MANIFEST
+    def __init__(self, out: str | Path | Output) -> None:
+        self.out = out if isinstance(out, Output) else Output(out)
         self.entries: dict[str, Entry] = {}
-        if self.path.is_file():
-            for line in self.path.read_text("utf-8").splitlines():
+        text = self.out.read_text(MANIFEST)
+        if text:
+            for line in text.splitlines():
                 try:
                     data: dict[str, Any] = json.loads(line)
                     self.entries[data["key"]] = Entry(**data)
@@ -61,19 +62,16 @@ class Manifest:
             return False
         if entry.status == "failed" or entry.failure_count:
             return not retry_failed
-        return entry.shard is not None and (self.path.parent / entry.shard).is_file()
+        return entry.shard is not None and self.out.isfile(entry.shard)
 
     def append(self, entry: Entry) -> None:
         self.entries[entry.key] = entry
-        with self.path.open("a", encoding="utf-8") as f:
-            f.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
-            f.flush()
-            os.fsync(f.fileno())
+        self.out.append_line(MANIFEST, json.dumps(asdict(entry), ensure_ascii=False))
 
     def complete(self) -> list[Entry]:
         """The units whose shard is there, in key order (what a loader reads)."""
         return sorted((e for e in self.entries.values()
-                       if e.shard and (self.path.parent / e.shard).is_file()), key=lambda e: e.key)
+                       if e.shard and self.out.isfile(e.shard)), key=lambda e: e.key)
 
 
 def failed_entry(unit: Unit, error: str) -> Entry:

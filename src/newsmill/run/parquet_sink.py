@@ -10,18 +10,21 @@ null for texts too short to have one; near-duplicate grouping reads it from the 
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from pathlib import Path
 from typing import Any
 
 from newsmill.corpus.export import arrow_schema
 from newsmill.corpus.store import ArticleRow
+from newsmill.run.output import Output
 
 SHARD_PREFIX = "part-"
 SHARD_SUFFIX = ".parquet"
 # Rows per row group: a few MB each; a reader streams a shard one row group at a time.
 ROW_GROUP_ROWS = 500
+# ... or fewer when the records are big (enriched articles with many entities and quotes): the
+# pending rows are Python objects, several times their JSON size, held by the task until written.
+ROW_GROUP_JSON_BYTES = 4_000_000
 EXTRA_COLUMNS = ("record_key", "text_hash", "minhash")
 
 
@@ -47,13 +50,16 @@ def _version() -> str:
 class ShardWriter:
     """Rows in, one complete ``part-<key>.parquet`` out; nothing under the final name until done."""
 
-    def __init__(self, out_dir: str | Path, key: str) -> None:
-        self.final = Path(out_dir) / shard_name(key)
+    def __init__(self, out: str | Path | Output, key: str) -> None:
+        self.out = out if isinstance(out, Output) else Output(out)
+        self.final = shard_name(key)
         # unique per attempt: a rescheduled task never writes into a half file of a dead one
-        self.temp = self.final.with_name(f".{self.final.name}.tmp-{uuid.uuid4().hex[:12]}")
+        self.temp = f".{self.final}.tmp-{uuid.uuid4().hex[:12]}"
         self.schema = shard_schema()
         self.pending: list[dict[str, Any]] = []
+        self.pending_bytes = 0
         self.rows = 0
+        self._file: Any = None
         self._writer: Any = None
 
     def add(self, row: ArticleRow, record_key: str) -> None:
@@ -62,7 +68,8 @@ class ShardWriter:
         data["text_hash"] = row.text_hash
         data["minhash"] = row.signature
         self.pending.append(data)
-        if len(self.pending) >= ROW_GROUP_ROWS:
+        self.pending_bytes += len(row.record)
+        if len(self.pending) >= ROW_GROUP_ROWS or self.pending_bytes >= ROW_GROUP_JSON_BYTES:
             self._flush()
 
     def _flush(self) -> None:
@@ -70,36 +77,40 @@ class ShardWriter:
         import pyarrow.parquet as pq
 
         if self._writer is None:
-            self._writer = pq.ParquetWriter(self.temp, self.schema, compression="zstd")
+            self._file = self.out.open(self.temp, "wb")
+            self._writer = pq.ParquetWriter(self._file, self.schema, compression="zstd")
         if self.pending:
             self._writer.write_table(pa.Table.from_pylist(self.pending, schema=self.schema))
             self.rows += len(self.pending)
             self.pending.clear()
+            self.pending_bytes = 0
 
-    def commit(self) -> Path:
-        """Close the shard and move it to its final name (atomic on one file system)."""
-        self._flush()  # an input with no article still gets a shard: its manifest entry points at it
-        self._writer.close()
-        self._writer = None
-        with open(self.temp, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(self.temp, self.final)
-        return self.final
-
-    def abort(self) -> None:
+    def _close(self) -> None:
         if self._writer is not None:
             self._writer.close()
             self._writer = None
-        self.temp.unlink(missing_ok=True)
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def commit(self) -> str:
+        """Close the shard and move it to its final name; the shard's file name."""
+        self._flush()  # an input with no article still gets a shard: its manifest entry points at it
+        self._close()
+        self.out.replace(self.temp, self.final)
+        return self.final
+
+    def abort(self) -> None:
+        self._close()
+        self.out.remove(self.temp)
 
 
-def remove_stale_temps(out_dir: Path) -> int:
+def remove_stale_temps(out: Output) -> int:
     """Half-written shards of attempts that died; called by the driver before it starts tasks."""
-    n = 0
-    for temp in out_dir.glob(f".{SHARD_PREFIX}*{SHARD_SUFFIX}.tmp-*"):
-        temp.unlink(missing_ok=True)
-        n += 1
-    return n
+    names = out.names(f".{SHARD_PREFIX}*{SHARD_SUFFIX}.tmp-*")
+    for name in names:
+        out.remove(name)
+    return len(names)
 
 
 def article_of(row: dict[str, Any]) -> dict[str, Any]:

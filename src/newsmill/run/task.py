@@ -16,12 +16,12 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from newsmill.page import Page
 from newsmill.run.local import Pool, Result, RunOptions
 from newsmill.run.manifest import MAX_LISTED_FAILURES, Entry
+from newsmill.run.output import Output
 from newsmill.run.parquet_sink import ShardWriter
 from newsmill.run.units import Unit, is_remote
 from newsmill.sources import SourceOptions, open_inputs
@@ -92,7 +92,7 @@ def _never(_: str) -> bool:
     return False
 
 
-def ingest_unit(unit: Unit, out_dir: str, opts: TaskOptions,
+def ingest_unit(unit: Unit, out_dir: str | Output, opts: TaskOptions,
                 on_page: Callable[[bool], None] | None = None) -> Entry:
     """Read, extract and store one unit into ``out_dir/part-<key>.parquet``; its manifest entry."""
     started, cpu_start = time.monotonic(), time.process_time()
@@ -102,7 +102,7 @@ def ingest_unit(unit: Unit, out_dir: str, opts: TaskOptions,
     failures: Counter[str] = Counter()
     skipped: Counter[str] = Counter()
     page_cpu = 0.0
-    writer = ShardWriter(Path(out_dir), unit.key)
+    writer = ShardWriter(out_dir, unit.key)
     try:
         for outcome in Pool(page_worker(opts), opts.run).run(unit_items(unit, opts.sources)):
             if isinstance(outcome, Result):
@@ -122,7 +122,7 @@ def ingest_unit(unit: Unit, out_dir: str, opts: TaskOptions,
                 entry.records += outcome.count
             if on_page is not None and isinstance(outcome, Result | Failure):
                 on_page(isinstance(outcome, Failure))
-        entry.shard = writer.commit().name
+        entry.shard = writer.commit()
     except BaseException:
         writer.abort()
         raise

@@ -8,6 +8,7 @@ a killed worker is ready at once.
 from __future__ import annotations
 
 import contextlib
+import gc
 
 _PAGE = ("<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
          "<p>This page only loads the extractors and models before the workers fork. " * 3
@@ -18,3 +19,8 @@ with contextlib.suppress(Exception):
     from newsmill.run.pipeline import process_page
 
     process_page(Page(raw=_PAGE, url="https://warm-up.invalid/"))
+
+# What was loaded is never collected again: the cyclic collector would otherwise write to every
+# object's header in each forked worker and turn the shared extractors into private copies.
+gc.collect()
+gc.freeze()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 
 import newsmill.run.warmup  # noqa: F401  the extractors first
 
@@ -12,3 +13,8 @@ with contextlib.suppress(Exception):
 
     for language in ("de", "en"):
         annotate("Warm-up: Anna Berger sagte am Montag in Berlin, sie komme wieder.", language=language)
+
+# What was loaded is never collected again: the cyclic collector would otherwise write to every
+# object's header in each forked worker and turn the shared models into private copies.
+gc.collect()
+gc.freeze()

@@ -59,7 +59,6 @@ def propagate(text: str, ents: list[Span], language: str) -> list[Span]:
     """Document consistency: once "Wladimir Putin" is a person, a lone "Putin"/"Putins" elsewhere is
     one too (added where the model saw nothing, relabelled where it said LOC/ORG/MISC but the
     gazetteer knows no place of that name); multi-word names recur with their label."""
-    from newsmill.enrich.places.gazetteer import gazetteer
 
     found = dict.fromkeys(text[s:e].split()[-1] for s, e, label in ents if label == "PER" and len(text[s:e].split()) > 1)
     # longest first, then in order of mention: of two overlapping surnames the longer wins ("Kim-Jong"
@@ -69,7 +68,7 @@ def propagate(text: str, ents: list[Span], language: str) -> list[Span]:
     for s, e, label in ents:
         mention = text[s:e]
         if label != "PER" and any(f in surnames for f in base_forms(mention, language)) \
-                and gazetteer().lookup(mention, language) is None:
+                and not _place_meant(text, s, mention, language):
             label = "PER"
         out.append((s, e, label))
     known = {text[s:e]: label for s, e, label in out if " " in text[s:e]}
@@ -80,6 +79,21 @@ def propagate(text: str, ents: list[Span], language: str) -> list[Span]:
             if not _overlaps(start, end, out):
                 out.append((start, end, label))
     return sorted(out)
+
+
+def _place_meant(text: str, start: int, mention: str, language: str) -> bool:
+    """A mention that is also a person's surname in the article still means a place when it is a
+    country, continent or big city, or a known town after a locative preposition ("in Preetz", not
+    "Preetz sagte"); the place resolver still refuses a big city named like a person without such evidence."""
+    from newsmill.enrich.entities.canonical import word_before
+    from newsmill.enrich.entities.lexicon import word_classes
+    from newsmill.enrich.places.gazetteer import MIN_SCAN_POPULATION, gazetteer
+
+    rec = gazetteer().lookup(mention, language)
+    if rec is None:
+        return False
+    return rec.kind != "city" or rec.population >= MIN_SCAN_POPULATION \
+        or word_before(text, start) in word_classes(language).locative_prepositions
 
 
 def _is_word_char(text: str, i: int) -> bool:
@@ -150,5 +164,7 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
 
 def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     """All corrections, in order: organisations, places, consistency, proper-name adjectives."""
+    from newsmill.enrich.entities.checks import check_spans
+
     spans = propagate(text, apply_places(text, apply_orgs(text, ents), language), language)
-    return proper_adjectives(text, spans, language)
+    return check_spans(text, proper_adjectives(text, spans, language), language)

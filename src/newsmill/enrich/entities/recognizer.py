@@ -153,10 +153,13 @@ def _contains(pool: set[str], short_forms: list[list[str]]) -> bool:
     return all(any(form in pool for form in forms) for forms in short_forms)
 
 
-def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...] = ("PER", "ORG")) -> None:
+def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...] = ("PER", "ORG"),
+                  bases: list[str] | None = None) -> None:
     """Set ``name`` to the fullest form of each entity: the longest mention with the same label
-    that contains all its tokens; the nearest earlier one wins a tie, then the first later one."""
-    keys = [_key_tokens(e.text, language) for e in entities]
+    that contains all its tokens; the nearest earlier one wins a tie, then the first later one.
+    ``bases`` are the mentions' base forms (``canonical.mention_bases``), the texts when not given."""
+    texts = bases if bases is not None else [e.text for e in entities]
+    keys = [_key_tokens(t, language) for t in texts]
     # once per mention, not once per pair of mentions: the pair loop is quadratic
     pools = [set(k) for k in keys]
     forms = [[base_forms(tok, language) for tok in k] for k in keys]
@@ -169,17 +172,17 @@ def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...]
                 continue
             if best is None or _better(j, best, i, keys):
                 best = j
-        ent.name = _canonical(entities[best].text if best is not None else ent.text, language)
-    _uninflect(entities, language)
+        ent.name = _canonical(texts[best] if best is not None else texts[i], language)
+    _uninflect(entities, texts, language)
 
 
-def _uninflect(entities: list[Entity], language: str) -> None:
+def _uninflect(entities: list[Entity], texts: list[str], language: str) -> None:
     """A genitive ("Russlands") takes the name of its base form when that is also mentioned."""
-    names = {(e.label, e.text): e.name for e in entities}
-    for ent in entities:
-        if ent.name != ent.text:
+    names = {(e.label, t): e.name for e, t in zip(entities, texts, strict=True)}
+    for ent, text in zip(entities, texts, strict=True):
+        if ent.name != text:
             continue
-        base = next((f for f in base_forms(ent.text, language)[1:] if (ent.label, f) in names), None)
+        base = next((f for f in base_forms(text, language)[1:] if (ent.label, f) in names), None)
         if base is not None:
             ent.name = names[(ent.label, base)]
 
@@ -222,7 +225,9 @@ class EntityRecognizer:
             article.entities = []
             return
         entities = recognise(text, language, self.options)
-        resolve_names(entities, language, self.options.resolve_labels)
+        from newsmill.enrich.entities.canonical import mention_bases
+
+        resolve_names(entities, language, self.options.resolve_labels, mention_bases(entities, text, language))
         for ent in entities:
             ent.id = entity_id(ent.label, ent.name or ent.text)
         article.entities = entities

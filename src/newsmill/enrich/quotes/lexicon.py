@@ -79,6 +79,12 @@ class QuoteLexicon:
     feminine_role_suffix: str = ""  # German "-in": "Ministerin", "Sprecherin"  # "ist", "lebt", "works": a bio, not a speech act
     definite_articles: frozenset[str] = frozenset()  # "der", "the": "der Minister" may refer back to a name
     generic_pronouns: frozenset[str] = frozenset()  # "man": a pronoun that refers to no one
+    comma_before_complementizer: bool = False  # German: "sagte, dass"; English also "said that"
+    purpose_words: frozenset[str] = frozenset()  # "um": ", um … zu" is a purpose clause, not content
+    oblique_determiners: frozenset[str] = frozenset()  # "den", "dem": never open a German subject
+    quoting_cues: frozenset[str] = frozenset()  # "zitierte": "X zitierte Y mit den Worten" — Y speaks
+    quoting_phrase: tuple[str, ...] = ()
+    anaphoric_content: frozenset[str] = frozenset()  # "Dies", "This" opening "Dies sagte X": the sentence before is X's
     infix_infinitive: re.Pattern[str] | None = None  # "einzutreten": particle, "zu", verb in one word
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
@@ -186,6 +192,12 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         feminine_role_suffix=str(raw.get("feminine_role_suffix", "")),
         abstract_suffixes=tuple(raw.get("abstract_suffixes", [])),
         generic_pronouns=words("generic_pronouns"),
+        anaphoric_content=words("anaphoric_content"),
+        oblique_determiners=words("oblique_determiners"),
+        quoting_cues=words("quoting_cues"),
+        quoting_phrase=tuple(str(raw.get("quoting_phrase", "")).split()),
+        comma_before_complementizer=bool(raw.get("comma_before_complementizer", False)),
+        purpose_words=words("purpose_words"),
         infix_infinitive=re.compile(raw["infix_infinitive"]) if raw.get("infix_infinitive") else None,
     )
 
@@ -198,6 +210,17 @@ def load_lexicon(language: str) -> QuoteLexicon:
     if not path.is_file():
         language, path = FALLBACK_LANGUAGE, base / f"{FALLBACK_LANGUAGE}.json"
     return _build(language, json.loads(path.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def load_first_names() -> dict[str, str]:
+    """First name -> "m" or "f" (names used for both are absent); built by
+    ``training/quotes/first_names.py`` from Faker's person providers (MIT)."""
+    path = resources.files("newsmill") / "data" / "quotes" / "first_names.json"
+    if not path.is_file():
+        return {}
+    names = json.loads(path.read_text(encoding="utf-8")).get("names", {})
+    return {str(k): str(v) for k, v in names.items() if v in ("m", "f")}
 
 
 def has_lexicon(language: str) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newsmill.article import Entity, Speaker
 from newsmill.enrich.morphology import base_forms
-from newsmill.enrich.quotes.lexicon import QuoteLexicon
+from newsmill.enrich.quotes.lexicon import QuoteLexicon, load_first_names
 from newsmill.enrich.quotes.text import Token
 
 # A speaker noun phrase longer than this has run past the subject into the rest of the clause.
@@ -18,6 +18,8 @@ MAX_SKIPPED_PHRASES = 2
 # Tokens a skipped prepositional phrase may span before we give up on it.
 MAX_PHRASE_TOKENS = 5
 SPEAKER_LABELS = ("PER", "ORG")
+# Role nouns shorter than this are not matched as the end of a compound ("Rat" in "Zierat").
+MIN_ROLE_SUFFIX = 5
 # Lower-case name particles before a hyphen ("el-", "al-", "ad-") are at most this long.
 MAX_NAME_PARTICLE = 3
 # Resolved speakers searched back for a pronoun's antecedent; a pronoun refers a few sentences back
@@ -26,6 +28,10 @@ MAX_LOOKBACK = 32
 # Tokens between a sentence-initial subject and a late cue ("X wird von Reuters mit den Worten
 # zitiert"); more means the noun phrase was not the subject of the cue.
 MAX_PREFIELD_REST = 10
+# A pronoun continues the last speaker rather than a person mentioned after it unless that person
+# came more than this many characters (two or three sentences) later: "Polizeichef Williams forderte
+# Steve S. auf, sich zu stellen. Die Tat bezeichnete er als sinnlos." — "er" is Williams.
+SPEAKER_PREFERENCE_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +75,8 @@ class SpeakerFinder:
         self._person_names = [e.name or e.text for e in persons]
         self._token_starts = [t.start for t in tokens]
         self._genders: dict[str, str] | None = None
+        self._first_names = load_first_names()
+        self._role_ends = tuple(sorted({r.lower() for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}))
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
 
     # --- noun phrases ------------------------------------------------------------------------
@@ -198,8 +206,12 @@ class SpeakerFinder:
         return None
 
     def right_of(self, i: int, stop: int) -> tuple[int, int] | None:
-        """The inverted subject after a cue: ", sagte (am Montag) der Minister"."""
-        return self.noun_phrase_from(self._skip_adverbials(i, stop), stop)
+        """The inverted subject after a cue: ", sagte (am Montag) der Minister"; never an object
+        ("beschrieb in einem Krankenhaus den Hergang")."""
+        np = self.noun_phrase_from(self._skip_adverbials(i, stop), stop)
+        if np is not None and self.tokens[np[0]].low in self.lex.oblique_determiners:
+            return None
+        return np
 
     def left_of(self, start: int, cue: int) -> tuple[int, int] | None:
         """The subject before a cue when the whole field before the verb is one noun phrase."""
@@ -259,11 +271,19 @@ class SpeakerFinder:
         start, end = self.tokens[first].start, self.tokens[last - 1].end
         text = self.text[start:end]
         entity = self._entity_name(start, end)
+        if entity is not None and self.label_of(start, end) != "PER" and self._has_person_head(first, last):
+            entity = self._apposition(last) or entity  # "die Fraktionschefin der Grünen, Renate Künast,"
         name = entity or self._resolve(first, last, start)
         spk = Speaker(start, end, text, name)
         label = self.label_of(start, end) if entity else self._kind_of(first, last)
         self.mentions.append(Mention(start, name, label or "X"))
         return spk
+
+    def _has_person_head(self, first: int, last: int) -> bool:
+        """A role noun in the phrase ("Fraktionschefin", "Sprecher"): it names a person, not an organisation."""
+        lex = self.lex
+        return any(t.text in lex.role_nouns or (t.text[:1].isupper() and t.low.endswith(self._role_ends))
+                   for t in self.tokens[first:last])
 
     def _kind_of(self, first: int, last: int) -> str:
         words = [t.text for t in self.tokens[first:last]]
@@ -307,7 +327,7 @@ class SpeakerFinder:
             if named:
                 return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"
         if roles and head.text in lex.determiners and head.low in lex.definite_articles:
-            found = self._recent_in_role(start, roles[-1]) or self._recent(start, "PER", self._gender_of(roles[-1]))
+            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]))
             if found:
                 return found
         body = words[1:] if head.text in lex.determiners else words
@@ -337,6 +357,20 @@ class SpeakerFinder:
                 return self._person_names[j]
         return None
 
+    def _last_speaker(self, before: int, gender: str) -> str | None:
+        """The person who spoke last, if within SPEAKER_PREFERENCE_CHARS and not of the other gender:
+        "…, erklärte Putin. Der russische Staatschef hob … hervor". Any person mentioned further
+        back is too weak a guess for a role noun; it likely introduces someone new."""
+        for m in reversed(self.mentions[-MAX_LOOKBACK:]):
+            if m.start >= before:
+                continue
+            if before - m.start > SPEAKER_PREFERENCE_CHARS or m.label != "PER":
+                return None
+            if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):
+                return None
+            return m.name
+        return None
+
     def _gender_of(self, word: str) -> str:
         """"f", "m" or "" for a title or role word: "Frau", "Ministerin" (a role noun with the
         feminine suffix), "Minister"; "" when the word says nothing."""
@@ -348,7 +382,15 @@ class SpeakerFinder:
         return ""
 
     def _person_gender(self, j: int) -> str:
-        """The gender the text gives person ``j``: a title or role noun just before the name."""
+        """The gender the text gives person ``j``: a title or role noun just before the name, else
+        the usual gender of its first name ("Angela Merkel"; none for "Andrea", "Kim")."""
+        gender = self._role_gender(j)
+        if gender:
+            return gender
+        words = self._person_names[j].split()
+        return self._first_names.get(words[0], "") if len(words) > 1 else ""
+
+    def _role_gender(self, j: int) -> str:
         start = self._person_starts[j]
         t = bisect.bisect_left(self._token_starts, start)
         for tok in self.tokens[max(0, t - 2) : t]:
@@ -371,6 +413,7 @@ class SpeakerFinder:
                 k -= 1
         if k >= 0:
             best_start, best = self._person_starts[k], self._person_names[k]
+        best_start -= SPEAKER_PREFERENCE_CHARS
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
             if m.start < before and m.label == label and m.start > best_start:
                 if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):

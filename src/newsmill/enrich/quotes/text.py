@@ -41,6 +41,8 @@ def _is_boundary(text: str, tokens: list[Token], i: int, abbreviations: frozense
                  starters: frozenset[str] = frozenset()) -> int:
     """If a sentence ends after token ``i``, return the index of its last token (after closers), else -1."""
     tok = tokens[i]
+    if tok.text == ";":
+        return i  # a semicolon joins two main clauses: each is read as a sentence of its own
     if tok.text not in _SENTENCE_END:
         return -1
     if i > 0 and tok.text == "." and tokens[i - 1].end == tok.start:
@@ -49,8 +51,9 @@ def _is_boundary(text: str, tokens: list[Token], i: int, abbreviations: frozense
             return -1
         following = tokens[i + 1].text if i + 1 < len(tokens) else ""
         # "am 3. Oktober" is an ordinal, "des Modells 3. Ein Sprecher …" a sentence end
+        decimal = i > 1 and tokens[i - 2].text in ",." and tokens[i - 2].end == tokens[i - 1].start  # "7,1."
         if prev.isdigit() and len(prev) <= MAX_ORDINAL_DIGITS and "\n" not in text[tok.end : tok.end + 2] \
-                and following not in starters:
+                and following not in starters and not decimal:
             return -1
     j = i
     while j + 1 < len(tokens) and (tokens[j + 1].text in closers or tokens[j + 1].text in ")]") and tokens[j + 1].start == tokens[j].end:

@@ -19,7 +19,9 @@ from typing import cast
 
 from newsmill.article import BLOCK_KINDS, Article, Block, BlockKind, Removed, RemovedReason
 from newsmill.extract.html.dom import parse_html, strip_invisible
+from newsmill.extract.html.hydration import hydration_body, hydration_scripts
 from newsmill.extract.html.images import collect_images, image_scope
+from newsmill.extract.html.kinds import gallery_blocks, paywall_warning
 from newsmill.extract.html.lead import lead_index, outer_lead_index
 from newsmill.extract.html.select import Selection, choose_container, context, select
 from newsmill.extract.html.walk import Candidate, RawBlock, walk
@@ -29,6 +31,7 @@ from newsmill.extract.options import MAX_PARTIAL_CHARS, BudgetExceeded, ExtractO
 # When the DOM yields less body text than this but JSON-LD articleBody is longer, the page
 # renders its body with scripts: the JSON-LD text is the better body.
 MIN_DOM_BODY_CHARS = 200
+NO_CONTAINER_WARNING = "content: no article container found; kept all unmarked text"
 # htmldate's free-text date search (run on pages without date markup) costs ~0.85 µs per character
 # of page (measured: 6 s of a 9 MB page, 0.8 s of a 2 MB one) and cannot be interrupted ...
 EXTENSIVE_DATE_S_PER_CHAR = 0.85e-6
@@ -47,6 +50,7 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     if root is None:
         return Article(url=opts.url, warnings=warnings + ["html: nothing parseable in the page"]), None
     meta = read_metadata(root, opts.url, _metadata_options(text, opts))
+    scripts = hydration_scripts(root)  # read only when the DOM turns out to hold no body
     strip_invisible(root)  # after the metadata, which reads JSON-LD scripts and <head>
     # A budget spent on the parse or the metadata leaves the walk a short grace period, for text.
     walked = walk(root, opts.fallback_check() if opts.spent() else opts.check_time)
@@ -57,7 +61,7 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     if container is None and walked.blocks:
         # No block is long enough to mark an article: keep the page's unmarked, link-poor text.
         container = Candidate(root, 0, 0, len(walked.blocks), 0, 0, 0, False, ())
-        warnings.append("content: no article container found; kept all unmarked text")
+        warnings.append(NO_CONTAINER_WARNING)
     try:
         sel = select(walked, container, meta.title, ctx.ignore, outer_lead_index(walked, ctx, container),
                      opts.check_time)
@@ -67,7 +71,16 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
         inside = walked.blocks[container.first:container.last]
         return _partial(meta, opts, warnings, inside, container.index, exc), meta.language
     article = _article(meta, opts, warnings)
-    _fill_body(article, sel, meta)
+    gallery = gallery_blocks(walked, sel, ctx.ignore)
+    if gallery is not None:
+        sel.kept_raw = gallery
+        sel.blocks = [Block(_kind(b.kind), b.text) for b in gallery]
+        _replace_fallback_warning(article, "content: a picture gallery; the body is its captions")
+    _fill_body(article, sel, meta, scripts)
+    body_chars = len(article.lead or "") + sum(len(b.text) for b in article.blocks)
+    paywalled = paywall_warning(root, meta.free, meta.paywalled, walked, container, body_chars)
+    if paywalled:
+        article.warnings.append(paywalled)
     headline = walked.blocks[ctx.headline].owner if ctx.headline >= 0 else None
     scope = image_scope(container.element, headline) if container is not None else root
     article.images = collect_images(scope, meta.canonical_url or opts.url)
@@ -84,6 +97,7 @@ def _account_for_captions(article: Article, blocks: list[RawBlock]) -> None:
     """Captions of pictures that are not the article's (teasers, galleries elsewhere on the page)
     are dropped text too: list them in ``removed`` so nothing disappears silently."""
     covered = " ".join(f"{i.caption or ''} {i.credit or ''}" for i in article.images)
+    covered += " ".join(b.text for b in article.blocks)  # a gallery's captions are its body
     for b in blocks:
         if b.caption and b.text not in covered:
             reason: RemovedReason = b.flags[-1][1] if b.flags else "gallery"
@@ -105,12 +119,18 @@ def _article(meta: PageMetadata, opts: ExtractOptions, warnings: list[str]) -> A
     )
 
 
-def _fill_body(article: Article, sel: Selection, meta: PageMetadata) -> None:
+def _fill_body(article: Article, sel: Selection, meta: PageMetadata, scripts: list[tuple[str, str]]) -> None:
     article.removed = sel.removed
     body_chars = sum(len(b.text) for b in sel.blocks)
     if body_chars < MIN_DOM_BODY_CHARS and meta.body and len(meta.body) > body_chars:
         article.blocks = [Block("paragraph", p.strip()) for p in meta.body.split("\n") if p.strip()]
-        article.warnings.append("content: little text in the page body; used the JSON-LD articleBody")
+        _replace_fallback_warning(article, "content: little text in the page body; used the JSON-LD articleBody")
+        return
+    hydrated = hydration_body(scripts) if body_chars < MIN_DOM_BODY_CHARS and scripts else None
+    if hydrated is not None and hydrated.chars > body_chars:
+        article.blocks = [Block(_kind(kind), text) for kind, text in hydrated.blocks]
+        _replace_fallback_warning(
+            article, f"content: little text in the page body; used the page's hydration data ({hydrated.source})")
         return
     if sel.lead is not None:
         article.lead = sel.lead.text
@@ -122,6 +142,11 @@ def _fill_body(article: Article, sel: Selection, meta: PageMetadata) -> None:
         article.lead = sel.blocks[lead_at].text
         del sel.blocks[lead_at]
     article.blocks = sel.blocks
+
+
+def _replace_fallback_warning(article: Article, warning: str) -> None:
+    """The body came from structured data: "kept all unmarked text" no longer describes it."""
+    article.warnings = [w for w in article.warnings if w != NO_CONTAINER_WARNING] + [warning]
 
 
 def _partial(meta: PageMetadata, opts: ExtractOptions, warnings: list[str], blocks: list[RawBlock],

@@ -22,8 +22,9 @@ def collect_images(scope: Any, base_url: str | None) -> list[Image]:
     teasers, ads, navigation or comments are not the article's (galleries are)."""
     images: list[Image] = []
     seen: set[str] = set()
+    verdicts: dict[Any, bool] = {}  # per ancestor: pictures share them (a gallery's <ul>, the body)
     for fig in scope.iter("figure"):
-        if _in_boilerplate(fig, scope):
+        if _in_boilerplate(fig, scope, verdicts):
             continue
         img = _first_img(fig)
         caption, credit = _caption_and_credit(fig)
@@ -38,7 +39,7 @@ def collect_images(scope: Any, base_url: str | None) -> list[Image]:
             return images
     for img in scope.iter("img"):
         url = _img_url(img, base_url)
-        if not url or url in seen or _is_icon(img) or _in_figure(img) or _in_boilerplate(img, scope):
+        if not url or url in seen or _is_icon(img) or _in_figure(img) or _in_boilerplate(img, scope, verdicts):
             continue
         seen.add(url)
         images.append(Image(url=url, alt=_clean(img.get("alt")) or None))
@@ -59,12 +60,15 @@ def image_scope(container: Any, headline: Any | None) -> Any:
     return container
 
 
-def _in_boilerplate(el: Any, scope: Any) -> bool:
+def _in_boilerplate(el: Any, scope: Any, verdicts: dict[Any, bool]) -> bool:
     for a in el.iterancestors():
         if a is scope:
             return False
-        reason = element_reason(a, a.tag)
-        if reason is not None and reason not in _PICTURE_REASONS:
+        bad = verdicts.get(a)
+        if bad is None:
+            reason = element_reason(a, a.tag)
+            verdicts[a] = bad = reason is not None and reason not in _PICTURE_REASONS
+        if bad:
             return True
     return False
 

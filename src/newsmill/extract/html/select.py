@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsmill.article import Block, BlockKind, Removed, RemovedReason
-from newsmill.extract.boilerplate import reason_for_text, section_cue
-from newsmill.extract.html.walk import TIME_CHECK_EVERY, Candidate, RawBlock, Walk
+from newsmill.extract.boilerplate import SECTION_CUE_MAX_CHARS, reason_for_text, section_cue
+from newsmill.extract.html.walk import GOOD_MIN_CHARS, TIME_CHECK_EVERY, Candidate, RawBlock, Walk
 
 # Noise below a container costs as much as article text gains: a wrapper that adds a sidebar of
 # equal size to the body is no better than the body alone.
@@ -123,7 +123,59 @@ def choose_container(walk: Walk, json_body: str | None, ctx: Context) -> Candida
     best = ranked[0]
     if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
         best = _vote_by_body(walk, ranked[:BODY_VOTER_TOP], json_body) or best
+    return _with_sibling_parts(walk, _beyond_one_paragraph(walk, best, ctx))
+
+
+# A one-paragraph winner whose ancestor holds this many times its article text is one paragraph
+# of a body that a teaser box inside it pushed down (link lists and teasers inside the body are
+# dropped block by block anyway).
+LONE_PARAGRAPH_FACTOR = 3.0
+
+
+def _beyond_one_paragraph(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
+    if best.last - best.first > 1:
+        return best
+    by_element = {id(c.element): c for c in walk.candidates}
+    for el in best.element.iterancestors():
+        up = by_element.get(id(el))
+        if up is None:
+            continue
+        if up.good >= LONE_PARAGRAPH_FACTOR * best.good and score(up, ctx) > 0 and not _flagged(up, ctx.ignore):
+            return up
+        if el.tag in ("body", "html"):
+            break
     return best
+
+
+def _with_sibling_parts(walk: Walk, best: Candidate) -> Candidate:
+    """An article split into several elements of one kind (``<article class="story-part">`` with
+    ads and teasers between them) is their parent: the hint bonus of one part must not cut off
+    the rest. A sibling counts as a part when it has the same tag and class, article-like text,
+    and no headline of its own: an infinite-scroll page stacks whole articles, each with its h1, and
+    then no sibling is merged."""
+    el = best.element
+    parent = el.getparent()
+    if parent is None or parent.tag in ("html", "body"):
+        return best
+    tag, cls = el.tag, el.get("class")
+    if tag not in ("article", "section") and not cls:
+        return best
+    by_element = {id(c.element): c for c in walk.candidates}
+    siblings = [by_element.get(id(s)) for s in parent.iterchildren(tag) if s is not el and s.get("class") == cls]
+    parts = [p for p in siblings if p is not None and p.good >= GOOD_MIN_CHARS and not _own_flags(p, best)]
+    if not parts or any(_has_h1(p.element) for p in parts):
+        return best
+    return by_element.get(id(parent), best)
+
+
+def _own_flags(part: Candidate, best: Candidate) -> bool:
+    return any(i not in best.flags for i in part.flags)
+
+
+def _has_h1(el: Any) -> bool:
+    for _ in el.iter("h1"):
+        return True
+    return False
 
 
 def _vote_by_body(walk: Walk, top: list[Candidate], body: str) -> Candidate | None:
@@ -187,7 +239,7 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
             cut = None
         if reason is None and cut is not None:
             reason = cut.reason
-        elif reason is None and b.kind == "heading" and (cue := section_cue(b.text)) is not None:
+        elif reason is None and (cue := _cue(b)) is not None:
             cut = _Cut(b.owner.getparent() if b.owner is not None else None, cue)
             reason = cue
         if reason is None and i in lonely:
@@ -232,6 +284,15 @@ def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozen
             lonely.add(i)
         last = mark or last
     return lonely
+
+
+def _cue(b: RawBlock) -> RemovedReason | None:
+    """The section cue of a heading, or of a short paragraph that is nothing but the cue."""
+    if b.kind == "heading":
+        return section_cue(b.text)
+    if b.kind == "paragraph" and len(b.text) <= SECTION_CUE_MAX_CHARS and not b.good:
+        return section_cue(b.text, alone=True)
+    return None
 
 
 @dataclass

@@ -273,7 +273,7 @@ def byline_candidates(doc: Any) -> list[str]:
     """
     # One scan of the tree for all kinds (each kind's own XPath was a whole-tree scan per page).
     kinds: list[list[Any]] = [[] for _ in range(BYLINE_KINDS)]
-    for el in _byline_xpath()(doc):
+    for el in _byline_elements(doc):
         kinds[_byline_kind(el)].append(el)
     for elements in kinds:
         found = _usable_bylines(elements)
@@ -291,11 +291,23 @@ def _byline_kind(el: Any) -> int:
     return 1 if el.get("rel") == "author" else 2
 
 
-@lru_cache(maxsize=1)
-def _byline_xpath() -> Any:
-    from lxml import etree
-
-    return etree.XPath(_BYLINE_XPATH)
+def _byline_elements(doc: Any) -> list[Any]:
+    """The elements ``_BYLINE_XPATH`` selects, in document order. A Python loop over the tree
+    with two attribute reads per element costs half of libxml2's XPath with seven ``contains``
+    tests per element (measured: 1.2 vs 2.3 ms a page)."""
+    found = []
+    for el in doc.iter():
+        get = el.get
+        cls, ident = get("class"), get("id")
+        if cls and ("byline" in cls or "author" in cls or "autor" in cls):
+            found.append(el)
+            continue
+        if ident and ("byline" in ident or "author" in ident):
+            found.append(el)
+            continue
+        if (get("itemprop") == "author" or get("rel") == "author") and isinstance(el.tag, str):
+            found.append(el)
+    return found
 
 
 def _usable_bylines(elements: list[Any]) -> list[str]:

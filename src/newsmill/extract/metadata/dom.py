@@ -38,9 +38,13 @@ def breadcrumb_section(doc: HtmlElement, objects: list[dict[str, Any]]) -> str |
         if "breadcrumblist" in jsonld.types_of(obj):
             names = [jsonld.text_of(i.get("name") or i.get("item")) for i in _list_items(obj)]
             return _crumb([n for n in names if n])
-    for nav in doc.xpath('//*[contains(@class, "breadcrumb")]')[:1]:
-        names = [" ".join(a.text_content().split()) for a in nav.iter("a")]
-        return _crumb([n for n in names if n])
+    # A loop that stops at the first match: breadcrumbs sit near the top, and libxml2's
+    # ``//*[contains(@class, …)]`` scans the whole tree (the XPath cost ~0.6 ms a page).
+    for nav in doc.iter():
+        cls = nav.get("class")
+        if cls and "breadcrumb" in cls:
+            names = [" ".join(a.text_content().split()) for a in nav.iter("a")]
+            return _crumb([n for n in names if n])
     return None
 
 

@@ -18,7 +18,10 @@ empty. ``PageMetadata`` fields:
   plain date when only the day is known). ``published`` is the original publication date.
 - ``canonical_url``: absolute; ``site``: site name or host; ``language``: declared, ISO 639-1.
 - ``images``: absolute URLs of the lead images (og:image, JSON-LD image).
-- ``body``: JSON-LD ``articleBody`` text when the page ships it (else ``None``).
+- ``body``: JSON-LD ``articleBody`` text when the page ships it (else ``None``); for a
+  ``LiveBlogPosting`` without one, its ``liveBlogUpdate`` posts (headline and body each).
+- ``free``: JSON-LD ``isAccessibleForFree`` (``None`` when not declared); ``paywalled``: the
+  ``cssSelector`` of the parts it marks as not free (Google's paywall markup).
 - ``keywords``: tags and keywords; ``warnings``: what was broken or doubtful (e.g. bad JSON-LD).
 """
 
@@ -115,6 +118,8 @@ class PageMetadata:
     images: list[str] = field(default_factory=list)
     body: str | None = None
     keywords: list[str] = field(default_factory=list)
+    free: bool | None = None
+    paywalled: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -168,6 +173,7 @@ def _read_into(meta: PageMetadata, doc: HtmlElement, url: str | None, options: M
     meta.images = _images(src)
     meta.body = _body(src)
     meta.keywords = _keywords(src)
+    meta.free, meta.paywalled = _access(src)
 
 
 def _absolute(link: str | None, base: str | None) -> str | None:
@@ -353,12 +359,43 @@ def _images(src: _Sources) -> list[str]:
 
 
 def _body(src: _Sources) -> str | None:
-    body = src.ld("articleBody")
-    if not isinstance(body, str) or not body.strip():
-        return None
     import html
 
-    return html.unescape(body).strip()
+    body = src.ld("articleBody")
+    if isinstance(body, str) and body.strip():
+        return html.unescape(body).strip()
+    # A live blog's posts are its body: each update's headline and text, newest first as shipped.
+    updates = src.ld("liveBlogUpdate")
+    posts: list[str] = []
+    for update in updates if isinstance(updates, list) else [updates]:
+        text = update.get("articleBody") if isinstance(update, dict) else None
+        if isinstance(text, str) and text.strip():
+            head = jsonld.text_of(update.get("headline"))
+            posts.extend([head] if head else [])
+            posts.append(html.unescape(text).strip())
+    return "\n".join(posts) or None
+
+
+def _access(src: _Sources) -> tuple[bool | None, list[str]]:
+    """``isAccessibleForFree`` of the article and the selectors of the parts marked not free."""
+    free = _flag(src.ld("isAccessibleForFree"))
+    parts = src.ld("hasPart")
+    selectors: list[str] = []
+    for part in parts if isinstance(parts, list) else [parts]:
+        if isinstance(part, dict) and _flag(part.get("isAccessibleForFree")) is False:
+            selector = part.get("cssSelector")
+            if isinstance(selector, str) and selector.strip():
+                selectors.append(selector.strip())
+    return free, selectors
+
+
+def _flag(value: Any) -> bool | None:
+    """A schema.org Boolean: true/false, or the strings pages write ("False", "false", "no")."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
+        return value.strip().lower() in ("true", "yes")
+    return None
 
 
 def _keywords(src: _Sources) -> list[str]:

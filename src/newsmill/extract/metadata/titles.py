@@ -94,8 +94,9 @@ def _heading_texts(doc: HtmlElement, tag: str) -> list[tuple[str, str]]:
     return out
 
 
-# Separators left over when a kicker element is dropped (": Wie Firmen ...").
-_HEADLINE_TRIM = " :|–—-·•"  # not » «: German quotation marks
+# Separators left over when a kicker element is dropped (": Wie Firmen ..."), and the permalink
+# signs documentation generators put after a heading ("Configuration¶").
+_HEADLINE_TRIM = " :|–—-·•¶🔗"  # not » «: German quotation marks
 # Pages with more h1 elements than this use h1 for teasers; the first ones are enough.
 MAX_H1 = 5
 

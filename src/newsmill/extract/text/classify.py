@@ -199,13 +199,16 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon, markup_dump: boo
         return Label("bad", None, n)
     if repeats > 1 and n <= REPEAT_MAX_WORDS:
         return Label("bad", "navigation", n, repeated=True)
-    return Label(_prose_kind(text, words, lex), None, n)
+    return Label(_prose_kind(text, words, lex, line.cut_out), None, n)
 
 
-def _prose_kind(text: str, words: list[str], lex: Lexicon) -> Kind:
+def _prose_kind(text: str, words: list[str], lex: Lexicon, cut_out: bool = False) -> Kind:
     n = len(words)
     punctuated = bool(_SENTENCE_END.search(text))
-    if n >= GOOD_MIN_WORDS and (punctuated or len(text) >= GOOD_MIN_CHARS_UNPUNCTUATED):
+    # A piece cut out of an overlong line ends at a sentence end, unless it is the menu, heading or
+    # caption run that stood before a sentence: long and unpunctuated is then no paragraph.
+    long_enough = len(text) >= GOOD_MIN_CHARS_UNPUNCTUATED and not cut_out
+    if n >= GOOD_MIN_WORDS and (punctuated or long_enough):
         if n >= DISTINCT_MIN_WORDS and len(set(words)) < DISTINCT_MIN_SHARE * n:
             return "short"  # the same few words over and over: a tag cloud or junk, not prose
         stops = sum(map(lex.stopwords.__contains__, map(str.lower, words)))

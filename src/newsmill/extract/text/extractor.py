@@ -27,7 +27,7 @@ def extract_text(text: str, opts: ExtractOptions) -> Article:
     """Turn a flattened text dump into an Article (best effort, never raises on content)."""
     article = Article(url=opts.url)
     lex = load_lexicon()
-    split = split_lines(text, lex.stopwords)
+    split = split_lines(text, lex.stopwords, lex.exact)
     article.warnings.extend(split.warnings)
     lines = merge_fragments(split.lines)
     opts.check_time()

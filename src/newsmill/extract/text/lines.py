@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from newsmill.extract.lexicon import cue_key
 
 # Text beyond this is not analysed (with a warning): a news article is far shorter, and the cost
 # of the analysis grows with the text. 100 MB dumps are data files, not pages.
@@ -41,7 +45,7 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
 _INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS))
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE_CHARS}]")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9])")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+(?=[\"„“»«]?[A-ZÄÖÜ0-9]|©)")
 _RULE = re.compile(r"^\s*(?:[-*_=~#|:.•·]\s*){3,}$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{3,}")
 _RULE_START = frozenset("-*_=~#|:.•·")
@@ -66,6 +70,13 @@ _GLUED_SENTENCE = re.compile(r"(?<=[a-zäöüß]{2}[.!?])(?=[A-ZÄÖÜ][a-zäö�
 # without a function word before a sentence's start is cut off as a line of its own.
 NAV_RUN_WORDS = 6
 _BULLET_START = frozenset("*+•·▪◦‣-")
+# No sentence starts right after these (a colon, a quote or bracket opened, a dash, a comma).
+_NO_CUT_AFTER = frozenset(":\"„“«»(–—-,;/&+")
+# Section cues cut off the front of such a piece have at most this many words ("Das könnte Sie auch
+# interessieren" is six).
+CUE_MAX_WORDS = 6
+# ... and a sentence's first words include a lower-case one within this many words.
+_SENTENCE_LOOKAHEAD_WORDS = 4
 
 
 @dataclass
@@ -91,6 +102,7 @@ class Line:
     images: list[MdImage] = field(default_factory=list)
     rule: bool = False  # a horizontal rule or table separator
     word_run: bool = False  # cut out of a dump without line breaks as a run without function words
+    cut_out: bool = False  # a piece of an overlong line (a dump without line breaks)
 
     @property
     def link_share(self) -> float:
@@ -107,7 +119,7 @@ class SplitResult:
     warnings: list[str]
 
 
-def split_lines(text: str, stopwords: frozenset[str] = frozenset()) -> SplitResult:
+def split_lines(text: str, stopwords: frozenset[str] = frozenset(), cues: Mapping[str, str] | None = None) -> SplitResult:
     """Cut the dump into cleaned ``Line``s (blank lines dropped, remembered as ``blank_before``)."""
     warnings: list[str] = []
     if len(text) > MAX_ANALYSED_CHARS:
@@ -135,11 +147,12 @@ def split_lines(text: str, stopwords: frozenset[str] = frozenset()) -> SplitResu
         if not raw.strip():
             blank = True
             continue
-        pieces = _split_long(raw, stopwords) if len(raw) > MAX_LINE_CHARS else [(raw, False)]
+        pieces = _split_long(raw, stopwords, cues) if len(raw) > MAX_LINE_CHARS else [(raw, False)]
         long_split = long_split or len(pieces) > 1
         for i, (piece, run) in enumerate(pieces):
             line = clean_line(len(lines), piece)
             line.word_run = run
+            line.cut_out = len(pieces) > 1
             line.blank_before = blank or i > 0
             lines.append(line)
         blank = False
@@ -190,14 +203,70 @@ def _reflow(raw_lines: list[str], width: int) -> list[str]:
     return out
 
 
-def _split_long(raw: str, stopwords: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+def _split_long(raw: str, stopwords: frozenset[str] = frozenset(), cues: Mapping[str, str] | None = None) -> list[tuple[str, bool]]:
     """Pieces of an overlong line, each with True when it is a run without function words."""
     sentences = [q for p in _SENTENCE_SPLIT.split(raw) if p.strip() for q in _GLUED_SENTENCE.split(p) if q.strip()]
+    if stopwords:
+        sentences = [q for p in sentences for q in _cut_sentence_starts(p, stopwords)]
+    if cues:
+        sentences = [q for p in sentences for q in _cut_leading_cue(p, cues)]
     pieces = [q for p in sentences for q in _cut_word_runs(p, stopwords)] if stopwords else [(p, False) for p in sentences]
     out: list[tuple[str, bool]] = []
     for piece, run in pieces:  # text without sentence ends is cut hard, still in order
         out.extend((piece[i : i + MAX_LINE_CHARS], run) for i in range(0, len(piece), MAX_LINE_CHARS))
     return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """``text`` cut at sentence ends (a period, ! or ? before a capitalised word)."""
+    return [p for p in _SENTENCE_SPLIT.split(text) if p.strip()]
+
+
+def _cut_leading_cue(piece: str, cues: Mapping[str, str]) -> list[str]:
+    """Cut a section cue off the front of a piece: "Kommentare Hans sagt: ...", "Weiterlesen: Die ...".
+
+    With its line break lost, the header of the comments, a teaser list or a share bar runs into
+    what follows it; on a line of its own it is a cue the line tables know (``Lexicon.exact``).
+    """
+    words = piece.split(" ")
+    for n in range(min(CUE_MAX_WORDS, len(words) - 1), 0, -1):
+        if cue_key(" ".join(words[:n])) in cues and words[n][:1].isupper():
+            return [" ".join(words[:n]), " ".join(words[n:])]
+    return [piece]
+
+
+@lru_cache(maxsize=1)
+def _mid_sentence_capitals() -> frozenset[str]:
+    from newsmill.extract.lexicon import table_words
+
+    return frozenset(table_words("mid_sentence_capitals"))
+
+
+def _cut_sentence_starts(piece: str, stopwords: frozenset[str]) -> list[str]:
+    """Cut ``piece`` where a sentence starts without the previous text ending in punctuation.
+
+    Inside a sentence function words are lower case ("sagte der Minister"); a capitalised one
+    after an unpunctuated word ("Ländliche Räume Die Bevölkerung ...") opens a new sentence,
+    and what stood before it was a heading, a caption or a menu whose line break was lost. The
+    next few words must hold a lower-case one: in a title-case headline ("How To Get The Best")
+    every word is capitalised. Pronouns written capitalised ("Sie", "I") open nothing.
+    """
+    words = piece.split(" ")
+    keep = _mid_sentence_capitals()
+    cuts = [0]
+    for i in range(1, len(words)):
+        word, prev = words[i], words[i - 1]
+        core = word.strip("\"„“”»«(").lower()
+        if not word[:1].isupper() or core not in stopwords or core in keep:
+            continue
+        if not prev or prev[-1] in _NO_CUT_AFTER or prev.lower() in stopwords or i - cuts[-1] < 1:
+            continue
+        if not any(w[:1].islower() for w in words[i + 1 : i + 1 + _SENTENCE_LOOKAHEAD_WORDS]):
+            continue
+        cuts.append(i)
+    if len(cuts) == 1:
+        return [piece]
+    return [" ".join(words[a:b]) for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True)]
 
 
 def _cut_word_runs(piece: str, stopwords: frozenset[str]) -> list[tuple[str, bool]]:
@@ -207,12 +276,19 @@ def _cut_word_runs(piece: str, stopwords: frozenset[str]) -> list[tuple[str, boo
     cuts: list[int] = []
     run_start, run = 0, 0
     for i, word in enumerate([*words, "."]):
-        is_stop = word.strip(".,:;!?\"„“”»«()").lower() in stopwords or i == len(words)
+        end = i == len(words)
+        is_stop = word.strip(".,:;!?\"„“”»«()").lower() in stopwords or end
         if is_stop:
             if run >= NAV_RUN_WORDS:
                 # A capitalised function word opens the sentence ("Der Rat ..."); a lower-case one
-                # follows its first word ("Scholz hat ...").
-                opens = i == len(words) or word[:1].isupper()
+                # follows its first word ("Scholz hat ..."), which is capitalised then.
+                opens = end or word[:1].isupper()
+                if (
+                    (end and words[-1][-1:] in ".!?")  # the run ends the sentence: its end, no menu
+                    or (not opens and not words[i - 1][:1].isupper())
+                ):
+                    run = 0
+                    continue
                 cuts.extend((run_start, i if opens else max(run_start, i - 1)))
             run = 0
         elif word:

@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from newsmill.article import Block, Image, Removed, RemovedReason
-from newsmill.extract.lexicon import Lexicon
+from newsmill.extract.lexicon import Lexicon, cue_key
 from newsmill.extract.metadata.authors import agency_of
 from newsmill.extract.text.classify import Label, caption_credit
 from newsmill.extract.text.dates import find_date
-from newsmill.extract.text.lines import Line
+from newsmill.extract.text.lines import Line, split_sentences
 from newsmill.extract.text.meta import META_MAX_WORDS, person_name, read_byline, scan
 from newsmill.extract.text.segment import Body
 
@@ -52,6 +52,9 @@ HEADING_MAX_WORDS = 15
 KEEP_REPEATED_IN_BODY = True
 KEEP_NUMBERS_IN_BODY = True
 
+# Sentences this long are compared to find a repeated copy of the body (short ones recur: "Ja.").
+REPEAT_MIN_CHARS = 30
+
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—·:]{1,2}|-)\s+[^|–—·]{1,60}$")
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
 
@@ -80,6 +83,7 @@ class _Ctx:
     used: set[int] = field(default_factory=set)  # lines consumed into images
     bare_line_seen: bool = False  # the head's one bare short line that is no name or agency was taken
     headline: int | None = None  # the head line the page's own title repeats, when there is one
+    sentences: set[str] = field(default_factory=set)  # the body's sentences so far (as cue keys)
 
 
 def recover(lines: list[Line], labels: list[Label], body: Body, lex: Lexicon) -> Parts:
@@ -384,7 +388,7 @@ def _meta_follows(ctx: _Ctx, i: int) -> bool:
 def _add_block(ctx: _Ctx, i: int) -> None:
     line, label, blocks = ctx.lines[i], ctx.labels[i], ctx.parts.blocks
     text = line.text
-    if blocks and blocks[-1].text == text:
+    if (blocks and blocks[-1].text == text) or _repeats_body(ctx, text, label):
         ctx.parts.removed.append(Removed(text=text, reason="duplicate"))
         return
     if line.heading or (label.kind == "short" and _heading_like(text, label)):
@@ -393,6 +397,27 @@ def _add_block(ctx: _Ctx, i: int) -> None:
         blocks.append(Block("list_item", text))
     else:
         blocks.append(Block("paragraph", text))
+
+
+def _repeats_body(ctx: _Ctx, text: str, label: Label) -> bool:
+    """True when every sentence of this prose line is in the body already.
+
+    Pages print the article twice (a second rendition for print, AMP or a script's template, a
+    lead repeated as the first paragraph), and a dump keeps both; an article does not repeat its
+    paragraphs. Sentences, not lines, are compared: the copies are often broken into lines
+    differently.
+    """
+    if label.kind not in ("good", "medium") or len(text) < REPEAT_MIN_CHARS:
+        return False
+    sentences = [cue_key(p) for p in split_sentences(text)]
+    sentences = [p for p in sentences if len(p) >= REPEAT_MIN_CHARS]
+    if not sentences:
+        return False
+    seen = ctx.sentences
+    if all(p in seen for p in sentences):
+        return True
+    seen.update(sentences)
+    return False
 
 
 def _heading_like(text: str, label: Label) -> bool:

@@ -1,0 +1,78 @@
+"""The word classes of ``data/lexicon/entities.json`` and the name lists of the NER model.
+
+The model's gazetteer component already holds, per lower-case word, which name lists know it
+(countries, cities, towns, first names, surnames) and, in German, whether it is a common word
+(see ``features``); reading them here costs nothing at run time and keeps one source of truth.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsmill.enrich.entities.features import CODES
+
+COUNTRY, BIG, TOWN, PART, FIRST, LAST, COMMON = (CODES[k] for k in
+                                                 ("country", "big", "town", "part", "first", "last", "common"))
+PLACE_CODES = COUNTRY + BIG + TOWN
+PERSON_CODES = FIRST + LAST
+
+
+@dataclass(frozen=True)
+class WordClasses:
+    """One language's row of ``entities.json``."""
+
+    genitive_determiners: frozenset[str]
+    determiners: frozenset[str]
+    plural_determiners: frozenset[str]
+    indefinite_articles: frozenset[str]
+    locative_prepositions: frozenset[str]
+    noun_suffixes: tuple[str, ...]
+    place_stem_suffixes: tuple[str, ...]
+    leading_non_name: frozenset[str]
+    role_suffixes: tuple[str, ...]
+    compass: Mapping[str, str]
+    street_suffixes: tuple[str, ...]
+    platforms: frozenset[str]
+    dative_plurals: frozenset[str]
+
+
+def _read(name: str) -> Any:
+    return json.loads(resources.files("newsmill").joinpath("data", "lexicon", name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def word_classes(language: str) -> WordClasses:
+    data = _read("entities.json")
+    row = data.get(language) or data["en"]
+    plurals = frozenset(_read("de_dative_plurals.json")["forms"]) if language == "de" else frozenset()
+    return WordClasses(
+        genitive_determiners=frozenset(row["genitive_determiners"]), determiners=frozenset(row["determiners"]),
+        plural_determiners=frozenset(row["plural_determiners"]),
+        indefinite_articles=frozenset(row["indefinite_articles"]),
+        locative_prepositions=frozenset(row["locative_prepositions"]),
+        noun_suffixes=tuple(row["noun_suffixes"]), place_stem_suffixes=tuple(row["place_stem_suffixes"]),
+        leading_non_name=frozenset(row["leading_non_name"]),
+        # longest first: "bürgermeister" is tried before "meister"
+        role_suffixes=tuple(sorted(row["role_suffixes"], key=len, reverse=True)),
+        compass=dict(sorted(row["compass"].items(), key=lambda kv: -len(kv[0]))),
+        street_suffixes=tuple(row["street_suffixes"]), platforms=frozenset(data["platforms"]),
+        dative_plurals=plurals)
+
+
+def name_codes(language: str) -> Mapping[str, str]:
+    """Lower-case word → the codes of the name lists that know it (empty without a model)."""
+    from newsmill.enrich.entities.recognizer import load_model
+
+    nlp = load_model(language)
+    if nlp is None:
+        return {}
+    for _, component in nlp.pipeline:
+        classes = getattr(component, "classes", None)
+        if isinstance(classes, dict):
+            return classes
+    return {}

@@ -1,0 +1,85 @@
+"""Entity span checks (issue 15, classes 1, 3, 4): each case stands for a class of error."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsmill
+from newsmill.enrich.entities.checks import check_spans
+from newsmill.enrich.entities.recognizer import load_model
+
+pytestmark = pytest.mark.skipif(load_model("de") is None or load_model("en") is None,
+                                reason="the NER models are not built")
+
+
+def _check(text: str, mention: str, label: str, language: str = "de") -> list[tuple[str, str]]:
+    start = text.index(mention)
+    return [(text[s:e], lab) for s, e, lab in check_spans(text, [(start, start + len(mention), label)], language)]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # a byline cue before a first name
+    ("Von Daniel Weinmann. Der Rat tagte.", "Von Daniel Weinmann", "Daniel Weinmann"),
+    ("By Jane Doe, staff writer", "By Jane Doe", "Jane Doe"),
+    # role nouns, also compounds and inflected ones
+    ("Verwaltungsmann Carsten Froß lobte die Arbeit.", "Verwaltungsmann Carsten Froß", "Carsten Froß"),
+    ("Ein Sprecher des Präsidenten Macron sagte", "Präsidenten Macron", "Macron"),
+    ("Bundeskanzlerin Angela Merkel sprach.", "Bundeskanzlerin Angela Merkel", "Angela Merkel"),
+    # a dateline town before a full name
+    ("Preetz Friedhelm Funkel sagte am Montag", "Preetz Friedhelm Funkel", "Friedhelm Funkel"),
+    # a first name stays ("Hermann" ends like a role noun), and so does a name inside a sentence
+    ("Mit Assan Abdullah Khan sprach er.", "Assan Abdullah Khan", "Assan Abdullah Khan"),
+    ("Hermann Hesse schrieb.", "Hermann Hesse", "Hermann Hesse"),
+    ("Von der Leyen sagte", "Von der Leyen", "Von der Leyen"),
+])
+def test_leading_words_that_are_no_part_of_a_name_are_trimmed(text: str, mention: str, expected: str) -> None:
+    language = "en" if text.startswith("By") else "de"
+    assert _check(text, mention, "PER", language) == [(expected, "PER")]
+
+
+@pytest.mark.parametrize(("text", "mention", "label"), [
+    # abstract-noun suffixes no name list knows
+    ("Die Pädophilie ist ein Verbrechen.", "Pädophilie", "PER"),
+    ("Nach einem Waffenstillstand kehrte Ruhe ein.", "Waffenstillstand", "LOC"),
+    ("Die Digitalisierung schreitet voran.", "Digitalisierung", "LOC"),
+    ("Ihre Zuverlässigkeit lobte er.", "Zuverlässigkeit", "PER"),
+    # a common word after an article
+    ("Wir wandern in den Bergen.", "Bergen", "LOC"),
+    ("Das Essen war kalt.", "Essen", "LOC"),
+])
+def test_german_common_nouns_are_not_entities(text: str, mention: str, label: str) -> None:
+    assert _check(text, mention, label) == []
+
+
+@pytest.mark.parametrize(("text", "mention", "label"), [
+    ("Sie lebt in Bergen.", "Bergen", "LOC"),  # no article: the town
+    ("Er fuhr nach Essen.", "Essen", "LOC"),
+    ("Die Schweiz stimmte ab.", "Schweiz", "LOC"),  # countries take articles
+    ("Sie kamen aus den Niederlanden.", "Niederlanden", "LOC"),
+    ("Die Bundesregierung beschloss", "Bundesregierung", "ORG"),  # organisations are not checked so
+    ("Marie sagte", "Marie", "PER"),
+])
+def test_names_survive_the_common_noun_check(text: str, mention: str, label: str) -> None:
+    assert _check(text, mention, label) == [(mention, label)]
+
+
+@pytest.mark.parametrize(("text", "mention", "label", "expected"), [
+    ("Sie postete auf Instagram ein Foto.", "Instagram", "LOC", "ORG"),
+    ("Er schrieb es auf TikTok.", "TikTok", "PER", "ORG"),
+    ("Das Haus in der Bahnhofstraße brannte.", "Bahnhofstraße", "PER", "LOC"),
+    ("He lives on Main Street.", "Main Street", "ORG", "LOC"),
+    ("Der Film „Joker“ lief gut.", "Joker", "PER", "MISC"),
+    ("The film “Marriage Story,” was praised.", "Marriage Story", "PER", "MISC"),
+    ("BERLIN (dpa) – Die Regierung tagte.", "BERLIN", "PER", "LOC"),
+    ("Er fährt einen Porsche.", "Porsche", "PER", "MISC"),
+])
+def test_wrong_types_are_corrected(text: str, mention: str, label: str, expected: str) -> None:
+    language = "en" if text.startswith(("He ", "The ", "She ")) else "de"
+    assert _check(text, mention, label, language) == [(mention, expected)]
+
+
+def test_a_surname_that_names_a_small_town_is_the_person() -> None:
+    article = newsmill.annotate("Michael Preetz kritisierte den Verein. Preetz sagte, das sei falsch.", language="de")
+    preetz = [e for e in article.entities if e.text == "Preetz"]
+    assert preetz and all(e.label == "PER" and e.name == "Michael Preetz" for e in preetz)
+    assert article.places == []
