@@ -282,8 +282,11 @@ def test_common_words_rank_the_most_recently_added_matches_and_say_so(db: Path,
     assert everything.ranked_among == 0 and len(everything.results) == 3
     assert capped.total == 3 and capped.ranked_among == 2
     assert {r.id for r in capped.results} == newest_two
-    html = TestClient(create_app(db)).get("/search", params={"q": "Hafen"}).text
+    client = TestClient(create_app(db))
+    html = client.get("/search", params={"q": "Hafen"}).text
     assert "the 2 most recently added are ranked" in html
+    # the pager offers the ranked pages only
+    assert "page 1 of 2<" in client.get("/search", params={"q": "Hafen", "size": "1"}).text
 
 
 def test_one_entity_fast_path_agrees_with_the_general_one(client: TestClient) -> None:
