@@ -50,7 +50,7 @@ serve: install
 BENCHMARKS := extraction textdump metadata ingest quotes quotes_en timex ner annotate precision
 bench: install
 	$(PY) -m pip install -q -e '.[bench]'
-	@for b in $(BENCHMARKS); do echo "== benchmarks/$$b.py"; $(PY) benchmarks/$$b.py || exit 1; done
+	@for b in $(BENCHMARKS); do echo "== benchmarks/$$b.py"; $(PY) -m benchmarks.$$b || exit 1; done
 
 # Train and package the NER models into src/newsmill/data/models (~35 min per language on one
 # core; not part of `make test`). `names` (US Census name lists) is needed for training only.
