@@ -47,7 +47,7 @@ serve: install
 	$(NM) serve --db $(DEMO_DB)
 
 # Every quality and speed table of docs/benchmarks.md, newsmill beside its peers (needs ../shared).
-BENCHMARKS := extraction textdump metadata ingest quotes timex ner annotate
+BENCHMARKS := extraction textdump metadata ingest quotes quotes_en timex ner annotate precision
 bench: install
 	$(PY) -m pip install -q -e '.[bench]'
 	@for b in $(BENCHMARKS); do echo "== benchmarks/$$b.py"; $(PY) benchmarks/$$b.py || exit 1; done

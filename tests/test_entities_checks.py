@@ -57,6 +57,7 @@ def test_german_common_nouns_are_not_entities(text: str, mention: str, label: st
     ("Die Schweiz stimmte ab.", "Schweiz", "LOC"),  # countries take articles
     ("Sie kamen aus den Niederlanden.", "Niederlanden", "LOC"),
     ("Die Bundesregierung beschloss", "Bundesregierung", "ORG"),  # organisations are not checked so
+    ("Er spielt in der Bundesliga.", "Bundesliga", "MISC"),  # nor other names
     ("Marie sagte", "Marie", "PER"),
 ])
 def test_names_survive_the_common_noun_check(text: str, mention: str, label: str) -> None:

@@ -49,6 +49,7 @@ def test_cities_and_countries_have_coordinates() -> None:
     ("Nordostasien", "de", "region", "Northeast Asia", (29.9, 80), (89.3, 180)),  # north and east of Asia's point
     ("Westafrika", "de", "region", "West Africa", (-35, 37), (-17, 21)),
     ("Nordchina", "de", "region", "North China", (32.8, 54), (73, 135)),
+    ("northern Europe", "en", "region", "North Europe", (48.7, 82), (-25, 70)),
 ])
 def test_countries_continents_and_compass_regions_have_points(
         name: str, language: str, kind: str, geo_name: str, lat_range: tuple[float, float],

@@ -177,3 +177,23 @@ def test_subjunctive_after_an_organisation_speaking_is_its_reported_speech() -> 
 def test_according_to_a_report_compound() -> None:
     quotes = _quotes("Nach einem Fernsehbericht des Senders wurde der Politiker am Dienstag beerdigt.")
     assert [q.text for q in quotes] == ["wurde der Politiker am Dienstag beerdigt"]
+
+
+def test_a_reported_speech_act_needs_a_finite_cue() -> None:
+    assert [q.kind for q in _quotes("Die Gewerkschaft forderte höhere Löhne.")] == ["reported"]
+    assert not _quotes("Die Stadt hatte den Plan bereits abgelehnt.")
+    assert not _quotes("Zebroide, auch Zebra-Pferde genannt, sind Kreuzungen zwischen Zebras und Pferden.")
+
+
+def test_a_pronoun_with_no_person_before_it_stands_for_the_organisation_that_spoke() -> None:
+    text = "Die Gewerkschaft lehnte den Plan ab. Sie kritisierte die Regierung scharf."
+    quotes = _quotes(text)
+    names = [q.speaker.name for q in quotes if q.speaker and q.speaker.text == "Sie"]
+    assert names == ["Gewerkschaft"]
+
+
+def test_weak_preterite_after_sie_is_not_subjunctive() -> None:
+    quotes = _quotes("Der Minister sagte, die Lage sei ernst. Sie plante die Reise schon lange.")
+    assert not [q for q in quotes if "plante" in q.text]
+    quotes = _quotes("Der Minister sagte, die Lage sei ernst. Sie plane die Reise schon lange.")
+    assert [q for q in quotes if "plane" in q.text]

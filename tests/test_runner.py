@@ -58,7 +58,7 @@ def test_bad_pages_are_recorded_and_the_batch_goes_on() -> None:
     commands: list[object] = ["a", "hang", "b", "memory", "c", "segfault", "raise", "d", "e"]
     start = time.monotonic()
     out = run(commands, timeout=3.0, memory=400)
-    assert time.monotonic() - start < 20
+    assert time.monotonic() - start < 45  # the hanging page waits for the 15 s wall backstop
     results = {o.key: o.value for o in out if isinstance(o, Result)}
     failures = {o.key: o.reason for o in out if isinstance(o, Failure)}
     assert set(results.values()) == {"A", "B", "C", "D", "E"}
@@ -71,10 +71,11 @@ def test_bad_pages_are_recorded_and_the_batch_goes_on() -> None:
 
 def test_the_page_clock_is_cpu_time_with_a_wall_backstop() -> None:
     # a page that burns the CPU and one that sleeps are both stopped; a sleeping one only at the
-    # wall backstop (3x the limit), so a worker starved by a busy machine is not killed early
+    # wall backstop (3x the limit, at least 15 s), so a worker starved by a busy machine is not
+    # killed early
     start = time.monotonic()
     out = run(["spin", "hang", "a"], timeout=1.0)
-    assert time.monotonic() - start < 30
+    assert time.monotonic() - start < 45
     failures = {o.key: o.reason for o in out if isinstance(o, Failure)}
     assert failures == {"k0": "timeout", "k1": "timeout"}
     assert [o.value for o in out if isinstance(o, Result)] == ["A"]
@@ -164,7 +165,8 @@ def test_a_daemonic_process_can_run_the_pool() -> None:
     proc = ctx.Process(target=_pool_in_daemon, args=(child,), daemon=True)
     proc.start()
     assert parent.poll(60), "the pool in a daemonic process gave no answer"
-    assert parent.recv() == [("Result", "OK"), ("Failure", "crashed"), ("Result", "FINE")]
+    # outcomes come in the order pages finish, not the order they were given
+    assert sorted(parent.recv()) == [("Failure", "crashed"), ("Result", "FINE"), ("Result", "OK")]
     proc.join(10)
     assert proc.exitcode == 0
 

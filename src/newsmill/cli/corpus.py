@@ -51,7 +51,7 @@ def _add_ingest(sub: SubParsers) -> None:
     p.add_argument("--db", help="the corpus database file (SQLite)")
     _add_dataset_options(p)
     p.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (default: all cores)")
-    p.add_argument("--page-timeout", type=float, default=None, help="CPU seconds one page may take (default 60; a page idle that long in wall time, 3x)")
+    p.add_argument("--page-timeout", type=float, default=None, help="CPU seconds one page may take (default 60; wall time: 3x that, at least 15 s)")
     p.add_argument("--memory-mb", type=int, default=None, help="memory per worker in MB (default 2048)")
     p.add_argument("--input-format", choices=("auto", "html", "text"), default="auto")
     p.add_argument("--language", help="force this language instead of detecting it")

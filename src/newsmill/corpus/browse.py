@@ -194,13 +194,15 @@ class _Plan:
         self.ranked_among = 0
 
     def matching(self, columns: str) -> tuple[str, list[Any]]:
-        """``SELECT columns`` over the matching articles (no order)."""
+        """``SELECT columns`` over the matching articles (no order). With words, the full-text index
+        is the outer loop (CROSS JOIN): left to itself SQLite may walk a filter's index and run the
+        MATCH once per article, which took seconds."""
         if columns == "count(*)" and self.query.only_entity():
             return "SELECT count(*) FROM entity_articles WHERE entity = ?", [self.query.entity]
         if self.match:
             if not self.query.has_filters() and columns == "count(*)":
                 return "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", [self.match]
-            return (f"SELECT {columns} FROM articles_fts JOIN article_meta m ON m.rowid = articles_fts.rowid "
+            return (f"SELECT {columns} FROM articles_fts CROSS JOIN article_meta m ON m.rowid = articles_fts.rowid "
                     f"WHERE articles_fts MATCH ? AND {self.where}", [self.match, *self.params])
         return f"SELECT {columns} FROM article_meta m WHERE {self.where}", list(self.params)
 
@@ -215,7 +217,7 @@ class _Plan:
         if self.match and q.sort == "relevance":
             join, cond, params = "", "", [self.match]
             if q.has_filters():
-                join, cond = " JOIN article_meta m ON m.rowid = articles_fts.rowid", f" AND {self.where}"
+                join, cond = " CROSS JOIN article_meta m ON m.rowid = articles_fts.rowid", f" AND {self.where}"
                 params += self.params
             if total > RANK_CANDIDATES:
                 floor = conn.execute(f"SELECT articles_fts.rowid FROM articles_fts{join} WHERE articles_fts MATCH ?"

@@ -63,8 +63,10 @@ MAX_START_FAILURES = 5
 _EXIT_MEMORY = 3
 # The page clock is the worker's CPU time, so a busy machine that starves a worker of the processor
 # does not kill a normal page; a worker stuck without using the CPU (blocked in I/O or C code that
-# sleeps) is still stopped once its wall time passes this multiple of the limit.
+# sleeps) is still stopped once its wall time passes this multiple of the limit, and never before
+# the floor: with a short limit a loaded machine can hold a worker off the processor for seconds.
 _WALL_BACKSTOP = 3.0
+_WALL_BACKSTOP_MIN_S = 15.0
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 # Characters of an unexpected exception's message sent back: the cause, not a dump of the page.
 _ERROR_DETAIL_CHARS = 500
@@ -344,7 +346,7 @@ class Pool:
         cpu = _cpu_seconds(w.proc.pid)
         if cpu is None or w.cpu_started is None:
             return True
-        return cpu - w.cpu_started > limit or wall > limit * _WALL_BACKSTOP
+        return cpu - w.cpu_started > limit or wall > max(limit * _WALL_BACKSTOP, _WALL_BACKSTOP_MIN_S)
 
     def _respawn_idle(self, i: int) -> None:
         w = self.workers[i]

@@ -223,7 +223,8 @@ def create_app(db: str | Path, timeout_s: float = QUERY_TIMEOUT_S) -> Starlette:
         query = parse_query(request)
         result = browse.search(conn, query, with_timeline=True)
         return page("search.html", query=query, result=result, chart=charts.timeline(result.series),
-                    pages=-(-result.total // max(1, query.size)), labels=browse.LABELS)
+                    pages=min(MAX_PAGE, -(-(result.ranked_among or result.total) // max(1, query.size))),
+                    labels=browse.LABELS)
 
     def search_api(request: Request, conn: sqlite3.Connection) -> Response:
         query = parse_query(request)

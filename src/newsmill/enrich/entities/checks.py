@@ -5,7 +5,7 @@ Each check is a class of error, not a list of examples (issue 15, classes 1, 3 a
 * a person's span that starts with a word that is no part of the name: a byline cue ("Von Daniel
   Weinmann"), a role noun ("Verwaltungsmann Carsten Froß", "Präsidenten Macron") or a dateline town
   ("Preetz Friedhelm Funkel") before a first name;
-* German common nouns taken as names (every German noun is capitalised): a single word with an
+* German common nouns taken as people or places (every German noun is capitalised): a single word with an
   abstract-noun suffix that no name list knows ("Pädophilie", "Waffenstillstand"), or a common word
   right after an article ("in den Bergen", "das Essen") that is not a country;
 * wrong types: online platforms are organisations ("Instagram"), streets are places, a one-word
@@ -116,7 +116,8 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
 def _common_noun(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str],
                  classes: WordClasses) -> bool:
     mention = text[start:end]
-    if language != "de" or label == "ORG" or " " in mention or "-" in mention or not mention[:1].isupper():
+    # organisations and other names take articles and noun endings ("die Bundesregierung", "die Bundesliga")
+    if language != "de" or label not in ("PER", "LOC") or " " in mention or "-" in mention or not mention[:1].isupper():
         return False
     low = mention.lower()
     word_codes = codes.get(low, "")

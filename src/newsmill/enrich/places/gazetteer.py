@@ -92,10 +92,13 @@ class Gazetteer:
             code: tuple(v) for code, v in _data("centroids.json")["countries"].items()}  # type: ignore[misc]
         self._countries = self._load_countries(gc.get_countries())
         self._continents = self._load_continents(gc.get_continents())
-        states = _data("centroids.json")["us_states"]
-        self._states = {_norm(s["name"]): PlaceRecord(s["name"], "US", int(s["geonameid"]),
-                                                      *_lat_lon(states.get(s["code"])), 0, "state")
-                        for s in gc.get_us_states().values()}
+        points = _data("centroids.json")["us_states"]
+        self._states: dict[str, PlaceRecord] = {}
+        for state in gc.get_us_states().values():
+            lat, lon = _lat_lon(points.get(state["code"]))
+            self._states[_norm(state["name"])] = PlaceRecord(
+                name=state["name"], country="US", geonames_id=int(state["geonameid"]), lat=lat, lon=lon,
+                population=0, kind="state")
         self._cities: dict[str, PlaceRecord] = {}
         self._city_score: dict[str, float] = {}
         # name → the best city of each other country that has one of that name ("Bergen": NO, DE)
@@ -106,12 +109,15 @@ class Gazetteer:
             key = (city["name"], city["countrycode"])
             if key not in by_name or by_name[key].population < rec.population:
                 by_name[key] = rec
-            self._add_city(city["name"], rec, PRIMARY_NAME_BONUS)
-            alt_rec = dataclasses.replace(rec, primary=False)
+            own = _norm(city["name"])
+            self._add_city(own, rec, PRIMARY_NAME_BONUS)
+            alt_rec: PlaceRecord | None = None
             for alt in city.get("alternatenames") or ():
-                if len(alt) >= MIN_ALTERNATE_LENGTH and not alt.isupper() and _LATIN.match(alt) \
-                        and _norm(alt) != _norm(city["name"]):
-                    self._add_city(alt, alt_rec, 1)
+                if len(alt) >= MIN_ALTERNATE_LENGTH and not alt.isupper() and _LATIN.match(alt):
+                    alt_key = _norm(alt)
+                    if alt_key != own:
+                        alt_rec = alt_rec or dataclasses.replace(rec, primary=False)
+                        self._add_city(alt_key, alt_rec, 1)
         self._exonyms: dict[str, PlaceRecord] = {}
         for name, target in _data("city_exonyms.json").items():
             if not name.startswith("_") and tuple(target) in by_name:
@@ -155,8 +161,7 @@ class Gazetteer:
             for name in names:
                 out[_norm(name)] = rec
         return out
-    def _add_city(self, name: str, rec: PlaceRecord, bonus: int) -> None:
-        key = _norm(name)
+    def _add_city(self, key: str, rec: PlaceRecord, bonus: int) -> None:
         score = float(rec.population * bonus)
         best = self._cities.get(key)
         if best is not None and best.country != rec.country:

@@ -11,7 +11,8 @@ model, linear time. Kinds:
   clause before or after one, the rest of a sentence after "laut X", and subjunctive or
   hearsay ("soll … haben") sentences that continue an attributed quotation;
 - ``mixed``: indirect content with quoted fragments;
-- ``reported``: a speech act whose content is not given ("Die CDU hatte Aufklärung gefordert.").
+- ``reported``: a speech act whose content is not given ("Die CDU forderte Aufklärung."), with a
+  finite cue verb (a participle alone is an adjective, a passive or background far more often).
 """
 
 from __future__ import annotations

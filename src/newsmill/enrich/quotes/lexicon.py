@@ -84,6 +84,8 @@ class QuoteLexicon:
     oblique_determiners: frozenset[str] = frozenset()  # "den", "dem": never open a German subject
     quoting_cues: frozenset[str] = frozenset()  # "zitierte": "X zitierte Y mit den Worten" — Y speaks
     quoting_phrase: tuple[str, ...] = ()
+    participles: frozenset[str] = frozenset()  # cue forms that are past participles ("abgelehnt", "gesprochen")
+    preterite_ending: str = ""  # "-te": "sie plante" is past tense, not Konjunktiv I ("sie plane")
     anaphoric_content: frozenset[str] = frozenset()  # "Dies", "This" opening "Dies sagte X": the sentence before is X's
     infix_infinitive: re.Pattern[str] | None = None  # "einzutreten": particle, "zu", verb in one word
     # derived from the fields above in __post_init__
@@ -120,17 +122,28 @@ def _weak_forms(stem: str, morph: dict[str, Any]) -> set[str]:
 def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
     morph = raw.get("morphology", {})
     cues: set[str] = set()
+    participles: set[str] = set()
+    prefix = morph.get("participle_prefix", "")
     for stem in raw.get("weak_cue_stems", []):
-        cues |= _weak_forms(stem, morph)
+        forms = _weak_forms(stem, morph)
+        cues |= forms
+        # only participles that cannot be a finite form too: "gesagt", not "erklärt" ("er erklärt")
+        participles |= {f for f in forms if prefix and f.startswith(prefix) and not stem.startswith(prefix)}
     cues |= {w.lower() for w in raw.get("strong_cue_forms", [])}
     separable: dict[str, set[str]] = {}
-    for finite, particle, participles in raw.get("separable_cues", []):
+    for finite, particle, participles_of in raw.get("separable_cues", []):
         for form in finite.split():
             separable.setdefault(form, set()).add(particle)
             if particle.isalpha() and particle.islower():
                 cues.add(particle + form)  # verb-final in subordinate clauses: "wie er mitteilte"
-        cues |= set(participles.split())
+        cues |= set(participles_of.split())
+        finite_joined = {particle + f for f in finite.split()}  # "ausgeht" is "geht aus", verb-final
+        participles.update(w for w in participles_of.split()
+                           if prefix and w.startswith(particle + prefix) and w not in finite_joined)
     cues -= {w.lower() for w in raw.get("not_cue", [])}
+    if prefix:  # strong participles: "gesprochen", "geschrieben"
+        participles |= {w.lower() for w in raw.get("strong_cue_forms", []) if w.startswith(prefix) and w.endswith(("en", "nt"))}
+    participles &= cues
 
     def words(key: str) -> frozenset[str]:
         return frozenset(raw.get(key, []))
@@ -193,6 +206,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         abstract_suffixes=tuple(raw.get("abstract_suffixes", [])),
         generic_pronouns=words("generic_pronouns"),
         anaphoric_content=words("anaphoric_content"),
+        preterite_ending=str(raw.get("preterite_ending", "")),
+        participles=frozenset(participles),
         oblique_determiners=words("oblique_determiners"),
         quoting_cues=words("quoting_cues"),
         quoting_phrase=tuple(str(raw.get("quoting_phrase", "")).split()),

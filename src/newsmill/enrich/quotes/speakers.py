@@ -317,7 +317,7 @@ class SpeakerFinder:
         toks, lex = self.tokens, self.lex
         head = toks[first]
         if head.text in lex.speaker_pronouns and head.low not in lex.generic_pronouns:
-            return self._recent(start, "PER", lex.pronouns.get(head.text, "")) or head.text
+            return self._recent(start, "PER", lex.pronouns.get(head.text, "")) or self._last_source(start) or head.text
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
             return self.mentions[-1].name if self.mentions else head.text
         words = [t.text for t in toks[first:last]]
@@ -355,6 +355,15 @@ class SpeakerFinder:
             window = self.tokens[max(0, t - 2) : t + 1]
             if any(w.low.endswith(stem) for w in window):
                 return self._person_names[j]
+        return None
+
+    def _last_source(self, before: int) -> str | None:
+        """With no person before it, a pronoun stands for the organisation that spoke last, if near:
+        "Die Gewerkschaft lehnte das ab. Sie bezeichnet die Lösung als Irrweg." """
+        for m in reversed(self.mentions[-MAX_LOOKBACK:]):
+            if m.start < before:
+                ok = before - m.start <= SPEAKER_PREFERENCE_CHARS and m.name not in self.lex.speaker_pronouns
+                return m.name if ok else None
         return None
 
     def _last_speaker(self, before: int, gender: str) -> str | None:

@@ -204,6 +204,8 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon, markup_dump: boo
 
 def _prose_kind(text: str, words: list[str], lex: Lexicon, cut_out: bool = False) -> Kind:
     n = len(words)
+    # A long line ending in a colon (a sentence opening a list) is not counted as punctuated: that
+    # gained 0.003 on newspaper4k dumps and cost 0.013 on w3m's English ones (measured, tune half).
     punctuated = bool(_SENTENCE_END.search(text))
     # A piece cut out of an overlong line ends at a sentence end, unless it is the menu, heading or
     # caption run that stood before a sentence: long and unpunctuated is then no paragraph.

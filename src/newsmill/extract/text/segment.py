@@ -59,6 +59,8 @@ EXTRA_MAX_GAP_LINES = 80
 EDGE_ISLAND_MAX_WEIGHT = 300.0
 # Debris that sits inside articles (ad slots, credits) does not cut an island off.
 INLINE_DEBRIS = frozenset({"credit", "advertisement", "markup"})
+# A list opened by a colon has at most this many items (longer runs of short lines are menus).
+LIST_MAX_ITEMS = 15
 # Joining stops after this many extra runs (bounded work on pathological dumps).
 MAX_EXTRA_RUNS = 6
 
@@ -95,6 +97,7 @@ def line_weight(line: Line, label: Label) -> float:
 def find_body(lines: list[Line], labels: list[Label]) -> Body | None:
     """The maximum-weight run of lines, joined with large prose runs around it; None if no article."""
     weights = _discount_after_barriers([line_weight(ln, lb) for ln, lb in zip(lines, labels, strict=True)], labels)
+    _lists_after_colons(lines, labels, weights)
     body = _max_run(weights, 0, len(weights))
     if body.weight < MIN_BODY_WEIGHT:
         return None
@@ -104,6 +107,24 @@ def find_body(lines: list[Line], labels: list[Label]) -> Body | None:
             break
         body = grown
     return _trim_tail(body, weights, labels)
+
+
+def _lists_after_colons(lines: list[Line], labels: list[Label], weights: list[float]) -> None:
+    """Short lines right after a prose line ending in a colon are the items of the list it opens.
+
+    Flatteners that drop bullets (newspaper4k, copy-paste) leave an article's list as a run of
+    short lines, which would otherwise weigh like a menu and cut the article in two.
+    """
+    i = 0
+    while i < len(lines):
+        if labels[i].kind in ("good", "medium") and lines[i].text.endswith(":"):
+            j = i + 1
+            while j < len(lines) and j - i <= LIST_MAX_ITEMS and labels[j].kind == "short":
+                weights[j] = 0.0
+                j += 1
+            i = j
+        else:
+            i += 1
 
 
 def _trim_tail(body: Body, weights: list[float], labels: list[Label]) -> Body:
