@@ -8,7 +8,8 @@ of at least two letters. The output is sorted, so a rebuild with the same Faker 
 same file. Used by the quote finder to pick a gender-compatible antecedent for "sie"/"er" and
 "die Ministerin"/"der Minister".
 
-    pip install faker==40.54.0   # development only; newsmill does not depend on Faker
+    pip install faker==40.54.0   # the version the shipped table was built with (the `train` extra pins
+                                 # 40.63.0 for the NER name lists); newsmill does not depend on Faker
     python training/quotes/first_names.py
 """
 
