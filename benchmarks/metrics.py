@@ -6,14 +6,21 @@
 - ``snippet_counts``: trafilatura's evaluation metric. A ``with`` snippet found in the output
   (whitespace-normalised substring) is a true positive, missing a false negative; a ``without``
   snippet found is a false positive. Counts are summed over the set (micro average).
+
+``greedy_pairs`` is the one-to-one span matching of the enrichment benchmarks (quotes, English
+quotes, precision set): candidate pairs taken by overlap, largest first, each side used once.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+P = TypeVar("P")
+G = TypeVar("G")
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE_N = 4
@@ -101,3 +108,17 @@ def snippet_counts(output: str, with_: Iterable[str], without: Iterable[str]) ->
         else:
             c.tn += 1
     return c
+
+
+def greedy_pairs(preds: Sequence[P], golds: Sequence[G],
+                 candidates: Iterable[tuple[int, int, int]]) -> list[tuple[P, G]]:
+    """One-to-one pairs from ``(overlap, pred index, gold index)`` candidates, largest overlap first."""
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out: list[tuple[P, G]] = []
+    for _, i, j in sorted(candidates, key=lambda c: -c[0]):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((preds[i], golds[j]))
+    return out

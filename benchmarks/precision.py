@@ -36,6 +36,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+if __package__ in (None, ""):  # run as a script: the repository root holds `benchmarks`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.metrics import greedy_pairs  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "precision"
 CATEGORIES = ("entities", "places", "quotes", "times")
@@ -197,16 +202,7 @@ def match(cat: str, preds: list[Item], golds: list[Item], check: bool) -> list[t
             need = 1 if cat == "times" else MIN_OVERLAP * max(p.end - p.start, g.end - g.start)
             if ov > 0 and ov >= need and (not check or agrees(cat, p, g)):
                 pairs.append((ov, i, j))
-    pairs.sort(key=lambda x: -x[0])
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((preds[i], golds[j]))
-    return out
+    return greedy_pairs(preds, golds, pairs)
 
 
 def calendar(value: str) -> bool:

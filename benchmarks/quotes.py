@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.metrics import greedy_pairs
 from benchmarks.splits import HALVES, in_half
 from newsmill.article import Article, Quote
 from newsmill.enrich.base import EnrichContext
@@ -144,23 +145,14 @@ def overlap(q: Quote, g: Gold) -> int:
 
 def match(preds: list[Quote], golds: list[Gold], typed: bool) -> list[tuple[Quote, Gold]]:
     pairs = []
-    for p in preds:
-        for g in golds:
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
             if typed and KIND_GROUP[p.kind] != GROUP[g.type]:
                 continue
             ov = overlap(p, g)
             if ov >= MIN_OVERLAP * max(p.end - p.start, g.length):
-                pairs.append((ov, id(p), id(g), p, g))
-    pairs.sort(key=lambda x: -x[0])
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _, ip, ig, p, g in pairs:
-        if ip not in used_p and ig not in used_g:
-            used_p.add(ip)
-            used_g.add(ig)
-            out.append((p, g))
-    return out
+                pairs.append((ov, i, j))
+    return greedy_pairs(preds, golds, pairs)
 
 
 def score(docs: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[Quote]], errors: int = 0) -> Tally:

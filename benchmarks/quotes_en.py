@@ -32,6 +32,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script (`make bench`): the repository root holds `benchmarks`
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.metrics import greedy_pairs  # noqa: E402
 from benchmarks.quotes import MIN_OVERLAP, prf, same_person  # noqa: E402
 from benchmarks.quotes_en_gold import (  # noqa: E402
     DATA,
@@ -65,16 +66,7 @@ def match(preds: list[Quote], golds: list[GoldQuote], same: Callable[[str, str],
             ov = overlap(p, g)
             if same(p.kind, g.kind) and ov >= MIN_OVERLAP * max(p.end - p.start, length(g)):
                 pairs.append((ov, i, j))
-    pairs.sort(key=lambda x: -x[0])
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    out = []
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((preds[i], golds[j]))
-    return out
+    return greedy_pairs(preds, golds, pairs)
 
 
 def same_kind(kind: str) -> Callable[[str, str], bool]:
