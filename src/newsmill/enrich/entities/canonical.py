@@ -19,13 +19,11 @@ English possessives are apostrophe endings and always come off ("Putin's", "Jone
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from functools import lru_cache
-from importlib import resources
 
 from newsmill.article import Entity
+from newsmill.enrich.entities.gazetteer import organisation_names
 from newsmill.enrich.entities.lexicon import (
     COMMON,
     PART,
@@ -47,13 +45,6 @@ _ADJECTIVE = re.compile(
 KnownPlace = Callable[[str], bool]
 
 
-@lru_cache(maxsize=1)
-def known_organisations() -> frozenset[str]:
-    """The organisation names of the shipped gazetteer, as written ("New York Times")."""
-    path = resources.files("newsmill").joinpath("data", "models", "gazetteer-org.json")
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["names"])
-
-
 def mention_bases(entities: Sequence[Entity], text: str, language: str) -> list[str]:
     """The base form of every mention of an article, read in the article's context."""
     from newsmill.enrich.entities.lexicon import name_codes
@@ -64,7 +55,7 @@ def mention_bases(entities: Sequence[Entity], text: str, language: str) -> list[
     mentioned = {e.text for e in entities}
     known: dict[str, bool] = {}
 
-    orgs = known_organisations()
+    orgs = organisation_names()
 
     def known_place(name: str) -> bool:  # or a known organisation: a name that is known as written
         if name not in known:

@@ -17,10 +17,15 @@ Span = tuple[int, int, str]
 
 
 @lru_cache(maxsize=1)
-def _org_pattern() -> re.Pattern[str]:
+def organisation_names() -> frozenset[str]:
+    """The organisation names of the shipped gazetteer, as written ("New York Times")."""
     path = resources.files("newsmill").joinpath("data", "models", "gazetteer-org.json")
-    names = [n for n in json.loads(path.read_text(encoding="utf-8"))["names"] if n]
-    names.sort(key=len, reverse=True)
+    return frozenset(n for n in json.loads(path.read_text(encoding="utf-8"))["names"] if n)
+
+
+@lru_cache(maxsize=1)
+def _org_pattern() -> re.Pattern[str]:
+    names = sorted(organisation_names(), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 

@@ -7,14 +7,12 @@ The model's gazetteer component already holds, per lower-case word, which name l
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from newsmill.enrich.entities.features import CODES
+from newsmill.extract.lexicon import read_table
 
 COUNTRY, BIG, TOWN, PART, FIRST, LAST, COMMON = (CODES[k] for k in
                                                  ("country", "big", "town", "part", "first", "last", "common"))
@@ -41,15 +39,11 @@ class WordClasses:
     dative_plurals: frozenset[str]
 
 
-def _read(name: str) -> Any:
-    return json.loads(resources.files("newsmill").joinpath("data", "lexicon", name).read_text(encoding="utf-8"))
-
-
 @lru_cache(maxsize=8)
 def word_classes(language: str) -> WordClasses:
-    data = _read("entities.json")
+    data = read_table("entities")
     row = data.get(language) or data["en"]
-    plurals = frozenset(_read("de_dative_plurals.json")["forms"]) if language == "de" else frozenset()
+    plurals = frozenset(read_table("de_dative_plurals")["forms"]) if language == "de" else frozenset()
     return WordClasses(
         genitive_determiners=frozenset(row["genitive_determiners"]), determiners=frozenset(row["determiners"]),
         plural_determiners=frozenset(row["plural_determiners"]),
