@@ -42,6 +42,12 @@ FACET_MATCHES = 2000
 # Matches ranked for relevance when more match: the most recently added ones (highest rowids).
 # bm25 costs ~2 µs an article: ranking 97,000 matches of a common word took 180 ms, 10,000 take 20.
 RANK_CANDIDATES = 10_000
+# Read all matches and sort them, or walk a date index until a page of them is found? Finding n of
+# `total` matches in a corpus of `size` by walking reads ~n * size / total rows; sorting reads
+# `total`. Sorting is chosen while total < SORT_OVER_WALK * n * size / total: reading an index row
+# costs less than a row of the walk, which also tests the filters. (Speaker quotes weigh the
+# speaker's quotes against their articles the same way.)
+SORT_OVER_WALK = 4
 # An entity's most recent articles over which "mentioned with" is counted.
 RECENT_ARTICLES = 2000
 FACET_SIZE = 10
@@ -230,7 +236,7 @@ class _Plan:
             return [r[0] for r in conn.execute(
                 f"SELECT articles_fts.rowid FROM articles_fts{join} WHERE articles_fts MATCH ? "
                 f"AND rank MATCH 'bm25({BM25_WEIGHTS})'{cond} ORDER BY rank LIMIT ?", [*params, n])]
-        if self.match and total * total < 4 * n * corpus_size:
+        if self.match and total * total < SORT_OVER_WALK * n * corpus_size:
             # few matches: read them all from the index and sort them
             sql, params = self.matching("m.rowid")
             return [r[0] for r in conn.execute(f"{sql} ORDER BY m.published{desc}, m.rowid{desc} LIMIT ?",
@@ -503,7 +509,7 @@ def quotes(conn: sqlite3.Connection, speaker: str = "", q: str = "", limit: int 
     if speaker:
         said = conn.execute("SELECT count(*) FROM quotes WHERE speaker = ?", (speaker,)).fetchone()[0]
         articles = conn.execute("SELECT count(*) FROM entity_articles WHERE entity = ?", (speaker,)).fetchone()[0]
-        if said * said >= 4 * (offset + size) * articles:
+        if said * said >= SORT_OVER_WALK * (offset + size) * articles:
             # quoted in many of their articles: walk those newest first (CROSS JOIN keeps SQLite
             # from sorting all of them) and stop at the page
             frm = "entity_articles m CROSS JOIN quotes q ON q.article = m.article"
