@@ -9,12 +9,12 @@ words to whole blocks. Reasons come from the fixed ``RemovedReason`` vocabulary.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from typing import cast
 
 from newsmill.article import RemovedReason
 from newsmill.extract.lexicon import DEFAULT_LANGUAGES, cue_key, read_table, table_groups, table_words
+from newsmill.patterns import alternation
 
 # --- tables ------------------------------------------------------------------------------------
 
@@ -150,14 +150,6 @@ def _cta_regex() -> re.Pattern[str]:
     lines = table_groups("lines").get("call_to_action", ())
     cues = table_words("cta_prefixes") + tuple(c for c in lines if " " in cue_key(c))
     return re.compile("^(?:" + alternation(cues) + r")(?:\W|$)")
-
-
-def alternation(words: Iterable[str]) -> str:
-    """``words`` as regex alternatives, longest first. Blank words are left out and no words give a
-    pattern that never matches: an empty alternative would match everywhere, so one blank entry in
-    a table would mark every block."""
-    kept = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) for w in kept) or "(?!)"
 
 
 @lru_cache(maxsize=1)

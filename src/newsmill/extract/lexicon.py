@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from newsmill.patterns import alternation
+
 # Reasons in the order a conflict is settled: a line that is both a comment cue and a navigation
 # word ("Kommentare") is filed under the more specific reason.
 CATEGORY_ORDER: tuple[str, ...] = (
@@ -214,10 +216,6 @@ def _longest_word(phrase: str) -> str:
     return max(cue_key(phrase).split(" "), key=len)
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _phrase_index(phrases: dict[str, tuple[str, ...]]) -> dict[str, tuple[tuple[str, str], ...]]:
     index: dict[str, list[tuple[str, str]]] = {}
     for category, items in phrases.items():
@@ -229,37 +227,37 @@ def _phrase_index(phrases: dict[str, tuple[str, ...]]) -> dict[str, tuple[tuple[
 
 def _credit_prefix_pattern(prefixes: list[str]) -> re.Pattern[str]:
     # "Foto: X", "Bild © X", "Photo/Getty": a credit word followed by a separator.
-    return re.compile(rf"^\W*(?:{_alternation(prefixes)})\s*(?:[:©|/]|\(c\))", re.I)
+    return re.compile(rf"^\W*(?:{alternation(prefixes)})\s*(?:[:©|/]|\(c\))", re.I)
 
 
 def _counter_pattern(counter: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
     items, of = list(counter.get("items", ())), list(counter.get("of", ()))
-    lead = rf"(?:(?:{_alternation(items)})\s*)?" if items else ""
-    sep = rf"/|{_alternation(of)}" if of else "/"
+    lead = rf"(?:(?:{alternation(items)})\s*)?" if items else ""
+    sep = rf"/|{alternation(of)}" if of else "/"
     return re.compile(rf"^{lead}\d{{1,4}}\s*(?:{sep})\s*\d{{1,4}}$", re.I)
 
 
 def _names_end_pattern(date_words: list[str]) -> re.Pattern[str]:
-    words = rf"|\b(?:{_alternation(date_words)})\b" if date_words else ""
+    words = rf"|\b(?:{alternation(date_words)})\b" if date_words else ""
     return re.compile(rf"\s*(?:\d|\||•|·|—|–\s|\({words})", re.I)
 
 
 def _byline_cue_pattern(cues: list[str]) -> re.Pattern[str]:
     # A cue as a word of its own ("von", "Autor:"), not the start of "Vonovia", "authority" or
     # the gendered plural "Autor:innen".
-    return re.compile(rf"(?:^|(?<=[\s|·•,]))(?:{_alternation(cues)})(?!\w)(?!:[^\W\d_])", re.I)
+    return re.compile(rf"(?:^|(?<=[\s|·•,]))(?:{alternation(cues)})(?!\w)(?!:[^\W\d_])", re.I)
 
 
 def _caption_credit_pattern(prefixes: list[str]) -> re.Pattern[str]:
     # A photo credit closing a line: the line is a picture caption, not body text.
-    lead = rf"(?:(?:{_alternation(prefixes)})\s*(?::|©|\(c\))|©|\(c\))"
+    lead = rf"(?:(?:{alternation(prefixes)})\s*(?::|©|\(c\))|©|\(c\))"
     return re.compile(rf"(?:^|(?<=[\s.!?)\]|]))\(?{lead}\s*(?P<credit>[^:©]{{1,100}})$", re.I)
 
 
 def _agency_pattern(agencies: list[str]) -> re.Pattern[str]:
     # A line that is only agencies ("REUTERS", "AFP/Getty Images") or ends in one after a
     # separator ("Karl Schöndorfer / picturedesk.com", "Bild: Max Muster (dpa)").
-    alt = _alternation(agencies)
+    alt = alternation(agencies)
     sep = r"\s*[/|,;:•·]\s*|\s+"
     only = rf"(?:{alt})(?:(?:{sep})(?:{alt}))*"
     tail = rf".*?(?:[/|©(]\s*|\bvia\s+)(?:{alt})\b[^a-z]*"

@@ -18,6 +18,7 @@ from importlib import resources
 from typing import Any
 
 from newsmill.enrich.times.firstchar import first_chars
+from newsmill.patterns import alternation
 
 # The fixed sub-patterns every language shares.
 _BUILTIN = {
@@ -94,14 +95,6 @@ def _key(word: str) -> str:
     return " ".join(word.split()).lower()
 
 
-def _alternation(entries: list[str], case_sensitive: frozenset[str]) -> str:
-    parts = []
-    for entry in sorted(entries, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in entry.split())
-        parts.append(f"(?-i:{body})" if entry in case_sensitive else body)
-    return "(?:" + "|".join(parts) + ")"
-
-
 def _expand(pattern: str, alternations: dict[str, str]) -> str:
     pattern = pattern.replace(" ", r"\s+")
     return _PLACEHOLDER.sub(lambda m: alternations[m.group(1)], pattern)
@@ -129,7 +122,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
     raw_lex: dict[str, dict[str, Any]] = data["lexicon"]
     alternations = dict(_BUILTIN)
     for name, table in raw_lex.items():
-        alternations[name] = _alternation(list(table), case_sensitive)
+        alternations[name] = "(?:" + alternation(table, case_sensitive=case_sensitive, any_space=True) + ")"
     rules, branches = _compile_rules(data["rules"], alternations)
     tense = data.get("tense", {})
     suffix = tense.get("past_suffix")

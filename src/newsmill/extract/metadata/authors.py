@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsmill.extract.boilerplate import alternation
 from newsmill.extract.lexicon import read_table, table_groups, table_words
+from newsmill.patterns import alternation
 
 # Longer "names" are sentences that happened to sit in a byline element.
 MAX_NAME_CHARS = 60
