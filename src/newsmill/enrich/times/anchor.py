@@ -76,11 +76,12 @@ class Reference:
 
     def clock_day(self, text: str, at: int) -> dt.date | None:
         """The day a bare clock time ("um 19.30 Uhr") is on: in news the day mentioned just
-        before in the same paragraph, else the publication date; in narrative the last day."""
-        if self.narrative or self.dct is None:
+        before in the same paragraph, else none (a clock time alone is on no day the reader is
+        told: "Geöffnet 8.30 bis 18 Uhr"); in narrative the last day."""
+        if self.narrative:
             return self.day or self.dct
         near = self.day is not None and at - self.day_at <= CLOCK_REACH
-        return self.day if near and "\n\n" not in text[self.day_at:at] else self.dct
+        return self.day if near and "\n\n" not in text[self.day_at:at] else None
 
 
 def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:

@@ -13,6 +13,7 @@ from newsmill.enrich.times import normalise as norm
 from newsmill.enrich.times import relative as rel
 from newsmill.enrich.times.anchor import Reference
 from newsmill.enrich.times.calendar import Point, add_days, fmt_year, parse_point
+from newsmill.enrich.times.normalise import UNKNOWN_DAY
 from newsmill.enrich.times.tables import TRIGGER_TAIL_CHARS, Rule, TimeTables
 
 Handler = Callable[[norm.Job], "str | None"]
@@ -236,6 +237,29 @@ def _sets_the_scene(text: str, start: int, tables: TimeTables) -> bool:
     return before.split()[-1].lower() in tables.year_scene_before
 
 
+# Expressions that can be said of every year ("jedes Jahr am 8. November", "every Christmas").
+_RECURRING = frozenset({"date", "holiday"})
+UNKNOWN_YEAR = "XXXX"
+# How far (characters) a recurrence cue may stand before or after the date, within its sentence.
+RECURRENCE_WINDOW = 40
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+
+
+def _recurring(text: str, found: Found, tables: TimeTables) -> bool:
+    """The date recurs: a cue such as "jedes Jahr" or "annually" near it in its sentence, or
+    "every"/"jeden" right before it. Such a date is no one day: its year becomes XXXX (TIMEX3)."""
+    lo = max(0, found.start - RECURRENCE_WINDOW)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, found.start)]
+    lo = breaks[-1] if breaks else lo
+    hi = min(len(text), found.end + RECURRENCE_WINDOW)
+    stop = _SENTENCE_BREAK.search(text, found.end, hi)
+    hi = stop.start() if stop else hi
+    if tables.recurrence is not None and tables.recurrence.search(text, lo, hi):
+        return True
+    adjacent = tables.recurrence_adjacent
+    return adjacent is not None and adjacent.search(text[lo:found.start]) is not None
+
+
 def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
             budget: Budget | None = None) -> list[TimeExpression]:
     """Every expression with its value, in text order; the reference time moves as dates resolve."""
@@ -247,6 +271,8 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         value = HANDLERS[found.rule.type](job)
         if value is None:
             continue
+        if found.rule.type in _RECURRING and not _written_year(found) and _recurring(text, found, tables):
+            value = UNKNOWN_YEAR + value[len(UNKNOWN_YEAR):] if parse_point(value) else value
         if value and _moves_reference(text, found, value, ref, tables):
             ref.update(value, found.start)
         has_year = _written_year(found)
@@ -317,6 +343,10 @@ def _order_weekdays(text: str, times: list[TimeExpression], kinds: list[str], ta
                 b.value = later.isoformat() + b.value[DATE_CHARS:]
 
 
+def _clock_alone(value: str) -> bool:
+    return value.startswith(UNKNOWN_DAY + "T")
+
+
 def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> list[TimeExpression]:
     """"ab Sonntag … bis 13. September", "vom 10. bis 13. September": start/end intervals."""
     out: list[TimeExpression] = []
@@ -324,7 +354,10 @@ def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> lis
         if not _paired(text, a, b, tables):
             continue
         pa, pb = parse_point(a.value), parse_point(b.value)
-        if pa is None or pb is None or _key(pa) > (pb.year, pb.month or 99, pb.day or 99):
+        if pa is None and pb is None and _clock_alone(a.value) and _clock_alone(b.value):
+            if a.value >= b.value:  # "von 10 bis 18 Uhr" on no given day: the hours still pair
+                continue
+        elif pa is None or pb is None or _key(pa) > (pb.year, pb.month or 99, pb.day or 99):
             continue
         out.append(TimeExpression(a.start, b.end, text[a.start:b.end], f"{a.value}/{b.value}"))
     return out

@@ -6,6 +6,7 @@ is relative and nothing anchors it, or None when the match is not a time express
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +28,8 @@ Groups = dict[str, str]
 DURATION_UNITS = {"Y": "Y", "M": "M", "W": "W", "D": "D", "H": "H", "MIN": "M", "DE": "DE", "CE": "CE",
                   "WE": "WE", "Q": "Q", "HY": "HY"}
 _TIME_UNITS = ("H", "MIN")
+# TIMEX3's unspecified date, the day part of a clock time that no date in the text fixes.
+UNKNOWN_DAY = "XXXX-XX-XX"
 
 
 @dataclass
@@ -135,10 +138,19 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
     explicit = ref.explicit_year(job.text, job.span[0])
     if explicit is not None:
         return explicit
-    return tense_year(ref.dct, month, day or 15, job.tense)
+    return tense_year(ref.dct, month, day, job.tense)
 
 
-def tense_year(dct: dt.date, month: int, day: int, tense: int) -> int:
+def tense_year(dct: dt.date, month: int, day: int | None, tense: int) -> int:
+    """The year of a day-month (or, with ``day`` None, a month) in a clause of ``tense``."""
+    if day is None:
+        # a whole month: one still to come told in the past is last year's ("Im Dezember hatte
+        # …" in November), one gone by told in the future is next year's
+        if tense < 0 and month > dct.month:
+            return dct.year - 1
+        if tense > 0 and month < dct.month:
+            return dct.year + 1
+        return dct.year
     delta = (dt.date(dct.year, month, min(day, 28)) - dct).days
     if tense < 0 and delta > TENSE_SHIFT_DAYS:
         return dct.year - 1
@@ -177,9 +189,27 @@ def season(job: Job) -> str | None:
     if year is None:
         if job.ref.narrative:
             year = job.ref.point.year if job.ref.point else None
-        else:
-            year = job.ref.dct.year if job.ref.dct else None
+        elif job.ref.dct is not None:
+            year = _season_year(job.ref.dct, code, job.tense)
     return "" if year is None else f"{fmt_year(year)}-{code}"
+
+
+# The months of the seasons that lie within one calendar year (winter spans two: left as it is).
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def _season_year(dct: dt.date, code: object, tense: int) -> int:
+    """"Im Sommer wird gebaut" written in November is next summer; "im Herbst hatte …" written
+    in May, last autumn."""
+    months = _SEASON_MONTHS.get(code) if isinstance(code, str) else None
+    if months is None:
+        return dct.year
+    first, last = months
+    if tense > 0 and dct.month > last:
+        return dct.year + 1
+    if tense < 0 and dct.month < first:
+        return dct.year - 1
+    return dct.year
 
 
 def century(job: Job) -> str | None:
@@ -256,9 +286,35 @@ def deictic(job: Job) -> str | None:
         return None
     if job.ref.narrative and offset == 0:
         return "PRESENT_REF"
+    if offset == 0 and "part" not in job.groups and " " not in job.groups["deictic"].strip() and _nowadays(job):
+        return "PRESENT_REF"
     base = job.ref.base_day(deictic=True)
     day = add_days(base, offset) if base else None
     return "" if day is None else job.clock(fmt_date(day))
+
+
+# How far (characters) around "heute" a then/now contrast ("früher … heute") is looked for.
+CONTRAST_WINDOW = 120
+_SENTENCE_MARK = re.compile(r"[.!?]\s|\n")
+
+
+def _nowadays(job: Job) -> bool:
+    """"heute"/"today" meaning nowadays, not the publication day: after "bis", "noch", "von",
+    before "noch", "längst", or set against a past ("früher … heute"); never in a clause
+    about the future ("noch heute soll …" is later today)."""
+    tables, text = job.tables, job.text
+    start, end = job.span
+    before = text[max(0, start - 20):start].split()
+    after = text[end:end + 30]
+    lo = max(0, start - CONTRAST_WINDOW)
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(text, lo, start)]
+    lo = marks[-1] if marks else lo
+    stop = _SENTENCE_MARK.search(text, end, min(len(text), end + CONTRAST_WINDOW))
+    hi = stop.start() if stop else min(len(text), end + CONTRAST_WINDOW)
+    cued = bool(before and before[-1].lower() in tables.nowadays_before) \
+        or bool(tables.nowadays_after and tables.nowadays_after.match(after)) \
+        or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi))
+    return cued and job.tense <= 0
 
 
 def holiday(job: Job) -> str | None:
@@ -302,6 +358,8 @@ def time_of_day(job: Job) -> str | None:
     if job.hour() is None:
         return None
     base = job.ref.clock_day(job.text, job.span[0])
+    if base is None and not job.ref.narrative:
+        return job.clock(UNKNOWN_DAY)  # a clock time alone: the hour, on no day the text gives
     return "" if base is None else job.clock(fmt_date(base))
 
 

@@ -72,6 +72,13 @@ class TimeTables:
     _by_rules: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict)
     year_guard_after: frozenset[str] = field(default_factory=frozenset)
     year_guard_before: frozenset[str] = field(default_factory=frozenset)
+    # "heute" meaning nowadays: words just before or after it, and then/now contrasts in its sentence
+    nowadays_before: frozenset[str] = field(default_factory=frozenset)
+    nowadays_after: re.Pattern[str] | None = None
+    nowadays_contrast: re.Pattern[str] | None = None
+    # "jedes Jahr am 8. November", "every Christmas": a recurring date, no one day
+    recurrence: re.Pattern[str] | None = None
+    recurrence_adjacent: re.Pattern[str] | None = None  # "every", "jeden": only right before the date
 
     def master_for(self, char: str) -> re.Pattern[str]:
         """The alternation of the rules that can start with ``char`` (same order and groups)."""
@@ -134,6 +141,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
     tense = data.get("tense", {})
     suffix = tense.get("past_suffix")
     interval = data["interval"]
+    nowadays = data.get("nowadays", {})
     return TimeTables(
         language=data["language"],
         lexicon={name: {_key(k): v for k, v in table.items()} for name, table in raw_lex.items()},
@@ -161,7 +169,21 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         unit_plural=frozenset(data.get("unit_plural", [])),
         year_guard_after=frozenset(data.get("year_guard_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
+        nowadays_before=frozenset(nowadays.get("before", [])),
+        nowadays_after=_phrases(nowadays.get("after", []), r"^\s*(?:", r")\b"),
+        nowadays_contrast=_phrases(nowadays.get("contrast", []), r"(?<!\w)(?:", r")(?!\w)"),
+        recurrence=_phrases(data.get("recurrence", []), r"(?<!\w)(?:", r")(?!\w)"),
+        # the cue, at most one short word ("on", "am"), then the date
+        recurrence_adjacent=_phrases(data.get("recurrence_adjacent", []), r"(?<!\w)(?:", r")(?:\s+\w{1,3})?\s*$"),
     )
+
+
+def _phrases(words: list[str], head: str, tail: str) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for a list of words and phrases (longest first)."""
+    if not words:
+        return None
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(head + body + tail, re.IGNORECASE)
 
 
 def _trigger_tails(suffixes: list[str]) -> frozenset[str]:
