@@ -238,11 +238,21 @@ def _sets_the_scene(text: str, start: int, tables: TimeTables) -> bool:
 
 
 # Expressions that can be said of every year ("jedes Jahr am 8. November", "every Christmas").
-_RECURRING = frozenset({"date", "holiday"})
+_RECURRING = frozenset({"date", "holiday", "weekday"})
 UNKNOWN_YEAR = "XXXX"
 # How far (characters) a recurrence cue may stand before or after the date, within its sentence.
 RECURRENCE_WINDOW = 40
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+
+
+def _recurring_value(value: str, kind: str) -> str:
+    """The TIMEX3 value of a date said of every year ("XXXX-11-08") or a weekday said of every
+    week ("jedes Jahr am Samstag vor dem Advent": "XXXX-WXX-6")."""
+    point = parse_point(value)
+    day = point.date() if point else None
+    if kind == "weekday":
+        return f"XXXX-WXX-{day.isoweekday()}" if day else value
+    return UNKNOWN_YEAR + value[len(UNKNOWN_YEAR):] if point else value
 
 
 def _recurring(text: str, found: Found, tables: TimeTables) -> bool:
@@ -272,7 +282,7 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         if value is None:
             continue
         if found.rule.type in _RECURRING and not _written_year(found) and _recurring(text, found, tables):
-            value = UNKNOWN_YEAR + value[len(UNKNOWN_YEAR):] if parse_point(value) else value
+            value = _recurring_value(value, found.rule.type)
         if value and _moves_reference(text, found, value, ref, tables):
             ref.update(value, found.start)
         has_year = _written_year(found)

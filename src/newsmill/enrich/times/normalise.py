@@ -127,6 +127,7 @@ def _year(job: Job) -> int | None:
 # the publication year (deadlines and schedules reported in the past tense: "gab bekannt, dass
 # … bis zum 30. März"). The same, mirrored, for the future tense.
 TENSE_SHIFT_DAYS = 30
+HALF_YEAR_DAYS = 183
 
 
 def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
@@ -155,6 +156,10 @@ def tense_year(dct: dt.date, month: int, day: int | None, tense: int) -> int:
     if tense < 0 and delta > TENSE_SHIFT_DAYS:
         return dct.year - 1
     if tense > 0 and delta < -TENSE_SHIFT_DAYS:
+        return dct.year + 1
+    # no tense: a present, which news writes for what is scheduled ("the tour picks up February
+    # 7th", "Am 3. Oktober feiert …"): a day more than half a year gone is next year's
+    if tense == 0 and delta < -HALF_YEAR_DAYS:
         return dct.year + 1
     return dct.year
 

@@ -80,7 +80,8 @@ def relunit(job: Job) -> str | None:
     post = job.lex("POST", "post")
     if "unit" in g and g["unit"].lower() in job.tables.unit_plural:
         return f"PX{unit}" if unit not in ("H", "MIN") else f"PTX{unit}"
-    deictic = isinstance(rel, int)
+    # "an diesem Tag" after a date the story gives is that day, not the publication day
+    deictic = isinstance(rel, int) and not (rel == 0 and unit == "D" and job.ref.day is not None)
     n = rel if isinstance(rel, int) else (rela if isinstance(rela, int) else 0)
     if isinstance(post, int):
         n += post

@@ -1,0 +1,79 @@
+"""Error classes of issue 15.7, each pinned by hand-made sentences (none from any benchmark set):
+tense sends relative dates the right way, story anchors, durations, recurring dates, clock times
+alone, "heute" meaning nowadays."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsmill.enrich.times.tagger import tag_times
+
+PUB = dt.date(2023, 11, 15)  # a Wednesday
+
+
+def _values(text: str, language: str) -> dict[str, str]:
+    return {t.text: t.value for t in tag_times(text, language, PUB)}
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # tense of the clause decides the direction of a weekday, a month, a season
+    ("de", "Die Firma meldete am Montag Insolvenz an.", "am Montag", "2023-11-13"),
+    ("de", "Der Minister wird am Montag nach Paris reisen.", "am Montag", "2023-11-20"),
+    ("en", "Russia beat Croatia on Monday.", "on Monday", "2023-11-13"),
+    ("en", "The minister will travel to Paris on Monday.", "on Monday", "2023-11-20"),
+    ("de", "Im Dezember hatte die Regierung das Gesetz beschlossen.", "Dezember", "2022-12"),
+    ("en", "In December the government passed the law.", "December", "2022-12"),
+    ("de", "Im Februar will die Regierung das Gesetz beschließen.", "Februar", "2024-02"),
+    ("de", "Im Sommer wird gebaut.", "Sommer", "2024-SU"),
+    ("de", "Im Sommer war es heiß.", "Sommer", "2023-SU"),
+    # a spaced dash ends the clause's tense: the past after it does not pull the Friday back
+    ("de", "Kurz vor der Feier am Freitag spielt der Sport nur eine Nebenrolle - die Vergangenheit holte "
+           "den Verband ein.", "am Freitag", "2023-11-17"),
+    # a schedule in the present: a day long gone this year is next year's
+    ("en", "After a break, the schedule picks up February 7th in Las Vegas.", "February 7th", "2024-02-07"),
+    # the story's date anchors "that day", not the publication date
+    ("de", "Der Riesling feiert am 13. März 2022 Geburtstag. An diesem Tag wurde er erwähnt.",
+     "diesem Tag", "2022-03-13"),
+    ("de", "Am 3. März 2021 traf er den Minister. Am Vortag hatte er abgesagt.", "Vortag", "2021-03-02"),
+    ("en", "On March 3, 2021, he met the minister. The day before, he had cancelled.", "The day before",
+     "2021-03-02"),
+])
+def test_resolves(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language).get(span) == value
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # durations, not dates: "within", and offsets from an event rather than from a date
+    ("en", "Apple issued four updates within 18 months.", "18 months", "P18M"),
+    ("en", "Eat 60 minutes before your workout.", "60 minutes", "PT60M"),
+    ("en", "Troops remain, 18 years after Washington invaded the country.", "18 years", "P18Y"),
+    # recurring dates have no year (TIMEX3 XXXX), recurring weekdays are sets
+    ("de", "Der Feiertag wird jedes Jahr am 8. November gefeiert.", "8. November", "XXXX-11-08"),
+    ("en", "Every Christmas the family gathers.", "Christmas", "XXXX-12-25"),
+    ("en", "The festival is held each year on July 4.", "July 4", "XXXX-07-04"),
+    ("de", "Das Fest beginnt jedes Jahr am Samstag vor dem Advent.", "am Samstag", "XXXX-WXX-6"),
+    # a clock time alone is on no day the text gives
+    ("de", "Um 18 Uhr beginnt das Konzert.", "18 Uhr", "XXXX-XX-XXT18:00"),
+    ("en", "The show starts at 8 p.m.", "8 p.m.", "XXXX-XX-XXT20:00"),
+    ("de", "Geöffnet täglich von 10 bis 18 Uhr.", "10 bis 18 Uhr", "XXXX-XX-XXT10:00/XXXX-XX-XXT18:00"),
+    # "heute" meaning nowadays
+    ("de", "Bis heute hat der Verband nur elf Mitglieder.", "heute", "PRESENT_REF"),
+    ("de", "Früher war das anders, heute ist es normal.", "heute", "PRESENT_REF"),
+    ("de", "Die Filme sind auch heute noch bekannt.", "heute", "PRESENT_REF"),
+])
+def test_typed_apart(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language).get(span) == value
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # the same words stay dates where they are dates
+    ("de", "Heute um 18 Uhr beginnt das Konzert.", "18 Uhr", "2023-11-15T18:00"),
+    ("de", "Noch heute soll die Entscheidung fallen.", "heute", "2023-11-15"),
+    ("de", "Am 8. November 2022 wurde gefeiert.", "8. November 2022", "2022-11-08"),
+    ("en", "Three days later, he resigned.", "Three days later", "2023-11-18"),
+    ("en", "The minister spoke today.", "today", "2023-11-15"),
+])
+def test_dates_stay_dates(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language).get(span) == value
