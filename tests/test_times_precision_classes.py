@@ -58,6 +58,12 @@ def test_resolves(language: str, text: str, span: str, value: str) -> None:
     ("de", "Um 18 Uhr beginnt das Konzert.", "18 Uhr", "XXXX-XX-XXT18:00"),
     ("en", "The show starts at 8 p.m.", "8 p.m.", "XXXX-XX-XXT20:00"),
     ("de", "Geöffnet täglich von 10 bis 18 Uhr.", "10 bis 18 Uhr", "XXXX-XX-XXT10:00/XXXX-XX-XXT18:00"),
+    # a day that names its week
+    ("de", "Das Treffen findet in der Woche vom 6. November statt.", "6. November", "2023-W45"),
+    # opening hours: clock times on every such day, not on the date before
+    ("de", "Die Ausstellung läuft bis zum 30. Juni 2024. Sie ist dienstags bis sonntags von 10 bis 18 Uhr "
+           "geöffnet.", "18 Uhr", "XXXX-XX-XXT18:00"),
+    ("de", "Die heute 80-Jährige lebt in Berlin.", "heute", "PRESENT_REF"),
     # "heute" meaning nowadays
     ("de", "Bis heute hat der Verband nur elf Mitglieder.", "heute", "PRESENT_REF"),
     ("de", "Früher war das anders, heute ist es normal.", "heute", "PRESENT_REF"),
@@ -67,6 +73,17 @@ def test_typed_apart(language: str, text: str, span: str, value: str) -> None:
     assert _values(text, language).get(span) == value
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Das Urteil mit dem Aktenzeichen 2 BvR 1234/19 ist rechtskräftig."),
+    ("de", "Der Film 1917 von Sam Mendes lief im Kino."),
+    ("en", "Sam Mendes' film 1917 won three Oscars."),
+    ("en", "The Class of 2024 met again."),
+    ("de", "Die Kontonummer lautet 1234 5678 2019."),
+])
+def test_numbers_that_are_no_times(language: str, text: str) -> None:
+    assert not [t for t in tag_times(text, language, PUB) if t.value[:1].isdigit()]
+
+
 @pytest.mark.parametrize(("language", "text", "span", "value"), [
     # the same words stay dates where they are dates
     ("de", "Heute um 18 Uhr beginnt das Konzert.", "18 Uhr", "2023-11-15T18:00"),
@@ -74,6 +91,10 @@ def test_typed_apart(language: str, text: str, span: str, value: str) -> None:
     ("de", "Am 8. November 2022 wurde gefeiert.", "8. November 2022", "2022-11-08"),
     ("en", "Three days later, he resigned.", "Three days later", "2023-11-18"),
     ("en", "The minister spoke today.", "today", "2023-11-15"),
+    ("de", "Zum Ende der Saison 2020/21 trat er zurück.", "2020", "2020"),
+    ("de", "Savannah, 29. Dezember 1778/16. September bis 10. Oktober 1779", "29. Dezember 1778", "1778-12-29"),
+    ("de", "Am 5. März kam es zu einem Unfall. Gegen 22 Uhr wurde die Polizei gerufen.", "22 Uhr",
+     "2023-03-05T22:00"),
 ])
 def test_dates_stay_dates(language: str, text: str, span: str, value: str) -> None:
     assert _values(text, language).get(span) == value

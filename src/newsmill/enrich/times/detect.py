@@ -12,7 +12,7 @@ from newsmill.article import TimeExpression
 from newsmill.enrich.times import normalise as norm
 from newsmill.enrich.times import relative as rel
 from newsmill.enrich.times.anchor import Reference
-from newsmill.enrich.times.calendar import Point, add_days, fmt_year, parse_point
+from newsmill.enrich.times.calendar import Point, add_days, fmt_week, fmt_year, parse_point
 from newsmill.enrich.times.normalise import UNKNOWN_DAY
 from newsmill.enrich.times.tables import TRIGGER_TAIL_CHARS, Rule, TimeTables
 
@@ -127,6 +127,8 @@ def scan(text: str, tables: TimeTables, budget: Budget) -> Iterator[Found]:
         start, end = m.span(prefix + "core") if "core" in groups else m.span()
         if rule.groups == ("year",) and _not_a_year(text, start, end, tables):
             continue
+        if "year" in groups and _slashed_number(text, *m.span(prefix + "year")):
+            continue  # "Az. 1234/19": a file number, whatever rule read it as years
         yield Found(start, end, rule, groups)
 
 
@@ -164,9 +166,33 @@ def _number_part(text: str, start: int, end: int) -> bool:
     grouped = bool(_GROUP_BEFORE.search(before) or _GROUP_AFTER.match(after))
     glued = before[-1:].isalnum() or after[:1].isalnum()
     # "1917:1", "2:1917", "1917-1" (a one-digit score; "1939-45" stays a range)
+    if _slashed_number(text, start, end):
+        return True
     score = (after[:1] == ":" and after[1:2].isdigit()) or (before[-1:] == ":" and before[-2:-1].isdigit()) \
         or (after[:1] == "-" and after[1:2].isdigit() and not after[2:3].isdigit())
     return grouped or glued or score
+
+
+_SLASH_AFTER = re.compile(r"/(\d+)(?![\d.])")  # "1778/16. September": a date follows
+_SLASH_BEFORE = re.compile(r"(?<!\d)(\d{4})/$")
+# A year pair "1939/1945" spans at most this many years; "1234/2019" is a file number.
+MAX_YEAR_PAIR_SPAN = 10
+
+
+def _slashed_number(text: str, start: int, end: int) -> bool:
+    """"Az. 1234/19", "1234/2019": a number joined by a slash to one that cannot continue it as a
+    year ("2020/21", "1944/45", "2018/2019" and "2022/3", an issue of the year, stay years)."""
+    year = int(text[start:end])
+    after = _SLASH_AFTER.match(text, end, end + 6)
+    if after:
+        other = after.group(1)
+        if len(other) == 2:
+            return int(other) not in ((year + 1) % 100, year % 100)
+        if len(other) == 4:
+            return not 0 <= int(other) - year <= MAX_YEAR_PAIR_SPAN
+        return False
+    before = _SLASH_BEFORE.search(text, max(0, start - 5), start)
+    return before is not None and not 0 <= year - int(before.group(1)) <= MAX_YEAR_PAIR_SPAN
 
 
 def _quoted_alone(text: str, start: int, end: int) -> bool:
@@ -294,7 +320,50 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
     _borrow_years(text, out, written, tables)
     _order_weekdays(text, out, kinds, tables)
     _clock_then_day(text, out, kinds)
+    _weeks_of_days(text, out, kinds, tables)
+    _clocks_of_every_day(text, out, kinds, tables)
     return out
+
+
+# Characters before a date searched for "Woche vom" / "week of".
+WEEK_OF_CHARS = 25
+
+
+def _weeks_of_days(text: str, times: list[TimeExpression], kinds: list[str], tables: TimeTables) -> None:
+    """"in der Woche vom 6. November", "the week of March 4": the week, not the day."""
+    if tables.week_of is None:
+        return
+    for t, kind in zip(times, kinds, strict=True):
+        point = parse_point(t.value) if kind == "date" else None
+        day = point.date() if point else None
+        if day is not None and tables.week_of.search(text[max(0, t.start - WEEK_OF_CHARS):t.start]):
+            t.value = fmt_week(day)
+
+
+def _clocks_of_every_day(text: str, times: list[TimeExpression], kinds: list[str], tables: TimeTables) -> None:
+    """Opening hours ("dienstags bis sonntags von 10 bis 18 Uhr", "täglich 9-17 Uhr"): a clock
+    time in a sentence with a weekly set or a daily cue is on every such day, not on the date
+    mentioned before."""
+    for i, (t, kind) in enumerate(zip(times, kinds, strict=True)):
+        if kind != "time" or t.value.startswith(UNKNOWN_DAY) or len(t.value) <= DATE_CHARS:
+            continue
+        lo, hi = _sentence(text, t.start, t.end)
+        every = any(kinds[j] == "set_weekday" and lo <= times[j].start < hi for j in range(len(times)))
+        if every or (tables.daily is not None and tables.daily.search(text, lo, hi)):
+            t.value = UNKNOWN_DAY + t.value[DATE_CHARS:]
+
+
+# How far (characters) a sentence is looked at around an expression.
+SENTENCE_CHARS = 200
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - SENTENCE_CHARS)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    lo = breaks[-1] if breaks else lo
+    hi = min(len(text), end + SENTENCE_CHARS)
+    stop = _SENTENCE_BREAK.search(text, end, hi)
+    return lo, (stop.start() if stop else hi)
 
 
 # Characters of an ISO date value ("2024-03-14"): what follows is the clock part ("T15:00").

@@ -318,6 +318,7 @@ def _nowadays(job: Job) -> bool:
     hi = stop.start() if stop else min(len(text), end + CONTRAST_WINDOW)
     cued = bool(before and before[-1].lower() in tables.nowadays_before) \
         or bool(tables.nowadays_after and tables.nowadays_after.match(after)) \
+        or bool(tables.nowadays_age and tables.nowadays_age.match(after)) \
         or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi))
     return cued and job.tense <= 0
 

@@ -79,6 +79,11 @@ class TimeTables:
     # "jedes Jahr am 8. November", "every Christmas": a recurring date, no one day
     recurrence: re.Pattern[str] | None = None
     recurrence_adjacent: re.Pattern[str] | None = None  # "every", "jeden": only right before the date
+    nowadays_age: re.Pattern[str] | None = None  # "die heute 80-Jährige": an age now, no day
+    # "in der Woche vom 6. November": the day names its week
+    week_of: re.Pattern[str] | None = None
+    # opening hours and the like: their clock times are on every such day, not one
+    daily: re.Pattern[str] | None = None
 
     def master_for(self, char: str) -> re.Pattern[str]:
         """The alternation of the rules that can start with ``char`` (same order and groups)."""
@@ -173,6 +178,10 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         nowadays_after=_phrases(nowadays.get("after", []), r"^\s*(?:", r")\b"),
         nowadays_contrast=_phrases(nowadays.get("contrast", []), r"(?<!\w)(?:", r")(?!\w)"),
         recurrence=_phrases(data.get("recurrence", []), r"(?<!\w)(?:", r")(?!\w)"),
+        nowadays_age=re.compile(r"^\s*(?:" + nowadays["after_age"] + ")", re.IGNORECASE)
+        if nowadays.get("after_age") else None,
+        week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
+        daily=_phrases(data.get("daily", []), r"(?<!\w)(?:", r")(?!\w)"),
         # the cue, at most one short word ("on", "am"), then the date
         recurrence_adjacent=_phrases(data.get("recurrence_adjacent", []), r"(?<!\w)(?:", r")(?:\s+\w{1,3})?\s*$"),
     )
