@@ -344,7 +344,7 @@ def _clocks_of_every_day(text: str, times: list[TimeExpression], kinds: list[str
     """Opening hours ("dienstags bis sonntags von 10 bis 18 Uhr", "täglich 9-17 Uhr"): a clock
     time in a sentence with a weekly set or a daily cue is on every such day, not on the date
     mentioned before."""
-    for i, (t, kind) in enumerate(zip(times, kinds, strict=True)):
+    for t, kind in zip(times, kinds, strict=True):
         if kind != "time" or t.value.startswith(UNKNOWN_DAY) or len(t.value) <= DATE_CHARS:
             continue
         lo, hi = _sentence(text, t.start, t.end)
