@@ -58,6 +58,9 @@ def test_resolves(language: str, text: str, span: str, value: str) -> None:
     ("de", "Um 18 Uhr beginnt das Konzert.", "18 Uhr", "XXXX-XX-XXT18:00"),
     ("en", "The show starts at 8 p.m.", "8 p.m.", "XXXX-XX-XXT20:00"),
     ("de", "Geöffnet täglich von 10 bis 18 Uhr.", "10 bis 18 Uhr", "XXXX-XX-XXT10:00/XXXX-XX-XXT18:00"),
+    # a wait, not a day, when the story has given no date to count from
+    ("en", "A new game is finally coming out after 12 years.", "after 12 years", "P12Y"),
+    ("de", "Nach drei Tagen wurde er freigelassen.", "Nach drei Tagen", "P3D"),
     # a day that names its week
     ("de", "Das Treffen findet in der Woche vom 6. November statt.", "6. November", "2023-W45"),
     # opening hours: clock times on every such day, not on the date before
@@ -79,6 +82,9 @@ def test_typed_apart(language: str, text: str, span: str, value: str) -> None:
     ("en", "Sam Mendes' film 1917 won three Oscars."),
     ("en", "The Class of 2024 met again."),
     ("de", "Die Kontonummer lautet 1234 5678 2019."),
+    # some weekday, not one the reader can date
+    ("de", "Neulich, an einem Dienstagabend, fuhr ich nach München."),
+    ("en", "It happened on a Monday."),
 ])
 def test_numbers_that_are_no_times(language: str, text: str) -> None:
     assert not [t for t in tag_times(text, language, PUB) if t.value[:1].isdigit()]
@@ -91,6 +97,7 @@ def test_numbers_that_are_no_times(language: str, text: str) -> None:
     ("de", "Am 8. November 2022 wurde gefeiert.", "8. November 2022", "2022-11-08"),
     ("en", "Three days later, he resigned.", "Three days later", "2023-11-18"),
     ("en", "The minister spoke today.", "today", "2023-11-15"),
+    ("de", "Am 2. Mai 2022 wurde er festgenommen. Nach drei Tagen kam er frei.", "Nach drei Tagen", "2022-05-05"),
     ("de", "Zum Ende der Saison 2020/21 trat er zurück.", "2020", "2020"),
     ("de", "Savannah, 29. Dezember 1778/16. September bis 10. Oktober 1779", "29. Dezember 1778", "1778-12-29"),
     ("de", "Am 5. März kam es zu einem Unfall. Gegen 22 Uhr wurde die Polizei gerufen.", "22 Uhr",

@@ -40,6 +40,7 @@ class Reference:
     day: dt.date | None = None  # last mentioned full date
     day_at: int = 0  # where it was mentioned
     explicit: tuple[int, int] | None = None  # (year, offset) of the last date written with its year
+    told: bool = False  # the text has given a point of its own (else ``point`` is the publication date)
 
     def __post_init__(self) -> None:
         if self.dct is not None and self.point is None:
@@ -60,7 +61,7 @@ class Reference:
         point = parse_point(value)
         if point is None:
             return
-        self.point = point
+        self.point, self.told = point, True
         day = point.date()
         if day is not None:
             self.day, self.day_at = day, at

@@ -273,7 +273,14 @@ def _weekday_date(job: Job) -> dt.date | None:
     return weekday_near(base, weekday, -1 if direction < 0 else 1)
 
 
+# Characters before a weekday searched for an indefinite article ("an einem Dienstag").
+INDEFINITE_CHARS = 12
+
+
 def weekday(job: Job) -> str | None:
+    indefinite = job.tables.indefinite_day
+    if indefinite is not None and indefinite.search(job.text[max(0, job.span[0] - INDEFINITE_CHARS):job.span[0]]):
+        return None  # "an einem Dienstagabend im März": some Tuesday, not one the reader can date
     day = _weekday_date(job)
     return "" if day is None else job.clock(fmt_date(day))
 

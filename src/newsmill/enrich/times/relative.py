@@ -117,6 +117,11 @@ def compound(job: Job) -> str | None:
     return "" if point is None else _calendar_shift(point, day, unit, n)
 
 
+def _duration(unit: str, num: float | str) -> str:
+    n = f"{num:g}" if isinstance(num, float) else str(num)
+    return f"PT{n}{'M' if unit == 'MIN' else unit}" if unit in ("H", "MIN") else f"P{n}{unit}"
+
+
 def offset(job: Job) -> str | None:
     unit = job.lex("UNIT", "unit")
     num = job.number("num")
@@ -132,6 +137,10 @@ def offset(job: Job) -> str | None:
         return None
     if isinstance(num, str):
         return "FUTURE_REF" if sign > 0 else "PAST_REF"
+    if isinstance(sign_spec, list) and not deictic and not job.ref.narrative and not job.ref.told:
+        # "nach drei Tagen", "after 12 years" in news with no date of the story to count from:
+        # the length of a wait, not a day after the publication
+        return _duration(unit, num)
     point, day = _base(job, deictic)
     if point is None:
         return ""

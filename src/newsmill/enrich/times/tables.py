@@ -80,6 +80,8 @@ class TimeTables:
     recurrence: re.Pattern[str] | None = None
     recurrence_adjacent: re.Pattern[str] | None = None  # "every", "jeden": only right before the date
     nowadays_age: re.Pattern[str] | None = None  # "die heute 80-Jährige": an age now, no day
+    # "an einem Dienstagabend im März", "on a Monday": a weekday, but no one day
+    indefinite_day: re.Pattern[str] | None = None
     # "in der Woche vom 6. November": the day names its week
     week_of: re.Pattern[str] | None = None
     # opening hours and the like: their clock times are on every such day, not one
@@ -180,6 +182,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         recurrence=_phrases(data.get("recurrence", []), r"(?<!\w)(?:", r")(?!\w)"),
         nowadays_age=re.compile(r"^\s*(?:" + nowadays["after_age"] + ")", re.IGNORECASE)
         if nowadays.get("after_age") else None,
+        indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
         daily=_phrases(data.get("daily", []), r"(?<!\w)(?:", r")(?!\w)"),
         # the cue, at most one short word ("on", "am"), then the date
