@@ -71,6 +71,9 @@ def test_resolves(language: str, text: str, span: str, value: str) -> None:
     ("de", "Bis heute hat der Verband nur elf Mitglieder.", "heute", "PRESENT_REF"),
     ("de", "Früher war das anders, heute ist es normal.", "heute", "PRESENT_REF"),
     ("de", "Die Filme sind auch heute noch bekannt.", "heute", "PRESENT_REF"),
+    ("de", "Heute leben in der Stadt 80.000 Menschen.", "Heute", "PRESENT_REF"),
+    ("en", "Today, most people own a smartphone.", "Today", "PRESENT_REF"),
+    ("en", "Many people today use the app.", "today", "PRESENT_REF"),
 ])
 def test_typed_apart(language: str, text: str, span: str, value: str) -> None:
     assert _values(text, language).get(span) == value
@@ -97,6 +100,9 @@ def test_numbers_that_are_no_times(language: str, text: str) -> None:
     ("de", "Am 8. November 2022 wurde gefeiert.", "8. November 2022", "2022-11-08"),
     ("en", "Three days later, he resigned.", "Three days later", "2023-11-18"),
     ("en", "The minister spoke today.", "today", "2023-11-15"),
+    ("en", "The trial begins today.", "today", "2023-11-15"),
+    ("de", "Heute beginnt der Prozess gegen den Mann.", "Heute", "2023-11-15"),
+    ("de", "Der Ministerpräsident hat heute Hilfe in Aussicht gestellt.", "heute", "2023-11-15"),
     ("de", "Am 2. Mai 2022 wurde er festgenommen. Nach drei Tagen kam er frei.", "Nach drei Tagen", "2022-05-05"),
     ("de", "Zum Ende der Saison 2020/21 trat er zurück.", "2020", "2020"),
     ("de", "Savannah, 29. Dezember 1778/16. September bis 10. Oktober 1779", "29. Dezember 1778", "1778-12-29"),

@@ -308,6 +308,7 @@ def deictic(job: Job) -> str | None:
 # How far (characters) around "heute" a then/now contrast ("früher … heute") is looked for.
 CONTRAST_WINDOW = 120
 _SENTENCE_MARK = re.compile(r"[.!?]\s|\n")
+_CLAUSE_MARK = re.compile(r"[,;:()–—]")
 
 
 def _nowadays(job: Job) -> bool:
@@ -327,7 +328,16 @@ def _nowadays(job: Job) -> bool:
         or bool(tables.nowadays_after and tables.nowadays_after.match(after)) \
         or bool(tables.nowadays_age and tables.nowadays_age.match(after)) \
         or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi))
-    return cued and job.tense <= 0
+    if cued:
+        return job.tense <= 0
+    stative = tables.nowadays_stative
+    if stative is None or job.tense != 0:
+        return False
+    clause_lo = max([m.end() for m in _CLAUSE_MARK.finditer(text, lo, start)], default=lo)
+    stop = _CLAUSE_MARK.search(text, end, hi)
+    if stop is not None and not text[clause_lo:start].strip() and not text[end:stop.start()].strip():
+        stop = _CLAUSE_MARK.search(text, stop.end(), hi)  # "Today, most people …": the clause it opens
+    return stative.search(text, clause_lo, stop.start() if stop else hi) is not None
 
 
 def holiday(job: Job) -> str | None:

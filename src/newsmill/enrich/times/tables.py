@@ -80,6 +80,9 @@ class TimeTables:
     recurrence: re.Pattern[str] | None = None
     recurrence_adjacent: re.Pattern[str] | None = None  # "every", "jeden": only right before the date
     nowadays_age: re.Pattern[str] | None = None  # "die heute 80-Jährige": an age now, no day
+    # states and generic subjects ("gilt", "leben", "viele"): in a clause without tense, "heute"
+    # with them is nowadays ("Heute leben viele …"), where an event ("beginnt") is today
+    nowadays_stative: re.Pattern[str] | None = None
     # "an einem Dienstagabend im März", "on a Monday": a weekday, but no one day
     indefinite_day: re.Pattern[str] | None = None
     # "in der Woche vom 6. November": the day names its week
@@ -183,6 +186,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         nowadays_age=re.compile(r"^\s*(?:" + nowadays["after_age"] + ")", re.IGNORECASE)
         if nowadays.get("after_age") else None,
         indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
+        nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
         daily=_phrases(data.get("daily", []), r"(?<!\w)(?:", r")(?!\w)"),
         # the cue, at most one short word ("on", "am"), then the date
