@@ -39,6 +39,13 @@ def _values(text: str, language: str) -> dict[str, str]:
     ("de", "Am 3. März 2021 traf er den Minister. Am Vortag hatte er abgesagt.", "Vortag", "2021-03-02"),
     ("en", "On March 3, 2021, he met the minister. The day before, he had cancelled.", "The day before",
      "2021-03-02"),
+    ("de", "2019 stieg der Umsatz um zehn Prozent. Im Vorjahr war er noch gesunken.", "Vorjahr", "2018"),
+    ("de", "Der Umsatz stieg im Vorjahr um zehn Prozent.", "Vorjahr", "2022"),
+    ("de", "Am 3. Mai 2021 kam es zum Streit. Am nächsten Tag trat er zurück.", "Am nächsten Tag", "2021-05-04"),
+    ("en", "Sales rose in March 2021, up from the previous year.", "the previous year", "2020"),
+    ("en", "The bill was passed last year. The year before, a similar bill failed.", "The year before", "2021"),
+    ("de", "Mit einem Plus gegenüber dem Vorjahr wurden bis zum dritten Quartal 500 Pumpen verkauft.",
+     "dritten Quartal", "2023-Q3"),
 ])
 def test_resolves(language: str, text: str, span: str, value: str) -> None:
     assert _values(text, language).get(span) == value

@@ -40,7 +40,9 @@ class Reference:
     day: dt.date | None = None  # last mentioned full date
     day_at: int = 0  # where it was mentioned
     explicit: tuple[int, int] | None = None  # (year, offset) of the last date written with its year
-    told: bool = False  # the text has given a point of its own (else ``point`` is the publication date)
+    told: bool = False  # the text has written a point of its own ("2019", "im März")
+    point_at: int = 0  # where it last did
+    written_point: Point | None = None  # and which point that was
 
     def __post_init__(self) -> None:
         if self.dct is not None and self.point is None:
@@ -57,11 +59,15 @@ class Reference:
             return Point(self.dct.year, self.dct.month, self.dct.day) if self.dct else None
         return self.point
 
-    def update(self, value: str, at: int = 0) -> None:
+    def update(self, value: str, at: int = 0, written: bool = True) -> None:
+        """Move the reference to ``value``; ``written``: the text gave it itself ("2019", "im
+        März"), not by counting from another ("im Vorjahr")."""
         point = parse_point(value)
         if point is None:
             return
-        self.point, self.told = point, True
+        self.point = point
+        if written:
+            self.told, self.point_at, self.written_point = True, at, point
         day = point.date()
         if day is not None:
             self.day, self.day_at = day, at
@@ -75,6 +81,13 @@ class Reference:
         if at - where > EXPLICIT_REACH or "\n\n" in text[where:at]:
             return None
         return year
+
+    def story_point(self, text: str, at: int) -> Point | None:
+        """The point the story gave shortly before ``at`` in the same paragraph ("2019 stieg …
+        Im Vorjahr …"), which "im Vorjahr" then counts from instead of the publication year."""
+        if not self.told or at - self.point_at > EXPLICIT_REACH or "\n\n" in text[self.point_at:at]:
+            return None
+        return self.point
 
     def clock_day(self, text: str, at: int) -> dt.date | None:
         """The day a bare clock time ("um 19.30 Uhr") is on: in news the day mentioned just

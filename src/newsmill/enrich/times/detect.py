@@ -231,7 +231,7 @@ def _moves_reference(text: str, found: Found, value: str, ref: Reference, tables
     point = parse_point(value)
     if point is None:
         return False
-    if found.rule.type in _RELATIVE and ref.point is not None and _key(point) < _key(ref.point):
+    if ref.narrative and found.rule.type in _RELATIVE and ref.point is not None and _key(point) < _key(ref.point):
         return False  # a look back ("Ende des vorangegangenen Jahres") leaves the narrative where it is
     if point.month is None and found.rule.type == "date" and len(found.groups) == 1:
         return _sets_the_scene(text, found.start, tables)
@@ -310,7 +310,7 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         if found.rule.type in _RECURRING and not _written_year(found) and _recurring(text, found, tables):
             value = _recurring_value(value, found.rule.type)
         if value and _moves_reference(text, found, value, ref, tables):
-            ref.update(value, found.start)
+            ref.update(value, found.start, written=found.rule.type not in _RELATIVE)
         has_year = _written_year(found)
         if value and has_year and (point := parse_point(value)) and point.month:
             ref.explicit = (point.year, found.start)

@@ -252,7 +252,9 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
             return None
         year = _year(job)
         if year is None:
-            point = job.ref.base_point(False)
+            # a bare quarter is in the year the text last wrote ("erstes Halbjahr 2019 … das
+            # zweite Halbjahr"), not one it counted to ("gegenüber dem Vorjahr … dritten Quartal")
+            point = job.ref.base_point(False) if job.ref.narrative else (job.ref.written_point or job.ref.base_point(True))
             year = point.year if point else None
         return "" if year is None else f"{fmt_year(year)}-{prefix}{n}"
 

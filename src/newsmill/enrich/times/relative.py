@@ -80,8 +80,8 @@ def relunit(job: Job) -> str | None:
     post = job.lex("POST", "post")
     if "unit" in g and g["unit"].lower() in job.tables.unit_plural:
         return f"PX{unit}" if unit not in ("H", "MIN") else f"PTX{unit}"
-    # "an diesem Tag" after a date the story gives is that day, not the publication day
-    deictic = isinstance(rel, int) and not (rel == 0 and unit == "D" and job.ref.day is not None)
+    # "an diesem Tag", "am nächsten Tag" after a day the story gives count from that day
+    deictic = isinstance(rel, int) and not (unit == "D" and job.ref.day is not None)
     n = rel if isinstance(rel, int) else (rela if isinstance(rela, int) else 0)
     if isinstance(post, int):
         n += post
@@ -114,6 +114,11 @@ def compound(job: Job) -> str | None:
     unit, n = str(spec[0]), int(spec[1])
     # "Vortag", "Folgetag": the day before or after the day the story is at, not the publication
     point, day = _base(job, deictic=spec[2:] != ["anaphoric"])
+    if spec[2:] != ["anaphoric"] and n != 0 and not job.ref.narrative:
+        # "2019 stieg der Umsatz … Im Vorjahr …": the year before the one the story just gave
+        told = job.ref.story_point(job.text, job.span[0])
+        if told is not None and (unit == "Y" or told.month is not None):
+            point, day = told, job.ref.day
     return "" if point is None else _calendar_shift(point, day, unit, n)
 
 
