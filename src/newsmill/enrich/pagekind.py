@@ -28,6 +28,9 @@ NAMED_MIN_DENSITY = 2.0
 # ... and that make a page a non-article on its text alone (a news article reaches ~1-3 with
 # a price list or a court case; imprints and privacy notices 8 and more).
 TEXT_MIN_DENSITY = 7.0
+# The opening looked at first, and the density below which it settles the page as an article.
+PREFIX_CHARS = 1000
+PREFIX_MIN_DENSITY = 1.0
 # Texts shorter than this many words carry too little to judge by density alone.
 TEXT_MIN_WORDS = 40
 # Title segments are cut at these separators ("Kontakt | Lindenblatt", "Shop – Jahresabo").
@@ -111,6 +114,12 @@ def boilerplate_term(text: str) -> bool:
 
 def page_kind(text: str, url: str | None = None, title: str | None = None) -> PageKind | None:
     """The verdict for a page, or None when it reads as an article (or is too short to tell)."""
+    if len(text) > PREFIX_CHARS:
+        # boilerplate pages are dense from their first lines: an article's opening, far below
+        # the density asked for, spares scanning the rest (most texts end here, in ~0.5 ms)
+        words, hits = boilerplate(text[:PREFIX_CHARS])
+        if 100 * sum(hits.values()) / max(1, words) < PREFIX_MIN_DENSITY:
+            return None
     words, hits = boilerplate(text)
     if words == 0:
         return None
