@@ -68,6 +68,9 @@ def test_resolves(language: str, text: str, span: str, value: str) -> None:
     # a wait, not a day, when the story has given no date to count from
     ("en", "A new game is finally coming out after 12 years.", "after 12 years", "P12Y"),
     ("de", "Nach drei Tagen wurde er freigelassen.", "Nach drei Tagen", "P3D"),
+    # week offsets in news have the week's granularity, as year offsets have the year's
+    ("de", "Vor zwei Wochen kam er an.", "Vor zwei Wochen", "2023-W44"),
+    ("en", "On May 2, 2022, he arrived. A week later he left.", "A week later", "2022-W19"),
     # a day that names its week
     ("de", "Das Treffen findet in der Woche vom 6. November statt.", "6. November", "2023-W45"),
     # opening hours: clock times on every such day, not on the date before

@@ -13,6 +13,7 @@ from newsmill.enrich.times.calendar import (
     fmt_point,
     fmt_week,
     fmt_year,
+    parse_point,
 )
 from newsmill.enrich.times.normalise import Job
 
@@ -149,4 +150,10 @@ def offset(job: Job) -> str | None:
     point, day = _base(job, deictic)
     if point is None:
         return ""
-    return _distance_shift(point, day, unit, sign * float(num))
+    value = _distance_shift(point, day, unit, sign * float(num))
+    if unit == "W" and value is not None and not job.ref.narrative and (shifted := parse_point(value)):
+        # news (TIMEX3): "vor zwei Wochen" has the granularity of its unit, a week, as "vor zwei
+        # Jahren" is a year; WikiWarsDE's TIMEX2 narrative gold keeps the day
+        when = shifted.date()
+        return fmt_week(when) if when is not None else value
+    return value
