@@ -28,6 +28,12 @@ def _values(text: str, language: str) -> dict[str, str]:
     ("de", "Im Februar will die Regierung das Gesetz beschließen.", "Februar", "2024-02"),
     ("de", "Im Sommer wird gebaut.", "Sommer", "2024-SU"),
     ("de", "Im Sommer war es heiß.", "Sommer", "2023-SU"),
+    ("de", "Die Schauspielerin ist am Sonntag im Alter von 90 Jahren verstorben.", "am Sonntag", "2023-11-12"),
+    ("de", "Das Museum ist ab Montag geöffnet.", "ab Montag", "2023-11-20"),
+    ("de", "Er ist entschlossen, am Montag zu beginnen.", "am Montag", "2023-11-20"),
+    ("de", "Im Januar steigen die Preise.", "Januar", "2024-01"),
+    ("en", "About 400 jets have been grounded since March.", "March", "2023-03"),
+    ("de", "Seit dem 7. Februar gilt die Regel.", "7. Februar", "2023-02-07"),
     # a spaced dash ends the clause's tense: the past after it does not pull the Friday back
     ("de", "Kurz vor der Feier am Freitag spielt der Sport nur eine Nebenrolle - die Vergangenheit holte "
            "den Verband ein.", "am Freitag", "2023-11-17"),

@@ -132,7 +132,9 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
         if start <= m.start() < end:
             continue
         cue = _cue(word, low, tables)
-        if not cue and perfect and tables.participle is not None and word[:1].islower():
+        if prev in tables.infinitive_after and word[:1].islower() and word.endswith("en"):
+            cue = 1  # "zu beginnen": an intention
+        elif not cue and perfect and tables.participle is not None and word[:1].islower():
             cue = -1 if tables.participle.fullmatch(word) and low not in tables.past_suffix_stop else 0
         if cue < 0 and prev in tables.participle_after and low not in tables.past:
             continue  # "will be released": a participle, its tense is the auxiliary's

@@ -48,7 +48,14 @@ class Job:
     def tense(self) -> int:
         """-1 past, +1 future, 0 unknown; looked up only for expressions that need it."""
         if self._tense is None:
-            self._tense = tense_at(self.text, self.span[0], self.span[1], self.tables)
+            start = self.span[0]
+            words = self.text[start:self.span[1]].split()
+            since = self.tables.past_before
+            if since is not None and (since.search(self.text[max(0, start - 16):start])
+                                      or (len(words) > 1 and since.search(words[0] + " "))):
+                self._tense = -1  # "seit März", "since March 3": what has begun is past
+            else:
+                self._tense = tense_at(self.text, start, self.span[1], self.tables)
         return self._tense
 
     def lex(self, table: str, group: str) -> object:
@@ -128,6 +135,7 @@ def _year(job: Job) -> int | None:
 # … bis zum 30. März"). The same, mirrored, for the future tense.
 TENSE_SHIFT_DAYS = 30
 HALF_YEAR_DAYS = 183
+HALF_YEAR_MONTHS = 6
 
 
 def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
@@ -151,6 +159,8 @@ def tense_year(dct: dt.date, month: int, day: int | None, tense: int) -> int:
             return dct.year - 1
         if tense > 0 and month < dct.month:
             return dct.year + 1
+        if tense == 0 and dct.month - month > HALF_YEAR_MONTHS:
+            return dct.year + 1  # "Im Januar steigen die Preise" written in November
         return dct.year
     delta = (dt.date(dct.year, month, min(day, 28)) - dct).days
     if tense < 0 and delta > TENSE_SHIFT_DAYS:
@@ -272,7 +282,18 @@ def _weekday_date(job: Job) -> dt.date | None:
     if isinstance(rel, int):
         return add_days(week_monday(base), weekday)
     direction = job.tense if not job.ref.narrative else (job.tense or 1)
+    start = job.span[0]
+    if _forward(job) or (job.tables.forward_before is not None
+                         and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start])):
+        direction = 1
     return weekday_near(base, weekday, -1 if direction < 0 else 1)
+
+
+def _forward(job: Job) -> bool:
+    """The match itself opens with "ab"/"from" ("ab Montag")."""
+    forward = job.tables.forward_before
+    words = job.text[job.span[0]:job.span[1]].split()
+    return forward is not None and len(words) > 1 and forward.search(words[0] + " ") is not None
 
 
 # Characters before a weekday searched for an indefinite article ("an einem Dienstag").

@@ -58,6 +58,8 @@ class TimeTables:
     participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
     future_suffix: re.Pattern[str] | None = None  # "anzutreten": an intention, the future
     perfect_aux: frozenset[str] = field(default_factory=frozenset)
+    # "am Montag zu beginnen": after these a verb is an infinitive of intention, the future
+    infinitive_after: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
     triggers: frozenset[str] = field(default_factory=frozenset)
     starters: frozenset[str] = field(default_factory=frozenset)
@@ -83,6 +85,9 @@ class TimeTables:
     # states and generic subjects ("gilt", "leben", "viele"): in a clause without tense, "heute"
     # with them is nowadays ("Heute leben viele …"), where an event ("beginnt") is today
     nowadays_stative: re.Pattern[str] | None = None
+    # "ab Montag", "starting Monday": the start of something to come, whatever the clause's tense
+    forward_before: re.Pattern[str] | None = None
+    past_before: re.Pattern[str] | None = None  # "seit März", "since March": gone by, whatever the tense
     # "an einem Dienstagabend im März", "on a Monday": a weekday, but no one day
     indefinite_day: re.Pattern[str] | None = None
     # "in der Woche vom 6. November": the day names its week
@@ -167,6 +172,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         participle=re.compile(tense["participle"]) if tense.get("participle") else None,
         future_suffix=re.compile(tense["future_suffix"]) if tense.get("future_suffix") else None,
         perfect_aux=frozenset(tense.get("perfect_aux", [])),
+        infinitive_after=frozenset(tense.get("infinitive_after", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
@@ -185,6 +191,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         recurrence=_phrases(data.get("recurrence", []), r"(?<!\w)(?:", r")(?!\w)"),
         nowadays_age=re.compile(r"^\s*(?:" + nowadays["after_age"] + ")", re.IGNORECASE)
         if nowadays.get("after_age") else None,
+        forward_before=_phrases(data.get("forward_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
+        past_before=_phrases(data.get("past_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
