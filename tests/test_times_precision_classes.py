@@ -77,6 +77,9 @@ def test_resolves(language: str, text: str, span: str, value: str) -> None:
     # week offsets in news have the week's granularity, as year offsets have the year's
     ("de", "Vor zwei Wochen kam er an.", "Vor zwei Wochen", "2023-W44"),
     ("en", "On May 2, 2022, he arrived. A week later he left.", "A week later", "2022-W19"),
+    # approximate references give a direction, not a date
+    ("en", "Jones lost by five points, nearly five years ago.", "nearly five years ago", "PAST_REF"),
+    ("de", "Vor knapp einem Jahr gab es Neuerungen.", "Vor knapp einem Jahr", "PAST_REF"),
     # a day that names its week
     ("de", "Das Treffen findet in der Woche vom 6. November statt.", "6. November", "2023-W45"),
     # opening hours: clock times on every such day, not on the date before
@@ -117,6 +120,7 @@ def test_numbers_that_are_no_times(language: str, text: str) -> None:
     ("en", "Three days later, he resigned.", "Three days later", "2023-11-18"),
     ("en", "The minister spoke today.", "today", "2023-11-15"),
     ("en", "The trial begins today.", "today", "2023-11-15"),
+    ("de", "Vor zwei Jahren gab es Neuerungen.", "Vor zwei Jahren", "2021"),
     ("de", "Heute beginnt der Prozess gegen den Mann.", "Heute", "2023-11-15"),
     ("de", "Der Ministerpräsident hat heute Hilfe in Aussicht gestellt.", "heute", "2023-11-15"),
     ("de", "Am 2. Mai 2022 wurde er festgenommen. Nach drei Tagen kam er frei.", "Nach drei Tagen", "2022-05-05"),

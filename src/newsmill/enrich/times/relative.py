@@ -141,7 +141,11 @@ def offset(job: Job) -> str | None:
         sign, deictic = post, False
     else:
         return None
-    if isinstance(num, str):
+    approximate = job.tables.approximate
+    if isinstance(num, str) or (not job.ref.narrative and approximate is not None
+                                and approximate.search(job.text, job.span[0], job.span[1])):
+        # "vor einigen Tagen", "nearly five years ago": a direction, not a date (TIMEX3 would
+        # need a mod; the record has none, so the value stays vague)
         return "FUTURE_REF" if sign > 0 else "PAST_REF"
     if isinstance(sign_spec, list) and not deictic and not job.ref.narrative and not job.ref.told:
         # "nach drei Tagen", "after 12 years" in news with no date of the story to count from:

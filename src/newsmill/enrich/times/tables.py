@@ -87,6 +87,7 @@ class TimeTables:
     nowadays_stative: re.Pattern[str] | None = None
     # "ab Montag", "starting Monday": the start of something to come, whatever the clause's tense
     forward_before: re.Pattern[str] | None = None
+    approximate: re.Pattern[str] | None = None  # "vor fast fünf Jahren": no value a reader can rely on
     past_before: re.Pattern[str] | None = None  # "seit März", "since March": gone by, whatever the tense
     # "an einem Dienstagabend im März", "on a Monday": a weekday, but no one day
     indefinite_day: re.Pattern[str] | None = None
@@ -192,6 +193,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         nowadays_age=re.compile(r"^\s*(?:" + nowadays["after_age"] + ")", re.IGNORECASE)
         if nowadays.get("after_age") else None,
         forward_before=_phrases(data.get("forward_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
+        approximate=_phrases(data.get("approximate", []), r"(?<!\w)(?:", r")\s+(?=\w)"),
         past_before=_phrases(data.get("past_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
