@@ -34,6 +34,8 @@ def _values(text: str, language: str) -> dict[str, str]:
     ("de", "Im Januar steigen die Preise.", "Januar", "2024-01"),
     ("en", "About 400 jets have been grounded since March.", "March", "2023-03"),
     ("de", "Seit dem 7. Februar gilt die Regel.", "7. Februar", "2023-02-07"),
+    ("de", "Er ließ sein Amt seit November 2020 ruhen. Im März erklärte das Präsidium seinen Rückzug.",
+     "März", "2021-03"),
     # a spaced dash ends the clause's tense: the past after it does not pull the Friday back
     ("de", "Kurz vor der Feier am Freitag spielt der Sport nur eine Nebenrolle - die Vergangenheit holte "
            "den Verband ein.", "am Freitag", "2023-11-17"),

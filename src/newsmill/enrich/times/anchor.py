@@ -40,6 +40,7 @@ class Reference:
     day: dt.date | None = None  # last mentioned full date
     day_at: int = 0  # where it was mentioned
     explicit: tuple[int, int] | None = None  # (year, offset) of the last date written with its year
+    explicit_month: int | None = None  # and its month
     told: bool = False  # the text has written a point of its own ("2019", "im März")
     point_at: int = 0  # where it last did
     written_point: Point | None = None  # and which point that was

@@ -314,6 +314,7 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         has_year = _written_year(found)
         if value and has_year and (point := parse_point(value)) and point.month:
             ref.explicit = (point.year, found.start)
+            ref.explicit_month = point.month
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
         written.append(has_year)
         kinds.append(found.rule.type)

@@ -146,6 +146,11 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
         return ref.point.year if ref.point else None
     explicit = ref.explicit_year(job.text, job.span[0])
     if explicit is not None:
+        # "seit November 2020 … Im März erklärte …": told in the past, an earlier month after a
+        # later one is the next year's, if that is not after the publication
+        em = ref.explicit_month
+        if em is not None and month < em and job.tense < 0 and dt.date(explicit + 1, month, min(day or 1, 28)) <= ref.dct:
+            return explicit + 1
         return explicit
     return tense_year(ref.dct, month, day, job.tense)
 
