@@ -106,6 +106,8 @@ def test_typed_apart(language: str, text: str, span: str, value: str) -> None:
     ("en", "Sam Mendes' film 1917 won three Oscars."),
     ("en", "The Class of 2024 met again."),
     ("de", "Die Kontonummer lautet 1234 5678 2019."),
+    ("de", "Artikelnummer: 2023-4711, Lieferzeit drei Tage."),
+    ("de", "Das Verfahren 2019/123 ist abgeschlossen."),
     # some weekday, not one the reader can date
     ("de", "Neulich, an einem Dienstagabend, fuhr ich nach München."),
     ("en", "It happened on a Monday."),
@@ -127,6 +129,7 @@ def test_numbers_that_are_no_times(language: str, text: str) -> None:
     ("de", "Der Ministerpräsident hat heute Hilfe in Aussicht gestellt.", "heute", "2023-11-15"),
     ("de", "Am 2. Mai 2022 wurde er festgenommen. Nach drei Tagen kam er frei.", "Nach drei Tagen", "2022-05-05"),
     ("de", "Zum Ende der Saison 2020/21 trat er zurück.", "2020", "2020"),
+    ("de", "Der Krieg dauerte von 1939-1945.", "1939-1945", "1939/1945"),
     ("de", "Savannah, 29. Dezember 1778/16. September bis 10. Oktober 1779", "29. Dezember 1778", "1778-12-29"),
     ("de", "Am 5. März kam es zu einem Unfall. Gegen 22 Uhr wurde die Polizei gerufen.", "22 Uhr",
      "2023-03-05T22:00"),

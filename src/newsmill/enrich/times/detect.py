@@ -166,32 +166,36 @@ def _number_part(text: str, start: int, end: int) -> bool:
     grouped = bool(_GROUP_BEFORE.search(before) or _GROUP_AFTER.match(after))
     glued = before[-1:].isalnum() or after[:1].isalnum()
     # "1917:1", "2:1917", "1917-1" (a one-digit score; "1939-45" stays a range)
-    if _slashed_number(text, start, end):
+    if _slashed_number(text, start, end, "/-"):
         return True
     score = (after[:1] == ":" and after[1:2].isdigit()) or (before[-1:] == ":" and before[-2:-1].isdigit()) \
         or (after[:1] == "-" and after[1:2].isdigit() and not after[2:3].isdigit())
     return grouped or glued or score
 
 
-_SLASH_AFTER = re.compile(r"/(\d+)(?![\d.])")  # "1778/16. September": a date follows
-_SLASH_BEFORE = re.compile(r"(?<!\d)(\d{4})/$")
+# "1778/16. September": a date follows, not a number
+_SLASH_AFTER = {"/": re.compile(r"/(\d+)(?![\d.])"), "/-": re.compile(r"[/-](\d+)(?![\d.])")}
+_SLASH_BEFORE = {"/": re.compile(r"(?<!\d)(\d{4})/$"), "/-": re.compile(r"(?<!\d)(\d{4})[/-]$")}
 # A year pair "1939/1945" spans at most this many years; "1234/2019" is a file number.
 MAX_YEAR_PAIR_SPAN = 10
 
 
-def _slashed_number(text: str, start: int, end: int) -> bool:
-    """"Az. 1234/19", "1234/2019": a number joined by a slash to one that cannot continue it as a
-    year ("2020/21", "1944/45", "2018/2019" and "2022/3", an issue of the year, stay years)."""
+def _slashed_number(text: str, start: int, end: int, marks: str = "/") -> bool:
+    """"Az. 1234/19", "1234/2019", "Artikelnummer 2023-4711": a number joined by a slash (or, for
+    a bare year, a hyphen) to one that cannot continue it as a year ("2020/21", "1944/45",
+    "1939-1945" and "2022/3", an issue of the year, stay years)."""
     year = int(text[start:end])
-    after = _SLASH_AFTER.match(text, end, end + 6)
+    after = _SLASH_AFTER[marks].match(text, end, end + 8)
     if after:
         other = after.group(1)
+        if len(other) == 1:
+            return False
         if len(other) == 2:
             return int(other) not in ((year + 1) % 100, year % 100)
         if len(other) == 4:
             return not 0 <= int(other) - year <= MAX_YEAR_PAIR_SPAN
-        return False
-    before = _SLASH_BEFORE.search(text, max(0, start - 5), start)
+        return True  # "2019/123", "2021-55731": a running number
+    before = _SLASH_BEFORE[marks].search(text, max(0, start - 5), start)
     return before is not None and not 0 <= year - int(before.group(1)) <= MAX_YEAR_PAIR_SPAN
 
 
