@@ -69,6 +69,7 @@ def test_resolves(language: str, text: str, span: str, value: str) -> None:
     ("en", "Every Christmas the family gathers.", "Christmas", "XXXX-12-25"),
     ("en", "The festival is held each year on July 4.", "July 4", "XXXX-07-04"),
     ("de", "Das Fest beginnt jedes Jahr am Samstag vor dem Advent.", "am Samstag", "XXXX-WXX-6"),
+    ("en", "Halloween is celebrated on Oct. 31.", "Oct. 31", "XXXX-10-31"),
     # a clock time alone is on no day the text gives
     ("de", "Um 18 Uhr beginnt das Konzert.", "18 Uhr", "XXXX-XX-XXT18:00"),
     ("en", "The show starts at 8 p.m.", "8 p.m.", "XXXX-XX-XXT20:00"),
@@ -125,6 +126,7 @@ def test_numbers_that_are_no_times(language: str, text: str) -> None:
     ("en", "The minister spoke today.", "today", "2023-11-15"),
     ("en", "The trial begins today.", "today", "2023-11-15"),
     ("de", "Vor zwei Jahren gab es Neuerungen.", "Vor zwei Jahren", "2021"),
+    ("en", "The festival was held on Oct. 31.", "Oct. 31", "2023-10-31"),
     ("de", "Heute beginnt der Prozess gegen den Mann.", "Heute", "2023-11-15"),
     ("de", "Der Ministerpräsident hat heute Hilfe in Aussicht gestellt.", "heute", "2023-11-15"),
     ("de", "Am 2. Mai 2022 wurde er festgenommen. Nach drei Tagen kam er frei.", "Nach drei Tagen", "2022-05-05"),

@@ -11,7 +11,7 @@ from itertools import accumulate
 from newsmill.article import TimeExpression
 from newsmill.enrich.times import normalise as norm
 from newsmill.enrich.times import relative as rel
-from newsmill.enrich.times.anchor import Reference
+from newsmill.enrich.times.anchor import Reference, tense_at
 from newsmill.enrich.times.calendar import Point, add_days, fmt_week, fmt_year, parse_point
 from newsmill.enrich.times.normalise import UNKNOWN_DAY
 from newsmill.enrich.times.tables import TRIGGER_TAIL_CHARS, Rule, TimeTables
@@ -295,6 +295,9 @@ def _recurring(text: str, found: Found, tables: TimeTables) -> bool:
     stop = _SENTENCE_BREAK.search(text, found.end, hi)
     hi = stop.start() if stop else hi
     if tables.recurrence is not None and tables.recurrence.search(text, lo, hi):
+        return True
+    verbs = tables.recurrence_verbs
+    if verbs is not None and verbs.search(text, lo, hi) and tense_at(text, found.start, found.end, tables) == 0:
         return True
     adjacent = tables.recurrence_adjacent
     return adjacent is not None and adjacent.search(text[lo:found.start]) is not None

@@ -80,6 +80,8 @@ class TimeTables:
     nowadays_contrast: re.Pattern[str] | None = None
     # "jedes Jahr am 8. November", "every Christmas": a recurring date, no one day
     recurrence: re.Pattern[str] | None = None
+    # "Halloween is celebrated on Oct. 31": said of every year when the clause has no tense
+    recurrence_verbs: re.Pattern[str] | None = None
     recurrence_adjacent: re.Pattern[str] | None = None  # "every", "jeden": only right before the date
     nowadays_age: re.Pattern[str] | None = None  # "die heute 80-Jährige": an age now, no day
     # states and generic subjects ("gilt", "leben", "viele"): in a clause without tense, "heute"
@@ -199,6 +201,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
         daily=_phrases(data.get("daily", []), r"(?<!\w)(?:", r")(?!\w)"),
+        recurrence_verbs=_phrases(data.get("recurrence_verbs", []), r"(?<!\w)(?:", r")(?!\w)"),
         # the cue, at most one short word ("on", "am"), then the date
         recurrence_adjacent=_phrases(data.get("recurrence_adjacent", []), r"(?<!\w)(?:", r")(?:\s+\w{1,3})?\s*$"),
     )
