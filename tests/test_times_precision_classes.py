@@ -108,6 +108,8 @@ def test_typed_apart(language: str, text: str, span: str, value: str) -> None:
     ("en", "The Class of 2024 met again."),
     ("de", "Die Kontonummer lautet 1234 5678 2019."),
     ("de", "Artikelnummer: 2023-4711, Lieferzeit drei Tage."),
+    # a deictic word inside a name
+    ("en", "Richardson, via USA Today, said that Rudolph was to blame."),
     ("de", "Das Verfahren 2019/123 ist abgeschlossen."),
     # some weekday, not one the reader can date
     ("de", "Neulich, an einem Dienstagabend, fuhr ich nach München."),

@@ -324,6 +324,8 @@ def deictic(job: Job) -> str | None:
     offset = job.lex("DEICTIC", "deictic")
     if not isinstance(offset, int):
         return None
+    if _in_name(job):
+        return None  # "USA Today", "Good Morning America Today": a title, no time
     if job.ref.narrative and offset == 0:
         return "PRESENT_REF"
     if offset == 0 and "part" not in job.groups and " " not in job.groups["deictic"].strip() and _nowadays(job):
@@ -331,6 +333,21 @@ def deictic(job: Job) -> str | None:
     base = job.ref.base_day(deictic=True)
     day = add_days(base, offset) if base else None
     return "" if day is None else job.clock(fmt_date(day))
+
+
+_PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
+
+
+def _in_name(job: Job) -> bool:
+    """A capitalised deictic word right after a capitalised word, inside a sentence: part of a
+    name ("via USA Today"), not the day."""
+    start, end = job.span
+    word = job.text[start:end]
+    if not word[:1].isupper() or " " in word.strip():
+        return False
+    before = _PREVIOUS_WORD.search(job.text, max(0, start - 40), start)
+    prev = before.group(1) if before else ""
+    return prev[:1].isupper() and prev[-1:].isalnum() and not _SENTENCE_MARK.search(job.text, max(0, start - 2), start)
 
 
 # How far (characters) around "heute" a then/now contrast ("früher … heute") is looked for.
