@@ -1,6 +1,6 @@
 """Time-expression benchmark: detection P/R/F1 (strict and relaxed) and value accuracy.
 
-Usage: python benchmarks/timex.py [--wikiwars DIR] [--news tests/data/timex_news_de.jsonl ...]
+Usage: python benchmarks/timex.py [--split all|tune|blind] [--wikiwars DIR] [--news tests/data/timex_news_de.jsonl ...]
 
 Sets:
 - WikiWarsDE (22 German Wikipedia war articles, TIMEX2 gold inline in keyinline/, document date
@@ -28,10 +28,16 @@ import datetime as dt
 import html
 import json
 import re
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: the repository root holds `benchmarks`
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.splits import CHOICES, in_half  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKIWARS = ROOT.parent / "shared" / "benchdata" / "timex-de" / "WikiWarsDE_20110412"
@@ -257,14 +263,20 @@ def main() -> None:
     parser.add_argument("--wikiwars", type=Path, default=WIKIWARS)
     parser.add_argument("--news", type=Path, nargs="*", default=list(NEWS_SETS))
     parser.add_argument("--errors", type=Path, help="write every miss, extra and wrong value here")
+    parser.add_argument("--split", choices=CHOICES, default="all",
+                        help="score one half (benchmarks/splits.py; key: the document's name)")
     args = parser.parse_args()
     peers: list[tuple[str, Tagger | None]] = [("dateparser.search_dates", dateparser_tagger()),
                                               ("year regex baseline", year_baseline)]
     errors: list[str] = []
     sets: list[tuple[str, list[Doc], str]] = []
     if args.wikiwars.is_dir():
-        sets.append(("WikiWarsDE (22 docs)", load_wikiwars(args.wikiwars), "narrative"))
-    sets += [(p.stem, load_news(p), "news") for p in args.news if p.is_file()]
+        wiki = [d for d in load_wikiwars(args.wikiwars) if in_half("wikiwarsde", d.name, args.split)]
+        sets.append((f"WikiWarsDE ({len(wiki)} docs, {args.split})", wiki, "narrative"))
+    for p in args.news:
+        if p.is_file():
+            docs = [d for d in load_news(p) if in_half("timex_news", d.name, args.split)]
+            sets.append((f"{p.stem} ({len(docs)} sentences, {args.split})", docs, "news"))
     for title, docs, style in sets:
         print(f"\n### {title}\n\n{HEADER}")
         counts = evaluate(docs, newsmill_tagger(style))

@@ -10,6 +10,9 @@ from newsmill.page import InputError, InputFormat, Page
 # Loaded before ``extract`` below is defined: importing the subpackage later would otherwise
 # rebind the name ``newsmill.extract`` to the module.
 from newsmill import extract as _extract_package  # noqa: E402, F401  isort: skip
+# Likewise for ``enrich``: once anything imported the subpackage, ``newsmill.enrich`` would be the
+# module, not the function below. Its import is light (the enrichers load on first use).
+from newsmill import enrich as _enrich_package  # noqa: E402, F401  isort: skip
 
 __version__ = "0.1.0"
 __all__ = ["Article", "Block", "Image", "Removed", "Page", "InputError", "extract", "json_schema",
@@ -40,7 +43,9 @@ def annotate(text: str, language: str | None = None, published: str | None = Non
 
 
 def enrich(article: Article, **kwargs: Any) -> Article:
-    """Add entities, places, quotes and time expressions to an extracted Article."""
+    """Add entities, places, quotes and time expressions to an extracted Article (on a page that
+    is no article, such as an imprint or a shop page, only its organisations; ``gate=False``
+    enriches it in full)."""
     return _enrich_article(article, **kwargs)
 
 

@@ -4,6 +4,10 @@ Each enricher is a small class in its own module (``entities``, ``places``, ``qu
 ``times``) with ``name``, ``requires``, ``assigns`` and ``__call__(article, context)``.
 The pipeline below runs them in order and checks that each one's requirements were assigned
 by an earlier step.
+
+Pages that are no article (imprint, privacy notice, terms, contact, shop; see ``pagekind``) get
+only their organisations: people, places, quotes and times there are addresses, managing
+directors, opening hours and "Stand: 1. März", not news. The Article says so in a warning.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Sequence
 
 from newsmill.article import Article
 from newsmill.enrich.base import EnrichContext, Enricher
+from newsmill.enrich.pagekind import boilerplate_term, page_kind
 
 # module:class, in pipeline order
 DEFAULT_STEPS: tuple[str, ...] = (
@@ -43,8 +48,17 @@ def load_steps(names: Sequence[str] = DEFAULT_STEPS) -> list[Enricher]:
 _STEPS: list[Enricher] | None = None
 
 
-def enrich(article: Article, published: str | None = None, skip: Sequence[str] = ()) -> Article:
-    """Run every enricher over ``article`` in place and return it."""
+# What runs on a page that is no article, and which entity labels it keeps.
+NON_ARTICLE_STEPS = frozenset({"entities"})
+NON_ARTICLE_LABELS = frozenset({"ORG"})
+
+
+def enrich(article: Article, published: str | None = None, skip: Sequence[str] = (),
+           gate: bool = True) -> Article:
+    """Run every enricher over ``article`` in place and return it.
+
+    With ``gate`` (the default) a page that reads as no article gets only its organisations.
+    """
     global _STEPS
     if _STEPS is None:
         _STEPS = load_steps()
@@ -55,9 +69,15 @@ def enrich(article: Article, published: str | None = None, skip: Sequence[str] =
     if language not in LANGUAGES:  # the languages models ship for
         article.warnings.append(f"enrich: no models for language {language!r}; annotated as English")
     context = EnrichContext(language=language, anchor=_parse_date(published or article.published))
+    verdict = page_kind(article.text, article.url, article.title) if gate else None
     for step in _STEPS:
-        if step.name not in skip:
+        if step.name not in skip and (verdict is None or step.name in NON_ARTICLE_STEPS):
             step(article, context)
+    if verdict is not None:
+        article.entities = [e for e in article.entities
+                            if e.label in NON_ARTICLE_LABELS and not boilerplate_term(e.text)]
+        article.warnings.append(f"enrich: not an article ({verdict.kind}: {verdict.evidence}); "
+                                "only organisations tagged")
     article.warnings.extend(context.warnings)
     return article
 

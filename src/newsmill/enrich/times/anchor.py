@@ -24,7 +24,8 @@ TENSE_WINDOW = 160
 EXPLICIT_REACH = 600
 # How far (characters) a bare clock time in news still belongs to the day mentioned before it.
 CLOCK_REACH = 300
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|\n")
+# A spaced dash joins two main clauses as a full stop would: its tense stays on its side.
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|\n|\s[-–—]\s")
 _CLAUSE_END = re.compile(r"[,;:()–—]")
 _WORD = re.compile(r"\w+")
 
@@ -39,6 +40,10 @@ class Reference:
     day: dt.date | None = None  # last mentioned full date
     day_at: int = 0  # where it was mentioned
     explicit: tuple[int, int] | None = None  # (year, offset) of the last date written with its year
+    explicit_month: int | None = None  # and its month
+    told: bool = False  # the text has written a point of its own ("2019", "im März")
+    point_at: int = 0  # where it last did
+    written_point: Point | None = None  # and which point that was
 
     def __post_init__(self) -> None:
         if self.dct is not None and self.point is None:
@@ -55,11 +60,15 @@ class Reference:
             return Point(self.dct.year, self.dct.month, self.dct.day) if self.dct else None
         return self.point
 
-    def update(self, value: str, at: int = 0) -> None:
+    def update(self, value: str, at: int = 0, written: bool = True) -> None:
+        """Move the reference to ``value``; ``written``: the text gave it itself ("2019", "im
+        März"), not by counting from another ("im Vorjahr")."""
         point = parse_point(value)
         if point is None:
             return
         self.point = point
+        if written:
+            self.told, self.point_at, self.written_point = True, at, point
         day = point.date()
         if day is not None:
             self.day, self.day_at = day, at
@@ -74,13 +83,21 @@ class Reference:
             return None
         return year
 
+    def story_point(self, text: str, at: int) -> Point | None:
+        """The point the story gave shortly before ``at`` in the same paragraph ("2019 stieg …
+        Im Vorjahr …"), which "im Vorjahr" then counts from instead of the publication year."""
+        if not self.told or at - self.point_at > EXPLICIT_REACH or "\n\n" in text[self.point_at:at]:
+            return None
+        return self.point
+
     def clock_day(self, text: str, at: int) -> dt.date | None:
         """The day a bare clock time ("um 19.30 Uhr") is on: in news the day mentioned just
-        before in the same paragraph, else the publication date; in narrative the last day."""
-        if self.narrative or self.dct is None:
+        before in the same paragraph, else none (a clock time alone is on no day the reader is
+        told: "Geöffnet 8.30 bis 18 Uhr"); in narrative the last day."""
+        if self.narrative:
             return self.day or self.dct
         near = self.day is not None and at - self.day_at <= CLOCK_REACH
-        return self.day if near and "\n\n" not in text[self.day_at:at] else self.dct
+        return self.day if near and "\n\n" not in text[self.day_at:at] else None
 
 
 def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
@@ -116,7 +133,9 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
         if start <= m.start() < end:
             continue
         cue = _cue(word, low, tables)
-        if not cue and perfect and tables.participle is not None and word[:1].islower():
+        if prev in tables.infinitive_after and word[:1].islower() and word.endswith("en"):
+            cue = 1  # "zu beginnen": an intention
+        elif not cue and perfect and tables.participle is not None and word[:1].islower():
             cue = -1 if tables.participle.fullmatch(word) and low not in tables.past_suffix_stop else 0
         if cue < 0 and prev in tables.participle_after and low not in tables.past:
             continue  # "will be released": a participle, its tense is the auxiliary's

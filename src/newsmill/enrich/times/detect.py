@@ -11,8 +11,9 @@ from itertools import accumulate
 from newsmill.article import TimeExpression
 from newsmill.enrich.times import normalise as norm
 from newsmill.enrich.times import relative as rel
-from newsmill.enrich.times.anchor import Reference
-from newsmill.enrich.times.calendar import Point, add_days, fmt_year, parse_point
+from newsmill.enrich.times.anchor import Reference, tense_at
+from newsmill.enrich.times.calendar import Point, add_days, fmt_week, fmt_year, parse_point
+from newsmill.enrich.times.normalise import UNKNOWN_DAY
 from newsmill.enrich.times.tables import TRIGGER_TAIL_CHARS, Rule, TimeTables
 
 Handler = Callable[[norm.Job], "str | None"]
@@ -126,6 +127,8 @@ def scan(text: str, tables: TimeTables, budget: Budget) -> Iterator[Found]:
         start, end = m.span(prefix + "core") if "core" in groups else m.span()
         if rule.groups == ("year",) and _not_a_year(text, start, end, tables):
             continue
+        if "year" in groups and _slashed_number(text, *m.span(prefix + "year")):
+            continue  # "Az. 1234/19": a file number, whatever rule read it as years
         yield Found(start, end, rule, groups)
 
 
@@ -163,9 +166,37 @@ def _number_part(text: str, start: int, end: int) -> bool:
     grouped = bool(_GROUP_BEFORE.search(before) or _GROUP_AFTER.match(after))
     glued = before[-1:].isalnum() or after[:1].isalnum()
     # "1917:1", "2:1917", "1917-1" (a one-digit score; "1939-45" stays a range)
+    if _slashed_number(text, start, end, "/-"):
+        return True
     score = (after[:1] == ":" and after[1:2].isdigit()) or (before[-1:] == ":" and before[-2:-1].isdigit()) \
         or (after[:1] == "-" and after[1:2].isdigit() and not after[2:3].isdigit())
     return grouped or glued or score
+
+
+# "1778/16. September": a date follows, not a number
+_SLASH_AFTER = {"/": re.compile(r"/(\d+)(?![\d.])"), "/-": re.compile(r"[/-](\d+)(?![\d.])")}
+_SLASH_BEFORE = {"/": re.compile(r"(?<!\d)(\d{4})/$"), "/-": re.compile(r"(?<!\d)(\d{4})[/-]$")}
+# A year pair "1939/1945" spans at most this many years; "1234/2019" is a file number.
+MAX_YEAR_PAIR_SPAN = 10
+
+
+def _slashed_number(text: str, start: int, end: int, marks: str = "/") -> bool:
+    """"Az. 1234/19", "1234/2019", "Artikelnummer 2023-4711": a number joined by a slash (or, for
+    a bare year, a hyphen) to one that cannot continue it as a year ("2020/21", "1944/45",
+    "1939-1945" and "2022/3", an issue of the year, stay years)."""
+    year = int(text[start:end])
+    after = _SLASH_AFTER[marks].match(text, end, end + 8)
+    if after:
+        other = after.group(1)
+        if len(other) == 1:
+            return False
+        if len(other) == 2:
+            return int(other) not in ((year + 1) % 100, year % 100)
+        if len(other) == 4:
+            return not 0 <= int(other) - year <= MAX_YEAR_PAIR_SPAN
+        return True  # "2019/123", "2021-55731": a running number
+    before = _SLASH_BEFORE[marks].search(text, max(0, start - 5), start)
+    return before is not None and not 0 <= year - int(before.group(1)) <= MAX_YEAR_PAIR_SPAN
 
 
 def _quoted_alone(text: str, start: int, end: int) -> bool:
@@ -204,7 +235,7 @@ def _moves_reference(text: str, found: Found, value: str, ref: Reference, tables
     point = parse_point(value)
     if point is None:
         return False
-    if found.rule.type in _RELATIVE and ref.point is not None and _key(point) < _key(ref.point):
+    if ref.narrative and found.rule.type in _RELATIVE and ref.point is not None and _key(point) < _key(ref.point):
         return False  # a look back ("Ende des vorangegangenen Jahres") leaves the narrative where it is
     if point.month is None and found.rule.type == "date" and len(found.groups) == 1:
         return _sets_the_scene(text, found.start, tables)
@@ -236,6 +267,42 @@ def _sets_the_scene(text: str, start: int, tables: TimeTables) -> bool:
     return before.split()[-1].lower() in tables.year_scene_before
 
 
+# Expressions that can be said of every year ("jedes Jahr am 8. November", "every Christmas").
+_RECURRING = frozenset({"date", "holiday", "weekday"})
+UNKNOWN_YEAR = "XXXX"
+# How far (characters) a recurrence cue may stand before or after the date, within its sentence.
+RECURRENCE_WINDOW = 40
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+
+
+def _recurring_value(value: str, kind: str) -> str:
+    """The TIMEX3 value of a date said of every year ("XXXX-11-08") or a weekday said of every
+    week ("jedes Jahr am Samstag vor dem Advent": "XXXX-WXX-6")."""
+    point = parse_point(value)
+    day = point.date() if point else None
+    if kind == "weekday":
+        return f"XXXX-WXX-{day.isoweekday()}" if day else value
+    return UNKNOWN_YEAR + value[len(UNKNOWN_YEAR):] if point else value
+
+
+def _recurring(text: str, found: Found, tables: TimeTables) -> bool:
+    """The date recurs: a cue such as "jedes Jahr" or "annually" near it in its sentence, or
+    "every"/"jeden" right before it. Such a date is no one day: its year becomes XXXX (TIMEX3)."""
+    lo = max(0, found.start - RECURRENCE_WINDOW)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, found.start)]
+    lo = breaks[-1] if breaks else lo
+    hi = min(len(text), found.end + RECURRENCE_WINDOW)
+    stop = _SENTENCE_BREAK.search(text, found.end, hi)
+    hi = stop.start() if stop else hi
+    if tables.recurrence is not None and tables.recurrence.search(text, lo, hi):
+        return True
+    verbs = tables.recurrence_verbs
+    if verbs is not None and verbs.search(text, lo, hi) and tense_at(text, found.start, found.end, tables) == 0:
+        return True
+    adjacent = tables.recurrence_adjacent
+    return adjacent is not None and adjacent.search(text[lo:found.start]) is not None
+
+
 def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
             budget: Budget | None = None) -> list[TimeExpression]:
     """Every expression with its value, in text order; the reference time moves as dates resolve."""
@@ -247,18 +314,64 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         value = HANDLERS[found.rule.type](job)
         if value is None:
             continue
+        if found.rule.type in _RECURRING and not _written_year(found) and _recurring(text, found, tables):
+            value = _recurring_value(value, found.rule.type)
         if value and _moves_reference(text, found, value, ref, tables):
-            ref.update(value, found.start)
+            ref.update(value, found.start, written=found.rule.type not in _RELATIVE)
         has_year = _written_year(found)
         if value and has_year and (point := parse_point(value)) and point.month:
             ref.explicit = (point.year, found.start)
+            ref.explicit_month = point.month
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
         written.append(has_year)
         kinds.append(found.rule.type)
     _borrow_years(text, out, written, tables)
     _order_weekdays(text, out, kinds, tables)
     _clock_then_day(text, out, kinds)
+    _weeks_of_days(text, out, kinds, tables)
+    _clocks_of_every_day(text, out, kinds, tables)
     return out
+
+
+# Characters before a date searched for "Woche vom" / "week of".
+WEEK_OF_CHARS = 25
+
+
+def _weeks_of_days(text: str, times: list[TimeExpression], kinds: list[str], tables: TimeTables) -> None:
+    """"in der Woche vom 6. November", "the week of March 4": the week, not the day."""
+    if tables.week_of is None:
+        return
+    for t, kind in zip(times, kinds, strict=True):
+        point = parse_point(t.value) if kind == "date" else None
+        day = point.date() if point else None
+        if day is not None and tables.week_of.search(text[max(0, t.start - WEEK_OF_CHARS):t.start]):
+            t.value = fmt_week(day)
+
+
+def _clocks_of_every_day(text: str, times: list[TimeExpression], kinds: list[str], tables: TimeTables) -> None:
+    """Opening hours ("dienstags bis sonntags von 10 bis 18 Uhr", "täglich 9-17 Uhr"): a clock
+    time in a sentence with a weekly set or a daily cue is on every such day, not on the date
+    mentioned before."""
+    for t, kind in zip(times, kinds, strict=True):
+        if kind != "time" or t.value.startswith(UNKNOWN_DAY) or len(t.value) <= DATE_CHARS:
+            continue
+        lo, hi = _sentence(text, t.start, t.end)
+        every = any(kinds[j] == "set_weekday" and lo <= times[j].start < hi for j in range(len(times)))
+        if every or (tables.daily is not None and tables.daily.search(text, lo, hi)):
+            t.value = UNKNOWN_DAY + t.value[DATE_CHARS:]
+
+
+# How far (characters) a sentence is looked at around an expression.
+SENTENCE_CHARS = 200
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - SENTENCE_CHARS)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    lo = breaks[-1] if breaks else lo
+    hi = min(len(text), end + SENTENCE_CHARS)
+    stop = _SENTENCE_BREAK.search(text, end, hi)
+    return lo, (stop.start() if stop else hi)
 
 
 # Characters of an ISO date value ("2024-03-14"): what follows is the clock part ("T15:00").
@@ -317,6 +430,10 @@ def _order_weekdays(text: str, times: list[TimeExpression], kinds: list[str], ta
                 b.value = later.isoformat() + b.value[DATE_CHARS:]
 
 
+def _clock_alone(value: str) -> bool:
+    return value.startswith(UNKNOWN_DAY + "T")
+
+
 def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> list[TimeExpression]:
     """"ab Sonntag … bis 13. September", "vom 10. bis 13. September": start/end intervals."""
     out: list[TimeExpression] = []
@@ -324,7 +441,10 @@ def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> lis
         if not _paired(text, a, b, tables):
             continue
         pa, pb = parse_point(a.value), parse_point(b.value)
-        if pa is None or pb is None or _key(pa) > (pb.year, pb.month or 99, pb.day or 99):
+        if pa is None and pb is None and _clock_alone(a.value) and _clock_alone(b.value):
+            if a.value >= b.value:  # "von 10 bis 18 Uhr" on no given day: the hours still pair
+                continue
+        elif pa is None or pb is None or _key(pa) > (pb.year, pb.month or 99, pb.day or 99):
             continue
         out.append(TimeExpression(a.start, b.end, text[a.start:b.end], f"{a.value}/{b.value}"))
     return out

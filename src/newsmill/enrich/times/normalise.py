@@ -6,6 +6,7 @@ is relative and nothing anchors it, or None when the match is not a time express
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +28,8 @@ Groups = dict[str, str]
 DURATION_UNITS = {"Y": "Y", "M": "M", "W": "W", "D": "D", "H": "H", "MIN": "M", "DE": "DE", "CE": "CE",
                   "WE": "WE", "Q": "Q", "HY": "HY"}
 _TIME_UNITS = ("H", "MIN")
+# TIMEX3's unspecified date, the day part of a clock time that no date in the text fixes.
+UNKNOWN_DAY = "XXXX-XX-XX"
 
 
 @dataclass
@@ -45,7 +48,14 @@ class Job:
     def tense(self) -> int:
         """-1 past, +1 future, 0 unknown; looked up only for expressions that need it."""
         if self._tense is None:
-            self._tense = tense_at(self.text, self.span[0], self.span[1], self.tables)
+            start = self.span[0]
+            words = self.text[start:self.span[1]].split()
+            since = self.tables.past_before
+            if since is not None and (since.search(self.text[max(0, start - 16):start])
+                                      or (len(words) > 1 and since.search(words[0] + " "))):
+                self._tense = -1  # "seit März", "since March 3": what has begun is past
+            else:
+                self._tense = tense_at(self.text, start, self.span[1], self.tables)
         return self._tense
 
     def lex(self, table: str, group: str) -> object:
@@ -124,6 +134,8 @@ def _year(job: Job) -> int | None:
 # the publication year (deadlines and schedules reported in the past tense: "gab bekannt, dass
 # … bis zum 30. März"). The same, mirrored, for the future tense.
 TENSE_SHIFT_DAYS = 30
+HALF_YEAR_DAYS = 183
+HALF_YEAR_MONTHS = 6
 
 
 def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
@@ -134,15 +146,35 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
         return ref.point.year if ref.point else None
     explicit = ref.explicit_year(job.text, job.span[0])
     if explicit is not None:
+        # "seit November 2020 … Im März erklärte …": told in the past, an earlier month after a
+        # later one is the next year's, if that is not after the publication
+        em = ref.explicit_month
+        if em is not None and month < em and job.tense < 0 and dt.date(explicit + 1, month, min(day or 1, 28)) <= ref.dct:
+            return explicit + 1
         return explicit
-    return tense_year(ref.dct, month, day or 15, job.tense)
+    return tense_year(ref.dct, month, day, job.tense)
 
 
-def tense_year(dct: dt.date, month: int, day: int, tense: int) -> int:
+def tense_year(dct: dt.date, month: int, day: int | None, tense: int) -> int:
+    """The year of a day-month (or, with ``day`` None, a month) in a clause of ``tense``."""
+    if day is None:
+        # a whole month: one still to come told in the past is last year's ("Im Dezember hatte
+        # …" in November), one gone by told in the future is next year's
+        if tense < 0 and month > dct.month:
+            return dct.year - 1
+        if tense > 0 and month < dct.month:
+            return dct.year + 1
+        if tense == 0 and dct.month - month > HALF_YEAR_MONTHS:
+            return dct.year + 1  # "Im Januar steigen die Preise" written in November
+        return dct.year
     delta = (dt.date(dct.year, month, min(day, 28)) - dct).days
     if tense < 0 and delta > TENSE_SHIFT_DAYS:
         return dct.year - 1
     if tense > 0 and delta < -TENSE_SHIFT_DAYS:
+        return dct.year + 1
+    # no tense: a present, which news writes for what is scheduled ("the tour picks up February
+    # 7th", "Am 3. Oktober feiert …"): a day more than half a year gone is next year's
+    if tense == 0 and delta < -HALF_YEAR_DAYS:
         return dct.year + 1
     return dct.year
 
@@ -177,9 +209,27 @@ def season(job: Job) -> str | None:
     if year is None:
         if job.ref.narrative:
             year = job.ref.point.year if job.ref.point else None
-        else:
-            year = job.ref.dct.year if job.ref.dct else None
+        elif job.ref.dct is not None:
+            year = _season_year(job.ref.dct, code, job.tense)
     return "" if year is None else f"{fmt_year(year)}-{code}"
+
+
+# The months of the seasons that lie within one calendar year (winter spans two: left as it is).
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def _season_year(dct: dt.date, code: object, tense: int) -> int:
+    """"Im Sommer wird gebaut" written in November is next summer; "im Herbst hatte …" written
+    in May, last autumn."""
+    months = _SEASON_MONTHS.get(code) if isinstance(code, str) else None
+    if months is None:
+        return dct.year
+    first, last = months
+    if tense > 0 and dct.month > last:
+        return dct.year + 1
+    if tense < 0 and dct.month < first:
+        return dct.year - 1
+    return dct.year
 
 
 def century(job: Job) -> str | None:
@@ -217,7 +267,9 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
             return None
         year = _year(job)
         if year is None:
-            point = job.ref.base_point(False)
+            # a bare quarter is in the year the text last wrote ("erstes Halbjahr 2019 … das
+            # zweite Halbjahr"), not one it counted to ("gegenüber dem Vorjahr … dritten Quartal")
+            point = job.ref.base_point(False) if job.ref.narrative else (job.ref.written_point or job.ref.base_point(True))
             year = point.year if point else None
         return "" if year is None else f"{fmt_year(year)}-{prefix}{n}"
 
@@ -235,10 +287,28 @@ def _weekday_date(job: Job) -> dt.date | None:
     if isinstance(rel, int):
         return add_days(week_monday(base), weekday)
     direction = job.tense if not job.ref.narrative else (job.tense or 1)
+    start = job.span[0]
+    if _forward(job) or (job.tables.forward_before is not None
+                         and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start])):
+        direction = 1
     return weekday_near(base, weekday, -1 if direction < 0 else 1)
 
 
+def _forward(job: Job) -> bool:
+    """The match itself opens with "ab"/"from" ("ab Montag")."""
+    forward = job.tables.forward_before
+    words = job.text[job.span[0]:job.span[1]].split()
+    return forward is not None and len(words) > 1 and forward.search(words[0] + " ") is not None
+
+
+# Characters before a weekday searched for an indefinite article ("an einem Dienstag").
+INDEFINITE_CHARS = 12
+
+
 def weekday(job: Job) -> str | None:
+    indefinite = job.tables.indefinite_day
+    if indefinite is not None and indefinite.search(job.text[max(0, job.span[0] - INDEFINITE_CHARS):job.span[0]]):
+        return None  # "an einem Dienstagabend im März": some Tuesday, not one the reader can date
     day = _weekday_date(job)
     return "" if day is None else job.clock(fmt_date(day))
 
@@ -254,11 +324,65 @@ def deictic(job: Job) -> str | None:
     offset = job.lex("DEICTIC", "deictic")
     if not isinstance(offset, int):
         return None
+    if _in_name(job):
+        return None  # "USA Today", "Good Morning America Today": a title, no time
     if job.ref.narrative and offset == 0:
+        return "PRESENT_REF"
+    if offset == 0 and "part" not in job.groups and " " not in job.groups["deictic"].strip() and _nowadays(job):
         return "PRESENT_REF"
     base = job.ref.base_day(deictic=True)
     day = add_days(base, offset) if base else None
     return "" if day is None else job.clock(fmt_date(day))
+
+
+_PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
+
+
+def _in_name(job: Job) -> bool:
+    """A capitalised deictic word right after a capitalised word, inside a sentence: part of a
+    name ("via USA Today"), not the day."""
+    start, end = job.span
+    word = job.text[start:end]
+    if not word[:1].isupper() or " " in word.strip():
+        return False
+    before = _PREVIOUS_WORD.search(job.text, max(0, start - 40), start)
+    prev = before.group(1) if before else ""
+    return prev[:1].isupper() and prev[-1:].isalnum() and not _SENTENCE_MARK.search(job.text, max(0, start - 2), start)
+
+
+# How far (characters) around "heute" a then/now contrast ("früher … heute") is looked for.
+CONTRAST_WINDOW = 120
+_SENTENCE_MARK = re.compile(r"[.!?]\s|\n")
+_CLAUSE_MARK = re.compile(r"[,;:()–—]")
+
+
+def _nowadays(job: Job) -> bool:
+    """"heute"/"today" meaning nowadays, not the publication day: after "bis", "noch", "von",
+    before "noch", "längst", or set against a past ("früher … heute"); never in a clause
+    about the future ("noch heute soll …" is later today)."""
+    tables, text = job.tables, job.text
+    start, end = job.span
+    before = text[max(0, start - 20):start].split()
+    after = text[end:end + 30]
+    lo = max(0, start - CONTRAST_WINDOW)
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(text, lo, start)]
+    lo = marks[-1] if marks else lo
+    stop = _SENTENCE_MARK.search(text, end, min(len(text), end + CONTRAST_WINDOW))
+    hi = stop.start() if stop else min(len(text), end + CONTRAST_WINDOW)
+    cued = bool(before and before[-1].lower() in tables.nowadays_before) \
+        or bool(tables.nowadays_after and tables.nowadays_after.match(after)) \
+        or bool(tables.nowadays_age and tables.nowadays_age.match(after)) \
+        or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi))
+    if cued:
+        return job.tense <= 0
+    stative = tables.nowadays_stative
+    if stative is None or job.tense != 0:
+        return False
+    clause_lo = max([m.end() for m in _CLAUSE_MARK.finditer(text, lo, start)], default=lo)
+    stop = _CLAUSE_MARK.search(text, end, hi)
+    if stop is not None and not text[clause_lo:start].strip() and not text[end:stop.start()].strip():
+        stop = _CLAUSE_MARK.search(text, stop.end(), hi)  # "Today, most people …": the clause it opens
+    return stative.search(text, clause_lo, stop.start() if stop else hi) is not None
 
 
 def holiday(job: Job) -> str | None:
@@ -302,6 +426,8 @@ def time_of_day(job: Job) -> str | None:
     if job.hour() is None:
         return None
     base = job.ref.clock_day(job.text, job.span[0])
+    if base is None and not job.ref.narrative:
+        return job.clock(UNKNOWN_DAY)  # a clock time alone: the hour, on no day the text gives
     return "" if base is None else job.clock(fmt_date(base))
 
 

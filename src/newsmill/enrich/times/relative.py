@@ -13,6 +13,7 @@ from newsmill.enrich.times.calendar import (
     fmt_point,
     fmt_week,
     fmt_year,
+    parse_point,
 )
 from newsmill.enrich.times.normalise import Job
 
@@ -80,7 +81,8 @@ def relunit(job: Job) -> str | None:
     post = job.lex("POST", "post")
     if "unit" in g and g["unit"].lower() in job.tables.unit_plural:
         return f"PX{unit}" if unit not in ("H", "MIN") else f"PTX{unit}"
-    deictic = isinstance(rel, int)
+    # "an diesem Tag", "am nächsten Tag" after a day the story gives count from that day
+    deictic = isinstance(rel, int) and not (unit == "D" and job.ref.day is not None)
     n = rel if isinstance(rel, int) else (rela if isinstance(rela, int) else 0)
     if isinstance(post, int):
         n += post
@@ -113,7 +115,17 @@ def compound(job: Job) -> str | None:
     unit, n = str(spec[0]), int(spec[1])
     # "Vortag", "Folgetag": the day before or after the day the story is at, not the publication
     point, day = _base(job, deictic=spec[2:] != ["anaphoric"])
+    if spec[2:] != ["anaphoric"] and n != 0 and not job.ref.narrative:
+        # "2019 stieg der Umsatz … Im Vorjahr …": the year before the one the story just gave
+        told = job.ref.story_point(job.text, job.span[0])
+        if told is not None and (unit == "Y" or told.month is not None):
+            point, day = told, job.ref.day
     return "" if point is None else _calendar_shift(point, day, unit, n)
+
+
+def _duration(unit: str, num: float | str) -> str:
+    n = f"{num:g}" if isinstance(num, float) else str(num)
+    return f"PT{n}{'M' if unit == 'MIN' else unit}" if unit in ("H", "MIN") else f"P{n}{unit}"
 
 
 def offset(job: Job) -> str | None:
@@ -129,9 +141,23 @@ def offset(job: Job) -> str | None:
         sign, deictic = post, False
     else:
         return None
-    if isinstance(num, str):
+    approximate = job.tables.approximate
+    if isinstance(num, str) or (not job.ref.narrative and approximate is not None
+                                and approximate.search(job.text, job.span[0], job.span[1])):
+        # "vor einigen Tagen", "nearly five years ago": a direction, not a date (TIMEX3 would
+        # need a mod; the record has none, so the value stays vague)
         return "FUTURE_REF" if sign > 0 else "PAST_REF"
+    if isinstance(sign_spec, list) and not deictic and not job.ref.narrative and not job.ref.told:
+        # "nach drei Tagen", "after 12 years" in news with no date of the story to count from:
+        # the length of a wait, not a day after the publication
+        return _duration(unit, num)
     point, day = _base(job, deictic)
     if point is None:
         return ""
-    return _distance_shift(point, day, unit, sign * float(num))
+    value = _distance_shift(point, day, unit, sign * float(num))
+    if unit == "W" and value is not None and not job.ref.narrative and (shifted := parse_point(value)):
+        # news (TIMEX3): "vor zwei Wochen" has the granularity of its unit, a week, as "vor zwei
+        # Jahren" is a year; WikiWarsDE's TIMEX2 narrative gold keeps the day
+        when = shifted.date()
+        return fmt_week(when) if when is not None else value
+    return value

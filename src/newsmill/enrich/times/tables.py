@@ -59,6 +59,8 @@ class TimeTables:
     participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
     future_suffix: re.Pattern[str] | None = None  # "anzutreten": an intention, the future
     perfect_aux: frozenset[str] = field(default_factory=frozenset)
+    # "am Montag zu beginnen": after these a verb is an infinitive of intention, the future
+    infinitive_after: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
     triggers: frozenset[str] = field(default_factory=frozenset)
     starters: frozenset[str] = field(default_factory=frozenset)
@@ -73,6 +75,29 @@ class TimeTables:
     _by_rules: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict)
     year_guard_after: frozenset[str] = field(default_factory=frozenset)
     year_guard_before: frozenset[str] = field(default_factory=frozenset)
+    # "heute" meaning nowadays: words just before or after it, and then/now contrasts in its sentence
+    nowadays_before: frozenset[str] = field(default_factory=frozenset)
+    nowadays_after: re.Pattern[str] | None = None
+    nowadays_contrast: re.Pattern[str] | None = None
+    # "jedes Jahr am 8. November", "every Christmas": a recurring date, no one day
+    recurrence: re.Pattern[str] | None = None
+    # "Halloween is celebrated on Oct. 31": said of every year when the clause has no tense
+    recurrence_verbs: re.Pattern[str] | None = None
+    recurrence_adjacent: re.Pattern[str] | None = None  # "every", "jeden": only right before the date
+    nowadays_age: re.Pattern[str] | None = None  # "die heute 80-Jährige": an age now, no day
+    # states and generic subjects ("gilt", "leben", "viele"): in a clause without tense, "heute"
+    # with them is nowadays ("Heute leben viele …"), where an event ("beginnt") is today
+    nowadays_stative: re.Pattern[str] | None = None
+    # "ab Montag", "starting Monday": the start of something to come, whatever the clause's tense
+    forward_before: re.Pattern[str] | None = None
+    approximate: re.Pattern[str] | None = None  # "vor fast fünf Jahren": no value a reader can rely on
+    past_before: re.Pattern[str] | None = None  # "seit März", "since March": gone by, whatever the tense
+    # "an einem Dienstagabend im März", "on a Monday": a weekday, but no one day
+    indefinite_day: re.Pattern[str] | None = None
+    # "in der Woche vom 6. November": the day names its week
+    week_of: re.Pattern[str] | None = None
+    # opening hours and the like: their clock times are on every such day, not one
+    daily: re.Pattern[str] | None = None
 
     def master_for(self, char: str) -> re.Pattern[str]:
         """The alternation of the rules that can start with ``char`` (same order and groups)."""
@@ -127,6 +152,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
     tense = data.get("tense", {})
     suffix = tense.get("past_suffix")
     interval = data["interval"]
+    nowadays = data.get("nowadays", {})
     return TimeTables(
         language=data["language"],
         lexicon={name: {_key(k): v for k, v in table.items()} for name, table in raw_lex.items()},
@@ -142,6 +168,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         participle=re.compile(tense["participle"]) if tense.get("participle") else None,
         future_suffix=re.compile(tense["future_suffix"]) if tense.get("future_suffix") else None,
         perfect_aux=frozenset(tense.get("perfect_aux", [])),
+        infinitive_after=frozenset(tense.get("infinitive_after", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
@@ -154,7 +181,31 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         unit_plural=frozenset(data.get("unit_plural", [])),
         year_guard_after=frozenset(data.get("year_guard_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
+        nowadays_before=frozenset(nowadays.get("before", [])),
+        nowadays_after=_phrases(nowadays.get("after", []), r"^\s*(?:", r")\b"),
+        nowadays_contrast=_phrases(nowadays.get("contrast", []), r"(?<!\w)(?:", r")(?!\w)"),
+        recurrence=_phrases(data.get("recurrence", []), r"(?<!\w)(?:", r")(?!\w)"),
+        nowadays_age=re.compile(r"^\s*(?:" + nowadays["after_age"] + ")", re.IGNORECASE)
+        if nowadays.get("after_age") else None,
+        forward_before=_phrases(data.get("forward_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
+        approximate=_phrases(data.get("approximate", []), r"(?<!\w)(?:", r")\s+(?=\w)"),
+        past_before=_phrases(data.get("past_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
+        indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
+        nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
+        week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
+        daily=_phrases(data.get("daily", []), r"(?<!\w)(?:", r")(?!\w)"),
+        recurrence_verbs=_phrases(data.get("recurrence_verbs", []), r"(?<!\w)(?:", r")(?!\w)"),
+        # the cue, at most one short word ("on", "am"), then the date
+        recurrence_adjacent=_phrases(data.get("recurrence_adjacent", []), r"(?<!\w)(?:", r")(?:\s+\w{1,3})?\s*$"),
     )
+
+
+def _phrases(words: list[str], head: str, tail: str) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for a list of words and phrases (longest first)."""
+    if not words:
+        return None
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(head + body + tail, re.IGNORECASE)
 
 
 def _trigger_tails(suffixes: list[str]) -> frozenset[str]:
