@@ -55,6 +55,11 @@ def adverb_like(word: str, endings: tuple[str, ...]) -> bool:
     return word.lower().endswith(endings)
 
 
+def _initials(word: str) -> bool:
+    """"C.Y.", "J.": letters each followed by a dot."""
+    return len(word) >= 2 and word.endswith(".") and all(p.isalpha() and len(p) == 1 and p.isupper() for p in word[:-1].split("."))
+
+
 def _is_domain(word: str) -> bool:
     """News sites as sources: "t-online.de", "ndr.de", "spiegel.de"."""
     return "." in word and word.rsplit(".", 1)[-1] in ("de", "com", "org", "net", "at", "ch", "uk", "eu")
@@ -78,6 +83,10 @@ class SpeakerFinder:
         self._first_names = load_first_names()
         self._role_ends = tuple(sorted({r.lower() for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}))
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
+        # words the article writes in lower case: a capitalised one alone is a sentence opener, not a name
+        self._lower_words = {t.text for t in tokens if t.text[:1].islower()}
+        # a relative pronoun's antecedent may be a place that acts ("Ägypten, das vorschlug")
+        self._by_end = {e.end: e for e in entities if e.label in (*SPEAKER_LABELS, "LOC")}
 
     # --- noun phrases ------------------------------------------------------------------------
 
@@ -248,36 +257,85 @@ class SpeakerFinder:
         a sentence adverb ("Eventually"), or an indefinite phrase naming no one ("eine Neigung")."""
         if marked and start <= spk.start and spk.end <= end:
             return True  # the quotation's own words (indirect spans hold their speaker)
-        if self.label_of(spk.start, spk.end) in SPEAKER_LABELS:
+        return self.names_no_one(spk.start, spk.end, spk.text)
+
+    def names_no_one(self, start: int, end: int, text: str) -> bool:
+        """The part of ``fragment`` that needs no quotation: the phrase itself names no one."""
+        if self.label_of(start, end) in SPEAKER_LABELS:
             return False
         lex = self.lex
-        words = spk.text.split()
+        words = text.split()
+        if len(words) == 1 and words[0] not in lex.speaker_pronouns and words[0].lower() not in lex.pronouns \
+                and words[0].lower() not in lex.relative_pronouns:
+            word = words[0].strip("\"'„“”»«‚‘›‹")
+            low = word.lower()
+            if len(word) < 2 or low in lex.non_speakers:
+                return True  # "S", "Ihm", "Zwar": a letter, an object pronoun, a sentence adverb
+            if word[:1].isupper() and low in self._lower_words and low not in lex.speaker_nouns \
+                    and not low.endswith(lex.speaker_suffixes):
+                return True  # "Neu", "Passend": the article writes the word in lower case, so no noun
+        articles = lex.oblique_determiners | lex.naming_words | lex.definite_articles
+        if len(words) == 1 and words[0].lower() in articles and words[0].lower() not in lex.pronouns \
+                and words[0].lower() not in lex.relative_pronouns:
+            return True  # "Die" alone: an article that lost its noun, not a demonstrative ("Dieser")
         if all(w[:1].islower() and (w in lex.determiners or w in lex.prepositions or w in lex.speaker_stop_words)
                and w not in lex.relative_pronouns and w not in lex.according_adverbs for w in words):
             return True  # "an", "the": a phrase that lost its noun
-        after = self.text[spk.end : spk.end + 1]
+        after = self.text[end : end + 1]
         if len(words) == 1 and after == "," and adverb_like(words[0], lex.adverb_endings) \
                 and words[0].lower() not in lex.speaker_nouns:
             return True  # "Eventually, …"
         head = words[-1].lower() if words else ""
         return words[0].lower() in lex.naming_words and head.endswith(lex.abstract_suffixes) \
             and words[-1] not in lex.message_nouns and words[-1] not in lex.speech_nouns \
-            and not self._plausible_text(spk.start, spk.end, spk.text)  # "eine Neigung"
+            and not self._plausible_text(start, end, text)  # "eine Neigung"
 
     # --- names -------------------------------------------------------------------------------
 
     def speaker(self, first: int, last: int) -> Speaker:
         """A Speaker for tokens ``first:last`` with its name resolved."""
-        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        toks, lex = self.tokens, self.lex
+        relative = last - first == 1 and toks[first].low in lex.relative_pronouns
+        if relative and (first == 0 or toks[first - 1].text != ","):
+            # not after a comma, "der"/"die" opens a noun phrase: "Wie der Finanzminister X erklärte"
+            np = self.noun_phrase_from(first, min(len(toks), first + MAX_SPEAKER_TOKENS))
+            if np is not None and np[1] > last:
+                first, last = np
+                relative = False
+        start, end = toks[first].start, toks[last - 1].end
         text = self.text[start:end]
+        antecedent = self._antecedent(first) if relative else None
+        if antecedent is not None:
+            spk = Speaker(start, end, text, antecedent[0])
+            self.mentions.append(Mention(start, antecedent[0], antecedent[1]))
+            return spk
         entity = self._entity_name(start, end)
         if entity is not None and self.label_of(start, end) != "PER" and self._has_person_head(first, last):
             entity = self._apposition(last) or entity  # "die Fraktionschefin der Grünen, Renate Künast,"
         name = entity or self._resolve(first, last, start)
         spk = Speaker(start, end, text, name)
         label = self.label_of(start, end) if entity else self._kind_of(first, last)
-        self.mentions.append(Mention(start, name, label or "X"))
+        if entity or not self.names_no_one(start, end, text):
+            self.mentions.append(Mention(start, name, label or "X"))  # a fragment is no antecedent
         return spk
+
+    def _antecedent(self, rel: int) -> tuple[str, str] | None:
+        """Name and label of what a relative pronoun stands for: the noun phrase that ends at the
+        comma before it ("der Finanzminister X, der erklärte" is X)."""
+        comma = rel - 1
+        if comma < 1:
+            return None
+        end = self.tokens[comma - 1].end
+        e = self._by_end.get(end)
+        if e is not None:
+            return e.name or e.text, "PER" if e.label == "PER" else "ORG"
+        for first in range(max(0, comma - MAX_SPEAKER_TOKENS), comma):
+            np = self.noun_phrase_from(first, comma)
+            if np == (first, comma) and self.plausible_range(first, comma):
+                start = self.tokens[first].start
+                name = self._entity_name(start, end) or self._resolve(first, comma, start)
+                return name, self.label_of(start, end) or self._kind_of(first, comma)
+        return None
 
     def _has_person_head(self, first: int, last: int) -> bool:
         """A role noun in the phrase ("Fraktionschefin", "Sprecher"): it names a person, not an organisation."""
@@ -288,7 +346,15 @@ class SpeakerFinder:
     def _kind_of(self, first: int, last: int) -> str:
         words = [t.text for t in self.tokens[first:last]]
         persons = self.lex.person_words
-        return "PER" if any(w in persons for w in words) else "X"
+        if any(w in persons for w in words):
+            return "PER"
+        # a name the recogniser missed: capitalised words led by a known first name or an initial ("C.Y. Leung")
+        if len(words) >= 2 and all(_capitalised(t) for t in self.tokens[first:last]) \
+                and (words[0] in self._first_names or _initials(words[0])):
+            return "PER"
+        if any(w.lower() in self.lex.speaker_nouns and w not in self.lex.role_nouns for w in words):
+            return "ORG"  # "die Polizei", "the agency": a group speaks
+        return "X"
 
     def label_of(self, start: int, end: int) -> str | None:
         k = bisect.bisect_left(self._starts, start)
@@ -317,9 +383,11 @@ class SpeakerFinder:
         toks, lex = self.tokens, self.lex
         head = toks[first]
         if head.text in lex.speaker_pronouns and head.low not in lex.generic_pronouns:
+            if self._plural(first):
+                return self._recent_group(start) or head.text  # "they", "sie erklärten": a group spoke
             return self._recent(start, "PER", lex.pronouns.get(head.text, "")) or self._last_source(start) or head.text
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
-            return self.mentions[-1].name if self.mentions else head.text
+            return next((m.name for m in reversed(self.mentions) if m.start < start), head.text)
         words = [t.text for t in toks[first:last]]
         roles = [w for w in words if w in lex.role_nouns]
         if roles:
@@ -357,12 +425,47 @@ class SpeakerFinder:
                 return self._person_names[j]
         return None
 
+    def _plural(self, i: int) -> bool:
+        """A plural pronoun: "they", or German "sie" next to a plural verb ("sie erklärten", "betonten sie")."""
+        toks, lex = self.tokens, self.lex
+        if toks[i].text in lex.plural_pronouns:
+            return True
+        if not lex.plural_verb_endings or lex.pronouns.get(toks[i].text) != "f":
+            return False
+        for k in (i + 1, i - 1):
+            if 0 <= k < len(toks) and toks[k].text[:1].islower() and toks[k].low not in lex.determiners \
+                    and (toks[k].low in lex.plural_verbs or toks[k].low.endswith(lex.plural_verb_endings)):
+                return True
+        return False
+
+    def _recent_group(self, before: int) -> str | None:
+        """The organisation or group that spoke last, within a few sentences."""
+        for m in reversed(self.mentions[-MAX_LOOKBACK:]):
+            if m.start < before and m.label == "ORG" and m.name not in self.lex.speaker_pronouns:
+                return m.name if before - m.start <= 2 * SPEAKER_PREFERENCE_CHARS else None
+        # not the last organisation merely mentioned: "Schulz und Hoffmann wollen beim
+        # Bundesverfassungsgericht klagen. Sie halten …" — coordinated persons are plural too
+        return None
+
+    def _opens_sentence(self, j: int) -> bool:
+        """Person ``j`` is the subject that opens its sentence, maybe after its title or role:
+        "Bundesverkehrsminister Stolpe setzt …". Such a person outranks an earlier speaker."""
+        toks, lex = self.tokens, self.lex
+        t = bisect.bisect_left(self._token_starts, self._person_starts[j])
+        k = t - 1
+        while k >= 0 and t - k <= 4 and toks[k].text[:1].isalpha() and (
+                toks[k].text in lex.determiners or toks[k].text in lex.role_nouns or toks[k].low in lex.focus_particles
+                or (toks[k].text[:1].isupper() and toks[k].low.endswith(self._role_ends))):
+            k -= 1
+        return k < 0 or toks[k].text in ".!?:" or "\n" in self.text[toks[k].end : toks[k + 1].start]
+
     def _last_source(self, before: int) -> str | None:
         """With no person before it, a pronoun stands for the organisation that spoke last, if near:
         "Die Gewerkschaft lehnte das ab. Sie bezeichnet die Lösung als Irrweg." """
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
             if m.start < before:
-                ok = before - m.start <= SPEAKER_PREFERENCE_CHARS and m.name not in self.lex.speaker_pronouns
+                ok = before - m.start <= SPEAKER_PREFERENCE_CHARS and m.name not in self.lex.speaker_pronouns \
+                    and m.label == "ORG"
                 return m.name if ok else None
         return None
 
@@ -422,6 +525,8 @@ class SpeakerFinder:
                 k -= 1
         if k >= 0:
             best_start, best = self._person_starts[k], self._person_names[k]
+            if self._opens_sentence(k):
+                return best  # the subject of a sentence since: "Stolpe setzt auf … Er sagte"
         best_start -= SPEAKER_PREFERENCE_CHARS
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
             if m.start < before and m.label == label and m.start > best_start:

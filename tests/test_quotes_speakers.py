@@ -1,0 +1,93 @@
+"""Speakers of quotes (#13.2, #15.6): real names, not fragments, resolved to the person or
+organisation the article names. Each test is one class of construction, written by hand."""
+
+from __future__ import annotations
+
+from newsmill.article import Article, Entity, Quote
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quotes.finder import QuoteFinder
+
+
+def _quotes(text: str, language: str = "de", entities: list[Entity] | None = None) -> list[Quote]:
+    article = Article(text=text, language=language, entities=entities or [])
+    QuoteFinder()(article, EnrichContext(language=language))
+    for q in article.quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+    return article.quotes
+
+
+def _entity(text: str, name: str, label: str = "PER", canonical: str = "") -> Entity:
+    start = text.index(name)
+    return Entity(start, start + len(name), name, label, canonical or name)  # type: ignore[arg-type]
+
+
+def _speaker_of(quotes: list[Quote], contains: str) -> tuple[str, str] | None:
+    hit = next((q for q in quotes if contains in q.text), None)
+    assert hit is not None, [q.text for q in quotes]
+    return (hit.speaker.text, hit.speaker.name) if hit.speaker else None
+
+
+def test_a_sentence_subject_outranks_an_earlier_speaker_for_a_pronoun() -> None:
+    text = ("Die Pläne von Karl Huber wurden kritisiert. Huber erklärte, das Gesetz komme bald. "
+            "Minister Paul Roth setzt dagegen auf Förderung. Er sagte, die Kosten seien zu hoch.")
+    ents = [_entity(text, "Karl Huber"), _entity(text, "Paul Roth")]
+    start = text.index("Huber erklärte")
+    ents.append(Entity(start, start + 5, "Huber", "PER", "Karl Huber"))
+    quotes = _quotes(text, entities=ents)
+    assert _speaker_of(quotes, "Kosten") == ("Er", "Paul Roth")
+
+
+def test_wie_with_an_article_takes_the_whole_noun_phrase() -> None:
+    text = "Wie der bayerische Finanzminister Otto Lang am Montag erklärte, sei der Haushalt ausgeglichen."
+    quotes = _quotes(text, entities=[_entity(text, "Otto Lang")])
+    spk = _speaker_of(quotes, "Haushalt")
+    assert spk is not None and spk[0].startswith("der bayerische Finanzminister") and spk[1] == "Otto Lang"
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent() -> None:
+    text = "Neuer Leiter wird der Beamte Jan Ostrowski, der am Montag betonte, er gehöre keiner Partei an."
+    quotes = _quotes(text, entities=[_entity(text, "Jan Ostrowski")])
+    assert _speaker_of(quotes, "keiner Partei") == ("der", "Jan Ostrowski")
+
+
+def test_sentence_adverbs_and_object_pronouns_are_not_speakers() -> None:
+    text = "Zwar sagte der Bericht nichts. Zwar sei die Lage zwar ruhig, hieß es."
+    for q in _quotes(text):
+        assert q.speaker is None or q.speaker.text not in ("Zwar", "zwar")
+
+
+def test_a_word_the_article_writes_in_lower_case_is_not_a_name() -> None:
+    from newsmill.enrich.quotes.lexicon import load_lexicon
+    from newsmill.enrich.quotes.speakers import SpeakerFinder
+    from newsmill.enrich.quotes.text import tokenize
+
+    text = "Passend erklärte die Firma das Problem. Das Wetter war passend."
+    finder = SpeakerFinder(text, tokenize(text), [], load_lexicon("de"))
+    assert finder.names_no_one(0, len("Passend"), "Passend")
+    assert not finder.names_no_one(text.index("Firma"), text.index("Firma") + 5, "Firma")
+
+
+def test_a_fragment_is_no_antecedent_for_demnach() -> None:
+    text = ("Die Behörde Eurostat teilte mit, die Preise seien gestiegen. Zusammen mit den Löhnen stiegen die Mieten. "
+            "Demnach sei die Inflation hoch.")
+    quotes = _quotes(text, entities=[_entity(text, "Eurostat", "ORG")])
+    for q in quotes:
+        assert q.speaker is None or q.speaker.name != "Zusammen"
+
+
+def test_a_plural_sie_names_a_group_not_the_last_woman() -> None:
+    text = ("Anna Berg leitet die Schule. Die Gewerkschaft Verdi kritisierte am Montag die Pläne. "
+            "Sie forderten, die Löhne müssten steigen.")
+    quotes = _quotes(text, entities=[_entity(text, "Anna Berg"), _entity(text, "Verdi", "ORG")])
+    spk = _speaker_of(quotes, "Löhne")
+    assert spk is not None and spk[0] == "Sie" and spk[1] != "Anna Berg"
+
+
+def test_they_in_english_is_not_a_person() -> None:
+    text = ("Maria Lopez runs the clinic. The health agency warned on Monday that cases were rising. "
+            "They said the vaccine would arrive soon.")
+    quotes = _quotes(text, "en", entities=[_entity(text, "Maria Lopez")])
+    spk = _speaker_of(quotes, "vaccine")
+    assert spk is not None and spk[1] != "Maria Lopez"
