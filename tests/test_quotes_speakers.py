@@ -91,3 +91,24 @@ def test_they_in_english_is_not_a_person() -> None:
     quotes = _quotes(text, "en", entities=[_entity(text, "Maria Lopez")])
     spk = _speaker_of(quotes, "vaccine")
     assert spk is not None and spk[1] != "Maria Lopez"
+
+
+def test_an_organisation_noun_does_not_take_the_person_after_it() -> None:
+    text = "Außerdem warf die Staatsanwaltschaft Heinz Kolb vor, Gelder veruntreut zu haben."
+    quotes = _quotes(text, entities=[_entity(text, "Heinz Kolb")])
+    spk = _speaker_of(quotes, "veruntreut")
+    assert spk == ("die Staatsanwaltschaft", "Staatsanwaltschaft")
+
+
+def test_a_role_noun_keeps_the_name_in_apposition() -> None:
+    text = "Am Montag erklärte der Sprecher Heinz Kolb, die Gelder seien sicher."
+    quotes = _quotes(text, entities=[_entity(text, "Heinz Kolb")])
+    spk = _speaker_of(quotes, "Gelder")
+    assert spk is not None and spk[1] == "Heinz Kolb"
+
+
+def test_a_source_noun_is_named_without_the_date_after_it() -> None:
+    text = "Nach Angaben der Feuerwehr vom Dienstag seien drei Häuser zerstört worden."
+    quotes = _quotes(text)
+    spk = _speaker_of(quotes, "Häuser")
+    assert spk is not None and spk[1] == "Angaben der Feuerwehr"

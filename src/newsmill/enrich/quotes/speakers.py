@@ -87,6 +87,10 @@ class SpeakerFinder:
         self._lower_words = {t.text for t in tokens if t.text[:1].islower()}
         # a relative pronoun's antecedent may be a place that acts ("Ägypten, das vorschlug")
         self._by_end = {e.end: e for e in entities if e.label in (*SPEAKER_LABELS, "LOC")}
+        # persons only: a place after an organisation noun is its seat ("Staatsanwaltschaft München")
+        self._name_starts = {e.start for e in entities if e.label == "PER"}
+        self._name_ends = {e.end for e in entities if e.label == "PER"}
+        self._group_ends = tuple(sorted({g.lower() for g in lex.group_speakers if len(g) >= MIN_ROLE_SUFFIX}))
 
     # --- noun phrases ------------------------------------------------------------------------
 
@@ -150,7 +154,14 @@ class SpeakerFinder:
             return i, j  # English nouns are lower-case: "the central bank"
         if j >= stop or not (_capitalised(toks[j]) or _is_domain(toks[j].text)) or not toks[j].text[0].isalpha():
             return None
+        head = j
         j = self._noun_run(j, stop)
+        if tok.text in lex.determiners and j - head >= 2 and toks[head + 1].start in self._name_starts \
+                and toks[j - 1].end in self._name_ends and self._organisation_noun(toks[head]) \
+                and self.label_of(toks[head].start, toks[head].end) is None:
+            # an organisation noun is not in apposition to a person after it: that is the object
+            # ("Außerdem warf die Staatsanwaltschaft Müller vor"); "der Sprecher Müller" is
+            return i, head + 1
         # a genitive or "von" attribute: "der Sprecher des saudischen Ministeriums", "Vertreter von Greenpeace"
         for _ in range(2):
             if j + 1 < stop and toks[j].low in lex.attribute_words:
@@ -337,6 +348,13 @@ class SpeakerFinder:
                 return name, self.label_of(start, end) or self._kind_of(first, comma)
         return None
 
+    def _organisation_noun(self, tok: Token) -> bool:
+        """A noun for an organisation, not a person: "Staatsanwaltschaft", "US-Regierung"."""
+        lex = self.lex
+        if tok.text in lex.role_nouns or tok.low.endswith(self._role_ends):
+            return False
+        return tok.text in lex.group_speakers or tok.low.endswith(self._group_ends)
+
     def _has_person_head(self, first: int, last: int) -> bool:
         """A role noun in the phrase ("Fraktionschefin", "Sprecher"): it names a person, not an organisation."""
         lex = self.lex
@@ -399,7 +417,28 @@ class SpeakerFinder:
             if found:
                 return found
         body = words[1:] if head.text in lex.determiners else words
+        source = self._source_of(first + len(words) - len(body), last)
+        if source:
+            return source
         return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
+
+    def _source_of(self, first: int, last: int) -> str | None:
+        """"Angaben der Polizei vom Dienstag": a speech or message noun names its source in the first
+        genitive or "von" attribute; a second attribute is a date or place, not part of the name."""
+        toks, lex = self.tokens, self.lex
+        noun = toks[first]
+        if not (noun.text in lex.speech_nouns or noun.text in lex.message_nouns or noun.low.endswith(lex.speech_noun_heads)):
+            return None
+        k = first + 1
+        while k < last and toks[k].text[:1].islower() and toks[k].low not in lex.attribute_words:
+            k += 1
+        if k + 1 >= last or toks[k].low not in lex.attribute_words:
+            return None
+        end = k + 1
+        while end < last and toks[end].low not in lex.attribute_words:
+            end += 1
+        # the source named, without what follows it ("vom Dienstag"): the phrase stays in the nominative
+        return self.text[noun.start : toks[end - 1].end] if end < last else None
 
     def _apposition(self, last: int) -> str | None:
         """A person named in apposition right after a role phrase: ", Gabino Cué," """
