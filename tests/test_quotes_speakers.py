@@ -112,3 +112,42 @@ def test_a_source_noun_is_named_without_the_date_after_it() -> None:
     quotes = _quotes(text)
     spk = _speaker_of(quotes, "Häuser")
     assert spk is not None and spk[1] == "Angaben der Feuerwehr"
+
+
+def test_an_english_noun_phrase_stops_at_its_verb() -> None:
+    text = "The company struggled to cope, the report said. Some shoppers who waited said the lines were long."
+    for q in _quotes(text, "en"):
+        if q.speaker is not None:
+            assert "struggled" not in q.speaker.text and "waited" not in q.speaker.text
+
+
+def test_a_conjunction_before_a_name_is_not_part_of_the_speaker() -> None:
+    from newsmill.enrich.quotes.lexicon import load_lexicon
+    from newsmill.enrich.quotes.speakers import SpeakerFinder
+    from newsmill.enrich.quotes.text import tokenize
+
+    text = "It was late, though Brennan said it was fine."
+    toks = tokenize(text)
+    first = next(i for i, t in enumerate(toks) if t.text == "though")
+    spk = SpeakerFinder(text, toks, [_entity(text, "Brennan")], load_lexicon("en")).speaker(first, first + 2)
+    assert (spk.text, spk.name) == ("Brennan", "Brennan")
+
+
+def test_a_possessive_speaker_is_named_without_the_s() -> None:
+    from newsmill.enrich.quotes.lexicon import load_lexicon
+    from newsmill.enrich.quotes.speakers import SpeakerFinder
+    from newsmill.enrich.quotes.text import tokenize
+
+    text = "Acme's lawyers said the deal was off."
+    toks = tokenize(text)
+    spk = SpeakerFinder(text, toks, [], load_lexicon("en")).speaker(0, 1)
+    assert spk.text == "Acme's" and spk.name == "Acme"
+
+
+def test_a_weekday_is_not_a_speaker() -> None:
+    from newsmill.enrich.quotes.lexicon import load_lexicon
+    from newsmill.enrich.quotes.speakers import SpeakerFinder
+    from newsmill.enrich.quotes.text import tokenize
+
+    text = "Tuesday was busy."
+    assert SpeakerFinder(text, tokenize(text), [], load_lexicon("en")).names_no_one(0, 7, "Tuesday")

@@ -93,6 +93,8 @@ class QuoteLexicon:
     plural_verb_endings: tuple[str, ...] = ()
     plural_verbs: frozenset[str] = frozenset()  # irregular plural forms next to "sie": "sind", "haben"
     non_speakers: frozenset[str] = frozenset()  # lower-cased words that alone never name a speaker: "ihm", "zwar"
+    possessive_endings: tuple[str, ...] = ()  # "'s": "WeWork's" as a speaker is WeWork
+    participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -223,6 +225,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         plural_verb_endings=tuple(raw.get("plural_verb_endings", [])),
         plural_verbs=words("plural_verbs"),
         non_speakers=frozenset(w.lower() for w in raw.get("non_speakers", [])),
+        participle_ending=str(raw.get("participle_ending", "")),
+        possessive_endings=tuple(raw.get("possessive_endings", [])),
     )
 
 

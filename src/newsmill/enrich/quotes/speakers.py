@@ -115,9 +115,21 @@ class SpeakerFinder:
         start = j
         while j < stop and j - start < limit and toks[j].text[:1].islower() and toks[j].low not in lex.speaker_stop_words \
                 and toks[j].low not in lex.clause_stop_words and toks[j].text not in lex.determiners \
-                and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum():
+                and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum() and not self._verb_after_noun(j, start):
             j += 1
         return j
+
+    def _verb_after_noun(self, j: int, start: int) -> bool:
+        """Where nouns are lower-case, the noun phrase ends at a verb: a cue, a relative pronoun, or a
+        participle ending after the noun ("the company struggled", "consumers who sought help");
+        "the newly elected mayor" keeps its participle after an adverb."""
+        lex, tok = self.lex, self.tokens[j]
+        if not lex.lowercase_nouns or j == start:
+            return False
+        if tok.low in lex.cue_forms or tok.low in lex.relative_pronouns or tok.low in lex.state_verbs:
+            return True
+        ending = lex.participle_ending
+        return bool(ending) and tok.low.endswith(ending) and not self.tokens[j - 1].low.endswith(lex.adverb_endings)
 
     def noun_phrase_from(self, i: int, stop: int) -> tuple[int, int] | None:
         """The noun phrase that starts at token ``i``, as a token range ``(first, last)``, or None.
@@ -313,6 +325,11 @@ class SpeakerFinder:
             if np is not None and np[1] > last:
                 first, last = np
                 relative = False
+        if last - first > 1 and _capitalised(toks[first + 1]) and toks[first].text[:1].islower() \
+                and toks[first].low not in lex.speaker_nouns and toks[first].text not in lex.speaker_pronouns \
+                and (toks[first].low in lex.complementizers or (lex.lowercase_nouns and toks[first].text not in lex.determiners)) \
+                and self.label_of(toks[first].start, toks[first].end) is None:  # "de Maizière" keeps its particle
+            first += 1  # "that Rudolph", "though Dempsey": a conjunction before the name, not part of it
         start, end = toks[first].start, toks[last - 1].end
         text = self.text[start:end]
         antecedent = self._antecedent(first) if relative else None
@@ -324,6 +341,8 @@ class SpeakerFinder:
         if entity is not None and self.label_of(start, end) != "PER" and self._has_person_head(first, last):
             entity = self._apposition(last) or entity  # "die Fraktionschefin der Grünen, Renate Künast,"
         name = entity or self._resolve(first, last, start)
+        if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
+            name = name[: name.rindex(name[-2])]  # "WeWork's"
         spk = Speaker(start, end, text, name)
         label = self.label_of(start, end) if entity else self._kind_of(first, last)
         if entity or not self.names_no_one(start, end, text):
