@@ -151,3 +151,18 @@ def test_a_weekday_is_not_a_speaker() -> None:
 
     text = "Tuesday was busy."
     assert SpeakerFinder(text, tokenize(text), [], load_lexicon("en")).names_no_one(0, 7, "Tuesday")
+
+
+def test_a_role_noun_finds_the_person_with_that_role_in_apposition() -> None:
+    text = ("Ana Diaz, the city's mayor, opened the bridge on Monday. Tom Reed watched. "
+            "The mayor said the bridge would ease traffic.")
+    quotes = _quotes(text, "en", entities=[_entity(text, "Ana Diaz"), _entity(text, "Tom Reed")])
+    assert _speaker_of(quotes, "ease traffic") == ("The mayor", "Ana Diaz")
+
+
+def test_an_organisation_noun_resolves_to_the_organisation_introduced_with_it() -> None:
+    text = ("Die Gewerkschaft Verdi rief zum Streik auf. Der Konzern Lufthansa reagierte nicht. "
+            "Die Gewerkschaft erklärte, die Löhne seien zu niedrig.")
+    ents = [_entity(text, "Verdi", "ORG"), _entity(text, "Lufthansa", "ORG")]
+    quotes = _quotes(text, entities=ents)
+    assert _speaker_of(quotes, "Löhne") == ("Die Gewerkschaft", "Verdi")

@@ -32,6 +32,8 @@ MAX_PREFIELD_REST = 10
 # came more than this many characters (two or three sentences) later: "Polizeichef Williams forderte
 # Steve S. auf, sich zu stellen. Die Tat bezeichnete er als sinnlos." — "er" is Williams.
 SPEAKER_PREFERENCE_CHARS = 400
+# Words after "Name," that may hold its role in apposition: "Ana Diaz, the city's new mayor,".
+MAX_APPOSITION_TOKENS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,7 @@ class SpeakerFinder:
         persons = [e for e in self.entities if e.label == "PER"]
         self._person_starts = [e.start for e in persons]
         self._person_names = [e.name or e.text for e in persons]
+        self._person_ends = [e.end for e in persons]
         self._token_starts = [t.start for t in tokens]
         self._genders: dict[str, str] | None = None
         self._first_names = load_first_names()
@@ -174,6 +177,8 @@ class SpeakerFinder:
             # an organisation noun is not in apposition to a person after it: that is the object
             # ("Außerdem warf die Staatsanwaltschaft Müller vor"); "der Sprecher Müller" is
             return i, head + 1
+        if j - head >= 2 and self._speech_noun(toks[head]) and self.label_of(toks[head + 1].start, toks[head + 1].end) is None:
+            j = head + 1  # "nach ersten Meldungen Schäden angerichtet": a source noun takes no name after it
         # a genitive or "von" attribute: "der Sprecher des saudischen Ministeriums", "Vertreter von Greenpeace"
         for _ in range(2):
             if j + 1 < stop and toks[j].low in lex.attribute_words:
@@ -435,18 +440,27 @@ class SpeakerFinder:
             found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]))
             if found:
                 return found
+        groups = [w for w in words[1:] if w.lower() in lex.speaker_nouns and w not in lex.role_nouns]
+        if groups and not roles and head.low in lex.definite_articles and last - first <= 3:
+            found = self._recent_in_role(start, groups[-1], "ORG")
+            if found:
+                return found  # "die Gewerkschaft Verdi … die Gewerkschaft", "NASA, the agency, … the agency"
         body = words[1:] if head.text in lex.determiners else words
         source = self._source_of(first + len(words) - len(body), last)
         if source:
             return source
         return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
 
+    def _speech_noun(self, tok: Token) -> bool:
+        lex = self.lex
+        return tok.text in lex.speech_nouns or tok.text in lex.message_nouns or tok.low.endswith(lex.speech_noun_heads)
+
     def _source_of(self, first: int, last: int) -> str | None:
         """"Angaben der Polizei vom Dienstag": a speech or message noun names its source in the first
         genitive or "von" attribute; a second attribute is a date or place, not part of the name."""
         toks, lex = self.tokens, self.lex
         noun = toks[first]
-        if not (noun.text in lex.speech_nouns or noun.text in lex.message_nouns or noun.low.endswith(lex.speech_noun_heads)):
+        if not self._speech_noun(noun):
             return None
         k = first + 1
         while k < last and toks[k].text[:1].islower() and toks[k].low not in lex.attribute_words:
@@ -470,17 +484,25 @@ class SpeakerFinder:
             return self._person_names[k]
         return None
 
-    def _recent_in_role(self, before: int, role: str) -> str | None:
-        """The last person introduced with the same role ("Außenministerin Baerbock" for "die
-        Ministerin"): a role noun or compound ending in it right before the name."""
+    def _recent_in_role(self, before: int, role: str, label: str = "PER") -> str | None:
+        """The last person (or organisation) introduced with the same role or kind: a noun or
+        compound ending in it right before the name ("Außenministerin Baerbock", "die Gewerkschaft
+        Verdi") or in apposition right after it ("Ana Diaz, the city's mayor,", "NASA, the agency")."""
         stem = role.lower()
-        k = bisect.bisect_left(self._person_starts, before) - 1
+        ents = [e for e in self.entities if e.label == label] if label != "PER" else None
+        starts = self._person_starts if ents is None else [e.start for e in ents]
+        k = bisect.bisect_left(starts, before) - 1
         for j in range(k, max(-1, k - MAX_LOOKBACK), -1):
-            start = self._person_starts[j]
+            start = starts[j]
+            end = self._person_ends[j] if ents is None else ents[j].end
             t = bisect.bisect_left(self._token_starts, start) - 1
             window = self.tokens[max(0, t - 2) : t + 1]
-            if any(w.low.endswith(stem) for w in window):
-                return self._person_names[j]
+            after = bisect.bisect_left(self._token_starts, end)
+            if after < len(self.tokens) and self.tokens[after].text == "," and after + 1 < len(self.tokens) \
+                    and self.tokens[after + 1].start < before:
+                window += self.tokens[after + 1 : min(after + 1 + MAX_APPOSITION_TOKENS, bisect.bisect_left(self._token_starts, before))]
+            if any(w.low.endswith(stem) and w.text[:1].isalpha() for w in window):
+                return self._person_names[j] if ents is None else (ents[j].name or ents[j].text)
         return None
 
     def _plural(self, i: int) -> bool:
