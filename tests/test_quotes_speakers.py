@@ -166,3 +166,29 @@ def test_an_organisation_noun_resolves_to_the_organisation_introduced_with_it() 
     ents = [_entity(text, "Verdi", "ORG"), _entity(text, "Lufthansa", "ORG")]
     quotes = _quotes(text, entities=ents)
     assert _speaker_of(quotes, "Löhne") == ("Die Gewerkschaft", "Verdi")
+
+
+def test_she_in_english_is_never_the_organisation() -> None:
+    text = "The agency Acme Corp said costs rose. She said the plan would fail."
+    quotes = _quotes(text, "en", entities=[_entity(text, "Acme Corp", "ORG")])
+    spk = _speaker_of(quotes, "plan would fail")
+    assert spk is not None and spk[1] != "Acme Corp"
+
+
+def test_contractions_and_abbreviations_alone_are_not_speakers() -> None:
+    from newsmill.enrich.quotes.lexicon import load_lexicon
+    from newsmill.enrich.quotes.speakers import SpeakerFinder
+    from newsmill.enrich.quotes.text import tokenize
+
+    text = "That’s fine. It's late. Dr said so."
+    finder = SpeakerFinder(text, tokenize(text), [], load_lexicon("en"))
+    for word in ("That’s", "It's", "Dr"):
+        start = text.index(word)
+        assert finder.names_no_one(start, start + len(word), word), word
+
+
+def test_an_english_noun_phrase_stops_at_a_modal_or_reflexive() -> None:
+    text = "The weather should ease by Friday, forecasters said. The author wrote the letter himself, he said."
+    for q in _quotes(text, "en"):
+        if q.speaker is not None:
+            assert "should" not in q.speaker.text and "himself" not in q.speaker.text

@@ -93,6 +93,8 @@ class QuoteLexicon:
     plural_verb_endings: tuple[str, ...] = ()
     plural_verbs: frozenset[str] = frozenset()  # irregular plural forms next to "sie": "sind", "haben"
     non_speakers: frozenset[str] = frozenset()  # lower-cased words that alone never name a speaker: "ihm", "zwar"
+    person_pronouns: frozenset[str] = frozenset()  # "he", "she": a person, never an organisation
+    noun_phrase_stops: frozenset[str] = frozenset()  # "should", "himself": end a lower-case noun phrase
     possessive_endings: tuple[str, ...] = ()  # "'s": "WeWork's" as a speaker is WeWork
     participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
     # derived from the fields above in __post_init__
@@ -227,6 +229,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         non_speakers=frozenset(w.lower() for w in raw.get("non_speakers", [])),
         participle_ending=str(raw.get("participle_ending", "")),
         possessive_endings=tuple(raw.get("possessive_endings", [])),
+        person_pronouns=words("person_pronouns"),
+        noun_phrase_stops=words("noun_phrase_stops"),
     )
 
 

@@ -129,7 +129,8 @@ class SpeakerFinder:
         lex, tok = self.lex, self.tokens[j]
         if not lex.lowercase_nouns or j == start:
             return False
-        if tok.low in lex.cue_forms or tok.low in lex.relative_pronouns or tok.low in lex.state_verbs:
+        if tok.low in lex.cue_forms or tok.low in lex.relative_pronouns or tok.low in lex.state_verbs \
+                or tok.low in lex.noun_phrase_stops:
             return True
         ending = lex.participle_ending
         return bool(ending) and tok.low.endswith(ending) and not self.tokens[j - 1].low.endswith(lex.adverb_endings)
@@ -296,8 +297,11 @@ class SpeakerFinder:
         if len(words) == 1 and words[0] not in lex.speaker_pronouns and words[0].lower() not in lex.pronouns \
                 and words[0].lower() not in lex.relative_pronouns:
             word = words[0].strip("\"'„“”»«‚‘›‹")
+            if "'" in word[1:-1] or "’" in word[1:-1]:
+                word = word[: max(word.rfind("'"), word.rfind("’"))]  # "It's", "That’s", "Don’t": a clause
             low = word.lower()
-            if len(word) < 2 or low in lex.non_speakers:
+            if len(word) < 2 or low in lex.non_speakers or word in lex.abbreviations \
+                    or (low in lex.pronouns and low not in lex.speaker_pronouns and word != words[0]):
                 return True  # "S", "Ihm", "Zwar": a letter, an object pronoun, a sentence adverb
             if word[:1].isupper() and low in self._lower_words and low not in lex.speaker_nouns \
                     and not low.endswith(lex.speaker_suffixes):
@@ -330,7 +334,8 @@ class SpeakerFinder:
             if np is not None and np[1] > last:
                 first, last = np
                 relative = False
-        if last - first > 1 and _capitalised(toks[first + 1]) and toks[first].text[:1].islower() \
+        if last - first > 1 and (_capitalised(toks[first + 1]) or toks[first + 1].text in lex.speaker_pronouns) \
+                and toks[first].text[:1].islower() \
                 and toks[first].low not in lex.speaker_nouns and toks[first].text not in lex.speaker_pronouns \
                 and (toks[first].low in lex.complementizers or (lex.lowercase_nouns and toks[first].text not in lex.determiners)) \
                 and self.label_of(toks[first].start, toks[first].end) is None:  # "de Maizière" keeps its particle
@@ -427,7 +432,10 @@ class SpeakerFinder:
         if head.text in lex.speaker_pronouns and head.low not in lex.generic_pronouns:
             if self._plural(first):
                 return self._recent_group(start) or head.text  # "they", "sie erklärten": a group spoke
-            return self._recent(start, "PER", lex.pronouns.get(head.text, "")) or self._last_source(start) or head.text
+            person = self._recent(start, "PER", lex.pronouns.get(head.text, ""))
+            if person or head.text in lex.person_pronouns:
+                return person or head.text  # "she" is never the agency
+            return self._last_source(start) or head.text
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
             return next((m.name for m in reversed(self.mentions) if m.start < start), head.text)
         words = [t.text for t in toks[first:last]]
