@@ -192,3 +192,11 @@ def test_an_english_noun_phrase_stops_at_a_modal_or_reflexive() -> None:
     for q in _quotes(text, "en"):
         if q.speaker is not None:
             assert "should" not in q.speaker.text and "himself" not in q.speaker.text
+
+
+def test_a_relative_clause_after_a_name_is_no_apposition_of_its_role() -> None:
+    text = ("Eva Stein, die lange mit dem Minister stritt, zog sich zurück. "
+            "Der Minister erklärte, die Reform komme trotzdem.")
+    quotes = _quotes(text, entities=[_entity(text, "Eva Stein")])
+    spk = _speaker_of(quotes, "Reform")
+    assert spk is not None and spk[1] != "Eva Stein"

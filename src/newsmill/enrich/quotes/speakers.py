@@ -506,8 +506,9 @@ class SpeakerFinder:
             t = bisect.bisect_left(self._token_starts, start) - 1
             window = self.tokens[max(0, t - 2) : t + 1]
             after = bisect.bisect_left(self._token_starts, end)
-            if after < len(self.tokens) and self.tokens[after].text == "," and after + 1 < len(self.tokens) \
-                    and self.tokens[after + 1].start < before:
+            if after + 1 < len(self.tokens) and self.tokens[after].text == "," and self.tokens[after + 1].start < before \
+                    and self.tokens[after + 1].low not in self.lex.relative_pronouns \
+                    and self.tokens[after + 1].low not in self.lex.complementizers:  # "X, die mit dem Minister sprach"
                 window += self.tokens[after + 1 : min(after + 1 + MAX_APPOSITION_TOKENS, bisect.bisect_left(self._token_starts, before))]
             if any(w.low.endswith(stem) and w.text[:1].isalpha() for w in window):
                 return self._person_names[j] if ents is None else (ents[j].name or ents[j].text)
@@ -613,9 +614,9 @@ class SpeakerFinder:
                 k -= 1
         if k >= 0:
             best_start, best = self._person_starts[k], self._person_names[k]
-            if self._opens_sentence(k):
-                return best  # the subject of a sentence since: "Stolpe setzt auf … Er sagte"
-        best_start -= SPEAKER_PREFERENCE_CHARS
+            if not self._opens_sentence(k):
+                best_start -= SPEAKER_PREFERENCE_CHARS  # a subject since outranks the last speaker:
+                # "Stolpe setzt auf … Er sagte"; one named in passing does not
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
             if m.start < before and m.label == label and m.start > best_start:
                 if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):
