@@ -200,3 +200,22 @@ def test_a_relative_clause_after_a_name_is_no_apposition_of_its_role() -> None:
     quotes = _quotes(text, entities=[_entity(text, "Eva Stein")])
     spk = _speaker_of(quotes, "Reform")
     assert spk is not None and spk[1] != "Eva Stein"
+
+
+def test_an_unrecognised_name_after_a_role_noun_is_the_speaker_not_the_organisation() -> None:
+    from newsmill.enrich.quotes.lexicon import load_lexicon
+    from newsmill.enrich.quotes.speakers import SpeakerFinder
+    from newsmill.enrich.quotes.text import tokenize
+
+    text = "ACME President Mara Velt said the plant would close."
+    toks = tokenize(text)
+    last = next(i for i, t in enumerate(toks) if t.text == "said")
+    spk = SpeakerFinder(text, toks, [_entity(text, "ACME", "ORG")], load_lexicon("en")).speaker(0, last)
+    assert spk.name == "Mara Velt"
+
+
+def test_a_role_phrase_after_a_name_and_comma_is_that_person() -> None:
+    text = "Jonas Brandt, Sprecher des Vereins, sagte, die Halle bleibe offen."
+    quotes = _quotes(text, entities=[_entity(text, "Jonas Brandt")])
+    spk = _speaker_of(quotes, "Halle")
+    assert spk is not None and spk[1] == "Jonas Brandt"

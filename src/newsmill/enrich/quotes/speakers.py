@@ -349,7 +349,9 @@ class SpeakerFinder:
             return spk
         entity = self._entity_name(start, end)
         if entity is not None and self.label_of(start, end) != "PER" and self._has_person_head(first, last):
-            entity = self._apposition(last) or entity  # "die Fraktionschefin der Grünen, Renate Künast,"
+            # "die Fraktionschefin der Grünen, Renate Künast,"; "CPUC President Marybel Batjer" with
+            # the person unrecognised
+            entity = self._apposition(last) or self._name_after_role(first, last) or entity
         name = entity or self._resolve(first, last, start)
         if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
             name = name[: name.rindex(name[-2])]  # "WeWork's"
@@ -383,6 +385,22 @@ class SpeakerFinder:
         if tok.text in lex.role_nouns or tok.low.endswith(self._role_ends):
             return False
         return tok.text in lex.group_speakers or tok.low.endswith(self._group_ends)
+
+    def _name_after_role(self, first: int, last: int) -> str | None:
+        """A name the recogniser missed right after a role noun that closes the phrase: two or more
+        capitalised words, or one known first name and more ("Agency President Mary Batjer")."""
+        toks = self.tokens
+        for r in range(last - 2, first - 1, -1):
+            if self._person_noun_at(r):
+                rest = toks[r + 1 : last]
+                if len(rest) >= 2 and all(_capitalised(t) and t.text[:1].isalpha() for t in rest):
+                    return self.text[rest[0].start : rest[-1].end]
+                return None
+        return None
+
+    def _person_noun_at(self, k: int) -> bool:
+        tok = self.tokens[k]
+        return tok.text in self.lex.role_nouns or (tok.text[:1].isupper() and tok.low.endswith(self._role_ends))
 
     def _has_person_head(self, first: int, last: int) -> bool:
         """A role noun in the phrase ("Fraktionschefin", "Sprecher"): it names a person, not an organisation."""
@@ -441,9 +459,9 @@ class SpeakerFinder:
         words = [t.text for t in toks[first:last]]
         roles = [w for w in words if w in lex.role_nouns]
         if roles:
-            named = self._apposition(last)
+            named = self._apposition(last) or self._apposed_to(first)
             if named:
-                return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"
+                return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"; "X, Sprecher des …,"
         if roles and head.text in lex.determiners and head.low in lex.definite_articles:
             found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]))
             if found:
@@ -480,6 +498,13 @@ class SpeakerFinder:
             end += 1
         # the source named, without what follows it ("vom Dienstag"): the phrase stays in the nominative
         return self.text[noun.start : toks[end - 1].end] if end < last else None
+
+    def _apposed_to(self, first: int) -> str | None:
+        """The person a role phrase is in apposition to: "Martin Kurz, Sprecher des Vereins, sagte"."""
+        if first < 2 or self.tokens[first - 1].text != ",":
+            return None
+        e = self._by_end.get(self.tokens[first - 2].end)
+        return (e.name or e.text) if e is not None and e.label == "PER" else None
 
     def _apposition(self, last: int) -> str | None:
         """A person named in apposition right after a role phrase: ", Gabino Cué," """
