@@ -219,3 +219,17 @@ def test_a_role_phrase_after_a_name_and_comma_is_that_person() -> None:
     quotes = _quotes(text, entities=[_entity(text, "Jonas Brandt")])
     spk = _speaker_of(quotes, "Halle")
     assert spk is not None and spk[1] == "Jonas Brandt"
+
+
+def test_a_missed_name_in_apposition_after_a_role_phrase_is_the_speaker() -> None:
+    text = "Der frühere Regierungschef des Landes, Anan Pirom, sagte, die Wahl sei gefälscht."
+    quotes = _quotes(text)
+    spk = _speaker_of(quotes, "gefälscht")
+    assert spk is not None and spk[1] == "Anan Pirom"
+
+
+def test_a_group_subject_before_an_organisation_is_not_its_kind() -> None:
+    text = ("The researchers observed Orbitex for a year. The researchers said the signal was strong.")
+    quotes = _quotes(text, "en", entities=[_entity(text, "Orbitex", "ORG")])
+    spk = _speaker_of(quotes, "signal")
+    assert spk is not None and spk[1] != "Orbitex"

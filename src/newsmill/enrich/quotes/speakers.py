@@ -515,6 +515,15 @@ class SpeakerFinder:
         k = bisect.bisect_left(self._person_starts, start)
         if k < len(self._person_starts) and self._person_starts[k] == start:
             return self._person_names[k]
+        # a name the recogniser missed: two or more capitalised words closed by a comma or a verb
+        # ("der frühere Regierungschef, Anan Pirom, sagte")
+        j, lex = last + 1, self.lex
+        while j < len(toks) and j - last <= 4 and _capitalised(toks[j]) and toks[j].text[:1].isalpha() \
+                and toks[j].text not in lex.determiners and not self._person_noun_at(j) and not self._not_a_head(toks[j]):
+            j += 1
+        if j - last - 1 >= 2 and j < len(toks) and (toks[j].text == "," or toks[j].text[:1].islower()) \
+                and self.label_of(start, toks[j - 1].end) is None:
+            return self.text[start : toks[j - 1].end]
         return None
 
     def _recent_in_role(self, before: int, role: str, label: str = "PER") -> str | None:
@@ -529,11 +538,16 @@ class SpeakerFinder:
             start = starts[j]
             end = self._person_ends[j] if ents is None else ents[j].end
             t = bisect.bisect_left(self._token_starts, start) - 1
-            window = self.tokens[max(0, t - 2) : t + 1]
+            # a person's title may be two words back ("Außenministerin Annalena"); an organisation's
+            # kind is right before it ("die Gewerkschaft Verdi", not "the researchers observed Europa")
+            window = self.tokens[max(0, t - (2 if ents is None else 0)) : t + 1]
             after = bisect.bisect_left(self._token_starts, end)
             if after + 1 < len(self.tokens) and self.tokens[after].text == "," and self.tokens[after + 1].start < before \
                     and self.tokens[after + 1].low not in self.lex.relative_pronouns \
-                    and self.tokens[after + 1].low not in self.lex.complementizers:  # "X, die mit dem Minister sprach"
+                    and self.tokens[after + 1].low not in self.lex.complementizers \
+                    and (ents is None or self.tokens[after + 1].text in self.lex.determiners):
+                # "X, die mit dem Minister sprach" is no apposition; an organisation's is a noun phrase
+                # ("NASA, the agency,"), not a clause ("Europa Clipper, researchers said")
                 window += self.tokens[after + 1 : min(after + 1 + MAX_APPOSITION_TOKENS, bisect.bisect_left(self._token_starts, before))]
             if any(w.low.endswith(stem) and w.text[:1].isalpha() for w in window):
                 return self._person_names[j] if ents is None else (ents[j].name or ents[j].text)
