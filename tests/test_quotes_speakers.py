@@ -233,3 +233,13 @@ def test_a_group_subject_before_an_organisation_is_not_its_kind() -> None:
     quotes = _quotes(text, "en", entities=[_entity(text, "Orbitex", "ORG")])
     spk = _speaker_of(quotes, "signal")
     assert spk is not None and spk[1] != "Orbitex"
+
+
+def test_an_english_bare_plural_speaker_is_kept() -> None:
+    from newsmill.enrich.quotes.lexicon import load_lexicon
+    from newsmill.enrich.quotes.speakers import SpeakerFinder
+    from newsmill.enrich.quotes.text import tokenize
+
+    text = "Protesters said the law was unfair. Police watched the protesters."
+    finder = SpeakerFinder(text, tokenize(text), [], load_lexicon("en"))
+    assert not finder.names_no_one(0, len("Protesters"), "Protesters")

@@ -303,9 +303,11 @@ class SpeakerFinder:
             if len(word) < 2 or low in lex.non_speakers or word in lex.abbreviations \
                     or (low in lex.pronouns and low not in lex.speaker_pronouns and word != words[0]):
                 return True  # "S", "Ihm", "Zwar": a letter, an object pronoun, a sentence adverb
-            if word[:1].isupper() and low in self._lower_words and low not in lex.speaker_nouns \
-                    and not low.endswith(lex.speaker_suffixes):
-                return True  # "Neu", "Passend": the article writes the word in lower case, so no noun
+            if not lex.lowercase_nouns and word[:1].isupper() and low in self._lower_words \
+                    and low not in lex.speaker_nouns and not low.endswith(lex.speaker_suffixes):
+                # "Neu", "Passend": where nouns are capitalised, a word the article also writes in
+                # lower case is no noun ("Protesters" / "protesters" in English says nothing)
+                return True
         articles = lex.oblique_determiners | lex.naming_words | lex.definite_articles
         if len(words) == 1 and words[0].lower() in articles and words[0].lower() not in lex.pronouns \
                 and words[0].lower() not in lex.relative_pronouns:
