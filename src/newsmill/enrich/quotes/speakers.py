@@ -81,6 +81,8 @@ class SpeakerFinder:
         self._person_starts = [e.start for e in persons]
         self._person_names = [e.name or e.text for e in persons]
         self._person_ends = [e.end for e in persons]
+        self._orgs = [e for e in self.entities if e.label == "ORG"]
+        self._org_starts = [e.start for e in self._orgs]
         self._token_starts = [t.start for t in tokens]
         self._genders: dict[str, str] | None = None
         self._first_names = load_first_names()
@@ -528,13 +530,13 @@ class SpeakerFinder:
             return self.text[start : toks[j - 1].end]
         return None
 
-    def _recent_in_role(self, before: int, role: str, label: str = "PER") -> str | None:
+    def _recent_in_role(self, before: int, role: str, label: str = "PER") -> str | None:  # label: "PER" or "ORG"
         """The last person (or organisation) introduced with the same role or kind: a noun or
         compound ending in it right before the name ("Außenministerin Baerbock", "die Gewerkschaft
         Verdi") or in apposition right after it ("Ana Diaz, the city's mayor,", "NASA, the agency")."""
         stem = role.lower()
-        ents = [e for e in self.entities if e.label == label] if label != "PER" else None
-        starts = self._person_starts if ents is None else [e.start for e in ents]
+        ents = self._orgs if label != "PER" else None
+        starts = self._person_starts if ents is None else self._org_starts
         k = bisect.bisect_left(starts, before) - 1
         for j in range(k, max(-1, k - MAX_LOOKBACK), -1):
             start = starts[j]
