@@ -88,6 +88,15 @@ class QuoteLexicon:
     preterite_ending: str = ""  # "-te": "sie plante" is past tense, not Konjunktiv I ("sie plane")
     anaphoric_content: frozenset[str] = frozenset()  # "Dies", "This" opening "Dies sagte X": the sentence before is X's
     infix_infinitive: re.Pattern[str] | None = None  # "einzutreten": particle, "zu", verb in one word
+    plural_pronouns: frozenset[str] = frozenset()  # "they": a group or organisation, never one person
+    # "sie" is "she" or "they"; a lower-case neighbour with this ending is a plural verb ("sie erklärten")
+    plural_verb_endings: tuple[str, ...] = ()
+    plural_verbs: frozenset[str] = frozenset()  # irregular plural forms next to "sie": "sind", "haben"
+    non_speakers: frozenset[str] = frozenset()  # lower-cased words that alone never name a speaker: "ihm", "zwar"
+    person_pronouns: frozenset[str] = frozenset()  # "he", "she": a person, never an organisation
+    noun_phrase_stops: frozenset[str] = frozenset()  # "should", "himself": end a lower-case noun phrase
+    possessive_endings: tuple[str, ...] = ()  # "'s": "WeWork's" as a speaker is WeWork
+    participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -214,6 +223,14 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         comma_before_complementizer=bool(raw.get("comma_before_complementizer", False)),
         purpose_words=words("purpose_words"),
         infix_infinitive=re.compile(raw["infix_infinitive"]) if raw.get("infix_infinitive") else None,
+        plural_pronouns=words("plural_pronouns"),
+        plural_verb_endings=tuple(raw.get("plural_verb_endings", [])),
+        plural_verbs=words("plural_verbs"),
+        non_speakers=frozenset(w.lower() for w in raw.get("non_speakers", [])),
+        participle_ending=str(raw.get("participle_ending", "")),
+        possessive_endings=tuple(raw.get("possessive_endings", [])),
+        person_pronouns=words("person_pronouns"),
+        noun_phrase_stops=words("noun_phrase_stops"),
     )
 
 

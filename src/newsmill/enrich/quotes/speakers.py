@@ -32,6 +32,8 @@ MAX_PREFIELD_REST = 10
 # came more than this many characters (two or three sentences) later: "Polizeichef Williams forderte
 # Steve S. auf, sich zu stellen. Die Tat bezeichnete er als sinnlos." — "er" is Williams.
 SPEAKER_PREFERENCE_CHARS = 400
+# Words after "Name," that may hold its role in apposition: "Ana Diaz, the city's new mayor,".
+MAX_APPOSITION_TOKENS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,11 @@ def adverb_like(word: str, endings: tuple[str, ...]) -> bool:
     return word.lower().endswith(endings)
 
 
+def _initials(word: str) -> bool:
+    """"C.Y.", "J.": letters each followed by a dot."""
+    return len(word) >= 2 and word.endswith(".") and all(p.isalpha() and len(p) == 1 and p.isupper() for p in word[:-1].split("."))
+
+
 def _is_domain(word: str) -> bool:
     """News sites as sources: "t-online.de", "ndr.de", "spiegel.de"."""
     return "." in word and word.rsplit(".", 1)[-1] in ("de", "com", "org", "net", "at", "ch", "uk", "eu")
@@ -73,11 +80,22 @@ class SpeakerFinder:
         persons = [e for e in self.entities if e.label == "PER"]
         self._person_starts = [e.start for e in persons]
         self._person_names = [e.name or e.text for e in persons]
+        self._person_ends = [e.end for e in persons]
+        self._orgs = [e for e in self.entities if e.label == "ORG"]
+        self._org_starts = [e.start for e in self._orgs]
         self._token_starts = [t.start for t in tokens]
         self._genders: dict[str, str] | None = None
         self._first_names = load_first_names()
         self._role_ends = tuple(sorted({r.lower() for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}))
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
+        # words the article writes in lower case: a capitalised one alone is a sentence opener, not a name
+        self._lower_words = {t.text for t in tokens if t.text[:1].islower()}
+        # a relative pronoun's antecedent may be a place that acts ("Ägypten, das vorschlug")
+        self._by_end = {e.end: e for e in entities if e.label in (*SPEAKER_LABELS, "LOC")}
+        # persons only: a place after an organisation noun is its seat ("Staatsanwaltschaft München")
+        self._name_starts = {e.start for e in entities if e.label == "PER"}
+        self._name_ends = {e.end for e in entities if e.label == "PER"}
+        self._group_ends = tuple(sorted({g.lower() for g in lex.group_speakers if len(g) >= MIN_ROLE_SUFFIX}))
 
     # --- noun phrases ------------------------------------------------------------------------
 
@@ -102,9 +120,22 @@ class SpeakerFinder:
         start = j
         while j < stop and j - start < limit and toks[j].text[:1].islower() and toks[j].low not in lex.speaker_stop_words \
                 and toks[j].low not in lex.clause_stop_words and toks[j].text not in lex.determiners \
-                and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum():
+                and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum() and not self._verb_after_noun(j, start):
             j += 1
         return j
+
+    def _verb_after_noun(self, j: int, start: int) -> bool:
+        """Where nouns are lower-case, the noun phrase ends at a verb: a cue, a relative pronoun, or a
+        participle ending after the noun ("the company struggled", "consumers who sought help");
+        "the newly elected mayor" keeps its participle after an adverb."""
+        lex, tok = self.lex, self.tokens[j]
+        if not lex.lowercase_nouns or j == start:
+            return False
+        if tok.low in lex.cue_forms or tok.low in lex.relative_pronouns or tok.low in lex.state_verbs \
+                or tok.low in lex.noun_phrase_stops:
+            return True
+        ending = lex.participle_ending
+        return bool(ending) and tok.low.endswith(ending) and not self.tokens[j - 1].low.endswith(lex.adverb_endings)
 
     def noun_phrase_from(self, i: int, stop: int) -> tuple[int, int] | None:
         """The noun phrase that starts at token ``i``, as a token range ``(first, last)``, or None.
@@ -141,7 +172,16 @@ class SpeakerFinder:
             return i, j  # English nouns are lower-case: "the central bank"
         if j >= stop or not (_capitalised(toks[j]) or _is_domain(toks[j].text)) or not toks[j].text[0].isalpha():
             return None
+        head = j
         j = self._noun_run(j, stop)
+        if tok.text in lex.determiners and j - head >= 2 and toks[head + 1].start in self._name_starts \
+                and toks[j - 1].end in self._name_ends and self._organisation_noun(toks[head]) \
+                and self.label_of(toks[head].start, toks[head].end) is None:
+            # an organisation noun is not in apposition to a person after it: that is the object
+            # ("Außerdem warf die Staatsanwaltschaft Müller vor"); "der Sprecher Müller" is
+            return i, head + 1
+        if j - head >= 2 and self._speech_noun(toks[head]) and self.label_of(toks[head + 1].start, toks[head + 1].end) is None:
+            j = head + 1  # "nach ersten Meldungen Schäden angerichtet": a source noun takes no name after it
         # a genitive or "von" attribute: "der Sprecher des saudischen Ministeriums", "Vertreter von Greenpeace"
         for _ in range(2):
             if j + 1 < stop and toks[j].low in lex.attribute_words:
@@ -248,36 +288,123 @@ class SpeakerFinder:
         a sentence adverb ("Eventually"), or an indefinite phrase naming no one ("eine Neigung")."""
         if marked and start <= spk.start and spk.end <= end:
             return True  # the quotation's own words (indirect spans hold their speaker)
-        if self.label_of(spk.start, spk.end) in SPEAKER_LABELS:
+        return self.names_no_one(spk.start, spk.end, spk.text)
+
+    def names_no_one(self, start: int, end: int, text: str) -> bool:
+        """The part of ``fragment`` that needs no quotation: the phrase itself names no one."""
+        if self.label_of(start, end) in SPEAKER_LABELS:
             return False
         lex = self.lex
-        words = spk.text.split()
+        words = text.split()
+        if len(words) == 1 and words[0] not in lex.speaker_pronouns and words[0].lower() not in lex.pronouns \
+                and words[0].lower() not in lex.relative_pronouns:
+            word = words[0].strip("\"'„“”»«‚‘›‹")
+            if "'" in word[1:-1] or "’" in word[1:-1]:
+                word = word[: max(word.rfind("'"), word.rfind("’"))]  # "It's", "That’s", "Don’t": a clause
+            low = word.lower()
+            if len(word) < 2 or low in lex.non_speakers or word in lex.abbreviations \
+                    or (low in lex.pronouns and low not in lex.speaker_pronouns and word != words[0]):
+                return True  # "S", "Ihm", "Zwar": a letter, an object pronoun, a sentence adverb
+            if not lex.lowercase_nouns and word[:1].isupper() and low in self._lower_words \
+                    and low not in lex.speaker_nouns and not low.endswith(lex.speaker_suffixes):
+                # "Neu", "Passend": where nouns are capitalised, a word the article also writes in
+                # lower case is no noun ("Protesters" / "protesters" in English says nothing)
+                return True
+        articles = lex.oblique_determiners | lex.naming_words | lex.definite_articles
+        if len(words) == 1 and words[0].lower() in articles and words[0].lower() not in lex.pronouns \
+                and words[0].lower() not in lex.relative_pronouns:
+            return True  # "Die" alone: an article that lost its noun, not a demonstrative ("Dieser")
         if all(w[:1].islower() and (w in lex.determiners or w in lex.prepositions or w in lex.speaker_stop_words)
                and w not in lex.relative_pronouns and w not in lex.according_adverbs for w in words):
             return True  # "an", "the": a phrase that lost its noun
-        after = self.text[spk.end : spk.end + 1]
+        after = self.text[end : end + 1]
         if len(words) == 1 and after == "," and adverb_like(words[0], lex.adverb_endings) \
                 and words[0].lower() not in lex.speaker_nouns:
             return True  # "Eventually, …"
         head = words[-1].lower() if words else ""
         return words[0].lower() in lex.naming_words and head.endswith(lex.abstract_suffixes) \
             and words[-1] not in lex.message_nouns and words[-1] not in lex.speech_nouns \
-            and not self._plausible_text(spk.start, spk.end, spk.text)  # "eine Neigung"
+            and not self._plausible_text(start, end, text)  # "eine Neigung"
 
     # --- names -------------------------------------------------------------------------------
 
     def speaker(self, first: int, last: int) -> Speaker:
         """A Speaker for tokens ``first:last`` with its name resolved."""
-        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        toks, lex = self.tokens, self.lex
+        relative = last - first == 1 and toks[first].low in lex.relative_pronouns
+        if relative and (first == 0 or toks[first - 1].text != ","):
+            # not after a comma, "der"/"die" opens a noun phrase: "Wie der Finanzminister X erklärte"
+            np = self.noun_phrase_from(first, min(len(toks), first + MAX_SPEAKER_TOKENS))
+            if np is not None and np[1] > last:
+                first, last = np
+                relative = False
+        if last - first > 1 and (_capitalised(toks[first + 1]) or toks[first + 1].text in lex.speaker_pronouns) \
+                and toks[first].text[:1].islower() \
+                and toks[first].low not in lex.speaker_nouns and toks[first].text not in lex.speaker_pronouns \
+                and (toks[first].low in lex.complementizers or (lex.lowercase_nouns and toks[first].text not in lex.determiners)) \
+                and self.label_of(toks[first].start, toks[first].end) is None:  # "de Maizière" keeps its particle
+            first += 1  # "that Rudolph", "though Dempsey": a conjunction before the name, not part of it
+        start, end = toks[first].start, toks[last - 1].end
         text = self.text[start:end]
+        antecedent = self._antecedent(first) if relative else None
+        if antecedent is not None:
+            spk = Speaker(start, end, text, antecedent[0])
+            self.mentions.append(Mention(start, antecedent[0], antecedent[1]))
+            return spk
         entity = self._entity_name(start, end)
         if entity is not None and self.label_of(start, end) != "PER" and self._has_person_head(first, last):
-            entity = self._apposition(last) or entity  # "die Fraktionschefin der Grünen, Renate Künast,"
+            # "die Fraktionschefin der Grünen, Renate Künast,"; "CPUC President Marybel Batjer" with
+            # the person unrecognised
+            entity = self._apposition(last) or self._name_after_role(first, last) or entity
         name = entity or self._resolve(first, last, start)
+        if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
+            name = name[: name.rindex(name[-2])]  # "WeWork's"
         spk = Speaker(start, end, text, name)
         label = self.label_of(start, end) if entity else self._kind_of(first, last)
-        self.mentions.append(Mention(start, name, label or "X"))
+        if entity or not self.names_no_one(start, end, text):
+            self.mentions.append(Mention(start, name, label or "X"))  # a fragment is no antecedent
         return spk
+
+    def _antecedent(self, rel: int) -> tuple[str, str] | None:
+        """Name and label of what a relative pronoun stands for: the noun phrase that ends at the
+        comma before it ("der Finanzminister X, der erklärte" is X)."""
+        comma = rel - 1
+        if comma < 1:
+            return None
+        end = self.tokens[comma - 1].end
+        e = self._by_end.get(end)
+        if e is not None:
+            return e.name or e.text, "PER" if e.label == "PER" else "ORG"
+        for first in range(max(0, comma - MAX_SPEAKER_TOKENS), comma):
+            np = self.noun_phrase_from(first, comma)
+            if np == (first, comma) and self.plausible_range(first, comma):
+                start = self.tokens[first].start
+                name = self._entity_name(start, end) or self._resolve(first, comma, start)
+                return name, self.label_of(start, end) or self._kind_of(first, comma)
+        return None
+
+    def _organisation_noun(self, tok: Token) -> bool:
+        """A noun for an organisation, not a person: "Staatsanwaltschaft", "US-Regierung"."""
+        lex = self.lex
+        if tok.text in lex.role_nouns or tok.low.endswith(self._role_ends):
+            return False
+        return tok.text in lex.group_speakers or tok.low.endswith(self._group_ends)
+
+    def _name_after_role(self, first: int, last: int) -> str | None:
+        """A name the recogniser missed right after a role noun that closes the phrase: two or more
+        capitalised words, or one known first name and more ("Agency President Mary Batjer")."""
+        toks = self.tokens
+        for r in range(last - 2, first - 1, -1):
+            if self._person_noun_at(r):
+                rest = toks[r + 1 : last]
+                if len(rest) >= 2 and all(_capitalised(t) and t.text[:1].isalpha() for t in rest):
+                    return self.text[rest[0].start : rest[-1].end]
+                return None
+        return None
+
+    def _person_noun_at(self, k: int) -> bool:
+        tok = self.tokens[k]
+        return tok.text in self.lex.role_nouns or (tok.text[:1].isupper() and tok.low.endswith(self._role_ends))
 
     def _has_person_head(self, first: int, last: int) -> bool:
         """A role noun in the phrase ("Fraktionschefin", "Sprecher"): it names a person, not an organisation."""
@@ -288,7 +415,15 @@ class SpeakerFinder:
     def _kind_of(self, first: int, last: int) -> str:
         words = [t.text for t in self.tokens[first:last]]
         persons = self.lex.person_words
-        return "PER" if any(w in persons for w in words) else "X"
+        if any(w in persons for w in words):
+            return "PER"
+        # a name the recogniser missed: capitalised words led by a known first name or an initial ("C.Y. Leung")
+        if len(words) >= 2 and all(_capitalised(t) for t in self.tokens[first:last]) \
+                and (words[0] in self._first_names or _initials(words[0])):
+            return "PER"
+        if any(w.lower() in self.lex.speaker_nouns and w not in self.lex.role_nouns for w in words):
+            return "ORG"  # "die Polizei", "the agency": a group speaks
+        return "X"
 
     def label_of(self, start: int, end: int) -> str | None:
         k = bisect.bisect_left(self._starts, start)
@@ -317,21 +452,63 @@ class SpeakerFinder:
         toks, lex = self.tokens, self.lex
         head = toks[first]
         if head.text in lex.speaker_pronouns and head.low not in lex.generic_pronouns:
-            return self._recent(start, "PER", lex.pronouns.get(head.text, "")) or self._last_source(start) or head.text
+            if self._plural(first):
+                return self._recent_group(start) or head.text  # "they", "sie erklärten": a group spoke
+            person = self._recent(start, "PER", lex.pronouns.get(head.text, ""))
+            if person or head.text in lex.person_pronouns:
+                return person or head.text  # "she" is never the agency
+            return self._last_source(start) or head.text
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
-            return self.mentions[-1].name if self.mentions else head.text
+            return next((m.name for m in reversed(self.mentions) if m.start < start), head.text)
         words = [t.text for t in toks[first:last]]
         roles = [w for w in words if w in lex.role_nouns]
         if roles:
-            named = self._apposition(last)
+            named = self._apposition(last) or self._apposed_to(first)
             if named:
-                return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"
+                return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"; "X, Sprecher des …,"
         if roles and head.text in lex.determiners and head.low in lex.definite_articles:
             found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]))
             if found:
                 return found
+        groups = [w for w in words[1:] if w.lower() in lex.speaker_nouns and w not in lex.role_nouns]
+        if groups and not roles and head.low in lex.definite_articles and last - first <= 3:
+            found = self._recent_in_role(start, groups[-1], "ORG")
+            if found:
+                return found  # "die Gewerkschaft Verdi … die Gewerkschaft", "NASA, the agency, … the agency"
         body = words[1:] if head.text in lex.determiners else words
+        source = self._source_of(first + len(words) - len(body), last)
+        if source:
+            return source
         return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
+
+    def _speech_noun(self, tok: Token) -> bool:
+        lex = self.lex
+        return tok.text in lex.speech_nouns or tok.text in lex.message_nouns or tok.low.endswith(lex.speech_noun_heads)
+
+    def _source_of(self, first: int, last: int) -> str | None:
+        """"Angaben der Polizei vom Dienstag": a speech or message noun names its source in the first
+        genitive or "von" attribute; a second attribute is a date or place, not part of the name."""
+        toks, lex = self.tokens, self.lex
+        noun = toks[first]
+        if not self._speech_noun(noun):
+            return None
+        k = first + 1
+        while k < last and toks[k].text[:1].islower() and toks[k].low not in lex.attribute_words:
+            k += 1
+        if k + 1 >= last or toks[k].low not in lex.attribute_words:
+            return None
+        end = k + 1
+        while end < last and toks[end].low not in lex.attribute_words:
+            end += 1
+        # the source named, without what follows it ("vom Dienstag"): the phrase stays in the nominative
+        return self.text[noun.start : toks[end - 1].end] if end < last else None
+
+    def _apposed_to(self, first: int) -> str | None:
+        """The person a role phrase is in apposition to: "Martin Kurz, Sprecher des Vereins, sagte"."""
+        if first < 2 or self.tokens[first - 1].text != ",":
+            return None
+        e = self._by_end.get(self.tokens[first - 2].end)
+        return (e.name or e.text) if e is not None and e.label == "PER" else None
 
     def _apposition(self, last: int) -> str | None:
         """A person named in apposition right after a role phrase: ", Gabino Cué," """
@@ -342,27 +519,85 @@ class SpeakerFinder:
         k = bisect.bisect_left(self._person_starts, start)
         if k < len(self._person_starts) and self._person_starts[k] == start:
             return self._person_names[k]
+        # a name the recogniser missed: two or more capitalised words closed by a comma or a verb
+        # ("der frühere Regierungschef, Anan Pirom, sagte")
+        j, lex = last + 1, self.lex
+        while j < len(toks) and j - last <= 4 and _capitalised(toks[j]) and toks[j].text[:1].isalpha() \
+                and toks[j].text not in lex.determiners and not self._person_noun_at(j) and not self._not_a_head(toks[j]):
+            j += 1
+        if j - last - 1 >= 2 and j < len(toks) and (toks[j].text == "," or toks[j].text[:1].islower()) \
+                and self.label_of(start, toks[j - 1].end) is None:
+            return self.text[start : toks[j - 1].end]
         return None
 
-    def _recent_in_role(self, before: int, role: str) -> str | None:
-        """The last person introduced with the same role ("Außenministerin Baerbock" for "die
-        Ministerin"): a role noun or compound ending in it right before the name."""
+    def _recent_in_role(self, before: int, role: str, label: str = "PER") -> str | None:  # label: "PER" or "ORG"
+        """The last person (or organisation) introduced with the same role or kind: a noun or
+        compound ending in it right before the name ("Außenministerin Baerbock", "die Gewerkschaft
+        Verdi") or in apposition right after it ("Ana Diaz, the city's mayor,", "NASA, the agency")."""
         stem = role.lower()
-        k = bisect.bisect_left(self._person_starts, before) - 1
+        ents = self._orgs if label != "PER" else None
+        starts = self._person_starts if ents is None else self._org_starts
+        k = bisect.bisect_left(starts, before) - 1
         for j in range(k, max(-1, k - MAX_LOOKBACK), -1):
-            start = self._person_starts[j]
+            start = starts[j]
+            end = self._person_ends[j] if ents is None else ents[j].end
             t = bisect.bisect_left(self._token_starts, start) - 1
-            window = self.tokens[max(0, t - 2) : t + 1]
-            if any(w.low.endswith(stem) for w in window):
-                return self._person_names[j]
+            # a person's title may be two words back ("Außenministerin Annalena"); an organisation's
+            # kind is right before it ("die Gewerkschaft Verdi", not "the researchers observed Europa")
+            window = self.tokens[max(0, t - (2 if ents is None else 0)) : t + 1]
+            after = bisect.bisect_left(self._token_starts, end)
+            if after + 1 < len(self.tokens) and self.tokens[after].text == "," and self.tokens[after + 1].start < before \
+                    and self.tokens[after + 1].low not in self.lex.relative_pronouns \
+                    and self.tokens[after + 1].low not in self.lex.complementizers \
+                    and (ents is None or self.tokens[after + 1].text in self.lex.determiners):
+                # "X, die mit dem Minister sprach" is no apposition; an organisation's is a noun phrase
+                # ("NASA, the agency,"), not a clause ("Europa Clipper, researchers said")
+                window += self.tokens[after + 1 : min(after + 1 + MAX_APPOSITION_TOKENS, bisect.bisect_left(self._token_starts, before))]
+            if any(w.low.endswith(stem) and w.text[:1].isalpha() for w in window):
+                return self._person_names[j] if ents is None else (ents[j].name or ents[j].text)
         return None
+
+    def _plural(self, i: int) -> bool:
+        """A plural pronoun: "they", or German "sie" next to a plural verb ("sie erklärten", "betonten sie")."""
+        toks, lex = self.tokens, self.lex
+        if toks[i].text in lex.plural_pronouns:
+            return True
+        if not lex.plural_verb_endings or lex.pronouns.get(toks[i].text) != "f":
+            return False
+        for k in (i + 1, i - 1):
+            if 0 <= k < len(toks) and toks[k].text[:1].islower() and toks[k].low not in lex.determiners \
+                    and (toks[k].low in lex.plural_verbs or toks[k].low.endswith(lex.plural_verb_endings)):
+                return True
+        return False
+
+    def _recent_group(self, before: int) -> str | None:
+        """The organisation or group that spoke last, within a few sentences."""
+        for m in reversed(self.mentions[-MAX_LOOKBACK:]):
+            if m.start < before and m.label == "ORG" and m.name not in self.lex.speaker_pronouns:
+                return m.name if before - m.start <= 2 * SPEAKER_PREFERENCE_CHARS else None
+        # not the last organisation merely mentioned: "Schulz und Hoffmann wollen beim
+        # Bundesverfassungsgericht klagen. Sie halten …" — coordinated persons are plural too
+        return None
+
+    def _opens_sentence(self, j: int) -> bool:
+        """Person ``j`` is the subject that opens its sentence, maybe after its title or role:
+        "Bundesverkehrsminister Stolpe setzt …". Such a person outranks an earlier speaker."""
+        toks, lex = self.tokens, self.lex
+        t = bisect.bisect_left(self._token_starts, self._person_starts[j])
+        k = t - 1
+        while k >= 0 and t - k <= 4 and toks[k].text[:1].isalpha() and (
+                toks[k].text in lex.determiners or toks[k].text in lex.role_nouns or toks[k].low in lex.focus_particles
+                or (toks[k].text[:1].isupper() and toks[k].low.endswith(self._role_ends))):
+            k -= 1
+        return k < 0 or toks[k].text in ".!?:" or "\n" in self.text[toks[k].end : toks[k + 1].start]
 
     def _last_source(self, before: int) -> str | None:
         """With no person before it, a pronoun stands for the organisation that spoke last, if near:
         "Die Gewerkschaft lehnte das ab. Sie bezeichnet die Lösung als Irrweg." """
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
             if m.start < before:
-                ok = before - m.start <= SPEAKER_PREFERENCE_CHARS and m.name not in self.lex.speaker_pronouns
+                ok = before - m.start <= SPEAKER_PREFERENCE_CHARS and m.name not in self.lex.speaker_pronouns \
+                    and m.label == "ORG"
                 return m.name if ok else None
         return None
 
@@ -422,7 +657,9 @@ class SpeakerFinder:
                 k -= 1
         if k >= 0:
             best_start, best = self._person_starts[k], self._person_names[k]
-        best_start -= SPEAKER_PREFERENCE_CHARS
+            if not self._opens_sentence(k):
+                best_start -= SPEAKER_PREFERENCE_CHARS  # a subject since outranks the last speaker:
+                # "Stolpe setzt auf … Er sagte"; one named in passing does not
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
             if m.start < before and m.label == label and m.start > best_start:
                 if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):
