@@ -43,6 +43,9 @@ BEFORE_QUOTE_CHARS = 40
 MAX_CUES = 6
 # Tokens of content after a parenthetical "so X," that make it part of the quotation, not a tail.
 MIN_AFTER_INSERT = 2
+# Tokens after the speaker of an inverted frame (", teilte der USGS in Denver mit."): a place or
+# time and the particle; more is a clause of its own.
+MAX_FRAME_TAIL = 4
 _FINAL = frozenset(".!?…;")
 
 
@@ -274,12 +277,22 @@ class SentenceReader:
             return None  # "In a statement, the company denied …": an adverbial, not what was said
         # (An indicative clause before ", erklärte X" is reported speech too, but taking it cost more
         # precision than it gained recall on the development data: the mood test stays.)
-        if not self._content_ok(s.first, b, directs):
+        inverted = c0 == i and toks[c0 - 1].text == "," and toks[i].low not in self.lex.participles \
+            and toks[i].low not in self.lex.not_reported
+        if not self._content_ok(s.first, b, directs) and not (inverted and self._inverted_frame(s, cue, end)):
             return None
         stop = next((k for k in range(i + 1, end) if toks[k].text in ",;"), end)
         np = left or self._message_source(i + 1, stop) or self.speakers.right_of(i + 1, stop)
         speaker = self.speakers.speaker(*np) if np else None
         return self._make(s.first, b, directs, speaker, self._span(cue.first, cue.last))
+
+    def _inverted_frame(self, s: Sentence, cue: Cue, end: int) -> bool:
+        """", teilte der USGS mit.", ", sagte Müller.": the verb opens its clause and a speaker
+        follows it to the end of the sentence — the frame of what comes before, in any mood."""
+        np = self.speakers.right_of(cue.last, end)
+        if np is None or not self.speakers.plausible_range(*np) or end - np[1] > MAX_FRAME_TAIL:
+            return False
+        return all(self.tokens[k].text not in ",;:" and not self.in_quote[k] for k in range(np[1], end))
 
     def _opens_with_as(self, s: Sentence, i: int) -> bool:
         return self._as_word(s, i) is not None
