@@ -80,6 +80,11 @@ class SentenceReader:
     def read(self, s: Sentence, marked: list[Marked], recent: bool, prev: Sentence | None = None) -> list[Candidate]:
         """The quotations of sentence ``s``; ``recent``: the sentence before held a quotation."""
         cues = self.cue_finder.cues(s)[:MAX_CUES]
+        own = [c for c in cues if c.kind == "verb" and self._first_person(s, c)]
+        if own:
+            cues = [c for c in cues if c not in own]
+            if not cues:
+                return []  # "habe ich mich gefragt: „…“", "I don't recommend that": the writer's own
         self._marked = marked
         back = self._anaphoric(s, cues, prev)
         if back is not None:
@@ -110,6 +115,16 @@ class SentenceReader:
             return [framed]
         reported = self._reported(s, verbs[0]) if verbs else []
         return reported or self._free(s, recent, prev)
+
+    def _first_person(self, s: Sentence, cue: Cue) -> bool:
+        """The writer speaks or thinks: a first-person pronoun in the cue's clause, before the
+        content (its own comma or colon) opens."""
+        toks, lex = self.tokens, self.lex
+        if not lex.first_person or any(toks[k].text == ":" and not self.in_quote[k] for k in range(s.first, cue.first)):
+            return False  # "Atim: Ich habe …": an interview answer, the interviewee's words
+        stop = next((k for k in range(cue.last, s.last) if toks[k].text in ",:;" or self.in_quote[k]), s.last)
+        return any(toks[k].low in lex.first_person and not self.in_quote[k]
+                   for k in range(self._clause_start(s, cue.first), min(stop, cue.last + MAX_FRAME_TOKENS)))
 
     def _anaphoric(self, s: Sentence, cues: list[Cue], prev: Sentence | None) -> Candidate | None:
         """"Dies teilte die Polizei mit.", "Das sagte X": the sentence before is what X said."""
@@ -239,6 +254,10 @@ class SentenceReader:
             if self.in_quote[k]:
                 return None
             bare = toks[k].low in self.lex.complementizers and not self.lex.comma_before_complementizer
+            if bare and not self._opens_content(k, cue, end):
+                return None  # "reported wait times that exceeded …", "recommend that, so …"
+            if toks[k].text == "," and k > cue.last and not self.lex.subjunctive:
+                return None  # "says Jack Buser, director for games": with no mood to tell, an apposition
             if toks[k].text in ",:" or bare:
                 first = k + 1 if toks[k].text in ",:" else k
                 as_clause = self._opens_with_as(s, cue.first)  # "Wie die Polizei mitteilte, wurden …"
@@ -249,6 +268,20 @@ class SentenceReader:
                 cue_span = self._span(cue.first, cue.last)
                 return self._make(first, end, directs, self._frame_speaker(s, cue, k), cue_span)
         return None
+
+    def _opens_content(self, k: int, cue: Cue, end: int) -> bool:
+        """A complementizer without a comma ("said that …") opens the content when a word follows
+        it and the words between it and the cue are a frame ("said Tuesday that", "told reporters
+        that", "said in a statement that"), not an object noun whose relative clause it opens
+        ("reported wait times that exceeded …")."""
+        toks, lex = self.tokens, self.lex
+        if k + 1 >= end or not (toks[k + 1].text[:1].isalnum() or toks[k + 1].text == ","):
+            return False  # "that." "that;": a pronoun ("that, in such a case, …" still opens a clause)
+        if k == cue.last or toks[cue.first].low in lex.object_cues:
+            return True
+        prev = toks[k - 1]
+        return _cap(prev.text) or prev.text[:1].isdigit() or prev.low in lex.speaker_stop_words \
+            or prev.low in lex.frame_nouns or prev.text in lex.speaker_pronouns
 
     def _attached_clause(self, a: int, b: int, right_after_cue: bool) -> bool:
         """A clause after the cue's object that belongs to the object, not to the cue: a comparison
@@ -312,6 +345,8 @@ class SentenceReader:
         """English "Smith said the plan ...": a clause right after a cue with its subject before it."""
         tok = self.tokens[k]
         starts_clause = tok.text in self.lex.determiners or tok.text in self.lex.speaker_pronouns or _cap(tok.text)
+        if k + 1 >= len(self.tokens) or not self.tokens[k + 1].text[:1].isalnum():
+            return False  # "recommend that, so …": a pronoun object, no clause
         return starts_clause and k - 1 > first and self.tokens[k - 2].text not in ",:" and not self.in_quote[k]
 
     def _clause_start(self, s: Sentence, i: int) -> int:

@@ -88,6 +88,11 @@ class QuoteLexicon:
     preterite_ending: str = ""  # "-te": "sie plante" is past tense, not Konjunktiv I ("sie plane")
     anaphoric_content: frozenset[str] = frozenset()  # "Dies", "This" opening "Dies sagte X": the sentence before is X's
     infix_infinitive: re.Pattern[str] | None = None  # "einzutreten": particle, "zu", verb in one word
+    impersonal_subject: str = ""  # "es": "heißt" is a cue only beside it ("hieß es"), else it names
+    noun_markers: frozenset[str] = frozenset()  # "an", "with": a cue form after one is a noun or adjective
+    frame_nouns: frozenset[str] = frozenset()  # "statement", "reporters": may stand between a cue and "that"
+    object_cues: frozenset[str] = frozenset()  # "told", "warned": take a person object before "that"
+    first_person: frozenset[str] = frozenset()  # "ich", "I": the writer's own words and thoughts
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -214,6 +219,11 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         comma_before_complementizer=bool(raw.get("comma_before_complementizer", False)),
         purpose_words=words("purpose_words"),
         infix_infinitive=re.compile(raw["infix_infinitive"]) if raw.get("infix_infinitive") else None,
+        impersonal_subject=str(raw.get("impersonal_subject", "")),
+        noun_markers=words("noun_markers"),
+        frame_nouns=words("frame_nouns") | words("message_nouns"),
+        object_cues=words("object_cues"),
+        first_person=words("first_person"),
     )
 
 
