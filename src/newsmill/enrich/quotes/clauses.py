@@ -6,6 +6,7 @@ speaker phrase is found by ``SpeakerFinder`` on the frame, never inside the quot
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from newsmill.article import Span, Speaker
@@ -74,6 +75,7 @@ class SentenceReader:
         self.text, self.tokens, self.in_quote, self.lex, self.speakers = text, tokens, in_quote, lex, speakers
         self._marked: list[Marked] = []
         self.cue_finder = CueFinder(tokens, in_quote, lex, speakers)
+        self._token_starts = [t.start for t in tokens]
 
     # --- cues -------------------------------------------------------------------------------
 
@@ -158,15 +160,26 @@ class SentenceReader:
         if not has_cue and words <= MAX_NAME_WORDS and first_word not in self.lex.quote_openers \
                 and all(w[:1].isupper() for w in inner.rstrip(".,").split()) and before and before[-1] not in ":\n":
             return False  # “Judy.”, “Marriage Story,”: a title whose punctuation belongs to the sentence
+        after = self.text[m.end : m.end + 2].lstrip(" ")
+        if not has_cue and inner[-1] not in ".!?,…" and after[:1].isalpha() and after[:1].islower() \
+                and before and before[-1] not in ":" and not self._has_subjunctive(s.first, s.last) \
+                and self._quoting_subject_range(s, m) is None \
+                and not any(t.low in self.lex.hearsay for t in self.tokens[s.first : s.last]):
+            return False  # „Wie die Jungfrau zum Kind“ kam sie, mit »60.000 Gulden« bezahlt: part of the clause
         if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
             return True
         if not before or before[-1] in ":\n":
             return True
-        if verbal and prev_word in self.lex.naming_words:
+        if verbal and prev_word in self.lex.naming_words and not self._passive_before(s, m):
             return True  # "bezeichnete die Pläne als „Wortbruch“", "nannte es einen „Putsch“"
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
             return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
+
+    def _passive_before(self, s: Sentence, m: Marked) -> bool:
+        """"wurde als »Ruster Ausbruch« bezeichnet": a name the thing bears, no one's words."""
+        return any(t.low in self.lex.passive_auxiliaries for k, t in enumerate(self.tokens[s.first : s.last], s.first)
+                   if t.end <= m.start and not self.in_quote[k])
 
     def _has_subjunctive(self, a: int, b: int) -> bool:
         toks, lex = self.tokens, self.lex
@@ -229,8 +242,12 @@ class SentenceReader:
     def _verb_quote(self, s: Sentence, cue: Cue, directs: list[Marked]) -> list[Candidate | None]:
         """Content after the cue, before it, or both ("A sei …, sagte X, B sei …")."""
         end = self._attribution_cut(cue.last, self._content_end(s))
+        if self._agentless_passive(s, cue, end):
+            return []  # "Der Stadt wurde das Recht eingeräumt, …", "it is alleged he …": no one speaks
         before = self._content_before(s, cue, end, directs)
         after = self._content_after(s, cue, end, directs)
+        if before and after and self.tokens[self._token_at(after.start)].low in self.lex.complementizers:
+            before = None  # "Whatever the definition, VW says that …": the clause after "that" is the content
         if before and after and after.speaker is None:
             after.speaker = before.speaker
         if before is None and after is None and self.lex.bare_clause and cue.last < end \
@@ -238,6 +255,24 @@ class SentenceReader:
             cue_span = self._span(cue.first, cue.last)
             after = self._make(cue.last, end, directs, self._frame_speaker(s, cue, cue.last), cue_span)
         return [before, after]
+
+    def _agentless_passive(self, s: Sentence, cue: Cue, end: int) -> bool:
+        """A passive participle cue with no agent in its clause ("wurde … eingeräumt", "aufgefordert
+        werden", "it is alleged", "are mentioned"): the speaker is not in the text, and the subject
+        is the addressee or the thing spoken of."""
+        toks, lex = self.tokens, self.lex
+        low = toks[cue.first].low
+        if not lex.passive_needs_agent or cue.kind != "verb" or not (
+                low in lex.participles or low in lex.irregular_participles or low.endswith(lex.participle_endings)):
+            return False
+        stop = next((k for k in range(cue.last, end) if toks[k].text in ",:;" or self.in_quote[k]
+                     or toks[k].low in lex.complementizers), end)
+        window = [k for k in range(self._clause_start(s, cue.first), stop) if not self.in_quote[k]]
+        return any(toks[k].low in lex.passive_auxiliaries for k in window) \
+            and not any(toks[k].low in lex.agent_prepositions for k in window)
+
+    def _token_at(self, offset: int) -> int:
+        return bisect.bisect_left(self._token_starts, offset)
 
     def _attribution_cut(self, start: int, end: int) -> int:
         """End content before a trailing attribution: "X said A, according to a statement"."""
@@ -441,13 +476,17 @@ class SentenceReader:
 
     def _quoting_subject(self, s: Sentence, m: Marked) -> Speaker | None:
         """"Ursprünglich wollte er „…“": a person-like subject of the sentence quoting, if there is one."""
+        np = self._quoting_subject_range(s, m)
+        return self.speakers.speaker(*np) if np else None
+
+    def _quoting_subject_range(self, s: Sentence, m: Marked) -> tuple[int, int] | None:
         k = s.first
         while k < s.last and self.tokens[k].end <= m.start:
             k += 1
         np = self.speakers.subject_of(s.first, k) if k > s.first else None
         if np is None or self.in_quote[np[0]] or not self.speakers.plausible_range(*np):
             return None
-        return self.speakers.speaker(*np)
+        return np
 
     def _colon_speaker(self, s: Sentence, m: Marked) -> Speaker | None:
         """"Erkki Tuomioja, Präsident des Rats: „…“": a speaker phrase and a colon before the quote."""

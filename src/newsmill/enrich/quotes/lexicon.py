@@ -93,6 +93,11 @@ class QuoteLexicon:
     frame_nouns: frozenset[str] = frozenset()  # "statement", "reporters": may stand between a cue and "that"
     object_cues: frozenset[str] = frozenset()  # "told", "warned": take a person object before "that"
     first_person: frozenset[str] = frozenset()  # "ich", "I": the writer's own words and thoughts
+    participle_endings: tuple[str, ...] = ()  # "-t", "-ed": a cue form that may be a passive participle
+    irregular_participles: frozenset[str] = frozenset()  # "said", "told": finite forms that are participles too
+    # a passive cue without an agent names no speaker ("it is alleged"); German news reports an
+    # accusation so ("Ihm wird vorgeworfen, … zu haben"), and its readers and gold count it
+    passive_needs_agent: bool = False
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -224,6 +229,9 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         frame_nouns=words("frame_nouns") | words("message_nouns"),
         object_cues=words("object_cues"),
         first_person=words("first_person"),
+        participle_endings=tuple(raw.get("participle_endings", [])),
+        irregular_participles=words("irregular_participles"),
+        passive_needs_agent=bool(raw.get("passive_needs_agent", False)),
     )
 
 
