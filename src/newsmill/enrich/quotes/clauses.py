@@ -47,6 +47,8 @@ MIN_AFTER_INSERT = 2
 # Tokens after the speaker of an inverted frame (", teilte der USGS in Denver mit."): a place or
 # time and the particle; more is a clause of its own.
 MAX_FRAME_TAIL = 4
+# Words between a passive auxiliary and its participle ("are briefly shown or mentioned").
+MAX_AUX_GAP = 4
 _FINAL = frozenset(".!?…;")
 
 
@@ -267,8 +269,11 @@ class SentenceReader:
             return False
         stop = next((k for k in range(cue.last, end) if toks[k].text in ",:;" or self.in_quote[k]
                      or toks[k].low in lex.complementizers), end)
-        window = [k for k in range(self._clause_start(s, cue.first), stop) if not self.in_quote[k]]
-        return any(toks[k].low in lex.passive_auxiliaries for k in window) \
+        c0 = self._clause_start(s, cue.first)
+        window = [k for k in range(c0, stop) if not self.in_quote[k]]
+        # the auxiliary right before the participle ("is alleged", "are briefly mentioned"), not a
+        # verb of the content ("said he was delighted")
+        return any(toks[k].low in lex.passive_auxiliaries for k in range(max(c0, cue.first - MAX_AUX_GAP), cue.first)) \
             and not any(toks[k].low in lex.agent_prepositions for k in window)
 
     def _token_at(self, offset: int) -> int:
