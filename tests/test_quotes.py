@@ -34,7 +34,8 @@ def _quotes(text: str, language: str, entities: list[Entity] | None = None,
 
 
 def _one(text: str, language: str, kind: str, contains: str, speaker: str | None, cue: str | None) -> Quote:
-    quotes, _ = _quotes(text, language)
+    # every kind the finder can emit, speech acts without content included (off by default)
+    quotes, _ = _quotes(text, language, options=QuoteOptions(reported=True, fragments=True))
     hits = [q for q in quotes if contains in q.text and q.kind == kind]
     assert hits, f"no {kind} quote with {contains!r} in {[(q.kind, q.text) for q in quotes]}"
     q = hits[0]

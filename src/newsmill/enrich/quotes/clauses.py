@@ -6,6 +6,7 @@ speaker phrase is found by ``SpeakerFinder`` on the frame, never inside the quot
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from newsmill.article import Span, Speaker
@@ -43,6 +44,11 @@ BEFORE_QUOTE_CHARS = 40
 MAX_CUES = 6
 # Tokens of content after a parenthetical "so X," that make it part of the quotation, not a tail.
 MIN_AFTER_INSERT = 2
+# Tokens after the speaker of an inverted frame (", teilte der USGS in Denver mit."): a place or
+# time and the particle; more is a clause of its own.
+MAX_FRAME_TAIL = 4
+# Words between a passive auxiliary and its participle ("are briefly shown or mentioned").
+MAX_AUX_GAP = 4
 _FINAL = frozenset(".!?…;")
 
 
@@ -71,12 +77,18 @@ class SentenceReader:
         self.text, self.tokens, self.in_quote, self.lex, self.speakers = text, tokens, in_quote, lex, speakers
         self._marked: list[Marked] = []
         self.cue_finder = CueFinder(tokens, in_quote, lex, speakers)
+        self._token_starts = [t.start for t in tokens]
 
     # --- cues -------------------------------------------------------------------------------
 
     def read(self, s: Sentence, marked: list[Marked], recent: bool, prev: Sentence | None = None) -> list[Candidate]:
         """The quotations of sentence ``s``; ``recent``: the sentence before held a quotation."""
         cues = self.cue_finder.cues(s)[:MAX_CUES]
+        own = [c for c in cues if c.kind == "verb" and self._first_person(s, c)]
+        if own:
+            cues = [c for c in cues if c not in own]
+            if not cues:
+                return []  # "habe ich mich gefragt: „…“", "I don't recommend that": the writer's own
         self._marked = marked
         back = self._anaphoric(s, cues, prev)
         if back is not None:
@@ -107,6 +119,16 @@ class SentenceReader:
             return [framed]
         reported = self._reported(s, verbs[0]) if verbs else []
         return reported or self._free(s, recent, prev)
+
+    def _first_person(self, s: Sentence, cue: Cue) -> bool:
+        """The writer speaks or thinks: a first-person pronoun in the cue's clause, before the
+        content (its own comma or colon) opens."""
+        toks, lex = self.tokens, self.lex
+        if not lex.first_person or any(toks[k].text == ":" and not self.in_quote[k] for k in range(s.first, cue.first)):
+            return False  # "Atim: Ich habe …": an interview answer, the interviewee's words
+        stop = next((k for k in range(cue.last, s.last) if toks[k].text in ",:;" or self.in_quote[k]), s.last)
+        return any(toks[k].low in lex.first_person and not self.in_quote[k]
+                   for k in range(self._clause_start(s, cue.first), min(stop, cue.last + MAX_FRAME_TOKENS)))
 
     def _anaphoric(self, s: Sentence, cues: list[Cue], prev: Sentence | None) -> Candidate | None:
         """"Dies teilte die Polizei mit.", "Das sagte X": the sentence before is what X said."""
@@ -140,15 +162,26 @@ class SentenceReader:
         if not has_cue and words <= MAX_NAME_WORDS and first_word not in self.lex.quote_openers \
                 and all(w[:1].isupper() for w in inner.rstrip(".,").split()) and before and before[-1] not in ":\n":
             return False  # “Judy.”, “Marriage Story,”: a title whose punctuation belongs to the sentence
+        after = self.text[m.end : m.end + 2].lstrip(" ")
+        if not has_cue and inner[-1] not in ".!?,…" and after[:1].isalpha() and after[:1].islower() \
+                and before and before[-1] not in ":" and not self._has_subjunctive(s.first, s.last) \
+                and self._quoting_subject_range(s, m) is None \
+                and not any(t.low in self.lex.hearsay for t in self.tokens[s.first : s.last]):
+            return False  # „Wie die Jungfrau zum Kind“ kam sie, mit »60.000 Gulden« bezahlt: part of the clause
         if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
             return True
         if not before or before[-1] in ":\n":
             return True
-        if verbal and prev_word in self.lex.naming_words:
+        if verbal and prev_word in self.lex.naming_words and not self._passive_before(s, m):
             return True  # "bezeichnete die Pläne als „Wortbruch“", "nannte es einen „Putsch“"
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
             return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
+
+    def _passive_before(self, s: Sentence, m: Marked) -> bool:
+        """"wurde als »Ruster Ausbruch« bezeichnet": a name the thing bears, no one's words."""
+        return any(t.low in self.lex.passive_auxiliaries for k, t in enumerate(self.tokens[s.first : s.last], s.first)
+                   if t.end <= m.start and not self.in_quote[k])
 
     def _has_subjunctive(self, a: int, b: int) -> bool:
         toks, lex = self.tokens, self.lex
@@ -211,8 +244,12 @@ class SentenceReader:
     def _verb_quote(self, s: Sentence, cue: Cue, directs: list[Marked]) -> list[Candidate | None]:
         """Content after the cue, before it, or both ("A sei …, sagte X, B sei …")."""
         end = self._attribution_cut(cue.last, self._content_end(s))
+        if self._agentless_passive(s, cue, end):
+            return []  # "Der Stadt wurde das Recht eingeräumt, …", "it is alleged he …": no one speaks
         before = self._content_before(s, cue, end, directs)
         after = self._content_after(s, cue, end, directs)
+        if before and after and self.tokens[self._token_at(after.start)].low in self.lex.complementizers:
+            before = None  # "Whatever the definition, VW says that …": the clause after "that" is the content
         if before and after and after.speaker is None:
             after.speaker = before.speaker
         if before is None and after is None and self.lex.bare_clause and cue.last < end \
@@ -220,6 +257,27 @@ class SentenceReader:
             cue_span = self._span(cue.first, cue.last)
             after = self._make(cue.last, end, directs, self._frame_speaker(s, cue, cue.last), cue_span)
         return [before, after]
+
+    def _agentless_passive(self, s: Sentence, cue: Cue, end: int) -> bool:
+        """A passive participle cue with no agent in its clause ("wurde … eingeräumt", "aufgefordert
+        werden", "it is alleged", "are mentioned"): the speaker is not in the text, and the subject
+        is the addressee or the thing spoken of."""
+        toks, lex = self.tokens, self.lex
+        low = toks[cue.first].low
+        if not lex.passive_needs_agent or cue.kind != "verb" or not (
+                low in lex.participles or low in lex.irregular_participles or low.endswith(lex.participle_endings)):
+            return False
+        stop = next((k for k in range(cue.last, end) if toks[k].text in ",:;" or self.in_quote[k]
+                     or toks[k].low in lex.complementizers), end)
+        c0 = self._clause_start(s, cue.first)
+        window = [k for k in range(c0, stop) if not self.in_quote[k]]
+        # the auxiliary right before the participle ("is alleged", "are briefly mentioned"), not a
+        # verb of the content ("said he was delighted")
+        return any(toks[k].low in lex.passive_auxiliaries for k in range(max(c0, cue.first - MAX_AUX_GAP), cue.first)) \
+            and not any(toks[k].low in lex.agent_prepositions for k in window)
+
+    def _token_at(self, offset: int) -> int:
+        return bisect.bisect_left(self._token_starts, offset)
 
     def _attribution_cut(self, start: int, end: int) -> int:
         """End content before a trailing attribution: "X said A, according to a statement"."""
@@ -236,6 +294,10 @@ class SentenceReader:
             if self.in_quote[k]:
                 return None
             bare = toks[k].low in self.lex.complementizers and not self.lex.comma_before_complementizer
+            if bare and not self._opens_content(k, cue, end):
+                return None  # "reported wait times that exceeded …", "recommend that, so …"
+            if toks[k].text == "," and k > cue.last and not self.lex.subjunctive:
+                return None  # "says Jack Buser, director for games": with no mood to tell, an apposition
             if toks[k].text in ",:" or bare:
                 first = k + 1 if toks[k].text in ",:" else k
                 as_clause = self._opens_with_as(s, cue.first)  # "Wie die Polizei mitteilte, wurden …"
@@ -246,6 +308,20 @@ class SentenceReader:
                 cue_span = self._span(cue.first, cue.last)
                 return self._make(first, end, directs, self._frame_speaker(s, cue, k), cue_span)
         return None
+
+    def _opens_content(self, k: int, cue: Cue, end: int) -> bool:
+        """A complementizer without a comma ("said that …") opens the content when a word follows
+        it and the words between it and the cue are a frame ("said Tuesday that", "told reporters
+        that", "said in a statement that"), not an object noun whose relative clause it opens
+        ("reported wait times that exceeded …")."""
+        toks, lex = self.tokens, self.lex
+        if k + 1 >= end or not (toks[k + 1].text[:1].isalnum() or toks[k + 1].text == ","):
+            return False  # "that." "that;": a pronoun ("that, in such a case, …" still opens a clause)
+        if k == cue.last or toks[cue.first].low in lex.object_cues:
+            return True
+        prev = toks[k - 1]
+        return _cap(prev.text) or prev.text[:1].isdigit() or prev.low in lex.speaker_stop_words \
+            or prev.low in lex.frame_nouns or prev.text in lex.speaker_pronouns
 
     def _attached_clause(self, a: int, b: int, right_after_cue: bool) -> bool:
         """A clause after the cue's object that belongs to the object, not to the cue: a comparison
@@ -274,12 +350,22 @@ class SentenceReader:
             return None  # "In a statement, the company denied …": an adverbial, not what was said
         # (An indicative clause before ", erklärte X" is reported speech too, but taking it cost more
         # precision than it gained recall on the development data: the mood test stays.)
-        if not self._content_ok(s.first, b, directs):
+        inverted = c0 == i and toks[c0 - 1].text == "," and toks[i].low not in self.lex.participles \
+            and toks[i].low not in self.lex.not_reported
+        if not self._content_ok(s.first, b, directs) and not (inverted and self._inverted_frame(s, cue, end)):
             return None
         stop = next((k for k in range(i + 1, end) if toks[k].text in ",;"), end)
         np = left or self._message_source(i + 1, stop) or self.speakers.right_of(i + 1, stop)
         speaker = self.speakers.speaker(*np) if np else None
         return self._make(s.first, b, directs, speaker, self._span(cue.first, cue.last))
+
+    def _inverted_frame(self, s: Sentence, cue: Cue, end: int) -> bool:
+        """", teilte der USGS mit.", ", sagte Müller.": the verb opens its clause and a speaker
+        follows it to the end of the sentence — the frame of what comes before, in any mood."""
+        np = self.speakers.right_of(cue.last, end)
+        if np is None or not self.speakers.plausible_range(*np) or end - np[1] > MAX_FRAME_TAIL:
+            return False
+        return all(self.tokens[k].text not in ",;:" and not self.in_quote[k] for k in range(np[1], end))
 
     def _opens_with_as(self, s: Sentence, i: int) -> bool:
         return self._as_word(s, i) is not None
@@ -299,6 +385,8 @@ class SentenceReader:
         """English "Smith said the plan ...": a clause right after a cue with its subject before it."""
         tok = self.tokens[k]
         starts_clause = tok.text in self.lex.determiners or tok.text in self.lex.speaker_pronouns or _cap(tok.text)
+        if k + 1 >= len(self.tokens) or not self.tokens[k + 1].text[:1].isalnum():
+            return False  # "recommend that, so …": a pronoun object, no clause
         return starts_clause and k - 1 > first and self.tokens[k - 2].text not in ",:" and not self.in_quote[k]
 
     def _clause_start(self, s: Sentence, i: int) -> int:
@@ -393,13 +481,17 @@ class SentenceReader:
 
     def _quoting_subject(self, s: Sentence, m: Marked) -> Speaker | None:
         """"Ursprünglich wollte er „…“": a person-like subject of the sentence quoting, if there is one."""
+        np = self._quoting_subject_range(s, m)
+        return self.speakers.speaker(*np) if np else None
+
+    def _quoting_subject_range(self, s: Sentence, m: Marked) -> tuple[int, int] | None:
         k = s.first
         while k < s.last and self.tokens[k].end <= m.start:
             k += 1
         np = self.speakers.subject_of(s.first, k) if k > s.first else None
         if np is None or self.in_quote[np[0]] or not self.speakers.plausible_range(*np):
             return None
-        return self.speakers.speaker(*np)
+        return np
 
     def _colon_speaker(self, s: Sentence, m: Marked) -> Speaker | None:
         """"Erkki Tuomioja, Präsident des Rats: „…“": a speaker phrase and a colon before the quote."""

@@ -46,7 +46,9 @@ class CueFinder:
                 continue
             tok = toks[i]
             low = tok.low
-            verbish = tok.text[:1].islower() or i == s.first
+            verbish = (tok.text[:1].islower() or i == s.first) and not (i > s.first and toks[i - 1].low in lex.noun_markers)
+            if verbish and low in lex.impersonal_cues and lex.impersonal_subject and not self._beside_subject(i, s):
+                continue  # "„…“ heißt die Serie", "wie die Gegend heißt": a name, not "hieß es"
             if verbish and low in lex.cue_forms:
                 out.append(Cue(i, i + 1, "verb"))
             elif verbish and tok.text in lex.separable:
@@ -68,6 +70,11 @@ class CueFinder:
                 if cue:
                     out.append(cue)
         return out
+
+    def _beside_subject(self, i: int, s: Sentence) -> bool:
+        """"heißt es", "es hieß": the impersonal subject next to the verb."""
+        subject = self.lex.impersonal_subject
+        return any(s.first <= k < s.last and self.tokens[k].low == subject for k in (i - 1, i + 1))
 
     def _particle(self, i: int, s: Sentence, particles: frozenset[str]) -> int | None:
         toks = self.tokens

@@ -97,6 +97,17 @@ class QuoteLexicon:
     noun_phrase_stops: frozenset[str] = frozenset()  # "should", "himself": end a lower-case noun phrase
     possessive_endings: tuple[str, ...] = ()  # "'s": "WeWork's" as a speaker is WeWork
     participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
+
+    impersonal_subject: str = ""  # "es": "heißt" is a cue only beside it ("hieß es"), else it names
+    noun_markers: frozenset[str] = frozenset()  # "an", "with": a cue form after one is a noun or adjective
+    frame_nouns: frozenset[str] = frozenset()  # "statement", "reporters": may stand between a cue and "that"
+    object_cues: frozenset[str] = frozenset()  # "told", "warned": take a person object before "that"
+    first_person: frozenset[str] = frozenset()  # "ich", "I": the writer's own words and thoughts
+    participle_endings: tuple[str, ...] = ()  # "-t", "-ed": a cue form that may be a passive participle
+    irregular_participles: frozenset[str] = frozenset()  # "said", "told": finite forms that are participles too
+    # a passive cue without an agent names no speaker ("it is alleged"); German news reports an
+    # accusation so ("Ihm wird vorgeworfen, … zu haben"), and its readers and gold count it
+    passive_needs_agent: bool = False
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -231,6 +242,15 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         possessive_endings=tuple(raw.get("possessive_endings", [])),
         person_pronouns=words("person_pronouns"),
         noun_phrase_stops=words("noun_phrase_stops"),
+
+        impersonal_subject=str(raw.get("impersonal_subject", "")),
+        noun_markers=words("noun_markers"),
+        frame_nouns=words("frame_nouns") | words("message_nouns"),
+        object_cues=words("object_cues"),
+        first_person=words("first_person"),
+        participle_endings=tuple(raw.get("participle_endings", [])),
+        irregular_participles=words("irregular_participles"),
+        passive_needs_agent=bool(raw.get("passive_needs_agent", False)),
     )
 
 

@@ -1,0 +1,80 @@
+"""Build texts.jsonl of the quote tuning set (quotes helper, 2026-12-07); kept to document it.
+
+German: trafeval-de-dev, TUNE half (benchmarks/splits.py, set "trafeval"), keys in order, pages whose
+gold has a date, text as ``newsmill.extract`` gives it (what a reader sees), the first 26 with at
+least 500 characters. English: the Zyte benchmark, TUNE half (set "zyte"), keys in order, pages
+not in the English quote gold's selection (benchmarks/data/quotes_en/selection.tsv: that set is
+blind) and with an English ground-truth articleBody of at least 500 characters; the first 16.
+Each text is the opening: whole paragraphs up to 3,000 characters (at least one paragraph).
+
+    python tests/data/quotes_tune/build.py   # rewrites texts.jsonl; judged.jsonl is by hand
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.splits import half  # noqa: E402
+
+BENCH = ROOT.parent / "shared" / "benchdata"
+OPENING_CHARS = 3000
+MIN_CHARS = 500
+N_DE, N_EN = 26, 16
+
+
+def opening(text: str) -> str:
+    out: list[str] = []
+    for para in text.split("\n"):
+        if out and len("\n".join([*out, para])) > OPENING_CHARS:
+            break
+        out.append(para)
+    return "\n".join(out).strip()
+
+
+def german() -> list[dict[str, str]]:
+    import newsmill
+
+    gold = json.loads((BENCH / "trafeval-de-dev" / "gold.json").read_text())
+    rows = []
+    for key in sorted(gold):
+        if half("trafeval", key) != "tune" or not gold[key].get("date"):
+            continue
+        raw = gzip.decompress((BENCH / "trafeval-de-dev" / "pages" / f"{key}.html.gz").read_bytes())
+        art = newsmill.extract(raw, url=gold[key]["url"])
+        if art.language != "de" or len(art.text or "") < MIN_CHARS:
+            continue
+        rows.append({"id": f"de-{key}", "language": "de", "url": gold[key]["url"], "text": opening(art.text or "")})
+        if len(rows) == N_DE:
+            break
+    return rows
+
+
+def english() -> list[dict[str, str]]:
+    from newsmill.extract.language import detect_language
+
+    blind_gold = {line.split("\t")[0] for line in (ROOT / "benchmarks" / "data" / "quotes_en" / "selection.tsv")
+                  .read_text().splitlines() if line and not line.startswith("#")}
+    gt = json.loads((BENCH / "zyte-article-extraction-benchmark" / "ground-truth.json").read_text())
+    rows = []
+    for key in sorted(gt):
+        body = gt[key].get("articleBody") or ""
+        if half("zyte", key) != "tune" or key[:8] in blind_gold or len(body) < MIN_CHARS:
+            continue
+        if detect_language(body)[0] != "en":
+            continue
+        rows.append({"id": f"en-{key[:16]}", "language": "en", "url": gt[key]["url"], "text": opening(body)})
+        if len(rows) == N_EN:
+            break
+    return rows
+
+
+if __name__ == "__main__":
+    with open(Path(__file__).with_name("texts.jsonl"), "w", encoding="utf-8") as fh:
+        for row in german() + english():
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
