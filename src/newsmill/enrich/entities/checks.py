@@ -20,12 +20,17 @@ from collections.abc import Mapping
 
 from newsmill.enrich.entities.canonical import word_before
 from newsmill.enrich.entities.lexicon import (
+    BIG,
     COMMON,
     COUNTRY,
     FIRST,
     LAST,
+    PART,
+    PERSON_CODES,
     PLACE_CODES,
+    TOWN,
     WordClasses,
+    common_nouns,
     name_codes,
     word_classes,
 )
@@ -37,6 +42,13 @@ _CLOSE_QUOTES = "“”\"«»‘’'"
 _DATELINE_NEXT = ("(", "–", "—", "- ", "/")
 # A word shorter than this is too short for its ending to say it is a common noun.
 MIN_SUFFIX_WORD = 6
+# The shortest head noun of a compound that says the compound is a common noun ("Lieblings|platz");
+# shorter tails ("-ei", "-tum") are suffixes, not words, and are the noun_suffixes' job.
+MIN_HEAD = 4
+# The shortest modifier of such a compound ("Rot|weine"): "Ab|stand" is no compound of two words.
+MIN_MODIFIER = 3
+# The shortest inflected adjective before a noun ("gute"): shorter words ending so are mostly pronouns.
+MIN_ADJECTIVE = 4
 # Articles proper (not "im", "am": those precede places, "im Elsass", "am Rhein").
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
 
@@ -45,14 +57,55 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
     """``spans`` with leading non-name words trimmed, common nouns dropped and types corrected."""
     codes = name_codes(language)
     classes = word_classes(language)
+    # the words of the article's full person names: "Weber" alone is the Weber of "Terence Weber"
+    full_names = {w.lower() for s, e, label in spans if label == "PER" and " " in text[s:e] for w in text[s:e].split()}
     out: list[Span] = []
     for start, end, label in spans:
+        bounds = _trim_lowercase(text, start, end, classes, language)
+        if bounds is None:
+            continue
+        start, end = bounds
         if label == "PER":
             start = _trim_leading(text, start, end, codes, classes, language == "de")
+        if label in ("PER", "ORG"):
+            start, label = _after_role_word(text, start, end, label, codes, classes)
         new = _retype(text, start, end, label, language, codes, classes)
-        if new is not None and not _common_noun(text, start, end, new, language, codes, classes):
+        if new is not None and not _common_noun(text, start, end, new, language, codes, classes, full_names):
             out.append((start, end, new))
     return out
+
+
+def _trim_lowercase(text: str, start: int, end: int, classes: WordClasses, language: str) -> tuple[int, int] | None:
+    """German writes every name and noun with a capital: a span without one is no name ("sank"), and
+    trailing lower-case words are the sentence ("R sank"). English web text writes names in lower case
+    too ("google"), so there only the lower-case first part of a compound goes ("neo-banks")."""
+    mention = text[start:end]
+    lower = not any(c.isupper() for c in mention) and "." not in mention  # "handball.ch" is a name
+    if language != "de":
+        return None if lower and text[end:end + 1] == "-" else (start, end)
+    if lower:
+        return None
+    words = mention.split(" ")
+    while len(words) > 1 and (words[-1][:1].islower() or words[-1].lower() in classes.name_particles):
+        words.pop()
+    new_end = start + len(" ".join(words))
+    if new_end - start < 2:
+        return None
+    return start, new_end
+
+
+def _after_role_word(text: str, start: int, end: int, label: str, codes: Mapping[str, str],
+                     classes: WordClasses) -> tuple[int, str]:
+    """A lower-case word that is no name particle, inside a span, before a first name, ends what
+    precedes the person: "Pittsburgh center Maurkice Pouncey" is the person Maurkice Pouncey."""
+    words = text[start:end].split(" ")
+    for i in range(len(words) - 2, 0, -1):
+        word = words[i]
+        if word[:1].islower() and word.lower() not in classes.name_particles and word.isalpha():
+            if FIRST in codes.get(words[i + 1].lower(), "") and words[i + 1][:1].isupper():
+                return start + len(" ".join(words[: i + 1])) + 1, "PER"
+            break
+    return start, label
 
 
 def _trim_leading(text: str, start: int, end: int, codes: Mapping[str, str], classes: WordClasses,
@@ -96,6 +149,10 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
         return "ORG"
     words = mention.split(" ")
     last = words[-1].lower()
+    if label in ("PER", "LOC") and _org_head(words, language, classes):
+        return "ORG"  # "Marvel Studios", "Condé Nast Traveller", "Bundesverband"
+    if label == "ORG" and _us_state(mention):
+        return "LOC"  # "the people of Kentucky": a state, as countries are (apply_places)
     # German writes a street as one compound ("Bahnhofstraße"), English as words ("Main Street")
     street = last in classes.street_suffixes if language == "en" else last.endswith(classes.street_suffixes)
     if label in ("PER", "ORG") and street and len(words[-1]) > 4 and (language != "en" or len(words) > 1):
@@ -113,20 +170,122 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
     return label
 
 
+def _org_head(words: list[str], language: str, classes: WordClasses) -> bool:
+    last = words[-1].lower().rstrip(".")
+    if language == "de":
+        return len(words) > 1 and last.endswith(classes.org_heads) or len(words) == 1 and any(
+            last.endswith(h) and len(last) > len(h) + MIN_MODIFIER for h in classes.org_heads)
+    return len(words) > 1 and last in classes.org_heads
+
+
+def _us_state(mention: str) -> bool:
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    return " " not in mention and gazetteer().state(mention) is not None
+
+
 def _common_noun(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str],
-                 classes: WordClasses) -> bool:
+                 classes: WordClasses, full_names: set[str]) -> bool:
     mention = text[start:end]
     # organisations and other names take articles and noun endings ("die Bundesregierung", "die Bundesliga")
-    if language != "de" or label not in ("PER", "LOC") or " " in mention or "-" in mention or not mention[:1].isupper():
+    if language != "de" or label not in ("PER", "LOC") or " " in mention or not mention[:1].isupper():
         return False
     low = mention.lower()
     word_codes = codes.get(low, "")
     if COUNTRY in word_codes or mention.isupper():
         return False
+    # the name lists know "Wagner", the genitive "Wagners" is his too
+    listed = word_codes + (codes.get(low[:-1], "") if low.endswith("s") else "")
+    if "-" not in mention and _dictionary_noun(text, start, low, label, listed, classes, full_names):
+        return True
+    if _noun_compound(mention, label, codes, classes, full_names, _after_adjective(text, start, classes)):
+        return True
+    if "-" in mention:
+        return False
     named = any(c in word_codes for c in (FIRST + LAST if label == "PER" else PLACE_CODES + FIRST + LAST))
     if len(mention) >= MIN_SUFFIX_WORD and low.endswith(classes.noun_suffixes) and not named:
         return True
     return COMMON in word_codes and word_before(text, start) in _ARTICLES and not _country(mention, language)
+
+
+def _dictionary_noun(text: str, start: int, low: str, label: str, word_codes: str, classes: WordClasses,
+                     full_names: set[str]) -> bool:
+    """A German common noun of the dictionary ("Kuchen", "Marzipan", "Rotweine") as a person or place.
+
+    Wiktionary lists many names as nouns too ("Müller", "Maria", "Pfalz", "Mittelmeer"), so the
+    name lists decide first: a person stays when a first-name or surname list knows the word (unless
+    a contracted article stands before it: "im Winter") or a full name of the article has it; a place
+    stays when a place list knows it as a city, country or part of a name, when its head names places
+    ("-meer", "-land") or when a preposition of place introduces it ("in Zug")."""
+    if low not in common_nouns("de"):
+        return False
+    if label == "PER":
+        if low in full_names or low[:-1] in full_names:
+            return False
+        return word_before(text, start) in classes.contractions or not any(c in word_codes for c in PERSON_CODES)
+    if any(c in word_codes for c in (COUNTRY, BIG, PART, FIRST, LAST)) or _major_place(low, word_codes):
+        return False
+    if TOWN in word_codes and word_before(text, start) not in classes.determiners:
+        return False  # "Aalen", "Westend"; but "der Kuchen"
+    return not low.endswith(classes.place_heads) and word_before(text, start) not in classes.locative_prepositions
+
+
+def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: WordClasses,
+                   full_names: set[str], attributive: bool) -> bool:
+    """A compound whose head is a dictionary noun ("Lieblings|platz", "Klein|klima", "Underdog-|Rolle"),
+    that no name list or gazetteer knows, whose modifier is no name ("Sachsen-Anhalt", "Marien|platz")
+    and whose head does not name places ("-berg", "-platz")."""
+    low = mention.lower()
+    if any(c in codes.get(low, "") for c in PLACE_CODES + PERSON_CODES) or low in full_names \
+            or not low.replace("-", "").isalpha():  # "St.Gallen" is no compound
+        return False
+    nouns = common_nouns("de")
+    if "-" in low:  # "Underdog-Rolle": the last part is the head, every other part a modifier
+        *modifiers, head = low.split("-")
+        if head not in nouns or COMMON not in codes.get(head, ""):  # a frequent word: not "-Westfalen"
+            return False
+    else:
+        cut = next((i for i in range(MIN_MODIFIER, len(low) - MIN_HEAD + 1) if low[i:] in nouns), None)
+        if cut is None or not attributive:  # a closed compound may be a village or a surname ("Käßmann")
+            return False
+        head, modifiers = low[cut:], [low[:cut]]
+    if label == "LOC" and head.endswith(classes.place_heads):
+        return False
+    for part in modifiers:
+        stem = part[:-1] if part.endswith("s") else part
+        # a place or a first name ("Marien|platz"); surnames are words too ("Klein|klima")
+        if any(c in codes.get(p, "") for p in (part, stem) for c in PLACE_CODES + FIRST):
+            return False
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    return gazetteer().lookup(mention, "de") is None
+
+
+def _after_adjective(text: str, start: int, classes: WordClasses) -> bool:
+    """An inflected adjective right before: "optimales Kleinklima", "Absoluter Lieblingsplatz" (a
+    capitalised one only where a sentence or line starts); names rarely take one."""
+    before = word_before(text, start)
+    if len(before) < MIN_ADJECTIVE or not before.isalpha() or before in _ARTICLES or before in classes.determiners \
+            or before in classes.locative_prepositions or not before.endswith(("e", "en", "er", "es", "em")):
+        return False
+    word_start = start
+    while word_start > 0 and text[word_start - 1] == " ":
+        word_start -= 1
+    word_start -= len(before)
+    if not text[word_start:word_start + 1].isupper():
+        return True
+    head = text[:word_start].rstrip()
+    return not head or head[-1] in ".!?:\n" or text[word_start - 1:word_start] == "\n"
+
+
+def _major_place(low: str, word_codes: str) -> bool:
+    """A country, continent, region or big city (the name lists' "big": 100,000 people) by this name."""
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    if COUNTRY in word_codes or BIG in word_codes:
+        return True
+    rec = gazetteer().exact(low.capitalize(), "de")
+    return rec is not None and rec.kind != "city"
 
 
 def _country(word: str, language: str) -> bool:
@@ -136,3 +295,17 @@ def _country(word: str, language: str) -> bool:
     gaz = gazetteer()
     return any(rec is not None and rec.kind != "city" for rec in (
         gaz.exact(word, language), gaz.exact(word[:-1], language) if word.endswith("n") else None))
+
+
+def company_names(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A name followed by a company's legal form is the company ("Walt Disney Co.", "Siemens AG"),
+    decided before the article's names spread, so "Disney" does not become Walt Disney the person."""
+    suffixes = word_classes(language).company_suffixes
+    out: list[Span] = []
+    for start, end, label in spans:
+        after = text[end:end + 8].lstrip(" ,")
+        if label in ("PER", "LOC") and text[end:end + 1] in (" ", ",") and any(
+                after.startswith(x) and not after[len(x):len(x) + 1].isalpha() for x in suffixes):
+            label = "ORG"
+        out.append((start, end, label))
+    return out

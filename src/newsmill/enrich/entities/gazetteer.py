@@ -169,7 +169,7 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
 
 def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     """All corrections, in order: organisations, places, consistency, proper-name adjectives."""
-    from newsmill.enrich.entities.checks import check_spans
+    from newsmill.enrich.entities.checks import check_spans, company_names
 
-    spans = propagate(text, apply_places(text, apply_orgs(text, ents), language), language)
+    spans = propagate(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language), language)
     return check_spans(text, proper_adjectives(text, spans, language), language)

@@ -59,6 +59,8 @@ def _weak(text: str, ent: Entity, rec: PlaceRecord, countries: Collection[str], 
     before = text[max(0, ent.start - 12):ent.start].rstrip()
     if before[-1:].isdigit():
         return True  # "100 Newton", "5 Watt": a unit after a number
+    if _inner_capital(ent.text) and ent.text not in rec.name:
+        return True  # "SoFi", "WeWork": a brand's casing the place's own name does not have ("McAllen" has)
     located = word_before(text, ent.start) in word_classes(language).locative_prepositions
     if ent.text in surnames and not located:
         return True  # Joaquin Phoenix … "Phoenix": the person, not the city
@@ -67,6 +69,11 @@ def _weak(text: str, ent: Entity, rec: PlaceRecord, countries: Collection[str], 
     if not rec.primary and rec.population < MIN_ALTERNATE_POPULATION:
         return True
     return rec.population < MIN_FOREIGN_POPULATION and not located
+
+
+def _inner_capital(name: str) -> bool:
+    """A capital after a lower-case letter inside one word ("SoFi", "McAllen")."""
+    return any(a.islower() and b.isupper() for a, b in zip(name, name[1:], strict=False))
 
 
 class PlaceResolver:
