@@ -37,7 +37,7 @@ def _precision_select() -> ModuleType:
 opening = _precision_select().opening
 
 BENCH = ROOT.parent / "shared" / "benchdata"
-N_DE, N_EN = 22, 18
+N_DE, N_EN = 40, 30
 MIN_BODY = 500
 
 

@@ -16,6 +16,7 @@ Each check is a class of error, not a list of examples (issue 15, classes 1, 3 a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from newsmill.enrich.entities.canonical import word_before
@@ -49,6 +50,10 @@ MIN_HEAD = 4
 MIN_MODIFIER = 3
 # The shortest inflected adjective before a noun ("gute"): shorter words ending so are mostly pronouns.
 MIN_ADJECTIVE = 4
+# Sentences a text needs, and the share of them that start with a capital, to count as cased.
+MIN_SENTENCES = 3
+CASED_SHARE = 0.9
+_SENTENCE_START = re.compile(r"[.!?][\"”’»]?\s+([^\W\d_])")
 # Articles proper (not "im", "am": those precede places, "im Elsass", "am Rhein").
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
 
@@ -59,9 +64,12 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
     classes = word_classes(language)
     # the words of the article's full person names: "Weber" alone is the Weber of "Terence Weber"
     full_names = {w.lower() for s, e, label in spans if label == "PER" and " " in text[s:e] for w in text[s:e].split()}
+    cased = _cased(text)
     out: list[Span] = []
     for start, end, label in spans:
-        bounds = _trim_lowercase(text, start, end, classes, language)
+        if text[start:end].rstrip(".") in {x.rstrip(".") for x in classes.company_suffixes}:
+            continue  # "e.V." alone is the legal form of the name before it, not a name
+        bounds = _trim_lowercase(text, start, end, classes, language, cased)
         if bounds is None:
             continue
         start, end = bounds
@@ -69,20 +77,32 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
             start = _trim_leading(text, start, end, codes, classes, language == "de")
         if label in ("PER", "ORG"):
             start, label = _after_role_word(text, start, end, label, codes, classes)
+        if label == "ORG":
+            start, label = _person_tail(text, start, end, label, language, codes, classes)
+        if label == "LOC" and " " in text[start:end] and text[start:end].split(" ", 1)[0].lower() in classes.compass_nouns:
+            start += text[start:end].index(" ") + 1  # "im Norden Islands": the place is "Islands"
         new = _retype(text, start, end, label, language, codes, classes)
         if new is not None and not _common_noun(text, start, end, new, language, codes, classes, full_names):
             out.append((start, end, new))
     return out
 
 
-def _trim_lowercase(text: str, start: int, end: int, classes: WordClasses, language: str) -> tuple[int, int] | None:
+def _cased(text: str) -> bool:
+    """The text capitalises its sentences (at least MIN_SENTENCES of them, nearly all): an edited
+    article, where a name in lower case is no name ("olive oil"); web comments are not so written."""
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
+    return len(starts) >= MIN_SENTENCES and sum(c.isupper() for c in starts) >= CASED_SHARE * len(starts)
+
+
+def _trim_lowercase(text: str, start: int, end: int, classes: WordClasses, language: str,
+                    cased: bool = False) -> tuple[int, int] | None:
     """German writes every name and noun with a capital: a span without one is no name ("sank"), and
     trailing lower-case words are the sentence ("R sank"). English web text writes names in lower case
     too ("google"), so there only the lower-case first part of a compound goes ("neo-banks")."""
     mention = text[start:end]
     lower = not any(c.isupper() for c in mention) and "." not in mention  # "handball.ch" is a name
     if language != "de":
-        return None if lower and text[end:end + 1] == "-" else (start, end)
+        return None if lower and (cased or text[end:end + 1] == "-") else (start, end)
     if lower:
         return None
     words = mention.split(" ")
@@ -102,7 +122,8 @@ def _after_role_word(text: str, start: int, end: int, label: str, codes: Mapping
     for i in range(len(words) - 2, 0, -1):
         word = words[i]
         if word[:1].islower() and word.lower() not in classes.name_particles and word.isalpha():
-            if FIRST in codes.get(words[i + 1].lower(), "") and words[i + 1][:1].isupper():
+            rest = words[i + 1:]
+            if all(w[:1].isupper() for w in rest) and (FIRST in codes.get(rest[0].lower(), "") or len(rest) > 1):
                 return start + len(" ".join(words[: i + 1])) + 1, "PER"
             break
     return start, label
@@ -126,9 +147,30 @@ def _trim_leading(text: str, start: int, end: int, codes: Mapping[str, str], cla
         elif next_is_first_name and len(words) > 2 and (COMMON in first_codes or german and _line_start(text, start) and any(
                 c in PLACE_CODES for c in first_codes)):
             pass  # a common word, or a dateline town opening a line, before a full name: "Preetz Friedhelm Funkel"
+        elif german and LAST not in first_codes and low.rsplit("-", 1)[-1] in common_nouns("de"):
+            pass  # a noun before the name, also a compound one: "MeinMMO-Dämon Cortyn", "Schauspielerin Atim"
         else:
             return start
         start += len(first) + 1
+
+
+def _person_tail(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str],
+                 classes: WordClasses) -> tuple[int, str]:
+    """An organisation's span that runs on into a person's full name ends where the name starts:
+    "Grünen Katrin Göring-Eckardt" is the person; "Bill Gates Foundation" ends in an organisation word."""
+    words = text[start:end].split(" ")
+    if len(words) < 3 or _org_head(words, language, classes):
+        return start, label
+    i = len(words) - 2  # a first name and a surname close the span
+    first, before = codes.get(words[i].lower(), ""), codes.get(words[i - 1].lower(), "")
+    surname = LAST in codes.get(words[-1].lower(), "") or "-" in words[-1]  # "Göring-Eckardt"
+    if FIRST in first and not any(c in first for c in COUNTRY + BIG) and surname and words[-1][:1].isupper() \
+            and words[i][:1].isupper() and FIRST not in before:
+        from newsmill.enrich.places.gazetteer import gazetteer
+
+        if gazetteer().lookup(" ".join(words[i:]), language) is None:
+            return start + len(" ".join(words[:i])) + 1, "PER"
+    return start, label
 
 
 def _line_start(text: str, start: int) -> bool:
@@ -149,8 +191,15 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
         return "ORG"
     words = mention.split(" ")
     last = words[-1].lower()
+    if label in ("ORG", "LOC") and len(words) > 1 and _event_head(words[-1].lower(), language, classes):
+        return "MISC"  # "Dresdner Stollenfest", "Olympischen Spiele", "LA Auto Show": events are no organisations
     if label in ("PER", "LOC") and _org_head(words, language, classes):
         return "ORG"  # "Marvel Studios", "Condé Nast Traveller", "Bundesverband"
+    if label in ("ORG", "LOC") and len(words) > 1 and _after_role(text, start, language, classes) and all(
+            w[:1].isupper() for w in words) and not any(c in codes.get(words[0].lower(), "") for c in PLACE_CODES):
+        return "PER"  # "Senate President Bukola Saraki", "Trainer Martin Rubin"
+    if label == "LOC" and " " not in mention and _inner_capital(mention) and not _known_as_written(mention, language):
+        return "ORG"  # "SoFi", "WeWork": a brand's casing, not a place's
     if label == "ORG" and _us_state(mention):
         return "LOC"  # "the people of Kentucky": a state, as countries are (apply_places)
     # German writes a street as one compound ("Bahnhofstraße"), English as words ("Main Street")
@@ -167,6 +216,9 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
     if label == "PER" and _line_start(text, start) and text[end:end + 3].lstrip(" ").startswith(
             _DATELINE_NEXT) and (mention.isupper() or _town(mention, codes)):
         return "LOC"  # a dateline: "Preetz (dpa) –", "BERLIN –"; not "John Smith (born 1950)"
+    if label in ("PER", "ORG") and _line_start(text, start) and mention.isupper() and len(mention) > 3 \
+            and text[end:end + 2] == ", " and text[end + 2:end + 3].isupper():
+        return "LOC"  # a dateline with its country or state: "BAAR, SWITZERLAND", "BUFFALO, N.Y."
     return label
 
 
@@ -176,6 +228,30 @@ def _org_head(words: list[str], language: str, classes: WordClasses) -> bool:
         return len(words) > 1 and last.endswith(classes.org_heads) or len(words) == 1 and any(
             last.endswith(h) and len(last) > len(h) + MIN_MODIFIER for h in classes.org_heads)
     return len(words) > 1 and last in classes.org_heads
+
+
+def _event_head(last: str, language: str, classes: WordClasses) -> bool:
+    if language == "de":
+        return last.endswith(classes.event_heads)
+    return last in classes.event_heads
+
+
+def _after_role(text: str, start: int, language: str, classes: WordClasses) -> bool:
+    before = word_before(text, start)
+    if language == "de":
+        return len(before) > 3 and before.endswith(classes.role_suffixes)
+    return before in classes.role_suffixes
+
+
+def _inner_capital(name: str) -> bool:
+    return any(a.islower() and b.isupper() for a, b in zip(name, name[1:], strict=False))
+
+
+def _known_as_written(mention: str, language: str) -> bool:
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    rec = gazetteer().exact(mention, language)
+    return rec is not None and mention in rec.name
 
 
 def _us_state(mention: str) -> bool:

@@ -44,6 +44,8 @@ class WordClasses:
     place_heads: tuple[str, ...]
     name_particles: frozenset[str]
     contractions: frozenset[str]
+    event_heads: tuple[str, ...]
+    compass_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -64,7 +66,8 @@ def word_classes(language: str) -> WordClasses:
         street_suffixes=tuple(row["street_suffixes"]), platforms=frozenset(data["platforms"]),
         dative_plurals=plurals, company_suffixes=tuple(data["company_suffixes"]), org_heads=tuple(row["org_heads"]),
         place_heads=tuple(row["place_heads"]), name_particles=frozenset(row["name_particles"]),
-        contractions=frozenset(row["contractions"]))
+        contractions=frozenset(row["contractions"]), event_heads=tuple(row["event_heads"]),
+        compass_nouns=frozenset(row["compass_nouns"]))
 
 
 @lru_cache(maxsize=8)

@@ -168,6 +168,8 @@ def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...]
         for j, other in enumerate(entities if ent.label in labels else ()):
             if other.label != ent.label or len(keys[j]) <= len(keys[i]):
                 continue
+            if other.text.isupper() and not ent.text.isupper():
+                continue  # a stock table's "HOME DEPOT INC" does not name "Home Depot"
             if not _contains(pools[j], forms[i]):
                 continue
             if best is None or _better(j, best, i, keys):
