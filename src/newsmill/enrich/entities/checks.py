@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from newsmill.enrich.entities.canonical import word_before
+from newsmill.enrich.entities.canonical import word_after, word_before
 from newsmill.enrich.entities.lexicon import (
     BIG,
     COMMON,
@@ -81,6 +81,8 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
             start, label = _person_tail(text, start, end, label, language, codes, classes)
         if label == "LOC" and " " in text[start:end] and text[start:end].split(" ", 1)[0].lower() in classes.compass_nouns:
             start += text[start:end].index(" ") + 1  # "im Norden Islands": the place is "Islands"
+        if label == "ORG" and language == "de":
+            start = _org_head_before(text, start, classes)
         new = _retype(text, start, end, label, language, codes, classes)
         if new is not None and not _common_noun(text, start, end, new, language, codes, classes, full_names):
             out.append((start, end, new))
@@ -173,6 +175,18 @@ def _person_tail(text: str, start: int, end: int, label: str, language: str, cod
     return start, label
 
 
+_HEAD_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]*) (?:der|des|für) $")
+
+
+def _org_head_before(text: str, start: int, classes: WordClasses) -> int:
+    """German names an organisation "<head> der <name>": "Bundesverband der Deutschen
+    Heizungsindustrie", "Bund der Steuerzahler"; the span starts at the head noun."""
+    m = _HEAD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or m.end() != start or not m.group(1).lower().endswith(classes.org_heads):
+        return start
+    return m.start(1)
+
+
 def _line_start(text: str, start: int) -> bool:
     return start == 0 or text[start - 1] == "\n"
 
@@ -206,7 +220,13 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
     street = last in classes.street_suffixes if language == "en" else last.endswith(classes.street_suffixes)
     if label in ("PER", "ORG") and street and len(words[-1]) > 4 and (language != "en" or len(words) > 1):
         return "LOC"
+    if label in ("PER", "LOC") and word_after(text, end).lower() in classes.member_roles and not (
+            label == "PER" and FIRST in codes.get(words[0].lower(), "")) and text[end:end + 1] == " ":
+        return "ORG"  # the team or company of a member: "Pittsburgh quarterback", "Athletic Bilbao keeper"
     closing = text[end:end + 1] if text[end:end + 1] not in (",", ".") else text[end + 1:end + 2]
+    if label in ("ORG", "LOC") and start > 0 and text[start - 1] in _OPEN_QUOTES and closing \
+            and closing in _CLOSE_QUOTES:
+        return "MISC"  # a title, campaign or product in quotation marks: "„Stop Killer Robots“"
     if label == "PER" and start > 0 and text[start - 1] in _OPEN_QUOTES and closing and closing in _CLOSE_QUOTES:
         return "MISC"  # a title in quotation marks: "„Joker“", "“Marriage Story,”"
     # German only: English says "a Tom, Dick and Harry"

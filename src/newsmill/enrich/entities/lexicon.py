@@ -46,6 +46,7 @@ class WordClasses:
     contractions: frozenset[str]
     event_heads: tuple[str, ...]
     compass_nouns: frozenset[str]
+    member_roles: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -67,7 +68,7 @@ def word_classes(language: str) -> WordClasses:
         dative_plurals=plurals, company_suffixes=tuple(data["company_suffixes"]), org_heads=tuple(row["org_heads"]),
         place_heads=tuple(row["place_heads"]), name_particles=frozenset(row["name_particles"]),
         contractions=frozenset(row["contractions"]), event_heads=tuple(row["event_heads"]),
-        compass_nouns=frozenset(row["compass_nouns"]))
+        compass_nouns=frozenset(row["compass_nouns"]), member_roles=frozenset(row["member_roles"]))
 
 
 @lru_cache(maxsize=8)
