@@ -224,9 +224,9 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
             label == "PER" and FIRST in codes.get(words[0].lower(), "")) and text[end:end + 1] == " ":
         return "ORG"  # the team or company of a member: "Pittsburgh quarterback", "Athletic Bilbao keeper"
     closing = text[end:end + 1] if text[end:end + 1] not in (",", ".") else text[end + 1:end + 2]
-    if label in ("ORG", "LOC") and start > 0 and text[start - 1] in _OPEN_QUOTES and closing \
-            and closing in _CLOSE_QUOTES:
-        return "MISC"  # a title, campaign or product in quotation marks: "„Stop Killer Robots“"
+    # (not organisations: German quotes newspapers, Die „Süddeutsche Zeitung“ berichtete)
+    if label == "LOC" and start > 0 and text[start - 1] in _OPEN_QUOTES and closing and closing in _CLOSE_QUOTES:
+        return "MISC"  # a title or product in quotation marks: "„Cadillac LYRIQ“" is no place
     if label == "PER" and start > 0 and text[start - 1] in _OPEN_QUOTES and closing and closing in _CLOSE_QUOTES:
         return "MISC"  # a title in quotation marks: "„Joker“", "“Marriage Story,”"
     # German only: English says "a Tom, Dick and Harry"
