@@ -290,6 +290,10 @@ def _common_noun(text: str, start: int, end: int, label: str, language: str, cod
     word_codes = codes.get(low, "")
     if COUNTRY in word_codes or mention.isupper():
         return False
+    from newsmill.enrich.places.regions import is_region
+
+    if is_region(mention):
+        return False  # "Pfalz", "Harz", "Nordrhein-Westfalen": regions the dictionary lists as nouns
     # the name lists know "Wagner", the genitive "Wagners" is his too
     listed = word_codes + (codes.get(low[:-1], "") if low.endswith("s") else "")
     if "-" not in mention and _dictionary_noun(text, start, low, label, listed, classes, full_names):
@@ -321,6 +325,7 @@ def _dictionary_noun(text: str, start: int, low: str, label: str, word_codes: st
         return word_before(text, start) in classes.contractions or not any(c in word_codes for c in PERSON_CODES)
     if any(c in word_codes for c in (COUNTRY, BIG, PART, FIRST, LAST)) or _major_place(low, word_codes):
         return False
+
     if TOWN in word_codes and word_before(text, start) not in classes.determiners:
         return False  # "Aalen", "Westend"; but "der Kuchen"
     return not low.endswith(classes.place_heads) and word_before(text, start) not in classes.locative_prepositions
