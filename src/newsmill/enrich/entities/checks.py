@@ -65,9 +65,10 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
     # the words of the article's full person names: "Weber" alone is the Weber of "Terence Weber"
     full_names = {w.lower() for s, e, label in spans if label == "PER" and " " in text[s:e] for w in text[s:e].split()}
     cased = _cased(text)
+    legal_forms = {x.rstrip(".") for x in classes.company_suffixes}
     out: list[Span] = []
     for start, end, label in spans:
-        if text[start:end].rstrip(".") in {x.rstrip(".") for x in classes.company_suffixes}:
+        if text[start:end].rstrip(".") in legal_forms:
             continue  # "e.V." alone is the legal form of the name before it, not a name
         bounds = _trim_lowercase(text, start, end, classes, language, cased)
         if bounds is None:
@@ -245,7 +246,9 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
 def _org_head(words: list[str], language: str, classes: WordClasses) -> bool:
     last = words[-1].lower().rstrip(".")
     if language == "de":
-        return len(words) > 1 and last.endswith(classes.org_heads) or len(words) == 1 and any(
+        if not last.endswith(classes.org_heads):
+            return False
+        return len(words) > 1 or any(
             last.endswith(h) and len(last) > len(h) + MIN_MODIFIER for h in classes.org_heads)
     return len(words) > 1 and last in classes.org_heads
 
