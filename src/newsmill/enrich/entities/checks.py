@@ -48,6 +48,8 @@ MIN_SUFFIX_WORD = 6
 MIN_HEAD = 4
 # The shortest modifier of such a compound ("Rot|weine"): "Ab|stand" is no compound of two words.
 MIN_MODIFIER = 3
+# Linking letters between the parts of a German compound ("Ursprung|s|zahl", "Tag|es|licht").
+_LINKERS = ("s", "es", "n", "en", "er", "e")
 # The shortest inflected adjective before a noun ("gute"): shorter words ending so are mostly pronouns.
 MIN_ADJECTIVE = 4
 # Sentences a text needs, and the share of them that start with a capital, to count as cased.
@@ -350,11 +352,14 @@ def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: 
             return False
     else:
         cut = next((i for i in range(MIN_MODIFIER, len(low) - MIN_HEAD + 1) if low[i:] in nouns), None)
-        if cut is None or not attributive:  # a closed compound may be a village or a surname ("Käßmann")
+        # a closed compound may be a village or a surname ("Hüttingen", "Käßmann"): it needs an
+        # adjective before it, or a modifier that is a noun too ("Kult|status", "Ursprungs|zahl")
+        if cut is None or not (attributive or label == "LOC" and _noun_modifier(low[:cut], nouns)):
             return False
         head, modifiers = low[cut:], [low[:cut]]
-    if label == "LOC" and head.endswith(classes.place_heads):
-        return False
+    if label == "LOC" and (head.endswith(classes.place_heads) or head.endswith("s") and head[:-1].endswith(
+            classes.place_heads)):
+        return False  # "Kirchberg", "Abensbergs"
     for part in modifiers:
         stem = part[:-1] if part.endswith("s") else part
         # a place or a first name ("Marien|platz"); surnames are words too ("Klein|klima")
@@ -363,6 +368,12 @@ def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: 
     from newsmill.enrich.places.gazetteer import gazetteer
 
     return gazetteer().lookup(mention, "de") is None
+
+
+def _noun_modifier(modifier: str, nouns: frozenset[str]) -> bool:
+    """The first part of a compound is a noun, with or without its linking letters ("Ursprung|s")."""
+    forms = [modifier] + [modifier[:-len(x)] for x in _LINKERS if modifier.endswith(x)]
+    return any(len(f) >= MIN_MODIFIER and f in nouns for f in forms)
 
 
 def _after_adjective(text: str, start: int, classes: WordClasses) -> bool:
