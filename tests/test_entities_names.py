@@ -71,3 +71,11 @@ def test_occurrences_are_whole_words(text: str, name: str, suffixes: tuple[str, 
        st.sampled_from([(), ("s",), ("s", "es")]))
 def test_occurrences_match_the_regular_expression(text: str, name: str, suffixes: tuple[str, ...]) -> None:
     assert _occurrences(text, name, suffixes) == _regex_occurrences(text, name, suffixes)
+
+
+def test_a_name_inside_a_hyphenated_common_noun_is_no_mention() -> None:
+    # the compound's head decides: "-Modul", "-Chef" are nouns, "-Jong" is part of a name
+    text = "Das Synergy-Steve-Vai-Signature-Modul klingt gut, sagt der VW-Chef über Kim-Jong."
+    assert _occurrences(text, "Vai", (), "de") == []
+    assert _occurrences(text, "VW", (), "de") == []
+    assert [text[s:e] for s, e in _occurrences(text, "Kim", (), "de")] == ["Kim"]

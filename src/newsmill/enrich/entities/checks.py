@@ -16,16 +16,22 @@ Each check is a class of error, not a list of examples (issue 15, classes 1, 3 a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
-from newsmill.enrich.entities.canonical import word_before
+from newsmill.enrich.entities.canonical import word_after, word_before
 from newsmill.enrich.entities.lexicon import (
+    BIG,
     COMMON,
     COUNTRY,
     FIRST,
     LAST,
+    PART,
+    PERSON_CODES,
     PLACE_CODES,
+    TOWN,
     WordClasses,
+    common_nouns,
     name_codes,
     word_classes,
 )
@@ -37,6 +43,19 @@ _CLOSE_QUOTES = "“”\"«»‘’'"
 _DATELINE_NEXT = ("(", "–", "—", "- ", "/")
 # A word shorter than this is too short for its ending to say it is a common noun.
 MIN_SUFFIX_WORD = 6
+# The shortest head noun of a compound that says the compound is a common noun ("Lieblings|platz");
+# shorter tails ("-ei", "-tum") are suffixes, not words, and are the noun_suffixes' job.
+MIN_HEAD = 4
+# The shortest modifier of such a compound ("Rot|weine"): "Ab|stand" is no compound of two words.
+MIN_MODIFIER = 3
+# Linking letters between the parts of a German compound ("Ursprung|s|zahl", "Tag|es|licht").
+_LINKERS = ("s", "es", "n", "en", "er", "e")
+# The shortest inflected adjective before a noun ("gute"): shorter words ending so are mostly pronouns.
+MIN_ADJECTIVE = 4
+# Sentences a text needs, and the share of them that start with a capital, to count as cased.
+MIN_SENTENCES = 3
+CASED_SHARE = 0.9
+_SENTENCE_START = re.compile(r"[.!?][\"”’»]?\s+([^\W\d_])")
 # Articles proper (not "im", "am": those precede places, "im Elsass", "am Rhein").
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
 
@@ -45,14 +64,74 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
     """``spans`` with leading non-name words trimmed, common nouns dropped and types corrected."""
     codes = name_codes(language)
     classes = word_classes(language)
+    # the words of the article's full person names: "Weber" alone is the Weber of "Terence Weber"
+    full_names = {w.lower() for s, e, label in spans if label == "PER" and " " in text[s:e] for w in text[s:e].split()}
+    cased = _cased(text)
+    legal_forms = {x.rstrip(".") for x in classes.company_suffixes}
     out: list[Span] = []
     for start, end, label in spans:
+        if text[start:end].rstrip(".") in legal_forms:
+            continue  # "e.V." alone is the legal form of the name before it, not a name
+        bounds = _trim_lowercase(text, start, end, classes, language, cased)
+        if bounds is None:
+            continue
+        start, end = bounds
         if label == "PER":
             start = _trim_leading(text, start, end, codes, classes, language == "de")
+        if label in ("PER", "ORG"):
+            start, label = _after_role_word(text, start, end, label, codes, classes)
+        if label == "ORG":
+            start, label = _person_tail(text, start, end, label, language, codes, classes)
+        if label == "LOC" and " " in text[start:end] and text[start:end].split(" ", 1)[0].lower() in classes.compass_nouns:
+            start += text[start:end].index(" ") + 1  # "im Norden Islands": the place is "Islands"
+        if label == "ORG" and language == "de":
+            start = _org_head_before(text, start, classes)
         new = _retype(text, start, end, label, language, codes, classes)
-        if new is not None and not _common_noun(text, start, end, new, language, codes, classes):
+        if new is not None and not _common_noun(text, start, end, new, language, codes, classes, full_names):
             out.append((start, end, new))
     return out
+
+
+def _cased(text: str) -> bool:
+    """The text capitalises its sentences (at least MIN_SENTENCES of them, nearly all): an edited
+    article, where a name in lower case is no name ("olive oil"); web comments are not so written."""
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
+    return len(starts) >= MIN_SENTENCES and sum(c.isupper() for c in starts) >= CASED_SHARE * len(starts)
+
+
+def _trim_lowercase(text: str, start: int, end: int, classes: WordClasses, language: str,
+                    cased: bool = False) -> tuple[int, int] | None:
+    """German writes every name and noun with a capital: a span without one is no name ("sank"), and
+    trailing lower-case words are the sentence ("R sank"). English web text writes names in lower case
+    too ("google"), so there only the lower-case first part of a compound goes ("neo-banks")."""
+    mention = text[start:end]
+    lower = not any(c.isupper() for c in mention) and "." not in mention  # "handball.ch" is a name
+    if language != "de":
+        return None if lower and (cased or text[end:end + 1] == "-") else (start, end)
+    if lower:
+        return None
+    words = mention.split(" ")
+    while len(words) > 1 and (words[-1][:1].islower() or words[-1].lower() in classes.name_particles):
+        words.pop()
+    new_end = start + len(" ".join(words))
+    if new_end - start < 2:
+        return None
+    return start, new_end
+
+
+def _after_role_word(text: str, start: int, end: int, label: str, codes: Mapping[str, str],
+                     classes: WordClasses) -> tuple[int, str]:
+    """A lower-case word that is no name particle, inside a span, before a first name, ends what
+    precedes the person: "Pittsburgh center Maurkice Pouncey" is the person Maurkice Pouncey."""
+    words = text[start:end].split(" ")
+    for i in range(len(words) - 2, 0, -1):
+        word = words[i]
+        if word[:1].islower() and word.lower() not in classes.name_particles and word.isalpha():
+            rest = words[i + 1:]
+            if all(w[:1].isupper() for w in rest) and (FIRST in codes.get(rest[0].lower(), "") or len(rest) > 1):
+                return start + len(" ".join(words[: i + 1])) + 1, "PER"
+            break
+    return start, label
 
 
 def _trim_leading(text: str, start: int, end: int, codes: Mapping[str, str], classes: WordClasses,
@@ -73,9 +152,42 @@ def _trim_leading(text: str, start: int, end: int, codes: Mapping[str, str], cla
         elif next_is_first_name and len(words) > 2 and (COMMON in first_codes or german and _line_start(text, start) and any(
                 c in PLACE_CODES for c in first_codes)):
             pass  # a common word, or a dateline town opening a line, before a full name: "Preetz Friedhelm Funkel"
+        elif german and LAST not in first_codes and low.rsplit("-", 1)[-1] in common_nouns("de"):
+            pass  # a noun before the name, also a compound one: "MeinMMO-Dämon Cortyn", "Schauspielerin Atim"
         else:
             return start
         start += len(first) + 1
+
+
+def _person_tail(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str],
+                 classes: WordClasses) -> tuple[int, str]:
+    """An organisation's span that runs on into a person's full name ends where the name starts:
+    "Grünen Katrin Göring-Eckardt" is the person; "Bill Gates Foundation" ends in an organisation word."""
+    words = text[start:end].split(" ")
+    if len(words) < 3 or _org_head(words, language, classes):
+        return start, label
+    i = len(words) - 2  # a first name and a surname close the span
+    first, before = codes.get(words[i].lower(), ""), codes.get(words[i - 1].lower(), "")
+    surname = LAST in codes.get(words[-1].lower(), "") or "-" in words[-1]  # "Göring-Eckardt"
+    if FIRST in first and not any(c in first for c in COUNTRY + BIG) and surname and words[-1][:1].isupper() \
+            and words[i][:1].isupper() and FIRST not in before:
+        from newsmill.enrich.places.gazetteer import gazetteer
+
+        if gazetteer().lookup(" ".join(words[i:]), language) is None:
+            return start + len(" ".join(words[:i])) + 1, "PER"
+    return start, label
+
+
+_HEAD_BEFORE = re.compile(r"([A-ZÄÖÜ][\w-]*) (?:der|des|für) $")
+
+
+def _org_head_before(text: str, start: int, classes: WordClasses) -> int:
+    """German names an organisation "<head> der <name>": "Bundesverband der Deutschen
+    Heizungsindustrie", "Bund der Steuerzahler"; the span starts at the head noun."""
+    m = _HEAD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or m.end() != start or not m.group(1).lower().endswith(classes.org_heads):
+        return start
+    return m.start(1)
 
 
 def _line_start(text: str, start: int) -> bool:
@@ -96,11 +208,28 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
         return "ORG"
     words = mention.split(" ")
     last = words[-1].lower()
+    if label in ("ORG", "LOC") and len(words) > 1 and _event_head(words[-1].lower(), language, classes):
+        return "MISC"  # "Dresdner Stollenfest", "Olympischen Spiele", "LA Auto Show": events are no organisations
+    if label in ("PER", "LOC") and _org_head(words, language, classes):
+        return "ORG"  # "Marvel Studios", "Condé Nast Traveller", "Bundesverband"
+    if label in ("ORG", "LOC") and len(words) > 1 and _after_role(text, start, language, classes) and all(
+            w[:1].isupper() for w in words) and not any(c in codes.get(words[0].lower(), "") for c in PLACE_CODES):
+        return "PER"  # "Senate President Bukola Saraki", "Trainer Martin Rubin"
+    if label == "LOC" and " " not in mention and _inner_capital(mention) and not _known_as_written(mention, language):
+        return "ORG"  # "SoFi", "WeWork": a brand's casing, not a place's
+    if label == "ORG" and _us_state(mention):
+        return "LOC"  # "the people of Kentucky": a state, as countries are (apply_places)
     # German writes a street as one compound ("Bahnhofstraße"), English as words ("Main Street")
     street = last in classes.street_suffixes if language == "en" else last.endswith(classes.street_suffixes)
     if label in ("PER", "ORG") and street and len(words[-1]) > 4 and (language != "en" or len(words) > 1):
         return "LOC"
+    if label in ("PER", "LOC") and word_after(text, end).lower() in classes.member_roles and not (
+            label == "PER" and FIRST in codes.get(words[0].lower(), "")) and text[end:end + 1] == " ":
+        return "ORG"  # the team or company of a member: "Pittsburgh quarterback", "Athletic Bilbao keeper"
     closing = text[end:end + 1] if text[end:end + 1] not in (",", ".") else text[end + 1:end + 2]
+    # (not organisations: German quotes newspapers, Die „Süddeutsche Zeitung“ berichtete)
+    if label == "LOC" and start > 0 and text[start - 1] in _OPEN_QUOTES and closing and closing in _CLOSE_QUOTES:
+        return "MISC"  # a title or product in quotation marks: "„Cadillac LYRIQ“" is no place
     if label == "PER" and start > 0 and text[start - 1] in _OPEN_QUOTES and closing and closing in _CLOSE_QUOTES:
         return "MISC"  # a title in quotation marks: "„Joker“", "“Marriage Story,”"
     # German only: English says "a Tom, Dick and Harry"
@@ -110,23 +239,168 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
     if label == "PER" and _line_start(text, start) and text[end:end + 3].lstrip(" ").startswith(
             _DATELINE_NEXT) and (mention.isupper() or _town(mention, codes)):
         return "LOC"  # a dateline: "Preetz (dpa) –", "BERLIN –"; not "John Smith (born 1950)"
+    if label in ("PER", "ORG") and _line_start(text, start) and mention.isupper() and len(mention) > 3 \
+            and text[end:end + 2] == ", " and text[end + 2:end + 3].isupper():
+        return "LOC"  # a dateline with its country or state: "BAAR, SWITZERLAND", "BUFFALO, N.Y."
     return label
 
 
+def _org_head(words: list[str], language: str, classes: WordClasses) -> bool:
+    last = words[-1].lower().rstrip(".")
+    if language == "de":
+        if not last.endswith(classes.org_heads):
+            return False
+        return len(words) > 1 or any(
+            last.endswith(h) and len(last) > len(h) + MIN_MODIFIER for h in classes.org_heads)
+    return len(words) > 1 and last in classes.org_heads
+
+
+def _event_head(last: str, language: str, classes: WordClasses) -> bool:
+    if language == "de":
+        return last.endswith(classes.event_heads)
+    return last in classes.event_heads
+
+
+def _after_role(text: str, start: int, language: str, classes: WordClasses) -> bool:
+    before = word_before(text, start)
+    if language == "de":
+        return len(before) > 3 and before.endswith(classes.role_suffixes)
+    return before in classes.role_suffixes
+
+
+def _inner_capital(name: str) -> bool:
+    return any(a.islower() and b.isupper() for a, b in zip(name, name[1:], strict=False))
+
+
+def _known_as_written(mention: str, language: str) -> bool:
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    rec = gazetteer().exact(mention, language)
+    return rec is not None and mention in rec.name
+
+
+def _us_state(mention: str) -> bool:
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    return " " not in mention and gazetteer().state(mention) is not None
+
+
 def _common_noun(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str],
-                 classes: WordClasses) -> bool:
+                 classes: WordClasses, full_names: set[str]) -> bool:
     mention = text[start:end]
     # organisations and other names take articles and noun endings ("die Bundesregierung", "die Bundesliga")
-    if language != "de" or label not in ("PER", "LOC") or " " in mention or "-" in mention or not mention[:1].isupper():
+    if language != "de" or label not in ("PER", "LOC") or " " in mention or not mention[:1].isupper():
         return False
     low = mention.lower()
     word_codes = codes.get(low, "")
     if COUNTRY in word_codes or mention.isupper():
         return False
+    from newsmill.enrich.places.regions import is_region
+
+    if is_region(mention):
+        return False  # "Pfalz", "Harz", "Nordrhein-Westfalen": regions the dictionary lists as nouns
+    # the name lists know "Wagner", the genitive "Wagners" is his too
+    listed = word_codes + (codes.get(low[:-1], "") if low.endswith("s") else "")
+    if "-" not in mention and _dictionary_noun(text, start, low, label, listed, classes, full_names):
+        return True
+    if _noun_compound(mention, label, codes, classes, full_names, _after_adjective(text, start, classes)):
+        return True
+    if "-" in mention:
+        return False
     named = any(c in word_codes for c in (FIRST + LAST if label == "PER" else PLACE_CODES + FIRST + LAST))
     if len(mention) >= MIN_SUFFIX_WORD and low.endswith(classes.noun_suffixes) and not named:
         return True
     return COMMON in word_codes and word_before(text, start) in _ARTICLES and not _country(mention, language)
+
+
+def _dictionary_noun(text: str, start: int, low: str, label: str, word_codes: str, classes: WordClasses,
+                     full_names: set[str]) -> bool:
+    """A German common noun of the dictionary ("Kuchen", "Marzipan", "Rotweine") as a person or place.
+
+    Wiktionary lists many names as nouns too ("Müller", "Maria", "Pfalz", "Mittelmeer"), so the
+    name lists decide first: a person stays when a first-name or surname list knows the word (unless
+    a contracted article stands before it: "im Winter") or a full name of the article has it; a place
+    stays when a place list knows it as a city, country or part of a name, when its head names places
+    ("-meer", "-land") or when a preposition of place introduces it ("in Zug")."""
+    if low not in common_nouns("de"):
+        return False
+    if label == "PER":
+        if low in full_names or low[:-1] in full_names:
+            return False
+        return word_before(text, start) in classes.contractions or not any(c in word_codes for c in PERSON_CODES)
+    if any(c in word_codes for c in (COUNTRY, BIG, PART, FIRST, LAST)) or _major_place(low, word_codes):
+        return False
+
+    if TOWN in word_codes and word_before(text, start) not in classes.determiners:
+        return False  # "Aalen", "Westend"; but "der Kuchen"
+    return not low.endswith(classes.place_heads) and word_before(text, start) not in classes.locative_prepositions
+
+
+def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: WordClasses,
+                   full_names: set[str], attributive: bool) -> bool:
+    """A compound whose head is a dictionary noun ("Lieblings|platz", "Klein|klima", "Underdog-|Rolle"),
+    that no name list or gazetteer knows, whose modifier is no name ("Sachsen-Anhalt", "Marien|platz")
+    and whose head does not name places ("-berg", "-platz")."""
+    low = mention.lower()
+    if any(c in codes.get(low, "") for c in PLACE_CODES + PERSON_CODES) or low in full_names \
+            or not low.replace("-", "").isalpha():  # "St.Gallen" is no compound
+        return False
+    nouns = common_nouns("de")
+    if "-" in low:  # "Underdog-Rolle": the last part is the head, every other part a modifier
+        *modifiers, head = low.split("-")
+        if head not in nouns or COMMON not in codes.get(head, ""):  # a frequent word: not "-Westfalen"
+            return False
+    else:
+        cut = next((i for i in range(MIN_MODIFIER, len(low) - MIN_HEAD + 1) if low[i:] in nouns), None)
+        # a closed compound may be a village or a surname ("Hüttingen", "Käßmann"): it needs an
+        # adjective before it, or a modifier that is a noun too ("Kult|status", "Ursprungs|zahl")
+        if cut is None or not (attributive or label == "LOC" and _noun_modifier(low[:cut], nouns)):
+            return False
+        head, modifiers = low[cut:], [low[:cut]]
+    if label == "LOC" and (head.endswith(classes.place_heads) or head.endswith("s") and head[:-1].endswith(
+            classes.place_heads)):
+        return False  # "Kirchberg", "Abensbergs"
+    for part in modifiers:
+        stem = part[:-1] if part.endswith("s") else part
+        # a place or a first name ("Marien|platz"); surnames are words too ("Klein|klima")
+        if any(c in codes.get(p, "") for p in (part, stem) for c in PLACE_CODES + FIRST):
+            return False
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    return gazetteer().lookup(mention, "de") is None
+
+
+def _noun_modifier(modifier: str, nouns: frozenset[str]) -> bool:
+    """The first part of a compound is a noun, with or without its linking letters ("Ursprung|s")."""
+    forms = [modifier] + [modifier[:-len(x)] for x in _LINKERS if modifier.endswith(x)]
+    return any(len(f) >= MIN_MODIFIER and f in nouns for f in forms)
+
+
+def _after_adjective(text: str, start: int, classes: WordClasses) -> bool:
+    """An inflected adjective right before: "optimales Kleinklima", "Absoluter Lieblingsplatz" (a
+    capitalised one only where a sentence or line starts); names rarely take one."""
+    before = word_before(text, start)
+    if len(before) < MIN_ADJECTIVE or not before.isalpha() or before in _ARTICLES or before in classes.determiners \
+            or before in classes.locative_prepositions or not before.endswith(("e", "en", "er", "es", "em")):
+        return False
+    word_start = start
+    while word_start > 0 and text[word_start - 1] == " ":
+        word_start -= 1
+    word_start -= len(before)
+    if not text[word_start:word_start + 1].isupper():
+        return True
+    head = text[:word_start].rstrip()
+    return not head or head[-1] in ".!?:\n" or text[word_start - 1:word_start] == "\n"
+
+
+def _major_place(low: str, word_codes: str) -> bool:
+    """A country, continent, region or big city (the name lists' "big": 100,000 people) by this name."""
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    if COUNTRY in word_codes or BIG in word_codes:
+        return True
+    rec = gazetteer().exact(low.capitalize(), "de")
+    return rec is not None and rec.kind != "city"
 
 
 def _country(word: str, language: str) -> bool:
@@ -136,3 +410,17 @@ def _country(word: str, language: str) -> bool:
     gaz = gazetteer()
     return any(rec is not None and rec.kind != "city" for rec in (
         gaz.exact(word, language), gaz.exact(word[:-1], language) if word.endswith("n") else None))
+
+
+def company_names(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A name followed by a company's legal form is the company ("Walt Disney Co.", "Siemens AG"),
+    decided before the article's names spread, so "Disney" does not become Walt Disney the person."""
+    suffixes = word_classes(language).company_suffixes
+    out: list[Span] = []
+    for start, end, label in spans:
+        after = text[end:end + 8].lstrip(" ,")
+        if label in ("PER", "LOC") and text[end:end + 1] in (" ", ",") and any(
+                after.startswith(x) and not after[len(x):len(x) + 1].isalpha() for x in suffixes):
+            label = "ORG"
+        out.append((start, end, label))
+    return out

@@ -80,7 +80,7 @@ def propagate(text: str, ents: list[Span], language: str) -> list[Span]:
     known.update({name: "PER" for name in surnames})
     for name, label in known.items():
         suffixes = endings(language).names if label == "PER" else ()
-        for start, end in _occurrences(text, name, suffixes):
+        for start, end in _occurrences(text, name, suffixes, language):
             if not _overlaps(start, end, out):
                 out.append((start, end, label))
     return sorted(out)
@@ -106,7 +106,19 @@ def _is_word_char(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
-def _occurrences(text: str, name: str, suffixes: tuple[str, ...]) -> list[tuple[int, int]]:
+def _in_noun_compound(text: str, start: int, end: int, language: str) -> bool:
+    """The name is part of a hyphenated compound whose head is a common noun: no mention of the
+    name ("Synergy-Steve-Vai-Signature-Modul", "VW-Chef"); a hyphenated name is ("Kim-Jong")."""
+    if text[start - 1:start] != "-" and text[end:end + 1] != "-":
+        return False
+    from newsmill.enrich.entities.lexicon import common_nouns
+
+    match = re.compile(r"[\w-]*").match(text, end)
+    head = (match.group() if match else "").rsplit("-", 1)[-1].lower()
+    return bool(head) and head in common_nouns(language)
+
+
+def _occurrences(text: str, name: str, suffixes: tuple[str, ...], language: str = "") -> list[tuple[int, int]]:
     """Non-overlapping (start, end) of ``name`` as whole words, left to right, with the first of
     ``suffixes`` that completes a word ("Putin" → "Putins"). A plain substring search: one regular
     expression per name and article cost more than the search itself."""
@@ -114,7 +126,7 @@ def _occurrences(text: str, name: str, suffixes: tuple[str, ...]) -> list[tuple[
     i = text.find(name)
     while i >= 0 and name:
         end = i + len(name)
-        if not _is_word_char(text, i - 1):
+        if not _is_word_char(text, i - 1) and not _in_noun_compound(text, i, end, language):
             ends = [end + len(x) for x in suffixes if text.startswith(x, end)] + [end]
             end = next((k for k in ends if not _is_word_char(text, k)), -1)
         else:
@@ -169,7 +181,7 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
 
 def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     """All corrections, in order: organisations, places, consistency, proper-name adjectives."""
-    from newsmill.enrich.entities.checks import check_spans
+    from newsmill.enrich.entities.checks import check_spans, company_names
 
-    spans = propagate(text, apply_places(text, apply_orgs(text, ents), language), language)
+    spans = propagate(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language), language)
     return check_spans(text, proper_adjectives(text, spans, language), language)

@@ -7,9 +7,11 @@ The model's gazetteer component already holds, per lower-case word, which name l
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from newsmill.enrich.entities.features import CODES
 from newsmill.extract.lexicon import read_table
@@ -37,6 +39,14 @@ class WordClasses:
     street_suffixes: tuple[str, ...]
     platforms: frozenset[str]
     dative_plurals: frozenset[str]
+    company_suffixes: tuple[str, ...]
+    org_heads: tuple[str, ...]
+    place_heads: tuple[str, ...]
+    name_particles: frozenset[str]
+    contractions: frozenset[str]
+    event_heads: tuple[str, ...]
+    compass_nouns: frozenset[str]
+    member_roles: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -55,7 +65,21 @@ def word_classes(language: str) -> WordClasses:
         role_suffixes=tuple(sorted(row["role_suffixes"], key=len, reverse=True)),
         compass=dict(sorted(row["compass"].items(), key=lambda kv: -len(kv[0]))),
         street_suffixes=tuple(row["street_suffixes"]), platforms=frozenset(data["platforms"]),
-        dative_plurals=plurals)
+        dative_plurals=plurals, company_suffixes=tuple(data["company_suffixes"]), org_heads=tuple(row["org_heads"]),
+        place_heads=tuple(row["place_heads"]), name_particles=frozenset(row["name_particles"]),
+        contractions=frozenset(row["contractions"]), event_heads=tuple(row["event_heads"]),
+        compass_nouns=frozenset(row["compass_nouns"]), member_roles=frozenset(row["member_roles"]))
+
+
+@lru_cache(maxsize=8)
+def common_nouns(language: str) -> frozenset[str]:
+    """Lower-case forms of the language's common nouns (German: ``de_common_nouns.txt.gz``, every
+    inflected form of WiktionaryDE's nouns without proper nouns; empty for other languages)."""
+    path = resources.files("newsmill").joinpath("data", "lexicon", f"{language}_common_nouns.txt.gz")
+    if not path.is_file():
+        return frozenset()
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        return frozenset(fh.read().split())
 
 
 def name_codes(language: str) -> Mapping[str, str]:

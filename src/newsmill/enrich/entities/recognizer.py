@@ -156,7 +156,8 @@ def _contains(pool: set[str], short_forms: list[list[str]]) -> bool:
 def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...] = ("PER", "ORG"),
                   bases: list[str] | None = None) -> None:
     """Set ``name`` to the fullest form of each entity: the longest mention with the same label
-    that contains all its tokens; the nearest earlier one wins a tie, then the first later one.
+    that contains all its tokens (for an organisation, an earlier one); the nearest earlier one wins
+    a tie, then the first later one.
     ``bases`` are the mentions' base forms (``canonical.mention_bases``), the texts when not given."""
     texts = bases if bases is not None else [e.text for e in entities]
     keys = [_key_tokens(t, language) for t in texts]
@@ -168,6 +169,11 @@ def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...]
         for j, other in enumerate(entities if ent.label in labels else ()):
             if other.label != ent.label or len(keys[j]) <= len(keys[i]):
                 continue
+            if other.text.isupper() and not ent.text.isupper():
+                continue  # a stock table's "HOME DEPOT INC" does not name "Home Depot"
+            if ent.label == "ORG" and j > i:
+                continue  # news names an organisation in full first; a longer one later is another
+                # thing ("VW" … "VW Atlas Cross Sport", "Nissan" … "Nissan North America")
             if not _contains(pools[j], forms[i]):
                 continue
             if best is None or _better(j, best, i, keys):

@@ -18,11 +18,15 @@ from newsmill.enrich.entities.canonical import word_before
 from newsmill.enrich.entities.lexicon import word_classes
 from newsmill.enrich.entities.recognizer import LANGUAGES, MAX_CHARS  # the recogniser's languages and bound
 from newsmill.enrich.places.gazetteer import MIN_SCAN_POPULATION, Gazetteer, PlaceRecord, gazetteer
+from newsmill.enrich.places.regions import region
 
 # The countries an article in a language is about when it names none ("Preetz" in a German paper).
 HOME_COUNTRIES: dict[str, tuple[str, ...]] = {"de": ("DE", "AT", "CH"), "en": ("US", "GB", "CA", "AU", "IE", "NZ")}
 # A foreign town found only under an alternate name is kept when it is at least this big.
 MIN_ALTERNATE_POPULATION = 1_000_000
+# A hyphenated name is a district of its first part when that is a city this big ("Dortmund-Dorstfeld";
+# "Baden-Württemberg" is no part of Baden).
+MIN_DISTRICT_CITY = 100_000
 # A foreign town this small is kept only after a locative preposition ("in Sambir").
 MIN_FOREIGN_POPULATION = 50_000
 
@@ -59,6 +63,8 @@ def _weak(text: str, ent: Entity, rec: PlaceRecord, countries: Collection[str], 
     before = text[max(0, ent.start - 12):ent.start].rstrip()
     if before[-1:].isdigit():
         return True  # "100 Newton", "5 Watt": a unit after a number
+    if _inner_capital(ent.text) and ent.text not in rec.name:
+        return True  # "SoFi", "WeWork": a brand's casing the place's own name does not have ("McAllen" has)
     located = word_before(text, ent.start) in word_classes(language).locative_prepositions
     if ent.text in surnames and not located:
         return True  # Joaquin Phoenix … "Phoenix": the person, not the city
@@ -67,6 +73,32 @@ def _weak(text: str, ent: Entity, rec: PlaceRecord, countries: Collection[str], 
     if not rec.primary and rec.population < MIN_ALTERNATE_POPULATION:
         return True
     return rec.population < MIN_FOREIGN_POPULATION and not located
+
+
+def _other_forms(text: str, ent: Entity, gaz: Gazetteer, language: str, countries: Collection[str]) -> PlaceRecord | None:
+    """A place under a form the gazetteer does not hold: a region ("Bayern", "Kalifornien"), a state
+    named with its word ("New York State"), an abbreviation whose last period the span lost ("U.S"),
+    "St." written without its space ("St.Gallen"), or a big city's district ("Dortmund-Dorstfeld")."""
+    name = ent.text
+    rec = region(name) or (region(ent.name) if ent.name else None)
+    if rec is not None:
+        return rec
+    if name.endswith((" State", " state")):
+        return gaz.state(name[:-6])
+    if text[ent.end:ent.end + 1] == "." and "." in name:
+        return gaz.lookup(name + ".", language, countries)
+    if name.startswith(("St.", "St.")) and name[3:4].isupper():
+        return gaz.lookup("St. " + name[3:], language, countries)
+    if "-" in name:
+        first = gaz.lookup(name.split("-", 1)[0], language, countries)
+        if first is not None and first.kind == "city" and first.population >= MIN_DISTRICT_CITY:
+            return first
+    return None
+
+
+def _inner_capital(name: str) -> bool:
+    """A capital after a lower-case letter inside one word ("SoFi", "McAllen")."""
+    return any(a.islower() and b.isupper() for a, b in zip(name, name[1:], strict=False))
 
 
 class PlaceResolver:
@@ -99,6 +131,8 @@ class PlaceResolver:
                     gaz.lookup(ent.name, language, where) if ent.name else None)
                 if rec is not None and state is not None and rec.country != state.country:
                     rec = None
+            if rec is None and state is None:
+                rec = _other_forms(text, ent, gaz, language, countries)
             if rec is None or _weak(text, ent, rec, countries, language, surnames):
                 continue
             place = _place(ent.start, ent.text, rec)

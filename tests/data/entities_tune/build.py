@@ -1,0 +1,87 @@
+"""Builds texts.jsonl, the texts of the entity tuning set (run once; the output is kept, not rebuilt).
+
+The same rule as the precision set (tests/data/precision/select.py, docs/annotation.md) on the
+other half: the TUNE half of trafeval-de-dev and of the Zyte benchmark (benchmarks/splits.py), key
+order, the first pages with a publication date (German) or an English ground-truth body of at least
+500 characters (English); each text is the article's opening. Nothing of the blind precision set is
+read. Every entity newsmill finds in these texts is judged by hand in judged.jsonl.
+
+    .venv/bin/python tests/data/entities_tune/build.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.splits import half  # noqa: E402
+
+
+def _precision_select() -> ModuleType:
+    """The precision set's builder (its opening cut), loaded by path: "select" is a stdlib name."""
+    spec = importlib.util.spec_from_file_location("precision_select", HERE.parent / "precision" / "select.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+opening = _precision_select().opening
+
+BENCH = ROOT.parent / "shared" / "benchdata"
+N_DE, N_EN = 40, 30
+MIN_BODY = 500
+
+
+def german() -> list[dict[str, str]]:
+    import newsmill
+
+    gold = json.loads((BENCH / "trafeval-de-dev" / "gold.json").read_text())
+    rows = []
+    for key in sorted(k for k in gold if half("trafeval", k) == "tune"):
+        if not gold[key].get("date"):
+            continue
+        raw = gzip.decompress((BENCH / "trafeval-de-dev" / "pages" / f"{key}.html.gz").read_bytes())
+        article = newsmill.extract(raw, url=gold[key]["url"])
+        if article.language != "de":
+            continue
+        rows.append({"id": f"de-{key}", "language": "de", "url": gold[key]["url"], "text": opening(article.text)})
+        if len(rows) == N_DE:
+            break
+    return rows
+
+
+def english() -> list[dict[str, str]]:
+    from newsmill.extract.language import detect_language
+
+    truth = json.loads((BENCH / "zyte-article-extraction-benchmark" / "ground-truth.json").read_text())
+    rows = []
+    for key in sorted(k for k in truth if half("zyte", k) == "tune"):
+        body = truth[key].get("articleBody") or ""
+        if len(body) < MIN_BODY or detect_language(body[:2000])[0] != "en":
+            continue
+        rows.append({"id": f"en-{key[:12]}", "language": "en", "url": truth[key]["url"], "text": opening(body)})
+        if len(rows) == N_EN:
+            break
+    return rows
+
+
+def main() -> int:
+    rows = german() + english()
+    with (HERE / "texts.jsonl").open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} texts", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
