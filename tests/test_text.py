@@ -97,6 +97,20 @@ def test_teaser_date_after_the_body_is_not_the_articles_date() -> None:
     assert dated.published == "2024-03-12"
 
 
+def test_comments_after_a_commenters_header_with_timestamp_are_not_body() -> None:
+    # Comments as long as the article's paragraphs: by weight alone they would join the body.
+    comment = "Ich finde, die Sanierung der Schule hätte man schon vor vielen Jahren angehen müssen, das war überfällig. " * 3
+    dump = (
+        "Titel der Meldung hier\n\n" + PROSE * 3 + "\n\nGraugans sagt:\n31. Oktober 2023 um 15:15 Uhr\n"
+        + comment + "\n\nMax Muster sagt:\n31. Oktober 2023 um 16:02 Uhr\n" + comment + "\n"
+    )
+    text = _text(dump).text
+    assert "Gemeinderat" in text and "überfällig" not in text
+    # A speaker line inside the article (no timestamp beside it) stays part of the body.
+    quoted = _text("Titel der Meldung hier\n\n" + PROSE * 2 + "\nDie Bürgermeisterin sagt:\n" + comment + "\n" + PROSE * 2)
+    assert "überfällig" in quoted.text
+
+
 @pytest.mark.parametrize(
     "dump",
     [

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-from newsmill.extract.lexicon import Lexicon, cue_key
+from newsmill.extract.lexicon import Lexicon, cue_key, table_words
 from newsmill.extract.text.lines import Line
 
 Kind = Literal["good", "medium", "short", "bad", "image", "caption"]
@@ -117,6 +118,11 @@ SHARE_BAR_IS_BARRIER = True
 # Phrases of comment forms and consent boxes ("Diese Website verwendet Akismet") are specific
 # enough to end the article wherever they stand in a line.
 PHRASE_BARRIER_REASONS = frozenset({"comments", "footer"})
+# A comment's header is a name and a speech verb ("Graugans sagt:", "joe says:") beside the
+# comment's timestamp; a name has at most this many words, the timestamp line at most this many.
+COMMENT_HEAD_MAX_WORDS = 5
+COMMENT_STAMP_MAX_WORDS = 10
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
 def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
@@ -136,7 +142,39 @@ def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
             bad_texts.add(key)
         labels.append(label)
     _mark_share_bars(labels)
+    _mark_comment_heads(lines, labels, lex)
     return labels
+
+
+@lru_cache(maxsize=1)
+def _comment_verbs() -> frozenset[str]:
+    return frozenset(table_words("comment_verbs"))
+
+
+def _mark_comment_heads(lines: list[Line], labels: list[Label], lex: Lexicon) -> None:
+    """"Name says:" next to a timestamp opens a comment: a comments barrier.
+
+    Comment threads print each comment as its author, a speech verb and the time it was posted;
+    the comments themselves are prose and would otherwise extend the article. The timestamp
+    tells a comment's header from a quote's speaker line ("Der Minister sagt:") in the article.
+    """
+    verbs = _comment_verbs()
+    for i, line in enumerate(lines):
+        text = line.text
+        if not text.endswith(":") or labels[i].words > COMMENT_HEAD_MAX_WORDS or labels[i].words < 2:
+            continue
+        if text[:-1].rsplit(" ", 1)[-1].lower() not in verbs:
+            continue
+        if any(_timestamp(lines[j].text, labels[j], lex) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+            labels[i] = Label("bad", "comments", labels[i].words, barrier=True)
+
+
+def _timestamp(text: str, label: Label, lex: Lexicon) -> bool:
+    if label.words > COMMENT_STAMP_MAX_WORDS or not any(c.isdigit() for c in text):
+        return False
+    if _TIME.search(text) or _NUMERIC_DATE.match(text):
+        return True
+    return any(w in lex.months for w in cue_key(text).split(" "))
 
 
 def _mark_share_bars(labels: list[Label]) -> None:
