@@ -120,6 +120,7 @@ SHARE_BAR_IS_BARRIER = True
 PHRASE_BARRIER_REASONS = frozenset({"comments", "footer"})
 # A comment's header is a name and a speech verb ("Graugans sagt:", "joe says:") beside the
 # comment's timestamp; a name has at most this many words, the timestamp line at most this many.
+# get_text dumps put the verb on a line of its own ("says:" under the name): that line counts too.
 COMMENT_HEAD_MAX_WORDS = 5
 COMMENT_STAMP_MAX_WORDS = 10
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -161,7 +162,7 @@ def _mark_comment_heads(lines: list[Line], labels: list[Label], lex: Lexicon) ->
     verbs = _comment_verbs()
     for i, line in enumerate(lines):
         text = line.text
-        if not text.endswith(":") or labels[i].words > COMMENT_HEAD_MAX_WORDS or labels[i].words < 2:
+        if not text.endswith(":") or labels[i].words > COMMENT_HEAD_MAX_WORDS:
             continue
         if text[:-1].rsplit(" ", 1)[-1].lower() not in verbs:
             continue
