@@ -97,6 +97,19 @@ def test_teaser_date_after_the_body_is_not_the_articles_date() -> None:
     assert dated.published == "2024-03-12"
 
 
+def test_run_of_summaries_cut_with_an_ellipsis_is_a_teaser_list() -> None:
+    # A box of related stories inside the article: their summaries are prose too, cut short.
+    teasers = "".join(
+        f"Meldung {n} aus dem Kreis\nDer Kreistag hat am Dienstag über den Haushalt für das kommende Jahr und neue Stellen beraten, die Verwaltung ...\n\n"
+        for n in range(4)
+    )
+    article = _text("Titel der Meldung hier\n\n" + PROSE * 3 + "\n" + teasers + "\n" + PROSE * 2)
+    assert "Gemeinderat" in article.text and "Kreistag" not in article.text
+    # One paragraph trailing off in the article is kept.
+    single = _text("Titel der Meldung hier\n\n" + PROSE * 2 + "\nUnd dann sagte sie nur noch, dass es jetzt an der Zeit sei ...\n" + PROSE)
+    assert "an der Zeit sei" in single.text
+
+
 def test_comments_after_a_commenters_header_with_timestamp_are_not_body() -> None:
     # Comments as long as the article's paragraphs: by weight alone they would join the body.
     comment = "Ich finde, die Sanierung der Schule hätte man schon vor vielen Jahren angehen müssen, das war überfällig. " * 3

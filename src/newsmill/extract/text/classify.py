@@ -123,6 +123,12 @@ PHRASE_BARRIER_REASONS = frozenset({"comments", "footer"})
 # get_text dumps put the verb on a line of its own ("says:" under the name): that line counts too.
 COMMENT_HEAD_MAX_WORDS = 5
 COMMENT_STAMP_MAX_WORDS = 10
+# Teaser lists print each item's summary cut short with an ellipsis; an article's paragraphs end
+# with one now and then, but not this many in a row (prose lines, other lines between them
+# allowed: a teaser's headline and date).
+TRUNCATED_RUN_MIN = 3
+TRUNCATED_MAX_GAP = 3
+_TRUNCATED = re.compile(r"\w[\"“”»«')\]]?\s?(?:\.{3}|…)$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
@@ -144,7 +150,27 @@ def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
         labels.append(label)
     _mark_share_bars(labels)
     _mark_comment_heads(lines, labels, lex)
+    _mark_truncated_runs(lines, labels)
     return labels
+
+
+def _mark_truncated_runs(lines: list[Line], labels: list[Label]) -> None:
+    """Prose lines cut short with "..." several in a row are teaser summaries, not paragraphs."""
+    run: list[int] = []
+    gap = 0
+    for i in [*range(len(lines)), -1]:
+        prose = i >= 0 and labels[i].kind in ("good", "medium")
+        if prose and _TRUNCATED.search(lines[i].text):
+            run.append(i)
+            gap = 0
+            continue
+        if i >= 0 and not prose and run and gap < TRUNCATED_MAX_GAP:
+            gap += 1
+            continue
+        if len(run) >= TRUNCATED_RUN_MIN:
+            for j in run:
+                labels[j] = Label("bad", "teaser", labels[j].words)
+        run, gap = [], 0
 
 
 @lru_cache(maxsize=1)
