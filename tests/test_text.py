@@ -110,6 +110,25 @@ def test_run_of_summaries_cut_with_an_ellipsis_is_a_teaser_list() -> None:
     assert "an der Zeit sei" in single.text
 
 
+def test_teaser_header_over_headline_and_summary_pairs_is_a_barrier() -> None:
+    # "Related links:" is no barrier on its own (articles use such subheadings); over headline +
+    # summary pairs it opens a list of other stories.
+    stories = "".join(
+        f"New plans for the {place} station\n\nThe city wants to rebuild the {place} station by 2030 and will spend several million on it.\n\n"
+        for place in ("north", "harbour", "airport")
+    )
+    prose = "The council decided on Monday after a long debate to renovate the old school in the town centre and to open a library there.\n"
+    lex = load_lexicon()
+
+    def header_barrier(after: str) -> bool:
+        lines = merge_fragments(split_lines(prose * 3 + "\nRelated links:\n\n" + after, lex.stopwords, lex.exact).lines)
+        labels = classify_lines(lines, lex)
+        return next(lb.barrier for ln, lb in zip(lines, labels, strict=True) if ln.text == "Related links:")
+
+    assert header_barrier(stories)
+    assert not header_barrier(prose * 4)
+
+
 def test_comments_after_a_commenters_header_with_timestamp_are_not_body() -> None:
     # Comments as long as the article's paragraphs: by weight alone they would join the body.
     comment = "Ich finde, die Sanierung der Schule hätte man schon vor vielen Jahren angehen müssen, das war überfällig. " * 3

@@ -129,6 +129,9 @@ COMMENT_STAMP_MAX_WORDS = 10
 TRUNCATED_RUN_MIN = 3
 TRUNCATED_MAX_GAP = 3
 _TRUNCATED = re.compile(r"\w[\"“”»«')\]]?\s?(?:\.{3}|…)$")
+# A teaser header ("Related links:", "Mehr zum Thema") followed by this many pairs of a headline
+# and one prose line (each story's title and summary) opens a teaser list: a barrier then.
+TEASER_PAIRS_MIN = 2
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
@@ -151,7 +154,25 @@ def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
     _mark_share_bars(labels)
     _mark_comment_heads(lines, labels, lex)
     _mark_truncated_runs(lines, labels)
+    _mark_teaser_lists(labels)
     return labels
+
+
+def _mark_teaser_lists(labels: list[Label]) -> None:
+    """A teaser header over headline + summary pairs is the start of a list of other stories.
+
+    As a barrier on its own such a header cuts the odd article that uses it as a subheading
+    (``TEASER_HEADER_IS_BARRIER``); a subheading is followed by paragraphs, not by alternating
+    short and prose lines.
+    """
+    for i, label in enumerate(labels):
+        if label.reason != "teaser" or label.barrier:
+            continue
+        pairs = labels[i + 1 : i + 1 + 2 * TEASER_PAIRS_MIN]
+        if len(pairs) == 2 * TEASER_PAIRS_MIN and all(
+            (p.kind == "short") if k % 2 == 0 else (p.kind in ("good", "medium")) for k, p in enumerate(pairs)
+        ):
+            label.barrier = True
 
 
 def _mark_truncated_runs(lines: list[Line], labels: list[Label]) -> None:
