@@ -97,6 +97,52 @@ def test_teaser_date_after_the_body_is_not_the_articles_date() -> None:
     assert dated.published == "2024-03-12"
 
 
+def test_run_of_summaries_cut_with_an_ellipsis_is_a_teaser_list() -> None:
+    # A box of related stories inside the article: their summaries are prose too, cut short.
+    teasers = "".join(
+        f"Meldung {n} aus dem Kreis\nDer Kreistag hat am Dienstag über den Haushalt für das kommende Jahr und neue Stellen beraten, die Verwaltung ...\n\n"
+        for n in range(4)
+    )
+    article = _text("Titel der Meldung hier\n\n" + PROSE * 3 + "\n" + teasers + "\n" + PROSE * 2)
+    assert "Gemeinderat" in article.text and "Kreistag" not in article.text
+    # One paragraph trailing off in the article is kept.
+    single = _text("Titel der Meldung hier\n\n" + PROSE * 2 + "\nUnd dann sagte sie nur noch, dass es jetzt an der Zeit sei ...\n" + PROSE)
+    assert "an der Zeit sei" in single.text
+
+
+def test_teaser_header_over_headline_and_summary_pairs_is_a_barrier() -> None:
+    # "Related links:" is no barrier on its own (articles use such subheadings); over headline +
+    # summary pairs it opens a list of other stories.
+    stories = "".join(
+        f"New plans for the {place} station\n\nThe city wants to rebuild the {place} station by 2030 and will spend several million on it.\n\n"
+        for place in ("north", "harbour", "airport")
+    )
+    prose = "The council decided on Monday after a long debate to renovate the old school in the town centre and to open a library there.\n"
+    lex = load_lexicon()
+
+    def header_barrier(after: str) -> bool:
+        lines = merge_fragments(split_lines(prose * 3 + "\nRelated links:\n\n" + after, lex.stopwords, lex.exact).lines)
+        labels = classify_lines(lines, lex)
+        return next(lb.barrier for ln, lb in zip(lines, labels, strict=True) if ln.text == "Related links:")
+
+    assert header_barrier(stories)
+    assert not header_barrier(prose * 4)
+
+
+def test_comments_after_a_commenters_header_with_timestamp_are_not_body() -> None:
+    # Comments as long as the article's paragraphs: by weight alone they would join the body.
+    comment = "Ich finde, die Sanierung der Schule hätte man schon vor vielen Jahren angehen müssen, das war überfällig. " * 3
+    dump = (
+        "Titel der Meldung hier\n\n" + PROSE * 3 + "\n\nGraugans sagt:\n31. Oktober 2023 um 15:15 Uhr\n"
+        + comment + "\n\nMax Muster sagt:\n31. Oktober 2023 um 16:02 Uhr\n" + comment + "\n"
+    )
+    text = _text(dump).text
+    assert "Gemeinderat" in text and "überfällig" not in text
+    # A speaker line inside the article (no timestamp beside it) stays part of the body.
+    quoted = _text("Titel der Meldung hier\n\n" + PROSE * 2 + "\nDie Bürgermeisterin sagt:\n" + comment + "\n" + PROSE * 2)
+    assert "überfällig" in quoted.text
+
+
 @pytest.mark.parametrize(
     "dump",
     [

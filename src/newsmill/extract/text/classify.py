@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-from newsmill.extract.lexicon import Lexicon, cue_key
+from newsmill.extract.lexicon import Lexicon, cue_key, table_words
 from newsmill.extract.text.lines import Line
 
 Kind = Literal["good", "medium", "short", "bad", "image", "caption"]
@@ -117,6 +118,21 @@ SHARE_BAR_IS_BARRIER = True
 # Phrases of comment forms and consent boxes ("Diese Website verwendet Akismet") are specific
 # enough to end the article wherever they stand in a line.
 PHRASE_BARRIER_REASONS = frozenset({"comments", "footer"})
+# A comment's header is a name and a speech verb ("Graugans sagt:", "joe says:") beside the
+# comment's timestamp; a name has at most this many words, the timestamp line at most this many.
+# get_text dumps put the verb on a line of its own ("says:" under the name): that line counts too.
+COMMENT_HEAD_MAX_WORDS = 5
+COMMENT_STAMP_MAX_WORDS = 10
+# Teaser lists print each item's summary cut short with an ellipsis; an article's paragraphs end
+# with one now and then, but not this many in a row (prose lines, other lines between them
+# allowed: a teaser's headline and date).
+TRUNCATED_RUN_MIN = 3
+TRUNCATED_MAX_GAP = 3
+_TRUNCATED = re.compile(r"\w[\"“”»«')\]]?\s?(?:\.{3}|…)$")
+# A teaser header ("Related links:", "Mehr zum Thema") followed by this many pairs of a headline
+# and one prose line (each story's title and summary) opens a teaser list: a barrier then.
+TEASER_PAIRS_MIN = 2
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
 def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
@@ -136,7 +152,77 @@ def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
             bad_texts.add(key)
         labels.append(label)
     _mark_share_bars(labels)
+    _mark_comment_heads(lines, labels, lex)
+    _mark_truncated_runs(lines, labels)
+    _mark_teaser_lists(labels)
     return labels
+
+
+def _mark_teaser_lists(labels: list[Label]) -> None:
+    """A teaser header over headline + summary pairs is the start of a list of other stories.
+
+    As a barrier on its own such a header cuts the odd article that uses it as a subheading
+    (``TEASER_HEADER_IS_BARRIER``); a subheading is followed by paragraphs, not by alternating
+    short and prose lines.
+    """
+    for i, label in enumerate(labels):
+        if label.reason != "teaser" or label.barrier:
+            continue
+        pairs = labels[i + 1 : i + 1 + 2 * TEASER_PAIRS_MIN]
+        if len(pairs) == 2 * TEASER_PAIRS_MIN and all(
+            (p.kind == "short") if k % 2 == 0 else (p.kind in ("good", "medium")) for k, p in enumerate(pairs)
+        ):
+            label.barrier = True
+
+
+def _mark_truncated_runs(lines: list[Line], labels: list[Label]) -> None:
+    """Prose lines cut short with "..." several in a row are teaser summaries, not paragraphs."""
+    run: list[int] = []
+    gap = 0
+    for i in [*range(len(lines)), -1]:
+        prose = i >= 0 and labels[i].kind in ("good", "medium")
+        if prose and _TRUNCATED.search(lines[i].text):
+            run.append(i)
+            gap = 0
+            continue
+        if i >= 0 and not prose and run and gap < TRUNCATED_MAX_GAP:
+            gap += 1
+            continue
+        if len(run) >= TRUNCATED_RUN_MIN:
+            for j in run:
+                labels[j] = Label("bad", "teaser", labels[j].words)
+        run, gap = [], 0
+
+
+@lru_cache(maxsize=1)
+def _comment_verbs() -> frozenset[str]:
+    return frozenset(table_words("comment_verbs"))
+
+
+def _mark_comment_heads(lines: list[Line], labels: list[Label], lex: Lexicon) -> None:
+    """"Name says:" next to a timestamp opens a comment: a comments barrier.
+
+    Comment threads print each comment as its author, a speech verb and the time it was posted;
+    the comments themselves are prose and would otherwise extend the article. The timestamp
+    tells a comment's header from a quote's speaker line ("Der Minister sagt:") in the article.
+    """
+    verbs = _comment_verbs()
+    for i, line in enumerate(lines):
+        text = line.text
+        if not text.endswith(":") or labels[i].words > COMMENT_HEAD_MAX_WORDS:
+            continue
+        if text[:-1].rsplit(" ", 1)[-1].lower() not in verbs:
+            continue
+        if any(_timestamp(lines[j].text, labels[j], lex) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+            labels[i] = Label("bad", "comments", labels[i].words, barrier=True)
+
+
+def _timestamp(text: str, label: Label, lex: Lexicon) -> bool:
+    if label.words > COMMENT_STAMP_MAX_WORDS or not any(c.isdigit() for c in text):
+        return False
+    if _TIME.search(text) or _NUMERIC_DATE.match(text):
+        return True
+    return any(w in lex.months for w in cue_key(text).split(" "))
 
 
 def _mark_share_bars(labels: list[Label]) -> None:
