@@ -97,7 +97,6 @@ class QuoteLexicon:
     noun_phrase_stops: frozenset[str] = frozenset()  # "should", "himself": end a lower-case noun phrase
     possessive_endings: tuple[str, ...] = ()  # "'s": "WeWork's" as a speaker is WeWork
     participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
-
     impersonal_subject: str = ""  # "es": "heißt" is a cue only beside it ("hieß es"), else it names
     noun_markers: frozenset[str] = frozenset()  # "an", "with": a cue form after one is a noun or adjective
     frame_nouns: frozenset[str] = frozenset()  # "statement", "reporters": may stand between a cue and "that"
@@ -242,7 +241,6 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         possessive_endings=tuple(raw.get("possessive_endings", [])),
         person_pronouns=words("person_pronouns"),
         noun_phrase_stops=words("noun_phrase_stops"),
-
         impersonal_subject=str(raw.get("impersonal_subject", "")),
         noun_markers=words("noun_markers"),
         frame_nouns=words("frame_nouns") | words("message_nouns"),
