@@ -501,7 +501,9 @@ class SentenceReader:
             return None
         # "Teamchef Jean Todt stellt sich vor seinen Piloten: „…“": the subject of the frame
         np = self.speakers.noun_phrase_from(s.first, colon) or self.speakers.middle_field(s.first, colon)
-        return self.speakers.speaker(*np) if np else None
+        if np is None or not self.speakers.plausible_range(*np):
+            return None  # "Ernster Nachsatz: „…“": a lead-in, not a speaker; the last one speaks on
+        return self.speakers.speaker(*np)
 
     def _apposed_subject(self, s: Sentence, c0: int) -> tuple[int, int] | None:
         """"John Miller, a senior analyst at the bank, said": the noun phrase before an apposition."""
@@ -589,6 +591,8 @@ class SentenceReader:
         k = next((k for k in range(cue.last, end) if toks[k].text == "," and not self.in_quote[k]), None)
         if k is None or k + 1 >= end or self._has_subjunctive(s.first, k) or not self._has_subjunctive(k + 1, end):
             return None
+        if toks[k + 1].low in self.lex.clause_stop_words:
+            return None  # "bestreitet seine Spiele, als erster … hätte er": a clause of its own, not content
         return self._make(k + 1, end, directs, self._frame_speaker(s, cue, k), self._span(cue.first, cue.last))
 
     def _free(self, s: Sentence, recent: bool, prev: Sentence | None) -> list[Candidate]:
