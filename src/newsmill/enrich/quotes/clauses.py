@@ -256,6 +256,13 @@ class SentenceReader:
                 and self._bare_start(cue.last, s.first):
             cue_span = self._span(cue.first, cue.last)
             after = self._make(cue.last, end, directs, self._frame_speaker(s, cue, cue.last), cue_span)
+        elif before is None and after is None and self.lex.bare_clause and cue.last < end \
+                and self._bare_start(cue.last, s.first, self.tokens[cue.first].low in self.lex.clause_cues):
+            # a clause opening with any word: only with a speaker that can speak ("find said
+            # civilisation …" is an adjective)
+            speaker = self._frame_speaker(s, cue, cue.last)
+            if speaker is not None and self.speakers.plausible(speaker):
+                after = self._make(cue.last, end, directs, speaker, self._span(cue.first, cue.last))
         return [before, after]
 
     def _agentless_passive(self, s: Sentence, cue: Cue, end: int) -> bool:
@@ -381,10 +388,17 @@ class SentenceReader:
                 return k if k < i - 1 and (k == s.first or toks[k - 1].text == ",") else None
         return None
 
-    def _bare_start(self, k: int, first: int) -> bool:
-        """English "Smith said the plan ...": a clause right after a cue with its subject before it."""
+    def _bare_start(self, k: int, first: int, clause_cue: bool = False) -> bool:
+        """English "Smith said the plan ...": a clause right after a cue with its subject before it.
+        After a verb that takes a clause and hardly ever an object ("said", "added"), the clause
+        may open with any word ("said overwhelming demand led to …") but a preposition or an
+        adverb of the frame ("said on Tuesday", "said later")."""
         tok = self.tokens[k]
-        starts_clause = tok.text in self.lex.determiners or tok.text in self.lex.speaker_pronouns or _cap(tok.text)
+        lex = self.lex
+        starts_clause = tok.text in lex.determiners or tok.text in lex.speaker_pronouns or _cap(tok.text) or (
+            clause_cue and tok.text[:1].isalpha() and tok.low not in lex.prepositions
+            and tok.low not in lex.speaker_stop_words and tok.low not in lex.clause_stop_words
+            and tok.low not in lex.complementizers and tok.low not in lex.frame_nouns)
         if k + 1 >= len(self.tokens) or not self.tokens[k + 1].text[:1].isalnum():
             return False  # "recommend that, so …": a pronoun object, no clause
         return starts_clause and k - 1 > first and self.tokens[k - 2].text not in ",:" and not self.in_quote[k]
