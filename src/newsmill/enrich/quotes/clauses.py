@@ -299,6 +299,8 @@ class SentenceReader:
         toks = self.tokens
         for k in range(cue.last, min(end, cue.last + MAX_FRAME_TOKENS)):
             if self.in_quote[k]:
+                if self._in_name(k, directs):
+                    continue  # "sagte der „Berliner Zeitung“, dass …": a quoted name in the frame
                 return None
             bare = toks[k].low in self.lex.complementizers and not self.lex.comma_before_complementizer
             if bare and not self._opens_content(k, cue, end):
@@ -315,6 +317,12 @@ class SentenceReader:
                 cue_span = self._span(cue.first, cue.last)
                 return self._make(first, end, directs, self._frame_speaker(s, cue, k), cue_span)
         return None
+
+    def _in_name(self, k: int, directs: list[Marked]) -> bool:
+        """Token ``k`` is inside quotation marks that hold a name or title, not quoted words."""
+        start = self.tokens[k].start
+        marks = [m for m in self._marked if m.start <= start < m.end]
+        return bool(marks) and not any(m in directs for m in marks)
 
     def _opens_content(self, k: int, cue: Cue, end: int) -> bool:
         """A complementizer without a comma ("said that …") opens the content when a word follows
