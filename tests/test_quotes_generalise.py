@@ -198,3 +198,29 @@ def test_weak_preterite_after_sie_is_not_subjunctive() -> None:
     assert not [q for q in quotes if "plante" in q.text]
     quotes = _quotes("Der Minister sagte, die Lage sei ernst. Sie plane die Reise schon lange.")
     assert [q for q in quotes if "plane" in q.text]
+
+
+# --- precision on news pages (issue 15.5): each a class from the quote tuning set, written anew
+
+
+def test_a_quoted_name_between_cue_and_content_is_part_of_the_frame() -> None:
+    quotes = _quotes("Die Ministerin sagte der „Berliner Stadtzeitung“, dass die Preise steigen.")
+    assert [q.text for q in quotes if q.kind == "indirect"] == ["dass die Preise steigen"]
+
+
+def test_heisst_names_unless_it_stands_beside_es() -> None:
+    assert not _quotes("„Wege aus der Krise“ heißt die neue Reihe, die im Mai beginnt.")
+    assert _quotes("In der Mitteilung hieß es, die Lage sei unter Kontrolle.")
+
+
+def test_a_cue_form_after_an_article_is_no_verb() -> None:
+    assert not _quotes("In the region, an estimated 40,000 residents would lose their homes.", "en")
+
+
+def test_that_after_an_object_noun_opens_a_relative_clause() -> None:
+    assert not _quotes("Some customers reported delays that lasted two hours.", "en")
+    assert _quotes("The agency reported on Monday that the delays had ended.", "en")
+
+
+def test_the_writers_own_question_is_no_quote() -> None:
+    assert not _quotes("Danach habe ich mich gefragt: „War das wirklich so einfach?“")

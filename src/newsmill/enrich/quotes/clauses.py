@@ -256,6 +256,13 @@ class SentenceReader:
                 and self._bare_start(cue.last, s.first):
             cue_span = self._span(cue.first, cue.last)
             after = self._make(cue.last, end, directs, self._frame_speaker(s, cue, cue.last), cue_span)
+        elif before is None and after is None and self.lex.bare_clause and cue.last < end \
+                and self._bare_start(cue.last, s.first, self.tokens[cue.first].low in self.lex.clause_cues):
+            # a clause opening with any word: only with a speaker that can speak ("find said
+            # civilisation …" is an adjective)
+            speaker = self._frame_speaker(s, cue, cue.last)
+            if speaker is not None and self.speakers.plausible(speaker):
+                after = self._make(cue.last, end, directs, speaker, self._span(cue.first, cue.last))
         return [before, after]
 
     def _agentless_passive(self, s: Sentence, cue: Cue, end: int) -> bool:
@@ -292,6 +299,8 @@ class SentenceReader:
         toks = self.tokens
         for k in range(cue.last, min(end, cue.last + MAX_FRAME_TOKENS)):
             if self.in_quote[k]:
+                if self._in_name(k, directs):
+                    continue  # "sagte der „Berliner Zeitung“, dass …": a quoted name in the frame
                 return None
             bare = toks[k].low in self.lex.complementizers and not self.lex.comma_before_complementizer
             if bare and not self._opens_content(k, cue, end):
@@ -308,6 +317,12 @@ class SentenceReader:
                 cue_span = self._span(cue.first, cue.last)
                 return self._make(first, end, directs, self._frame_speaker(s, cue, k), cue_span)
         return None
+
+    def _in_name(self, k: int, directs: list[Marked]) -> bool:
+        """Token ``k`` is inside quotation marks that hold a name or title, not quoted words."""
+        start = self.tokens[k].start
+        marks = [m for m in self._marked if m.start <= start < m.end]
+        return bool(marks) and not any(m in directs for m in marks)
 
     def _opens_content(self, k: int, cue: Cue, end: int) -> bool:
         """A complementizer without a comma ("said that …") opens the content when a word follows
@@ -381,10 +396,17 @@ class SentenceReader:
                 return k if k < i - 1 and (k == s.first or toks[k - 1].text == ",") else None
         return None
 
-    def _bare_start(self, k: int, first: int) -> bool:
-        """English "Smith said the plan ...": a clause right after a cue with its subject before it."""
+    def _bare_start(self, k: int, first: int, clause_cue: bool = False) -> bool:
+        """English "Smith said the plan ...": a clause right after a cue with its subject before it.
+        After a verb that takes a clause and hardly ever an object ("said", "added"), the clause
+        may open with any word ("said overwhelming demand led to …") but a preposition or an
+        adverb of the frame ("said on Tuesday", "said later")."""
         tok = self.tokens[k]
-        starts_clause = tok.text in self.lex.determiners or tok.text in self.lex.speaker_pronouns or _cap(tok.text)
+        lex = self.lex
+        starts_clause = tok.text in lex.determiners or tok.text in lex.speaker_pronouns or _cap(tok.text) or (
+            clause_cue and tok.text[:1].isalpha() and tok.low not in lex.prepositions
+            and tok.low not in lex.speaker_stop_words and tok.low not in lex.clause_stop_words
+            and tok.low not in lex.complementizers and tok.low not in lex.frame_nouns)
         if k + 1 >= len(self.tokens) or not self.tokens[k + 1].text[:1].isalnum():
             return False  # "recommend that, so …": a pronoun object, no clause
         return starts_clause and k - 1 > first and self.tokens[k - 2].text not in ",:" and not self.in_quote[k]
@@ -501,7 +523,9 @@ class SentenceReader:
             return None
         # "Teamchef Jean Todt stellt sich vor seinen Piloten: „…“": the subject of the frame
         np = self.speakers.noun_phrase_from(s.first, colon) or self.speakers.middle_field(s.first, colon)
-        return self.speakers.speaker(*np) if np else None
+        if np is None or not self.speakers.plausible_range(*np):
+            return None  # "Ernster Nachsatz: „…“": a lead-in, not a speaker; the last one speaks on
+        return self.speakers.speaker(*np)
 
     def _apposed_subject(self, s: Sentence, c0: int) -> tuple[int, int] | None:
         """"John Miller, a senior analyst at the bank, said": the noun phrase before an apposition."""
@@ -589,6 +613,8 @@ class SentenceReader:
         k = next((k for k in range(cue.last, end) if toks[k].text == "," and not self.in_quote[k]), None)
         if k is None or k + 1 >= end or self._has_subjunctive(s.first, k) or not self._has_subjunctive(k + 1, end):
             return None
+        if toks[k + 1].low in self.lex.clause_stop_words:
+            return None  # "bestreitet seine Spiele, als erster … hätte er": a clause of its own, not content
         return self._make(k + 1, end, directs, self._frame_speaker(s, cue, k), self._span(cue.first, cue.last))
 
     def _free(self, s: Sentence, recent: bool, prev: Sentence | None) -> list[Candidate]:

@@ -101,6 +101,7 @@ class QuoteLexicon:
     noun_markers: frozenset[str] = frozenset()  # "an", "with": a cue form after one is a noun or adjective
     frame_nouns: frozenset[str] = frozenset()  # "statement", "reporters": may stand between a cue and "that"
     object_cues: frozenset[str] = frozenset()  # "told", "warned": take a person object before "that"
+    clause_cues: frozenset[str] = frozenset()  # "said", "added": take a clause, hardly ever an object
     first_person: frozenset[str] = frozenset()  # "ich", "I": the writer's own words and thoughts
     participle_endings: tuple[str, ...] = ()  # "-t", "-ed": a cue form that may be a passive participle
     irregular_participles: frozenset[str] = frozenset()  # "said", "told": finite forms that are participles too
@@ -245,6 +246,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         noun_markers=words("noun_markers"),
         frame_nouns=words("frame_nouns") | words("message_nouns"),
         object_cues=words("object_cues"),
+        clause_cues=words("clause_cues"),
         first_person=words("first_person"),
         participle_endings=tuple(raw.get("participle_endings", [])),
         irregular_participles=words("irregular_participles"),

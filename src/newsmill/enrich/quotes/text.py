@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 
 # Words keep inner hyphens, apostrophes and dots ("SPD-Chef", "Kim's", "z.B"); anything else
-# that is not a space is a one-character token.
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*|\S")
+# that is not a space is a one-character token. Digit groups ("100,000", "7,1") are one number:
+# a comma between digits opens no clause.
+_TOKEN = re.compile(r"\d+(?:,\d+)+|[^\W_]+(?:[-'’.&][^\W_]+)*|\S")
 _SENTENCE_END = frozenset(".!?…")
 # Numbers this short before a dot are ordinals ("am 13. September"), not sentence ends.
 MAX_ORDINAL_DIGITS = 2
