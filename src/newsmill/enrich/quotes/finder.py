@@ -75,25 +75,50 @@ class QuoteFinder:
         if not has_lexicon(language):
             context.warnings.append(f"quotes: no quotation tables for {language!r}; used English")
         article.quotes = find_quotes(text, article, load_lexicon(language), self.options, context.warnings)
-        link_speakers(article.quotes, article.entities)
+        link_speakers(article.quotes, article.entities, load_lexicon(language))
 
 
-def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:
+def link_speakers(quotes: list[Quote], entities: list[Entity], lex: QuoteLexicon) -> None:
     """Give each speaker the id (and canonical name) of the entity it names: one with the same
-    canonical name, else the entity under the speaker's span; else an id of its own name."""
+    canonical name, else the entity under the speaker's span when that is the one the speaker
+    names; else an id of its own name. A speaker left as a pronoun or a role noun ("sie", "the
+    minister") names no one in particular and gets no id: one id would make every "sie" of the
+    corpus one person."""
     by_name = {e.name: e for e in entities if e.label in SPEAKER_LABELS and e.id}
     for quote in quotes:
         spk = quote.speaker
         if spk is None or spk.id:
             continue
+        name = spk.name or spk.text
         # the entity the speaker was resolved to first ("die Fraktionschefin der Grünen, Renate Künast"
-        # is Künast, not the party under its span), else the one under its span
-        ent = by_name.get(spk.name) or next((e for e in entities if e.label in SPEAKER_LABELS and e.id
-                                             and e.start < spk.end and spk.start < e.end), None)
+        # is Künast, not the party under its span), else the one under its span that it names
+        ent = by_name.get(name) or next((e for e in entities if e.label in SPEAKER_LABELS and e.id
+                                         and e.start < spk.end and spk.start < e.end
+                                         and _names_same(name, spk.text, e.name)), None)
         if ent is not None:
             spk.id, spk.name = ent.id, ent.name
-        else:
-            spk.id = entity_id("PER", spk.name or spk.text)
+        elif not _unresolved(name, lex):
+            spk.id = entity_id("PER", name)
+
+
+def _names_same(name: str, text: str, entity_name: str) -> bool:
+    # "CPUC President Marybel Batjer" resolved to Batjer is not CPUC, the entity under its span
+    if name == text:
+        return True
+    words, other = set(name.split()), set(entity_name.split())
+    return bool(words) and (words <= other or other <= words)
+
+
+def _unresolved(name: str, lex: QuoteLexicon) -> bool:
+    words = name.split()
+    if not words:
+        return True
+    if name in lex.speaker_pronouns or name.lower() in lex.speaker_pronouns:
+        return True
+    # a determiner and a role or group noun, or a lower-case phrase: "die Ministerin", "the agency"
+    if all(w.islower() for w in words):
+        return True
+    return words[0].lower() in lex.determiners and words[-1].lower() in lex.speaker_nouns
 
 
 def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOptions,

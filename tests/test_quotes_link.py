@@ -1,0 +1,29 @@
+"""Speaker ids: a speaker resolved to a person keeps that person; a pronoun or role noun left
+unresolved names no one in particular and gets no id (one id would join every "sie" of a corpus)."""
+
+import newsmill
+
+
+def _speakers(text: str, language: str) -> list[tuple[str, str, str]]:
+    article = newsmill.annotate(text, language=language)
+    return [(q.speaker.text, q.speaker.name, q.speaker.id) for q in article.quotes if q.speaker]
+
+
+def test_unresolved_pronouns_and_role_nouns_get_no_id() -> None:
+    for language, text in (
+        ("en", '"We will not give up," she said on Monday. "This is a hard year," the minister said.'),
+        ("de", "„Wir geben nicht auf“, sagte sie am Montag. „Das ist ein schweres Jahr“, sagte die Ministerin."),
+    ):
+        found = _speakers(text, language)
+        assert len(found) == 2, found
+        assert all(spk_id == "" for _, _, spk_id in found), found
+
+
+def test_a_speaker_resolved_past_the_entity_under_its_span_keeps_the_person() -> None:
+    found = _speakers('"Rates must fall," CPUC President Marybel Batjer said on Tuesday.', "en")
+    assert [(name, spk_id) for _, name, spk_id in found] == [("Marybel Batjer", "per:marybel-batjer")]
+
+
+def test_named_speakers_get_the_id_of_their_entity() -> None:
+    found = _speakers("„Wir geben nicht auf“, sagte Olaf Scholz am Montag in Berlin.", "de")
+    assert [spk_id for _, _, spk_id in found] == ["per:olaf-scholz"]
