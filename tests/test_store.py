@@ -246,3 +246,55 @@ def test_read_only_folder_falls_back_to_an_immutable_read(tmp_path: Path, monkey
     with Store(db, readonly=True) as ro:
         assert ro.stats().articles == 1
     assert len(tried) == 2 and tried[1].endswith("immutable=1")
+
+
+def _quoted(url: str, seed: int, speakers: list[dict[str, str]]) -> Article:
+    from newsmill.article import Quote, Speaker
+
+    a = article(url, story(seed))
+    a.quotes = [Quote(0, 5, a.text[:5], speaker=Speaker(0, 1, a.text[:1], **s)) for s in speakers]
+    return a
+
+
+def _speaker_rows(s: Store) -> tuple[list[str], list[str]]:
+    quotes = sorted(r[0] or "" for r in s.conn.execute("SELECT speaker FROM quotes"))
+    indexed = sorted(r[0] for r in s.conn.execute("SELECT DISTINCT entity FROM entity_articles WHERE entity LIKE 'per:%'"))
+    return quotes, indexed
+
+
+ARTS = [
+    _quoted("https://a.example/1", 1, [{"name": "sie", "id": ""}, {"name": "Olaf Scholz", "id": "per:olaf-scholz"}]),
+    _quoted("https://a.example/2", 2, [{"name": "sie", "id": ""}]),
+]
+
+
+def test_an_unresolved_speaker_is_no_one_and_a_record_without_ids_keeps_its_name(store: Store) -> None:
+    add(store, *ARTS)
+    assert _speaker_rows(store) == (["", "", "per:olaf-scholz"], ["per:olaf-scholz"])
+    legacy = _quoted("https://a.example/3", 3, [{"name": "Angela Merkel"}])
+    record = legacy.to_dict()
+    del record["quotes"][0]["speaker"]["id"]  # a record from before speaker ids
+    add(store, legacy)
+    store.conn.execute("UPDATE articles SET record = ? WHERE id = ?", (json.dumps(record), legacy.id))
+    assert "per:angela merkel" in _speaker_rows(store)[0]
+
+
+def test_migration_5_rebuilds_the_speakers_of_a_schema_4_corpus(tmp_path: Path) -> None:
+    from newsmill.corpus.schema import MIGRATIONS
+
+    path = tmp_path / "c.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied TEXT);"
+                       + "".join(f"{sql}\nINSERT INTO migrations VALUES ({v}, 'x');" for v, sql in MIGRATIONS if v <= 4))
+    for a in ARTS:
+        conn.execute("INSERT INTO articles(id, text, text_hash, ingested, record) VALUES (?, ?, ?, 'x', ?)",
+                     (a.id, a.text, a.id, json.dumps(a.to_dict())))
+    conn.commit()
+    # the previous release's triggers made every "sie" one speaker
+    assert sorted(r[0] for r in conn.execute("SELECT DISTINCT speaker FROM quotes")) == ["per:olaf-scholz", "per:sie"]
+    conn.close()
+    with Store(path) as s:
+        assert s.schema_version() == 5
+        assert _speaker_rows(s) == (["", "", "per:olaf-scholz"], ["per:olaf-scholz"])
+        add(s, _quoted("https://a.example/4", 4, [{"name": "er", "id": ""}]))  # the new triggers
+        assert _speaker_rows(s)[1] == ["per:olaf-scholz"]

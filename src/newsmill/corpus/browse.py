@@ -63,7 +63,7 @@ INTERVALS = {"day": "substr(m.published, 1, 10)",
 LABELS = {"PER": "people", "ORG": "organisations", "LOC": "places", "MISC": "other names"}
 # Read-side schema this module needs (corpus/schema.py); an older corpus is upgraded by any
 # writable open (``newsmill enrich --db`` or an ingest), never by the read-only server.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass

@@ -35,7 +35,7 @@ _MENTION_ROWS = {
 }
 
 
-def _mention_sql() -> str:
+def _mention_sql(rows: dict[str, str]) -> str:
     tables = """
 CREATE TABLE mentions (
     entity TEXT NOT NULL, article INTEGER NOT NULL, label TEXT, name TEXT, n INTEGER NOT NULL,
@@ -55,18 +55,43 @@ CREATE INDEX quotes_speaker ON quotes(speaker, article);
 CREATE TABLE authors (article INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (name, article)) WITHOUT ROWID;
 CREATE INDEX authors_article ON authors(article);
 """
-    clear = "".join(f"\n    DELETE FROM {t} WHERE article = old.rowid;" for t in _MENTION_ROWS)
-    fill_new = "".join(sql.format(row="new") for sql in _MENTION_ROWS.values())
+    clear = "".join(f"\n    DELETE FROM {t} WHERE article = old.rowid;" for t in rows)
+    fill_new = "".join(sql.format(row="new") for sql in rows.values())
     backfill = "".join(sql.format(row="a").replace(
         "FROM json_each(a.record", "FROM articles a, json_each(a.record").replace(
-        "GROUP BY 1;", "GROUP BY 1, 2;") for sql in _MENTION_ROWS.values())
+        "GROUP BY 1;", "GROUP BY 1, 2;") for sql in rows.values())
     return (tables + backfill
             + f"\nCREATE TRIGGER mentions_ai AFTER INSERT ON articles BEGIN{fill_new}\nEND;"
             + f"\nCREATE TRIGGER mentions_au AFTER UPDATE OF record ON articles BEGIN{clear}{fill_new}\nEND;"
             + f"\nCREATE TRIGGER mentions_ad AFTER DELETE ON articles BEGIN{clear}\nEND;\n")
 
 
-MENTIONS = _mention_sql()
+MENTIONS = _mention_sql(_MENTION_ROWS)
+
+# Migration 5: a speaker whose record gives an empty id (a pronoun or role noun left unresolved:
+# "sie", "the minister") names no one and gets no speaker row id; only a record from before ids
+# existed (no id key at all) falls back to its lowercased name. Without this every "sie" of a
+# corpus was one speaker. The quote rows and their entity_articles rows are rebuilt from the records.
+_QUOTE_SPEAKER_V5 = """nullif(CASE WHEN json_type(e.value, '$.speaker.id') IS NULL
+                THEN lower('per:' || json_extract(e.value, '$.speaker.name'))
+                ELSE json_extract(e.value, '$.speaker.id') END, ''),"""
+_MENTION_ROWS_V5 = dict(_MENTION_ROWS, quotes=_MENTION_ROWS["quotes"].replace(
+    """nullif(coalesce(nullif(json_extract(e.value, '$.speaker.id'), ''),
+                           lower('per:' || json_extract(e.value, '$.speaker.name'))), ''),""", _QUOTE_SPEAKER_V5))
+
+
+def _unresolved_speakers_sql() -> str:
+    rows = _MENTION_ROWS_V5
+    clear = "".join(f"\n    DELETE FROM {t} WHERE article = old.rowid;" for t in rows)
+    fill_new = "".join(sql.format(row="new") for sql in rows.values())
+    refill = rows["quotes"].format(row="a").replace("FROM json_each(a.record", "FROM articles a, json_each(a.record")
+    return ("DROP TRIGGER mentions_ai;\nDROP TRIGGER mentions_au;\nDELETE FROM quotes;" + refill + """
+DELETE FROM entity_articles WHERE
+    NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity = entity_articles.entity AND m.article = entity_articles.article)
+    AND NOT EXISTS (SELECT 1 FROM places p WHERE p.entity = entity_articles.entity AND p.article = entity_articles.article)
+    AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker = entity_articles.entity AND q.article = entity_articles.article);"""
+            + f"\nCREATE TRIGGER mentions_ai AFTER INSERT ON articles BEGIN{fill_new}\nEND;"
+            + f"\nCREATE TRIGGER mentions_au AFTER UPDATE OF record ON articles BEGIN{clear}{fill_new}\nEND;\n")
 
 # For the read side at scale (issue 10): an article's filter columns in a narrow table keyed by rowid
 # (a facet or timeline over thousands of matches reads these few bytes per article instead of the
@@ -205,4 +230,5 @@ CREATE INDEX article_meta_site ON article_meta(site, published);
 CREATE INDEX article_meta_source ON article_meta(source, published);
 CREATE INDEX article_meta_language ON article_meta(language, published);
 """),
+    (5, _unresolved_speakers_sql()),
 )
