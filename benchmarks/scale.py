@@ -59,6 +59,7 @@ def child(engine: str, workers: int, inputs: str, out: str, enrich: bool) -> Non
     task.run.jobs = workers
     opts = DatasetOptions(task=task, engine=engine, progress=False)
     opts.dask.workers = workers
+    opts.dask.dashboard = False  # a run nobody watches, as ingest --quiet
     start = time.perf_counter()
     if engine == "dask":
         from newsmill.run import dask_engine

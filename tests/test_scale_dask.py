@@ -146,3 +146,32 @@ def test_near_duplicate_groups_on_dask_equal_the_local_grouping(tmp_path: Path, 
     with Client(scheduler, timeout=60) as c:  # type: ignore[no-untyped-call]
         on_dask = near_duplicate_groups(shards, c)
     assert on_dask == local and len(local) == 3 and len(set(local.values())) == 1
+
+
+def _worker_setting(key: str) -> Any:
+    import dask
+
+    return dask.config.get(key)
+
+
+def test_our_cluster_workers_run_without_the_statistical_profiler(scheduler: str) -> None:
+    # the profiler samples the task thread every 10 ms on the CPU the unit is charged for
+    from distributed import Client
+
+    with Client(scheduler, timeout=60) as c:  # type: ignore[no-untyped-call]
+        settings = c.run(_worker_setting, "distributed.worker.profile.enabled")
+        daemon = c.run(_worker_setting, "distributed.worker.daemon")
+    assert len(settings) == 2
+    assert set(settings.values()) == {False}
+    assert set(daemon.values()) == {False}
+
+
+def test_an_unwatched_local_cluster_serves_no_dashboard() -> None:
+    import urllib.error
+    import urllib.request
+
+    with client(DaskOptions(workers=1, dashboard=False)) as c:
+        port = c.cluster.scheduler.http_server.port
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=10)  # noqa: S310
+        assert err.value.code == 404

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsmill.run.dask_engine import DaskOptions
@@ -111,7 +111,7 @@ def ingest_dataset(inputs: list[str], out: str | Path, options: DatasetOptions |
         else:
             from newsmill.run.dask_engine import client, dashboard, run_units
 
-            with client(opts.dask) as c:
+            with client(replace(opts.dask, dashboard=opts.dask.dashboard and opts.progress)) as c:
                 report.dashboard = progress.dashboard = dashboard(c)
                 progress.update()
                 run_units(c, units, out_dir.location(), opts.task, lambda e: finished(e, counted=True),

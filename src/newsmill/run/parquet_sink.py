@@ -16,6 +16,7 @@ from typing import Any
 
 from newsmill.corpus.export import arrow_schema
 from newsmill.corpus.store import ArticleRow
+from newsmill.run.local import release_free_memory
 from newsmill.run.output import Output
 
 SHARD_PREFIX = "part-"
@@ -84,6 +85,10 @@ class ShardWriter:
             self.rows += len(self.pending)
             self.pending.clear()
             self.pending_bytes = 0
+            # The row group's Arrow buffers and the pending rows' Python objects are garbage now;
+            # give their memory back so the task's process stays at one row group, not its peak.
+            pa.default_memory_pool().release_unused()
+            release_free_memory()
 
     def _close(self) -> None:
         if self._writer is not None:

@@ -7,6 +7,7 @@ import contextlib
 import gc
 
 import newsmill.run.warmup  # noqa: F401  the extractors first
+from newsmill.run.local import release_free_memory
 
 with contextlib.suppress(Exception):
     from newsmill.enrich import annotate
@@ -18,3 +19,7 @@ with contextlib.suppress(Exception):
 # object's header in each forked worker and turn the shared models into private copies.
 gc.collect()
 gc.freeze()
+# The garbage of loading (the GeoNames JSON behind the gazetteer, ~10 MB) goes back to the system
+# rather than stay resident in the fork server, where each worker's allocations would land in it
+# and turn those pages private.
+release_free_memory()
