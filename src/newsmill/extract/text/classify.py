@@ -181,7 +181,7 @@ def _mark_truncated_runs(lines: list[Line], labels: list[Label]) -> None:
     gap = 0
     for i in [*range(len(lines)), -1]:
         prose = i >= 0 and labels[i].kind in ("good", "medium")
-        if prose and _TRUNCATED.search(lines[i].text):
+        if prose and lines[i].text.endswith((".", "…")) and _TRUNCATED.search(lines[i].text):
             run.append(i)
             gap = 0
             continue
