@@ -27,3 +27,15 @@ def test_a_speaker_resolved_past_the_entity_under_its_span_keeps_the_person() ->
 def test_named_speakers_get_the_id_of_their_entity() -> None:
     found = _speakers("„Wir geben nicht auf“, sagte Olaf Scholz am Montag in Berlin.", "de")
     assert [spk_id for _, _, spk_id in found] == ["per:olaf-scholz"]
+
+
+def test_a_title_abbreviation_before_a_name_keeps_the_speaker() -> None:
+    # the period of "Dr." ended the speaker phrase at "Dr", and "Dr" alone names no one
+    for language, text in (
+        ("en", '"The results are clear," said Dr. Gernot Jäger.'),
+        ("en", '"The results are clear," Prof. Anna Meier said on Tuesday.'),
+        ("de", "„Wir brauchen mehr Daten“, sagte Prof. Dr. Anna Meier am Dienstag."),
+    ):
+        found = _speakers(text, language)
+        assert len(found) == 1 and found[0][1] in {"Gernot Jäger", "Anna Meier"}, found
+        assert found[0][0].startswith(("Dr.", "Prof.")), found

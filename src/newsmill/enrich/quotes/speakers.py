@@ -111,6 +111,9 @@ class SpeakerFinder:
         while j < stop and (_capitalised(toks[j]) or toks[j].text in "-&" or _is_domain(toks[j].text)) \
                 and toks[j].text[0] not in ",.:;!?\"„“”»«" and toks[j].low not in lex.speaker_stop_words:
             j += 1
+            if j + 1 < stop and toks[j].text == "." and toks[j].start == toks[j - 1].end \
+                    and toks[j - 1].text in lex.abbreviations and _capitalised(toks[j + 1]):
+                j += 1  # a title's period belongs to the name: "Dr. Gernot Jäger", "Prof. Dr. Meier"
             if j < stop and toks[j].text in lex.closers and toks[j].start == toks[j - 1].end:
                 j += 1
         return j
