@@ -72,3 +72,17 @@ def page_work(page: Page, marker: str = "") -> object:
             worker = int(f.read().rsplit(")", 1)[1].split()[1])
         os.kill(worker, 9)
     return process_page(page, enrich=False)
+
+
+def private_mb_after_page(page: Page) -> tuple[int, int]:
+    """Page-process work for the sharing test: extract the page, then (private dirty, RSS) in MB."""
+    from newsmill.run.pipeline import process_page
+
+    process_page(page)
+    fields: dict[str, int] = {}
+    with open("/proc/self/smaps_rollup") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "kB":
+                fields[parts[0].rstrip(":")] = int(parts[1]) // 1024
+    return fields["Private_Dirty"], fields["Rss"]

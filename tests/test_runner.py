@@ -220,3 +220,36 @@ def test_freed_c_heap_goes_back_to_the_system_after_a_page() -> None:
 
     out = subprocess.run([sys.executable, "-c", _TRIM_PROBE], capture_output=True, text=True, timeout=60, check=True)
     assert int(out.stdout.strip()) > 50  # MB given back
+
+
+_SHARING_PROBE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from scale_data import article_html, private_mb_after_page
+from newsmill.page import Page
+from newsmill.run.local import Pool, Result, RunOptions
+from newsmill.sources.items import Task
+
+if __name__ == "__main__":
+    text = " ".join(f"Satz {i} ueber die Stadt und ihre Leute." for i in range(60))
+    pages = [Task(f"k{i}", Page(raw=article_html(f"Titel {i}", [text] * 3), url=f"https://a.example/{i}"))
+             for i in range(3)]
+    opts = RunOptions(jobs=1, preload=("newsmill.run.warmup",))
+    out = [o.value for o in Pool(private_mb_after_page, opts).run(pages) if isinstance(o, Result)]
+    print(*out[-1])
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/smaps_rollup"), reason="reads memory from /proc")
+def test_page_processes_share_what_the_fork_server_preloaded() -> None:
+    # a fresh interpreter: the fork server is one per process and the test session's has no preload
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = str(Path(__file__).resolve().parent)
+    out = subprocess.run([sys.executable, "-c", _SHARING_PROBE, here], capture_output=True, text=True,
+                         timeout=120, check=True)
+    private, rss = map(int, out.stdout.split())
+    assert rss > 100  # lxml, the language model, MinHash (and scipy) are in this process...
+    assert private < rss / 4  # ...but shared with the fork server, not copied
