@@ -227,6 +227,9 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
            check_time: Callable[[], None] = lambda: None) -> Selection:
     sel = Selection()
     title_key = _key(title) if title else None
+    # Only lines about as long as the title can repeat it: the word key is not worth computing
+    # for every block of the page.
+    title_chars = 2 * len(title) + 20 if title else 0
     seen: set[str] = set()
     cut: _Cut | None = None
     reasons: dict[int, RemovedReason | None] = {}  # block_reason by block index, shared with the next step
@@ -242,7 +245,7 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
         key = " ".join(b.text.lower().split())
         # The headline is Article.title; a line that repeats it (a gallery's or share box's title)
         # is the headline again, whatever its tag.
-        if title_key and _key(b.text) == title_key:
+        if title_key and len(b.text) <= title_chars and _key(b.text) == title_key:
             _note(sel.dropped, b.text, "duplicate")
             continue
         reason = reasons[i] if i in reasons else block_reason(b, container, i, ignore)
