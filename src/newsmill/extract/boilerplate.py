@@ -315,8 +315,25 @@ def _trailing_credit() -> re.Pattern[str]:
 CAPTION_MAX_CHARS = 300
 
 
+# "Blick auf den Hafen. © Anna Muster / dpa": a caption outside <figure> that ends in its credit.
+# The credit is a name or two and an agency; a longer tail after the mark is a sentence that
+# mentions a copyright.
+CAPTION_CREDIT_TAIL_CHARS = 80
+
+
+@lru_cache(maxsize=1)
+def _closing_credit() -> re.Pattern[str]:
+    words = alternation(table_words("credit_prefixes"))
+    return re.compile(rf"(?:©|\(c\)|(?:^|\s|\()(?:{words})\s*:)", re.I)
+
+
 def is_caption_line(text: str) -> bool:
-    return len(text) <= CAPTION_MAX_CHARS and _trailing_credit().search(text) is not None
+    if len(text) > CAPTION_MAX_CHARS:
+        return False
+    if _trailing_credit().search(text) is not None:
+        return True
+    m = _closing_credit().search(text, max(0, len(text) - CAPTION_CREDIT_TAIL_CHARS))
+    return m is not None and m.start() > CREDIT_LEAD_CHARS
 
 
 def is_credit_line(text: str) -> bool:

@@ -9,7 +9,14 @@ from typing import Any
 
 from newsmill.article import Block, BlockKind, Removed, RemovedReason
 from newsmill.extract.boilerplate import SECTION_CUE_MAX_CHARS, reason_for_text, section_cue
-from newsmill.extract.html.walk import GOOD_MIN_CHARS, TIME_CHECK_EVERY, Candidate, RawBlock, Walk
+from newsmill.extract.html.walk import (
+    GOOD_MIN_CHARS,
+    TIME_CHECK_EVERY,
+    WEAK_REASONS,
+    Candidate,
+    RawBlock,
+    Walk,
+)
 
 # Noise below a container costs as much as article text gains: a wrapper that adds a sidebar of
 # equal size to the body is no better than the body alone.
@@ -206,7 +213,9 @@ def block_reason(b: RawBlock, container: Candidate | None, position: int,
         return reason_for_text(b.text) or "other"
     assert container is not None
     for index, reason in flags:
-        if index > container.index:
+        # A gallery or lightbox mark inside the body sits on a media object: its pictures are
+        # the gallery, the long paragraph beside them is article text.
+        if index > container.index and not (b.good and reason in WEAK_REASONS):
             return reason
     if b.link_density > KEEP_MAX_LINK_DENSITY:
         return "navigation" if len(b.text) < NAV_MAX_CHARS else "teaser"
@@ -218,6 +227,9 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
            check_time: Callable[[], None] = lambda: None) -> Selection:
     sel = Selection()
     title_key = _key(title) if title else None
+    # Only lines about as long as the title can repeat it: the word key is not worth computing
+    # for every block of the page.
+    title_chars = 2 * len(title) + 20 if title else 0
     seen: set[str] = set()
     cut: _Cut | None = None
     reasons: dict[int, RemovedReason | None] = {}  # block_reason by block index, shared with the next step
@@ -231,8 +243,10 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
             sel.lead = b
             continue
         key = " ".join(b.text.lower().split())
-        if b.kind == "heading" and title_key and _key(b.text) == title_key:
-            _note(sel.dropped, b.text, "duplicate")  # the headline is Article.title
+        # The headline is Article.title; a line that repeats it (a gallery's or share box's title)
+        # is the headline again, whatever its tag.
+        if title_key and len(b.text) <= title_chars and _key(b.text) == title_key:
+            _note(sel.dropped, b.text, "duplicate")
             continue
         reason = reasons[i] if i in reasons else block_reason(b, container, i, ignore)
         if cut is not None and not cut.covers(b):

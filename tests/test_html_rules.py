@@ -1,0 +1,60 @@
+"""General HTML rules of issue 12 (html helper, second session): captions outside <figure>, prose
+beside a gallery's pictures, the headline repeated as a paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmill.extract import extract
+from newsmill.extract.boilerplate import is_caption_line, reason_for_text
+
+STORY = ("Der Stadtrat hat am Montag nach langer Debatte beschlossen, die Buslinien im Norden der Stadt "
+         "bis zum Sommer neu zu ordnen und den Takt in den Abendstunden zu verdichten. ")
+
+
+def _page(body: str, title: str = "Neue Buslinien im Norden") -> str:
+    return (f"<html><head><title>{title}</title></head><body><nav><a href='/'>Start</a> <a href='/a'>Lokales</a></nav>"
+            f"<article><h1>{title}</h1>{body}</article><footer>Impressum</footer></body></html>")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Blick auf den neuen Busbahnhof am Nordring. © Anna Muster / dpa",
+     "Schneeräumen - was man darüber wissen muss© Rike/pixelio.de",
+     "Zielarten sind u.a. der Hirschkäfer (Lucanus cervus). Foto © Jörg Muster, Heidi Beispiel",
+     "Die neuen Busse stehen im Depot (Foto: Stadtwerke)"],
+)
+def test_a_caption_that_ends_in_its_credit_is_a_credit(text: str) -> None:
+    assert is_caption_line(text)
+    assert reason_for_text(text) == "credit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [STORY,
+     "According to the Centre for Disease Control (CDC) in the US, the plague is treatable with antibiotics.",
+     # the mark opens the line: a credit line, not a caption (is_credit_line decides those)
+     "© Anna Muster",
+     # a long tail after the mark is a sentence about a copyright, not a caption's credit
+     "Das Urheberrecht © gilt auch für Fotos, die Nutzerinnen in sozialen Netzwerken veröffentlichen, "
+     "und es schützt sie ein Leben lang und siebzig Jahre darüber hinaus."],
+)
+def test_prose_with_a_parenthesis_or_a_copyright_sign_is_not_a_caption(text: str) -> None:
+    assert not is_caption_line(text)
+
+
+def test_prose_beside_a_lightbox_picture_inside_the_body_is_kept() -> None:
+    body = (f"<p>{STORY}</p>"
+            f"<div class='media js-lightbox-gallery'><a href='/b.jpg'><img src='/b.jpg'></a>"
+            f"<div class='media-body'><p>Die Verkehrsbetriebe rechnen mit mehr Fahrgästen, sobald die neue "
+            f"Linie den Bahnhof mit dem Gewerbegebiet verbindet.</p></div></div>"
+            f"<div class='slideshow'><div>Bild 1 von 3</div></div><p>{STORY}</p>")
+    text = extract(_page(body)).text
+    assert "Die Verkehrsbetriebe rechnen mit mehr Fahrgästen" in text
+    assert "Bild 1 von 3" not in text
+
+
+def test_a_paragraph_that_repeats_the_headline_is_dropped_as_a_duplicate() -> None:
+    article = extract(_page(f"<p>{STORY}</p><p>Neue Buslinien im Norden</p><p>{STORY[:-2]} heute.</p>"))
+    assert "Neue Buslinien im Norden" not in article.text
+    assert any(r.reason == "duplicate" and "Neue Buslinien" in r.text for r in article.removed)
