@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 
 from newsmill.enrich.morphology import base_forms, endings
+from newsmill.extract.lexicon import read_table
+from newsmill.patterns import alternation
 
 Span = tuple[int, int, str]
 
@@ -140,13 +142,19 @@ def _occurrences(text: str, name: str, suffixes: tuple[str, ...], language: str 
 # German writes adjectives in lower case except inside a name: "das Östliche Wirtschaftsforum",
 # "die Neue Zürcher Zeitung", "der Zweite Weltkrieg". A capitalised adjective after a lower-case word
 # (so not at a sentence start), followed by capitalised words, is a name the model may have missed.
-# Adjectives are recognised by derivational endings or as one of a few plain adjectives, inflected.
-PROPER_ADJECTIVES: dict[str, re.Pattern[str]] = {
-    "de": re.compile(
-        r"(?<=[a-zäöüß,] )(?:[A-ZÄÖÜ]\w*(?:isch|lich|ig|al|iv|ell)|Neu|Rot|Weiß|Grün|Schwarz|Blau|Gelb|Erst|"
-        r"Zweit|Dritt|Vereinigt|Heilig|Hoh|Groß|Klein|Alt|Nördlich|Südlich|Östlich|Westlich)(?:e|en|er|es|em)"
-        r"(?: [A-ZÄÖÜ][\w\-]+){1,3}"),
-}
+# Adjectives are recognised by derivational endings or as one of a few plain adjectives, inflected
+# (``entities.json``: ``proper_adjective_endings``, ``proper_adjective_words``, ``adjective_inflections``;
+# a language without them has no such rule).
+@lru_cache(maxsize=8)
+def _proper_adjectives(language: str) -> re.Pattern[str] | None:
+    row = read_table("entities").get(language) or {}
+    endings, words = row.get("proper_adjective_endings"), row.get("proper_adjective_words")
+    inflections = row.get("adjective_inflections")
+    if not endings or not words or not inflections:
+        return None
+    return re.compile(
+        rf"(?<=[a-zäöüß,] )(?:[A-ZÄÖÜ]\w*(?:{alternation(endings)})|{alternation(words)})"
+        rf"(?:{alternation(inflections)})(?: [A-ZÄÖÜ][\w\-]+){{1,3}}")
 
 
 @lru_cache(maxsize=8)
@@ -164,7 +172,7 @@ def _not_name_words(language: str) -> frozenset[str]:
 
 def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
     """Add MISC for "capitalised adjective + capitalised words" runs no entity overlaps (German)."""
-    pattern = PROPER_ADJECTIVES.get(language)
+    pattern = _proper_adjectives(language)
     if pattern is None:
         return ents
     not_name = _not_name_words(language)
