@@ -25,7 +25,8 @@ EXPLICIT_REACH = 600
 # How far (characters) a bare clock time in news still belongs to the day mentioned before it.
 CLOCK_REACH = 300
 # A spaced dash joins two main clauses as a full stop would: its tense stays on its side.
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|\n|\s[-–—]\s")
+# A quotation opened after a colon is a sentence of its own ("… haben kann: „Im Winter haben …").
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|\n|\s[-–—]\s")
 _CLAUSE_END = re.compile(r"[,;:()–—]")
 _WORD = re.compile(r"\w+")
 
@@ -127,12 +128,20 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
     # a participle ("geschlossen") is past only with a perfect auxiliary ("ist … gestorben"),
     # not in a stative or passive present ("bleibt geschlossen")
     perfect = any(low in tables.perfect_aux for low in lows)
-    for m, low in zip(words, lows, strict=True):
+    # "Im Winter haben Wildtiere drei Bedürfnisse": "haben" is a perfect (past) only beside a participle
+    participle = tables.participle
+    has_participle = participle is not None and any(
+        _surely_participle(m.group(), participle) for m in words)
+    for i, (m, low) in enumerate(zip(words, lows, strict=True)):
         word, prev = m.group(), previous
         previous = low
         if start <= m.start() < end:
             continue
         cue = _cue(word, low, tables)
+        if cue < 0 and low in tables.aux_present and not has_participle:
+            cue = 0
+        if cue < 0 and low not in tables.past and _attributive(words, i, tables):
+            cue = 0
         if prev in tables.infinitive_after and word[:1].islower() and word.endswith("en"):
             cue = 1  # "zu beginnen": an intention
         elif not cue and perfect and tables.participle is not None and word[:1].islower():
@@ -144,6 +153,20 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
             if dist < best_dist:
                 best, best_dist = cue, dist
     return best
+
+
+def _surely_participle(word: str, participle: re.Pattern[str]) -> bool:
+    """A participle that is no infinitive: "gewesen", "bewahrt" ("benötigen" matches the pattern too)."""
+    return word[:1].islower() and participle.fullmatch(word) is not None and (word.startswith("ge") or word.endswith("t"))
+
+
+def _attributive(words: list[re.Match[str]], i: int, tables: TimeTables) -> bool:
+    """German: a "-te"/"-ten" word between a lower-case word and a noun is an adjective
+    ("über unberührte Hänge", "die erwarteten Spiele"), not a preterite; a verb after the first
+    constituent follows a capitalised word or opens the sentence ("Am Sonntag besuchten Tausende")."""
+    if not tables.capitalised_nouns or i == 0 or i + 1 >= len(words):
+        return False
+    return words[i - 1].group()[:1].islower() and words[i + 1].group()[:1].isupper()
 
 
 def _cue(word: str, low: str, tables: TimeTables) -> int:

@@ -206,9 +206,19 @@ def season(job: Job) -> str | None:
     if year is None and isinstance(rel, int):
         base = job.ref.base_point(True)
         year = base.year + rel if base else None
+    shift = job.lex("COMPOUND", "yearword")
+    if year is None and isinstance(shift, list):
+        # "im Herbst des Vorjahres": the season of the year before the story's (or publication's)
+        base = job.ref.story_point(job.text, job.span[0]) or job.ref.base_point(True)
+        year = base.year + int(shift[1]) if base else None
     if year is None:
         if job.ref.narrative:
             year = job.ref.point.year if job.ref.point else None
+        elif job.tense == 0:
+            # "Island lockt auch im Winter", "Im Winter haben Wildtiere …": a season in a clause
+            # with no tense is every such season; a news report's own season is told in the past
+            # or the future ("im Herbst hatte …", "im Sommer wird gebaut")
+            return None
         elif job.ref.dct is not None:
             year = _season_year(job.ref.dct, code, job.tense)
     return "" if year is None else f"{fmt_year(year)}-{code}"

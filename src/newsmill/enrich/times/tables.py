@@ -59,6 +59,8 @@ class TimeTables:
     participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
     future_suffix: re.Pattern[str] | None = None  # "anzutreten": an intention, the future
     perfect_aux: frozenset[str] = field(default_factory=frozenset)
+    # present forms of the perfect auxiliary ("hat", "haben"): past only beside a participle
+    aux_present: frozenset[str] = field(default_factory=frozenset)
     # "am Montag zu beginnen": after these a verb is an infinitive of intention, the future
     infinitive_after: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
@@ -168,6 +170,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         participle=re.compile(tense["participle"]) if tense.get("participle") else None,
         future_suffix=re.compile(tense["future_suffix"]) if tense.get("future_suffix") else None,
         perfect_aux=frozenset(tense.get("perfect_aux", [])),
+        aux_present=frozenset(tense.get("aux_present", [])),
         infinitive_after=frozenset(tense.get("infinitive_after", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
