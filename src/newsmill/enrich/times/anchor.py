@@ -120,6 +120,28 @@ def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
         text, start, end, lo, hi, tables)
 
 
+def local_tense(text: str, start: int, end: int, tables: TimeTables) -> int:
+    """The tense of the expression's own clause, cut also at coordinators ("wie es früher war,
+    heute ist und wie es in Zukunft sein könnte": "heute" is present). A "wird" whose clause ends
+    in a participle is a present passive ("wird heute gut bewahrt"), no future."""
+    lo = max(0, start - TENSE_WINDOW)
+    hi = min(len(text), end + TENSE_WINDOW)
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    cuts += [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    cuts += [m.start() for m in _WORD.finditer(text, lo, start) if m.group().lower() in tables.coordinators]
+    lo = max(cuts, default=lo)
+    stops = [m.start() for m in (_SENTENCE_END.search(text, end, hi), _CLAUSE_END.search(text, end, hi)) if m]
+    stops += [m.start() for m in _WORD.finditer(text, end, hi) if m.group().lower() in tables.coordinators][:1]
+    hi = min(stops, default=hi)
+    tense = _nearest_cue(text, start, end, lo, hi, tables)
+    words = [m.group() for m in _WORD.finditer(text, lo, hi)]
+    participle = tables.participle
+    if tense > 0 and participle is not None and words and _surely_participle(words[-1], participle) \
+            and not any(_cue(w, w.lower(), tables) > 0 for w in words if w.lower() not in tables.passive_aux):
+        return 0
+    return tense
+
+
 def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: TimeTables) -> int:
     best, best_dist = 0, hi - lo + 1
     previous = ""

@@ -3,6 +3,7 @@ numbers that only look like years, values from the handlers, and intervals over 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -304,12 +305,17 @@ def _recurring(text: str, found: Found, tables: TimeTables) -> bool:
 
 
 def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
-            budget: Budget | None = None) -> list[TimeExpression]:
-    """Every expression with its value, in text order; the reference time moves as dates resolve."""
+            budget: Budget | None = None,
+            dct_at: Callable[[int], dt.date | None] | None = None) -> list[TimeExpression]:
+    """Every expression with its value, in text order; the reference time moves as dates resolve.
+    ``dct_at`` gives another publication day for some offsets (an embedded post's own date)."""
     out: list[TimeExpression] = []
     written: list[bool] = []
     kinds: list[str] = []
+    published = ref.dct
     for found in scan(text, tables, budget or Budget()):
+        if dct_at is not None:
+            ref.dct = dct_at(found.start) or published
         job = norm.Job(found.groups, tables, ref, text, (found.start, found.end), part_of_day)
         value = HANDLERS[found.rule.type](job)
         if value is None:

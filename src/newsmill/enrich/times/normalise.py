@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsmill.enrich.times.anchor import Reference, tense_at
+from newsmill.enrich.times.anchor import Reference, local_tense, tense_at
 from newsmill.enrich.times.calendar import (
     Point,
     add_days,
@@ -364,6 +364,7 @@ def _in_name(job: Job) -> bool:
 CONTRAST_WINDOW = 120
 _SENTENCE_MARK = re.compile(r"[.!?]\s|\n")
 _CLAUSE_MARK = re.compile(r"[,;:()–—]")
+_ASIDE = re.compile(r"^\s*\([^()\n]{0,40}\)")
 
 
 def _nowadays(job: Job) -> bool:
@@ -373,7 +374,7 @@ def _nowadays(job: Job) -> bool:
     tables, text = job.tables, job.text
     start, end = job.span
     before = text[max(0, start - 20):start].split()
-    after = text[end:end + 30]
+    after = _ASIDE.sub("", text[end:end + 50], count=1)  # "heute (zu Recht) kaum noch …"
     lo = max(0, start - CONTRAST_WINDOW)
     marks = [m.end() for m in _SENTENCE_MARK.finditer(text, lo, start)]
     lo = marks[-1] if marks else lo
@@ -383,10 +384,13 @@ def _nowadays(job: Job) -> bool:
         or bool(tables.nowadays_after and tables.nowadays_after.match(after)) \
         or bool(tables.nowadays_age and tables.nowadays_age.match(after)) \
         or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi))
+    tense = local_tense(text, start, end, tables)
     if cued:
-        return job.tense <= 0
+        return tense <= 0
+    if before and before[-1].lower() in tables.nowadays_before_perfect:
+        return tense < 0  # "ist bereits heute … geworden"; "fällt schon heute" is today
     stative = tables.nowadays_stative
-    if stative is None or job.tense != 0:
+    if stative is None or tense != 0:
         return False
     clause_lo = max([m.end() for m in _CLAUSE_MARK.finditer(text, lo, start)], default=lo)
     stop = _CLAUSE_MARK.search(text, end, hi)

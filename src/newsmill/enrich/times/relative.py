@@ -149,8 +149,7 @@ APPROXIMATE_CHARS = 24
 
 def _approximate_before(job: Job, approximate: re.Pattern[str]) -> bool:
     start = job.span[0]
-    window = job.text[max(0, start - APPROXIMATE_CHARS):start]
-    return any(m.end() == len(window) for m in approximate.finditer(window))
+    return any(m.end() == start for m in approximate.finditer(job.text, max(0, start - APPROXIMATE_CHARS), job.span[1]))
 
 
 def offset(job: Job) -> str | None:

@@ -61,6 +61,7 @@ class TimeTables:
     perfect_aux: frozenset[str] = field(default_factory=frozenset)
     # present forms of the perfect auxiliary ("hat", "haben"): past only beside a participle
     aux_present: frozenset[str] = field(default_factory=frozenset)
+    passive_aux: frozenset[str] = field(default_factory=frozenset)  # "wird … bewahrt": present passive
     # "am Montag zu beginnen": after these a verb is an infinitive of intention, the future
     infinitive_after: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
@@ -79,6 +80,10 @@ class TimeTables:
     year_guard_before: frozenset[str] = field(default_factory=frozenset)
     # "heute" meaning nowadays: words just before or after it, and then/now contrasts in its sentence
     nowadays_before: frozenset[str] = field(default_factory=frozenset)
+    # "bereits heute … geworden", "already today": nowadays only in a perfect or past clause
+    nowadays_before_perfect: frozenset[str] = field(default_factory=frozenset)
+    # words that join two clauses of their own tense ("war, heute … ist und … sein könnte")
+    coordinators: frozenset[str] = field(default_factory=frozenset)
     nowadays_after: re.Pattern[str] | None = None
     nowadays_contrast: re.Pattern[str] | None = None
     # "jedes Jahr am 8. November", "every Christmas": a recurring date, no one day
@@ -171,6 +176,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         future_suffix=re.compile(tense["future_suffix"]) if tense.get("future_suffix") else None,
         perfect_aux=frozenset(tense.get("perfect_aux", [])),
         aux_present=frozenset(tense.get("aux_present", [])),
+        passive_aux=frozenset(tense.get("passive_aux", [])),
         infinitive_after=frozenset(tense.get("infinitive_after", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
@@ -185,6 +191,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         year_guard_after=frozenset(data.get("year_guard_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
         nowadays_before=frozenset(nowadays.get("before", [])),
+        nowadays_before_perfect=frozenset(nowadays.get("before_perfect", [])),
+        coordinators=frozenset(tense.get("coordinators", [])),
         nowadays_after=_phrases(nowadays.get("after", []), r"^\s*(?:", r")\b"),
         nowadays_contrast=_phrases(nowadays.get("contrast", []), r"(?<!\w)(?:", r")(?!\w)"),
         recurrence=_phrases(data.get("recurrence", []), r"(?<!\w)(?:", r")(?!\w)"),
