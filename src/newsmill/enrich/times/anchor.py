@@ -26,7 +26,9 @@ EXPLICIT_REACH = 600
 CLOCK_REACH = 300
 # A spaced dash joins two main clauses as a full stop would: its tense stays on its side.
 # A quotation opened after a colon is a sentence of its own ("… haben kann: „Im Winter haben …").
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|\n|\s[-–—]\s")
+# A closing quotation mark before a comma ends the quotation: "«… werden», sagt er am Dienstag"
+# takes its tense from the reporting clause, not the quoted words (an opening mark has no comma after it).
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|[»“”\"],\s|\n|\s[-–—]\s")
 _CLAUSE_END = re.compile(r"[,;:()–—]")
 _WORD = re.compile(r"\w+")
 

@@ -292,6 +292,10 @@ def _weekday_date(job: Job) -> dt.date | None:
     if not isinstance(weekday, int) or base is None:
         return None
     rel = job.lex("REL", "rel")
+    if rel == -1 and not job.ref.narrative and job.groups["rel"].lower() in job.tables.last_weekday:
+        # "last Tuesday", "vergangenen Dienstag" said on a Wednesday: the Tuesday of the week
+        # before (yesterday would be "Tuesday"); said on a Monday, the day before
+        return add_days(week_monday(base), weekday - 7)
     if isinstance(rel, int) and rel != 0:
         return weekday_near(base, weekday, rel, strict=True)
     if isinstance(rel, int):
