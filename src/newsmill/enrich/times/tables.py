@@ -73,6 +73,7 @@ class TimeTables:
     trigger_tails: frozenset[str] = field(default_factory=frozenset)  # their last four letters
     year_cue_before: frozenset[str] = field(default_factory=frozenset)
     year_scene_before: frozenset[str] = field(default_factory=frozenset)
+    round_year_cue: frozenset[str] = field(default_factory=frozenset)  # "um 1000": a round year after all
     unit_plural: frozenset[str] = field(default_factory=frozenset)
     branches: list[str] = field(default_factory=list)
     first: list[frozenset[str] | None] = field(default_factory=list)
@@ -190,6 +191,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         trigger_tails=_trigger_tails(data.get("trigger_suffixes", [])),
         year_cue_before=frozenset(data.get("year_cue_before", [])),
         year_scene_before=frozenset(data.get("year_scene_before", [])),
+        round_year_cue=frozenset(w.lower() for w in data.get("round_year_cue", [])),
         unit_plural=frozenset(data.get("unit_plural", [])),
         year_guard_after=frozenset(data.get("year_guard_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
