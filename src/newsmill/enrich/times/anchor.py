@@ -22,6 +22,8 @@ from newsmill.enrich.times.tables import TimeTables
 TENSE_WINDOW = 160
 # How far (characters) a written year carries to later dates without one, in news.
 EXPLICIT_REACH = 600
+# How far (characters) a written year carries across paragraphs, in past narration only.
+EXPLICIT_REACH_ACROSS = 1000
 # How far (characters) a bare clock time in news still belongs to the day mentioned before it.
 CLOCK_REACH = 300
 # A spaced dash joins two main clauses as a full stop would: its tense stays on its side.
@@ -76,12 +78,16 @@ class Reference:
         if day is not None:
             self.day, self.day_at = day, at
 
-    def explicit_year(self, text: str, at: int) -> int | None:
+    def explicit_year(self, text: str, at: int, across: bool = False) -> int | None:
         """The year of a full date written shortly before in the same paragraph ("am 30. Januar
-        1933 … vom 1. September"), which a news text's dates without a year continue."""
+        1933 … vom 1. September"), which a news text's dates without a year continue; with
+        ``across``, also from the paragraphs just before (past narration: "in November 2016.
+        … But by December, …")."""
         if self.explicit is None:
             return None
         year, where = self.explicit
+        if across:
+            return year if at - where <= EXPLICIT_REACH_ACROSS else None
         if at - where > EXPLICIT_REACH or "\n\n" in text[where:at]:
             return None
         return year

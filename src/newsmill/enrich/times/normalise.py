@@ -145,6 +145,11 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
     if ref.narrative or ref.dct is None:
         return ref.point.year if ref.point else None
     explicit = ref.explicit_year(job.text, job.span[0])
+    if explicit is None and job.tense < 0:
+        explicit = ref.explicit_year(job.text, job.span[0], across=True)
+        em = ref.explicit_month
+        if explicit is not None and (em is None or month < em or dt.date(explicit, month, min(day or 1, 28)) > ref.dct):
+            explicit = None  # only a later month of the story's year continues it
     if explicit is not None:
         # "seit November 2020 … Im März erklärte …": told in the past, an earlier month after a
         # later one is the next year's, if that is not after the publication
@@ -181,7 +186,7 @@ def tense_year(dct: dt.date, month: int, day: int | None, tense: int) -> int:
 
 def date(job: Job) -> str | None:
     g = job.groups
-    month_v = job.lex("MONTH", "month") or job.lex("MONTH", "month_b")
+    month_v = job.lex("MONTH", "month") or job.lex("MONTH", "month_b") or job.lex("MONTHEN", "month_en")
     month = month_v if isinstance(month_v, int) else (int(g["monthnum"]) if "monthnum" in g else None)
     day = int(g["day"]) if "day" in g else None
     year = _year(job)
@@ -276,6 +281,8 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
         if not isinstance(n, int) or not 1 <= n <= limit:
             return None
         year = _year(job)
+        if year is None and _game_period(job):
+            return None  # "24 points in the third quarter": a period of a game
         if year is None:
             # a bare quarter is in the year the text last wrote ("erstes Halbjahr 2019 … das
             # zweite Halbjahr"), not one it counted to ("gegenüber dem Vorjahr … dritten Quartal")
@@ -284,6 +291,18 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
         return "" if year is None else f"{fmt_year(year)}-{prefix}{n}"
 
     return handler
+
+
+def _game_period(job: Job) -> bool:
+    """A sports cue ("points", "halftime", "scored") in the sentence of a bare half or quarter."""
+    cues = job.tables.game_period
+    if cues is None:
+        return False
+    text, (start, end) = job.text, job.span
+    lo = max([m.end() for m in _SENTENCE_MARK.finditer(text, max(0, start - CONTRAST_WINDOW), start)],
+             default=max(0, start - CONTRAST_WINDOW))
+    stop = _SENTENCE_MARK.search(text, end, min(len(text), end + CONTRAST_WINDOW))
+    return cues.search(text, lo, stop.start() if stop else min(len(text), end + CONTRAST_WINDOW)) is not None
 
 
 def _weekday_date(job: Job) -> dt.date | None:

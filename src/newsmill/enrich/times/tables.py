@@ -108,6 +108,8 @@ class TimeTables:
     week_of: re.Pattern[str] | None = None
     # opening hours and the like: their clock times are on every such day, not one
     daily: re.Pattern[str] | None = None
+    # "24 points in the third quarter", "in der zweiten Halbzeit": a bare quarter or half of a game
+    game_period: re.Pattern[str] | None = None
 
     def master_for(self, char: str) -> re.Pattern[str]:
         """The alternation of the rules that can start with ``char`` (same order and groups)."""
@@ -210,6 +212,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
         daily=_phrases(data.get("daily", []), r"(?<!\w)(?:", r")(?!\w)"),
+        game_period=_phrases(data.get("game_period", []), r"(?<!\w)(?:", r")(?!\w)"),
         recurrence_verbs=_phrases(data.get("recurrence_verbs", []), r"(?<!\w)(?:", r")(?!\w)"),
         # the cue, at most one short word ("on", "am"), then the date
         recurrence_adjacent=_phrases(data.get("recurrence_adjacent", []), r"(?<!\w)(?:", r")(?:\s+\w{1,3})?\s*$"),
