@@ -411,7 +411,10 @@ def _nowadays(job: Job) -> bool:
     if cued:
         return tense <= 0
     if before and before[-1].lower() in tables.nowadays_before_perfect:
-        return tense < 0  # "ist bereits heute … geworden"; "fällt schon heute" is today
+        # "ist bereits heute … geworden"; "fällt schon heute" is today. The cue word itself
+        # ("schon" is a past cue) is read as part of the expression, not as the clause's tense.
+        cue_start = text.rfind(before[-1], 0, start)
+        return local_tense(text, cue_start, end, tables) < 0
     stative = tables.nowadays_stative
     if stative is None or tense != 0:
         return False
