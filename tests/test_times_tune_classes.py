@@ -50,6 +50,8 @@ def test_no_calendar_value(language: str, text: str, span: str) -> None:
     ("de", "Am Montag haben die Schüler frei.", "Am Montag", "2023-11-20"),
     ("de", "Am Montag haben die Schüler gestreikt.", "Am Montag", "2023-11-13"),
     ("de", "Am Sonntag stehen die lange erwarteten Spiele an.", "Am Sonntag", "2023-11-19"),
+    ("de", "Am Sonntag stehen die ebenfalls mit Spannung erwarteten Duelle an.", "Am Sonntag", "2023-11-19"),
+    ("de", "Am Sonntag besuchten Tausende die Messe.", "Am Sonntag", "2023-11-12"),
     # a closed quotation keeps its tense; a present reporting verb reports the past
     ("de", "«Wir werden das schaffen», sagt der Präsident am Dienstagabend am Telefon.", "am Dienstagabend",
      "2023-11-14"),

@@ -190,13 +190,27 @@ def _surely_participle(word: str, participle: re.Pattern[str]) -> bool:
     return word[:1].islower() and participle.fullmatch(word) is not None and (word.startswith("ge") or word.endswith("t"))
 
 
+# How many words before a "-ten" word its noun phrase's article is looked for.
+ATTRIBUTIVE_WORDS = 5
+
+
 def _attributive(words: list[re.Match[str]], i: int, tables: TimeTables) -> bool:
     """German: a "-te"/"-ten" word between a lower-case word and a noun is an adjective
     ("über unberührte Hänge", "die erwarteten Spiele"), not a preterite; a verb after the first
     constituent follows a capitalised word or opens the sentence ("Am Sonntag besuchten Tausende")."""
-    if not tables.capitalised_nouns or i == 0 or i + 1 >= len(words):
+    if not tables.capitalised_nouns or i == 0 or i + 1 >= len(words) or not words[i + 1].group()[:1].isupper():
         return False
-    return words[i - 1].group()[:1].islower() and words[i + 1].group()[:1].isupper()
+    if words[i - 1].group()[:1].islower():
+        return True
+    # "die ebenfalls mit Spannung erwarteten Viertelfinals": an article opens the noun phrase, and
+    # the only nouns between stand in a prepositional phrase inside it
+    before = [m.group() for m in words[max(0, i - ATTRIBUTIVE_WORDS):i]]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].lower() in tables.articles:
+            inside = before[k + 1:]
+            return all(w[:1].islower() or (j > 0 and inside[j - 1].lower() in tables.prepositions)
+                       for j, w in enumerate(inside))
+    return False
 
 
 def _cue(word: str, low: str, tables: TimeTables) -> int:

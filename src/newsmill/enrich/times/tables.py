@@ -61,6 +61,8 @@ class TimeTables:
     perfect_aux: frozenset[str] = field(default_factory=frozenset)
     # present forms of the perfect auxiliary ("hat", "haben"): past only beside a participle
     aux_present: frozenset[str] = field(default_factory=frozenset)
+    articles: frozenset[str] = field(default_factory=frozenset)  # open a noun phrase
+    prepositions: frozenset[str] = field(default_factory=frozenset)
     # "last Tuesday", "vergangenen Dienstag": the weekday of the week before ("am gestrigen Montag" is yesterday)
     last_weekday: frozenset[str] = field(default_factory=frozenset)
     passive_aux: frozenset[str] = field(default_factory=frozenset)  # "wird … bewahrt": present passive
@@ -181,6 +183,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         future_suffix=re.compile(tense["future_suffix"]) if tense.get("future_suffix") else None,
         perfect_aux=frozenset(tense.get("perfect_aux", [])),
         aux_present=frozenset(tense.get("aux_present", [])),
+        articles=frozenset(tense.get("articles", [])),
+        prepositions=frozenset(tense.get("prepositions", [])),
         last_weekday=frozenset(w.lower() for w in data.get("last_weekday", [])),
         passive_aux=frozenset(tense.get("passive_aux", [])),
         infinitive_after=frozenset(tense.get("infinitive_after", [])),
