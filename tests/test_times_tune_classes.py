@@ -36,6 +36,8 @@ def _calendar(text: str, language: str, published: dt.date = PUB) -> dict[str, s
     ("de", "Der Wagen kommt im Modelljahr 2025 mit neuem Motor.", "2025"),
     ("en", "The 2025 Model Y costs less.", "2025"),
     ("en", "The Eagles led 14-7 at halftime before scoring 24 points in the third quarter.", "the third quarter"),
+    ("de", "Im dritten und letzten Jahr der Prämie stiegen die Anträge.", "letzten Jahr"),
+    ("en", "The symptoms improved after that visit, then worsened later that month.", "that month"),
 ])
 def test_no_calendar_value(language: str, text: str, span: str) -> None:
     assert span not in _calendar(text, language)
@@ -68,6 +70,13 @@ def test_no_calendar_value(language: str, text: str, span: str) -> None:
     ("de", "Von Anna Muster | Oct 24, 2023 | Zuletzt geändert: Nov 7, 2023", "Oct 24, 2023", "2023-10-24"),
     # a bare quarter outside a game is the year's
     ("en", "Revenue rose in the third quarter.", "the third quarter", "2023-Q3"),
+    # "after <weekday>'s event" in a present clause is the past
+    ("en", "Their hopes are slim after Monday night's loss.", "Monday night", "2023-11-13"),
+    # a weekday given with a date picks the year it falls in
+    ("en", "The tour starts June 9, 2024.\n\nTickets go on sale Friday, Dec. 8.", "Friday, Dec. 8", "2023-12-08"),
+    # a schedule's later date continues its year across paragraphs
+    ("en", "The tour kicks off June 9, 2024 in Florida.\n\nThe final date is in Houston on Oct. 10.", "Oct. 10",
+     "2024-10-10"),
     # past narration continues the story's year into the next paragraph
     ("en", "He visited his doctor in November 2016.\n\nBut by December, his symptoms had worsened.", "December",
      "2016-12"),

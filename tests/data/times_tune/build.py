@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.splits import half  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "benchdata"
-N_DE, N_EN = 60, 45
+N_DE, N_EN = 80, 60
 MIN_BODY = 500
 MAX_CHARS = 2000
 

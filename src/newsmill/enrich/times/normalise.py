@@ -145,11 +145,15 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
     if ref.narrative or ref.dct is None:
         return ref.point.year if ref.point else None
     explicit = ref.explicit_year(job.text, job.span[0])
-    if explicit is None and job.tense < 0:
+    if explicit is None:
+        # past narration continues the story's year, a schedule its coming year ("kicks off June
+        # 9, 2020 … ¶ … the final date on the tour, Oct. 10"); only a later month continues it
         explicit = ref.explicit_year(job.text, job.span[0], across=True)
         em = ref.explicit_month
-        if explicit is not None and (em is None or month < em or dt.date(explicit, month, min(day or 1, 28)) > ref.dct):
-            explicit = None  # only a later month of the story's year continues it
+        ahead = explicit is not None and explicit > ref.dct.year and job.tense >= 0
+        back = explicit is not None and job.tense < 0 and dt.date(explicit, month, min(day or 1, 28)) <= ref.dct
+        if explicit is not None and (em is None or month < em or not (ahead or back)):
+            explicit = None
     if explicit is not None:
         # "seit November 2020 … Im März erklärte …": told in the past, an earlier month after a
         # later one is the next year's, if that is not after the publication
@@ -158,6 +162,20 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
             return explicit + 1
         return explicit
     return tense_year(ref.dct, month, day, job.tense)
+
+
+def _weekday_year(job: Job, year: int, month: int, day: int | None) -> int:
+    """"Friday, Dec. 6" without a year: of the guessed year and the publication's year the one
+    whose 6 December is a Friday."""
+    weekday = job.lex("WEEKDAY", "weekday")
+    dct = job.ref.dct
+    if not isinstance(weekday, int) or day is None or dct is None:
+        return year
+    for candidate in (year, dct.year, dct.year + 1, dct.year - 1):
+        point = Point(candidate, month, day).date()
+        if point is not None and point.weekday() == weekday:
+            return candidate
+    return year
 
 
 def tense_year(dct: dt.date, month: int, day: int | None, tense: int) -> int:
@@ -196,6 +214,7 @@ def date(job: Job) -> str | None:
         year = _underspecified_year(job, month, day)
         if year is None:
             return ""
+        year = _weekday_year(job, year, month, day)
     if day is None:
         return fmt_point(Point(year, month))
     point = Point(year, month, day)
@@ -321,6 +340,9 @@ def _weekday_date(job: Job) -> dt.date | None:
         return add_days(week_monday(base), weekday)
     direction = job.tense if not job.ref.narrative else (job.tense or 1)
     start = job.span[0]
+    before = job.text[max(0, start - INDEFINITE_CHARS):start].split()
+    if direction == 0 and before and before[-1].lower() in job.tables.after_event:
+        direction = -1  # "hopes are slim after Monday night's loss": what came after is past
     if _forward(job) or (job.tables.forward_before is not None
                          and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start])):
         direction = 1

@@ -79,6 +79,27 @@ def _story_day(job: Job) -> bool:
     return ref.day is not None and ref.point is not None and ref.point.date() == ref.day
 
 
+def _final_of(job: Job) -> bool:
+    word = job.groups.get("rel", "").lower()
+    final = job.tables.final_of
+    if word not in final.get("words", frozenset()):
+        return False
+    after = job.text[job.span[1]:job.span[1] + 12].split()
+    return bool(after) and after[0].lower() in final.get("after", frozenset())
+
+
+def _story_told(job: Job, unit: str) -> bool:
+    """"that day", "later that month", "the same year" point back to a point the story told: a
+    day for days and weeks, a month for months, a year for years; else there is none to count from."""
+    if unit in ("D", "W"):
+        return _story_day(job)
+    ref = job.ref
+    if ref.narrative or unit not in ("M", "Y"):
+        return True
+    told = ref.written_point if ref.told else None
+    return told is not None and (unit == "Y" or told.month is not None)
+
+
 def relunit(job: Job) -> str | None:
     g = job.groups
     unit = job.lex("UNIT", "unit")
@@ -92,8 +113,10 @@ def relunit(job: Job) -> str | None:
     post = job.lex("POST", "post")
     if "unit" in g and g["unit"].lower() in job.tables.unit_plural:
         return f"PX{unit}" if unit not in ("H", "MIN") else f"PTX{unit}"
-    if unit == "D" and rel is None and rela == 0 and post is None and not _story_day(job):
+    if rel is None and rela == 0 and post is None and not _story_told(job, unit):
         return None
+    if _final_of(job):
+        return None  # "im letzten Jahr der Prämie", "the last week of the season": a final one, not the past
     # "an diesem Tag", "am nächsten Tag" after a day the story gives count from that day
     deictic = isinstance(rel, int) and not (unit == "D" and job.ref.day is not None)
     n = rel if isinstance(rel, int) else (rela if isinstance(rela, int) else 0)

@@ -65,6 +65,9 @@ class TimeTables:
     prepositions: frozenset[str] = field(default_factory=frozenset)
     # "last Tuesday", "vergangenen Dienstag": the weekday of the week before ("am gestrigen Montag" is yesterday)
     last_weekday: frozenset[str] = field(default_factory=frozenset)
+    # "letzten" before a unit and a genitive ("im letzten Jahr der Prämie"): the final one
+    final_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    after_event: frozenset[str] = field(default_factory=frozenset)  # "after Monday's loss": the past
     passive_aux: frozenset[str] = field(default_factory=frozenset)  # "wird … bewahrt": present passive
     # "am Montag zu beginnen": after these a verb is an infinitive of intention, the future
     infinitive_after: frozenset[str] = field(default_factory=frozenset)
@@ -186,6 +189,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         articles=frozenset(tense.get("articles", [])),
         prepositions=frozenset(tense.get("prepositions", [])),
         last_weekday=frozenset(w.lower() for w in data.get("last_weekday", [])),
+        after_event=frozenset(w.lower() for w in data.get("after_event", [])),
+        final_of={k: frozenset(w.lower() for w in v) for k, v in data.get("final_of", {}).items()},
         passive_aux=frozenset(tense.get("passive_aux", [])),
         infinitive_after=frozenset(tense.get("infinitive_after", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
