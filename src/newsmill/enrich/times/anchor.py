@@ -22,10 +22,15 @@ from newsmill.enrich.times.tables import TimeTables
 TENSE_WINDOW = 160
 # How far (characters) a written year carries to later dates without one, in news.
 EXPLICIT_REACH = 600
+# How far (characters) a written year carries across paragraphs, in past narration only.
+EXPLICIT_REACH_ACROSS = 1000
 # How far (characters) a bare clock time in news still belongs to the day mentioned before it.
 CLOCK_REACH = 300
 # A spaced dash joins two main clauses as a full stop would: its tense stays on its side.
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|\n|\s[-–—]\s")
+# A quotation opened after a colon is a sentence of its own ("… haben kann: „Im Winter haben …").
+# A closing quotation mark before a comma ends the quotation: "«… werden», sagt er am Dienstag"
+# takes its tense from the reporting clause, not the quoted words (an opening mark has no comma after it).
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|[»“”\"],\s|\n|\s[-–—]\s")
 _CLAUSE_END = re.compile(r"[,;:()–—]")
 _WORD = re.compile(r"\w+")
 
@@ -73,12 +78,16 @@ class Reference:
         if day is not None:
             self.day, self.day_at = day, at
 
-    def explicit_year(self, text: str, at: int) -> int | None:
+    def explicit_year(self, text: str, at: int, across: bool = False) -> int | None:
         """The year of a full date written shortly before in the same paragraph ("am 30. Januar
-        1933 … vom 1. September"), which a news text's dates without a year continue."""
+        1933 … vom 1. September"), which a news text's dates without a year continue; with
+        ``across``, also from the paragraphs just before (past narration: "in November 2016.
+        … But by December, …")."""
         if self.explicit is None:
             return None
         year, where = self.explicit
+        if across:
+            return year if at - where <= EXPLICIT_REACH_ACROSS else None
         if at - where > EXPLICIT_REACH or "\n\n" in text[where:at]:
             return None
         return year
@@ -119,6 +128,28 @@ def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
         text, start, end, lo, hi, tables)
 
 
+def local_tense(text: str, start: int, end: int, tables: TimeTables) -> int:
+    """The tense of the expression's own clause, cut also at coordinators ("wie es früher war,
+    heute ist und wie es in Zukunft sein könnte": "heute" is present). A "wird" whose clause ends
+    in a participle is a present passive ("wird heute gut bewahrt"), no future."""
+    lo = max(0, start - TENSE_WINDOW)
+    hi = min(len(text), end + TENSE_WINDOW)
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    cuts += [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    cuts += [m.start() for m in _WORD.finditer(text, lo, start) if m.group().lower() in tables.coordinators]
+    lo = max(cuts, default=lo)
+    stops = [m.start() for m in (_SENTENCE_END.search(text, end, hi), _CLAUSE_END.search(text, end, hi)) if m]
+    stops += [m.start() for m in _WORD.finditer(text, end, hi) if m.group().lower() in tables.coordinators][:1]
+    hi = min(stops, default=hi)
+    tense = _nearest_cue(text, start, end, lo, hi, tables)
+    words = [m.group() for m in _WORD.finditer(text, lo, hi)]
+    participle = tables.participle
+    if tense > 0 and participle is not None and words and _surely_participle(words[-1], participle) \
+            and not any(_cue(w, w.lower(), tables) > 0 for w in words if w.lower() not in tables.passive_aux):
+        return 0
+    return tense
+
+
 def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: TimeTables) -> int:
     best, best_dist = 0, hi - lo + 1
     previous = ""
@@ -127,12 +158,20 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
     # a participle ("geschlossen") is past only with a perfect auxiliary ("ist … gestorben"),
     # not in a stative or passive present ("bleibt geschlossen")
     perfect = any(low in tables.perfect_aux for low in lows)
-    for m, low in zip(words, lows, strict=True):
+    # "Im Winter haben Wildtiere drei Bedürfnisse": "haben" is a perfect (past) only beside a participle
+    participle = tables.participle
+    has_participle = participle is not None and any(
+        _surely_participle(m.group(), participle) for m in words)
+    for i, (m, low) in enumerate(zip(words, lows, strict=True)):
         word, prev = m.group(), previous
         previous = low
         if start <= m.start() < end:
             continue
         cue = _cue(word, low, tables)
+        if cue < 0 and low in tables.aux_present and not has_participle:
+            cue = 0
+        if cue < 0 and low not in tables.past and _attributive(words, i, tables):
+            cue = 0
         if prev in tables.infinitive_after and word[:1].islower() and word.endswith("en"):
             cue = 1  # "zu beginnen": an intention
         elif not cue and perfect and tables.participle is not None and word[:1].islower():
@@ -144,6 +183,34 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
             if dist < best_dist:
                 best, best_dist = cue, dist
     return best
+
+
+def _surely_participle(word: str, participle: re.Pattern[str]) -> bool:
+    """A participle that is no infinitive: "gewesen", "bewahrt" ("benötigen" matches the pattern too)."""
+    return word[:1].islower() and participle.fullmatch(word) is not None and (word.startswith("ge") or word.endswith("t"))
+
+
+# How many words before a "-ten" word its noun phrase's article is looked for.
+ATTRIBUTIVE_WORDS = 5
+
+
+def _attributive(words: list[re.Match[str]], i: int, tables: TimeTables) -> bool:
+    """German: a "-te"/"-ten" word between a lower-case word and a noun is an adjective
+    ("über unberührte Hänge", "die erwarteten Spiele"), not a preterite; a verb after the first
+    constituent follows a capitalised word or opens the sentence ("Am Sonntag besuchten Tausende")."""
+    if not tables.capitalised_nouns or i == 0 or i + 1 >= len(words) or not words[i + 1].group()[:1].isupper():
+        return False
+    if words[i - 1].group()[:1].islower():
+        return True
+    # "die ebenfalls mit Spannung erwarteten Viertelfinals": an article opens the noun phrase, and
+    # the only nouns between stand in a prepositional phrase inside it
+    before = [m.group() for m in words[max(0, i - ATTRIBUTIVE_WORDS):i]]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].lower() in tables.articles:
+            inside = before[k + 1:]
+            return all(w[:1].islower() or (j > 0 and inside[j - 1].lower() in tables.prepositions)
+                       for j, w in enumerate(inside))
+    return False
 
 
 def _cue(word: str, low: str, tables: TimeTables) -> int:

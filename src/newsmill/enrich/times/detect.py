@@ -3,6 +3,7 @@ numbers that only look like years, values from the handlers, and intervals over 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -127,9 +128,22 @@ def scan(text: str, tables: TimeTables, budget: Budget) -> Iterator[Found]:
         start, end = m.span(prefix + "core") if "core" in groups else m.span()
         if rule.groups == ("year",) and _not_a_year(text, start, end, tables):
             continue
+        if set(groups) <= _YEAR_ONLY and _guarded_before(text, start, tables):
+            continue  # "model year 2025", "Modelljahr 2025": a product's designation
         if "year" in groups and _slashed_number(text, *m.span(prefix + "year")):
             continue  # "Az. 1234/19": a file number, whatever rule read it as years
         yield Found(start, end, rule, groups)
+
+
+_YEAR_ONLY = frozenset({"year", "bc"})
+# A bare round hundred below this is a count, not a year, unless a year cue stands before it.
+ROUND_YEAR_BELOW = 1500
+
+
+def _guarded_before(text: str, start: int, tables: TimeTables) -> bool:
+    before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
+    words = before.group(1).lower().split() if before else []
+    return bool(words) and (words[-1] in tables.year_guard_before or " ".join(words) in tables.year_guard_before)
 
 
 def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
@@ -140,12 +154,17 @@ def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
         return True
     after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
     after_word = after.group(1) if after else ""
-    if after_word.rstrip(".") in tables.year_guard_after:
-        return True
+    bare = after_word.rstrip(".")
+    if bare in tables.year_guard_after or bare.lower() in tables.year_guard_after:
+        return True  # "2025 Model Y" as "2025 models"
     before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
     words = before.group(1).lower().split() if before else []
-    if words and (words[-1] in tables.year_guard_before or " ".join(words) in tables.year_guard_before):
+    if _guarded_before(text, start, tables):
         return True
+    if text[start:end].endswith("00") and int(text[start:end]) < ROUND_YEAR_BELOW and not (
+            words and (words[-1] in tables.year_cue_before or words[-1] in tables.year_scene_before
+                      or words[-1] in tables.round_year_cue)):
+        return True  # "Versuch 1000", "1200 Seiten": a round number; the year 1000 comes with "im", "um"
     # German: a number followed by a capitalised noun counts it, unless a year cue precedes.
     counted = tables.capitalised_nouns and after_word[:1].isupper()
     return bool(counted and not (words and words[-1] in tables.year_cue_before))
@@ -304,12 +323,17 @@ def _recurring(text: str, found: Found, tables: TimeTables) -> bool:
 
 
 def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
-            budget: Budget | None = None) -> list[TimeExpression]:
-    """Every expression with its value, in text order; the reference time moves as dates resolve."""
+            budget: Budget | None = None,
+            dct_at: Callable[[int], dt.date | None] | None = None) -> list[TimeExpression]:
+    """Every expression with its value, in text order; the reference time moves as dates resolve.
+    ``dct_at`` gives another publication day for some offsets (an embedded post's own date)."""
     out: list[TimeExpression] = []
     written: list[bool] = []
     kinds: list[str] = []
+    published = ref.dct
     for found in scan(text, tables, budget or Budget()):
+        if dct_at is not None:
+            ref.dct = dct_at(found.start) or published
         job = norm.Job(found.groups, tables, ref, text, (found.start, found.end), part_of_day)
         value = HANDLERS[found.rule.type](job)
         if value is None:
@@ -393,13 +417,27 @@ def _clock_then_day(text: str, times: list[TimeExpression], kinds: list[str]) ->
         clock.value = day.value[:DATE_CHARS] + clock.value[DATE_CHARS:]
 
 
+_BARE_DASHES = frozenset({"-", "–", "—"})
+
+
+def _same_granularity(a: str, b: str) -> bool:
+    pa, pb = parse_point(a), parse_point(b)
+    if pa is None or pb is None or "T" in a or "T" in b:
+        return False
+    return (pa.month is None) == (pb.month is None) and (pa.day is None) == (pb.day is None) \
+        and len(a) == len(b)
+
+
 def _paired(text: str, a: TimeExpression, b: TimeExpression, tables: TimeTables) -> bool:
     """``a`` and ``b`` are the two ends of one interval: an opener before (or at the start of)
     ``a`` and only a connector between them."""
     if not (a.value and b.value) or b.start - a.end > MAX_INTERVAL_GAP:
         return False
-    if not tables.interval_gap.search(text[a.end:b.start]):
+    gap = text[a.end:b.start]
+    if not tables.interval_gap.search(gap):
         return False
+    if gap in _BARE_DASHES and _same_granularity(a.value, b.value):
+        return True  # "2020–2023", "Juni–August 2022": a dash between two like points is a range
     opener = tables.interval_open.search(text, max(0, a.start - MAX_OPENER_CHARS), a.start)
     return opener is not None or tables.interval_open.search(a.text.split(" ")[0] + " ") is not None
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsmill.enrich.times.anchor import Reference, tense_at
+from newsmill.enrich.times.anchor import Reference, local_tense, tense_at
 from newsmill.enrich.times.calendar import (
     Point,
     add_days,
@@ -145,6 +145,15 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
     if ref.narrative or ref.dct is None:
         return ref.point.year if ref.point else None
     explicit = ref.explicit_year(job.text, job.span[0])
+    if explicit is None:
+        # past narration continues the story's year, a schedule its coming year ("kicks off June
+        # 9, 2020 … ¶ … the final date on the tour, Oct. 10"); only a later month continues it
+        explicit = ref.explicit_year(job.text, job.span[0], across=True)
+        em = ref.explicit_month
+        ahead = explicit is not None and explicit > ref.dct.year and job.tense >= 0
+        back = explicit is not None and job.tense < 0 and dt.date(explicit, month, min(day or 1, 28)) <= ref.dct
+        if explicit is not None and (em is None or month < em or not (ahead or back)):
+            explicit = None
     if explicit is not None:
         # "seit November 2020 … Im März erklärte …": told in the past, an earlier month after a
         # later one is the next year's, if that is not after the publication
@@ -153,6 +162,20 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
             return explicit + 1
         return explicit
     return tense_year(ref.dct, month, day, job.tense)
+
+
+def _weekday_year(job: Job, year: int, month: int, day: int | None) -> int:
+    """"Friday, Dec. 6" without a year: of the guessed year and the publication's year the one
+    whose 6 December is a Friday."""
+    weekday = job.lex("WEEKDAY", "weekday")
+    dct = job.ref.dct
+    if not isinstance(weekday, int) or day is None or dct is None:
+        return year
+    for candidate in (year, dct.year, dct.year + 1, dct.year - 1):
+        point = Point(candidate, month, day).date()
+        if point is not None and point.weekday() == weekday:
+            return candidate
+    return year
 
 
 def tense_year(dct: dt.date, month: int, day: int | None, tense: int) -> int:
@@ -181,7 +204,7 @@ def tense_year(dct: dt.date, month: int, day: int | None, tense: int) -> int:
 
 def date(job: Job) -> str | None:
     g = job.groups
-    month_v = job.lex("MONTH", "month") or job.lex("MONTH", "month_b")
+    month_v = job.lex("MONTH", "month") or job.lex("MONTH", "month_b") or job.lex("MONTHEN", "month_en")
     month = month_v if isinstance(month_v, int) else (int(g["monthnum"]) if "monthnum" in g else None)
     day = int(g["day"]) if "day" in g else None
     year = _year(job)
@@ -191,6 +214,7 @@ def date(job: Job) -> str | None:
         year = _underspecified_year(job, month, day)
         if year is None:
             return ""
+        year = _weekday_year(job, year, month, day)
     if day is None:
         return fmt_point(Point(year, month))
     point = Point(year, month, day)
@@ -206,9 +230,19 @@ def season(job: Job) -> str | None:
     if year is None and isinstance(rel, int):
         base = job.ref.base_point(True)
         year = base.year + rel if base else None
+    shift = job.lex("COMPOUND", "yearword")
+    if year is None and isinstance(shift, list):
+        # "im Herbst des Vorjahres": the season of the year before the story's (or publication's)
+        base = job.ref.story_point(job.text, job.span[0]) or job.ref.base_point(True)
+        year = base.year + int(shift[1]) if base else None
     if year is None:
         if job.ref.narrative:
             year = job.ref.point.year if job.ref.point else None
+        elif job.tense == 0:
+            # "Island lockt auch im Winter", "Im Winter haben Wildtiere …": a season in a clause
+            # with no tense is every such season; a news report's own season is told in the past
+            # or the future ("im Herbst hatte …", "im Sommer wird gebaut")
+            return None
         elif job.ref.dct is not None:
             year = _season_year(job.ref.dct, code, job.tense)
     return "" if year is None else f"{fmt_year(year)}-{code}"
@@ -266,6 +300,8 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
         if not isinstance(n, int) or not 1 <= n <= limit:
             return None
         year = _year(job)
+        if year is None and _game_period(job):
+            return None  # "24 points in the third quarter": a period of a game
         if year is None:
             # a bare quarter is in the year the text last wrote ("erstes Halbjahr 2019 … das
             # zweite Halbjahr"), not one it counted to ("gegenüber dem Vorjahr … dritten Quartal")
@@ -276,18 +312,37 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
     return handler
 
 
+def _game_period(job: Job) -> bool:
+    """A sports cue ("points", "halftime", "scored") in the sentence of a bare half or quarter."""
+    cues = job.tables.game_period
+    if cues is None:
+        return False
+    text, (start, end) = job.text, job.span
+    lo = max([m.end() for m in _SENTENCE_MARK.finditer(text, max(0, start - CONTRAST_WINDOW), start)],
+             default=max(0, start - CONTRAST_WINDOW))
+    stop = _SENTENCE_MARK.search(text, end, min(len(text), end + CONTRAST_WINDOW))
+    return cues.search(text, lo, stop.start() if stop else min(len(text), end + CONTRAST_WINDOW)) is not None
+
+
 def _weekday_date(job: Job) -> dt.date | None:
     weekday = job.lex("WEEKDAY", "weekday")
     base = job.ref.base_day(deictic=True)
     if not isinstance(weekday, int) or base is None:
         return None
     rel = job.lex("REL", "rel")
+    if rel == -1 and not job.ref.narrative and job.groups["rel"].lower() in job.tables.last_weekday:
+        # "last Tuesday", "vergangenen Dienstag" said on a Wednesday: the Tuesday of the week
+        # before (yesterday would be "Tuesday"); said on a Monday, the day before
+        return add_days(week_monday(base), weekday - 7)
     if isinstance(rel, int) and rel != 0:
         return weekday_near(base, weekday, rel, strict=True)
     if isinstance(rel, int):
         return add_days(week_monday(base), weekday)
     direction = job.tense if not job.ref.narrative else (job.tense or 1)
     start = job.span[0]
+    before = job.text[max(0, start - INDEFINITE_CHARS):start].split()
+    if direction == 0 and before and before[-1].lower() in job.tables.after_event:
+        direction = -1  # "hopes are slim after Monday night's loss": what came after is past
     if _forward(job) or (job.tables.forward_before is not None
                          and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start])):
         direction = 1
@@ -354,6 +409,7 @@ def _in_name(job: Job) -> bool:
 CONTRAST_WINDOW = 120
 _SENTENCE_MARK = re.compile(r"[.!?]\s|\n")
 _CLAUSE_MARK = re.compile(r"[,;:()–—]")
+_ASIDE = re.compile(r"^\s*\([^()\n]{0,40}\)")
 
 
 def _nowadays(job: Job) -> bool:
@@ -363,7 +419,7 @@ def _nowadays(job: Job) -> bool:
     tables, text = job.tables, job.text
     start, end = job.span
     before = text[max(0, start - 20):start].split()
-    after = text[end:end + 30]
+    after = _ASIDE.sub("", text[end:end + 50], count=1)  # "heute (zu Recht) kaum noch …"
     lo = max(0, start - CONTRAST_WINDOW)
     marks = [m.end() for m in _SENTENCE_MARK.finditer(text, lo, start)]
     lo = marks[-1] if marks else lo
@@ -373,10 +429,16 @@ def _nowadays(job: Job) -> bool:
         or bool(tables.nowadays_after and tables.nowadays_after.match(after)) \
         or bool(tables.nowadays_age and tables.nowadays_age.match(after)) \
         or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi))
+    tense = local_tense(text, start, end, tables)
     if cued:
-        return job.tense <= 0
+        return tense <= 0
+    if before and before[-1].lower() in tables.nowadays_before_perfect:
+        # "ist bereits heute … geworden"; "fällt schon heute" is today. The cue word itself
+        # ("schon" is a past cue) is read as part of the expression, not as the clause's tense.
+        cue_start = text.rfind(before[-1], 0, start)
+        return local_tense(text, cue_start, end, tables) < 0
     stative = tables.nowadays_stative
-    if stative is None or job.tense != 0:
+    if stative is None or tense != 0:
         return False
     clause_lo = max([m.end() for m in _CLAUSE_MARK.finditer(text, lo, start)], default=lo)
     stop = _CLAUSE_MARK.search(text, end, hi)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from newsmill.enrich.times.calendar import (
     Point,
@@ -68,6 +69,37 @@ def _base(job: Job, deictic: bool) -> tuple[Point | None, dt.date | None]:
     return job.ref.base_point(deictic), job.ref.base_day(deictic)
 
 
+def _story_day(job: Job) -> bool:
+    """"that day", "am selben Tag", "later that evening" point back to a day: in news, the story
+    must have told one, and as the last point it told ("18 years ago – on the same day" names a
+    day of that year the reader is not given). Narrative text always has its reference day."""
+    ref = job.ref
+    if ref.narrative:
+        return True
+    return ref.day is not None and ref.point is not None and ref.point.date() == ref.day
+
+
+def _final_of(job: Job) -> bool:
+    word = job.groups.get("rel", "").lower()
+    final = job.tables.final_of
+    if word not in final.get("words", frozenset()):
+        return False
+    after = job.text[job.span[1]:job.span[1] + 12].split()
+    return bool(after) and after[0].lower() in final.get("after", frozenset())
+
+
+def _story_told(job: Job, unit: str) -> bool:
+    """"that day", "later that month", "the same year" point back to a point the story told: a
+    day for days and weeks, a month for months, a year for years; else there is none to count from."""
+    if unit in ("D", "W"):
+        return _story_day(job)
+    ref = job.ref
+    if ref.narrative or unit not in ("M", "Y"):
+        return True
+    told = ref.written_point if ref.told else None
+    return told is not None and (unit == "Y" or told.month is not None)
+
+
 def relunit(job: Job) -> str | None:
     g = job.groups
     unit = job.lex("UNIT", "unit")
@@ -81,6 +113,10 @@ def relunit(job: Job) -> str | None:
     post = job.lex("POST", "post")
     if "unit" in g and g["unit"].lower() in job.tables.unit_plural:
         return f"PX{unit}" if unit not in ("H", "MIN") else f"PTX{unit}"
+    if rel is None and rela == 0 and post is None and not _story_told(job, unit):
+        return None
+    if _final_of(job):
+        return None  # "im letzten Jahr der Prämie", "the last week of the season": a final one, not the past
     # "an diesem Tag", "am nächsten Tag" after a day the story gives count from that day
     deictic = isinstance(rel, int) and not (unit == "D" and job.ref.day is not None)
     n = rel if isinstance(rel, int) else (rela if isinstance(rela, int) else 0)
@@ -98,6 +134,8 @@ def _part_of_day(job: Job, part_unit: object) -> str | None:
     """"am Abend", "am nächsten Morgen", "Morgen darauf", "Nachmittag desselben Tages"."""
     rela = job.lex("RELA", "rela")
     post = job.lex("POST", "post")
+    if rela == 0 and post is None and not _story_day(job):
+        return None
     n = (rela if isinstance(rela, int) else 0) + (post if isinstance(post, int) else 0)
     base = job.ref.base_day(deictic=False)
     day = add_days(base, n) if base else None
@@ -128,6 +166,15 @@ def _duration(unit: str, num: float | str) -> str:
     return f"PT{n}{'M' if unit == 'MIN' else unit}" if unit in ("H", "MIN") else f"P{n}{unit}"
 
 
+# Characters before an offset searched for an approximation word the rule left out ("barely a week ago").
+APPROXIMATE_CHARS = 24
+
+
+def _approximate_before(job: Job, approximate: re.Pattern[str]) -> bool:
+    start = job.span[0]
+    return any(m.end() == start for m in approximate.finditer(job.text, max(0, start - APPROXIMATE_CHARS), job.span[1]))
+
+
 def offset(job: Job) -> str | None:
     unit = job.lex("UNIT", "unit")
     num = job.number("num")
@@ -143,7 +190,8 @@ def offset(job: Job) -> str | None:
         return None
     approximate = job.tables.approximate
     if isinstance(num, str) or (not job.ref.narrative and approximate is not None
-                                and approximate.search(job.text, job.span[0], job.span[1])):
+                                and (approximate.search(job.text, job.span[0], job.span[1])
+                                     or _approximate_before(job, approximate))):
         # "vor einigen Tagen", "nearly five years ago": a direction, not a date (TIMEX3 would
         # need a mod; the record has none, so the value stays vague)
         return "FUTURE_REF" if sign > 0 else "PAST_REF"

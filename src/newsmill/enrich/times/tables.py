@@ -59,6 +59,16 @@ class TimeTables:
     participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
     future_suffix: re.Pattern[str] | None = None  # "anzutreten": an intention, the future
     perfect_aux: frozenset[str] = field(default_factory=frozenset)
+    # present forms of the perfect auxiliary ("hat", "haben"): past only beside a participle
+    aux_present: frozenset[str] = field(default_factory=frozenset)
+    articles: frozenset[str] = field(default_factory=frozenset)  # open a noun phrase
+    prepositions: frozenset[str] = field(default_factory=frozenset)
+    # "last Tuesday", "vergangenen Dienstag": the weekday of the week before ("am gestrigen Montag" is yesterday)
+    last_weekday: frozenset[str] = field(default_factory=frozenset)
+    # "letzten" before a unit and a genitive ("im letzten Jahr der Prämie"): the final one
+    final_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    after_event: frozenset[str] = field(default_factory=frozenset)  # "after Monday's loss": the past
+    passive_aux: frozenset[str] = field(default_factory=frozenset)  # "wird … bewahrt": present passive
     # "am Montag zu beginnen": after these a verb is an infinitive of intention, the future
     infinitive_after: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
@@ -68,6 +78,7 @@ class TimeTables:
     trigger_tails: frozenset[str] = field(default_factory=frozenset)  # their last four letters
     year_cue_before: frozenset[str] = field(default_factory=frozenset)
     year_scene_before: frozenset[str] = field(default_factory=frozenset)
+    round_year_cue: frozenset[str] = field(default_factory=frozenset)  # "um 1000": a round year after all
     unit_plural: frozenset[str] = field(default_factory=frozenset)
     branches: list[str] = field(default_factory=list)
     first: list[frozenset[str] | None] = field(default_factory=list)
@@ -77,6 +88,10 @@ class TimeTables:
     year_guard_before: frozenset[str] = field(default_factory=frozenset)
     # "heute" meaning nowadays: words just before or after it, and then/now contrasts in its sentence
     nowadays_before: frozenset[str] = field(default_factory=frozenset)
+    # "bereits heute … geworden", "already today": nowadays only in a perfect or past clause
+    nowadays_before_perfect: frozenset[str] = field(default_factory=frozenset)
+    # words that join two clauses of their own tense ("war, heute … ist und … sein könnte")
+    coordinators: frozenset[str] = field(default_factory=frozenset)
     nowadays_after: re.Pattern[str] | None = None
     nowadays_contrast: re.Pattern[str] | None = None
     # "jedes Jahr am 8. November", "every Christmas": a recurring date, no one day
@@ -98,6 +113,8 @@ class TimeTables:
     week_of: re.Pattern[str] | None = None
     # opening hours and the like: their clock times are on every such day, not one
     daily: re.Pattern[str] | None = None
+    # "24 points in the third quarter", "in der zweiten Halbzeit": a bare quarter or half of a game
+    game_period: re.Pattern[str] | None = None
 
     def master_for(self, char: str) -> re.Pattern[str]:
         """The alternation of the rules that can start with ``char`` (same order and groups)."""
@@ -168,6 +185,13 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         participle=re.compile(tense["participle"]) if tense.get("participle") else None,
         future_suffix=re.compile(tense["future_suffix"]) if tense.get("future_suffix") else None,
         perfect_aux=frozenset(tense.get("perfect_aux", [])),
+        aux_present=frozenset(tense.get("aux_present", [])),
+        articles=frozenset(tense.get("articles", [])),
+        prepositions=frozenset(tense.get("prepositions", [])),
+        last_weekday=frozenset(w.lower() for w in data.get("last_weekday", [])),
+        after_event=frozenset(w.lower() for w in data.get("after_event", [])),
+        final_of={k: frozenset(w.lower() for w in v) for k, v in data.get("final_of", {}).items()},
+        passive_aux=frozenset(tense.get("passive_aux", [])),
         infinitive_after=frozenset(tense.get("infinitive_after", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
@@ -178,10 +202,13 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         trigger_tails=_trigger_tails(data.get("trigger_suffixes", [])),
         year_cue_before=frozenset(data.get("year_cue_before", [])),
         year_scene_before=frozenset(data.get("year_scene_before", [])),
+        round_year_cue=frozenset(w.lower() for w in data.get("round_year_cue", [])),
         unit_plural=frozenset(data.get("unit_plural", [])),
         year_guard_after=frozenset(data.get("year_guard_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
         nowadays_before=frozenset(nowadays.get("before", [])),
+        nowadays_before_perfect=frozenset(nowadays.get("before_perfect", [])),
+        coordinators=frozenset(tense.get("coordinators", [])),
         nowadays_after=_phrases(nowadays.get("after", []), r"^\s*(?:", r")\b"),
         nowadays_contrast=_phrases(nowadays.get("contrast", []), r"(?<!\w)(?:", r")(?!\w)"),
         recurrence=_phrases(data.get("recurrence", []), r"(?<!\w)(?:", r")(?!\w)"),
@@ -194,6 +221,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
         daily=_phrases(data.get("daily", []), r"(?<!\w)(?:", r")(?!\w)"),
+        game_period=_phrases(data.get("game_period", []), r"(?<!\w)(?:", r")(?!\w)"),
         recurrence_verbs=_phrases(data.get("recurrence_verbs", []), r"(?<!\w)(?:", r")(?!\w)"),
         # the cue, at most one short word ("on", "am"), then the date
         recurrence_adjacent=_phrases(data.get("recurrence_adjacent", []), r"(?<!\w)(?:", r")(?:\s+\w{1,3})?\s*$"),

@@ -11,14 +11,17 @@ anchors keeps the value "" and the article gets a warning.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
 from newsmill.article import Article, TimeExpression
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.times.anchor import Reference
+from newsmill.enrich.times.calendar import parse_point
 from newsmill.enrich.times.detect import Budget, intervals, resolve
-from newsmill.enrich.times.tables import load_tables
+from newsmill.enrich.times.embeds import Embed, day_of, find_embeds
+from newsmill.enrich.times.tables import TimeTables, load_tables
 
 # Languages without tables are tagged with these (dates like 2024-03-14 still come out right).
 FALLBACK_LANGUAGE = "en"
@@ -39,8 +42,6 @@ class TimeOptions:
 def tag_times(text: str, language: str, anchor: object, options: TimeOptions | None = None,
               warnings: list[str] | None = None) -> list[TimeExpression]:
     """The time expressions of ``text``: spans into it with normalised values."""
-    import datetime as dt
-
     from newsmill.extract.language import normalise_code
 
     options = options or TimeOptions()
@@ -51,7 +52,12 @@ def tag_times(text: str, language: str, anchor: object, options: TimeOptions | N
     dct = anchor if isinstance(anchor, dt.date) else None
     ref = Reference(dct=dct, narrative=options.style == "narrative")
     budget = Budget()
-    times = resolve(text, tables, ref, options.part_of_day, budget)
+    embeds = find_embeds(text)
+    days = _embed_days(text, embeds, tables)
+    times = resolve(text, tables, ref, options.part_of_day, budget,
+                    dct_at=(lambda at: day_of(embeds, days, at)) if days else None)
+    if days:
+        times = _with_embed_dates(text, times, embeds, days)
     if warnings is not None and budget.stopped_at is not None:
         warnings.append(f"times: text too dense in numbers and dates; tagged up to offset {budget.stopped_at}")
     if options.intervals:
@@ -59,6 +65,41 @@ def tag_times(text: str, language: str, anchor: object, options: TimeOptions | N
     if warnings is not None and any(not t.value for t in times):
         warnings.append("times: relative time expressions left without a value (no publication date)")
     return times
+
+
+# The language embed code writes a post's date in, whatever the page's language.
+EMBED_DATE_LANGUAGE = "en"
+
+
+def _embed_days(text: str, embeds: list[Embed], tables: TimeTables) -> dict[int, dt.date]:
+    """The date of each embedded post (keyed by where its signature line starts), read from the
+    signature as one full date."""
+    days: dict[int, dt.date] = {}
+    readers = [t for t in (load_tables(EMBED_DATE_LANGUAGE), tables) if t is not None]
+    for e in embeds:
+        line = text[e.date_start:e.date_end]
+        for reader in readers:
+            found = resolve(line, reader, Reference(dct=None, narrative=False), False)
+            whole = [t for t in found if t.start == 0 and t.end == len(line)]
+            point = parse_point(whole[0].value) if whole else None
+            day = point.date() if point else None
+            if day is not None:
+                days[e.line_start] = day
+                break
+    return days
+
+
+def _with_embed_dates(text: str, times: list[TimeExpression], embeds: list[Embed],
+                      days: dict[int, dt.date]) -> list[TimeExpression]:
+    """The signature's date as one expression, in place of what the page language's rules made
+    of it ("October 27, 2021" in a German text: only "2021")."""
+    for e in embeds:
+        day = days.get(e.line_start)
+        if day is None:
+            continue
+        times = [t for t in times if not (t.start < e.date_end and e.date_start < t.end)]
+        times.append(TimeExpression(e.date_start, e.date_end, text[e.date_start:e.date_end], day.isoformat()))
+    return sorted(times, key=lambda t: (t.start, -t.end))
 
 
 class TimeTagger:

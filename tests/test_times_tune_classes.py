@@ -1,0 +1,114 @@
+"""Error classes found on the times tuning set (tests/data/times_tune), each pinned by hand-made
+sentences (none copied from a benchmark text): anaphoric days, generic seasons, tense cues,
+embedded posts, "heute" meaning nowadays, ranges, numbers that are no years, bylines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsmill.enrich.times.tagger import tag_times
+
+PUB = dt.date(2023, 11, 15)  # a Wednesday
+
+
+def _values(text: str, language: str, published: dt.date = PUB) -> dict[str, str]:
+    return {t.text: t.value for t in tag_times(text, language, published)}
+
+
+def _calendar(text: str, language: str, published: dt.date = PUB) -> dict[str, str]:
+    return {k: v for k, v in _values(text, language, published).items() if v[:1].isdigit()}
+
+
+@pytest.mark.parametrize(("language", "text", "span"), [
+    # an anaphoric day with no day the story told, or after a year-only point
+    ("en", "We moved here two years ago. Since that day he has carried water.", "that day"),
+    ("en", "He said he was at home 18 years ago – on the same day the crime took place.", "on the same day"),
+    ("en", "The man took the child. Later that evening, he admitted it.", "that evening"),
+    # a season in a clause without tense is every such season
+    ("de", "Die Insel lockt auch im Winter: Abfahrten über unberührte Hänge.", "Winter"),
+    ("de", "Der Druck hat sich erhöht: „Im Winter haben Wildtiere drei Bedürfnisse.“", "Winter"),
+    # an approximation before an offset the rule did not take in
+    ("en", "Barely a week ago, he had scored just once.", "a week ago"),
+    # numbers that are no years
+    ("de", "Bekomme beim Versuch 1000 immer noch den Fehler.", "1000"),
+    ("de", "Der Wagen kommt im Modelljahr 2025 mit neuem Motor.", "2025"),
+    ("en", "The 2025 Model Y costs less.", "2025"),
+    ("en", "The Eagles led 14-7 at halftime before scoring 24 points in the third quarter.", "the third quarter"),
+    ("de", "Im dritten und letzten Jahr der Prämie stiegen die Anträge.", "letzten Jahr"),
+    ("en", "The symptoms improved after that visit, then worsened later that month.", "that month"),
+])
+def test_no_calendar_value(language: str, text: str, span: str) -> None:
+    assert span not in _calendar(text, language)
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # the anaphoric day is kept when the story told the day
+    ("en", "The plant closed on March 3. Since that day workers have protested.", "that day", "2023-03-03"),
+    ("de", "Im Winter hatte es viel geschneit.", "Winter", "2023-WI"),
+    ("de", "Sie arbeitete dort bis zum Herbst des Vorjahres.", "Herbst des Vorjahres", "2022-FA"),
+    # "haben" is a perfect only beside a participle; an attributive "-ten" word is no preterite
+    ("de", "Am Montag haben die Schüler frei.", "Am Montag", "2023-11-20"),
+    ("de", "Am Montag haben die Schüler gestreikt.", "Am Montag", "2023-11-13"),
+    ("de", "Am Sonntag stehen die lange erwarteten Spiele an.", "Am Sonntag", "2023-11-19"),
+    ("de", "Am Sonntag stehen die ebenfalls mit Spannung erwarteten Duelle an.", "Am Sonntag", "2023-11-19"),
+    ("de", "Am Sonntag besuchten Tausende die Messe.", "Am Sonntag", "2023-11-12"),
+    # a closed quotation keeps its tense; a present reporting verb reports the past
+    ("de", "«Wir werden das schaffen», sagt der Präsident am Dienstagabend am Telefon.", "am Dienstagabend",
+     "2023-11-14"),
+    # "last <weekday>" is the week before's; "am gestrigen Dienstag" yesterday
+    ("en", "The service launched last Tuesday.", "last Tuesday", "2023-11-07"),
+    ("de", "Am gestrigen Dienstag tagte der Rat.", "Am gestrigen Dienstag", "2023-11-14"),
+    # ranges written without spaces, and a bare dash between like points
+    ("de", "Das Festival findet vom 09.-11. September 2024 statt.", "09.-11. September 2024", "2024-09-09/2024-09-11"),
+    ("de", "Die Jahre 2020–2023 waren schwer.", "Jahre 2020–2023", "2020/2023"),
+    ("de", "Die Ausstellung lief Juni–August 2022.", "Juni–August 2022", "2022-06/2022-08"),
+    # a round year with its cue stays a year
+    ("de", "Um 1000 lebten hier Bauern.", "1000", "1000"),
+    # an English-format byline date in a German text
+    ("de", "Von Anna Muster | Oct 24, 2023 | Zuletzt geändert: Nov 7, 2023", "Oct 24, 2023", "2023-10-24"),
+    # a bare quarter outside a game is the year's
+    ("en", "Revenue rose in the third quarter.", "the third quarter", "2023-Q3"),
+    # "after <weekday>'s event" in a present clause is the past
+    ("en", "Their hopes are slim after Monday night's loss.", "Monday night", "2023-11-13"),
+    # a weekday given with a date picks the year it falls in
+    ("en", "The tour starts June 9, 2024.\n\nTickets go on sale Friday, Dec. 8.", "Friday, Dec. 8", "2023-12-08"),
+    # a schedule's later date continues its year across paragraphs
+    ("en", "The tour kicks off June 9, 2024 in Florida.\n\nThe final date is in Houston on Oct. 10.", "Oct. 10",
+     "2024-10-10"),
+    # past narration continues the story's year into the next paragraph
+    ("en", "He visited his doctor in November 2016.\n\nBut by December, his symptoms had worsened.", "December",
+     "2016-12"),
+])
+def test_value(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language).get(span) == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Sie schildern, wie es früher für Frauen war, heute für Frauen ist und wie es in Zukunft sein könnte."),
+    ("de", "Ein Spiel, das heute (zu Recht) kaum noch jemand kennt."),
+    ("de", "Die alte Backtradition wird heute gut bewahrt."),
+    ("de", "Software ist bereits heute zu einer Kulturtechnik geworden."),
+])
+def test_heute_meaning_nowadays(language: str, text: str) -> None:
+    assert _values(text, language)["heute"] == "PRESENT_REF"
+
+
+def test_heute_with_schon_in_a_present_clause_is_today() -> None:
+    assert _values("Die Entscheidung fällt schon heute.", "de")["heute"] == "2023-11-15"
+
+
+def test_an_embedded_post_has_its_own_day() -> None:
+    text = ("The haze thickened all week.\n\nWe have started distributing masks today\n\n"
+            "— Some Minister (@someminister) November 1, 2023\n\nThe government acted.")
+    values = _values(text, "en", dt.date(2023, 11, 8))
+    assert values["today"] == "2023-11-01"
+    assert values["November 1, 2023"] == "2023-11-01"
+
+
+def test_an_embedded_post_date_in_a_german_text_is_one_expression() -> None:
+    text = "Der Minister schrieb dazu.\n\nDas ist heute beschlossen.\n\n— Max Muster (@maxmuster) October 27, 2021"
+    values = _values(text, "de", dt.date(2021, 10, 28))
+    assert values["October 27, 2021"] == "2021-10-27"
+    assert "2021" not in values
