@@ -243,7 +243,7 @@ def marks_baseline(doc: dict[str, Any]) -> list[Quote]:
 
     text = doc["originalText"]
     marked = find_marked(text, load_lexicon("de").marks, [])
-    return [Quote(m.start, m.end, text[m.start : m.end], "direct") for m in marked if m.depth == 0]
+    return [Quote(m.start, m.end, text[m.start : m.end], "direct") for m in marked if m.depth == 0 and not m.runs_on]
 
 
 def main() -> None:

@@ -171,7 +171,7 @@ def marks_baseline(art: GoldArticle) -> list[Quote]:
     from newsmill.enrich.quotes.marks import find_marked
 
     marked = find_marked(art.text, load_lexicon("en").marks, [])
-    return [Quote(m.start, m.end, art.text[m.start : m.end], "direct") for m in marked if m.depth == 0]
+    return [Quote(m.start, m.end, art.text[m.start : m.end], "direct") for m in marked if m.depth == 0 and not m.runs_on]
 
 
 def describe(articles: list[GoldArticle]) -> str:

@@ -201,3 +201,14 @@ def test_the_article_view_marks_each_part_not_the_attribution() -> None:
 
     marks = [(m.start, m.end) for m in marks_of(_multi()) if m.css == "quote"]
     assert marks == [(0, 9), (19, len(TEXT))]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Die Jugendlichen, unter denen sich nach Einschätzung der Ermittler auch der Täter befinden sollte, sind "
+     "gestern entlassen worden.", "unter denen sich", "auch der Täter befinden sollte"),
+    ("Die Mutter soll einige Übergriffe mitbekommen haben, diese Taten seien aber laut der Staatsanwältin "
+     "Antje Gabriels schon verjährt.", "diese Taten seien aber", "schon verjährt"),
+])
+def test_the_attribution_scopes_the_clause_it_stands_in(text: str, first: str, second: str) -> None:
+    quotes = [q for q in _quotes(text, "de") if q.parts]
+    assert [_parts(q) for q in quotes] == [[first, second]]

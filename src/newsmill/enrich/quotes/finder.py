@@ -136,7 +136,7 @@ def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOp
     speakers = SpeakerFinder(text, tokens, article.entities, lex)
     reader = SentenceReader(text, tokens, in_quote, lex, speakers)
     quotes = _read_all(reader, sentences, outer, options, text)
-    return join_parts(quotes, outer, text, frozenset(c for pair in lex.marks for c in pair))
+    return join_parts(quotes, outer, text, lex)
 
 
 def _quote_mask(tokens: list[Token], outer: list[Marked]) -> list[bool]:

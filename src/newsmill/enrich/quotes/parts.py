@@ -15,22 +15,28 @@ Three shapes, each read after the sentences have been read:
 from __future__ import annotations
 
 from newsmill.article import Quote, Span
+from newsmill.enrich.quotes.lexicon import QuoteLexicon
 from newsmill.enrich.quotes.marks import Marked
 
 # Words an interrupting attribution may have (", sagte der Sprecher der Stadt am Montag in
 # Berlin,"); more is a clause of its own, and the quotes on either side stay two.
 MAX_ATTRIBUTION_WORDS = 12
-# Words between a cue and its speaker for the two to be one attribution phrase ("laut dem Direktor").
-MAX_CUE_SPEAKER_GAP = 1
+# Words between a cue and the name it gives for the two to be one attribution phrase ("so der
+# ugandische Schriftsteller Musa Okwanga"); farther, the name is not the one the cue attaches to.
+MAX_CUE_SPEAKER_GAP = 4
+# Words of an attribution between commas inside reported content (", so X in einem Blogeintrag auf
+# der Website der Zeitung „…“,"): longer than an interrupting one, since the commas bound it.
+MAX_PARENTHESIS_WORDS = 20
 # Characters that end a part: punctuation between the content and its attribution belongs to neither.
 _EDGE = " \t\n,;–—-"
 _SENTENCE_END = frozenset(".!?;:\n")
 REPORTED = ("indirect", "mixed")
 
 
-def join_parts(quotes: list[Quote], outer: list[Marked], text: str, mark_chars: frozenset[str]) -> list[Quote]:
+def join_parts(quotes: list[Quote], outer: list[Marked], text: str, lex: QuoteLexicon) -> list[Quote]:
     """``quotes`` with the pieces of one quotation made one quote with parts."""
-    quotes = [_cut_attribution(q, text) for q in quotes]
+    mark_chars = frozenset(c for pair in lex.marks for c in pair)
+    quotes = [_cut_attribution(q, text, lex) for q in quotes]
     quotes = _join_paragraphs(quotes, outer, text)
     return _join_interrupted(quotes, text, mark_chars)
 
@@ -53,8 +59,9 @@ def _within(inner: Span, a: int, b: int) -> bool:
     return a <= inner.start and inner.end <= b
 
 
-def _cut_attribution(q: Quote, text: str) -> Quote:
-    """Reported content with its attribution inside: the words before and after it."""
+def _cut_attribution(q: Quote, text: str, lex: QuoteLexicon) -> Quote:
+    """Reported content with its attribution inside: the words before and after it, within the
+    subordinate clause that holds the attribution when there is one."""
     cue = q.cue
     if q.kind not in REPORTED or cue is None or q.parts or not (q.start < cue.start and cue.end < q.end):
         return q
@@ -62,18 +69,45 @@ def _cut_attribution(q: Quote, text: str) -> Quote:
     spk = q.speaker
     if spk is not None and _within(spk, q.start, q.end) and (
             spk.start < b and a < spk.end
-            or (spk.end <= a and _words(text[spk.end : a]) <= MAX_CUE_SPEAKER_GAP)
-            or (spk.start >= b and _words(text[b : spk.start]) <= MAX_CUE_SPEAKER_GAP)):
+            or (spk.end <= a and _adjacent(text[spk.end : a]))
+            or (spk.start >= b and _adjacent(text[b : spk.start]))):
         a, b = min(a, spk.start), max(b, spk.end)  # "laut Schnappauf", "Zeitungsberichten zufolge"
-    if text[q.start : a].rstrip().endswith(","):
+    start, end = _clause(q, a, b, text, lex)
+    if text[start:a].rstrip().endswith(","):
         # a parenthesis between commas (", so der Schriftsteller X in einem Blog,"): up to its comma
-        close = text.find(",", b, q.end)
-        if close >= 0 and _words(text[b:close]) <= MAX_ATTRIBUTION_WORDS:
+        close = text.find(",", b, end)
+        if close >= 0 and _words(text[b:close]) <= MAX_PARENTHESIS_WORDS:
             b = close + 1
-    left, right = _part(text, q.start, a), _part(text, b, q.end)
+    left, right = _part(text, start, a), _part(text, b, end)
     if left is None or right is None:
         return q
     return Quote(left.start, right.end, text[left.start : right.end], q.kind, q.speaker, q.cue, [left, right])
+
+
+def _adjacent(gap: str) -> bool:
+    """Only a few words, no punctuation, between a cue and a speaker: one phrase."""
+    return _words(gap) <= MAX_CUE_SPEAKER_GAP and not any(c in ",;:()" for c in gap)
+
+
+def _clause(q: Quote, a: int, b: int, text: str, lex: QuoteLexicon) -> tuple[int, int]:
+    """The clause the attribution at ``a``–``b`` stands in, when a comma before it opens one: what
+    the source says is that clause, not the sentence. A relative or subordinate clause ("…, der
+    laut einer Meldung … einsteigen will, …") ends at its next comma; a main clause after a comma
+    ("…, diese Taten seien aber laut X verjährt", "…, im Jahr 2004 war die Gruppe nach eigener
+    Aussage am Ziel") runs to the end. A verb after the comma ("X, Sprecher des Vereins, hat laut
+    …") goes on the clause before it: the sentence stays whole."""
+    comma = text.rfind(",", q.start, a)
+    words = text[comma + 1 : a].split() if comma >= 0 else []
+    if not words or not words[0][:1].islower():
+        return q.start, q.end
+    w0, w1 = words[0].lower(), words[1].lower() if len(words) > 1 else ""
+    if w0 in lex.relative_forms or w0 in lex.subordinators or w0 in lex.complementizers or (
+            w0 in lex.prepositions and w1 in lex.relative_forms):  # "unter denen"
+        close = text.find(",", b, q.end)
+        return comma + 1, q.end if close < 0 else close
+    if w0 in lex.determiners or w0 in lex.prepositions or w0 in lex.speaker_pronouns:
+        return comma + 1, q.end
+    return q.start, q.end
 
 
 def _join_paragraphs(quotes: list[Quote], outer: list[Marked], text: str) -> list[Quote]:
