@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsmill.article import Article, Block, Quote, Span, Speaker, json_schema
+from newsmill.article import Article, Block, Entity, Quote, Span, Speaker, json_schema
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.quotes.finder import QuoteFinder, QuoteOptions
 from newsmill.enrich.quotes.lexicon import load_lexicon
@@ -212,3 +212,12 @@ def test_the_article_view_marks_each_part_not_the_attribution() -> None:
 def test_the_attribution_scopes_the_clause_it_stands_in(text: str, first: str, second: str) -> None:
     quotes = [q for q in _quotes(text, "de") if q.parts]
     assert [_parts(q) for q in quotes] == [[first, second]]
+
+
+def test_a_relative_clause_about_the_speaker_is_not_part_of_the_content() -> None:
+    text = ("Die Lage im Wald sei angespannt, so der Landesjägermeister Josef Pröll, der auf sechs Regeln verweist, "
+            "die der Verband zusammengefasst hat.")
+    article = Article(text=text, language="de", entities=[
+        Entity(text.index("Josef"), text.index("Josef") + len("Josef Pröll"), "Josef Pröll", "PER", "Josef Pröll")])
+    QuoteFinder(QuoteOptions())(article, EnrichContext(language="de"))
+    assert [(q.text, q.parts) for q in article.quotes] == [("Die Lage im Wald sei angespannt", [])]

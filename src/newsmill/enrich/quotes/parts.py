@@ -79,6 +79,11 @@ def _cut_attribution(q: Quote, text: str, lex: QuoteLexicon) -> Quote:
         if close >= 0 and _words(text[b:close]) <= MAX_PARENTHESIS_WORDS:
             b = close + 1
     left, right = _part(text, start, a), _part(text, b, end)
+    if left is not None and right is not None and spk is not None and text[spk.end : right.start].strip() == "," \
+            and right.text.split()[0].lower() in lex.relative_forms:
+        # "„…“, so Landesjägermeister X, der auf sechs Regeln verweist": a clause about the
+        # speaker, not the speaker's words; the content ends before the attribution
+        return Quote(left.start, left.end, left.text, q.kind, q.speaker, q.cue)
     if left is None or right is None:
         return q
     return Quote(left.start, right.end, text[left.start : right.end], q.kind, q.speaker, q.cue, [left, right])
