@@ -2,7 +2,8 @@
 
 Data: ../shared/benchdata/quotes-de/{train,dev}.jsonl.gz (CC BY-NC-SA: read here, never shipped).
 A predicted quote matches a gold quote when their character spans overlap by at least half of the
-longer one (a gold quote of several spans counts as their union); matching is one-to-one, greedy
+longer one (a quote of several spans, gold or predicted, counts as their union: an interrupting
+attribution is in neither); matching is one-to-one, greedy
 by overlap. Gold types map to our kinds: Direct -> direct; Indirect, FreeIndirect and
 IndirectFreeIndirect -> indirect (our ``indirect`` and ``mixed``); Reported -> reported.
 Speaker accuracy: on matched quotes whose gold has a speaker, the predicted speaker span
@@ -140,7 +141,13 @@ def same_person(name: str | None, referent: str) -> bool:
 
 
 def overlap(q: Quote, g: Gold) -> int:
-    return sum(max(0, min(q.end, e) - max(q.start, s)) for s, e in g.spans)
+    """Characters the quote's parts (its whole extent when it has none) share with the gold's spans:
+    both sides leave an interrupting attribution out."""
+    return sum(max(0, min(p.end, e) - max(p.start, s)) for p in q.pieces() for s, e in g.spans)
+
+
+def pred_length(q: Quote) -> int:
+    return sum(p.end - p.start for p in q.pieces())
 
 
 def match(preds: list[Quote], golds: list[Gold], typed: bool) -> list[tuple[Quote, Gold]]:
@@ -150,7 +157,7 @@ def match(preds: list[Quote], golds: list[Gold], typed: bool) -> list[tuple[Quot
             if typed and KIND_GROUP[p.kind] != GROUP[g.type]:
                 continue
             ov = overlap(p, g)
-            if ov >= MIN_OVERLAP * max(p.end - p.start, g.length):
+            if ov >= MIN_OVERLAP * max(pred_length(p), g.length):
                 pairs.append((ov, i, j))
     return greedy_pairs(preds, golds, pairs)
 
@@ -236,7 +243,7 @@ def marks_baseline(doc: dict[str, Any]) -> list[Quote]:
 
     text = doc["originalText"]
     marked = find_marked(text, load_lexicon("de").marks, [])
-    return [Quote(m.start, m.end, text[m.start : m.end], "direct") for m in marked if m.depth == 0]
+    return [Quote(m.start, m.end, text[m.start : m.end], "direct") for m in marked if m.depth == 0 and not m.runs_on]
 
 
 def main() -> None:
