@@ -419,3 +419,44 @@ def test_a_sentence_with_a_date_at_the_top_of_the_body_stays_text() -> None:
     article = _text(dump)
     assert line in article.text
     assert article.published is None
+
+
+def test_comment_heads_in_a_dump_without_line_breaks_end_the_article() -> None:
+    # A blog post whose comments follow on the same line: each "name says: <date>" must become a
+    # comments barrier, so the comments are not kept as article paragraphs.
+    article = "".join(
+        f"The coach said after game {i} that the team saw winning on Monday as the most important "
+        f"step toward the playoffs, and that loss number {i} would hurt them for the rest of the season. "
+        for i in range(10)
+    )
+    comments = [
+        f"I really think the quarterback is done after {i} games and the team should move on before next season. "
+        for i in range(6)
+    ]
+    dump = article + "Share this: 34 Comments fan99 says: November 19, 2019 at 7:02 am " + "".join(comments[:3])
+    dump += "joe says: November 19, 2019 at 8:12 am " + "".join(comments[3:])
+    assert len(dump) > 2_000  # one overlong line, cut into pieces
+    out = newsmill.extract(dump, input_format="text")
+    assert "coach said" in out.text
+    assert "quarterback" not in out.text
+
+
+def test_a_quote_with_a_speech_verb_is_not_cut_as_a_comment_head() -> None:
+    from newsmill.extract.text.lines import _cut_comment_heads
+
+    assert _cut_comment_heads("The minister says: we will build it.") == ["The minister says: we will build it."]
+    assert _cut_comment_heads("Done. fan99 says: November 19, 2019 at 7:02 am Rivers is done.") == [
+        "Done.",
+        "fan99 says:",
+        "November 19, 2019 at 7:02 am Rivers is done.",
+    ]
+
+
+def test_a_menu_glued_into_one_piece_weighs_like_its_items() -> None:
+    from newsmill.extract.text.classify import Label
+    from newsmill.extract.text.segment import line_weight
+
+    menu = clean_line(0, "Home News Sport Politics Business Tech Culture Travel Weather Video Live")
+    whole = line_weight(menu, Label("bad", "navigation", 11))
+    menu.cut_out = True
+    assert line_weight(menu, Label("bad", "navigation", 11)) < 2 * whole

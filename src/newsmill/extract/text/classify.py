@@ -213,12 +213,21 @@ def _mark_comment_heads(lines: list[Line], labels: list[Label], lex: Lexicon) ->
             continue
         if text[:-1].rsplit(" ", 1)[-1].lower() not in verbs:
             continue
-        if any(_timestamp(lines[j].text, labels[j], lex) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+        if any(_timestamp(*_stamp_part(lines[j], labels[j]), lex) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
             labels[i] = Label("bad", "comments", labels[i].words, barrier=True)
 
 
-def _timestamp(text: str, label: Label, lex: Lexicon) -> bool:
-    if label.words > COMMENT_STAMP_MAX_WORDS or not any(c.isdigit() for c in text):
+def _stamp_part(line: Line, label: Label) -> tuple[str, int]:
+    """The text that may be a comment's timestamp and its word count: the line, or for a piece of
+    a dump without line breaks its first words (the comment runs on after the timestamp there)."""
+    if not line.cut_out:
+        return line.text, label.words
+    head = " ".join(line.text.split(" ", COMMENT_STAMP_MAX_WORDS)[:COMMENT_STAMP_MAX_WORDS])
+    return head, min(label.words, COMMENT_STAMP_MAX_WORDS)
+
+
+def _timestamp(text: str, words: int, lex: Lexicon) -> bool:
+    if words > COMMENT_STAMP_MAX_WORDS or not any(c.isdigit() for c in text):
         return False
     if _TIME.search(text) or _NUMERIC_DATE.match(text):
         return True

@@ -61,6 +61,11 @@ EDGE_ISLAND_MAX_WEIGHT = 300.0
 INLINE_DEBRIS = frozenset({"credit", "advertisement", "markup"})
 # A list opened by a colon has at most this many items (longer runs of short lines are menus).
 LIST_MAX_ITEMS = 15
+# A dump without line breaks prints a whole menu, share bar or teaser list as one piece, where a
+# line-broken dump has one line per item: such a piece costs its penalty once per this many words
+# (a menu item's length), up to PIECE_MAX_ITEMS times, so that it separates as many lines would.
+PIECE_ITEM_WORDS = 3
+PIECE_MAX_ITEMS = 10
 # Joining stops after this many extra runs (bounded work on pathological dumps).
 MAX_EXTRA_RUNS = 6
 
@@ -73,6 +78,13 @@ class Body:
 
 
 def line_weight(line: Line, label: Label) -> float:
+    weight = _own_weight(line, label)
+    if weight < 0 and line.cut_out and not label.barrier:
+        weight *= min(PIECE_MAX_ITEMS, max(1, label.words // PIECE_ITEM_WORDS))
+    return weight
+
+
+def _own_weight(line: Line, label: Label) -> float:
     if label.kind == "good":
         return min(float(len(line.text)), WEIGHT_CAP)
     if label.kind == "medium":
