@@ -460,3 +460,15 @@ def test_a_menu_glued_into_one_piece_weighs_like_its_items() -> None:
     whole = line_weight(menu, Label("bad", "navigation", 11))
     menu.cut_out = True
     assert line_weight(menu, Label("bad", "navigation", 11)) < 2 * whole
+
+
+def test_a_run_of_barrier_lines_discounts_the_prose_after_it_once() -> None:
+    from newsmill.extract.text.classify import Label
+    from newsmill.extract.text.segment import AFTER_BARRIER_FACTOR, _discount_after_barriers
+
+    prose, box = Label("good"), Label("bad", "call_to_action", 1, barrier=True)
+    labels = [prose, prose, box, box, box, prose]
+    out = _discount_after_barriers([1000.0, 1000.0, -600.0, -600.0, -600.0, 400.0], labels)
+    assert out[-1] == 400.0 * AFTER_BARRIER_FACTOR
+    apart = [prose, prose, box, prose, box, prose]
+    assert _discount_after_barriers([1000.0, 1000.0, -600.0, 10.0, -600.0, 400.0], apart)[-1] < out[-1]

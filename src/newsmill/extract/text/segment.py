@@ -40,6 +40,9 @@ BARRIER_PENALTY = 600.0
 # section's content than the article: its weight is scaled by this for each barrier passed.
 AFTER_BARRIER_FACTOR = 0.5
 MIN_BARRIER_FACTOR = 0.1
+# Barrier lines in a row are one section's header (a share bar, a newsletter box): passing them
+# counts as one barrier.
+BARRIER_RUN_COUNTS_ONCE = True
 # ... but only once this much prose came before: barriers in the menus above an article
 # ("Neueste Beiträge" in a sidebar) must not discount the article itself.
 DISCOUNT_AFTER_WEIGHT = 1500.0
@@ -158,9 +161,13 @@ def _discount_after_barriers(weights: list[float], labels: list[Label]) -> list[
     """Prose after "Related articles" or "Comments" counts less with each such section passed."""
     factor, seen = 1.0, 0.0
     out: list[float] = []
+    in_section_head = False
     for weight, label in zip(weights, labels, strict=True):
-        if label.barrier and seen >= DISCOUNT_AFTER_WEIGHT:
+        if label.barrier and in_section_head and BARRIER_RUN_COUNTS_ONCE:
+            pass  # the next lines of one box ("Newsletter", "Subscribe") open no further section
+        elif label.barrier and seen >= DISCOUNT_AFTER_WEIGHT:
             factor = max(MIN_BARRIER_FACTOR, factor * AFTER_BARRIER_FACTOR)
+        in_section_head = label.barrier
         seen += max(0.0, weight)
         out.append(weight * factor if weight > 0 else weight)
     return out
