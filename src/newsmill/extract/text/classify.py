@@ -153,6 +153,7 @@ def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
         labels.append(label)
     _mark_share_bars(labels)
     _mark_comment_heads(lines, labels, lex)
+    _mark_comment_stamps(lines, labels, lex)
     _mark_truncated_runs(lines, labels)
     _mark_teaser_lists(labels)
     return labels
@@ -224,6 +225,43 @@ def _stamp_part(line: Line, label: Label) -> tuple[str, int]:
         return line.text, label.words
     head = " ".join(line.text.split(" ", COMMENT_STAMP_MAX_WORDS)[:COMMENT_STAMP_MAX_WORDS])
     return head, min(label.words, COMMENT_STAMP_MAX_WORDS)
+
+
+# A comment thread prints each comment under its author and a full timestamp, a date with its
+# year and a clock time ("Pamela Wilson August 8, 2018 at 7:07 pm", "12.03.2021 um 14:05"). An
+# article names such moments rarely, a live blog stamps entries with the time alone. This many
+# lines starting with one (within COMMENT_STAMP_HEAD_CHARS) among COMMENT_STAMP_SPAN lines make a
+# thread: its first stamp opens the comments.
+COMMENT_STAMPS_MIN = 3
+COMMENT_STAMP_SPAN = 40
+COMMENT_STAMP_HEAD_CHARS = 60
+
+
+@lru_cache(maxsize=4)
+def _full_stamp(months: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    date = (
+        rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+        rf"|(?:{names})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}|\d{{1,2}}\.?\s(?:{names})\.?\s\d{{4}})"
+    )
+    return re.compile(rf"\b{date}\W{{0,3}}(?:[^\W\d]{{1,4}}\s)?\d{{1,2}}[:.]\d{{2}}\b", re.I)
+
+
+def _mark_comment_stamps(lines: list[Line], labels: list[Label], lex: Lexicon) -> None:
+    """The first of a series of lines opening with a full timestamp is a comments barrier."""
+    pattern = _full_stamp(tuple(lex.months))
+    stamps = [
+        i for i, line in enumerate(lines)
+        if any(c.isdigit() for c in line.text[:COMMENT_STAMP_HEAD_CHARS])
+        and pattern.search(line.text[:COMMENT_STAMP_HEAD_CHARS])
+    ]
+    for k in range(len(stamps) - COMMENT_STAMPS_MIN + 1):
+        if stamps[k + COMMENT_STAMPS_MIN - 1] - stamps[k] <= COMMENT_STAMP_SPAN:
+            i = stamps[k]
+            # One barrier: a page has one thread (a forum's posts are its article, and the
+            # discount per barrier passed must not fall on every post).
+            labels[i] = Label("bad", "comments", labels[i].words, barrier=True)
+            return
 
 
 def _timestamp(text: str, words: int, lex: Lexicon) -> bool:
