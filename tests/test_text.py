@@ -472,3 +472,25 @@ def test_a_run_of_barrier_lines_discounts_the_prose_after_it_once() -> None:
     assert out[-1] == 400.0 * AFTER_BARRIER_FACTOR
     apart = [prose, prose, box, prose, box, prose]
     assert _discount_after_barriers([1000.0, 1000.0, -600.0, 10.0, -600.0, 400.0], apart)[-1] < out[-1]
+
+
+def test_a_series_of_full_timestamps_opens_the_comments_once() -> None:
+    lex = load_lexicon()
+    dump = "\n\n".join(
+        [
+            "The council voted on Monday to close the old bridge for repairs, the mayor said after the meeting.",
+            "Anna Berg August 8, 2018 at 7:07 pm",
+            "Great article, thanks for writing it up so clearly for all of us.",
+            "Tom Smith August 8, 2018 at 7:34 pm",
+            "I agree with Anna on this one, the bridge has been unsafe for years.",
+            "Lee Park August 9, 2018 at 9:40 am",
+            "Finally some action from the council.",
+        ]
+    )
+    lines = merge_fragments(split_lines(dump, lex.stopwords, lex.exact).lines)
+    labels = classify_lines(lines, lex)
+    barriers = [line.text for line, label in zip(lines, labels, strict=True) if label.barrier]
+    assert barriers == ["Anna Berg August 8, 2018 at 7:07 pm"]
+    live = "\n\n".join(["14:05 The minister arrives.", "14:20 The talks begin.", "14:45 A first statement."])
+    live_lines = merge_fragments(split_lines(live, lex.stopwords, lex.exact).lines)
+    assert not any(label.barrier for label in classify_lines(live_lines, lex))  # times alone: a live blog
