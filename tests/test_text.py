@@ -494,3 +494,10 @@ def test_a_series_of_full_timestamps_opens_the_comments_once() -> None:
     live = "\n\n".join(["14:05 The minister arrives.", "14:20 The talks begin.", "14:45 A first statement."])
     live_lines = merge_fragments(split_lines(live, lex.stopwords, lex.exact).lines)
     assert not any(label.barrier for label in classify_lines(live_lines, lex))  # times alone: a live blog
+
+
+def test_an_emoji_or_emoticon_closes_a_sentence() -> None:
+    lex = load_lexicon()
+    lines = split_lines("Man fühlt sich danach wie ein Badass und das gefällt mir 😉\n\nDas war es dann auch schon ;-)\n\nDas Colosseum Theater in Essen").lines
+    kinds = [label.kind for label in classify_lines(lines, lex)]
+    assert kinds == ["good", "medium", "short"]  # ten words and more: prose; fewer: medium; no end: short

@@ -82,7 +82,10 @@ COPYRIGHT_CREDIT_MAX_CHARS = 120
 # Without a precomputed key, the first word of this many characters decides the credit-prefix check.
 CREDIT_FIRST_WORD_CHARS = 30
 
-_SENTENCE_END = re.compile(r"[.!?…][\"“”»«')\]]*$|[.!?…][\"“”»«')\]]*\s+\S")
+# Blogs and comments close sentences with an emoji or emoticon instead of a period ("... gefällt
+# mir 😉", "wissen ;-P )").
+_EMOJI_END = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|[:;]-?[)(PpDd])[\s)]*$"
+_SENTENCE_END = re.compile(r"[.!?…][\"“”»«')\]]*$|[.!?…][\"“”»«')\]]*\s+\S|" + _EMOJI_END)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _ONLY_SYMBOLS = re.compile(r"^[\W\d_]*$", re.U)
 _NUMERIC_DATE = re.compile(r"^\W*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2})\b")
