@@ -236,15 +236,18 @@ def _comment_head_pattern() -> re.Pattern[str]:
     from newsmill.extract.lexicon import table_words
 
     verbs = "|".join(sorted(map(re.escape, table_words("comment_verbs")), key=len, reverse=True))
-    return re.compile(rf"(?:(?<=\s)|^)\S+ (?:{verbs}):(?=\s)", re.I)
+    return re.compile(rf" (?:{verbs}):(?=\s)", re.I)
 
 
 def _cut_comment_heads(piece: str) -> list[str]:
     """Cut each "name says:" that a timestamp follows out of ``piece`` (see ``COMMENT_STAMP_WINDOW_CHARS``)."""
     cuts: list[int] = []
-    for m in _comment_head_pattern().finditer(piece):
-        if _STAMP_START.search(piece, m.end(), m.end() + COMMENT_STAMP_WINDOW_CHARS):
-            cuts.extend((m.start(), m.end()))
+    for m in _comment_head_pattern().finditer(piece):  # the verb first, then the name before it
+        if m.start() == 0 or not _STAMP_START.search(piece, m.end(), m.end() + COMMENT_STAMP_WINDOW_CHARS):
+            continue
+        name = piece.rfind(" ", 0, m.start()) + 1
+        if not cuts or name >= cuts[-1]:
+            cuts.extend((name, m.end()))
     if not cuts:
         return [piece]
     bounds = [0, *cuts, len(piece)]
