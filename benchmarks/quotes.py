@@ -59,6 +59,7 @@ class Gold:
     type: str
     speaker: list[tuple[int, int]]
     referent: str = ""  # the name the gold speaker refers to ("" when unknown)
+    named: bool = False  # the referent is written at the mention or carries its noun, not a guess
 
     @property
     def length(self) -> int:
@@ -168,7 +169,7 @@ def gold_quotes(doc: dict[str, Any]) -> list[Gold]:
         if not spans:
             continue
         speaker = [(s["charBegin"], s["charEnd"]) for s in a["speaker"]["spans"]]
-        referent = ""
+        referent, certain = "", False
         if speaker:
             said = " ".join(text[s:e] for s, e in speaker)
             relative = _relative_antecedent(text, speaker[0][0], said)
@@ -178,16 +179,24 @@ def gold_quotes(doc: dict[str, Any]) -> list[Gold]:
                 referent = said
             else:
                 referent = _antecedent(named, speaker[0][0], said)
-        out.append(Gold(spans, a["type"], speaker, referent))
+            certain = relative is not None or not _referring(said) or (
+                said not in _PRONOUNS and said.split()[-1].lower() in referent.lower())
+        out.append(Gold(spans, a["type"], speaker, referent, certain))
     return out
 
 
-def same_person(name: str | None, referent: str) -> bool:
-    """The predicted canonical name names the referent: its last word occurs in the referent's text."""
+def same_person(name: str | None, referent: str, strict: bool = False) -> bool:
+    """The predicted canonical name names the referent: its last word occurs in the referent's text.
+    ``strict`` (for a speaker at another mention than the gold's): the referent's last capitalised
+    word, its head ("Frankreichs Präsident Jacques Chirac" is Chirac, not Frankreich)."""
     if not name or not referent:
         return False
     words = re.findall(r"\w+", name)
-    if bool(words) and re.search(rf"\b{re.escape(words[-1])}", referent) is not None:
+    if strict:
+        capitals = [w for w in re.findall(r"\w+", referent.split(" / ")[0].split("(")[0]) if w[:1].isupper()]
+        if words and capitals and words[-1] == capitals[-1]:
+            return True
+    elif bool(words) and re.search(rf"\b{re.escape(words[-1])}", referent) is not None:
         return True
     if not REFERENT_SCORING:
         return False
@@ -232,13 +241,18 @@ def score(docs: list[dict[str, Any]], predict: Callable[[dict[str, Any]], list[Q
                 t.speaker_n += 1
                 ok = p.speaker is not None and any(p.speaker.start < e and s < p.speaker.end for s, e in g.speaker)
                 t.speaker_ok += ok
-                resolved = ok and (not g.referent or same_person(p.speaker.name if p.speaker else None, g.referent))
+                named = same_person(p.speaker.name if p.speaker else None, g.referent)
+                # referent scoring: the right person is right from any mention of them (a quote that
+                # continues a speaker points at the mention that introduced them, the gold at the
+                # nearest one)
+                resolved = (ok and (not g.referent or named)) or (
+                    REFERENT_SCORING and g.named and same_person(p.speaker.name if p.speaker else None, g.referent, strict=True))
                 t.resolved_ok += resolved
                 if ok and not resolved and len(t.errors) < errors:
                     t.errors.append(f"RESOLVE {p.kind} {doc['originalText'][max(0, p.start - 150):p.start]!r} [[{p.text[:60]}]] "
                                     f"pred={p.speaker.text if p.speaker else None!r} name={p.speaker.name if p.speaker else None!r} "
                                     f"gold={[doc['originalText'][s:e] for s, e in g.speaker]} referent={g.referent!r}")
-                if not ok and len(t.errors) < errors:
+                if not resolved and not ok and len(t.errors) < errors:
                     t.errors.append(f"SPEAKER {p.kind} cue={p.cue.text if p.cue else None} {doc['originalText'][max(0, p.start - 150):p.start]!r} [[{p.text[:80]}]] pred={p.speaker.text if p.speaker else None!r} "
                                     f"gold={[doc['originalText'][s:e] for s, e in g.speaker]}")
         for p, g in match(preds, golds, typed=True):
