@@ -82,6 +82,7 @@ class QuoteLexicon:
     comma_before_complementizer: bool = False  # German: "sagte, dass"; English also "said that"
     purpose_words: frozenset[str] = frozenset()  # "um": ", um … zu" is a purpose clause, not content
     oblique_determiners: frozenset[str] = frozenset()  # "den", "dem": never open a German subject
+    case_ambiguous_pronouns: frozenset[str] = frozenset()  # "sie": subject or object after the verb
     quoting_cues: frozenset[str] = frozenset()  # "zitierte": "X zitierte Y mit den Worten" — Y speaks
     quoting_phrase: tuple[str, ...] = ()
     participles: frozenset[str] = frozenset()  # cue forms that are past participles ("abgelehnt", "gesprochen")
@@ -233,6 +234,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         preterite_ending=str(raw.get("preterite_ending", "")),
         participles=frozenset(participles),
         oblique_determiners=words("oblique_determiners"),
+        case_ambiguous_pronouns=words("case_ambiguous_pronouns"),
         quoting_cues=words("quoting_cues"),
         quoting_phrase=tuple(str(raw.get("quoting_phrase", "")).split()),
         comma_before_complementizer=bool(raw.get("comma_before_complementizer", False)),

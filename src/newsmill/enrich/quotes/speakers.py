@@ -243,6 +243,9 @@ class SpeakerFinder:
                 continue
             if tok.text in lex.speaker_pronouns or tok.text in lex.determiners or _capitalised(tok):
                 np = self.noun_phrase_from(k, cue)
+                if np and self.oblique(np[0]):
+                    k = np[1]  # an object ("dankte den Menschen"): the subject is elsewhere
+                    continue
                 if np:
                     return np
             k += 1
@@ -252,17 +255,22 @@ class SpeakerFinder:
         """The inverted subject after a cue: ", sagte (am Montag) der Minister"; never an object
         ("beschrieb in einem Krankenhaus den Hergang")."""
         np = self.noun_phrase_from(self._skip_adverbials(i, stop), stop)
-        if np is not None and self.tokens[np[0]].low in self.lex.oblique_determiners:
+        if np is not None and self.oblique(np[0]):
             return None
         return np
+
+    def oblique(self, first: int) -> bool:
+        """A phrase opened by a dative or accusative article ("den Menschen", "Ihren Widersacher"):
+        an object, never the subject of a cue."""
+        return self.tokens[first].low in self.lex.oblique_determiners
 
     def left_of(self, start: int, cue: int) -> tuple[int, int] | None:
         """The subject before a cue when the whole field before the verb is one noun phrase."""
         while start < cue and self.tokens[start].low in self.lex.focus_particles:
             start += 1  # "Auch die Ministerin sagte"
         np = self.noun_phrase_from(start, cue)
-        if np is None:
-            return None
+        if np is None or self.oblique(np[0]):
+            return None  # "Ihren Widersacher forderte May auf": the object before the verb
         # V2: the field before the finite verb is one phrase, so what follows the subject up to the
         # cue is an apposition, adverbs or (with a participle cue) the middle field; keep it short.
         if cue - np[1] > MAX_PREFIELD_REST or any(self.tokens[k].low in self.lex.complementizers for k in range(np[1], cue)):
