@@ -84,3 +84,41 @@ def test_a_surname_that_names_a_small_town_is_the_person() -> None:
     preetz = [e for e in article.entities if e.text == "Preetz"]
     assert preetz and all(e.label == "PER" and e.name == "Michael Preetz" for e in preetz)
     assert article.places == []
+
+
+@pytest.mark.parametrize(("text", "mention", "label", "language", "expected"), [
+    # the town after a club's prefix names the club: one organisation, no place
+    ("Das Duell gegen den BSV Bern ist gross.", "Bern", "LOC", "de", "BSV Bern"),
+    ("Der 1. FC Köln gewann am Samstag.", "Köln", "LOC", "de", "1. FC Köln"),
+    ("Eintracht Frankfurt verlor knapp.", "Frankfurt", "LOC", "de", "Eintracht Frankfurt"),
+    ("AC Milan beat Inter on Sunday.", "Milan", "LOC", "en", "AC Milan"),
+    # the model's place span that already holds the prefix
+    ("Das Spiel gegen den FC Augsfeld endete 2:1.", "FC Augsfeld", "LOC", "de", "FC Augsfeld"),
+])
+def test_a_town_after_a_club_prefix_is_the_club(text: str, mention: str, label: str, language: str,
+                                                expected: str) -> None:
+    from newsmill.enrich.entities.checks import club_names
+
+    start = text.index(mention)
+    spans = club_names(text, [(start, start + len(mention), label)], language)
+    assert [(text[s:e], lab) for s, e, lab in spans] == [(expected, "ORG")]
+
+
+def test_a_club_prefix_tagged_alone_joins_the_club_and_leaves_no_place() -> None:
+    from newsmill.enrich.entities.checks import club_names
+
+    text = "Der BSV Bern spielt."
+    spans = club_names(text, [(4, 7, "ORG"), (8, 12, "LOC")], "de")
+    assert [(text[s:e], lab) for s, e, lab in spans] == [("BSV Bern", "ORG")]
+    article = newsmill.annotate("Die Vorfreude auf das Duell gegen den BSV Bern ist gross. Bern liegt an der Aare.",
+                                language="de")
+    assert ("BSV Bern", "ORG") in [(e.text, e.label) for e in article.entities]
+    assert [p.start for p in article.places] == [article.text.index("Bern liegt")]
+
+
+def test_a_capitalised_word_before_a_place_is_no_club_prefix_unless_listed() -> None:
+    from newsmill.enrich.entities.checks import club_names
+
+    text = "Er flog nach Bern."
+    spans = club_names(text, [(13, 17, "LOC")], "de")
+    assert spans == [(13, 17, "LOC")]

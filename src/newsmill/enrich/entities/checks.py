@@ -424,3 +424,35 @@ def company_names(text: str, spans: list[Span], language: str) -> list[Span]:
             label = "ORG"
         out.append((start, end, label))
     return out
+
+
+def club_names(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A town or name right after a club's prefix is the club ("BSV Bern", "1. FC Köln", "Eintracht
+    Frankfurt"): one organisation from the prefix on, not a place (docs/annotation.md: a team named
+    by its town is an ORG). A span of the prefix alone before it joins the club's."""
+    prefixes = word_classes(language).club_prefixes
+    out: list[Span] = []
+    for start, end, label in spans:
+        mention = text[start:end]
+        if label not in ("LOC", "ORG"):
+            out.append((start, end, label))
+            continue
+        if " " in mention and mention.split(" ", 1)[0] in prefixes:
+            out.append((start, end, "ORG"))  # the model took "FC Augsfeld" for a place
+            continue
+        m = _CLUB_BEFORE.search(text, max(0, start - _CLUB_LOOKBACK), start)
+        if m is None or m.group("prefix") not in prefixes:
+            out.append((start, end, label))
+            continue
+        new_start = m.start("number") if m.group("number") else m.start("prefix")
+        while out and out[-1][1] > new_start:  # the prefix's own span ("BSV" as ORG)
+            if out[-1][0] < new_start:
+                break
+            out.pop()
+        out.append((new_start, end, "ORG"))
+    return out
+
+
+# How far before a name its club prefix ("1. SpVgg ") may start.
+_CLUB_LOOKBACK = 16
+_CLUB_BEFORE = re.compile(r"(?<![\w.])(?P<number>\d{1,2}\.\s)?(?P<prefix>[^\W\d]{2,12})\s$")
