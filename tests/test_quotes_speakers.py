@@ -281,3 +281,20 @@ def test_heisst_es_takes_the_document_before_or_after_it() -> None:
             "sei gestiegen.")
     spk = _speaker_of(_quotes(text), "Straftaten")
     assert spk is not None and spk[0].startswith("der Fassung des Berichts")
+
+
+def test_a_bare_name_after_the_verb_is_the_object_of_a_name_before_it() -> None:
+    text = "Huber beschuldigte General Roth, an dem Putsch mitgewirkt zu haben."
+    quotes = _quotes(text, entities=[_entity(text, "Roth")])
+    spk = _speaker_of(quotes, "Putsch")
+    assert spk is not None and spk[0] == "Huber"
+    # an adjective opening the sentence still gives way to the subject after the verb
+    text = "Besorgt äußerte sich der Vorsitzende, die Lage sei ernst."
+    spk = _speaker_of(_quotes(text), "Lage")
+    assert spk is not None and spk[0] == "der Vorsitzende"
+
+
+def test_a_partitive_pronoun_opens_a_speaker_phrase() -> None:
+    text = "Einer der Täter sagte, er bereue nichts."
+    spk = _speaker_of(_quotes(text), "bereue")
+    assert spk is not None and spk[0] == "Einer der Täter"

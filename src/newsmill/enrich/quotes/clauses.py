@@ -506,7 +506,11 @@ class SentenceReader:
         if left is None or left[1] - left[0] > 1 or self.speakers.plausible_range(*left):
             return left
         right = self.speakers.right_of(i + 1, stop)
-        return right if right is not None and self.speakers.plausible_range(*right) else left
+        if right is None or not self.speakers.plausible_range(*right):
+            return left
+        if self.tokens[right[0]].text not in self.lex.determiners and self.speakers.name_like(left[0]):
+            return left  # "Thaksin beschuldigte General Prem": a bare noun after the verb is its object
+        return right
 
     def _passive_agent(self, c0: int, i: int) -> tuple[int, int] | None:
         """"Es wurde von Demjanjuks Sohn die Mutmaßung geäußert": the agent of a passive cue."""

@@ -83,6 +83,7 @@ class QuoteLexicon:
     purpose_words: frozenset[str] = frozenset()  # "um": ", um … zu" is a purpose clause, not content
     oblique_determiners: frozenset[str] = frozenset()  # "den", "dem": never open a German subject
     case_ambiguous_pronouns: frozenset[str] = frozenset()  # "sie": subject or object after the verb
+    partitive_pronouns: frozenset[str] = frozenset()  # "einer": "Einer der Putschisten"
     quoting_cues: frozenset[str] = frozenset()  # "zitierte": "X zitierte Y mit den Worten" — Y speaks
     quoting_phrase: tuple[str, ...] = ()
     participles: frozenset[str] = frozenset()  # cue forms that are past participles ("abgelehnt", "gesprochen")
@@ -235,6 +236,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         participles=frozenset(participles),
         oblique_determiners=words("oblique_determiners"),
         case_ambiguous_pronouns=words("case_ambiguous_pronouns"),
+        partitive_pronouns=words("partitive_pronouns"),
         quoting_cues=words("quoting_cues"),
         quoting_phrase=tuple(str(raw.get("quoting_phrase", "")).split()),
         comma_before_complementizer=bool(raw.get("comma_before_complementizer", False)),

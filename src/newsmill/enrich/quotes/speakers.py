@@ -161,6 +161,9 @@ class SpeakerFinder:
                 and self.label_of(tok.start, tok.end) is None:
             return None  # "Sinngemäß hofft Musk", "Offiziell geht die Regierung davon aus"
         j = i + 1 if tok.text in lex.determiners else i
+        if j < stop and tok.low in lex.partitive_pronouns and toks[j].text in lex.determiners \
+                and toks[j].low not in lex.oblique_determiners:
+            j += 1  # "Einer der Putschisten": the pronoun and a genitive plural
         if j == stop and j > i:
             return i, j  # a demonstrative standing alone: "Dieser behauptete"
         if j < stop and toks[j].text in lex.openers:
@@ -258,6 +261,13 @@ class SpeakerFinder:
         if np is not None and self.oblique(np[0]):
             return None
         return np
+
+    def name_like(self, k: int) -> bool:
+        """A capitalised word that may be a name: not an adverb or adjective opening the sentence,
+        which the article writes in lower case elsewhere or which has an adverb ending ("Besorgt")."""
+        tok = self.tokens[k]
+        return _capitalised(tok) and tok.text.lower() not in self._lower_words \
+            and not adverb_like(tok.text, self.lex.adverb_endings) and not self._not_a_head(tok)
 
     def oblique(self, first: int) -> bool:
         """A phrase opened by a dative or accusative article ("den Menschen", "Ihren Widersacher"):
