@@ -122,3 +122,30 @@ def test_a_capitalised_word_before_a_place_is_no_club_prefix_unless_listed() -> 
     text = "Er flog nach Bern."
     spans = club_names(text, [(13, 17, "LOC")], "de")
     assert spans == [(13, 17, "LOC")]
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # a product or brand tagged as a person: one word, no name list knows it, nobody named in full
+    ("Konkret will Covestro zunehmend Enzyme nutzen.", "Covestro"),
+    ("Crocs sind mitten unter uns, an den Füßen der Leute.", "Crocs"),
+    # a verb at a sentence start
+    ("Andere müssen auch warten. Bin bei o2.", "Bin"),
+])
+def test_a_one_word_person_nobody_is_named_is_no_person(text: str, mention: str) -> None:
+    assert _check(text, mention, "PER") == [(mention, "MISC")]
+
+
+def test_a_one_word_person_named_in_full_or_listed_stays() -> None:
+    text = "Ewald Ferlemann pflegt Vögel. Ferlemanns Station hilft."
+    spans = check_spans(text, [(0, 15, "PER"), (30, 40, "PER")], "de")
+    assert [(text[s:e], lab) for s, e, lab in spans] == [("Ewald Ferlemann", "PER"), ("Ferlemanns", "PER")]
+    assert _check("Später sagte Merkel, das sei gut.", "Merkel", "PER") == [("Merkel", "PER")]
+    # a "full name" of which no name list knows a word names nobody ("Windows XP")
+    text = "Plattformen: Windows XP, Windows 10."
+    spans = check_spans(text, [(13, 23, "PER"), (25, 32, "PER")], "de")
+    assert (text[25:32], "MISC") in [(text[s:e], lab) for s, e, lab in spans]
+
+
+def test_a_one_word_person_after_a_role_word_stays() -> None:
+    assert _check("Dazu sagte Präsident Macron nichts.", "Macron", "PER") == [("Macron", "PER")]
+    assert _check("On Monday, President Macron said so.", "Macron", "PER", "en") == [("Macron", "PER")]
