@@ -1,9 +1,11 @@
 """NER benchmark: exact-span P/R/F1 of the shipped models on held-out German and English sentences.
 
-Usage: python benchmarks/ner.py [--benchdata ../shared/benchdata/ner] [--limit N]
+Usage: python benchmarks/ner.py [--benchdata ../shared/benchdata/ner] [--limit N] [--split all|tune|blind]
 
 Held-out sets (never used for training or model selection, see docs/design/entities.md):
 GermEval 2014 dev (de), UNER English-EWT v1 test and the held-out WikiGold documents (en).
+Each set has a tune and a blind half (``benchmarks/splits.py``; key: the sentence's index in its
+file, for WikiGold the document's), so that model and rule changes are chosen on tune only.
 Rows: the model alone and the model + gazetteer combination newsmill runs. Speed: sentences/s
 on the gold tokens and articles/s through the enricher on ~500-word German/English articles, both
 per core: CPU time of this process, so that other jobs on a shared machine do not distort them.
@@ -16,6 +18,7 @@ models need downloads too. So the table lists newsmill only, next to published r
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
@@ -26,17 +29,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training" / "ner")
 
 import convert  # noqa: E402  (training/ner/convert.py: the same readers the training used)
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.splits import CHOICES, in_half  # noqa: E402
+
 EVAL_LABELS = ("PER", "LOC", "ORG")
 Sentence = list[tuple[str, str]]
 
 
-def held_out(src: Path) -> dict[str, tuple[str, list[Sentence]]]:
+def held_out(src: Path, split: str = "all") -> dict[str, tuple[str, list[Sentence]]]:
     docs = convert.wikigold(src / "wikigold-en/wikigold.conll.txt.gz")
     cut = int(len(docs) * convert.WIKIGOLD_TRAIN_SHARE)
+    germeval = convert.germeval(src / "germeval2014-de/NER-de-dev.tsv.gz")
+    uner = convert.uner(src / "uner-en-ewt/en_ewt-ud-test.iob2.gz")
     return {
-        "GermEval 2014 dev (de)": ("de", convert.germeval(src / "germeval2014-de/NER-de-dev.tsv.gz")),
-        "UNER EWT test (en)": ("en", convert.uner(src / "uner-en-ewt/en_ewt-ud-test.iob2.gz")),
-        "WikiGold held-out (en)": ("en", [s for d in docs[cut:] for s in d]),
+        "GermEval 2014 dev (de)": ("de", [s for i, s in enumerate(germeval) if in_half("ner-germeval-dev", str(i), split)]),
+        "UNER EWT test (en)": ("en", [s for i, s in enumerate(uner) if in_half("ner-uner-test", str(i), split)]),
+        "WikiGold held-out (en)": ("en", [s for i, d in enumerate(docs[cut:], start=cut)
+                                          if in_half("ner-wikigold", str(i), split) for s in d]),
     }
 
 
@@ -135,10 +144,15 @@ def main() -> None:
     ap.add_argument("--benchdata", type=Path, default=Path(__file__).resolve().parents[2] / "shared/benchdata/ner")
     ap.add_argument("--limit", type=int, default=0, help="sentences per set (0 = all)")
     ap.add_argument("--lang", nargs="+", default=["de", "en"])
+    ap.add_argument("--split", choices=CHOICES, default="all", help="both halves of each set, or one")
+    ap.add_argument("--model-dir", type=Path, default=None, help="score the ner-<lang> models in this folder")
     args = ap.parse_args()
+    if args.model_dir is not None:
+        for lang in args.lang:
+            os.environ[f"NEWSMILL_NER_MODEL_{lang.upper()}"] = str(args.model_dir / f"ner-{lang}")
     print("| set | system | PER F1 | LOC F1 | ORG F1 | micro P | micro R | micro F1 | sent/s | articles/s |")
     print("|---|---|---|---|---|---|---|---|---|---|")
-    for name, (lang, sents) in held_out(args.benchdata).items():
+    for name, (lang, sents) in held_out(args.benchdata, args.split).items():
         if lang not in args.lang:
             continue
         sents = sents[: args.limit] if args.limit else sents

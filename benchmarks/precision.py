@@ -12,7 +12,8 @@ least half of the longer one and
 - entities: the types agree (PER/ORG/LOC; MISC predictions are not scored);
 - places: the countries agree and, when both have coordinates, lie within 100 km;
 - quotes: the predicted speaker names the gold speaker (the last word of its name occurs in the
-  gold speaker's name), whatever the kind;
+  gold speaker's name), whatever the kind; a direct quote of several parts counts as each part
+  (the gold annotates "X", said Y, "Z" as two quotes);
 - times: the values agree, or the predicted value is the gold date with a time of day added
   (times match on any overlap: they are short).
 A "span" column scores the spans alone. Outputs the gold does not cover are counted in "not
@@ -222,10 +223,17 @@ def predictions(article: Any) -> dict[str, list[Item]]:
         "times:out": [Item(t.start, t.end, t.text, {"value": t.value}) for t in article.times if not calendar(t.value)],
         "places": [Item(p.start, p.end, p.text, {"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon})
                    for p in article.places],
-        "quotes": [Item(q.start, q.end, q.text, {"kind": q.kind, "speaker": q.speaker.name or q.speaker.text if q.speaker else None})
-                   for q in article.quotes],
+        "quotes": [Item(part.start, part.end, part.text, {"kind": q.kind, "speaker": q.speaker.name or q.speaker.text if q.speaker else None})
+                   for q in article.quotes for part in quote_items(q)],
         "times": [Item(t.start, t.end, t.text, {"value": t.value}) for t in article.times if calendar(t.value)],
     }
+
+
+def quote_items(q: Any) -> list[Any]:
+    """The spans a quote is scored as: the gold annotates a direct quote its cue interrupts ("X",
+    said Y, "Z") as two quotes, so a direct quote counts as each of its parts; other quotes as
+    their whole extent (a gold row is one stretch of text)."""
+    return list(q.pieces()) if q.kind == "direct" else [q]
 
 
 # --- scoring -----------------------------------------------------------------------------------

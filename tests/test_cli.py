@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import sys
@@ -35,6 +36,18 @@ def test_extract_from_stdin_markdown(monkeypatch: pytest.MonkeyPatch, capsys: py
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page.encode())))
     code, out, _ = _run(["extract", "-", "--format", "markdown"], capsys)
     assert code == 0 and out.startswith("# Headline here")
+
+
+def test_extract_reads_a_gzipped_page_and_refuses_a_cut_one(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    page = "<html><body><article><h1>Headline here</h1>" + "<p>A sentence of the story that goes on.</p>" * 5
+    packed = gzip.compress(page.encode())
+    (tmp_path / "page.html.gz").write_bytes(packed)
+    code, out, _ = _run(["extract", str(tmp_path / "page.html.gz"), "--format", "markdown"], capsys)
+    assert code == 0 and out.startswith("# Headline here")
+    (tmp_path / "cut.html.gz").write_bytes(packed[: len(packed) // 2])
+    code, _, err = _run(["extract", str(tmp_path / "cut.html.gz")], capsys)
+    assert code == 1 and "cut.html.gz" in err
 
 
 def test_missing_file_and_binary_fail_clearly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

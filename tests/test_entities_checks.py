@@ -84,3 +84,68 @@ def test_a_surname_that_names_a_small_town_is_the_person() -> None:
     preetz = [e for e in article.entities if e.text == "Preetz"]
     assert preetz and all(e.label == "PER" and e.name == "Michael Preetz" for e in preetz)
     assert article.places == []
+
+
+@pytest.mark.parametrize(("text", "mention", "label", "language", "expected"), [
+    # the town after a club's prefix names the club: one organisation, no place
+    ("Das Duell gegen den BSV Bern ist gross.", "Bern", "LOC", "de", "BSV Bern"),
+    ("Der 1. FC Köln gewann am Samstag.", "Köln", "LOC", "de", "1. FC Köln"),
+    ("Eintracht Frankfurt verlor knapp.", "Frankfurt", "LOC", "de", "Eintracht Frankfurt"),
+    ("AC Milan beat Inter on Sunday.", "Milan", "LOC", "en", "AC Milan"),
+    # the model's place span that already holds the prefix
+    ("Das Spiel gegen den FC Augsfeld endete 2:1.", "FC Augsfeld", "LOC", "de", "FC Augsfeld"),
+])
+def test_a_town_after_a_club_prefix_is_the_club(text: str, mention: str, label: str, language: str,
+                                                expected: str) -> None:
+    from newsmill.enrich.entities.checks import club_names
+
+    start = text.index(mention)
+    spans = club_names(text, [(start, start + len(mention), label)], language)
+    assert [(text[s:e], lab) for s, e, lab in spans] == [(expected, "ORG")]
+
+
+def test_a_club_prefix_tagged_alone_joins_the_club_and_leaves_no_place() -> None:
+    from newsmill.enrich.entities.checks import club_names
+
+    text = "Der BSV Bern spielt."
+    spans = club_names(text, [(4, 7, "ORG"), (8, 12, "LOC")], "de")
+    assert [(text[s:e], lab) for s, e, lab in spans] == [("BSV Bern", "ORG")]
+    article = newsmill.annotate("Die Vorfreude auf das Duell gegen den BSV Bern ist gross. Bern liegt an der Aare.",
+                                language="de")
+    assert ("BSV Bern", "ORG") in [(e.text, e.label) for e in article.entities]
+    assert [p.start for p in article.places] == [article.text.index("Bern liegt")]
+
+
+def test_a_capitalised_word_before_a_place_is_no_club_prefix_unless_listed() -> None:
+    from newsmill.enrich.entities.checks import club_names
+
+    text = "Er flog nach Bern."
+    spans = club_names(text, [(13, 17, "LOC")], "de")
+    assert spans == [(13, 17, "LOC")]
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # a product or brand tagged as a person: one word, no name list knows it, nobody named in full
+    ("Konkret will Covestro zunehmend Enzyme nutzen.", "Covestro"),
+    ("Crocs sind mitten unter uns, an den Füßen der Leute.", "Crocs"),
+    # a verb at a sentence start
+    ("Andere müssen auch warten. Bin bei o2.", "Bin"),
+])
+def test_a_one_word_person_nobody_is_named_is_no_person(text: str, mention: str) -> None:
+    assert _check(text, mention, "PER") == [(mention, "MISC")]
+
+
+def test_a_one_word_person_named_in_full_or_listed_stays() -> None:
+    text = "Ewald Ferlemann pflegt Vögel. Ferlemanns Station hilft."
+    spans = check_spans(text, [(0, 15, "PER"), (30, 40, "PER")], "de")
+    assert [(text[s:e], lab) for s, e, lab in spans] == [("Ewald Ferlemann", "PER"), ("Ferlemanns", "PER")]
+    assert _check("Später sagte Merkel, das sei gut.", "Merkel", "PER") == [("Merkel", "PER")]
+    # a "full name" of which no name list knows a word names nobody ("Windows XP")
+    text = "Plattformen: Windows XP, Windows 10."
+    spans = check_spans(text, [(13, 23, "PER"), (25, 32, "PER")], "de")
+    assert (text[25:32], "MISC") in [(text[s:e], lab) for s, e, lab in spans]
+
+
+def test_a_one_word_person_after_a_role_word_stays() -> None:
+    assert _check("Dazu sagte Präsident Macron nichts.", "Macron", "PER") == [("Macron", "PER")]
+    assert _check("On Monday, President Macron said so.", "Macron", "PER", "en") == [("Macron", "PER")]

@@ -201,3 +201,9 @@ def test_each_language_pairs_its_own_quotation_marks() -> None:
              for lang in ("de", "en")}
     assert found == {"de": ["»Ja«"], "en": ["'nein'"]}
     assert [text[m.start : m.end] for m in find_marked(text, load_lexicon("de").marks, [])] == ["»Ja«"]
+
+
+def test_laut_before_a_form_of_werden_is_the_adjective_not_a_source() -> None:
+    quotes, _ = _quotes("Schon 2006 war vereinzelt Kritik laut geworden. Die Lage ist laut Polizei ruhig.", "de")
+    assert [(q.kind, q.cue.text if q.cue else None) for q in quotes] == [("indirect", "laut")]
+    assert quotes[0].text.startswith("Die Lage")

@@ -243,3 +243,58 @@ def test_an_english_bare_plural_speaker_is_kept() -> None:
     text = "Protesters said the law was unfair. Police watched the protesters."
     finder = SpeakerFinder(text, tokenize(text), [], load_lexicon("en"))
     assert not finder.names_no_one(0, len("Protesters"), "Protesters")
+
+
+def test_a_case_ambiguous_pronoun_after_the_verb_is_the_object_of_a_subject_before_it() -> None:
+    text = "Das Institut legte eine Studie vor. Der Geschäftsführer des Verbands nannte sie „fahrlässig“."
+    quotes = _quotes(text, entities=[_entity(text, "Verbands", "ORG")])
+    spk = _speaker_of(quotes, "fahrlässig")
+    assert spk is not None and spk[0] == "Der Geschäftsführer des Verbands"
+    # "er" is nominative only: after the verb it is the subject whatever stands before
+    text = "Die Studie kam am Montag. Die Studie nannte er „fahrlässig“."
+    assert _speaker_of(_quotes(text), "fahrlässig") == ("er", "er")
+
+
+def test_an_object_before_the_verb_leaves_the_subject_after_it() -> None:
+    text = "Ihren Gegner Paul Roth von der Opposition forderte Anna Weber auf, über einen Rücktritt nachzudenken."
+    quotes = _quotes(text, entities=[_entity(text, "Paul Roth"), _entity(text, "Anna Weber")])
+    spk = _speaker_of(quotes, "Rücktritt")
+    assert spk is not None and spk[1] == "Anna Weber"
+
+
+def test_a_coordinated_cue_takes_the_first_subject_not_its_object() -> None:
+    text = ("Der Sprecher der Gruppe, Karl Huber, dankte den Menschen für ihre Hilfe und ergänzte, "
+            "die Lage sei ruhig.")
+    quotes = _quotes(text, entities=[_entity(text, "Karl Huber")])
+    spk = _speaker_of(quotes, "Lage sei ruhig")
+    assert spk is not None and "Menschen" not in spk[0] and spk[1] == "Karl Huber"
+
+
+def test_heisst_es_takes_the_document_before_or_after_it() -> None:
+    text = "Der Brief kam am Montag. So heißt es in dem Schreiben wörtlich: „Die Frist endet bald.“"
+    spk = _speaker_of(_quotes(text), "Frist")
+    assert spk is not None and spk[0] == "dem Schreiben"
+    text = "Nun heißt es im Abschlussbericht, bei der Wahl seien Probleme aufgetreten."
+    spk = _speaker_of(_quotes(text), "Probleme")
+    assert spk is not None and spk[0] == "Abschlussbericht"
+    text = ("In der Fassung des Berichts, die ins Netz gestellt wurde, heißt es, die Zahl der Straftaten "
+            "sei gestiegen.")
+    spk = _speaker_of(_quotes(text), "Straftaten")
+    assert spk is not None and spk[0].startswith("der Fassung des Berichts")
+
+
+def test_a_bare_name_after_the_verb_is_the_object_of_a_name_before_it() -> None:
+    text = "Huber beschuldigte General Roth, an dem Putsch mitgewirkt zu haben."
+    quotes = _quotes(text, entities=[_entity(text, "Roth")])
+    spk = _speaker_of(quotes, "Putsch")
+    assert spk is not None and spk[0] == "Huber"
+    # an adjective opening the sentence still gives way to the subject after the verb
+    text = "Besorgt äußerte sich der Vorsitzende, die Lage sei ernst."
+    spk = _speaker_of(_quotes(text), "Lage")
+    assert spk is not None and spk[0] == "der Vorsitzende"
+
+
+def test_a_partitive_pronoun_opens_a_speaker_phrase() -> None:
+    text = "Einer der Täter sagte, er bereue nichts."
+    spk = _speaker_of(_quotes(text), "bereue")
+    assert spk is not None and spk[0] == "Einer der Täter"

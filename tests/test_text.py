@@ -419,3 +419,85 @@ def test_a_sentence_with_a_date_at_the_top_of_the_body_stays_text() -> None:
     article = _text(dump)
     assert line in article.text
     assert article.published is None
+
+
+def test_comment_heads_in_a_dump_without_line_breaks_end_the_article() -> None:
+    # A blog post whose comments follow on the same line: each "name says: <date>" must become a
+    # comments barrier, so the comments are not kept as article paragraphs.
+    article = "".join(
+        f"The coach said after game {i} that the team saw winning on Monday as the most important "
+        f"step toward the playoffs, and that loss number {i} would hurt them for the rest of the season. "
+        for i in range(10)
+    )
+    comments = [
+        f"I really think the quarterback is done after {i} games and the team should move on before next season. "
+        for i in range(6)
+    ]
+    dump = article + "Share this: 34 Comments fan99 says: November 19, 2019 at 7:02 am " + "".join(comments[:3])
+    dump += "joe says: November 19, 2019 at 8:12 am " + "".join(comments[3:])
+    assert len(dump) > 2_000  # one overlong line, cut into pieces
+    out = newsmill.extract(dump, input_format="text")
+    assert "coach said" in out.text
+    assert "quarterback" not in out.text
+
+
+def test_a_quote_with_a_speech_verb_is_not_cut_as_a_comment_head() -> None:
+    from newsmill.extract.text.lines import _cut_comment_heads
+
+    assert _cut_comment_heads("The minister says: we will build it.") == ["The minister says: we will build it."]
+    assert _cut_comment_heads("Done. fan99 says: November 19, 2019 at 7:02 am Rivers is done.") == [
+        "Done.",
+        "fan99 says:",
+        "November 19, 2019 at 7:02 am Rivers is done.",
+    ]
+
+
+def test_a_menu_glued_into_one_piece_weighs_like_its_items() -> None:
+    from newsmill.extract.text.classify import Label
+    from newsmill.extract.text.segment import line_weight
+
+    menu = clean_line(0, "Home News Sport Politics Business Tech Culture Travel Weather Video Live")
+    whole = line_weight(menu, Label("bad", "navigation", 11))
+    menu.cut_out = True
+    assert line_weight(menu, Label("bad", "navigation", 11)) < 2 * whole
+
+
+def test_a_run_of_barrier_lines_discounts_the_prose_after_it_once() -> None:
+    from newsmill.extract.text.classify import Label
+    from newsmill.extract.text.segment import AFTER_BARRIER_FACTOR, _discount_after_barriers
+
+    prose, box = Label("good"), Label("bad", "call_to_action", 1, barrier=True)
+    labels = [prose, prose, box, box, box, prose]
+    out = _discount_after_barriers([1000.0, 1000.0, -600.0, -600.0, -600.0, 400.0], labels)
+    assert out[-1] == 400.0 * AFTER_BARRIER_FACTOR
+    apart = [prose, prose, box, prose, box, prose]
+    assert _discount_after_barriers([1000.0, 1000.0, -600.0, 10.0, -600.0, 400.0], apart)[-1] < out[-1]
+
+
+def test_a_series_of_full_timestamps_opens_the_comments_once() -> None:
+    lex = load_lexicon()
+    dump = "\n\n".join(
+        [
+            "The council voted on Monday to close the old bridge for repairs, the mayor said after the meeting.",
+            "Anna Berg August 8, 2018 at 7:07 pm",
+            "Great article, thanks for writing it up so clearly for all of us.",
+            "Tom Smith August 8, 2018 at 7:34 pm",
+            "I agree with Anna on this one, the bridge has been unsafe for years.",
+            "Lee Park August 9, 2018 at 9:40 am",
+            "Finally some action from the council.",
+        ]
+    )
+    lines = merge_fragments(split_lines(dump, lex.stopwords, lex.exact).lines)
+    labels = classify_lines(lines, lex)
+    barriers = [line.text for line, label in zip(lines, labels, strict=True) if label.barrier]
+    assert barriers == ["Anna Berg August 8, 2018 at 7:07 pm"]
+    live = "\n\n".join(["14:05 The minister arrives.", "14:20 The talks begin.", "14:45 A first statement."])
+    live_lines = merge_fragments(split_lines(live, lex.stopwords, lex.exact).lines)
+    assert not any(label.barrier for label in classify_lines(live_lines, lex))  # times alone: a live blog
+
+
+def test_an_emoji_or_emoticon_closes_a_sentence() -> None:
+    lex = load_lexicon()
+    lines = split_lines("Man fühlt sich danach wie ein Badass und das gefällt mir 😉\n\nDas war es dann auch schon ;-)\n\nDas Colosseum Theater in Essen").lines
+    kinds = [label.kind for label in classify_lines(lines, lex)]
+    assert kinds == ["good", "medium", "short"]  # ten words and more: prose; fewer: medium; no end: short

@@ -21,7 +21,7 @@ from newsmill.article import Article, Entity  # noqa: E402
 from newsmill.cli import main  # noqa: E402
 from newsmill.corpus.schema import MIGRATIONS  # noqa: E402
 from newsmill.corpus.store import Store  # noqa: E402
-from newsmill.web.server import create_app, is_loopback, safe_url  # noqa: E402
+from newsmill.web.server import create_app, is_loopback, safe_url, templates  # noqa: E402
 from web_corpus import XSS_TITLE, XSS_URL, build  # noqa: E402
 
 
@@ -114,6 +114,18 @@ def test_entity_page_and_quotes(client: TestClient) -> None:
     quotes = client.get("/api/quotes", params={"q": "bereit"}).json()
     assert [q["speaker"] for q in quotes["results"]] == ["per:max-mustermann"]
     assert client.get("/entities/nobody").status_code == 404
+
+
+def test_quotes_keep_their_own_marks() -> None:
+    said = templates().get_template("macros.html").module.said  # type: ignore[attr-defined]
+    # the article printed its marks: shown once, not wrapped in <q> as well (“„Wir …““)
+    for text, shown in (("„Wir gewinnen“", "„Wir gewinnen“"), ('"We won,"', "&#34;We won,&#34;"),
+                        ("»Nie wieder«", "»Nie wieder«")):
+        assert str(said({"kind": "direct", "text": text})).strip() == f'<span class="said direct">{shown}</span>'
+    assert str(said({"kind": "direct", "text": "Wir gewinnen"})).strip() == '<q class="said">Wir gewinnen</q>'
+    # reported speech is nobody's words: no marks added
+    shown = str(said({"kind": "indirect", "text": "dass sie gewinnen"})).strip()
+    assert shown == '<span class="said indirect">dass sie gewinnen</span>'
 
 
 def test_places_groups_stats(client: TestClient) -> None:

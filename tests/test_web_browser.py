@@ -97,7 +97,7 @@ def test_walk_search_facet_article_entity_quotes(base_url: str, browser: webdriv
     shot(b, "article")
     person.click()
     assert b.find_element(By.TAG_NAME, "h1").text == "Erika Hafner"
-    said = b.find_elements(By.CSS_SELECTOR, "ul.quotes q")
+    said = b.find_elements(By.CSS_SELECTOR, "ul.quotes .said")
     assert [q.text for q in said] == ["Wir haben so viele Container wie nie umgeschlagen"]
     shot(b, "entity")
     for path in ("/quotes", "/places", "/groups", "/stats"):

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
-SCHEMA_VERSION = 2  # 2: ids on entities, places and speakers
+SCHEMA_VERSION = 3  # 2: ids on entities, places and speakers; 3: the parts of an interrupted quote
 
 BlockKind = Literal["paragraph", "heading", "quote", "list_item", "table", "code"]
 BLOCK_KINDS: tuple[str, ...] = get_args(BlockKind)
@@ -102,9 +102,19 @@ class Speaker(Span):
 
 @dataclass
 class Quote(Span):
+    """Someone's words or reported content. ``start``/``end``/``text`` are its whole extent; a
+    quotation its attribution interrupts (`"We won," he said, "and we will win again."`) also
+    lists its ``parts`` in order, the attribution between them left out. A quote in one piece has
+    no parts (records from before schema 3 have none either)."""
+
     kind: QuoteKind = "direct"
     speaker: Speaker | None = None
     cue: Span | None = None
+    parts: list[Span] = field(default_factory=list)
+
+    def pieces(self) -> list[Span]:
+        """The stretches of text that are the quote: its parts, or its whole extent."""
+        return self.parts or [Span(self.start, self.end, self.text)]
 
 
 @dataclass

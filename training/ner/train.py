@@ -1,11 +1,13 @@
 """Train and package the shipped NER models: convert corpora, train per language, copy the best.
 
 Usage: python training/ner/train.py [--benchdata DIR] [--build DIR] [--out DIR] [--lang de en]
-                                    [--max-steps N]
+                                    [--max-steps N] [--no-vectors] [--skip-prepare]
 
 Deterministic for a given machine (fixed seeds, fixed step budget); on 1 CPU core a language
 takes ~30 min. The packaged pipeline (model weights, tokenizer, vocab strings, config) lands in
-OUT/ner-<lang>; spaCy's model-best holds no optimizer state.
+OUT/ner-<lang>; spaCy's model-best holds no optimizer state. Before training, `vectors.py` trains small floret
+subword vectors per language on licence-clean unlabelled text (~1 CPU-min each); the tok2vec reads
+them as static vectors beside its hash embeddings.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ GAZ_OPTIONS = {"de": {"common_words": "true"}, "en": {"lowercase": "true"}}
 OVERRIDES = {"de": {}, "en": {"corpora.train.augmenter.lower": "0.1", "corpora.train.augmenter.upper": "0.03"}}
 
 
-def train(lang: str, corpus: Path, build: Path, max_steps: int) -> Path:
+def train(lang: str, corpus: Path, build: Path, max_steps: int, vectors: Path | None) -> Path:
     out = build / f"out-{lang}"
     cmd = [sys.executable, "-m", "spacy", "train", str(HERE / "ner.cfg"), "--output", str(out),
            "--code", str(HERE / "components.py"),
@@ -52,6 +54,8 @@ def train(lang: str, corpus: Path, build: Path, max_steps: int) -> Path:
         cmd += [f"--components.gaz.{key}", value]
     for key, value in OVERRIDES[lang].items():
         cmd += [f"--{key}", value]
+    if vectors is not None:
+        cmd += ["--paths.vectors", str(vectors), "--components.tok2vec.model.embed.include_static_vectors", "true"]
     subprocess.run(cmd, check=True)
     return out / "model-best"
 
@@ -85,11 +89,19 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsmill" / "data" / "models")
     ap.add_argument("--lang", nargs="+", default=["de", "en"])
     ap.add_argument("--max-steps", type=int, default=0, help="override the per-language step budget")
+    ap.add_argument("--no-vectors", action="store_true", help="train without the floret vectors")
+    ap.add_argument("--skip-prepare", action="store_true",
+                    help="reuse BUILD/corpus and BUILD/vectors (parallel runs per language)")
     args = ap.parse_args()
-    corpus = args.build / "corpus"
-    subprocess.run([sys.executable, str(HERE / "convert.py"), str(args.benchdata), str(corpus)], check=True)
+    corpus, vectors = args.build / "corpus", args.build / "vectors"
+    if not args.skip_prepare:
+        subprocess.run([sys.executable, str(HERE / "convert.py"), str(args.benchdata), str(corpus)], check=True)
+        if not args.no_vectors:
+            subprocess.run([sys.executable, str(HERE / "vectors.py"), str(args.benchdata), str(corpus), str(vectors),
+                            "--lang", *args.lang], check=True)
     for lang in args.lang:
-        best = train(lang, corpus, args.build, args.max_steps or MAX_STEPS[lang])
+        lang_vectors = None if args.no_vectors else vectors / f"{lang}-vectors"
+        best = train(lang, corpus, args.build, args.max_steps or MAX_STEPS[lang], lang_vectors)
         package(lang, best, args.out / f"ner-{lang}")
 
 

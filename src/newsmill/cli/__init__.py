@@ -103,7 +103,17 @@ def read_input(path: str) -> bytes:
     file = Path(path)
     if not file.is_file():
         raise InputError(f"no such file: {path}")
-    return file.read_bytes()
+    if not file.name.lower().endswith(".gz"):
+        return file.read_bytes()  # an oversized page is cut with a warning when it is decoded
+    # a crawl keeps pages as page.html.gz: `ingest` reads them, so `extract` and `annotate` do too
+    from newsmill.page import MAX_PAGE_BYTES
+    from newsmill.sources.bounded import DamagedStream, TooLarge
+    from newsmill.sources.files import read_capped
+
+    try:
+        return read_capped(file, MAX_PAGE_BYTES)
+    except (TooLarge, DamagedStream) as exc:
+        raise InputError(f"{path}: {exc}") from exc
 
 
 def _run_extract(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ MinHash, and then every page process imported datasketch (and the scipy it pulls
 from __future__ import annotations
 
 import contextlib
+import gc
 
 _SENTENCE = "This page only loads the extractors and the models before the workers fork. "
 _PAGE = ("<html><head><title>Warm-up</title></head><body><article><h1>Warm-up</h1>"
@@ -23,3 +24,13 @@ with contextlib.suppress(Exception):
     from newsmill.run.pipeline import process_page
 
     process_page(Page(raw=_PAGE, url="https://warm-up.invalid/"))
+
+# As in warmup_enrich: what was loaded is never collected again (the cyclic collector would write
+# to every object's header in each forked worker and turn shared pages private), and the garbage
+# of loading goes back to the system instead of becoming the page processes' heap.
+with contextlib.suppress(Exception):
+    from newsmill.run.local import release_free_memory
+
+    gc.collect()
+    gc.freeze()
+    release_free_memory()

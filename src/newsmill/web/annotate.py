@@ -31,7 +31,8 @@ def marks_of(article: Article) -> list[Mark]:
     for q in article.quotes:
         who = f"{q.speaker.name} — " if q.speaker and q.speaker.name else ""
         cue = f" ({q.cue.text})" if q.cue else ""
-        out.append(Mark(q.start, q.end, "quote", f"{who}{q.kind} quote{cue}"))
+        # each part of an interrupted quotation: the attribution between them is not the quote
+        out += [Mark(p.start, p.end, "quote", f"{who}{q.kind} quote{cue}") for p in q.pieces()]
     place_spans = {(p.start, p.end) for p in article.places}
     for p in article.places:
         where = ", ".join(x for x in (p.country, f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None

@@ -171,13 +171,25 @@ def rows_response(rows: list[dict[str, Any]], fmt: str, name: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
-def create_app(db: str | Path, timeout_s: float = QUERY_TIMEOUT_S) -> Starlette:
-    corpus = Corpus(db, timeout_s)
+# Marks a direct quote's text may open with; such a text is shown with its own marks, not wrapped
+# in <q> (which would print “„Wir …““).
+QUOTE_MARKS = "\"'„“”‚‘’»«›‹"
+
+
+def templates() -> Environment:
+    """The page templates with the filters and names they use."""
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
     env.filters["marks"] = marked
     env.globals["urlencode"] = urlencode
+    env.globals["QUOTE_MARKS"] = QUOTE_MARKS
+    return env
+
+
+def create_app(db: str | Path, timeout_s: float = QUERY_TIMEOUT_S) -> Starlette:
+    corpus = Corpus(db, timeout_s)
+    env = templates()
 
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)

@@ -37,7 +37,8 @@ def _precision_select() -> ModuleType:
 opening = _precision_select().opening
 
 BENCH = ROOT.parent / "shared" / "benchdata"
-N_DE, N_EN = 40, 30
+# Round 1 took 40 + 30 texts; round 2 (2026-12-07) continued the same key order to 52 + 40.
+N_DE, N_EN = 52, 40
 MIN_BODY = 500
 
 
@@ -75,11 +76,16 @@ def english() -> list[dict[str, str]]:
 
 
 def main() -> int:
-    rows = german() + english()
-    with (HERE / "texts.jsonl").open("w", encoding="utf-8") as fh:
-        for row in rows:
+    # texts already judged stay as they were (the extractor may have changed since): only new ids
+    # are appended, so every judgement keeps pointing at its text
+    path = HERE / "texts.jsonl"
+    kept = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    have = {json.loads(line)["id"] for line in kept}
+    new = [row for row in german() + english() if row["id"] not in have]
+    with path.open("a", encoding="utf-8") as fh:
+        for row in new:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} texts", file=sys.stderr)
+    print(f"{len(kept)} texts kept, {len(new)} added", file=sys.stderr)
     return 0
 
 

@@ -189,7 +189,9 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
 
 def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     """All corrections, in order: organisations, places, consistency, proper-name adjectives."""
-    from newsmill.enrich.entities.checks import check_spans, company_names
+    from newsmill.enrich.entities.checks import check_spans, club_names, company_names
 
-    spans = propagate(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language), language)
+    spans = club_names(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language),
+                       language)
+    spans = propagate(text, spans, language)
     return check_spans(text, proper_adjectives(text, spans, language), language)

@@ -47,6 +47,7 @@ class WordClasses:
     event_heads: tuple[str, ...]
     compass_nouns: frozenset[str]
     member_roles: frozenset[str]
+    club_prefixes: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -68,7 +69,8 @@ def word_classes(language: str) -> WordClasses:
         dative_plurals=plurals, company_suffixes=tuple(data["company_suffixes"]), org_heads=tuple(row["org_heads"]),
         place_heads=tuple(row["place_heads"]), name_particles=frozenset(row["name_particles"]),
         contractions=frozenset(row["contractions"]), event_heads=tuple(row["event_heads"]),
-        compass_nouns=frozenset(row["compass_nouns"]), member_roles=frozenset(row["member_roles"]))
+        compass_nouns=frozenset(row["compass_nouns"]), member_roles=frozenset(row["member_roles"]),
+        club_prefixes=frozenset(data["club_prefixes"]))
 
 
 @lru_cache(maxsize=8)

@@ -8,11 +8,10 @@ once per process on first use (about a second) and kept.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -99,33 +98,22 @@ class Gazetteer:
             self._states[_norm(state["name"])] = PlaceRecord(
                 name=state["name"], country="US", geonames_id=int(state["geonameid"]), lat=lat, lon=lon,
                 population=0, kind="state")
-        self._cities: dict[str, PlaceRecord] = {}
-        self._city_score: dict[str, float] = {}
+        from newsmill.enrich.places.store import CityStore
+
+        store = CityStore.shipped() or CityStore.build_in_memory(gc.get_cities().values())
+        self._cities = store.names
         # name → the best city of each other country that has one of that name ("Bergen": NO, DE)
-        self._others: dict[str, dict[str, PlaceRecord]] = {}
-        by_name: dict[tuple[str, str], PlaceRecord] = {}
-        for city in gc.get_cities().values():
-            rec = _city_record(city)
-            key = (city["name"], city["countrycode"])
-            if key not in by_name or by_name[key].population < rec.population:
-                by_name[key] = rec
-            own = _norm(city["name"])
-            self._add_city(own, rec, PRIMARY_NAME_BONUS)
-            alt_rec: PlaceRecord | None = None
-            for alt in city.get("alternatenames") or ():
-                if len(alt) >= MIN_ALTERNATE_LENGTH and not alt.isupper() and _LATIN.match(alt):
-                    alt_key = _norm(alt)
-                    if alt_key != own:
-                        alt_rec = alt_rec or dataclasses.replace(rec, primary=False)
-                        self._add_city(alt_key, alt_rec, 1)
+        self._others = store.others
         self._exonyms: dict[str, PlaceRecord] = {}
         for name, target in _data("city_exonyms.json").items():
-            if not name.startswith("_") and tuple(target) in by_name:
-                self._exonyms[_norm(name)] = by_name[tuple(target)]
+            if not name.startswith("_"):
+                rec = store.biggest(*target)
+                if rec is not None:
+                    self._exonyms[_norm(name)] = rec
         # first word of every multi-word name → its most words: scanning tries longer phrases only there
         self._multi: dict[str, int] = {}
         names = [*self._exonyms, *(k for table in self._countries.values() for k in table)]
-        names += [k for k, rec in self._cities.items() if rec.population >= MIN_SCAN_POPULATION]
+        names += store.keys_of_cities(MIN_SCAN_POPULATION)
         for phrase in names:
             words = phrase.split()
             if len(words) > 1:
@@ -161,16 +149,6 @@ class Gazetteer:
             for name in names:
                 out[_norm(name)] = rec
         return out
-    def _add_city(self, key: str, rec: PlaceRecord, bonus: int) -> None:
-        score = float(rec.population * bonus)
-        best = self._cities.get(key)
-        if best is not None and best.country != rec.country:
-            others = self._others.setdefault(key, {best.country or "": best})
-            if rec.country not in others or others[rec.country].population < rec.population:
-                others[rec.country or ""] = rec
-        if score > self._city_score.get(key, -1.0):
-            self._cities[key] = rec
-            self._city_score[key] = score
 
     def country(self, name: str, language: str) -> PlaceRecord | None:
         """A country by its name in ``language`` (or English as a fallback), no inflection."""
@@ -302,6 +280,51 @@ def _city_record(city: dict[str, Any]) -> PlaceRecord:
         name=city["name"], country=city["countrycode"], geonames_id=int(city["geonameid"]),
         lat=float(city["latitude"]), lon=float(city["longitude"]), population=int(city.get("population") or 0),
         kind="city")
+
+
+@dataclass
+class CityTables:
+    """The GeoNames cities by name, as ``data/places/cities.sqlite`` stores them (see ``store``)."""
+
+    records: list[PlaceRecord]  # every city, in GeoNames order (its own name: ``primary``)
+    best: dict[str, tuple[int, bool]]  # name → (index into records, found under its own name)
+    # name → country → the best city of that country with that name, where more than one country has one
+    others: dict[str, dict[str, tuple[int, bool]]]
+
+
+def city_tables(cities: Iterable[dict[str, Any]]) -> CityTables:
+    """Index GeoNames cities by their own and their Latin-script alternate names: the best city
+    per name (population, times PRIMARY_NAME_BONUS under its own name) and the best of each
+    other country. Run at build time (training/ner/build_gazetteer.py) and where no file is shipped."""
+    tables = CityTables([], {}, {})
+    score: dict[str, float] = {}
+
+    def add(key: str, index: int, primary: bool) -> None:
+        rec = tables.records[index]
+        best = tables.best.get(key)
+        if best is not None:
+            best_country = tables.records[best[0]].country or ""
+            if best_country != rec.country:
+                others = tables.others.setdefault(key, {best_country: best})
+                have = others.get(rec.country or "")
+                if have is None or tables.records[have[0]].population < rec.population:
+                    others[rec.country or ""] = (index, primary)
+        value = float(rec.population * (PRIMARY_NAME_BONUS if primary else 1))
+        if value > score.get(key, -1.0):
+            tables.best[key] = (index, primary)
+            score[key] = value
+
+    for city in cities:
+        index = len(tables.records)
+        tables.records.append(_city_record(city))
+        own = _norm(city["name"])
+        add(own, index, True)
+        for alt in city.get("alternatenames") or ():
+            if len(alt) >= MIN_ALTERNATE_LENGTH and not alt.isupper() and _LATIN.match(alt):
+                alt_key = _norm(alt)
+                if alt_key != own:
+                    add(alt_key, index, False)
+    return tables
 
 
 _LOCK = threading.Lock()

@@ -435,10 +435,11 @@ class SentenceReader:
             if np is not None:
                 return self.speakers.speaker(*np)
         # a pronoun right after the finite verb is its subject: "Deren Haltung bezeichnete er als"
-        after_verb = i + 1 < stop and self.tokens[i + 1].text in self.lex.speaker_pronouns
+        after_verb = i + 1 < stop and self.tokens[i + 1].text in self.lex.speaker_pronouns \
+            and not self._object_pronoun(c0, i)
         np = (i + 1, i + 2) if after_verb else self._passive_agent(c0, i) or self._relative_or_coordinated(s, c0, i)
-        if np is None and self.tokens[i].low in self.lex.impersonal_cues and self.tokens[c0].low in self.lex.prepositions:
-            np = self.speakers.noun_phrase_from(c0 + 1, i)  # "Auf der Homepage heißt es", "Im Bericht hieß es"
+        if np is None and self.tokens[i].low in self.lex.impersonal_cues:
+            np = self._impersonal_source(s, c0, i, stop)
         np = np or self._message_source(i + 1, stop) or (
             self._left_or_inverted(c0, i, stop) if inverted_ok else self.speakers.left_of(c0, i))
         if np is None and c0 == i:  # "Der NDR, der …, begründete": the subject before the relative clause
@@ -450,6 +451,34 @@ class SentenceReader:
         np = np or self.speakers.right_of(i + 1, stop) or self.speakers.middle_field(c0, i) \
             or self._apposed_subject(s, c0)
         return self.speakers.speaker(*np) if np else None
+
+    def _impersonal_source(self, s: Sentence, c0: int, i: int, stop: int) -> tuple[int, int] | None:
+        """Where "heißt es" finds its words: the place before the verb ("Im Bericht hieß es"; "In der
+        Vorabversion des Berichts, der …, heißt es" past a relative clause) or after "es" ("So heißt
+        es in dem Schreiben wörtlich", "Nun heißt es im Abschlussbericht")."""
+        toks, lex = self.tokens, self.lex
+        for first in (c0, s.first) if c0 == i else (c0,):
+            if toks[first].low in lex.prepositions:
+                np = self.speakers.noun_phrase_from(first + 1, i)
+                if np is not None:
+                    return np
+        k = i + 1
+        if k < stop and toks[k].low == lex.impersonal_subject:
+            k += 1
+            if k + 1 < stop and toks[k].low in lex.prepositions:
+                return self.speakers.noun_phrase_from(k + 1, stop)
+        return None
+
+    def _object_pronoun(self, c0: int, i: int) -> bool:
+        """"Der Hauptgeschäftsführer nannte sie „fahrlässig“": a pronoun that may be accusative is
+        the object when the field before the verb is a speaker phrase whose article can be
+        nominative ("Der", "Die", "Ein"; not "Den", "Dem")."""
+        toks, lex = self.tokens, self.lex
+        if toks[i + 1].text not in lex.case_ambiguous_pronouns or c0 >= i:
+            return False
+        left = self.speakers.left_of(c0, i)
+        return left is not None and left[1] == i and toks[left[0]].text in lex.determiners \
+            and self.speakers.plausible_range(*left)
 
     def _quoted_person(self, c0: int, i: int, stop: int) -> tuple[int, int] | None:
         """"Ein Sender zitierte den Minister mit den Worten: …": the one quoted speaks, not the
@@ -477,7 +506,11 @@ class SentenceReader:
         if left is None or left[1] - left[0] > 1 or self.speakers.plausible_range(*left):
             return left
         right = self.speakers.right_of(i + 1, stop)
-        return right if right is not None and self.speakers.plausible_range(*right) else left
+        if right is None or not self.speakers.plausible_range(*right):
+            return left
+        if self.tokens[right[0]].text not in self.lex.determiners and self.speakers.name_like(left[0]):
+            return left  # "Thaksin beschuldigte General Prem": a bare noun after the verb is its object
+        return right
 
     def _passive_agent(self, c0: int, i: int) -> tuple[int, int] | None:
         """"Es wurde von Demjanjuks Sohn die Mutmaßung geäußert": the agent of a passive cue."""
@@ -498,7 +531,12 @@ class SentenceReader:
                 toks[c0 + 1].text[:1].islower() or toks[c0 + 1].text in lex.determiners):
             return c0, c0 + 1
         if i - 1 > s.first and toks[i - 1].low in lex.coordinators:
-            return self.speakers.noun_phrase_from(s.first, i)
+            # "X, Sprecher von Y, dankte den Helfern und ergänzte": the first conjunct's subject,
+            # which may stand before an apposition; an object of that conjunct never speaks
+            np = self.speakers.noun_phrase_from(s.first, i)
+            if np is not None and not self.speakers.oblique(np[0]):
+                return np
+            return self._apposed_subject(s, self._clause_start(s, i))
         return None
 
     def _quoting_subject(self, s: Sentence, m: Marked) -> Speaker | None:

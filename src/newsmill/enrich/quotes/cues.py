@@ -94,6 +94,8 @@ class CueFinder:
             n = len(phrase)
             if low == phrase[0] and all(i + k < s.last and toks[i + k].low == phrase[k] for k in range(n)):
                 j = i + n
+                if j < s.last and toks[j].low in lex.according_not_before:
+                    return None  # "laut werden", "laut geworden": the adjective, no source follows
                 while j < s.last and toks[j].text in lex.openers:
                     j += 1
                 return Cue(i, i + n, "according", self.speakers.noun_phrase_from(j, s.last))

@@ -24,6 +24,7 @@ from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.quotes.clauses import Candidate, SentenceReader
 from newsmill.enrich.quotes.lexicon import QuoteLexicon, has_lexicon, load_lexicon
 from newsmill.enrich.quotes.marks import Marked, find_marked
+from newsmill.enrich.quotes.parts import join_parts
 from newsmill.enrich.quotes.speakers import SpeakerFinder
 from newsmill.enrich.quotes.text import Sentence, Token, merge_across, split_sentences, tokenize
 
@@ -134,7 +135,8 @@ def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOp
                              [(m.start, m.end) for m in outer])
     speakers = SpeakerFinder(text, tokens, article.entities, lex)
     reader = SentenceReader(text, tokens, in_quote, lex, speakers)
-    return _read_all(reader, sentences, outer, options, text)
+    quotes = _read_all(reader, sentences, outer, options, text)
+    return join_parts(quotes, outer, text, lex)
 
 
 def _quote_mask(tokens: list[Token], outer: list[Marked]) -> list[bool]:

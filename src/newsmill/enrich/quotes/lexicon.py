@@ -82,6 +82,8 @@ class QuoteLexicon:
     comma_before_complementizer: bool = False  # German: "sagte, dass"; English also "said that"
     purpose_words: frozenset[str] = frozenset()  # "um": ", um … zu" is a purpose clause, not content
     oblique_determiners: frozenset[str] = frozenset()  # "den", "dem": never open a German subject
+    case_ambiguous_pronouns: frozenset[str] = frozenset()  # "sie": subject or object after the verb
+    partitive_pronouns: frozenset[str] = frozenset()  # "einer": "Einer der Putschisten"
     quoting_cues: frozenset[str] = frozenset()  # "zitierte": "X zitierte Y mit den Worten" — Y speaks
     quoting_phrase: tuple[str, ...] = ()
     participles: frozenset[str] = frozenset()  # cue forms that are past participles ("abgelehnt", "gesprochen")
@@ -103,6 +105,10 @@ class QuoteLexicon:
     object_cues: frozenset[str] = frozenset()  # "told", "warned": take a person object before "that"
     clause_cues: frozenset[str] = frozenset()  # "said", "added": take a clause, hardly ever an object
     first_person: frozenset[str] = frozenset()  # "ich", "I": the writer's own words and thoughts
+    # every case of the relative pronoun, lower-cased: "unter denen", "deren", "whose" open a clause
+    relative_forms: frozenset[str] = frozenset()
+    # words after which "laut" is the adjective ("Kritik ist laut geworden", "Vorwürfe laut werden")
+    according_not_before: frozenset[str] = frozenset()
     participle_endings: tuple[str, ...] = ()  # "-t", "-ed": a cue form that may be a passive participle
     irregular_participles: frozenset[str] = frozenset()  # "said", "told": finite forms that are participles too
     # a passive cue without an agent names no speaker ("it is alleged"); German news reports an
@@ -229,6 +235,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         preterite_ending=str(raw.get("preterite_ending", "")),
         participles=frozenset(participles),
         oblique_determiners=words("oblique_determiners"),
+        case_ambiguous_pronouns=words("case_ambiguous_pronouns"),
+        partitive_pronouns=words("partitive_pronouns"),
         quoting_cues=words("quoting_cues"),
         quoting_phrase=tuple(str(raw.get("quoting_phrase", "")).split()),
         comma_before_complementizer=bool(raw.get("comma_before_complementizer", False)),
@@ -248,6 +256,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         object_cues=words("object_cues"),
         clause_cues=words("clause_cues"),
         first_person=words("first_person"),
+        relative_forms=words("relative_forms") | words("relative_pronouns"),
+        according_not_before=words("according_not_before"),
         participle_endings=tuple(raw.get("participle_endings", [])),
         irregular_participles=words("irregular_participles"),
         passive_needs_agent=bool(raw.get("passive_needs_agent", False)),

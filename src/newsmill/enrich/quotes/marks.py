@@ -18,6 +18,10 @@ class Marked:
     start: int  # offset of the opening mark
     end: int  # offset just after the closing mark
     depth: int  # 0 for outermost
+    # The quotation runs on into the next paragraph (the convention of an opening mark at each
+    # paragraph and a closing mark only at the end): no closing mark here, ``end`` is just after
+    # the paragraph's line break, so ``inner`` is still the paragraph's words.
+    runs_on: bool = False
 
     @property
     def inner(self) -> tuple[int, int]:
@@ -47,6 +51,15 @@ def _mark_table(marks: tuple[tuple[str, str], ...]) -> tuple[Mapping[str, frozen
     return {o: frozenset(cs) for o, cs in closers_of.items()}, pattern
 
 
+def _reopens(text: str, i: int, opener: str) -> bool:
+    """The line break at ``i`` ends a paragraph and the next one opens with the same mark: the
+    quotation open here goes on there (a closing mark then follows only its last paragraph)."""
+    k = i
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return text.count("\n", i, k) >= 2 and k + 1 < len(text) and text[k] == opener and not text[k + 1].isspace()
+
+
 def find_marked(text: str, marks: tuple[tuple[str, str], ...], warnings: list[str]) -> list[Marked]:
     """All quoted stretches (outermost and nested), sorted by start."""
     closers_of, pattern = _mark_table(marks)
@@ -56,7 +69,10 @@ def find_marked(text: str, marks: tuple[tuple[str, str], ...], warnings: list[st
     for m in pattern.finditer(text):
         i, ch = m.start(), m.group()
         if ch == "\n" and stack:  # quotes reopen in every paragraph; an open one here is unclosed
-            dropped += len(stack)
+            if len(stack) == 1 and _reopens(text, i, stack[0][0]):
+                found.append(Marked(stack[0][1], i + 1, 0, runs_on=True))
+            else:
+                dropped += len(stack)
             stack.clear()
             continue
         if ch == "\n":

@@ -161,6 +161,9 @@ class SpeakerFinder:
                 and self.label_of(tok.start, tok.end) is None:
             return None  # "Sinngemäß hofft Musk", "Offiziell geht die Regierung davon aus"
         j = i + 1 if tok.text in lex.determiners else i
+        if j < stop and tok.low in lex.partitive_pronouns and toks[j].text in lex.determiners \
+                and toks[j].low not in lex.oblique_determiners:
+            j += 1  # "Einer der Putschisten": the pronoun and a genitive plural
         if j == stop and j > i:
             return i, j  # a demonstrative standing alone: "Dieser behauptete"
         if j < stop and toks[j].text in lex.openers:
@@ -243,6 +246,9 @@ class SpeakerFinder:
                 continue
             if tok.text in lex.speaker_pronouns or tok.text in lex.determiners or _capitalised(tok):
                 np = self.noun_phrase_from(k, cue)
+                if np and self.oblique(np[0]):
+                    k = np[1]  # an object ("dankte den Menschen"): the subject is elsewhere
+                    continue
                 if np:
                     return np
             k += 1
@@ -252,17 +258,29 @@ class SpeakerFinder:
         """The inverted subject after a cue: ", sagte (am Montag) der Minister"; never an object
         ("beschrieb in einem Krankenhaus den Hergang")."""
         np = self.noun_phrase_from(self._skip_adverbials(i, stop), stop)
-        if np is not None and self.tokens[np[0]].low in self.lex.oblique_determiners:
+        if np is not None and self.oblique(np[0]):
             return None
         return np
+
+    def name_like(self, k: int) -> bool:
+        """A capitalised word that may be a name: not an adverb or adjective opening the sentence,
+        which the article writes in lower case elsewhere or which has an adverb ending ("Besorgt")."""
+        tok = self.tokens[k]
+        return _capitalised(tok) and tok.text.lower() not in self._lower_words \
+            and not adverb_like(tok.text, self.lex.adverb_endings) and not self._not_a_head(tok)
+
+    def oblique(self, first: int) -> bool:
+        """A phrase opened by a dative or accusative article ("den Menschen", "Ihren Widersacher"):
+        an object, never the subject of a cue."""
+        return self.tokens[first].low in self.lex.oblique_determiners
 
     def left_of(self, start: int, cue: int) -> tuple[int, int] | None:
         """The subject before a cue when the whole field before the verb is one noun phrase."""
         while start < cue and self.tokens[start].low in self.lex.focus_particles:
             start += 1  # "Auch die Ministerin sagte"
         np = self.noun_phrase_from(start, cue)
-        if np is None:
-            return None
+        if np is None or self.oblique(np[0]):
+            return None  # "Ihren Widersacher forderte May auf": the object before the verb
         # V2: the field before the finite verb is one phrase, so what follows the subject up to the
         # cue is an apposition, adverbs or (with a participle cue) the middle field; keep it short.
         if cue - np[1] > MAX_PREFIELD_REST or any(self.tokens[k].low in self.lex.complementizers for k in range(np[1], cue)):

@@ -25,6 +25,7 @@ from newsmill.extract.html.kinds import gallery_blocks, paywall_warning
 from newsmill.extract.html.lead import lead_index, outer_lead_index
 from newsmill.extract.html.select import Selection, choose_container, context, select
 from newsmill.extract.html.walk import Candidate, RawBlock, walk
+from newsmill.extract.metadata.index import index_page
 from newsmill.extract.metadata.reader import MetadataOptions, PageMetadata, read_metadata
 from newsmill.extract.options import MAX_PARTIAL_CHARS, BudgetExceeded, ExtractOptions, partial_warning
 
@@ -49,8 +50,9 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
     root = parse_html(text, opts.max_depth, warnings)
     if root is None:
         return Article(url=opts.url, warnings=warnings + ["html: nothing parseable in the page"]), None
-    meta = read_metadata(root, opts.url, _metadata_options(text, opts))
-    scripts = hydration_scripts(root)  # read only when the DOM turns out to hold no body
+    index = index_page(root)  # one pass for all the elements metadata and hydration look for
+    meta = read_metadata(root, opts.url, _metadata_options(text, opts), index)
+    scripts = hydration_scripts(index.tagged("script"))  # read only when the DOM turns out to hold no body
     strip_invisible(root)  # after the metadata, which reads JSON-LD scripts and <head>
     # A budget spent on the parse or the metadata leaves the walk a short grace period, for text.
     walked = walk(root, opts.fallback_check() if opts.spent() else opts.check_time)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,10 +55,11 @@ class Body:
         return sum(len(t) for _, t in self.blocks)
 
 
-def hydration_scripts(root: Any) -> list[tuple[str, str]]:
-    """(name, JSON text) of every hydration script of the page; read before scripts are stripped."""
+def hydration_scripts(scripts: Iterable[Any]) -> list[tuple[str, str]]:
+    """(name, JSON text) of every hydration script among the page's ``<script>`` elements; read
+    before scripts are stripped."""
     found: list[tuple[str, str]] = []
-    for script in root.iter("script"):
+    for script in scripts:
         raw = script.text
         if not raw or len(raw) > MAX_STATE_CHARS:
             continue

@@ -416,49 +416,74 @@ def walk(root: Any, check_time: Callable[[], None]) -> Walk:
     return w.out
 
 
+# What the walk does at an element's start, by tag (one dict read instead of five set tests).
+_SKIP, _INLINE, _FULL, _PLAIN_IF_BARE = 0, 1, 2, 3
+
+
+def _tag_actions() -> dict[str, int]:
+    actions = {tag: _SKIP for tag in SKIP_TAGS}
+    actions.update({tag: _INLINE for tag in _PHRASING if tag not in actions})
+    actions.update({tag: _FULL for tag in (*_SPECIAL_INLINE, *BLOCK_TAGS, *TAG_REASONS) if tag not in actions})
+    return actions
+
+
+_TAG_ACTIONS = _tag_actions()
+
+
 def _walk_into(w: _Walker, root: Any, check_time: Callable[[], None]) -> None:
     import lxml.etree
 
     stack = w.stack
+    push, pop = stack.append, stack.pop
+    add, start, end = w.add, w.start, w.end
+    actions = _TAG_ACTIONS
     skip = _Frame(None, -1, 0, False)  # marks an element whose subtree is not visited
     plain = _Frame(None, -2, 0, False)  # an inline element without attributes: only its text counts
     link = _Frame(None, -3, 0, False)  # a link: its text counts as link text
     it = lxml.etree.iterwalk(root, events=("start", "end"))
+    skip_subtree = it.skip_subtree
     for event, el in it:
         tag = el.tag
         if event == "start":
-            if tag.__class__ is not str or tag in SKIP_TAGS:
-                it.skip_subtree()
-                stack.append(skip)
-            elif tag in _PHRASING or (tag not in _SPECIAL_INLINE and tag not in BLOCK_TAGS and not el.attrib
-                                       and tag not in TAG_REASONS):
+            action = actions.get(tag, _PLAIN_IF_BARE) if tag.__class__ is str else _SKIP
+            if action == _PLAIN_IF_BARE:
+                action = _FULL if el.attrib else _INLINE
+            if action == _FULL:
+                if start(el, tag):
+                    skip_subtree()
+                if w.count % TIME_CHECK_EVERY == 0:
+                    check_time()
+            elif action == _SKIP:
+                skip_subtree()
+                push(skip)
+            else:
                 # Links and emphasis never split a block, so their classes do not matter, except
                 # a heading's permalink or edit link ("¶", "[edit]"): never text.
-                if tag == "a" and _is_permalink(el):
-                    it.skip_subtree()
-                    stack.append(skip)
-                    continue
-                if tag == "a" and _is_link(el):
-                    w.link_depth += 1
-                    stack.append(link)
+                if tag == "a":
+                    if _is_permalink(el):
+                        skip_subtree()
+                        push(skip)
+                        continue
+                    if _is_link(el):
+                        w.link_depth += 1
+                        push(link)
+                    else:
+                        push(plain)
                 else:
                     if tag == "br":
                         w.parts.append(_BR)
-                    stack.append(plain)
-                if el.text:
-                    w.add(el.text)
-            else:
-                if w.start(el, tag):
-                    it.skip_subtree()
-                if w.count % TIME_CHECK_EVERY == 0:
-                    check_time()
+                    push(plain)
+                text = el.text
+                if text:
+                    add(text)
         else:
             top = stack[-1]
             if top is skip or top is plain or top is link:
-                stack.pop()
+                pop()
                 if top is link:
                     w.link_depth -= 1
-                if el.tail:
-                    w.add(el.tail)
+                tail = el.tail
+                if tail:
+                    add(tail)
             else:
-                w.end(el, tag)
+                end(el, tag)

@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta, timezone
 from lxml import etree
 from lxml.html import HtmlElement
 
+from newsmill.extract.metadata.index import PageIndex, index_page
+
 # Web news did not exist before this; earlier "dates" are birthdays, founding years or junk.
 MIN_YEAR = 1995
 # A declared date this far in the future is a typo or an event date, not a publication date.
@@ -127,7 +129,7 @@ MAX_TEXT_CHARS = 4000
 _SKIP_TEXT = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form")
 
 
-def printed_date(doc: HtmlElement) -> str | None:
+def printed_date(doc: HtmlElement, index: PageIndex | None = None) -> str | None:
     """The date a page prints for its readers ("6. Oktober 2022", "May 4, 2021", "23.12.2024").
 
     newsmill's own reading of the free-text dates htmldate's extensive search found through
@@ -144,7 +146,7 @@ def printed_date(doc: HtmlElement) -> str | None:
         found = find_date(" ".join(el.itertext())[:MAX_MARKED_CHARS], lex)
         if found and normalize_date(found):
             return found
-    scope = next(iter(doc.xpath("//article|//main")), None)
+    scope = (index or index_page(doc)).region
     if scope is None:
         scope = doc.find("body") if doc.find("body") is not None else doc
     found = find_date(_visible_text(scope, MAX_TEXT_CHARS), lex)
@@ -168,9 +170,11 @@ def _visible_text(root: HtmlElement, limit: int) -> str:
     return " ".join(parts)[:limit]
 
 
-def time_element_date(doc: HtmlElement) -> str | None:
-    """The ``datetime`` of the article's own ``<time>``: inside ``<article>`` first, else the page's."""
-    elements = _TIME_XPATH(doc)
+def time_element_date(times: list[HtmlElement]) -> str | None:
+    """The ``datetime`` of the article's own ``<time>``: inside ``<article>`` first, else the page's.
+
+    ``times``: the page's ``<time>`` elements in document order."""
+    elements = [el for el in times if el.get("datetime") is not None]
     inside = [el for el in elements if any(True for _ in el.iterancestors("article"))]
     for group in (inside, elements):
         for el in group[:3]:
@@ -180,5 +184,4 @@ def time_element_date(doc: HtmlElement) -> str | None:
     return None
 
 
-_TIME_XPATH = etree.XPath("//time[@datetime]")
 _DATE_MARKED_XPATH = etree.XPath(_DATE_MARKED)

@@ -9,12 +9,13 @@ from lxml.html import HtmlElement
 
 from newsmill.extract.lexicon import table_words
 from newsmill.extract.metadata import jsonld
+from newsmill.extract.metadata.index import PageIndex
 
 
-def meta_tags(doc: HtmlElement) -> dict[str, list[str]]:
+def meta_tags(index: PageIndex) -> dict[str, list[str]]:
     """``<meta>`` contents by lower-cased property/name/itemprop/http-equiv, in page order."""
     out: dict[str, list[str]] = {}
-    for el in doc.iter("meta"):
+    for el in index.tagged("meta"):
         content = el.get("content")
         if content is None:
             continue
@@ -24,7 +25,7 @@ def meta_tags(doc: HtmlElement) -> dict[str, list[str]]:
                 out.setdefault(key.strip().lower(), []).append(content)
     # Microdata dates sit on <time> (the <meta> case is read above); a full scan for any element
     # with itemprop would cost more than the rest of this function.
-    for el in doc.iter("time"):
+    for el in index.tagged("time"):
         prop = (el.get("itemprop") or "").lower()
         value = el.get("datetime") or el.get("content")
         if prop in ("datepublished", "datemodified") and value:
@@ -32,20 +33,17 @@ def meta_tags(doc: HtmlElement) -> dict[str, list[str]]:
     return out
 
 
-def breadcrumb_section(doc: HtmlElement, objects: list[dict[str, Any]]) -> str | None:
-    """The last breadcrumb above the article: JSON-LD BreadcrumbList, else a breadcrumb nav."""
+def breadcrumb_section(nav: HtmlElement | None, objects: list[dict[str, Any]]) -> str | None:
+    """The last breadcrumb above the article: JSON-LD BreadcrumbList, else the links of ``nav``,
+    the page's first element with "breadcrumb" in its class (``PageIndex.breadcrumb``)."""
     for obj in objects:
         if "breadcrumblist" in jsonld.types_of(obj):
             names = [jsonld.text_of(i.get("name") or i.get("item")) for i in _list_items(obj)]
             return _crumb([n for n in names if n])
-    # A loop that stops at the first match: breadcrumbs sit near the top, and libxml2's
-    # ``//*[contains(@class, …)]`` scans the whole tree (the XPath cost ~0.6 ms a page).
-    for nav in doc.iter():
-        cls = nav.get("class")
-        if cls and "breadcrumb" in cls:
-            names = [" ".join(a.text_content().split()) for a in nav.iter("a")]
-            return _crumb([n for n in names if n])
-    return None
+    if nav is None:
+        return None
+    names = [" ".join(a.text_content().split()) for a in nav.iter("a")]
+    return _crumb([n for n in names if n])
 
 
 def _list_items(obj: dict[str, Any]) -> list[dict[str, Any]]:

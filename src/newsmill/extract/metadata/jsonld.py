@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -60,11 +60,12 @@ _CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def read_jsonld(doc: HtmlElement) -> tuple[list[dict[str, Any]], list[str]]:
-    """All JSON-LD objects of the page, flattened, and warnings about scripts that did not parse."""
+def read_jsonld(scripts: Iterable[HtmlElement]) -> tuple[list[dict[str, Any]], list[str]]:
+    """All JSON-LD objects of the page's ``<script>`` elements, flattened, and warnings about
+    scripts that did not parse."""
     objects: list[dict[str, Any]] = []
     warnings: list[str] = []
-    for script in doc.iter("script"):
+    for script in scripts:
         kind = (script.get("type") or "").strip().lower()
         if kind != "application/ld+json":
             continue

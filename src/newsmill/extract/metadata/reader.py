@@ -5,6 +5,7 @@ Interface (stable; the HTML body extractor calls it)::
     from newsmill.extract.metadata.reader import PageMetadata, read_metadata
     meta = read_metadata(doc, url)    # doc: lxml.html.HtmlElement of the whole page
     meta = read_metadata(doc, url, MetadataOptions(extensive_date_search=False))  # faster
+    meta = read_metadata(doc, url, index=index_page(doc))  # an index the caller reuses
 
 ``read_metadata`` never raises on page content and never modifies ``doc``. Every field may be
 empty. ``PageMetadata`` fields:
@@ -37,6 +38,7 @@ from newsmill.extract.metadata import jsonld
 from newsmill.extract.metadata.authors import agency_of, byline_candidates, clean_authors, text_credits
 from newsmill.extract.metadata.dates import htmldate_search, normalize_date, printed_date, time_element_date
 from newsmill.extract.metadata.dom import breadcrumb_section, meta_tags
+from newsmill.extract.metadata.index import PageIndex, index_page
 from newsmill.extract.metadata.titles import MAX_TITLE_CHARS, choose_title, h1_kicker, strip_site, text_key
 
 __all__ = ["MetadataOptions", "PageMetadata", "read_metadata", "strip_site"]
@@ -128,6 +130,7 @@ class _Sources:
     """Everything read once from the page, shared by the field readers."""
 
     doc: HtmlElement
+    index: PageIndex
     url: str | None
     meta: dict[str, list[str]]
     objects: list[dict[str, Any]]
@@ -145,24 +148,29 @@ class _Sources:
         return self.article.get(key)
 
 
-def read_metadata(doc: HtmlElement, url: str | None = None, options: MetadataOptions | None = None) -> PageMetadata:
-    """Read the page's metadata; never raises on page content (problems become warnings)."""
+def read_metadata(doc: HtmlElement, url: str | None = None, options: MetadataOptions | None = None,
+                  index: PageIndex | None = None) -> PageMetadata:
+    """Read the page's metadata; never raises on page content (problems become warnings).
+
+    ``index``: the page's elements sorted in one pass (``index_page(doc)``), when the caller has
+    it already; it must describe ``doc`` as it is now."""
     meta = PageMetadata()
     try:
-        _read_into(meta, doc, url, options or MetadataOptions())
+        _read_into(meta, doc, index or index_page(doc), url, options or MetadataOptions())
     except Exception as exc:  # a metadata bug must not lose the article body
         meta.warnings.append(f"metadata: reading stopped early ({type(exc).__name__}: {exc})")
     return meta
 
 
-def _read_into(meta: PageMetadata, doc: HtmlElement, url: str | None, options: MetadataOptions) -> None:
-    objects, warnings = jsonld.read_jsonld(doc)
+def _read_into(meta: PageMetadata, doc: HtmlElement, index: PageIndex, url: str | None,
+               options: MetadataOptions) -> None:
+    objects, warnings = jsonld.read_jsonld(index.tagged("script"))
     meta.warnings.extend(warnings)
-    src = _Sources(doc, url, meta_tags(doc), objects, jsonld.pick_article(objects) or {})
+    src = _Sources(doc, index, url, meta_tags(index), objects, jsonld.pick_article(objects) or {})
     meta.canonical_url = _canonical(src)
     meta.site = _site(src, meta.canonical_url or url)
     sites = _site_names(src, meta.site, meta.canonical_url)
-    meta.title = choose_title(doc, _title_candidates(src), sites)
+    meta.title = choose_title(index, _title_candidates(src), sites)
     meta.lead = jsonld.text_of(src.ld("description")) or src.first_meta(
         "og:description", "description", "twitter:description"
     )
@@ -186,7 +194,7 @@ def _absolute(link: str | None, base: str | None) -> str | None:
 
 
 def _canonical(src: _Sources) -> str | None:
-    for link in src.doc.iter("link"):
+    for link in src.index.tagged("link"):
         if "canonical" in (link.get("rel") or "").lower().split():
             found = _absolute(link.get("href"), src.url)
             if found:
@@ -226,16 +234,16 @@ def _title_candidates(src: _Sources) -> list[str]:
         src.first_meta("twitter:title"),
         jsonld.text_of(src.ld("name")),
     ]
-    title = src.doc.find(".//title")
-    if title is not None:
-        found.append(" ".join(title.text_content().split()))
+    titles = src.index.tagged("title")
+    if titles:
+        found.append(" ".join(titles[0].text_content().split()))
     return [f[:MAX_TITLE_CHARS] for f in found if f]
 
 
 def _section(src: _Sources, not_sections: list[str]) -> str | None:
     """The rubric; a comma list ("Politik, Inland") gives its first entry."""
     section = jsonld.text_of(src.ld("articleSection")) or src.first_meta("article:section", "section")
-    section = section or breadcrumb_section(src.doc, src.objects) or h1_kicker(src.doc)
+    section = section or breadcrumb_section(src.index.breadcrumb, src.objects) or h1_kicker(src.index)
     section = section.split(",")[0].strip() if section else None
     if not section or section.startswith(("@", "#")) or text_key(section) in {text_key(n) for n in not_sections if n}:
         return None  # the headline or the site name, not a section
@@ -248,7 +256,7 @@ def _authors_and_source(src: _Sources, sites: list[str]) -> tuple[list[str], str
     meta_names = [v for v in (src.first_meta(n) for n in _AUTHOR_META) if v and "://" not in v]
     credited = None
     for candidates in (ld_names, meta_names, None):
-        found, credit = clean_authors(byline_candidates(src.doc) if candidates is None else candidates)
+        found, credit = clean_authors(byline_candidates(src.index.bylines) if candidates is None else candidates)
         credited = credited or credit
         authors = _not_the_site(found, sites)
         if authors:
@@ -297,7 +305,7 @@ def _credited_source(src: _Sources) -> str | None:
         # rest are too often citations, URLs or the publisher itself.
         if key == "sourceOrganization" and name and _looks_like_org_name(name):
             return name
-    for text in text_credits(src.doc):
+    for text in text_credits(src.index.tagged("p")):
         agency = agency_of(text)
         if agency:
             return agency
@@ -317,14 +325,14 @@ def _dates(src: _Sources, options: MetadataOptions) -> tuple[str | None, str | N
     # tag agreed with the page's visible date 2 times out of 3 on trafeval-de-dev (weak evidence).
     published = _first_date(src, _PUBLISHED_META)
     published = published or normalize_date(jsonld.text_of(src.ld("datePublished")))
-    published = published or normalize_date(time_element_date(src.doc))
+    published = published or normalize_date(time_element_date(src.index.tagged("time")))
     modified = normalize_date(jsonld.text_of(src.ld("dateModified"))) or _first_date(src, _MODIFIED_META)
     if not published:
         published = htmldate_search(src.doc, src.url, extensive=False)
     if not published and options.extensive_date_search:
         # The printed-text search costs more than the markup; only pages without any markup
         # date pay for it.
-        published = printed_date(src.doc)
+        published = printed_date(src.doc, src.index)
     if published and modified and modified[:10] < published[:10]:
         modified = None  # a "modification" before publication is a template date
     return published, modified

@@ -9,6 +9,8 @@ import re
 
 from lxml.html import HtmlElement
 
+from newsmill.extract.metadata.index import PageIndex
+
 # A kicker longer than this is a sentence (a standfirst), not a rubric.
 MAX_KICKER_CHARS = 40
 # An h1 shorter than this is a logo or a section label, not a headline.
@@ -28,7 +30,7 @@ def text_key(text: str) -> str:
     return _NON_ALNUM.sub("", text.casefold())
 
 
-def choose_title(doc: HtmlElement, candidates: list[str], sites: list[str]) -> str | None:
+def choose_title(index: PageIndex, candidates: list[str], sites: list[str]) -> str | None:
     """The headline: an h1 that the declared titles confirm, else a declared title minus the site.
 
     An h1 wins when a declared title (og:title, JSON-LD headline, <title>; raw or with the site
@@ -42,9 +44,9 @@ def choose_title(doc: HtmlElement, candidates: list[str], sites: list[str]) -> s
     keys = {text_key(c) for c in stripped if c}
     raw_keys = {text_key(c) for c in candidates}
     not_headline = {text_key(s) for s in sites} | {text_key(_last_part(c)) for c in candidates}
-    h1s = [h for h in _heading_texts(doc, "h1") if text_key(h[1]) not in not_headline]
-    # The h2 scan walks the whole tree again: only pages without an agreeing h1 pay for it.
-    agreeing = _agreeing(h1s, keys, raw_keys) or _agreeing(_heading_texts(doc, "h2"), keys, raw_keys)
+    h1s = [h for h in _heading_texts(index, "h1") if text_key(h[1]) not in not_headline]
+    # Reading the h2 texts costs: only pages without an agreeing h1 pay for it.
+    agreeing = _agreeing(h1s, keys, raw_keys) or _agreeing(_heading_texts(index, "h2"), keys, raw_keys)
     if agreeing:
         return agreeing
     # A page's only h1 (not the site name) is its visible headline even when the declared
@@ -79,10 +81,10 @@ _KICKER_WORDS = "kicker|overline|dachzeile|topline|roofline|eyebrow|supertitle|s
 _KICKER_CLASS = re.compile(_KICKER_WORDS + "|visually-hidden|sr-only|screen-reader", re.IGNORECASE)
 
 
-def _heading_texts(doc: HtmlElement, tag: str) -> list[tuple[str, str]]:
+def _heading_texts(index: PageIndex, tag: str) -> list[tuple[str, str]]:
     """(headline without kicker, full text) of the page's first h1 (or h2) elements."""
     out = []
-    for el in doc.iter(tag):
+    for el in index.tagged(tag):
         full = " ".join(el.text_content()[:MAX_TITLE_CHARS].split())
         if not full or len(full) < MIN_H1_CHARS // 2:
             continue
@@ -104,11 +106,12 @@ MAX_H1 = 5
 _KICKER_ONLY = re.compile(_KICKER_WORDS, re.IGNORECASE)
 
 
-def h1_kicker(doc: HtmlElement) -> str | None:
+def h1_kicker(index: PageIndex) -> str | None:
     """The kicker (Dachzeile) of the first h1: a child element, or the element just before it."""
-    h1 = next(doc.iter("h1"), None)
-    if h1 is None:
+    h1s = index.tagged("h1")
+    if not h1s:
         return None
+    h1 = h1s[0]
     near = [*h1, h1.getprevious()]
     for el in near:
         if el is not None and isinstance(el.tag, str) and _KICKER_ONLY.search(el.get("class", "")):

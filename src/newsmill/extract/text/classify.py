@@ -82,7 +82,17 @@ COPYRIGHT_CREDIT_MAX_CHARS = 120
 # Without a precomputed key, the first word of this many characters decides the credit-prefix check.
 CREDIT_FIRST_WORD_CHARS = 30
 
-_SENTENCE_END = re.compile(r"[.!?…][\"“”»«')\]]*$|[.!?…][\"“”»«')\]]*\s+\S")
+# Blogs and comments close sentences with an emoji or emoticon instead of a period ("... gefällt
+# mir 😉", "wissen ;-P )").
+# Only a line's last characters are searched for them (a pattern anchored at the end would be
+# tried at every position of a long line).
+_EMOJI_END = re.compile(r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|[:;]-?[)(PpDd])[\s)]*$")
+EMOJI_END_CHARS = 8
+_PUNCTUATION_END = re.compile(r"[.!?…][\"“”»«')\]]*$|[.!?…][\"“”»«')\]]*\s+\S")
+
+
+def _sentence_end(text: str) -> bool:
+    return bool(_PUNCTUATION_END.search(text) or _EMOJI_END.search(text, max(0, len(text) - EMOJI_END_CHARS)))
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _ONLY_SYMBOLS = re.compile(r"^[\W\d_]*$", re.U)
 _NUMERIC_DATE = re.compile(r"^\W*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2})\b")
@@ -153,6 +163,7 @@ def classify_lines(lines: list[Line], lex: Lexicon) -> list[Label]:
         labels.append(label)
     _mark_share_bars(labels)
     _mark_comment_heads(lines, labels, lex)
+    _mark_comment_stamps(lines, labels, lex)
     _mark_truncated_runs(lines, labels)
     _mark_teaser_lists(labels)
     return labels
@@ -213,12 +224,59 @@ def _mark_comment_heads(lines: list[Line], labels: list[Label], lex: Lexicon) ->
             continue
         if text[:-1].rsplit(" ", 1)[-1].lower() not in verbs:
             continue
-        if any(_timestamp(lines[j].text, labels[j], lex) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+        if any(_timestamp(*_stamp_part(lines[j], labels[j]), lex) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
             labels[i] = Label("bad", "comments", labels[i].words, barrier=True)
 
 
-def _timestamp(text: str, label: Label, lex: Lexicon) -> bool:
-    if label.words > COMMENT_STAMP_MAX_WORDS or not any(c.isdigit() for c in text):
+def _stamp_part(line: Line, label: Label) -> tuple[str, int]:
+    """The text that may be a comment's timestamp and its word count: the line, or for a piece of
+    a dump without line breaks its first words (the comment runs on after the timestamp there)."""
+    if not line.cut_out:
+        return line.text, label.words
+    head = " ".join(line.text.split(" ", COMMENT_STAMP_MAX_WORDS)[:COMMENT_STAMP_MAX_WORDS])
+    return head, min(label.words, COMMENT_STAMP_MAX_WORDS)
+
+
+# A comment thread prints each comment under its author and a full timestamp, a date with its
+# year and a clock time ("Pamela Wilson August 8, 2018 at 7:07 pm", "12.03.2021 um 14:05"). An
+# article names such moments rarely, a live blog stamps entries with the time alone. This many
+# lines starting with one (within COMMENT_STAMP_HEAD_CHARS) among COMMENT_STAMP_SPAN lines make a
+# thread: its first stamp opens the comments.
+COMMENT_STAMPS_MIN = 3
+COMMENT_STAMP_SPAN = 40
+COMMENT_STAMP_HEAD_CHARS = 60
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=4)
+def _full_stamp(months: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    date = (
+        rf"(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+        rf"|(?:{names})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}|\d{{1,2}}\.?\s(?:{names})\.?\s\d{{4}})"
+    )
+    return re.compile(rf"\b{date}\W{{0,3}}(?:[^\W\d]{{1,4}}\s)?\d{{1,2}}[:.]\d{{2}}\b", re.I)
+
+
+def _mark_comment_stamps(lines: list[Line], labels: list[Label], lex: Lexicon) -> None:
+    """The first of a series of lines opening with a full timestamp is a comments barrier."""
+    pattern = _full_stamp(tuple(lex.months))
+    stamps = [
+        i for i, line in enumerate(lines)
+        if _DIGIT.search(line.text, 0, COMMENT_STAMP_HEAD_CHARS)  # cheap test first
+        and pattern.search(line.text, 0, COMMENT_STAMP_HEAD_CHARS)
+    ]
+    for k in range(len(stamps) - COMMENT_STAMPS_MIN + 1):
+        if stamps[k + COMMENT_STAMPS_MIN - 1] - stamps[k] <= COMMENT_STAMP_SPAN:
+            i = stamps[k]
+            # One barrier: a page has one thread (a forum's posts are its article, and the
+            # discount per barrier passed must not fall on every post).
+            labels[i] = Label("bad", "comments", labels[i].words, barrier=True)
+            return
+
+
+def _timestamp(text: str, words: int, lex: Lexicon) -> bool:
+    if words > COMMENT_STAMP_MAX_WORDS or not any(c.isdigit() for c in text):
         return False
     if _TIME.search(text) or _NUMERIC_DATE.match(text):
         return True
@@ -271,7 +329,7 @@ def _classify(line: Line, key: str, repeats: int, lex: Lexicon, markup_dump: boo
     if reason:
         barrier = (whole and reason in BARRIER_REASONS) or reason in PHRASE_BARRIER_REASONS
         return Label("bad", reason, n, barrier=barrier)
-    if line.word_run and not _SENTENCE_END.search(text):
+    if line.word_run and not _sentence_end(text):
         return Label("bad", "navigation", n)  # a menu that ran into the article's sentences
     if _menu_bar(text):
         return Label("bad", "navigation", n)
@@ -292,7 +350,7 @@ def _prose_kind(text: str, words: list[str], lex: Lexicon, cut_out: bool = False
     n = len(words)
     # A long line ending in a colon (a sentence opening a list) is not counted as punctuated: that
     # gained 0.003 on newspaper4k dumps and cost 0.013 on w3m's English ones (measured, tune half).
-    punctuated = bool(_SENTENCE_END.search(text))
+    punctuated = _sentence_end(text)
     # A piece cut out of an overlong line ends at a sentence end, unless it is the menu, heading or
     # caption run that stood before a sentence: long and unpunctuated is then no paragraph.
     long_enough = len(text) >= GOOD_MIN_CHARS_UNPUNCTUATED and not cut_out
@@ -318,7 +376,7 @@ def _share_row(text: str, key: str, lex: Lexicon) -> bool:
     words = key.split(" ")
     if all(w in lex.social for w in words):
         return True
-    if not SHARE_ROW_MIN_WORDS <= len(words) <= SHARE_ROW_MAX_WORDS or _SENTENCE_END.search(text):
+    if not SHARE_ROW_MIN_WORDS <= len(words) <= SHARE_ROW_MAX_WORDS or _sentence_end(text):
         return False
     return all(w in lex.share_words for w in words)
 

@@ -210,6 +210,8 @@ def _split_long(raw: str, stopwords: frozenset[str] = frozenset(), cues: Mapping
         sentences = [q for p in sentences for q in _cut_sentence_starts(p, stopwords)]
     if cues:
         sentences = [q for p in sentences for q in _cut_leading_cue(p, cues)]
+    if ":" in raw:
+        sentences = [q for p in sentences for q in _cut_comment_heads(p)]
     pieces = [q for p in sentences for q in _cut_word_runs(p, stopwords)] if stopwords else [(p, False) for p in sentences]
     out: list[tuple[str, bool]] = []
     for piece, run in pieces:  # text without sentence ends is cut hard, still in order
@@ -220,6 +222,36 @@ def _split_long(raw: str, stopwords: frozenset[str] = frozenset(), cues: Mapping
 def split_sentences(text: str) -> list[str]:
     """``text`` cut at sentence ends (a period, ! or ? before a capitalised word)."""
     return [p for p in _SENTENCE_SPLIT.split(text) if p.strip()]
+
+
+# A comment's header in a dump without line breaks: "... games. v2787 says: November 19, 2019 at
+# 7:02 am Rivers is done." The name's last word and the speech verb become a piece of their own
+# when a date or time follows within this many characters (a quote's "Merkel sagt:" has none).
+COMMENT_STAMP_WINDOW_CHARS = 40
+_STAMP_START = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _comment_head_pattern() -> re.Pattern[str]:
+    from newsmill.extract.lexicon import table_words
+
+    verbs = "|".join(sorted(map(re.escape, table_words("comment_verbs")), key=len, reverse=True))
+    return re.compile(rf" (?:{verbs}):(?=\s)", re.I)
+
+
+def _cut_comment_heads(piece: str) -> list[str]:
+    """Cut each "name says:" that a timestamp follows out of ``piece`` (see ``COMMENT_STAMP_WINDOW_CHARS``)."""
+    cuts: list[int] = []
+    for m in _comment_head_pattern().finditer(piece):  # the verb first, then the name before it
+        if m.start() == 0 or not _STAMP_START.search(piece, m.end(), m.end() + COMMENT_STAMP_WINDOW_CHARS):
+            continue
+        name = piece.rfind(" ", 0, m.start()) + 1
+        if not cuts or name >= cuts[-1]:
+            cuts.extend((name, m.end()))
+    if not cuts:
+        return [piece]
+    bounds = [0, *cuts, len(piece)]
+    return [q for a, b in zip(bounds, bounds[1:], strict=False) if (q := piece[a:b].strip())]
 
 
 def _cut_leading_cue(piece: str, cues: Mapping[str, str]) -> list[str]:

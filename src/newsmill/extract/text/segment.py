@@ -40,6 +40,9 @@ BARRIER_PENALTY = 600.0
 # section's content than the article: its weight is scaled by this for each barrier passed.
 AFTER_BARRIER_FACTOR = 0.5
 MIN_BARRIER_FACTOR = 0.1
+# Barrier lines in a row are one section's header (a share bar, a newsletter box): passing them
+# counts as one barrier.
+BARRIER_RUN_COUNTS_ONCE = True
 # ... but only once this much prose came before: barriers in the menus above an article
 # ("Neueste Beiträge" in a sidebar) must not discount the article itself.
 DISCOUNT_AFTER_WEIGHT = 1500.0
@@ -61,6 +64,13 @@ EDGE_ISLAND_MAX_WEIGHT = 300.0
 INLINE_DEBRIS = frozenset({"credit", "advertisement", "markup"})
 # A list opened by a colon has at most this many items (longer runs of short lines are menus).
 LIST_MAX_ITEMS = 15
+# A dump without line breaks prints a whole menu, share bar or teaser list as one piece, where a
+# line-broken dump has one line per item: such a piece costs its penalty once per this many words
+# (a menu item's length), up to PIECE_MAX_ITEMS times, so that it separates as many lines would.
+# Only debris: a "short" piece is often a sentence cut where a capitalised word followed a title
+# (scaling those too cost 0.004 on German one-line dumps, tune half).
+PIECE_ITEM_WORDS = 3
+PIECE_MAX_ITEMS = 10
 # Joining stops after this many extra runs (bounded work on pathological dumps).
 MAX_EXTRA_RUNS = 6
 
@@ -73,6 +83,13 @@ class Body:
 
 
 def line_weight(line: Line, label: Label) -> float:
+    weight = _own_weight(line, label)
+    if weight < 0 and line.cut_out and label.kind == "bad" and not label.barrier:
+        weight *= min(PIECE_MAX_ITEMS, max(1, label.words // PIECE_ITEM_WORDS))
+    return weight
+
+
+def _own_weight(line: Line, label: Label) -> float:
     if label.kind == "good":
         return min(float(len(line.text)), WEIGHT_CAP)
     if label.kind == "medium":
@@ -146,9 +163,13 @@ def _discount_after_barriers(weights: list[float], labels: list[Label]) -> list[
     """Prose after "Related articles" or "Comments" counts less with each such section passed."""
     factor, seen = 1.0, 0.0
     out: list[float] = []
+    in_section_head = False
     for weight, label in zip(weights, labels, strict=True):
-        if label.barrier and seen >= DISCOUNT_AFTER_WEIGHT:
+        if label.barrier and in_section_head and BARRIER_RUN_COUNTS_ONCE:
+            pass  # the next lines of one box ("Newsletter", "Subscribe") open no further section
+        elif label.barrier and seen >= DISCOUNT_AFTER_WEIGHT:
             factor = max(MIN_BARRIER_FACTOR, factor * AFTER_BARRIER_FACTOR)
+        in_section_head = label.barrier
         seen += max(0.0, weight)
         out.append(weight * factor if weight > 0 else weight)
     return out

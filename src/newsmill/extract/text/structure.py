@@ -54,6 +54,9 @@ KEEP_NUMBERS_IN_BODY = True
 
 # Sentences this long are compared to find a repeated copy of the body (short ones recur: "Ja.").
 REPEAT_MIN_CHARS = 30
+# ... and a line is a copy when this share of its sentences' text is: the second rendition breaks
+# lines differently, gluing a heading or list number to a sentence ("2. Take inventory Leif ...").
+REPEAT_MIN_SHARE = 0.6
 
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—·:]{1,2}|-)\s+[^|–—·]{1,60}$")
 _INNER_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZÄÖÜ]")
@@ -400,7 +403,7 @@ def _add_block(ctx: _Ctx, i: int) -> None:
 
 
 def _repeats_body(ctx: _Ctx, text: str, label: Label) -> bool:
-    """True when every sentence of this prose line is in the body already.
+    """True when (nearly) every sentence of this prose line is in the body already.
 
     Pages print the article twice (a second rendition for print, AMP or a script's template, a
     lead repeated as the first paragraph), and a dump keeps both; an article does not repeat its
@@ -414,7 +417,8 @@ def _repeats_body(ctx: _Ctx, text: str, label: Label) -> bool:
     if not sentences:
         return False
     seen = ctx.sentences
-    if all(p in seen for p in sentences):
+    repeated = sum(len(p) for p in sentences if p in seen)
+    if repeated >= REPEAT_MIN_SHARE * sum(map(len, sentences)):
         return True
     seen.update(sentences)
     return False
