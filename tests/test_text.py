@@ -491,6 +491,12 @@ def test_a_series_of_full_timestamps_opens_the_comments_once() -> None:
     labels = classify_lines(lines, lex)
     barriers = [line.text for line, label in zip(lines, labels, strict=True) if label.barrier]
     assert barriers == ["Anna Berg August 8, 2018 at 7:07 pm"]
+    # the same stamps with the article's dateline above its first prose line: the dateline stays
+    headed = "\n\n".join(["Bridge closes", "August 7, 2018 at 6:00 pm", dump])
+    lines = merge_fragments(split_lines(headed, lex.stopwords, lex.exact).lines)
+    labels = classify_lines(lines, lex)
+    barriers = [line.text for line, label in zip(lines, labels, strict=True) if label.barrier]
+    assert barriers == ["Anna Berg August 8, 2018 at 7:07 pm"]
     live = "\n\n".join(["14:05 The minister arrives.", "14:20 The talks begin.", "14:45 A first statement."])
     live_lines = merge_fragments(split_lines(live, lex.stopwords, lex.exact).lines)
     assert not any(label.barrier for label in classify_lines(live_lines, lex))  # times alone: a live blog

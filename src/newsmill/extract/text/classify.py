@@ -261,9 +261,13 @@ def _full_stamp(months: tuple[str, ...]) -> re.Pattern[str]:
 def _mark_comment_stamps(lines: list[Line], labels: list[Label], lex: Lexicon) -> None:
     """The first of a series of lines opening with a full timestamp is a comments barrier."""
     pattern = _full_stamp(tuple(lex.months))
+    # A stamp above the first prose line is the article's own dateline (the head of the page), which
+    # the date reader needs: comments come after the body.
+    first_prose = next((i for i, label in enumerate(labels) if label.kind == "good"), len(labels))
     stamps = [
         i for i, line in enumerate(lines)
-        if _DIGIT.search(line.text, 0, COMMENT_STAMP_HEAD_CHARS)  # cheap test first
+        if i > first_prose
+        and _DIGIT.search(line.text, 0, COMMENT_STAMP_HEAD_CHARS)  # cheap test first
         and pattern.search(line.text, 0, COMMENT_STAMP_HEAD_CHARS)
     ]
     for k in range(len(stamps) - COMMENT_STAMPS_MIN + 1):
