@@ -93,8 +93,10 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
         new = _retype(text, start, end, label, language, codes, classes)
         if new is None or _common_noun(text, start, end, new, language, codes, classes, full_names):
             continue
-        # a role word before ("Präsidenten Macron", "President Macron") says it is a person
-        if new == "PER" and _unnamed_person(text[start:end], codes, named) and not _after_role(
+        # a role word before ("Präsidenten Macron") says it is a person. German only: on English
+        # held-out text (WikiGold, UNER) it cost 3.3 / 1.4 points of person recall for no precision
+        # gain, past the 3 points issue 15 allows; German pays 2.2 for +1.8 precision
+        if language == "de" and new == "PER" and _unnamed_person(text[start:end], codes, named) and not _after_role(
                 text, start, language, classes):
             new = "MISC"
         out.append((start, end, new))
