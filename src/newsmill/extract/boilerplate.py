@@ -63,8 +63,10 @@ _HIDDEN = re.compile(r"sr-only|screen-reader|visually-?hidden|element-invisible"
 
 
 @lru_cache(maxsize=1)
-def _token_index() -> tuple[re.Pattern[str], dict[str, RemovedReason], tuple[tuple[str, RemovedReason], ...]]:
-    """One regex over all class words (whole words, or prefixes for entries ending in "*")."""
+def _token_index() -> tuple[re.Pattern[str] | None, dict[str, RemovedReason], tuple[tuple[str, RemovedReason], ...]]:
+    """The class words: whole words, and prefixes for entries ending in "*". A class word matches
+    a whole run of ASCII letters and digits of the class/id string; the regex (over all words)
+    is there only when some word has other characters and cannot be matched run by run."""
     exact: dict[str, RemovedReason] = {}
     prefixes: list[tuple[str, RemovedReason]] = []
     alternatives: list[str] = []
@@ -80,8 +82,27 @@ def _token_index() -> tuple[re.Pattern[str], dict[str, RemovedReason], tuple[tup
                 exact.setdefault(tok, cast(RemovedReason, reason))
                 alternatives.append(re.escape(tok))
     alternatives.sort(key=len, reverse=True)
-    pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(alternatives) + r")(?![a-z0-9])")
+    words = [*exact, *(p for p, _ in prefixes)]
+    pattern = None
+    if not all(_RUN.fullmatch(w) for w in words):
+        pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(alternatives) + r")(?![a-z0-9])")
     return pattern, exact, tuple(prefixes)
+
+
+# A run of ASCII letters and digits: the unit a class word must fill ("nav" in "main-nav", not in
+# "canvas").
+_RUN = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=16384)
+def _run_reason(run: str) -> RemovedReason | None:
+    """The reason of one run of a class/id string. Runs repeat across sites far more than whole
+    class strings do ("container", "col", "wrapper"), so this cache hits where the other misses."""
+    _, exact, prefixes = _token_index()
+    hit = exact.get(run)
+    if hit is not None:
+        return hit
+    return next((reason for prefix, reason in prefixes if run.startswith(prefix)), None)
 
 
 @lru_cache(maxsize=8192)
@@ -95,6 +116,13 @@ def reason_for_attrs(attrs: str) -> RemovedReason | None:
         if _HIDDEN.search(low):
             return "markup"
     pattern, exact, prefixes = _token_index()
+    if pattern is None:
+        # The first run that is a class word decides, as a regex search would.
+        for run in _RUN.findall(low):
+            reason = _run_reason(run)
+            if reason is not None:
+                return reason
+        return None
     m = pattern.search(low)
     if m is None:
         return None
