@@ -191,7 +191,8 @@ def test_blank_or_missing_table_entries_never_match_every_block(monkeypatch: pyt
     assert boilerplate._trailing_credit.__wrapped__().search(prose) is None
     assert boilerplate._section_cues.__wrapped__()[0].match("der rat tagte") is None
     pattern, exact, prefixes = boilerplate._token_index.__wrapped__()
-    assert not exact and not prefixes and (pattern is None or pattern.search("article body") is None)
+    assert "" not in exact and all(prefix for prefix, _ in prefixes)
+    assert pattern is None or pattern.search("article body") is None
 
 
 @pytest.mark.parametrize(("attrs", "reason"), [
