@@ -272,15 +272,22 @@ EMBED_CONSENT_MAX_CHARS = 400
 
 
 @lru_cache(maxsize=1)
-def _embed_consent() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _embed_consent() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The consent and the embed phrases, each as one substring search (None: no phrases)."""
     groups = table_groups("embed_consent")
-    return tuple(groups.get("consent", ())), tuple(groups.get("embed", ()))
+
+    def phrases(key: str) -> re.Pattern[str] | None:
+        words = [w for w in groups.get(key, ()) if w]
+        return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+    return phrases("consent"), phrases("embed")
 
 
 def _is_embed_placeholder(low: str) -> bool:
     """A consent phrase and an embed phrase together: a social or video embed waiting for consent."""
     consent, embed = _embed_consent()
-    return any(c in low for c in consent) and any(e in low for e in embed)
+    return consent is not None and embed is not None and consent.search(low) is not None \
+        and embed.search(low) is not None
 
 
 @lru_cache(maxsize=1)
@@ -309,8 +316,11 @@ def _byline_prefixes() -> tuple[str, ...]:
 
 def _is_byline(low: str) -> bool:
     """Starts with a byline cue ("von", "by", "text:") that ends at a word boundary ("Vonovia" does not)."""
+    prefixes = _byline_prefixes()
+    if not low.startswith(prefixes):  # one C call rules out nearly every line
+        return False
     return any(
-        low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalpha()) for p in _byline_prefixes()
+        low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalpha()) for p in prefixes
     )
 
 
@@ -322,7 +332,7 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}")
 
 def is_date_line(low: str) -> bool:
     """A line made of a date and time only (plus words like "Uhr", "updated")."""
-    if not any(ch.isdigit() for ch in low):
+    if not any(map(str.isdigit, low)):
         return False
     words = _ALPHA_WORD.findall(low)
     date_words = _date_words()
