@@ -147,9 +147,22 @@ def profile(el: Any, tag: str) -> tuple[RemovedReason | None, bool, bool, bool]:
     if attrs is None or _TELLING_ATTRS.isdisjoint(attrs):
         return TAG_REASONS.get(tag), tag == "article", tag in _CAPTION_TAGS, False
     get = attrs.get
+    if _STATE_ATTRS.isdisjoint(attrs):  # class and id only: the whole profile is cached
+        return _class_only_profile(tag, get("class") or "", get("id") or "")
     class_reason, content, caption, paywall = _class_profile(tag, get("class") or "", get("id") or "")
     hint = content or get("itemprop") == "articleBody"
     return _attr_reason(get, tag) or class_reason, hint, caption, paywall
+
+
+# The telling attributes besides class and id (see ``_attr_reason``).
+_STATE_ATTRS = _TELLING_ATTRS - {"class", "id"}
+
+
+@lru_cache(maxsize=8192)
+def _class_only_profile(tag: str, cls: str, id_: str) -> tuple[RemovedReason | None, bool, bool, bool]:
+    """``profile`` of an element whose only telling attributes are class and id."""
+    class_reason, content, caption, paywall = _class_profile(tag, cls, id_)
+    return TAG_REASONS.get(tag) or class_reason, content, caption, paywall
 
 
 @lru_cache(maxsize=8192)
@@ -245,6 +258,10 @@ class _Walker:
 
     def add(self, text: str | None) -> None:
         if text:
+            # Whitespace before a block's first text is never part of it (outside code, where it is
+            # indentation): not keeping it spares the flush of an empty block at every element edge.
+            if not self.parts and text.isspace() and not (self.kinds and self.kinds[-1] == "code"):
+                return
             self.parts.append(text)
             if self.link_depth:
                 self.link_chars += len(text.strip())
@@ -255,8 +272,13 @@ class _Walker:
         raw = "".join(self.parts)
         self.parts = []
         links, self.link_chars = self.link_chars, 0
-        pieces = _PARA_BREAK.split(raw) if _BR in raw else [raw]
         code = bool(self.kinds) and self.kinds[-1] == "code"
+        if not code and _BR not in raw:  # the common case: one piece of running text
+            text = " ".join(raw.split())
+            if text:
+                self._emit(text, min(links, len(text)))
+            return
+        pieces = _PARA_BREAK.split(raw) if _BR in raw else [raw]
         for piece in pieces:
             if code:  # a program's lines are its syntax: keep them, and their indentation
                 lines = piece.replace(_BR, "\n").replace("\t", "    ").splitlines()
@@ -316,7 +338,7 @@ class _Walker:
         split = block_level or (reason is not None and tag not in _PHRASING)
         if split and self.parts:
             self.flush()
-        frame = _Frame(el, self.count, len(self.out.blocks), block_level, split=split)
+        frame = _Frame(el, self.count, len(self.out.blocks), block_level, 0, 0, 0, False, False, False, split)
         if reason is not None:
             frame.flagged = True
             frame.weak = reason in WEAK_REASONS
