@@ -93,6 +93,6 @@ def name_codes(language: str) -> Mapping[str, str]:
         return {}
     for _, component in nlp.pipeline:
         classes = getattr(component, "classes", None)
-        if isinstance(classes, dict):
+        if isinstance(classes, Mapping):  # a dict, or the loaded model's SortedClasses
             return classes
     return {}
