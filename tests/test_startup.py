@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from newsmill.enrich.entities.features import SortedClasses
-from newsmill.enrich.entities.recognizer import model_path, vocab_is_bare
+from newsmill.enrich.entities.model_load import tokenizer_is_whole, vocab_is_bare
+from newsmill.enrich.entities.recognizer import model_path
 from newsmill.enrich.times import tables as times_tables
 from newsmill.enrich.times.tables import RuleSet, load_tables
 
@@ -87,6 +88,18 @@ def test_a_vocab_with_lookups_is_kept(tmp_path: Path) -> None:
     (tmp_path / "vocab").mkdir()
     (tmp_path / "vocab" / "lookups.bin").write_bytes(b"\x81\xa4norm\x80")  # one table
     assert not vocab_is_bare(str(tmp_path))
+
+
+def test_only_a_whole_saved_tokenizer_replaces_the_default(tmp_path: Path) -> None:
+    import srsly
+
+    for language in ("de", "en"):
+        assert tokenizer_is_whole(model_path(language), language)
+    saved = srsly.msgpack_loads((Path(model_path("de")) / "tokenizer").read_bytes())
+    saved["infix_finditer"] = None  # the default's infixes would be kept: the long way
+    (tmp_path / "tokenizer").write_bytes(srsly.msgpack_dumps(saved))
+    assert not tokenizer_is_whole(str(tmp_path), "de")
+    assert not tokenizer_is_whole(str(tmp_path / "none"), "de")
 
 
 @pytest.mark.issue(13)

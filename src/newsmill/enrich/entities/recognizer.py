@@ -73,36 +73,16 @@ def _load(language: str) -> Any:
     if not os.path.isdir(path):
         return None
     from newsmill.enrich.entities.features import register
+    from newsmill.enrich.entities.model_load import load_options
     from newsmill.enrich.entities.spacy_import import import_spacy
 
     spacy = import_spacy()
     register()  # models trained with gazetteer features carry that component
-    exclude = ["parser", "tagger", "lemmatizer"]
-    if vocab_is_bare(path):
-        exclude.append("vocab")
-    nlp = spacy.load(path, exclude=exclude)
+    extra, config = load_options(path, language)  # skips what the saved files replace anyway
+    nlp = spacy.load(path, exclude=["parser", "tagger", "lemmatizer", *extra], config=config)
     nlp.max_length = MAX_CHUNK_CHARS * 2
     set_weight_dtype(nlp, "float32")
     return nlp
-
-
-def vocab_is_bare(path: str) -> bool:
-    """True when the pipeline's saved vocabulary holds only strings: no vectors, no lookup tables.
-
-    Its string table (~150,000 strings seen in training, ~0.1 s to read) only maps hashes back to
-    text; the model reads hashes computed from each token, and the labels come with the NER
-    component, so a pipeline without vectors or lookups tags the same without it. A pipeline that
-    has vectors or lookups (norm tables change NORM) keeps its vocabulary.
-    """
-    vocab = os.path.join(path, "vocab")
-    lookups, vectors = os.path.join(vocab, "lookups.bin"), os.path.join(vocab, "vectors")
-    if os.path.isfile(lookups) and os.path.getsize(lookups) > 1:  # msgpack of an empty map: one byte
-        return False
-    if not os.path.isfile(vectors):
-        return True
-    import numpy
-
-    return bool(numpy.load(vectors, allow_pickle=False).size == 0)
 
 
 def set_weight_dtype(nlp: Any, dtype: str) -> None:
