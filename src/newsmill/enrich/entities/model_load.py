@@ -75,11 +75,17 @@ def tokenizer_is_whole(path: str, language: str) -> bool:
                for field, default in _TOKENIZER_FIELDS.items())
 
 
-def _register() -> None:
-    from spacy.util import registry
+_REGISTERED: list[bool] = []
 
-    if BARE_TOKENIZER not in registry.tokenizers:
+
+def _register() -> None:
+    # a flag, not ``name in registry.tokenizers``: a registry lookup of a missing name scans every
+    # installed package's entry points (~10 ms)
+    if not _REGISTERED:
+        from spacy.util import registry
+
         registry.tokenizers.register(BARE_TOKENIZER, func=_bare_tokenizer)
+        _REGISTERED.append(True)
 
 
 def _bare_tokenizer() -> Any:
