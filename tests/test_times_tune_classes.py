@@ -112,3 +112,31 @@ def test_an_embedded_post_date_in_a_german_text_is_one_expression() -> None:
     values = _values(text, "de", dt.date(2021, 10, 28))
     assert values["October 27, 2021"] == "2021-10-27"
     assert "2021" not in values
+
+
+# Whole tune-half articles (tests/data/times_tune/texts_whole.jsonl): "heute" read as nowadays.
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("text", "span"), [
+    # a then/now contrast with a year the text told just before (the sentence before lent its past)
+    ("Die Sängerin zog 1998 nach Berlin. Heute lebt und malt sie in einem Dorf an der Küste.", "Heute"),
+    ("Der Verband war schon 1985 gegen die Brücke. Heute ist er halt gegen den Tunnel.", "Heute"),
+    # a present modal is no future
+    ("Ehrlich gesagt kann ich mich bis heute an keinen einzigen Satz erinnern.", "heute"),
+    ("Viele Gäste können sich heute nicht mehr an den Abend erinnern.", "heute"),
+    # "-tet" after a t-stem is a present ("bedeutet", "arbeitet"), no preterite
+    ("Im Handel bedeutet das Siegel heute vor allem: Die Ware ist geprüft.", "heute"),
+])
+def test_heute_meaning_nowadays_on_whole_articles(text: str, span: str) -> None:
+    assert span not in _calendar(text, "de")
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("text", [
+    "Die Firma wurde 1998 gegründet. Heute wurde der neue Standort eröffnet.",  # an event, told in the past
+    "Der Vertrag stammt von 2019. Heute soll er verlängert werden.",  # and in the future
+    "Seit 2015 gibt es den Markt. Heute Abend öffnet er wieder.",  # a part of today
+    "Die Firma wurde 2023 gegründet. Heute ist sie umgezogen.",  # the year of publication: no then
+])
+def test_heute_stays_today_after_a_year(text: str) -> None:
+    found = _calendar(text, "de")
+    assert any(v == "2023-11-15" for k, v in found.items() if k.lower().startswith("heute")), found

@@ -126,6 +126,8 @@ class TimeTables:
     nowadays_before: frozenset[str] = field(default_factory=frozenset)
     # "bereits heute … geworden", "already today": nowadays only in a perfect or past clause
     nowadays_before_perfect: frozenset[str] = field(default_factory=frozenset)
+    # present modals ("kann", "muss", "can"): no future for "heute" ("kann bis heute nicht vergessen")
+    nowadays_modal: frozenset[str] = field(default_factory=frozenset)
     # words that join two clauses of their own tense ("war, heute … ist und … sein könnte")
     coordinators: frozenset[str] = field(default_factory=frozenset)
     nowadays_after: re.Pattern[str] | None = None
@@ -263,6 +265,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
         nowadays_before=frozenset(nowadays.get("before", [])),
         nowadays_before_perfect=frozenset(nowadays.get("before_perfect", [])),
+        nowadays_modal=frozenset(w.lower() for w in nowadays.get("modal", [])),
         coordinators=frozenset(tense.get("coordinators", [])),
         nowadays_after=_phrases(nowadays.get("after", []), r"^\s*(?:", r")\b"),
         nowadays_contrast=_phrases(nowadays.get("contrast", []), r"(?<!\w)(?:", r")(?!\w)"),
