@@ -140,3 +140,24 @@ def test_heute_meaning_nowadays_on_whole_articles(text: str, span: str) -> None:
 def test_heute_stays_today_after_a_year(text: str) -> None:
     found = _calendar(text, "de")
     assert any(v == "2023-11-15" for k, v in found.items() if k.lower().startswith("heute")), found
+
+
+@pytest.mark.issue(15)
+def test_a_weekday_without_tense_is_the_one_the_article_dated() -> None:
+    text = ("The president made an unscheduled trip to the hospital on Saturday for an exam.\n\n"
+            "Now consider what we know about the visit on Saturday. It was unscheduled.")
+    values = [t.value for t in tag_times(text, "en", PUB) if t.text == "on Saturday"]
+    assert values == ["2023-11-11", "2023-11-11"]
+    # a tense still decides: the next Saturday when the text says so
+    later = "He was at the clinic on Saturday. He will be back on Saturday."
+    assert [t.value for t in tag_times(later, "en", PUB)] == ["2023-11-11", "2023-11-18"]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "want"), [
+    # "the year" of a news text is its own year, not one counted paragraphs before
+    ("en", "It was a turnaround from four years ago, when he won.\n\nThey could not finish before the end of the year.", "2023"),
+    ("en", "In 2015 the firm moved. By the end of the year it had 40 staff.", "2015"),  # the story's year
+])
+def test_the_end_of_the_year_in_news(language: str, text: str, want: str) -> None:
+    assert _values(text, language)["the end of the year"] == want

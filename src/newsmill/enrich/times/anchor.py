@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsmill.enrich.times.calendar import Point, parse_point
 from newsmill.enrich.times.tables import TimeTables
@@ -46,6 +46,8 @@ class Reference:
     day_at: int = 0  # where it was mentioned
     explicit: tuple[int, int] | None = None  # (year, offset) of the last date written with its year
     explicit_month: int | None = None  # and its month
+    # weekday (0 = Monday) -> the day a bare weekday of the text was last resolved to
+    weekdays: dict[int, dt.date] = field(default_factory=dict)
     last_year: tuple[int, int] | None = None  # (year, offset) of the last time written with a year, of any kind
     told: bool = False  # the text has written a point of its own ("2019", "im März")
     point_at: int = 0  # where it last did

@@ -346,7 +346,15 @@ def _weekday_date(job: Job) -> dt.date | None:
     if _forward(job) or (job.tables.forward_before is not None
                          and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start])):
         direction = 1
-    return weekday_near(base, weekday, -1 if direction < 0 else 1)
+    told = job.ref.weekdays.get(weekday)
+    if direction == 0 and told is not None and not job.ref.narrative:
+        # no tense says which way: the same day as the article's earlier "Saturday" ("made a trip
+        # on Saturday … Now consider the visit on Saturday"), not the next one
+        return told
+    day = weekday_near(base, weekday, -1 if direction < 0 else 1)
+    if day is not None:
+        job.ref.weekdays[weekday] = day
+    return day
 
 
 def _forward(job: Job) -> bool:
