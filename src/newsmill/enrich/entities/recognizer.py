@@ -72,12 +72,14 @@ def _load(language: str) -> Any:
     path = model_path(language)
     if not os.path.isdir(path):
         return None
-    import spacy
-
     from newsmill.enrich.entities.features import register
+    from newsmill.enrich.entities.model_load import load_options
+    from newsmill.enrich.entities.spacy_import import import_spacy
 
+    spacy = import_spacy()
     register()  # models trained with gazetteer features carry that component
-    nlp = spacy.load(path, exclude=["parser", "tagger", "lemmatizer"])
+    extra, config = load_options(path, language)  # skips what the saved files replace anyway
+    nlp = spacy.load(path, exclude=["parser", "tagger", "lemmatizer", *extra], config=config)
     nlp.max_length = MAX_CHUNK_CHARS * 2
     set_weight_dtype(nlp, "float32")
     return nlp
