@@ -1,4 +1,4 @@
-"""The entity tuning set (tests/data/entities_tune, issue 15): 92 article openings from the TUNE
+"""The entity tuning set (tests/data/entities_tune, issue 15): 127 article openings from the TUNE
 halves of trafeval-de-dev and the Zyte benchmark, every entity newsmill found there judged by hand
 (docs/annotation.md, "Entity tuning set"). Precision on it must not fall back; each class of error
 fixed on it is also asserted one by one below."""
@@ -22,8 +22,8 @@ DATA = Path(__file__).parent / "data" / "entities_tune"
 SCORED = ("PER", "ORG", "LOC")
 # Measured on this branch (docs/benchmarks.md): precision over the judged predictions, and how many
 # correct entities are found. A small margin, so that a fix of one class may cost one case elsewhere.
-MIN_PRECISION = 0.85
-MIN_CORRECT = 490
+MIN_PRECISION = 0.835
+MIN_CORRECT = 680
 MAX_UNJUDGED = 5
 
 Key = tuple[str, int, int]
