@@ -20,6 +20,7 @@ import re
 from collections.abc import Mapping
 
 from newsmill.enrich.entities.canonical import word_after, word_before
+from newsmill.enrich.entities.kinds import has_latin_letter, retype_kind
 from newsmill.enrich.entities.lexicon import (
     BIG,
     COMMON,
@@ -74,7 +75,7 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
     legal_forms = {x.rstrip(".") for x in classes.company_suffixes}
     out: list[Span] = []
     for start, end, label in spans:
-        if text[start:end].rstrip(".") in legal_forms:
+        if text[start:end].rstrip(".") in legal_forms or not has_latin_letter(text[start:end]):
             continue  # "e.V." alone is the legal form of the name before it, not a name
         bounds = _trim_lowercase(text, start, end, classes, language, cased)
         if bounds is None:
@@ -91,6 +92,8 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
         if label == "ORG" and language == "de":
             start = _org_head_before(text, start, classes)
         new = _retype(text, start, end, label, language, codes, classes)
+        if new is not None:
+            new = retype_kind(text, start, end, new, language)
         if new is None or _common_noun(text, start, end, new, language, codes, classes, full_names):
             continue
         # a role word before ("Präsidenten Macron") says it is a person. German only: on English

@@ -190,7 +190,10 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
 def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     """All corrections, in order: organisations, places, consistency, proper-name adjectives."""
     from newsmill.enrich.entities.checks import check_spans, club_names, company_names
+    from newsmill.enrich.entities.kinds import join_hyphenated, split_place_person
+    from newsmill.enrich.entities.lexicon import name_codes
 
+    ents = split_place_person(text, join_hyphenated(text, ents), language, name_codes(language))
     spans = club_names(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language),
                        language)
     spans = propagate(text, spans, language)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from newsmill.article import Article, Entity, Place, entity_id, place_id
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.entities.canonical import word_before
+from newsmill.enrich.entities.kinds import celestial_bodies
 from newsmill.enrich.entities.lexicon import word_classes
 from newsmill.enrich.entities.recognizer import LANGUAGES, MAX_CHARS  # the recogniser's languages and bound
 from newsmill.enrich.places.gazetteer import MIN_SCAN_POPULATION, Gazetteer, PlaceRecord, gazetteer
@@ -123,6 +124,8 @@ class PlaceResolver:
             nxt = locs[i + 1] if i + 1 < len(locs) else None
             state = gaz.state(nxt.text) if nxt is not None and text[ent.end:nxt.start] == ", " else None
             prev = locs[i - 1] if i else None
+            if state is None and ent.text in celestial_bodies(language):
+                continue  # "Jupiter", "Europa": a planet or moon, not the town of that name
             if prev is not None and text[prev.end:ent.start] == ", " and gaz.state(ent.text) is not None:
                 rec: PlaceRecord | None = gaz.state(ent.text)  # "Redmond, Washington": the state
             else:

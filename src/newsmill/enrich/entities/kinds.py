@@ -1,0 +1,133 @@
+"""Kinds of words the model takes for names, or names it gives the wrong type (issue 15, classes 1 and 4).
+
+Each check is a class of word, decided by grammar and the shipped tables (``entities.json``), not by
+a list of mistakes:
+
+* nationality adjectives and nouns ("Israeli", "North American", "Koreans") are no names of a
+  person, organisation or place: a country, continent or state name with a demonym ending, or one
+  of the irregular forms of the table;
+* celestial bodies ("Europa", "Jupiter") are places of no town: LOC, and never geocoded;
+* a venue or building named with its head word ("Ryman Auditorium") is a place, not an organisation;
+* a person's name written with a hyphen ("Eva-Marie Persson", "Jennifer Ngo-Anh") is one name
+  though the tokenizer cut it in two;
+* a place written right before a person's full name ("ambassador to Ukraine Marie Yovanovitch") is
+  two names;
+* a span without a letter of the Latin script is no name the German or English model can know
+  (a Cyrillic or Korean page read with the English model).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from newsmill.extract.lexicon import read_table
+
+Span = tuple[int, int, str]
+
+# A demonym's stem keeps at least this many letters ("Iran|ian"); shorter stems are words ("Br|ian").
+MIN_DEMONYM_STEM = 3
+
+
+@lru_cache(maxsize=8)
+def _row(language: str) -> Mapping[str, Any]:
+    data = read_table("entities")
+    row: Mapping[str, Any] = data.get(language) or data["en"]
+    return row
+
+
+@lru_cache(maxsize=8)
+def celestial_bodies(language: str) -> frozenset[str]:
+    """Names of planets, moons and the like, as written."""
+    return frozenset(_row(language).get("celestial_bodies", ()))
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str, language: str) -> bool:
+    """``word`` is a nationality adjective or noun ("Israeli", "Ukrainians", "Mid-American"): one of
+    the table's irregular forms, or a country, continent, region or state with a demonym ending
+    ("Ukrain|ian" ← Ukraine, "Korea|n", "Chin|ese" ← China). A word that is itself a place is none
+    ("Jordan", "Indiana")."""
+    row = _row(language)
+    suffixes, restores = row.get("demonym_suffixes"), row.get("demonym_restores")
+    if not suffixes or not restores or not word[:1].isupper():
+        return False
+    word = word.rsplit("-", 1)[-1]  # "Mid-American", "Anglo-Saxon" is no adjective of a country
+    forms = [word, word[:-1]] if word.endswith("s") and len(word) > 3 else [word]  # "Koreans"
+    irregular = frozenset(row.get("demonyms", ()))
+    if any(f in irregular for f in forms):
+        return True
+    if not word.isalpha() or _country_like(word, language):
+        return False
+    for form in forms:
+        for suffix in suffixes:
+            stem = form[: -len(suffix)]
+            if form.endswith(suffix) and len(stem) >= MIN_DEMONYM_STEM and any(
+                    _country_like(stem + r, language) for r in restores):
+                return True
+    return False
+
+
+def _country_like(name: str, language: str) -> bool:
+    """A country, continent, compass region or US state by this name (not a town)."""
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    rec = gaz.exact(name, language)
+    return rec is not None and rec.kind != "city" or gaz.state(name) is not None
+
+
+def retype_kind(text: str, start: int, end: int, label: str, language: str) -> str:
+    """The label a span's kind of word gives it: MISC for a nationality word, LOC for a celestial
+    body or a venue; else ``label``."""
+    mention = text[start:end]
+    words = mention.split(" ")
+    if label in ("PER", "ORG", "LOC") and is_demonym(words[-1], language) and (
+            len(words) > 1 or text[end:end + 1] != "-"):
+        return "MISC"  # "Israeli", "North American"; not "Israeli-" of a longer compound
+    if label in ("ORG", "MISC") and mention in celestial_bodies(language):
+        return "LOC"
+    if label == "ORG" and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()):
+        return "LOC"  # "Ryman Auditorium", "Michoud Assembly Facility": buildings are places
+    return label
+
+
+def join_hyphenated(text: str, spans: list[Span]) -> list[Span]:
+    """Two capitalised spans of which one is a person, joined by a hyphen and nothing else, are one
+    name: "Eva" + "-" + "Marie Persson" (not "neo" + "-" + "Nazis")."""
+    out: list[Span] = []
+    for start, end, label in sorted(spans):
+        if out:
+            p_start, p_end, p_label = out[-1]
+            if "PER" in (p_label, label) and start == p_end + 1 and text[p_end] == "-" and text[start].isupper() \
+                    and text[p_start].isupper():
+                out[-1] = (p_start, end, "PER")
+                continue
+        out.append((start, end, label))
+    return out
+
+
+def split_place_person(text: str, spans: list[Span], language: str, codes: Mapping[str, str]) -> list[Span]:
+    """A place's span that runs on into a person's full name is two names: "Ukraine Marie
+    Yovanovitch" is the country and the person (a first name after a known country or state, and
+    a capitalised surname closing the span)."""
+    from newsmill.enrich.entities.lexicon import FIRST
+
+    out: list[Span] = []
+    for start, end, label in spans:
+        words = text[start:end].split(" ")
+        if label == "LOC" and len(words) >= 3:
+            cut = next((i for i in range(1, len(words) - 1) if FIRST in codes.get(words[i].lower(), "")
+                        and _country_like(" ".join(words[:i]), language)), None)
+            if cut is not None and all(w[:1].isupper() for w in words[cut:]):
+                place_end = start + len(" ".join(words[:cut]))
+                out += [(start, place_end, "LOC"), (place_end + 1, end, "PER")]
+                continue
+        out.append((start, end, label))
+    return out
+
+
+def has_latin_letter(mention: str) -> bool:
+    """A letter of the Latin script (with its accented forms) is in ``mention``."""
+    return any(c.isalpha() and ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 for c in mention)
