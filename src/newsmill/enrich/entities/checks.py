@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 
 from newsmill.enrich.entities.canonical import word_after, word_before
-from newsmill.enrich.entities.kinds import has_latin_letter, retype_kind
+from newsmill.enrich.entities.kinds import has_latin_letter, institution_modifiers, retype_kind
 from newsmill.enrich.entities.lexicon import (
     BIG,
     COMMON,
@@ -36,6 +36,7 @@ from newsmill.enrich.entities.lexicon import (
     name_codes,
     word_classes,
 )
+from newsmill.enrich.entities.nouns import noun_mentions
 
 Span = tuple[int, int, str]
 
@@ -73,8 +74,11 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
              for w in words}
     cased = _cased(text)
     legal_forms = {x.rstrip(".") for x in classes.company_suffixes}
+    nouns = noun_mentions(text, spans, full_names, classes, codes) if language == "de" else set()
     out: list[Span] = []
     for start, end, label in spans:
+        if text[start:end] in nouns:
+            continue  # a heading, a list of nouns, an adjective before: a German common noun
         if text[start:end].rstrip(".") in legal_forms or not has_latin_letter(text[start:end]):
             continue  # "e.V." alone is the legal form of the name before it, not a name
         bounds = _trim_lowercase(text, start, end, classes, language, cased)
@@ -93,7 +97,7 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
             start = _org_head_before(text, start, classes)
         new = _retype(text, start, end, label, language, codes, classes)
         if new is not None:
-            new = retype_kind(text, start, end, new, language)
+            new = retype_kind(text, start, end, new, language, codes)
         if new is None or _common_noun(text, start, end, new, language, codes, classes, full_names):
             continue
         # a role word before ("Präsidenten Macron") says it is a person. German only: on English
@@ -315,9 +319,10 @@ def _us_state(mention: str) -> bool:
 def _common_noun(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str],
                  classes: WordClasses, full_names: set[str]) -> bool:
     mention = text[start:end]
-    # organisations and other names take articles and noun endings ("die Bundesregierung", "die Bundesliga")
-    if language != "de" or label not in ("PER", "LOC") or " " in mention or not mention[:1].isupper():
+    if language != "de" or label not in ("PER", "LOC", "ORG") or " " in mention or not mention[:1].isupper():
         return False
+    if label == "ORG":
+        return _org_compound(mention, codes, classes, full_names)
     low = mention.lower()
     word_codes = codes.get(low, "")
     if COUNTRY in word_codes or mention.isupper():
@@ -330,7 +335,7 @@ def _common_noun(text: str, start: int, end: int, label: str, language: str, cod
     listed = word_codes + (codes.get(low[:-1], "") if low.endswith("s") else "")
     if "-" not in mention and _dictionary_noun(text, start, low, label, listed, classes, full_names):
         return True
-    if _noun_compound(mention, label, codes, classes, full_names, _after_adjective(text, start, classes)):
+    if _noun_compound(mention, label, codes, classes, full_names, after_adjective(text, start, classes)):
         return True
     if "-" in mention:
         return False
@@ -381,7 +386,7 @@ def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: 
         cut = next((i for i in range(MIN_MODIFIER, len(low) - MIN_HEAD + 1) if low[i:] in nouns), None)
         # a closed compound may be a village or a surname ("Hüttingen", "Käßmann"): it needs an
         # adjective before it, or a modifier that is a noun too ("Kult|status", "Ursprungs|zahl")
-        if cut is None or not (attributive or label == "LOC" and _noun_modifier(low[:cut], nouns)):
+        if cut is None or not (attributive or label in ("LOC", "ORG") and _noun_modifier(low[:cut], nouns)):
             return False
         head, modifiers = low[cut:], [low[:cut]]
     if label == "LOC" and (head.endswith(classes.place_heads) or head.endswith("s") and head[:-1].endswith(
@@ -397,13 +402,28 @@ def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: 
     return gazetteer().lookup(mention, "de") is None
 
 
+def _org_compound(mention: str, codes: Mapping[str, str], classes: WordClasses, full_names: set[str]) -> bool:
+    """An "organisation" that is a compound of two common nouns ("Meeres|spiegel", "Platz|mangel",
+    "Twitter-Kommentar"). Organisations take articles and noun endings ("die Bundesregierung", "die
+    Bundesliga"), so a simple noun stays, and so does a compound with an organisation's head
+    ("Umwelt|bundesamt", "Links|partei") or an institution's first part ("Bundes|nachrichtendienst"),
+    or one the organisation gazetteer knows."""
+    from newsmill.enrich.entities.gazetteer import organisation_names
+
+    low = mention.lower()
+    if mention.isupper() or mention in organisation_names() or low.endswith(classes.org_heads) \
+            or low.startswith(institution_modifiers()):
+        return False
+    return _noun_compound(mention, "ORG", codes, classes, full_names, False)
+
+
 def _noun_modifier(modifier: str, nouns: frozenset[str]) -> bool:
     """The first part of a compound is a noun, with or without its linking letters ("Ursprung|s")."""
     forms = [modifier] + [modifier[:-len(x)] for x in _LINKERS if modifier.endswith(x)]
     return any(len(f) >= MIN_MODIFIER and f in nouns for f in forms)
 
 
-def _after_adjective(text: str, start: int, classes: WordClasses) -> bool:
+def after_adjective(text: str, start: int, classes: WordClasses) -> bool:
     """An inflected adjective right before: "optimales Kleinklima", "Absoluter Lieblingsplatz" (a
     capitalised one only where a sentence or line starts); names rarely take one."""
     before = word_before(text, start)

@@ -7,6 +7,7 @@ a list of mistakes:
   person, organisation or place: a country, continent or state name with a demonym ending, or one
   of the irregular forms of the table;
 * celestial bodies ("Europa", "Jupiter") are places of no town: LOC, and never geocoded;
+* a one-word "person" or "organisation" before a year is an event's edition ("Olympia 2022");
 * a venue or building named with its head word ("Ryman Auditorium") is a place, not an organisation;
 * a person's name written with a hyphen ("Eva-Marie Persson", "Jennifer Ngo-Anh") is one name
   though the tokenizer cut it in two;
@@ -18,6 +19,7 @@ a list of mistakes:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -26,6 +28,8 @@ from newsmill.extract.lexicon import read_table
 
 Span = tuple[int, int, str]
 
+# A year right after a name ("Olympia 2022"), not a longer number or a date ("2022.10.").
+_YEAR_AFTER = re.compile(r" (?:19|20)\d\d(?![\d.,:/-]\d)")
 # A demonym's stem keeps at least this many letters ("Iran|ian"); shorter stems are words ("Br|ian").
 MIN_DEMONYM_STEM = 3
 
@@ -43,6 +47,18 @@ def celestial_bodies(language: str) -> frozenset[str]:
     return frozenset(_row(language).get("celestial_bodies", ()))
 
 
+@lru_cache(maxsize=1)
+def institution_modifiers() -> tuple[str, ...]:
+    """First parts of German compounds that name an institution ("Bundes|nachrichtendienst")."""
+    return tuple(_row("de").get("institution_modifiers", ()))
+
+
+@lru_cache(maxsize=8)
+def town_prepositions(language: str) -> frozenset[str]:
+    """Prepositions that introduce a place and nothing else ("in Bordeaux"; "nach Corona" is "after")."""
+    return frozenset(_row(language).get("town_prepositions", ()))
+
+
 @lru_cache(maxsize=4096)
 def is_demonym(word: str, language: str) -> bool:
     """``word`` is a nationality adjective or noun ("Israeli", "Ukrainians", "Mid-American"): one of
@@ -58,18 +74,18 @@ def is_demonym(word: str, language: str) -> bool:
     irregular = frozenset(row.get("demonyms", ()))
     if any(f in irregular for f in forms):
         return True
-    if not word.isalpha() or _country_like(word, language):
+    if not word.isalpha() or country_like(word, language):
         return False
     for form in forms:
         for suffix in suffixes:
             stem = form[: -len(suffix)]
             if form.endswith(suffix) and len(stem) >= MIN_DEMONYM_STEM and any(
-                    _country_like(stem + r, language) for r in restores):
+                    country_like(stem + r, language) for r in restores):
                 return True
     return False
 
 
-def _country_like(name: str, language: str) -> bool:
+def country_like(name: str, language: str) -> bool:
     """A country, continent, compass region or US state by this name (not a town)."""
     from newsmill.enrich.places.gazetteer import gazetteer
 
@@ -78,19 +94,32 @@ def _country_like(name: str, language: str) -> bool:
     return rec is not None and rec.kind != "city" or gaz.state(name) is not None
 
 
-def retype_kind(text: str, start: int, end: int, label: str, language: str) -> str:
-    """The label a span's kind of word gives it: MISC for a nationality word, LOC for a celestial
-    body or a venue; else ``label``."""
+def retype_kind(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str]) -> str:
+    """The label a span's kind of word gives it: MISC for a nationality word or an event's edition,
+    LOC for a celestial body or a venue; else ``label``."""
     mention = text[start:end]
     words = mention.split(" ")
     if label in ("PER", "ORG", "LOC") and is_demonym(words[-1], language) and (
             len(words) > 1 or text[end:end + 1] != "-"):
         return "MISC"  # "Israeli", "North American"; not "Israeli-" of a longer compound
+    if label in ("PER", "ORG") and len(words) == 1 and not mention.isupper() and _YEAR_AFTER.match(text, end) \
+            and _edition(text, start, label, language, codes):
+        return "MISC"  # "Olympia 2022", "Expo 2020": an event's edition, not the person or town
     if label in ("ORG", "MISC") and mention in celestial_bodies(language):
         return "LOC"
     if label == "ORG" and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()):
         return "LOC"  # "Ryman Auditorium", "Michoud Assembly Facility": buildings are places
     return label
+
+
+def _edition(text: str, start: int, label: str, language: str, codes: Mapping[str, str]) -> bool:
+    """A person's or organisation's name before a year is an event's edition, unless it is a surname
+    ("als Merkel 2015 ..."). Places are left alone: "Tübingen 1991" is a book's imprint, "Berlin
+    2015" the city in that year."""
+    from newsmill.enrich.entities.lexicon import LAST
+
+    mention = text[start:text.index(" ", start)]
+    return label == "ORG" or LAST not in codes.get(mention.lower(), "")
 
 
 def join_hyphenated(text: str, spans: list[Span]) -> list[Span]:
@@ -119,7 +148,7 @@ def split_place_person(text: str, spans: list[Span], language: str, codes: Mappi
         words = text[start:end].split(" ")
         if label == "LOC" and len(words) >= 3:
             cut = next((i for i in range(1, len(words) - 1) if FIRST in codes.get(words[i].lower(), "")
-                        and _country_like(" ".join(words[:i]), language)), None)
+                        and country_like(" ".join(words[:i]), language)), None)
             if cut is not None and all(w[:1].isupper() for w in words[cut:]):
                 place_end = start + len(" ".join(words[:cut]))
                 out += [(start, place_end, "LOC"), (place_end + 1, end, "PER")]
