@@ -60,3 +60,25 @@ def test_celestial_bodies_are_not_geocoded() -> None:
 @needs_models
 def test_a_cyrillic_word_is_no_english_name() -> None:
     assert not [t for t in _entities("Очень хорошо, said Boris Johnson in London.", "en") if not has_latin_letter(t)]
+
+
+@needs_models
+def test_teams_companies_and_products_by_the_words_around() -> None:
+    sports = _entities("Eastern Michigan rolled past Northern Illinois, 45-17, on Tuesday night. "
+                       "Eastern Michigan also became bowl-eligible. Wales beat Hungary 2-0.", "en")
+    assert sports.get("Eastern Michigan") == "ORG" and sports.get("Northern Illinois") == "ORG"
+    assert sports.get("Wales") == "LOC" and sports.get("Hungary") == "LOC"  # countries acting stay places
+    business = _entities("Ascom, a global solutions provider, works with Dräger, a global producer of medical "
+                         "technology. Dräger's systems alarm nurses.", "en")
+    assert business.get("Dräger") == "ORG"
+    product = _entities("The tech giant's game streaming service, Stadia, launched Tuesday. Stadia can stream "
+                        "games to phones. A California drug company joined.", "en")
+    assert product.get("Stadia", "MISC") == "MISC" and product.get("California") == "LOC"
+
+
+@needs_models
+def test_an_english_name_ends_before_its_possessive_and_the_sentence() -> None:
+    text = ("The officers checked on him. He hanged himself in his Manhattan cell. Prosecutors said so. "
+            "The Wild’s 4-1 win came late. Fans cheered.")
+    ents = _entities(text, "en")
+    assert "Manhattan cell" not in ents and "Wild’s 4-1" not in ents

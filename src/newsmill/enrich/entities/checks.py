@@ -57,7 +57,8 @@ MIN_ADJECTIVE = 4
 # Sentences a text needs, and the share of them that start with a capital, to count as cased.
 MIN_SENTENCES = 3
 CASED_SHARE = 0.9
-_SENTENCE_START = re.compile(r"[.!?][\"”’»]?\s+([^\W\d_])")
+# a sentence's end after a word, not after an abbreviation ("a.m. the", "Co. said", "U.S. and")
+_SENTENCE_START = re.compile(r"(?<=[a-z]{2})[.!?][\"”’»]?\s+[\"“‘„«]?([^\W\d_])")
 # Articles proper (not "im", "am": those precede places, "im Elsass", "am Rhein").
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
 
@@ -84,6 +85,8 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
         bounds = _trim_lowercase(text, start, end, classes, language, cased)
         if bounds is None:
             continue
+        if language != "de" and bounds[1] < end and label == "ORG" and _known_town(text[bounds[0]:bounds[1]], language):
+            label = "LOC"  # "Manhattan cell" → "Manhattan": the place the model's span began with
         start, end = bounds
         if label == "PER":
             start = _trim_leading(text, start, end, codes, classes, language == "de")
@@ -125,7 +128,9 @@ def _trim_lowercase(text: str, start: int, end: int, classes: WordClasses, langu
     mention = text[start:end]
     lower = not any(c.isupper() for c in mention) and "." not in mention  # "handball.ch" is a name
     if language != "de":
-        return None if lower and (cased or text[end:end + 1] == "-") else (start, end)
+        if lower and (cased or text[end:end + 1] == "-"):
+            return None
+        return _trim_english_tail(text, start, end, classes) if cased else (start, end)
     if lower:
         return None
     words = mention.split(" ")
@@ -135,6 +140,23 @@ def _trim_lowercase(text: str, start: int, end: int, classes: WordClasses, langu
     if new_end - start < 2:
         return None
     return start, new_end
+
+
+_POSSESSIVE_TAIL = re.compile(r"['’]s? [^A-Z]")
+
+
+def _trim_english_tail(text: str, start: int, end: int, classes: WordClasses) -> tuple[int, int]:
+    """An edited English text writes names with capitals: a possessive inside the span ends the name
+    ("Wild’s 4-1" is the Wild), and lower-case words after the last capitalised one are the sentence
+    ("Manhattan cell", "Burbank entertainment"), name particles aside."""
+    m = _POSSESSIVE_TAIL.search(text, start, end)
+    if m is not None and m.start() > start:
+        end = m.start()
+    words = text[start:end].split(" ")
+    while len(words) > 1 and words[-1][:1].islower() and words[-1].isalpha() and words[-1] not in classes.name_particles \
+            and words[-1] not in classes.org_heads:  # "the Communist party"
+        words.pop()
+    return start, start + len(" ".join(words))
 
 
 def _after_role_word(text: str, start: int, end: int, label: str, codes: Mapping[str, str],
@@ -210,6 +232,12 @@ def _org_head_before(text: str, start: int, classes: WordClasses) -> int:
 
 def _line_start(text: str, start: int) -> bool:
     return start == 0 or text[start - 1] == "\n"
+
+
+def _known_town(mention: str, language: str) -> bool:
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    return " " not in mention and gazetteer().lookup(mention, language) is not None
 
 
 def _town(mention: str, codes: Mapping[str, str]) -> bool:

@@ -188,8 +188,10 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
 
 
 def combine(text: str, ents: list[Span], language: str) -> list[Span]:
-    """All corrections, in order: organisations, places, consistency, proper-name adjectives."""
+    """All corrections, in order: names cut or run together, organisations, places, consistency,
+    proper-name adjectives, the span checks, and the types the words around a name give it."""
     from newsmill.enrich.entities.checks import check_spans, club_names, company_names
+    from newsmill.enrich.entities.context import context_types
     from newsmill.enrich.entities.kinds import join_hyphenated, split_place_person
     from newsmill.enrich.entities.lexicon import name_codes
 
@@ -197,4 +199,4 @@ def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     spans = club_names(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language),
                        language)
     spans = propagate(text, spans, language)
-    return check_spans(text, proper_adjectives(text, spans, language), language)
+    return context_types(text, check_spans(text, proper_adjectives(text, spans, language), language), language)

@@ -86,12 +86,13 @@ def is_demonym(word: str, language: str) -> bool:
 
 
 def country_like(name: str, language: str) -> bool:
-    """A country, continent, compass region or US state by this name (not a town)."""
+    """A country, continent, region or US state by this name (not a town)."""
     from newsmill.enrich.places.gazetteer import gazetteer
+    from newsmill.enrich.places.regions import is_region
 
     gaz = gazetteer()
     rec = gaz.exact(name, language)
-    return rec is not None and rec.kind != "city" or gaz.state(name) is not None
+    return rec is not None and rec.kind != "city" or gaz.state(name) is not None or is_region(name)
 
 
 def retype_kind(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str]) -> str:
