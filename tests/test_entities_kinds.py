@@ -82,3 +82,24 @@ def test_an_english_name_ends_before_its_possessive_and_the_sentence() -> None:
             "The Wild’s 4-1 win came late. Fans cheered.")
     ents = _entities(text, "en")
     assert "Manhattan cell" not in ents and "Wild’s 4-1" not in ents
+
+
+@needs_models
+def test_calendar_words_and_sentence_adverbs_are_no_names() -> None:
+    ents = _entities("They met. Boeing sold 30 jets Wednesday. Historically, the town flooded. Theresa May "
+                     "met June Carter. May said no.", "en")
+    assert "30 jets Wednesday" not in ents and "30 jets" not in ents and "Historically" not in ents
+    assert ents.get("Theresa May") == "PER" and ents.get("June Carter") == "PER"
+
+
+def test_calendar_trim() -> None:
+    from newsmill.enrich.entities.kinds import trim_calendar
+
+    text = "at the Budweiser Stage July 9 and the Ak-Chin Pavilion October 9, July"
+
+    def span(name: str) -> tuple[int, int]:
+        return text.index(name), text.index(name) + len(name)
+
+    assert trim_calendar(text, *span("Budweiser Stage July"), {}, ()) == span("Budweiser Stage")
+    assert trim_calendar(text, *span("Ak-Chin Pavilion October"), {}, ()) == span("Ak-Chin Pavilion")
+    assert trim_calendar(text, len(text) - 4, len(text), {}, ()) is None

@@ -20,7 +20,13 @@ import re
 from collections.abc import Mapping
 
 from newsmill.enrich.entities.canonical import word_after, word_before
-from newsmill.enrich.entities.kinds import has_latin_letter, institution_modifiers, retype_kind
+from newsmill.enrich.entities.kinds import (
+    has_latin_letter,
+    institution_modifiers,
+    retype_kind,
+    sentence_adverb,
+    trim_calendar,
+)
 from newsmill.enrich.entities.lexicon import (
     BIG,
     COMMON,
@@ -80,11 +86,14 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
     for start, end, label in spans:
         if text[start:end] in nouns:
             continue  # a heading, a list of nouns, an adjective before: a German common noun
-        if text[start:end].rstrip(".") in legal_forms or not has_latin_letter(text[start:end]):
+        if text[start:end].rstrip(".") in legal_forms or not has_latin_letter(text[start:end]) or (
+                language == "en" and sentence_adverb(text, start, end, codes)):
             continue  # "e.V." alone is the legal form of the name before it, not a name
-        bounds = _trim_lowercase(text, start, end, classes, language, cased)
-        if bounds is None:
-            continue
+        bounds = trim_calendar(text, start, end, codes, full_names) if language == "en" else (start, end)
+        if bounds is not None:
+            bounds = _trim_lowercase(text, *bounds, classes, language, cased)
+        if bounds is None or bounds[1] - bounds[0] < 2:
+            continue  # (one letter is an initial, not a name)
         if language != "de" and bounds[1] < end and label == "ORG" and _known_town(text[bounds[0]:bounds[1]], language):
             label = "LOC"  # "Manhattan cell" → "Manhattan": the place the model's span began with
         start, end = bounds
@@ -346,7 +355,7 @@ def _us_state(mention: str) -> bool:
 
 def _common_noun(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str],
                  classes: WordClasses, full_names: set[str]) -> bool:
-    mention = text[start:end]
+    mention = text[start:end].replace("\u00ad", "")  # a soft hyphen is a hint for the line break: "Diagnose­gerät"
     if language != "de" or label not in ("PER", "LOC", "ORG") or " " in mention or not mention[:1].isupper():
         return False
     if label == "ORG":
@@ -417,8 +426,9 @@ def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: 
         if cut is None or not (attributive or label in ("LOC", "ORG") and _noun_modifier(low[:cut], nouns)):
             return False
         head, modifiers = low[cut:], [low[:cut]]
-    if label == "LOC" and (head.endswith(classes.place_heads) or head.endswith("s") and head[:-1].endswith(
-            classes.place_heads)):
+    # the head word itself names places ("Kirch|berg", "Abens|bergs"); a plural in "-ien" ("Druck|technologien")
+    # is no place for ending like "Italien"
+    if label == "LOC" and (head in classes.place_heads or head.endswith("s") and head[:-1] in classes.place_heads):
         return False  # "Kirchberg", "Abensbergs"
     for part in modifiers:
         stem = part[:-1] if part.endswith("s") else part

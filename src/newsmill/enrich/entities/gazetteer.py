@@ -158,7 +158,7 @@ def _proper_adjectives(language: str) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=8)
-def _not_name_words(language: str) -> frozenset[str]:
+def calendar_words(language: str) -> frozenset[str]:
     """Capitalised words that end such a run without belonging to the name: the month and weekday
     names of the time tagger's tables ("im Östlichen Mittelmeer Montag")."""
     from newsmill.enrich.times.tables import load_tables
@@ -175,7 +175,7 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
     pattern = _proper_adjectives(language)
     if pattern is None:
         return ents
-    not_name = _not_name_words(language)
+    not_name = calendar_words(language)
     added: list[Span] = []
     for m in pattern.finditer(text):
         words = m.group().split(" ")

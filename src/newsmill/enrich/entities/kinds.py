@@ -13,6 +13,8 @@ a list of mistakes:
   though the tokenizer cut it in two;
 * a place written right before a person's full name ("ambassador to Ukraine Marie Yovanovitch") is
   two names;
+* an English adverb opening a sentence ("Historically,") is no name;
+* English month and weekday names end a name ("Budweiser Stage July") and are none alone;
 * a span without a letter of the Latin script is no name the German or English model can know
   (a Cyrillic or Korean page read with the English model).
 """
@@ -20,7 +22,7 @@ a list of mistakes:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -121,6 +123,51 @@ def _edition(text: str, start: int, label: str, language: str, codes: Mapping[st
 
     mention = text[start:text.index(" ", start)]
     return label == "ORG" or LAST not in codes.get(mention.lower(), "")
+
+
+_DIGIT_AFTER = re.compile(r"[ ,]*\d")
+
+
+def trim_calendar(text: str, start: int, end: int, codes: Mapping[str, str],
+                  full_names: Collection[str]) -> tuple[int, int] | None:
+    """English month and weekday names are no part of a name: a span ends before one ("Budweiser
+    Stage July", "Ak-Chin Pavilion October 9"), and one alone is no name ("July"). A month that is also
+    a name ("Theresa May", "June Carter") stays unless a day or year follows it."""
+    from newsmill.enrich.entities.gazetteer import calendar_words
+    from newsmill.enrich.entities.lexicon import PERSON_CODES
+
+    calendar = calendar_words("en")
+    words = text[start:end].split(" ")
+    offset = start
+    for i, word in enumerate(words):
+        bare = word.rstrip(".,")
+        if bare in calendar:
+            w_end = offset + len(word)
+            dated = _DIGIT_AFTER.match(text, w_end) is not None
+            named = any(c in codes.get(bare.lower(), "") for c in PERSON_CODES) or bare.lower() in full_names
+            if not dated and named:
+                return start, end
+            if i == 0:
+                return None if len(words) == 1 else (start, end)  # "March Madness" is another name
+            return start, offset - 1
+        offset += len(word) + 1
+    return start, end
+
+
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"”’»)]?\s+|\n)$")
+
+
+def sentence_adverb(text: str, start: int, end: int, codes: Mapping[str, str]) -> bool:
+    """An English adverb that opens a sentence before a comma ("Historically, ...", "Critically,"):
+    capitalised only by its place; a name ending in "-ly" is known to the name lists ("Kelly")."""
+    from newsmill.enrich.entities.lexicon import PERSON_CODES, PLACE_CODES
+
+    word = text[start:end]
+    if " " in word or not word.endswith("ly") or text[end:end + 1] != ",":
+        return False
+    if any(c in codes.get(word.lower(), "") for c in PERSON_CODES + PLACE_CODES):
+        return False
+    return _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None
 
 
 def join_hyphenated(text: str, spans: list[Span]) -> list[Span]:
