@@ -11,6 +11,8 @@ mention of the same name in the article.
   noun ("the MEB platform", "the Orion spacecraft", "game streaming service, Stadia,") is a product:
   MISC. A known place before such a noun is left alone ("a California drug company").
 
+A one-word "person" that is a place the article names, inflected ("Brandenburgs"), is that place.
+
 The nouns and verbs are the ``result_verbs``, ``company_nouns`` and ``product_nouns`` of
 ``entities.json``.
 """
@@ -62,9 +64,25 @@ def context_types(text: str, spans: list[Span], language: str) -> list[Span]:
             text, start, end, label, pats, language)
         if new is not None and new != label:
             decided[(mention, label)] = new
-    if not decided:
-        return spans
-    return [(s, e, decided.get((text[s:e], label), label)) for s, e, label in spans]
+    out = [(s, e, decided.get((text[s:e], label), label)) for s, e, label in spans] if decided else spans
+    return _inflected_places(text, out, language)
+
+
+def _inflected_places(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A one-word "person" whose base form the article names as a place, and no full name of the
+    article contains, is that place inflected: "Brandenburg" … "den Jägern Brandenburgs"."""
+    from newsmill.enrich.morphology import base_forms
+
+    places = {text[s:e] for s, e, label in spans if label == "LOC"}
+    named = {w for s, e, label in spans if label == "PER" and " " in text[s:e] for w in text[s:e].split()}
+    out: list[Span] = []
+    for s, e, label in spans:
+        mention = text[s:e]
+        if label == "PER" and " " not in mention and mention not in named and any(
+                f in places and f not in named for f in base_forms(mention, language)[1:]):
+            label = "LOC"
+        out.append((s, e, label))
+    return out
 
 
 def _team(text: str, spans: list[Span], i: int, pats: dict[str, re.Pattern[str]], language: str) -> str | None:

@@ -108,6 +108,8 @@ def retype_kind(text: str, start: int, end: int, label: str, language: str, code
     if label in ("PER", "ORG") and len(words) == 1 and not mention.isupper() and _YEAR_AFTER.match(text, end) \
             and _edition(text, start, label, language, codes):
         return "MISC"  # "Olympia 2022", "Expo 2020": an event's edition, not the person or town
+    if label == "PER" and any(c.isdigit() for c in mention):
+        return "MISC"  # "G20", "Hoodie GHH 12+18V": a person's name has no digits
     if label in ("ORG", "MISC") and mention in celestial_bodies(language):
         return "LOC"
     if label == "ORG" and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()):

@@ -31,6 +31,8 @@ Span = tuple[int, int, str]
 
 # How far back and ahead a coordinated noun is looked for.
 _REACH = 60
+# The shortest part of a compound read as two nouns ("Ski|kontrolle").
+MIN_PART = 3
 # The shortest inflected adjective: shorter words so ending are pronouns ("eine", "seine" are longer
 # but are determiners, which come first).
 MIN_ADJECTIVE = 4
@@ -45,8 +47,27 @@ def _coordination(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | No
     return (re.compile(rf"(?<![\w-])([A-ZÄÖÜ][\w-]*){joint}$"), re.compile(rf"^{joint}([A-ZÄÖÜ][\w-]*)(?![\w-])"))
 
 
-def _is_noun(word: str) -> bool:
-    return not word.isupper() and word.lower() in common_nouns("de")
+def _is_noun(word: str, compounds: bool = False) -> bool:
+    """A dictionary noun, or with ``compounds`` also one noun after another ("Ski|kontrolle")."""
+    if word.isupper():
+        return False
+    low = word.lower().replace("\u00ad", "")
+    nouns = common_nouns("de")
+    if low in nouns:
+        return True
+    if not compounds:
+        return False
+    if "-" in low:
+        return low.rsplit("-", 1)[-1] in nouns and low.split("-", 1)[0] in nouns
+    return any(low[:i] in nouns and low[i:] in nouns for i in range(MIN_PART, len(low) - MIN_PART + 1))
+
+
+def _unnamed_compound(mention: str, codes: Mapping[str, str] | None) -> bool:
+    """A compound of nouns that no name list or gazetteer knows ("Skikontrolle"; not "Rosenheim")."""
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    return codes is not None and not codes.get(mention.lower(), "") and _is_noun(mention, compounds=True) \
+        and gazetteer().lookup(mention, "de") is None
 
 
 def noun_mentions(text: str, spans: list[Span], full_names: Collection[str], classes: WordClasses,
@@ -59,15 +80,18 @@ def noun_mentions(text: str, spans: list[Span], full_names: Collection[str], cla
     found: set[str] = set()
     for start, end, label in spans:
         mention = text[start:end]
-        if label not in ("PER", "ORG", "LOC") or " " in mention or mention in found or not _is_noun(mention) \
+        if label not in ("PER", "ORG", "LOC") or " " in mention or mention in found \
                 or mention.lower() in full_names or mention in orgs or mention in classes.platforms \
                 or label == "LOC" and (country_like(mention, "de") or is_region(mention)):
             continue
         # (not organisations: "Bosch, Siemens, Volkswagen", whose names the dictionary lists as nouns)
+        noun = _is_noun(mention)
+        if not noun and (label == "ORG" or not _unnamed_compound(mention, codes)):
+            continue
         listed = label != "ORG" and patterns is not None and _listed_with_nouns(text, start, end, spans, patterns)
         # an adjective before a first name is the speaker's ("die kleine Maria")
         attributive = _after_adjective(text, start, classes) and not (codes and FIRST in codes.get(mention.lower(), ""))
-        if _heading(text, start, end) or listed or attributive:
+        if noun and _heading(text, start, end) or listed or noun and attributive:
             found.add(mention)
     return found
 
@@ -91,7 +115,7 @@ def _listed_with_nouns(text: str, start: int, end: int, spans: list[Span],
 
 
 def _plain_noun(word: str, start: int, end: int, spans: list[Span]) -> bool:
-    if not _is_noun(word):
+    if not _is_noun(word, compounds=True):
         return False
     return not any(s < end and start < e and label in ("PER", "ORG", "LOC") for s, e, label in spans)
 
