@@ -103,3 +103,11 @@ def test_calendar_trim() -> None:
     assert trim_calendar(text, *span("Budweiser Stage July"), {}, ()) == span("Budweiser Stage")
     assert trim_calendar(text, *span("Ak-Chin Pavilion October"), {}, ()) == span("Ak-Chin Pavilion")
     assert trim_calendar(text, len(text) - 4, len(text), {}, ()) is None
+
+
+def test_an_institution_runs_on_to_its_head_word() -> None:
+    from newsmill.enrich.entities.kinds import extend_to_head
+
+    text = "The Santa Fe Animal Shelter said so."
+    assert extend_to_head(text, [(4, 19, "LOC")], "en") == [(4, 27, "ORG")]
+    assert extend_to_head(text, [(4, 12, "LOC")], "de") == [(4, 12, "LOC")]

@@ -9,6 +9,7 @@ a list of mistakes:
 * celestial bodies ("Europa", "Jupiter") are places of no town: LOC, and never geocoded;
 * a one-word "person" or "organisation" before a year is an event's edition ("Olympia 2022");
 * a venue or building named with its head word ("Ryman Auditorium") is a place, not an organisation;
+* an institution's name the model cut before its head word runs on to it ("Santa Fe Animal Shelter");
 * a person's name written with a hyphen ("Eva-Marie Persson", "Jennifer Ngo-Anh") is one name
   though the tokenizer cut it in two;
 * a place written right before a person's full name ("ambassador to Ukraine Marie Yovanovitch") is
@@ -170,6 +171,32 @@ def sentence_adverb(text: str, start: int, end: int, codes: Mapping[str, str]) -
     if any(c in codes.get(word.lower(), "") for c in PERSON_CODES + PLACE_CODES):
         return False
     return _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
+def extend_to_head(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A name the model cut before its head word ("Santa Fe Animal" | "Shelter", "Goddard Space
+    Flight" | "Center") runs on to it: the head of an institution's name (``trailing_heads``), written
+    with a capital right after the span, is the organisation's last word. A span of the head word alone
+    there is dropped."""
+    heads = frozenset(_row(language).get("trailing_heads", ()))
+    if not heads:
+        return spans
+    out: list[Span] = []
+    skip_until = -1
+    for start, end, label in sorted(spans):
+        if start < skip_until:
+            continue
+        m = _NEXT_WORD.match(text, end)
+        if label in ("ORG", "LOC") and " " in text[start:end] and m is not None and m.group(1).lower() in heads:
+            new_end = m.end(1)
+            out.append((start, new_end, "ORG"))
+            skip_until = new_end
+            continue
+        out.append((start, end, label))
+    return out
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
 
 
 def join_hyphenated(text: str, spans: list[Span]) -> list[Span]:
