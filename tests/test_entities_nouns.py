@@ -25,6 +25,8 @@ def _scored(text: str) -> set[str]:
     ("Die Blüte bleibt aus.\n\nTipps\n\nAuch wenn es regnet, gießen Sie.", "Tipps"),
     ("Klima: Die Erde wird wärmer, sagt der Forscher Hans Müller.", "Klima"),
     ("Das weicht von der üblichen Formel ab.", "Formel"),
+    ("Zutaten\n\n250 Gramm Butter\n\n150 Gramm Zucker\n\n4 Eier", "Zucker"),
+    ("Ich habe ein paar Tipps, wie man Geld spart.", "Tipps"),
 ])
 def test_a_noun_in_a_noun_context_is_no_name(text: str, noun: str) -> None:
     assert noun not in _scored(text)
@@ -58,3 +60,7 @@ def test_a_town_named_like_a_noun_is_the_noun() -> None:
 def test_a_town_after_a_preposition_of_place_stays() -> None:
     article = newsmill.annotate("Der Winzer lebt in Bordeaux und verkauft seinen Wein in Köln.", language="de")
     assert "Bordeaux" in {p.text for p in article.places}
+
+
+def test_a_rank_is_no_quantity() -> None:
+    assert "Müller" in _scored("Ergebnis: 1. Müller 2. Schmidt, sagte Anna Schmidt.")

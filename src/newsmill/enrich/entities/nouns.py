@@ -7,6 +7,7 @@ lists cannot settle it: many nouns are also surnames ("Zucker", "Klima", "Tipps"
 * a noun listed with other dictionary nouns that are no names is one of them (a coordination:
   "Filme, Serien und Shows", "Likes und Follower");
 * a determiner and an inflected adjective before a word make it a noun ("der üblichen Formel");
+* a quantity before a noun ("150 Gramm Zucker", "ein paar Tipps") says it is counted, not named;
 * a heading of one noun, a line of its own or a kicker before a colon ("Tipps", "Klima: ..."), is
   a topic, not a person;
 * once an article shows a word to be a noun, its other mentions are that noun too.
@@ -91,9 +92,33 @@ def noun_mentions(text: str, spans: list[Span], full_names: Collection[str], cla
         listed = label != "ORG" and patterns is not None and _listed_with_nouns(text, start, end, spans, patterns)
         # an adjective before a first name is the speaker's ("die kleine Maria")
         attributive = _after_adjective(text, start, classes) and not (codes and FIRST in codes.get(mention.lower(), ""))
-        if noun and _heading(text, start, end) or listed or noun and attributive:
+        counted = noun and label != "ORG" and _counted(text, start)
+        if noun and _heading(text, start, end) or listed or noun and attributive or counted:
             found.add(mention)
     return found
+
+
+@lru_cache(maxsize=1)
+def _counting() -> tuple[frozenset[str], re.Pattern[str]] | None:
+    row = read_table("entities").get("de") or {}
+    quantifiers, units = row.get("quantifiers"), row.get("units")
+    if not quantifiers or not units:
+        return None
+    return frozenset(quantifiers), re.compile(
+        rf"(?<![\w.])(?:\d(?:[\d.,/]*\d)?|[½¼¾])\s*(?:(?:{alternation(units)})\.?\s+)?$", re.IGNORECASE)
+
+
+def _counted(text: str, start: int) -> bool:
+    """A quantity before the word: a number, with or without a unit, or a quantifier ("150 Gramm
+    Zucker", "ein paar Tipps"): people and places are not counted out so. A number with a period
+    is an enumeration or a rank ("1. Müller"), no quantity."""
+    from newsmill.enrich.entities.canonical import word_before
+
+    counting = _counting()
+    if counting is None:
+        return False
+    quantifiers, quantity = counting
+    return word_before(text, start) in quantifiers or quantity.search(text, max(0, start - 20), start) is not None
 
 
 def _heading(text: str, start: int, end: int) -> bool:
