@@ -111,3 +111,24 @@ def test_an_institution_runs_on_to_its_head_word() -> None:
     text = "The Santa Fe Animal Shelter said so."
     assert extend_to_head(text, [(4, 19, "LOC")], "en") == [(4, 27, "ORG")]
     assert extend_to_head(text, [(4, 12, "LOC")], "de") == [(4, 12, "LOC")]
+
+
+def test_an_abbreviation_of_lower_case_words_is_a_term() -> None:
+    from newsmill.enrich.entities.kinds import lowercase_term
+
+    text = "three FIRE (financial independence, retire early) groups; the World Health Organization (WHO)"
+    assert lowercase_term(text, 6, 10)
+    who = text.index("WHO")
+    assert not lowercase_term(text, who, who + 3)
+    gloss = "Klimaziele (NDCs: nationally determined contributions)"
+    assert lowercase_term(gloss, 12, 16)
+    text = "the rules of general data protection regulation (GDPR) and of the European Union (EU)"
+    gdpr, eu = text.index("GDPR"), text.index("EU)")
+    assert lowercase_term(text, gdpr, gdpr + 4) and not lowercase_term(text, eu, eu + 2)
+
+
+@needs_models
+def test_a_role_alone_is_no_name() -> None:
+    ents = _entities("Legere will hand over the reins to COO and president Mike Sievert. He met the team. "
+                     "T-Mobile grew. It was fine.", "en")
+    assert "COO" not in ents

@@ -87,7 +87,8 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
         if text[start:end] in nouns:
             continue  # a heading, a list of nouns, an adjective before: a German common noun
         if text[start:end].rstrip(".") in legal_forms or not has_latin_letter(text[start:end]) or (
-                language == "en" and sentence_adverb(text, start, end, codes)):
+                language == "en" and (sentence_adverb(text, start, end, codes) or _role_alone(
+                    text[start:end], classes, full_names))):
             continue  # "e.V." alone is the legal form of the name before it, not a name
         bounds = trim_calendar(text, start, end, codes, full_names) if language == "en" else (start, end)
         if bounds is not None:
@@ -120,6 +121,13 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
             new = "MISC"
         out.append((start, end, new))
     return out
+
+
+def _role_alone(mention: str, classes: WordClasses, full_names: set[str]) -> bool:
+    """A role noun alone is no name ("COO", "Coach"), unless a full name of the article has it ("Stephen
+    King")."""
+    low = mention.lower()
+    return " " not in mention and low not in full_names and (low in classes.member_roles or low in classes.role_suffixes)
 
 
 def _cased(text: str) -> bool:

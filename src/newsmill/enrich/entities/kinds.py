@@ -16,6 +16,8 @@ a list of mistakes:
   two names;
 * an English adverb opening a sentence ("Historically,") is no name;
 * English month and weekday names end a name ("Budweiser Stage July") and are none alone;
+* an abbreviation whose expansion is written in lower case is a term ("FIRE (financial
+  independence, retire early)");
 * a span without a letter of the Latin script is no name the German or English model can know
   (a Cyrillic or Korean page read with the English model).
 """
@@ -109,6 +111,8 @@ def retype_kind(text: str, start: int, end: int, label: str, language: str, code
     if label in ("PER", "ORG") and len(words) == 1 and not mention.isupper() and _YEAR_AFTER.match(text, end) \
             and _edition(text, start, label, language, codes):
         return "MISC"  # "Olympia 2022", "Expo 2020": an event's edition, not the person or town
+    if label in ("ORG", "PER", "LOC") and lowercase_term(text, start, end):
+        return "MISC"  # "FIRE (financial independence, retire early)"
     if label == "PER" and any(c.isdigit() for c in mention):
         return "MISC"  # "G20", "Hoodie GHH 12+18V": a person's name has no digits
     if label in ("ORG", "MISC") and mention in celestial_bodies(language):
@@ -197,6 +201,31 @@ def extend_to_head(text: str, spans: list[Span], language: str) -> list[Span]:
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+_EXPANSION_AFTER = re.compile(r"s?\s*\((?:kurz\s+)?([a-zäöü][^()]{3,80})\)")
+_GLOSS_INSIDE = re.compile(r":\s*[a-zäöü][a-zäöü -]{3,80}\)")
+_EXPANSION_BEFORE = re.compile(r"((?:[A-Za-zÄÖÜäöüß][\w-]*,?\s+){1,8})\($")
+
+
+def lowercase_term(text: str, start: int, end: int) -> bool:
+    """An abbreviation whose expansion the text writes in lower case is a term, not an organisation:
+    "FIRE (financial independence, retire early)", "nationally determined contributions (NDCs)"."""
+    abbr = text[start:end].rstrip("s")
+    if not (2 <= len(abbr) <= 6 and abbr.isalpha() and abbr.isupper()):
+        return False
+    if _EXPANSION_AFTER.match(text, end) is not None:
+        return True
+    if text[start - 1:start] != "(":
+        return False
+    if _GLOSS_INSIDE.match(text, end) is not None:
+        return True  # "(NDCs: nationally determined contributions)"
+    m = _EXPANSION_BEFORE.search(text, max(0, start - 120), start)
+    if m is None:
+        return False
+    words = m.group(1).replace(",", " ").split()[-len(abbr):]
+    initials = "".join(w[0] for w in words).upper()
+    return initials == abbr.upper() and all(w[0].islower() for w in words)
 
 
 def join_hyphenated(text: str, spans: list[Span]) -> list[Span]:
