@@ -23,6 +23,7 @@ from newsmill.enrich.entities.canonical import word_after, word_before
 from newsmill.enrich.entities.kinds import (
     has_latin_letter,
     institution_modifiers,
+    lowercase_term,
     retype_kind,
     sentence_adverb,
     trim_calendar,
@@ -82,6 +83,8 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
     cased = _cased(text)
     legal_forms = {x.rstrip(".") for x in classes.company_suffixes}
     nouns = noun_mentions(text, spans, full_names, classes, codes) if language == "de" else set()
+    # an abbreviation shown once to be a term is one in all its mentions ("FIRE (financial independence ...)")
+    terms = {text[s:e] for s, e, _ in spans if lowercase_term(text, s, e)}
     out: list[Span] = []
     for start, end, label in spans:
         if text[start:end] in nouns:
@@ -119,7 +122,7 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
         if language == "de" and new == "PER" and _unnamed_person(text[start:end], codes, named) and not _after_role(
                 text, start, language, classes):
             new = "MISC"
-        out.append((start, end, new))
+        out.append((start, end, "MISC" if new != "MISC" and text[start:end] in terms else new))
     return out
 
 
