@@ -450,7 +450,27 @@ class SentenceReader:
             np = self._apposed_subject(s, c0)  # "X, zuständig für …, hat … angekündigt"
         np = np or self.speakers.right_of(i + 1, stop) or self.speakers.middle_field(c0, i) \
             or self._apposed_subject(s, c0)
+        if np is not None and cue.kind == "noun" and self._noun_cue_phrase(np, i):
+            # a content noun is not its own speaker ("Nun stellt sich die Frage, wie …"): the one it
+            # comes from ("Die von Arnold geäußerte Hoffnung", "Von der Polizei kam die Information"), or no one
+            np = self._agent_of_noun(s, i)
         return self.speakers.speaker(*np) if np else None
+
+    def _noun_cue_phrase(self, np: tuple[int, int], i: int) -> bool:
+        """The phrase holds content noun ``i`` or is its article and adjectives ("die", "die erste")."""
+        if np[0] <= i < np[1]:
+            return True
+        return np[1] == i and all(t.text in self.lex.determiners or t.text[:1].islower() for t in self.tokens[np[0] : np[1]])
+
+    def _agent_of_noun(self, s: Sentence, i: int) -> tuple[int, int] | None:
+        """A "von" phrase before content noun ``i`` in its sentence that names someone who can speak."""
+        toks, lex = self.tokens, self.lex
+        for k in range(s.first, i - 1):
+            if toks[k].low in lex.agent_prepositions and not self.in_quote[k]:
+                np = self.speakers.noun_phrase_from(k + 1, i)
+                if np and np[1] <= i and self.speakers.plausible_range(*np):
+                    return np
+        return None
 
     def _impersonal_source(self, s: Sentence, c0: int, i: int, stop: int) -> tuple[int, int] | None:
         """Where "heißt es" finds its words: the place before the verb ("Im Bericht hieß es"; "In der

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsmill.article import Article, Entity, Quote, Speaker, entity_id
+from newsmill.article import Article, Entity, Quote, Speaker
 from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.entities.lexicon import common_nouns
+from newsmill.enrich.person_ids import canonical_id
 from newsmill.enrich.quotes.clauses import Candidate, SentenceReader
 from newsmill.enrich.quotes.lexicon import QuoteLexicon, has_lexicon, load_lexicon
 from newsmill.enrich.quotes.marks import Marked, find_marked
@@ -42,6 +44,8 @@ MAX_ATTRIBUTION_REACH = 2
 MAX_VERB_TAIL = 3
 # Entity labels a speaker can be: people and organisations ("die New York Times berichtete").
 SPEAKER_LABELS = ("PER", "ORG")
+# Lower-case name particles are this short: "de Maizière", "von der Leyen", "van Gogh".
+MAX_NAME_PARTICLE = 3
 
 
 @dataclass
@@ -99,7 +103,7 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], lex: QuoteLexicon
         if ent is not None:
             spk.id, spk.name = ent.id, ent.name
         elif not _unresolved(name, lex):
-            spk.id = entity_id("PER", name)
+            spk.id = canonical_id("PER", name)
 
 
 def _names_same(name: str, text: str, entity_name: str) -> bool:
@@ -118,6 +122,16 @@ def _unresolved(name: str, lex: QuoteLexicon) -> bool:
         return True
     # a determiner and a role or group noun, or a lower-case phrase: "die Ministerin", "the agency"
     if all(w.islower() for w in words):
+        return True
+    first = words[0]
+    if first.lower() in lex.according_adverbs:
+        return True  # "Wonach" with no one cited before it
+    if first[:1].islower() and len(first) > MAX_NAME_PARTICLE and "-" not in first:
+        return True  # an adjective opens it ("eigenen Angaben", "italienischen Polizei"); "de Maizière" is a name
+    if first.rsplit("-", 1)[-1].lower() in common_nouns(lex.language):
+        # a German common noun opens the name left as written ("Floristin", "Spa-Kennerin", "Umfragen",
+        # "Beantwortung der Frage"): a role or a source no entity names; a surname that is also a noun
+        # ("Richter") came as an entity and kept its id above
         return True
     return words[0].lower() in lex.determiners and words[-1].lower() in lex.speaker_nouns
 

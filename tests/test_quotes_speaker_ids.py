@@ -1,0 +1,65 @@
+"""Speakers a reader sees in facets (#13.2, #15.6): one id for one person however fully the name
+is written, and no id for what names no one (a content noun, a role or a source left as a word)."""
+
+from __future__ import annotations
+
+from newsmill.article import Article, Entity, Quote
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.person_ids import canonical_id, person_key
+from newsmill.enrich.quotes.finder import QuoteFinder
+
+
+def _quotes(text: str, language: str = "de", entities: list[Entity] | None = None) -> list[Quote]:
+    article = Article(text=text, language=language, entities=entities or [])
+    QuoteFinder()(article, EnrichContext(language=language))
+    return article.quotes
+
+
+def test_a_middle_name_or_initial_does_not_split_a_person() -> None:
+    assert canonical_id("PER", "Owen John Dempsey") == canonical_id("PER", "Owen Dempsey") == "per:owen-dempsey"
+    assert canonical_id("PER", "George W. Bush") == "per:george-bush"
+
+
+def test_a_middle_word_that_may_be_a_surname_keeps_the_whole_name() -> None:
+    for name in ("Gabriel García Márquez", "James Van Der Beek", "Johann Wolfgang von Goethe", "Kim Jong Un"):
+        assert person_key(name) == name
+    assert canonical_id("ORG", "Bank John Smith") == "org:bank-john-smith"  # only persons drop words
+
+
+def test_speakers_with_and_without_a_middle_name_share_one_id() -> None:
+    first = '"We are paid to be nosy," said Owen John Dempsey, a lung specialist.'
+    second = '"Most people don\'t get this," said Owen Dempsey.'
+    ids = set()
+    for text, name in ((first, "Owen John Dempsey"), (second, "Owen Dempsey")):
+        start = text.index(name)
+        ent = Entity(start, start + len(name), name, "PER", name, canonical_id("PER", name))
+        ids |= {q.speaker.id for q in _quotes(text, "en", [ent]) if q.speaker}
+    assert ids == {"per:owen-dempsey"}
+
+
+def test_a_content_noun_is_not_its_own_speaker() -> None:
+    quotes = _quotes("Die Stadt hat einen Plan. Nun stellt sich die Frage, wie schnell die Gemeinden daran arbeiten.")
+    assert all(q.speaker is None for q in quotes if "Gemeinden" in q.text), [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_content_noun_takes_the_source_in_its_von_phrase() -> None:
+    text = "Von der italienischen Polizei kam die Information, bei den Toten handele es sich um Mitglieder des Clans."
+    quotes = _quotes(text)
+    assert quotes and quotes[0].speaker is not None and "Polizei" in quotes[0].speaker.text
+
+
+def test_a_role_or_source_left_as_a_common_noun_gets_no_id() -> None:
+    for text in ("„Wollen Sie Ihre Frau nicht überraschen?“, sagt die Floristin.",
+                 "Das Interesse an Zeitungen sei laut Umfragen international gesehen gering.",
+                 "Laut eigenen Angaben habe das Unternehmen keine Pläne, die Inhalte zu verkaufen."):
+        speakers = [q.speaker for q in _quotes(text) if q.speaker]
+        assert speakers, text
+        assert all(s.id == "" for s in speakers), [(s.text, s.name, s.id) for s in speakers]
+
+
+def test_a_person_named_in_the_speaker_phrase_keeps_an_id() -> None:
+    text = "„Wir geben nicht auf“, sagte Anna Keller am Montag."
+    start = text.index("Anna Keller")
+    ent = Entity(start, start + 11, "Anna Keller", "PER", "Anna Keller", "per:anna-keller")
+    speakers = [q.speaker for q in _quotes(text, entities=[ent]) if q.speaker]
+    assert [s.id for s in speakers] == ["per:anna-keller"]
