@@ -63,3 +63,55 @@ def test_a_person_named_in_the_speaker_phrase_keeps_an_id() -> None:
     ent = Entity(start, start + 11, "Anna Keller", "PER", "Anna Keller", "per:anna-keller")
     speakers = [q.speaker for q in _quotes(text, entities=[ent]) if q.speaker]
     assert [s.id for s in speakers] == ["per:anna-keller"]
+
+
+def _en(text: str, names: dict[str, str]) -> list[Quote]:
+    ents = []
+    for name, label in names.items():
+        start = text.index(name)
+        ents.append(Entity(start, start + len(name), name, label, name))  # type: ignore[arg-type]
+    return _quotes(text, "en", sorted(ents, key=lambda e: e.start))
+
+
+def _names(quotes: list[Quote]) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in quotes]
+
+
+def test_an_employer_and_role_before_a_name_are_not_the_speaker() -> None:
+    for text, person in (('"Russia failed to cut," Commerzbank analyst Carsten Fritsch said.', "Carsten Fritsch"),
+                         ("Job cuts will come this week, said The We Company's recently named executive chair Marcelo Claure.",
+                          "Marcelo Claure"),
+                         ('"This is the next best thing," said lead researcher and NASA planetary scientist Lucas Paganini.',
+                          "Lucas Paganini")):
+        quotes = _en(text, {person: "PER"})
+        assert _names(quotes) == [person], (text, [(q.speaker.text if q.speaker else None) for q in quotes])
+
+
+def test_a_speaker_and_apposition_between_quote_and_cue() -> None:
+    text = ('"We saw a need to bring on more providers," Steve Clarke, deputy associate administrator for '
+            "exploration in NASA's Science Mission Directorate, said in a conference call.")
+    quotes = _en(text, {"Steve Clarke": "PER", "NASA": "ORG"})
+    assert len(quotes) == 1 and quotes[0].kind == "direct" and _names(quotes) == ["Steve Clarke"]
+    assert quotes[0].text.endswith('providers,"')
+
+
+def test_a_role_named_before_the_person_resolves_forward() -> None:
+    text = ("VIENNA - The house will be turned into a police station, Austria's interior minister said on Tuesday.\n\n"
+            '"The house should send a signal," Interior Minister Wolfgang Peschorn said in the statement.')
+    quotes = _en(text, {})
+    assert _names(quotes) == ["Wolfgang Peschorn", "Wolfgang Peschorn"], [(q.speaker.text if q.speaker else None) for q in quotes]
+
+
+def test_the_agency_and_a_company_spokesperson_are_the_organisation() -> None:
+    text = ("NASA announced new lander contracts on Monday. NASA picked five companies.\n\n"
+            "The moon is one of the highest priority targets, according to the agency.\n\n"
+            '"We are cooperating," a company spokesperson said.')
+    quotes = _en(text, {"NASA": "ORG"})
+    assert _names(quotes) == ["NASA", "NASA"], [(q.text, q.speaker) for q in quotes]
+
+
+def test_an_acronym_is_the_organisation_it_spells() -> None:
+    text = ("The World Health Organization warned of plague in Madagascar.\n\n"
+            'Untreated pneumonic plague is "always fatal", says WHO.')
+    quotes = _en(text, {"World Health Organization": "ORG", "WHO": "ORG"})
+    assert _names(quotes) == ["World Health Organization"], [(q.text, q.speaker) for q in quotes]

@@ -47,6 +47,9 @@ MIN_AFTER_INSERT = 2
 # Tokens after the speaker of an inverted frame (", teilte der USGS in Denver mit."): a place or
 # time and the particle; more is a clause of its own.
 MAX_FRAME_TAIL = 4
+# Tokens of an apposition after a speaker who follows the quotation ("“…,” X, deputy administrator
+# for exploration in NASA’s Science Mission Directorate, said"), beyond the frame itself.
+MAX_SPEAKER_APPOSITION = 12
 # Words between a passive auxiliary and its participle ("are briefly shown or mentioned").
 MAX_AUX_GAP = 4
 _FINAL = frozenset(".!?…;")
@@ -360,6 +363,9 @@ class SentenceReader:
         if c0 < i and left is None:
             return None
         b = c0 - 1 if toks[c0 - 1].text == "," else c0
+        apposed = self._apposed_after_quote(s, i) if c0 == i else None
+        if apposed is not None:
+            left, b = apposed  # "“…,” Steve Clarke, deputy administrator at NASA, said": the quote ends at its mark
         if toks[s.first].low in self.lex.prepositions and not self.in_quote[s.first] \
                 and not self._has_subjunctive(s.first, b):
             return None  # "In a statement, the company denied …": an adverbial, not what was said
@@ -373,6 +379,25 @@ class SentenceReader:
         np = left or self._message_source(i + 1, stop) or self.speakers.right_of(i + 1, stop)
         speaker = self.speakers.speaker(*np) if np else None
         return self._make(s.first, b, directs, speaker, self._span(cue.first, cue.last))
+
+    def _apposed_after_quote(self, s: Sentence, i: int) -> tuple[tuple[int, int], int] | None:
+        """A speaker and an apposition between a quotation and its cue: "“…,” Steve Clarke, deputy
+        associate administrator for exploration, said"; "„…“, Anna Thomas, Sprecherin der Stadt,
+        sagte". The speaker's token range and the token after the quotation's closing mark."""
+        toks = self.tokens
+        q = i - 1
+        while q >= s.first and not self.in_quote[q]:
+            q -= 1
+        if q < s.first or i - q > MAX_FRAME_TOKENS + MAX_SPEAKER_APPOSITION:
+            return None
+        j = q + 1 if q + 1 < i and toks[q + 1].text == "," else q + 1
+        j = j + 1 if j < i and toks[j].text == "," else j
+        np = self.speakers.noun_phrase_from(j, i)
+        if np is None or np[1] >= i - 1 or toks[np[1]].text != "," or not self.speakers.plausible_range(*np):
+            return None
+        if any(toks[k].text in ";:" or toks[k].low in self.lex.cue_forms for k in range(np[1], i)):
+            return None
+        return np, q + 1
 
     def _inverted_frame(self, s: Sentence, cue: Cue, end: int) -> bool:
         """", teilte der USGS mit.", ", sagte Müller.": the verb opens its clause and a speaker

@@ -124,6 +124,8 @@ def _unresolved(name: str, lex: QuoteLexicon) -> bool:
     if all(w.islower() for w in words):
         return True
     first = words[0]
+    if any(w.islower() and w in lex.speaker_nouns for w in words[1:]):
+        return True  # a description with its role noun, not a name: "Austria's interior minister"
     if first.lower() in lex.according_adverbs:
         return True  # "Wonach" with no one cited before it
     if first[:1].islower() and len(first) > MAX_NAME_PARTICLE and "-" not in first:
