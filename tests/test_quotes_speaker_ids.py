@@ -115,3 +115,40 @@ def test_an_acronym_is_the_organisation_it_spells() -> None:
             'Untreated pneumonic plague is "always fatal", says WHO.')
     quotes = _en(text, {"World Health Organization": "ORG", "WHO": "ORG"})
     assert _names(quotes) == ["World Health Organization"], [(q.text, q.speaker) for q in quotes]
+
+
+def _speaker_texts(text: str) -> list[str | None]:
+    return [q.speaker.text if q.speaker else None for q in _quotes(text)]
+
+
+def test_a_source_in_lower_case_after_laut() -> None:
+    text = "Am Dienstag wurde seitens der Behörden laut taz jedoch deutlich gemacht, dass Helfer nicht erwünscht seien."
+    assert _speaker_texts(text) == ["taz"]
+
+
+def test_laut_eigenen_angaben_is_no_lower_case_name() -> None:
+    text = "Die Plattform zählt laut eigenen Angaben rund 5000 Titel, die man lesen könne."
+    assert "eigenen" not in _speaker_texts(text)
+
+
+def test_a_compound_message_noun_after_laut_is_a_source() -> None:
+    text = "Auch Katar, der laut einer dpa-Meldung mit 17 Prozent einsteigen will, ist dabei."
+    assert _speaker_texts(text) == ["einer dpa-Meldung"]
+
+
+def test_a_role_noun_after_the_verb_is_the_speaker_before_a_colon() -> None:
+    text = "Die Alster war vereist. Passend dazu warnte die Moderatorin eines Lokalsenders: „Auf dem Eis kann es glatt sein.“"
+    found = _speaker_texts(text)
+    assert len(found) == 1 and (found[0] or "").startswith("die Moderatorin"), found
+
+
+def test_a_named_subject_of_the_sentence_before_outranks_the_last_speaker() -> None:
+    text = ("„Wir warnen vor der Gefahr“, sagte Anna Keller. Die Zahl der Fälle steigt. "
+            "Der Verband lehnt das ab. Die Gefahr sei gering.")
+    start = text.index("Anna Keller")
+    ents = [Entity(start, start + 11, "Anna Keller", "PER", "Anna Keller")]
+    start = text.index("Der Verband") + 4
+    ents.append(Entity(start, start + 7, "Verband", "ORG", "Verband"))
+    quotes = _quotes(text, entities=ents)
+    hit = [q for q in quotes if "gering" in q.text]
+    assert hit and hit[0].speaker is not None and hit[0].speaker.text == "Der Verband", [(q.text, q.speaker) for q in quotes]

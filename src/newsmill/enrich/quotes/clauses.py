@@ -68,6 +68,7 @@ class Candidate:
     cue: Span | None = None
     inherit: bool = False  # take the speaker of the previous quotation
     guessed: bool = False  # speaker guessed from the sentence before; a recent quotation's wins
+    named_subject: bool = False  # ... unless the guess is a person or organisation the text names
     fragments: list[Marked] = field(default_factory=list)
     refers_back: bool = False  # the content is the sentence before ("Dies sagte X")
 
@@ -711,7 +712,9 @@ class SentenceReader:
             speaker = self.speakers.speaker(*np) if np else None
             if speaker is not None and not self.speakers.plausible(speaker):
                 speaker = None
-            return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True)]
+            named = speaker is not None and self.speakers.label_of(speaker.start, speaker.end) is not None
+            return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True,
+                              named_subject=named)]
         toks = self.tokens
         hearsay = any(toks[k].low in self.lex.hearsay_modals and not self.in_quote[k] for k in range(s.first, end))
         perfect = end - 1 > s.first and toks[end - 1].low in self.lex.hearsay_infinitives

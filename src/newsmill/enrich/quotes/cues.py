@@ -98,7 +98,7 @@ class CueFinder:
                     return None  # "laut werden", "laut geworden": the adjective, no source follows
                 while j < s.last and toks[j].text in lex.openers:
                     j += 1
-                return Cue(i, i + n, "according", self.speakers.noun_phrase_from(j, s.last))
+                return Cue(i, i + n, "according", self.speakers.noun_phrase_from(j, s.last) or self._lower_name(j, s.last))
         if low == lex.according_nach and i + 1 < s.last:
             j = i + 1
             if toks[j].text in lex.determiners:
@@ -110,6 +110,22 @@ class CueFinder:
                 np = self.speakers.noun_phrase_from(j, s.last)
                 return Cue(i, j + 1, "according", np or (j, j + 1))
         return None
+
+    def _lower_name(self, j: int, stop: int) -> tuple[int, int] | None:
+        """A source written in lower case, as agencies and papers style themselves ("laut dpa",
+        "laut taz jedoch"): one word no capitalised noun follows (else it is an adjective: "laut
+        eigenen Angaben") and no function word."""
+        toks, lex = self.tokens, self.lex
+        if j >= stop or not toks[j].text.isalpha() or not toks[j].text.islower():
+            return None
+        low = toks[j].low
+        if low in lex.determiners or low in lex.prepositions or low in lex.speaker_stop_words \
+                or low in lex.clause_stop_words or low in lex.complementizers or low in lex.according_not_before \
+                or low in lex.pronouns or low in lex.relative_pronouns:
+            return None
+        if j + 1 < stop and toks[j + 1].text[:1].isupper():
+            return None
+        return j, j + 1
 
     def _speech_noun(self, word: str) -> bool:
         """"Angaben", and compounds ending in one: "Polizeiangaben", "Armeeangaben"."""

@@ -204,7 +204,9 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
             own = _own_subject(reader, s) if cand.kind == "indirect" and cand.cue is None else None
             if own is not None:
                 cand.speaker = own  # "Politische Beobachter wiesen darauf hin, dass …": its own source
-            elif (cand.speaker is None and cand.inherit) or (cand.guessed and near):
+            elif (cand.speaker is None and cand.inherit) or (cand.guessed and near and not cand.named_subject):
+                # a named subject of the sentence before outranks the last quotation's speaker: "Der Iran
+                # streitet dies ab. Sein Programm diene …" is Iran's, whoever was quoted before
                 cand.speaker = last_speaker or cand.speaker
             continuation = cand.kind == "indirect" and cand.cue is None
             if continuation and last_continued == n - 1 and quotes and quotes[-1].cue is None \

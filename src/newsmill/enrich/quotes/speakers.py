@@ -38,6 +38,8 @@ MAX_ROLE_WORDS = 4
 # Characters after a role phrase within which the person it refers to may be introduced, when the
 # article names them later ("Austria's interior minister said … Interior Minister Wolfgang Peschorn").
 MAX_FORWARD_ROLE_CHARS = 1500
+# "the company" is the organisation named most only when it is named this many times as often as the next.
+ORG_DOMINANCE = 2
 # Acronyms spelt out by an organisation the article names ("WHO", "DEA"): two to six capitals.
 MIN_ACRONYM, MAX_ACRONYM = 2, 6
 # Words after "Name," that may hold its role in apposition: "Ana Diaz, the city's new mayor,".
@@ -129,7 +131,8 @@ class SpeakerFinder:
     def _adjectives(self, j: int, stop: int, limit: int = 4) -> int:
         toks, lex = self.tokens, self.lex
         start = j
-        while j < stop and j - start < limit and toks[j].text[:1].islower() and toks[j].low not in lex.speaker_stop_words \
+        while j < stop and j - start < limit and toks[j].text[:1].islower() and not _capitalised(toks[j]) \
+                and toks[j].low not in lex.speaker_stop_words \
                 and toks[j].low not in lex.clause_stop_words and toks[j].text not in lex.determiners \
                 and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum() and not self._verb_after_noun(j, start):
             j += 1
@@ -338,7 +341,8 @@ class SpeakerFinder:
         words = text.split()
         # one lower-casing per word, and every suffix tried in one C call
         return any(w in lex.speaker_pronouns or (low := w.lower()) in lex.speaker_nouns
-                   or low.endswith(lex.speaker_suffixes) for w in words)
+                   or low.endswith(lex.speaker_suffixes) or w in lex.role_nouns
+                   or (w[:1].isupper() and low.endswith(self._role_ends)) for w in words)
 
     def fragment(self, spk: Speaker, start: int, end: int, marked: bool) -> bool:
         """Not a speaker at all: words of the quote itself, function words alone ("an", "the"),
@@ -381,6 +385,7 @@ class SpeakerFinder:
         head = words[-1].lower() if words else ""
         return words[0].lower() in lex.naming_words and head.endswith(lex.abstract_suffixes) \
             and words[-1] not in lex.message_nouns and words[-1] not in lex.speech_nouns \
+            and not head.endswith(lex.speech_noun_heads) \
             and not self._plausible_text(start, end, text)  # "eine Neigung"
 
     # --- names -------------------------------------------------------------------------------
@@ -642,10 +647,10 @@ class SpeakerFinder:
         last = self._last_source(before)
         if last is not None:
             return last  # the organisation that spoke just before: "… teilte Ärzte ohne Grenzen mit. Der Organisation zufolge …"
-        if not named:
-            return None
-        counts = Counter(named)
-        return max(reversed(named), key=lambda n: counts[n])
+        ranked = Counter(named).most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < ORG_DOMINANCE * ranked[1][1]):
+            return None  # no organisation the article is about: "der Organisation" between two of them
+        return ranked[0][0]
 
     def _acronym(self, name: str) -> str | None:
         """The organisation an acronym stands for when the article spells it out: "WHO" → "World
