@@ -152,3 +152,29 @@ def test_a_named_subject_of_the_sentence_before_outranks_the_last_speaker() -> N
     quotes = _quotes(text, entities=ents)
     hit = [q for q in quotes if "gering" in q.text]
     assert hit and hit[0].speaker is not None and hit[0].speaker.text == "Der Verband", [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_participle_phrase_between_article_and_noun_stays_in_the_speaker() -> None:
+    for text, head in (("Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden 2000 Tonnen geliefert.",
+                        "Pressemitteilung"),
+                       ("Die das Unglück überlebende Alice Kakamara beschrieb den Hergang: „Die See war wirklich rau.“",
+                        "Kakamara"),
+                       ("Der auf der Konferenz für nukleare Sicherheit anwesende Außenminister Sergei Lawrow sagte, "
+                        "man werde alles in der G20 besprechen.", "Lawrow")):
+        found = _speaker_texts(text)
+        assert len(found) == 1 and head in (found[0] or ""), (text, found)
+
+
+def test_an_article_before_an_adjective_opens_no_participle_phrase() -> None:
+    found = _speaker_texts("Die neue Ministerin sagte, sie werde das Gesetz prüfen.")
+    assert found == ["Die neue Ministerin"]
+
+
+def test_a_name_is_the_subject_when_a_thing_follows_the_verb() -> None:
+    text = "Milinkewitsch kritisierte die Handlungsweise Kozulins als „Provokation, die der Staatsmacht gelegen kam“."
+    assert _speaker_texts(text) == ["Milinkewitsch"]
+
+
+def test_a_source_after_a_pronoun_and_its_verb_before_zufolge() -> None:
+    text = "Sie entstammen Zeitungsberichten zufolge pakistanischen Einwandererfamilien."
+    assert _speaker_texts(text) == ["Zeitungsberichten"]

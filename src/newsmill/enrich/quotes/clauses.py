@@ -554,6 +554,9 @@ class SentenceReader:
         right = self.speakers.right_of(i + 1, stop)
         if right is None or not self.speakers.plausible_range(*right):
             return left
+        head = right[0] + 1 if self.tokens[right[0]].text in self.lex.determiners else right[0]
+        if head < right[1] and not self.speakers.plausible_range(head, head + 1) and self.speakers.name_like(left[0]):
+            return left  # "Milinkewitsch kritisierte die Handlungsweise Kozulins": a thing is the object, a name the subject
         if self.tokens[right[0]].text not in self.lex.determiners and self.speakers.name_like(left[0]):
             return left  # "Thaksin beschuldigte General Prem": a bare noun after the verb is its object
         return right
@@ -622,6 +625,11 @@ class SentenceReader:
             while seg < comma and toks[seg].low in self.lex.focus_particles:
                 seg += 1  # "Auch die Fraktionschefin, Renate Künast, äußerte sich"
             np = self.speakers.noun_phrase_from(seg, comma)
+            if np is None or not self.speakers.plausible_range(*np):
+                # "Erst vor zwei Tagen hatte der Investor für den Neubau, Larry A. Silverstein, zugesagt":
+                # the subject stands in the middle field before the apposition
+                middle = self.speakers.middle_field(seg, comma)
+                np = middle if middle is not None and self.speakers.plausible_range(*middle) else np
             if np and comma - np[1] <= MAX_APPOSITION_GAP:
                 return np
         return None

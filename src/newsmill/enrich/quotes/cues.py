@@ -138,6 +138,12 @@ class CueFinder:
             k -= 1
             if toks[k].text in self.lex.determiners or toks[k].text == ",":
                 break
+            if toks[k].text in self.lex.speaker_pronouns:
+                # "Sie entstammen Zeitungsberichten zufolge": the subject and its verb, then the source
+                k += 1
+                while k < i and toks[k].text[:1].islower():
+                    k += 1
+                break
         return (k, i) if k < i else None
 
     # --- quotations ---------------------------------------------------------------------------

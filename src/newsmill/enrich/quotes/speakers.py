@@ -33,6 +33,8 @@ MAX_PREFIELD_REST = 10
 # came more than this many characters (two or three sentences) later: "Polizeichef Williams forderte
 # Steve S. auf, sich zu stellen. Die Tat bezeichnete er als sinnlos." — "er" is Williams.
 SPEAKER_PREFERENCE_CHARS = 400
+# Tokens of a participle phrase between an article and its noun ("einer am Dienstag veröffentlichten").
+MAX_ATTRIBUTE_TOKENS = 8
 # Lower-case words between an employer and a name that may hold the role: "recently named executive chair".
 MAX_ROLE_WORDS = 4
 # Characters after a role phrase within which the person it refers to may be introduced, when the
@@ -128,6 +130,28 @@ class SpeakerFinder:
                 j += 1
         return j
 
+    def _extended_attribute(self, j: int, stop: int) -> int:
+        """Past a participle phrase between an article and its noun: "einer am Dienstag veröffentlichten
+        Pressemitteilung", "die das Unglück überlebende Alice Kakamara", "der für die Region zuständige
+        Koordinator". Only where the article is followed by what cannot follow it otherwise (a
+        preposition, another article, "sich"); the phrase ends in a lower-case adjective before a
+        capitalised noun."""
+        toks, lex = self.tokens, self.lex
+        if lex.lowercase_nouns or j >= stop or not (toks[j].low in lex.prepositions or toks[j].text in lex.determiners
+                                                     or toks[j].low in lex.reflexives):
+            return j
+        for k in range(j + 1, min(stop - 1, j + MAX_ATTRIBUTE_TOKENS)):
+            tok = toks[k]
+            if not tok.text[:1].isalnum():
+                return j  # punctuation: a clause, not an attribute
+            prev = toks[k - 1]
+            if prev.low in lex.prepositions or prev.text in lex.determiners:
+                continue  # an adjective inside the phrase's own noun phrase: "für nukleare Sicherheit"
+            if tok.text[:1].islower() and tok.low.endswith(lex.adjective_endings) and tok.low not in lex.prepositions \
+                    and tok.text not in lex.determiners and _capitalised(toks[k + 1]) and toks[k + 1].text[:1].isalpha():
+                return k + 1
+        return j
+
     def _adjectives(self, j: int, stop: int, limit: int = 4) -> int:
         toks, lex = self.tokens, self.lex
         start = j
@@ -172,6 +196,11 @@ class SpeakerFinder:
                 and self.label_of(tok.start, tok.end) is None:
             return None  # "Sinngemäß hofft Musk", "Offiziell geht die Regierung davon aus"
         j = i + 1 if tok.text in lex.determiners else i
+        cap = i + MAX_SPEAKER_TOKENS
+        if j > i:
+            after = self._extended_attribute(j, stop)
+            cap += after - j  # the attribute does not count against the phrase's length
+            j = after
         if j < stop and tok.low in lex.partitive_pronouns and toks[j].text in lex.determiners \
                 and toks[j].low not in lex.oblique_determiners:
             j += 1  # "Einer der Putschisten": the pronoun and a genitive plural
@@ -216,7 +245,7 @@ class SpeakerFinder:
                     j = self._noun_run(k, stop)
         if lex.lowercase_nouns:
             j = self._role_and_name(j, stop)
-        return (i, min(j, i + MAX_SPEAKER_TOKENS)) if j > i else None
+        return (i, min(j, cap)) if j > i else None
 
     def _role_and_name(self, j: int, stop: int) -> int:
         """Where nouns are lower-case, a name may be premodified by its employer and role, so the
