@@ -178,3 +178,26 @@ def test_a_name_is_the_subject_when_a_thing_follows_the_verb() -> None:
 def test_a_source_after_a_pronoun_and_its_verb_before_zufolge() -> None:
     text = "Sie entstammen Zeitungsberichten zufolge pakistanischen Einwandererfamilien."
     assert _speaker_texts(text) == ["Zeitungsberichten"]
+
+
+def test_an_object_pronoun_is_no_speaker_nor_an_antecedent() -> None:
+    text = ("Die Staatsanwaltschaft hat Anklage erhoben: Ihm wird vorgeworfen, seine Tochter bedroht zu haben. "
+            "Außerdem soll er Geld gestohlen haben.")
+    assert all(q.speaker is None or q.speaker.text != "Ihm" for q in _quotes(text))
+
+
+def test_an_adjective_opening_reported_content_is_no_speaker() -> None:
+    text = "Laut Johanna Moser gibt es Veränderungen in der Gesellschaft. Neu sei, dass der Bürgermeister Graffiti entfernen lasse."
+    assert "Neu" not in _speaker_texts(text)
+
+
+def test_a_subjunctive_sentence_quoting_keeps_the_last_speaker() -> None:
+    text = ("„Ich lasse mich nicht zwingen“, sagte Suttner. "
+            "Außerdem hätte der Sender Roßmüller „die Gelegenheit gegeben, sich zu verkaufen“.")
+    assert _speaker_texts(text) == ["Suttner", "Suttner"]
+
+
+def test_a_message_noun_before_a_colon_is_the_source() -> None:
+    text = "Die Beobachter legten ihren Bericht vor. Das Fazit des Vorabberichts lautete: „Die Wahlen waren frei.“"
+    found = _speaker_texts(text)
+    assert found and (found[-1] or "").startswith("Das Fazit"), found

@@ -114,8 +114,11 @@ class SentenceReader:
             return out + [Candidate(m.start, m.end, "direct", first.speaker, first.cue, first.inherit) for m in left]
         verbs = [c for c in cues if c.kind == "verb"]
         if directs:
+            # in the subjunctive the sentence is reported speech and its subject part of it ("Die
+            # Leitung habe das Schreiben „irritiert“"): the speaker is the one quoted before
+            reported = self._has_subjunctive(s.first, self._token_at(directs[0].start))
             speaker = self._frame_speaker(s, verbs[0], s.last) if verbs else \
-                self._colon_speaker(s, directs[0]) or self._quoting_subject(s, directs[0])
+                self._colon_speaker(s, directs[0]) or (None if reported else self._quoting_subject(s, directs[0]))
             cue_span = self._span(verbs[0].first, verbs[0].last) if verbs else None
             return [Candidate(m.start, m.end, "direct", speaker, cue_span, inherit=speaker is None) for m in directs]
         framed = self._framed(s, verbs[0], directs) if verbs else None
@@ -610,9 +613,21 @@ class SentenceReader:
             return None
         # "Teamchef Jean Todt stellt sich vor seinen Piloten: „…“": the subject of the frame
         np = self.speakers.noun_phrase_from(s.first, colon) or self.speakers.middle_field(s.first, colon)
+        if np is not None and not self.speakers.plausible_range(*np) and self._message_subject(np, colon):
+            return self.speakers.speaker(*np)  # "Das Fazit des Vorabberichts lautete: „…“": the text speaks
         if np is None or not self.speakers.plausible_range(*np):
             return None  # "Ernster Nachsatz: „…“": a lead-in, not a speaker; the last one speaks on
         return self.speakers.speaker(*np)
+
+    def _message_subject(self, np: tuple[int, int], colon: int) -> bool:
+        """A message or content noun heads the subject of a colon frame ("Das Fazit lautete:", "Die
+        Erklärung:"), with at most a verb between it and the colon."""
+        toks, lex = self.tokens, self.lex
+        head = np[0] + 1 if toks[np[0]].text in lex.determiners else np[0]
+        if head >= np[1] or colon - np[1] > 1:
+            return False
+        word = toks[head].text
+        return word in lex.message_nouns or word in lex.content_nouns or word in lex.speech_nouns
 
     def _apposed_subject(self, s: Sentence, c0: int) -> tuple[int, int] | None:
         """"John Miller, a senior analyst at the bank, said": the noun phrase before an apposition."""

@@ -239,6 +239,10 @@ def _own_subject(reader: SentenceReader, s: Sentence) -> Speaker | None:
     np = speakers.noun_phrase_from(s.first, s.last)
     if np is None or toks[np[0]].text in lex.speaker_pronouns:
         return None
+    start, end = toks[np[0]].start, toks[np[1] - 1].end
+    if not speakers.plausible_range(*np) and (np[1] - np[0] > 1 or not speakers.name_like(np[0])
+                                              or speakers.names_no_one(start, end, reader.text[start:end])):
+        return None  # "Neu sei, dass …": an adjective opening the content; "Anonymous bekundete" is a name
     k = np[1]
     if k + 2 >= s.last or not toks[k].text[:1].islower() or toks[k].low in lex.complementizers:
         return None

@@ -386,6 +386,8 @@ class SpeakerFinder:
             return False
         lex = self.lex
         words = text.split()
+        if len(words) == 1 and words[0].strip("\"'„“”»«‚‘›‹").lower() in lex.non_speakers:
+            return True  # "Ihm wird vorgeworfen": an object pronoun, which the pronoun test below lets through
         if len(words) == 1 and words[0] not in lex.speaker_pronouns and words[0].lower() not in lex.pronouns \
                 and words[0].lower() not in lex.relative_pronouns:
             word = words[0].strip("\"'„“”»«‚‘›‹")
