@@ -116,9 +116,9 @@ class SentenceReader:
         if directs:
             # in the subjunctive the sentence is reported speech and its subject part of it ("Die
             # Leitung habe das Schreiben „irritiert“"): the speaker is the one quoted before
-            reported = self._has_subjunctive(s.first, self._token_at(directs[0].start))
+            subjunctive = self._has_subjunctive(s.first, self._token_at(directs[0].start))
             speaker = self._frame_speaker(s, verbs[0], s.last) if verbs else \
-                self._colon_speaker(s, directs[0]) or (None if reported else self._quoting_subject(s, directs[0]))
+                self._colon_speaker(s, directs[0]) or (None if subjunctive else self._quoting_subject(s, directs[0]))
             cue_span = self._span(verbs[0].first, verbs[0].last) if verbs else None
             return [Candidate(m.start, m.end, "direct", speaker, cue_span, inherit=speaker is None) for m in directs]
         framed = self._framed(s, verbs[0], directs) if verbs else None
