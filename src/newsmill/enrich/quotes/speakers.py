@@ -86,7 +86,9 @@ class SpeakerFinder:
         self.text = text
         self.tokens = tokens
         self.lex = lex
-        ents = sorted((e for e in entities if e.label in SPEAKER_LABELS and e.end <= len(text)), key=lambda e: e.start)
+        # a span across a paragraph break is a heading run into a name ("Fazit\n\nFische"), never a speaker's name
+        ents = sorted((e for e in entities if e.label in SPEAKER_LABELS and e.end <= len(text) and "\n" not in e.text),
+                      key=lambda e: e.start)
         self.entities = ents or _fallback_names(text, tokens, lex)
         self._starts = [e.start for e in self.entities]
         persons = [e for e in self.entities if e.label == "PER"]
@@ -103,7 +105,7 @@ class SpeakerFinder:
         # words the article writes in lower case: a capitalised one alone is a sentence opener, not a name
         self._lower_words = {t.text for t in tokens if t.text[:1].islower()}
         # a relative pronoun's antecedent may be a place that acts ("Ägypten, das vorschlug")
-        self._by_end = {e.end: e for e in entities if e.label in (*SPEAKER_LABELS, "LOC")}
+        self._by_end = {e.end: e for e in entities if e.label in (*SPEAKER_LABELS, "LOC") and "\n" not in e.text}
         # persons only: a place after an organisation noun is its seat ("Staatsanwaltschaft München")
         self._name_starts = {e.start for e in entities if e.label == "PER"}
         self._name_ends = {e.end for e in entities if e.label == "PER"}
@@ -120,8 +122,10 @@ class SpeakerFinder:
     def _noun_run(self, j: int, stop: int) -> int:
         """Past a run of capitalised words (a noun with names: "Präsident Wladimir Putin")."""
         toks, lex = self.tokens, self.lex
+        start = j
         while j < stop and (_capitalised(toks[j]) or toks[j].text in "-&" or _is_domain(toks[j].text)) \
-                and toks[j].text[0] not in ",.:;!?\"„“”»«" and toks[j].low not in lex.speaker_stop_words:
+                and toks[j].text[0] not in ",.:;!?\"„“”»«" and toks[j].low not in lex.speaker_stop_words \
+                and (j == start or "\n" not in self.text[toks[j - 1].end : toks[j].start]):  # a heading ends at its line
             j += 1
             if j + 1 < stop and toks[j].text == "." and toks[j].start == toks[j - 1].end \
                     and toks[j - 1].text in lex.abbreviations and _capitalised(toks[j + 1]):
