@@ -49,6 +49,12 @@ MIN_AFTER_INSERT = 2
 MAX_FRAME_TAIL = 4
 # Words between a passive auxiliary and its participle ("are briefly shown or mentioned").
 MAX_AUX_GAP = 4
+# Words of an English stretch before ", X said" below which it is an adverbial, not content ("However,").
+MIN_BEFORE_WORDS = 3
+# Tokens of a speaker phrase between commas inside content ("The plan, Smith said, would fail").
+MAX_INSERTED_SPEAKER = 3
+# Tokens after the cue of such a frame before its clause ends ("told the Associated Press on Tuesday").
+MAX_TAIL_AFTER_BEFORE = 8
 _FINAL = frozenset(".!?…;")
 
 
@@ -183,18 +189,35 @@ class SentenceReader:
         return any(t.low in self.lex.passive_auxiliaries for k, t in enumerate(self.tokens[s.first : s.last], s.first)
                    if t.end <= m.start and not self.in_quote[k])
 
-    def _has_subjunctive(self, a: int, b: int) -> bool:
+    def _has_subjunctive(self, a: int, b: int, reported: bool = False) -> bool:
+        """A subjunctive verb outside quotation marks in tokens ``a``..``b``; ``reported``: one that
+        marks reported speech, not a conditional (a sentence with no attribution of its own)."""
         toks, lex = self.tokens, self.lex
         for k in range(a, b):
             if self.in_quote[k]:
                 continue
             if toks[k].text in lex.subjunctive:
+                if self._first_person_subject(a, k):
+                    continue  # "ich habe", "wo ich … ausgeworfen habe": the first person's indicative
+                if reported and toks[k].low in lex.conditional_forms:
+                    continue
                 return True
             # "sie hoffe", "man plane": a third-person subject before a verb ending in -e
             if k > a and toks[k - 1].low in lex.subjunctive_subjects and toks[k].text.endswith(lex.subjunctive_ending) \
                     and toks[k].text[:1].islower() and toks[k].low not in lex.not_subjunctive \
                     and not (lex.preterite_ending and toks[k].low.endswith(lex.preterite_ending)):
                 return True
+        return False
+
+    def _first_person_subject(self, a: int, k: int) -> bool:
+        """A first-person pronoun in the clause of verb ``k`` (back to the last comma): the form is
+        the indicative that Konjunktiv I shares with the first person ("habe", "werde")."""
+        toks = self.tokens
+        j = k - 1
+        while j >= a and toks[j].text not in ",;:" and not self.in_quote[j]:
+            if toks[j].low in self.lex.first_person:
+                return True
+            j -= 1
         return False
 
     def _content_end(self, s: Sentence) -> int:
@@ -253,17 +276,37 @@ class SentenceReader:
         if before and after and after.speaker is None:
             after.speaker = before.speaker
         if before is None and after is None and self.lex.bare_clause and cue.last < end \
-                and self._bare_start(cue.last, s.first):
+                and self._bare_start(cue.last, s.first) and self._finite_in(cue.last, end):
             cue_span = self._span(cue.first, cue.last)
             after = self._make(cue.last, end, directs, self._frame_speaker(s, cue, cue.last), cue_span)
         elif before is None and after is None and self.lex.bare_clause and cue.last < end \
-                and self._bare_start(cue.last, s.first, self.tokens[cue.first].low in self.lex.clause_cues):
+                and self._bare_start(cue.last, s.first, clause_cue := self.tokens[cue.first].low in self.lex.clause_cues) \
+                and (clause_cue or self._finite_in(cue.last, end)):
             # a clause opening with any word: only with a speaker that can speak ("find said
             # civilisation …" is an adjective)
             speaker = self._frame_speaker(s, cue, cue.last)
             if speaker is not None and self.speakers.plausible(speaker):
                 after = self._make(cue.last, end, directs, speaker, self._span(cue.first, cue.last))
         return [before, after]
+
+    def _finite_in(self, a: int, b: int) -> bool:
+        """A finite verb in the first clause of ``a``..``b`` (to its first comma): "the plan would
+        fail", "Dempsey he didn't", "the company struggled"; "the newest milestone in the development
+        of …", "a significant polling lead for months" are objects of the cue, not its content."""
+        toks, lex = self.tokens, self.lex
+        if not lex.finite_words:
+            return True
+        after_subject = lex.determiners | lex.prepositions | lex.relative_forms | lex.coordinators
+        for k in range(a, min(b, a + MAX_FRAME_TOKENS)):
+            tok = toks[k]
+            if tok.text in ",;:" and not self.in_quote[k]:
+                return False
+            if tok.low in lex.finite_words:
+                return True
+            if k > a and tok.low.endswith(lex.finite_endings) and tok.low not in lex.determiners \
+                    and toks[k - 1].low not in after_subject and toks[k - 1].text[:1].isalpha():
+                return True
+        return False
 
     def _agentless_passive(self, s: Sentence, cue: Cue, end: int) -> bool:
         """A passive participle cue with no agent in its clause ("wurde … eingeräumt", "aufgefordert
@@ -369,10 +412,62 @@ class SentenceReader:
             and toks[i].low not in self.lex.not_reported
         if not self._content_ok(s.first, b, directs) and not (inverted and self._inverted_frame(s, cue, end)):
             return None
+        if not self.lex.subjunctive and not self._before_is_clause(s, s.first, b, cue, end):
+            return None
         stop = next((k for k in range(i + 1, end) if toks[k].text in ",;"), end)
         np = left or self._message_source(i + 1, stop) or self.speakers.right_of(i + 1, stop)
+        quoted = self._quotation_then_attribution(s.first, b)
+        if quoted is not None:
+            b, attribution = quoted
+            np = np or attribution
         speaker = self.speakers.speaker(*np) if np else None
         return self._make(s.first, b, directs, speaker, self._span(cue.first, cue.last))
+
+    def _before_is_clause(self, s: Sentence, a: int, b: int, cue: Cue, end: int) -> bool:
+        """English, where no mood marks reported content: what stands before ", X said" is content
+        only when it is a clause (a few words) and the frame ends the sentence or its clause
+        ("…, Smith said in a statement."). An adverbial before a cue with its own object or clause
+        ("Earlier this month, NASA announced the newest …", "However, Taylor told Dempsey he …")
+        is part of the frame. A quotation before the cue is content whatever follows."""
+        toks = self.tokens
+        lo, hi = toks[a].start, toks[b - 1].end
+        if any(lo <= m.start and m.end <= hi for m in self._marked):
+            return True
+        depth, words = 0, 0
+        for k in range(a, b):  # words outside parentheses: "Today (Nov. 18)" is one
+            depth += (toks[k].text == "(") - (toks[k].text == ")")
+            words += depth == 0 and toks[k].text[:1].isalnum()
+        k = cue.last
+        inserted = k < end and toks[k].text == "," and cue.first - self._clause_start(s, cue.first) <= MAX_INSERTED_SPEAKER
+        if words < MIN_BEFORE_WORDS and not inserted:
+            return False  # (but "The plan, Smith said, would fail": an attribution inserted in it)
+        if k < end and (toks[k].low in self.lex.complementizers or toks[k].text in self.lex.speaker_pronouns):
+            return False  # "…, Patrick has said he will …": the content follows the cue
+        tail = next((j for j in range(k, end) if toks[j].text in ",;:"), end) - k
+        return tail <= MAX_TAIL_AFTER_BEFORE
+
+    def _quotation_then_attribution(self, a: int, b: int) -> tuple[int, tuple[int, int] | None] | None:
+        """Content ``a``..``b`` that is a quotation, a comma and then words with no quotation mark
+        ("„…“, weiß der Präsident, warnt aber", "“…,” Thomas Zurbuchen, NASA's administrator, said"):
+        the words after the quotation are its attribution (its speaker, an apposition, a verb the
+        tables lack), not quoted content. Returns the token end of the quotation and the speaker
+        phrase found in the attribution."""
+        toks = self.tokens
+        first = next((m for m in self._marked if m.start == toks[a].start), None)
+        if first is None:
+            return None
+        k = after = self._token_at(first.end)  # first token after the closing mark
+        if k >= b or any(self.in_quote[j] for j in range(k, b)) or self._has_subjunctive(k, b):
+            return None
+        comma_inside = self.text[first.start : first.end - 1].rstrip().endswith(",")
+        if toks[k].text == ",":
+            k += 1
+        elif not comma_inside:
+            return None  # "„Wir schaffen das“ sei das Motto gewesen": the quotation is part of the clause
+        if k >= b:
+            return None
+        np = self.speakers.noun_phrase_from(k, b) or self.speakers.right_of(k + 1, b)
+        return after, np
 
     def _inverted_frame(self, s: Sentence, cue: Cue, end: int) -> bool:
         """", teilte der USGS mit.", ", sagte Müller.": the verb opens its clause and a speaker
@@ -657,7 +752,7 @@ class SentenceReader:
 
     def _free(self, s: Sentence, recent: bool, prev: Sentence | None) -> list[Candidate]:
         end = self._content_end(s)
-        if recent and self._has_subjunctive(s.first, end):
+        if recent and self._has_subjunctive(s.first, end, reported=True):
             return [Candidate(s.start, s.end, "indirect", inherit=True)]
         if any(not self.in_quote[k] and self.tokens[k].text in self.lex.reported_mood for k in range(s.first, end)):
             # reported speech with no attribution in reach: the subject of the sentence before
