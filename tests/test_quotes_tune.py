@@ -70,3 +70,45 @@ def test_defaults_show_neither_speech_acts_without_content_nor_fragments_twice()
     text = "Die Gewerkschaft forderte höhere Löhne. Der Minister sagte, der Plan sei „ein großer Fehler“ gewesen."
     quotes = newsmill.annotate(text, language="de").quotes
     assert [q.kind for q in quotes] == ["mixed"]
+
+
+# --- classes fixed on the second batch of the tuning set (2026-12-07), one general case each -----
+
+def _quotes(text: str, language: str) -> list[Quote]:
+    return newsmill.annotate(text, language=language).quotes
+
+
+@pytest.mark.parametrize(("text", "language", "quoted"), [
+    ("„Das wäre eine große Sache für die Jüngeren“, weiß der Präsident des Vereins, warnt aber: „Wir sind alt.“",
+     "de", "„Das wäre eine große Sache für die Jüngeren“"),
+    ('"The initiative was designed to get us to the Moon quickly," Thomas Zurbuchen, the agency\'s associate '
+     "administrator, said in the statement.", "en", '"The initiative was designed to get us to the Moon quickly,"'),
+])
+def test_a_quotation_before_its_attribution_ends_at_its_closing_mark(text: str, language: str, quoted: str) -> None:
+    first = _quotes(text, language)[0]
+    assert first.text == quoted and first.kind == "direct"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Earlier this month, NASA announced the newest milestone in the development of its rocket.", "en"),
+    ("Today (Nov. 18), the agency announced the selection of five companies for its program.", "en"),
+    ("However, the senator told reporters nothing.", "en"),
+    ("Egal wo ich auf dieser Welt meinen Köder ausgeworfen habe, „meine“ Spree hat es mir angetan.", "de"),
+    ("Zum ersten Mal waren alle Staaten aufgerufen, ihre nationalen Klimaziele zu erhöhen.", "de"),
+    ("Mit ihrem Angebot, für eine erkrankte Kollegin einzuspringen, rettete sie den Abend.", "de"),
+    ("Die Autorin hat sich bereit erklärt, wieder einen Newsletter zu verfassen.", "de"),
+])
+def test_frames_and_narrative_without_reported_content_give_no_quote(text: str, language: str) -> None:
+    assert _quotes(text, language) == []
+
+
+def test_a_conditional_does_not_continue_a_quotation_but_reported_speech_does() -> None:
+    said = "„Wir wollen aufsteigen“, sagte der Trainer. "
+    assert [q.kind for q in _quotes(said + "Seite an Seite wären die beiden eine Attraktion der Liga.", "de")] == ["direct"]
+    assert [q.kind for q in _quotes(said + "Die Mannschaft sei bereit dafür.", "de")] == ["direct", "indirect"]
+
+
+def test_an_english_bare_clause_after_a_cue_holds_a_verb() -> None:
+    assert _quotes("The band announced the 30-date tour at its concert in Nashville.", "en") == []
+    quotes = _quotes("The agency announced the plan had been achieved three years early.", "en")
+    assert [q.text for q in quotes] == ["the plan had been achieved three years early"]

@@ -299,6 +299,8 @@ class SentenceReader:
         after_subject = lex.determiners | lex.prepositions | lex.relative_forms | lex.coordinators
         for k in range(a, min(b, a + MAX_FRAME_TOKENS)):
             tok = toks[k]
+            if self.in_quote[k]:
+                return True  # "described his city as a “gas chamber.”": quoted words are what was said
             if tok.text in ",;:" and not self.in_quote[k]:
                 return False
             if tok.low in lex.finite_words:
@@ -314,17 +316,19 @@ class SentenceReader:
         is the addressee or the thing spoken of."""
         toks, lex = self.tokens, self.lex
         low = toks[cue.first].low
-        if not lex.passive_needs_agent or cue.kind != "verb" or not (
-                low in lex.participles or low in lex.irregular_participles or low.endswith(lex.participle_endings)):
+        request = low in lex.request_participles  # "alle Staaten waren aufgerufen, … zu erhöhen"
+        if cue.kind != "verb" or not request and (not lex.passive_needs_agent or not (
+                low in lex.participles or low in lex.irregular_participles or low.endswith(lex.participle_endings))):
             return False
         stop = next((k for k in range(cue.last, end) if toks[k].text in ",:;" or self.in_quote[k]
                      or toks[k].low in lex.complementizers), end)
         c0 = self._clause_start(s, cue.first)
         window = [k for k in range(c0, stop) if not self.in_quote[k]]
+        auxiliaries = lex.passive_auxiliaries | lex.state_auxiliaries if request else lex.passive_auxiliaries
         # the auxiliary right before the participle ("is alleged", "are briefly mentioned"), not a
-        # verb of the content ("said he was delighted")
-        return any(toks[k].low in lex.passive_auxiliaries for k in range(max(c0, cue.first - MAX_AUX_GAP), cue.first)) \
-            and not any(toks[k].low in lex.agent_prepositions for k in window)
+        # verb of the content ("said he was delighted"); after it in German ("aufgefordert werden")
+        near = [*range(max(c0, cue.first - MAX_AUX_GAP), cue.first), *(range(cue.last, min(stop, cue.last + 2)) if request else ())]
+        return any(toks[k].low in auxiliaries for k in near) and not any(toks[k].low in lex.agent_prepositions for k in window)
 
     def _token_at(self, offset: int) -> int:
         return bisect.bisect_left(self._token_starts, offset)
@@ -357,9 +361,26 @@ class SentenceReader:
                     return None
                 if not as_clause and self._attached_clause(first, end, k == cue.last):
                     return None
+                if cue.kind == "noun" and self._main_clause_resumes(first, end):
+                    return None  # "Mit ihrem Angebot, … einzuspringen, rettete sie …": the noun is narrated
                 cue_span = self._span(cue.first, cue.last)
                 return self._make(first, end, directs, self._frame_speaker(s, cue, k), cue_span)
         return None
+
+    def _main_clause_resumes(self, a: int, b: int) -> bool:
+        """An infinitive clause after a content noun closes with a comma and the main clause goes on
+        ("hat ihr Versprechen, … zu mobilisieren, nicht eingelöst"): the noun is a thing the
+        sentence narrates about, not a frame whose content ends the sentence."""
+        toks, marker, infix = self.tokens, self.lex.infinitive_marker, self.lex.infix_infinitive
+        if not marker:
+            return False
+        for k in range(a + 1, b - 1):
+            if toks[k + 1].text != "," or self.in_quote[k] or not toks[k].low.endswith("n"):
+                continue
+            if toks[k - 1].low == marker or (infix is not None and infix.match(toks[k].low)):
+                nxt = toks[k + 2] if k + 2 < b else None
+                return nxt is not None and nxt.low not in self.lex.coordinators and nxt.low not in self.lex.clause_stop_words
+        return False
 
     def _in_name(self, k: int, directs: list[Marked]) -> bool:
         """Token ``k`` is inside quotation marks that hold a name or title, not quoted words."""

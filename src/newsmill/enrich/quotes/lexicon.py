@@ -122,6 +122,12 @@ class QuoteLexicon:
     # a finite ending after its subject; an object noun phrase ("announced the selection") holds none
     finite_words: frozenset[str] = frozenset()
     finite_endings: tuple[str, ...] = ()
+    # participles of requests ("aufgerufen", "gebeten"): in the passive without an agent the subject is
+    # the addressee and the content a request, with the passive of state too ("sind aufgerufen")
+    request_participles: frozenset[str] = frozenset()
+    state_auxiliaries: frozenset[str] = frozenset()
+    # words after which a cue form is part of an idiom, not speech: "sich bereit erklärt" (agreed to)
+    not_cue_after: frozenset[str] = frozenset()
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -272,6 +278,9 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         conditional_forms=words("conditional_forms"),
         finite_words=words("finite_words"),
         finite_endings=tuple(raw.get("finite_endings", [])),
+        request_participles=words("request_participles"),
+        state_auxiliaries=words("state_auxiliaries"),
+        not_cue_after=words("not_cue_after"),
     )
 
 
