@@ -34,6 +34,8 @@ MAX_TITLE_WORDS = 12
 # Quoted words, all capitalised, up to this many and inside a sentence with no cue are a name or a
 # title even when a full stop or comma stands inside the marks (American style: “Judy.”).
 MAX_NAME_WORDS = 3
+# Words of a quotation after a colon below which, with no cue and no end punctuation, it is a label.
+MAX_LABEL_WORDS = 2
 # Quoted words covering this share of the content make it a direct quote, less makes it mixed.
 DIRECT_COVER = 0.8
 # Characters before a quotation read for the word that introduces it ("trägt den Titel", "nannte es"):
@@ -90,7 +92,7 @@ class SentenceReader:
     def read(self, s: Sentence, marked: list[Marked], recent: bool, prev: Sentence | None = None) -> list[Candidate]:
         """The quotations of sentence ``s``; ``recent``: the sentence before held a quotation."""
         cues = self.cue_finder.cues(s)[:MAX_CUES]
-        own = [c for c in cues if c.kind == "verb" and self._first_person(s, c)]
+        own = [c for c in cues if c.kind in ("verb", "noun") and self._first_person(s, c)]
         if own:
             cues = [c for c in cues if c not in own]
             if not cues:
@@ -177,7 +179,9 @@ class SentenceReader:
         if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
             return True
         if not before or before[-1] in ":\n":
-            return True
+            # a word or two without end punctuation after a colon, with no one speaking, is a name
+            # or a label ("verpackt in einer App: »frag.jetzt«"), not a statement
+            return has_cue or words > MAX_LABEL_WORDS or inner[-1] in ".!?,…" or not before or before[-1] == "\n"
         if verbal and prev_word in self.lex.naming_words and not self._passive_before(s, m):
             return True  # "bezeichnete die Pläne als „Wortbruch“", "nannte es einen „Putsch“"
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
@@ -214,8 +218,8 @@ class SentenceReader:
         the indicative that Konjunktiv I shares with the first person ("habe", "werde")."""
         toks = self.tokens
         j = k - 1
-        while j >= a and toks[j].text not in ",;:" and not self.in_quote[j]:
-            if toks[j].low in self.lex.first_person:
+        while j >= a and (toks[j].text not in ",;:" or self.in_quote[j]):
+            if toks[j].low in self.lex.first_person and not self.in_quote[j]:
                 return True
             j -= 1
         return False
@@ -364,7 +368,10 @@ class SentenceReader:
                 if cue.kind == "noun" and self._main_clause_resumes(first, end):
                     return None  # "Mit ihrem Angebot, … einzuspringen, rettete sie …": the noun is narrated
                 cue_span = self._span(cue.first, cue.last)
-                return self._make(first, end, directs, self._frame_speaker(s, cue, k), cue_span)
+                speaker = self._frame_speaker(s, cue, k)
+                if speaker is None and cue.kind == "noun":
+                    return None  # "stehen im Verdacht, …", "in der Frage, ob …": no one holds it
+                return self._make(first, end, directs, speaker, cue_span)
         return None
 
     def _main_clause_resumes(self, a: int, b: int) -> bool:
