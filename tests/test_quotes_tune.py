@@ -112,3 +112,14 @@ def test_an_english_bare_clause_after_a_cue_holds_a_verb() -> None:
     assert _quotes("The band announced the 30-date tour at its concert in Nashville.", "en") == []
     quotes = _quotes("The agency announced the plan had been achieved three years early.", "en")
     assert [q.text for q in quotes] == ["the plan had been achieved three years early"]
+
+
+def test_a_lead_in_before_a_colon_is_not_part_of_the_quotation() -> None:
+    text = "Deshalb gilt in alten Häusern: „Die Temperatur unbedingt auf 14 Grad halten“, sagt der Experte Markus Lau."
+    quotes = _quotes(text, "de")
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "„Die Temperatur unbedingt auf 14 Grad halten“")]
+
+
+def test_a_label_after_a_colon_is_no_quote_but_a_statement_is() -> None:
+    assert _quotes("Das Team hat die Funktion in einer App verpackt: »frag.jetzt«.", "de") == []
+    assert len(_quotes("Minister Axel Vogel: „Die Prämie wurde von der Jägerschaft gut angenommen.“", "de")) == 1

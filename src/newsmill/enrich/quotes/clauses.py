@@ -60,6 +60,13 @@ MAX_TAIL_AFTER_BEFORE = 8
 _FINAL = frozenset(".!?…;")
 
 
+def m_start_trimmed(text: str, start: int) -> int:
+    """The end of the text before a quotation's opening mark, without the spaces before it."""
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start
+
+
 def _cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -261,6 +268,10 @@ class SentenceReader:
     def _make(self, a: int, b: int, directs: list[Marked], speaker: Speaker | None, cue: Span | None,
               inherit: bool = False) -> Candidate:
         lo, hi = self.tokens[a].start, self.tokens[b - 1].end
+        last = next((m for m in reversed(self._marked) if m.depth == 0 and lo < m.start and m.end == hi), None)
+        if last is not None and self.text[lo : m_start_trimmed(self.text, last.start)].endswith(":") \
+                and ":" not in self.text[last.start : last.end]:
+            lo = last.start  # "Deshalb gilt …: „…“, sagt X": the lead-in before the colon is the writer's
         inside = [m for m in directs if lo <= m.start and m.end <= hi]
         marked = [m for m in self._marked if lo <= m.start and m.end <= hi]  # even name-like: all is quoted
         quoted = sum(m.end - m.start for m in marked)
