@@ -123,3 +123,11 @@ def test_a_lead_in_before_a_colon_is_not_part_of_the_quotation() -> None:
 def test_a_label_after_a_colon_is_no_quote_but_a_statement_is() -> None:
     assert _quotes("Das Team hat die Funktion in einer App verpackt: »frag.jetzt«.", "de") == []
     assert len(_quotes("Minister Axel Vogel: „Die Prämie wurde von der Jägerschaft gut angenommen.“", "de")) == 1
+
+
+def test_preterite_wurde_and_a_modal_in_a_relative_clause_do_not_continue_a_quotation() -> None:
+    said = "Als „unerwartetes Geschenk“ bezeichnet die Archäologin Anna Sanz den Fund. "
+    assert len(_quotes(said + "Er wurde am letzten Tag der Grabung gemacht.", "de")) == 1
+    told = "Wie die Pressestelle mitteilte, sieht Wiedeking in dem Gesetz eine Benachteiligung. "
+    quotes = _quotes(told + "Die Firma hält 27 Prozent der Anteile, die auf 29 Prozent aufgestockt werden sollen.", "de")
+    assert len(quotes) == 1

@@ -220,6 +220,19 @@ class SentenceReader:
                 return True
         return False
 
+    def _main_clause(self, a: int, b: int) -> list[int]:
+        """Tokens of ``a``..``b`` outside quotation marks and outside relative and subordinate
+        clauses (", die … aufgestockt werden sollen", ", weil …"): what the sentence itself asserts."""
+        toks, lex = self.tokens, self.lex
+        out, inner = [], False
+        for k in range(a, b):
+            if toks[k].text in ",;:–" and not self.in_quote[k]:
+                inner = k + 1 < b and (toks[k + 1].low in lex.relative_forms or toks[k + 1].low in lex.subordinators)
+                continue
+            if not inner and not self.in_quote[k]:
+                out.append(k)
+        return out
+
     def _first_person_subject(self, a: int, k: int) -> bool:
         """A first-person pronoun in the clause of verb ``k`` (back to the last comma): the form is
         the indicative that Konjunktiv I shares with the first person ("habe", "werde")."""
@@ -802,7 +815,7 @@ class SentenceReader:
                 speaker = None
             return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True)]
         toks = self.tokens
-        hearsay = any(toks[k].low in self.lex.hearsay_modals and not self.in_quote[k] for k in range(s.first, end))
+        hearsay = any(toks[k].low in self.lex.hearsay_modals for k in self._main_clause(s.first, end))
         perfect = end - 1 > s.first and toks[end - 1].low in self.lex.hearsay_infinitives
         # "Er soll … verholfen haben" anywhere; "Es soll … werden" right after an attributed
         # quotation, whose speaker it continues (free indirect speech).
