@@ -183,6 +183,8 @@ class SentenceReader:
                 and self._quoting_subject_range(s, m) is None \
                 and not any(t.low in self.lex.hearsay for t in self.tokens[s.first : s.last]):
             return False  # „Wie die Jungfrau zum Kind“ kam sie, mit »60.000 Gulden« bezahlt: part of the clause
+        if title_like and self._after_article(prev_words):
+            return False  # "erklärte der neue „Oberste Rat zur …“", "Teile des „Gesetzes über …“": a name
         if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
             return True
         if not before or before[-1] in ":\n":
@@ -195,10 +197,30 @@ class SentenceReader:
             return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
 
+    def _after_article(self, prev_words: list[str]) -> bool:
+        """The words before a quotation end with an article, or an article and a lower-case
+        adjective ("der neue"): the quotation is the head of a noun phrase, a name or title."""
+        det = self.lex.determiners
+        if not prev_words:
+            return False
+        if prev_words[-1] in det:
+            return True
+        return len(prev_words) > 1 and prev_words[-2] in det and prev_words[-1][:1].islower() and prev_words[-1].isalpha()
+
     def _passive_before(self, s: Sentence, m: Marked) -> bool:
-        """"wurde als »Ruster Ausbruch« bezeichnet": a name the thing bears, no one's words."""
-        return any(t.low in self.lex.passive_auxiliaries for k, t in enumerate(self.tokens[s.first : s.last], s.first)
-                   if t.end <= m.start and not self.in_quote[k])
+        """"wurde als »Ruster Ausbruch« bezeichnet", "der als „Sonnenwind“ bezeichnet wird": a name
+        the thing bears, no one's words — the auxiliary before the quotation, or closing its clause
+        after it (verb-final: the participle, then the auxiliary)."""
+        toks, lex = self.tokens, self.lex
+        if any(t.low in lex.passive_auxiliaries for k, t in enumerate(toks[s.first : s.last], s.first)
+               if t.end <= m.start and not self.in_quote[k]):
+            return True
+        k = self._token_at(m.end)
+        while k < s.last and not self.in_quote[k] and toks[k].text not in ",;:.":
+            if toks[k].low in lex.passive_auxiliaries and k > 0 and toks[k - 1].low in lex.cue_forms:
+                return True
+            k += 1
+        return False
 
     def _has_subjunctive(self, a: int, b: int, reported: bool = False) -> bool:
         """A subjunctive verb outside quotation marks in tokens ``a``..``b``; ``reported``: one that
@@ -399,19 +421,23 @@ class SentenceReader:
         return None
 
     def _main_clause_resumes(self, a: int, b: int) -> bool:
+        return self._infinitive_close(a, b) is not None
+
+    def _infinitive_close(self, a: int, b: int) -> int | None:
         """An infinitive clause after a content noun closes with a comma and the main clause goes on
         ("hat ihr Versprechen, … zu mobilisieren, nicht eingelöst"): the noun is a thing the
         sentence narrates about, not a frame whose content ends the sentence."""
         toks, marker, infix = self.tokens, self.lex.infinitive_marker, self.lex.infix_infinitive
         if not marker:
-            return False
+            return None
         for k in range(a + 1, b - 1):
             if toks[k + 1].text != "," or self.in_quote[k] or not toks[k].low.endswith("n"):
                 continue
             if toks[k - 1].low == marker or (infix is not None and infix.match(toks[k].low)):
                 nxt = toks[k + 2] if k + 2 < b else None
-                return nxt is not None and nxt.low not in self.lex.coordinators and nxt.low not in self.lex.clause_stop_words
-        return False
+                resumes = nxt is not None and nxt.low not in self.lex.coordinators and nxt.low not in self.lex.clause_stop_words
+                return k + 1 if resumes else None
+        return None
 
     def _in_name(self, k: int, directs: list[Marked]) -> bool:
         """Token ``k`` is inside quotation marks that hold a name or title, not quoted words."""
