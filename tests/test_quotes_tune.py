@@ -139,3 +139,18 @@ def test_preterite_wurde_and_a_modal_in_a_relative_clause_do_not_continue_a_quot
 ])
 def test_a_name_in_quotation_marks_is_no_direct_quote(text: str) -> None:
     assert all(q.kind != "direct" for q in _quotes(text, "de"))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Wieso die Maschine kurz nach dem Start abdrehte, gab die Flugsicherung nicht bekannt.", "de"),
+    ("Fische können anders als der Mensch nicht mitteilen, ob sie Schmerzen verspüren.", "de"),
+    ("Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu dem Portal.", "de"),
+])
+def test_negated_speech_and_a_quoted_source_give_no_quote_of_their_own(text: str, language: str) -> None:
+    assert all(q.kind != "direct" for q in _quotes(text, language))
+    assert not any("Maschine" in q.text or "Schmerzen" in q.text for q in _quotes(text, language))
+
+
+def test_a_negation_inside_bare_english_content_is_the_content() -> None:
+    quotes = _quotes("Beth Ruffin said she didn't know much about the candidate before the event.", "en")
+    assert [q.text for q in quotes] == ["she didn't know much about the candidate before the event"]

@@ -183,6 +183,8 @@ class SentenceReader:
                 and self._quoting_subject_range(s, m) is None \
                 and not any(t.low in self.lex.hearsay for t in self.tokens[s.first : s.last]):
             return False  # „Wie die Jungfrau zum Kind“ kam sie, mit »60.000 Gulden« bezahlt: part of the clause
+        if has_cue and prev_word.lower() == self.lex.wie_word and self._as_clause_source(m, s):
+            return False  # "Wie „heise online“ berichtet, …": the source of an as-clause, not its words
         if title_like and self._after_article(prev_words):
             return False  # "erklärte der neue „Oberste Rat zur …“", "Teile des „Gesetzes über …“": a name
         if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
@@ -196,6 +198,16 @@ class SentenceReader:
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
             return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
+
+    def _as_clause_source(self, m: Marked, s: Sentence) -> bool:
+        """The quotation after "wie" is followed, within a few words, by a cue and the comma that
+        closes the as-clause: it names the source ("Wie „heise online“ am Montag berichtet, …")."""
+        toks = self.tokens
+        k = self._token_at(m.end)
+        for j in range(k, min(s.last - 1, k + MAX_FRAME_TAIL)):
+            if toks[j].low in self.lex.cue_forms and toks[j + 1].text == ",":
+                return True
+        return False
 
     def _after_article(self, prev_words: list[str]) -> bool:
         """The words before a quotation end with an article, or an article and a lower-case
@@ -319,6 +331,8 @@ class SentenceReader:
         end = self._attribution_cut(cue.last, self._content_end(s))
         if self._agentless_passive(s, cue, end):
             return []  # "Der Stadt wurde das Recht eingeräumt, …", "it is alleged he …": no one speaks
+        if self._negated(s, cue, end):
+            return []  # "…, gab die Flugsicherung nicht bekannt", "nicht mitteilen können, ob …": nothing said
         before = self._content_before(s, cue, end, directs)
         after = self._content_after(s, cue, end, directs)
         if before and after and self.tokens[self._token_at(after.start)].low in self.lex.complementizers:
@@ -338,6 +352,20 @@ class SentenceReader:
             if speaker is not None and self.speakers.plausible(speaker):
                 after = self._make(cue.last, end, directs, speaker, self._span(cue.first, cue.last))
         return [before, after]
+
+    def _negated(self, s: Sentence, cue: Cue, end: int) -> bool:
+        """A negation in the cue's own frame — right before the verb, or between it and the comma,
+        colon or complementizer that opens the content ("gab … nicht bekannt", "sagte nicht, ob"),
+        but not "nicht nur": what is reported is that nothing was said."""
+        toks, lex = self.tokens, self.lex
+        if not lex.negations:
+            return False
+        stop = next((k for k in range(cue.first, end) if toks[k].text in ",:;" or self.in_quote[k]
+                     or toks[k].low in lex.complementizers), end)
+        # (where content may follow the cue bare, "said she didn't know", only the words before it)
+        frame = [*range(max(s.first, cue.first - 1), cue.first), *(() if lex.bare_clause else range(cue.first, stop))]
+        return any(toks[k].low in lex.negations and not self.in_quote[k]
+                   and not (k + 1 < s.last and toks[k + 1].low in lex.focus_particles) for k in frame)
 
     def _finite_in(self, a: int, b: int) -> bool:
         """A finite verb in the first clause of ``a``..``b`` (to its first comma): "the plan would

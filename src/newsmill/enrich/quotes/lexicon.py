@@ -128,6 +128,8 @@ class QuoteLexicon:
     state_auxiliaries: frozenset[str] = frozenset()
     # words after which a cue form is part of an idiom, not speech: "sich bereit erklärt" (agreed to)
     not_cue_after: frozenset[str] = frozenset()
+    # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
+    negations: frozenset[str] = frozenset()
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -281,6 +283,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         request_participles=words("request_participles"),
         state_auxiliaries=words("state_auxiliaries"),
         not_cue_after=words("not_cue_after"),
+        negations=words("negations"),
     )
 
 
