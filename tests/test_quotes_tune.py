@@ -154,3 +154,9 @@ def test_negated_speech_and_a_quoted_source_give_no_quote_of_their_own(text: str
 def test_a_negation_inside_bare_english_content_is_the_content() -> None:
     quotes = _quotes("Beth Ruffin said she didn't know much about the candidate before the event.", "en")
     assert [q.text for q in quotes] == ["she didn't know much about the candidate before the event"]
+
+
+def test_an_english_title_in_title_case_is_no_quote() -> None:
+    text = "McDonald joined the band in 1975 and sang on hit singles like 1978’s “What a Fool Believes.”"
+    assert _quotes(text, "en") == []
+    assert len(_quotes("“We Were Surprised By The Result,” he said.", "en")) == 1

@@ -34,6 +34,8 @@ MAX_TITLE_WORDS = 12
 # Quoted words, all capitalised, up to this many and inside a sentence with no cue are a name or a
 # title even when a full stop or comma stands inside the marks (American style: “Judy.”).
 MAX_NAME_WORDS = 3
+# Letters from which an English title capitalises a word ("a", "to", "the", "of" stay lower case).
+TITLE_WORD_LETTERS = 4
 # Words of a quotation after a colon below which, with no cue and no end punctuation, it is a label.
 MAX_LABEL_WORDS = 2
 # Quoted words covering this share of the content make it a direct quote, less makes it mixed.
@@ -65,6 +67,13 @@ def m_start_trimmed(text: str, start: int) -> int:
     while start > 0 and text[start - 1].isspace():
         start -= 1
     return start
+
+
+def _title_case(words: str) -> bool:
+    """English title case: at least two words of four letters or more, every one capitalised (a
+    sentence capitalises its first word only)."""
+    long = [w for w in words.split() if len(w.strip("’'\"-")) >= TITLE_WORD_LETTERS]
+    return len(long) >= 2 and all(w[:1].isupper() for w in long)
 
 
 def _cap(word: str) -> bool:
@@ -177,6 +186,9 @@ class SentenceReader:
         if not has_cue and words <= MAX_NAME_WORDS and first_word not in self.lex.quote_openers \
                 and all(w[:1].isupper() for w in inner.rstrip(".,").split()) and before and before[-1] not in ":\n":
             return False  # “Judy.”, “Marriage Story,”: a title whose punctuation belongs to the sentence
+        if not has_cue and self.lex.lowercase_nouns and _title_case(inner.rstrip(".,")) \
+                and first_word not in self.lex.quote_openers:
+            return False  # “Takin’ It to the Streets,”, “What a Fool Believes.”: a title in English title case
         after = self.text[m.end : m.end + 2].lstrip(" ")
         if not has_cue and inner[-1] not in ".!?,…" and after[:1].isalpha() and after[:1].islower() \
                 and before and before[-1] not in ":" and not self._has_subjunctive(s.first, s.last) \
