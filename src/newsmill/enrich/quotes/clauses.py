@@ -36,6 +36,8 @@ MAX_TITLE_WORDS = 12
 MAX_NAME_WORDS = 3
 # Letters from which an English title capitalises a word ("a", "to", "the", "of" stay lower case).
 TITLE_WORD_LETTERS = 4
+# Such words a title needs; one more when it opens like speech ("What a Fool Believes").
+TITLE_CASE_WORDS = 2
 # Words of a quotation after a colon below which, with no cue and no end punctuation, it is a label.
 MAX_LABEL_WORDS = 2
 # Quoted words covering this share of the content make it a direct quote, less makes it mixed.
@@ -69,11 +71,11 @@ def m_start_trimmed(text: str, start: int) -> int:
     return start
 
 
-def _title_case(words: str) -> bool:
-    """English title case: at least two words of four letters or more, every one capitalised (a
-    sentence capitalises its first word only)."""
+def _title_case(words: str) -> int:
+    """English title case: the number of words of four letters or more when every one is
+    capitalised (a sentence capitalises its first word only), else 0."""
     long = [w for w in words.split() if len(w.strip("’'\"-")) >= TITLE_WORD_LETTERS]
-    return len(long) >= 2 and all(w[:1].isupper() for w in long)
+    return len(long) if all(w[:1].isupper() for w in long) else 0
 
 
 def _cap(word: str) -> bool:
@@ -186,8 +188,8 @@ class SentenceReader:
         if not has_cue and words <= MAX_NAME_WORDS and first_word not in self.lex.quote_openers \
                 and all(w[:1].isupper() for w in inner.rstrip(".,").split()) and before and before[-1] not in ":\n":
             return False  # “Judy.”, “Marriage Story,”: a title whose punctuation belongs to the sentence
-        if not has_cue and self.lex.lowercase_nouns and _title_case(inner.rstrip(".,")) \
-                and first_word not in self.lex.quote_openers:
+        capitalised = _title_case(inner.rstrip(".,")) if self.lex.lowercase_nouns and not has_cue else 0
+        if capitalised >= TITLE_CASE_WORDS and (first_word not in self.lex.quote_openers or capitalised > TITLE_CASE_WORDS):
             return False  # “Takin’ It to the Streets,”, “What a Fool Believes.”: a title in English title case
         after = self.text[m.end : m.end + 2].lstrip(" ")
         if not has_cue and inner[-1] not in ".!?,…" and after[:1].isalpha() and after[:1].islower() \
