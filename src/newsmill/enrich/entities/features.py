@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,8 @@ class GazetteerFeatures:
         # also mark lower-case tokens (own "c…" codes): English web text writes "chicago", "tmobile";
         # in German lower case is nearly always a common word, so the German model leaves it off
         self.lowercase = lowercase
-        self.classes: dict[str, str] = {}
+        # a dict while training; loaded from a model, a memory-mapped table (``newsmill.mapped``)
+        self.classes: Mapping[str, str] = {}
 
     def __call__(self, doc: Any) -> Any:
         for token in doc:
@@ -79,15 +80,25 @@ class GazetteerFeatures:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         with gzip.open(path / "classes.json.gz", "wt", encoding="utf-8") as fh:
-            json.dump(self.classes, fh, ensure_ascii=False, separators=(",", ":"))
+            json.dump(dict(self.classes), fh, ensure_ascii=False, separators=(",", ":"))
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GazetteerFeatures:
-        with gzip.open(Path(path) / "classes.json.gz", "rt", encoding="utf-8") as fh:
-            self.classes = json.load(fh)
+        # ~400,000 words: as a dict ~40 MB in every process that loads the model, memory-mapped
+        # from the machine's cache nothing private (see newsmill.mapped)
+        from newsmill.mapped import word_table
+
+        source = Path(path) / "classes.json.gz"
+
+        def load() -> dict[str, str]:
+            with gzip.open(source, "rt", encoding="utf-8") as fh:
+                loaded: dict[str, str] = json.load(fh)
+            return loaded
+
+        self.classes = word_table(source, "ner-classes", load)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return gzip.compress(json.dumps(self.classes).encode("utf-8"))
+        return gzip.compress(json.dumps(dict(self.classes)).encode("utf-8"))
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> GazetteerFeatures:
         self.classes = json.loads(gzip.decompress(data))
