@@ -46,7 +46,8 @@ class CueFinder:
                 continue
             tok = toks[i]
             low = tok.low
-            verbish = (tok.text[:1].islower() or i == s.first) and not (i > s.first and toks[i - 1].low in lex.noun_markers)
+            verbish = (tok.text[:1].islower() or i == s.first) and not (i > s.first and toks[i - 1].low in lex.noun_markers) \
+                and not (i > s.first and toks[i - 1].low in lex.not_cue_after)
             if verbish and low in lex.impersonal_cues and lex.impersonal_subject and not self._beside_subject(i, s):
                 continue  # "„…“ heißt die Serie", "wie die Gegend heißt": a name, not "hieß es"
             if verbish and low in lex.cue_forms:

@@ -119,6 +119,22 @@ class QuoteLexicon:
     # a passive cue without an agent names no speaker ("it is alleged"); German news reports an
     # accusation so ("Ihm wird vorgeworfen, … zu haben"), and its readers and gold count it
     passive_needs_agent: bool = False
+    # subjunctive forms that alone mark a conditional, not reported speech: the singular
+    # Konjunktiv II ("wäre", "könnte"), whose Konjunktiv I ("sei", "könne") is distinct; a sentence
+    # with only these does not continue a quotation ("Seite an Seite wären die beiden …")
+    conditional_forms: frozenset[str] = frozenset()
+    # English: a bare clause after a cue holds a finite verb — an auxiliary or modal, or a word with
+    # a finite ending after its subject; an object noun phrase ("announced the selection") holds none
+    finite_words: frozenset[str] = frozenset()
+    finite_endings: tuple[str, ...] = ()
+    # participles of requests ("aufgerufen", "gebeten"): in the passive without an agent the subject is
+    # the addressee and the content a request, with the passive of state too ("sind aufgerufen")
+    request_participles: frozenset[str] = frozenset()
+    state_auxiliaries: frozenset[str] = frozenset()
+    # words after which a cue form is part of an idiom, not speech: "sich bereit erklärt" (agreed to)
+    not_cue_after: frozenset[str] = frozenset()
+    # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
+    negations: frozenset[str] = frozenset()
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -269,6 +285,13 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         participle_endings=tuple(raw.get("participle_endings", [])),
         irregular_participles=words("irregular_participles"),
         passive_needs_agent=bool(raw.get("passive_needs_agent", False)),
+        conditional_forms=words("conditional_forms"),
+        finite_words=words("finite_words"),
+        finite_endings=tuple(raw.get("finite_endings", [])),
+        request_participles=words("request_participles"),
+        state_auxiliaries=words("state_auxiliaries"),
+        not_cue_after=words("not_cue_after"),
+        negations=words("negations"),
     )
 
 
