@@ -164,7 +164,8 @@ def fold_of(set_name: str, key: str) -> int:
     return hashlib.sha1(f"fold:{set_name}:{key}".encode()).digest()[0] % FOLDS
 
 
-def training_arrays(records: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def training_arrays(records: list[dict[str, Any]], zyte_weight: float = ZYTE_PAGE_WEIGHT,
+                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Labelled rows: features, label, weight, fold."""
     xs, ys, ws, folds = [], [], [], []
     for r in records:
@@ -176,7 +177,7 @@ def training_arrays(records: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarr
                 continue
             xs.append(row)
             ys.append(y)
-            ws.append(1.0 if r["set"] == "trafeval" else ZYTE_PAGE_WEIGHT * min(1.0, tokens[k] / total))
+            ws.append(1.0 if r["set"] == "trafeval" else zyte_weight * min(1.0, tokens[k] / total))
             folds.append(fold_of(r["set"], r["key"]))
     return np.array(xs, dtype=np.float64), np.array(ys, dtype=np.float64), np.array(ws), np.array(folds)
 
@@ -226,9 +227,9 @@ def per_record_scores(records: list[dict[str, Any]], model: tuple[float, list[Tr
     return out
 
 
-def cross_validate(records: list[dict[str, Any]], s: Setting) -> list[np.ndarray]:
+def cross_validate(records: list[dict[str, Any]], s: Setting, zyte_weight: float = ZYTE_PAGE_WEIGHT) -> list[np.ndarray]:
     """Out-of-fold scores of every record's candidate lines."""
-    x, y, w, folds = training_arrays(records)
+    x, y, w, folds = training_arrays(records, zyte_weight)
     scores: list[np.ndarray] = [np.zeros(0)] * len(records)
     for k in range(FOLDS):
         rng = np.random.default_rng(SEED + k)
@@ -288,7 +289,10 @@ def main() -> None:
     ap.add_argument("--trees", type=int, default=150, help="number of trees of each stage")
     ap.add_argument("--depth", type=int, default=4, help="tree depth")
     ap.add_argument("--rate", type=float, default=0.1, help="learning rate")
+    ap.add_argument("--zyte-weight", type=float, help=f"weight of one Zyte page (default {ZYTE_PAGE_WEIGHT})")
+    ap.add_argument("--one-stage", action="store_true", help="do not try the second stage")
     args = ap.parse_args()
+    zyte_weight = args.zyte_weight or ZYTE_PAGE_WEIGHT
     with DATA.open("rb") as fh:
         data = pickle.load(fh)
     if tuple(data["features"]) != feature_names():
@@ -299,17 +303,19 @@ def main() -> None:
     cells = sorted({(r["flattener"], r["set"]) for r in records}, key=lambda c: (c[0], c[1]))
     s = Setting(args.trees, args.depth, args.rate)
     results: dict[str, dict[tuple[str, str], float]] = {"rules": cell_scores(records, None, gold)}
-    oof1 = cross_validate(records, s)
+    oof1 = cross_validate(records, s, zyte_weight)
     mean1, drop1, add1, results["stage 1 (cv)"] = best_thresholds(records, oof1, gold, cells)
     print(f"{s}: stage 1 cv mean {mean1:.4f} (drop < {drop1}, add > {add1})", flush=True)
     stacked = with_context(records, oof1)
-    oof2 = cross_validate(stacked, s)
-    mean2, drop2, add2, results["stage 2 (cv)"] = best_thresholds(records, oof2, gold, cells)
-    print(f"stage 2 cv mean {mean2:.4f} (drop < {drop2}, add > {add2})", flush=True)
+    mean2, drop2, add2 = 0.0, 0.0, 0.0
+    if not args.one_stage:
+        oof2 = cross_validate(stacked, s, zyte_weight)
+        mean2, drop2, add2, results["stage 2 (cv)"] = best_thresholds(records, oof2, gold, cells)
+        print(f"stage 2 cv mean {mean2:.4f} (drop < {drop2}, add > {add2})", flush=True)
     print(table(results, cells))
     if args.no_write:
         return
-    x, y, w, _ = training_arrays(records)
+    x, y, w, _ = training_arrays(records, zyte_weight)
     first = fit(x, y, w, s, np.random.default_rng(SEED))
     use_second = mean2 > mean1
     model: dict[str, Any] = {
@@ -317,7 +323,7 @@ def main() -> None:
         "trained_on": "tune half of trafeval-de-dev (Apache-2.0) and Zyte English pages (MIT), every flattener; "
                       "training/textdump/manifest.json",
         "seed": SEED,
-        "setting": s.__dict__,
+        "setting": {**s.__dict__, "zyte_page_weight": zyte_weight},
         "cv_mean_f1": {"rules": round(float(np.mean([results["rules"][c] for c in cells])), 4),
                        "stage1": round(mean1, 4), "stage2": round(mean2, 4)},
         "features": list(feature_names()),
@@ -328,7 +334,7 @@ def main() -> None:
         "add_above": add2 if use_second else add1,
     }
     if use_second:  # trained on out-of-fold stage-1 scores, as it was cross-validated
-        x2, y2, w2, _ = training_arrays(stacked)
+        x2, y2, w2, _ = training_arrays(stacked, zyte_weight)
         model["second"] = stage_json(*fit(x2, y2, w2, s, np.random.default_rng(SEED + 1)))
     MODEL_PATH.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KiB), stage 2: {use_second}")

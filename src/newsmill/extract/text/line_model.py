@@ -37,6 +37,8 @@ MAX_CANDIDATES = 3000
 # A line of the head that the page's <title> (the dump's first line) contains is the headline
 # printed again; shorter lines match anywhere.
 TITLE_MIN_CHARS = 12
+# Debris of these reasons is never added back (``_addable``).
+HARD_REASONS = frozenset({"markup", "consent", "gallery", "duplicate"})
 # Segment weights (characters of prose, penalties) are given to the model in hundreds.
 WEIGHT_SCALE = 100.0
 
@@ -355,7 +357,12 @@ def shipped_model() -> Model | None:
 
 def refine(lines: list[Line], labels: list[Label], body: Body, parts: Parts, stopwords: frozenset[str],
            model: Model | None = None) -> None:
-    """Drop the blocks the model calls debris and add the nearby lines it calls article, in place."""
+    """Drop the blocks the model calls debris and add the nearby lines it calls article, in place.
+
+    Lines the head walk judged (a source, a place name or a rubric between lead and body) are not
+    added back: the head's fields are structure's decision, and a stray name there costs more than
+    a missed one (the model, trained on whole-page gold, has no notion of a byline).
+    """
     model = model or shipped_model()
     if model is None:
         return
@@ -365,17 +372,48 @@ def refine(lines: list[Line], labels: list[Label], body: Body, parts: Parts, sto
     role = roles(lines, parts)
     texts = {b.text for b in parts.blocks} | {parts.title or "", parts.lead or ""}
     kept: dict[int, Block] = dict(zip(parts.block_lines, parts.blocks, strict=True))
+    duplicates = {r.text for r in parts.removed if r.reason == "duplicate"}
+    barriers = [i for i, lb in enumerate(labels) if lb.barrier]
+    in_list = _colon_list_items(lines, labels, parts.block_lines)
     for i, s in zip(which, model.scores(which, rows), strict=True):
-        if role[i] == "block" and s < model.drop_below:
+        if role[i] == "block" and s < model.drop_below and i not in in_list:
             block = kept.pop(i)
             parts.removed.append(_removed(block.text, labels[i]))
-        elif role[i] == "none" and s > model.add_above and lines[i].text not in texts:
+        elif (role[i] == "none" and s > model.add_above and lines[i].text not in texts and _addable(labels[i])
+              and i not in parts.head_lines and lines[i].text not in duplicates
+              and not _beyond_barrier(i, body, barriers)):
             kept[i] = Block("list_item" if lines[i].bullet else "paragraph", lines[i].text)
             texts.add(lines[i].text)
             _unremove(parts, lines[i])
     order = sorted(kept)
     parts.block_lines = order
     parts.blocks = [kept[i] for i in order]
+
+
+def _beyond_barrier(i: int, body: Body, barriers: list[int]) -> bool:
+    """A section barrier (comments, footer, related stories) between the body and line ``i``."""
+    lo, hi = (i, body.start) if i < body.start else (body.end, i)
+    return bisect_left(barriers, hi) > bisect_left(barriers, lo)
+
+
+def _colon_list_items(lines: list[Line], labels: list[Label], block_lines: list[int]) -> set[int]:
+    """Short blocks right after a block ending in a colon: the items of the list it opens, which
+    ``segment`` keeps on purpose (flatteners that drop bullets leave them as bare short lines)."""
+    items: set[int] = set()
+    opened = False
+    for i in block_lines:
+        if opened and labels[i].kind == "short":
+            items.add(i)
+            continue
+        opened = lines[i].text.endswith(":")
+    return items
+
+
+def _addable(label: Label) -> bool:
+    """Code, tags and section barriers are hard evidence the model is not asked to overrule: the
+    training pages hold too few of them for it to have learnt that (a style sheet between two
+    paragraphs was added back)."""
+    return not label.barrier and not (label.kind == "bad" and label.reason in HARD_REASONS)
 
 
 def _removed(text: str, label: Label):  # type: ignore[no-untyped-def]

@@ -81,6 +81,7 @@ class Parts:
     title_line: int | None = None
     lead_line: int | None = None
     used: set[int] = field(default_factory=set)
+    head_lines: set[int] = field(default_factory=set)  # lines the head walk judged, before the first block
 
 
 @dataclass
@@ -220,6 +221,8 @@ def _walk(ctx: _Ctx, start: int, end: int) -> None:
         if i in ctx.used:
             continue
         label = labels[i]
+        if not in_body:
+            parts.head_lines.add(i)
         if label.is_bad and not (in_body and _weak_debris(label)):
             _drop(ctx, i, "other")
             continue
