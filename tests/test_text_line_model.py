@@ -76,6 +76,17 @@ def test_stage_walks_its_trees() -> None:
     stage = Stage(0.5, [_stump(0, 1.0, -2.0, 2.0), _stump(1, 0.0, 0.0, 1.0)])
     assert stage.score([0.5, -1.0]) == pytest.approx(-1.5)
     assert stage.score([1.5, 3.0]) == pytest.approx(3.5)
+    assert stage.score([1.0, 0.0]) == stage.walk([1.0, 0.0]) == pytest.approx(-1.5)  # "<=" goes left
+
+
+def test_compiled_trees_score_as_the_walk_does() -> None:
+    model = shipped_model()
+    if model is None:
+        pytest.skip("no shipped model")
+    found = _found()
+    _, rows = features(found.lines, found.labels, found.body, found.parts, found.lex.stopwords)
+    for row in rows:
+        assert model.first.score(row) == pytest.approx(model.first.walk(row), abs=1e-9)
 
 
 def test_load_checks_the_feature_names(tmp_path: Path) -> None:
