@@ -40,12 +40,12 @@ MAX_CANDIDATES = 3000
 TITLE_MIN_CHARS = 12
 # Debris of these reasons is never added back (``_addable``).
 HARD_REASONS = frozenset({"markup", "consent", "gallery", "duplicate"})
+SENTENCE_END_CHARS = 20
 # Segment weights (characters of prose, penalties) are given to the model in hundreds.
 WEIGHT_SCALE = 100.0
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«')\]]*$")
-_TRUNCATED = re.compile(r"(?:\.{3}|…)$")
 _QUOTE_MARKS = frozenset("\"„“”»«")
 
 KINDS = ("good", "medium", "short", "bad", "image", "caption")
@@ -172,7 +172,7 @@ def _facts(line: Line, label: Label, role: str) -> Facts:
         float(label.kind == "good"),
         float(label.kind == "bad"),
         float(role in ("block", "title", "lead")),
-        float(bool(line.text) and bool(_SENTENCE_END.search(line.text))),
+        _ends_sentence(line.text),
         max(0.0, weight),
         min(0.0, weight),
     )
@@ -254,12 +254,12 @@ def _own(line: Line, label: Label, stopwords: frozenset[str]) -> list[float]:
     row = [
         math.log1p(len(text)),
         math.log1p(len(words)),
-        sum(1 for w in words if w.lower() in stopwords) / nw,
-        float(bool(_SENTENCE_END.search(text))),
+        sum(map(stopwords.__contains__, map(str.lower, words))) / nw,
+        _ends_sentence(text),
         float(text.endswith(":")),
         line.link_share,
         line.markup_share,
-        sum(c.isdigit() for c in text) / chars,
+        sum(map(str.isdigit, text)) / chars,
         sum(1 for w in words if w[:1].isupper()) / nw,
         sum(map(len, words)) / nw,
         float(line.heading > 0),
@@ -267,7 +267,7 @@ def _own(line: Line, label: Label, stopwords: frozenset[str]) -> list[float]:
         float(line.bold),
         float(line.cut_out),
         float(line.word_run),
-        float(bool(_TRUNCATED.search(text))),
+        float(text.endswith(("...", "…"))),
         float(line.blank_before),
         float(label.barrier),
         float(label.repeated),
@@ -275,7 +275,7 @@ def _own(line: Line, label: Label, stopwords: frozenset[str]) -> list[float]:
     ]
     row += [
         text.count(",") / nw,
-        float(any(c in _QUOTE_MARKS for c in text)),
+        float(not _QUOTE_MARKS.isdisjoint(text)),
         float(text[:1].isupper()),
         float(text[:1].isdigit()),
         float(text[-1:].islower()),
@@ -283,6 +283,12 @@ def _own(line: Line, label: Label, stopwords: frozenset[str]) -> list[float]:
     row += [float(label.kind == k) for k in KINDS]
     row += [float(label.reason in g) for g in REASON_GROUPS]
     return row
+
+
+def _ends_sentence(text: str) -> float:
+    # Only the line's end is searched: a pattern anchored at the end is otherwise tried at every
+    # position of a long line (a closing run of quotes and brackets is never this long).
+    return float(bool(_SENTENCE_END.search(text, max(0, len(text) - SENTENCE_END_CHARS))))
 
 
 def _prefix_sums(values: list[float]) -> list[float]:
