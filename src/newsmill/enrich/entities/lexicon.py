@@ -103,6 +103,6 @@ def name_codes(language: str) -> Mapping[str, str]:
         return {}
     for _, component in nlp.pipeline:
         classes = getattr(component, "classes", None)
-        if isinstance(classes, Mapping):
+        if isinstance(classes, Mapping):  # a dict, a memory-mapped table or the sorted lists
             return classes
     return {}
