@@ -92,8 +92,11 @@ def measure(name: str, inputs: Path, workdir: Path, enrich: bool) -> dict[str, A
             pids = _tree(proc.pid)
             for pid in pids:
                 cpu[pid] = max(cpu.get(pid, 0.0), _cpu_s(pid))
-                if pid not in roles:
-                    roles[pid] = _role(pid, proc.pid, roles)
+                # asked again each time: a process sampled between its fork and its exec still
+                # shows its parent's command line
+                role = _role(pid, proc.pid, roles)
+                if role != "other" or pid not in roles:  # "other" also when it just exited
+                    roles[pid] = role
             peak["pss"] = max(peak["pss"], _memory(pids)[1])
             children = [p for p in pids if p != proc.pid and _parent(p) == proc.pid]
             peak["worker"] = max(peak["worker"], max((_memory(_tree(p))[1] for p in children), default=0))

@@ -113,3 +113,15 @@ def test_the_mapped_language_identifier_answers_as_py3langid(cache: Path) -> Non
              "Rząd przedstawił w środę projekt budżetu.", "12345 ... !!!", ""]
     for text in texts:
         assert mapped.classify(text) == stock.classify(text), text
+
+
+def test_a_damaged_langid_cache_falls_back_to_the_packaged_model(cache: Path) -> None:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    from newsmill.extract.langid_model import identifier
+
+    identifier(MODEL_DIR / MODEL_FILE)
+    (entry,) = cache.glob("langid-*")
+    (entry / "nextmove.npy").write_bytes((entry / "nextmove.npy").read_bytes()[:1000])  # cut short
+    text = "Der Bundestag hat am Donnerstag über den Haushalt beraten."
+    assert identifier(MODEL_DIR / MODEL_FILE).classify(text)[0] == "de"

@@ -19,8 +19,8 @@ The directory is ``$NEWSMILL_CACHE_DIR``, else ``$XDG_CACHE_HOME/newsmill``, els
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
+import logging
 import os
 import shutil
 import sqlite3
@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 # Answers kept per table and process: an article has a few hundred distinct words, and most of them
 # come again in the next article. Bounded, so a page process's private memory does not grow.
@@ -57,7 +59,10 @@ def content_key(source: Path | bytes, kind: str) -> str:
 def cached(key: str, suffix: str, build: Callable[[Path], None]) -> Path | None:
     """The cache entry ``key``: built by ``build(temporary path)`` when missing, then renamed into
     place. None when the cache directory cannot be written (the caller loads the source instead)."""
-    folder = cache_dir()
+    try:
+        folder = cache_dir()
+    except RuntimeError:  # no home directory to be found
+        return None
     final = folder / f"{key}{suffix}"
     if final.exists():
         return final
@@ -156,10 +161,12 @@ def word_table(source: Path, kind: str, load: Callable[[], Mapping[str, str] | I
         loaded.append(data)
         WordTable.write(path, _items(data))
 
-    with contextlib.suppress(OSError, sqlite3.Error):
+    try:
         path = cached(content_key(source, kind), ".sqlite", build)
         if path is not None:
             return WordTable(path)
+    except (OSError, sqlite3.Error) as exc:  # a broken cache costs memory, never answers
+        log.warning("%s: no memory-mapped table (%s); loading %s into memory", kind, exc, source)
     data = loaded[0] if loaded else load()
     return data if isinstance(data, Mapping) else dict.fromkeys(data, "")
 

@@ -11,15 +11,28 @@ indexes exactly as it indexes its own lists and arrays, so every answer is the s
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+log = logging.getLogger(__name__)
+
 
 def identifier(model_file: Path) -> Any:
     """A ``LanguageIdentifier`` (normalised probabilities) over the memory-mapped model, or one
     loaded as py3langid does where the cache cannot be written."""
+    from py3langid.langid import LanguageIdentifier
+
+    try:
+        return _mapped(model_file)
+    except (OSError, ValueError) as exc:  # a broken cache costs memory, never answers
+        log.warning("langid: no memory-mapped model (%s); loading it into memory", exc)
+    return LanguageIdentifier.from_modelpath(model_file, norm_probs=True)
+
+
+def _mapped(model_file: Path) -> Any:
     from py3langid.langid import LanguageIdentifier
 
     from newsmill.mapped import cached, content_key
