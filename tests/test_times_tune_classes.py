@@ -161,3 +161,21 @@ def test_a_weekday_without_tense_is_the_one_the_article_dated() -> None:
 ])
 def test_the_end_of_the_year_in_news(language: str, text: str, want: str) -> None:
     assert _values(text, language)["the end of the year"] == want
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("text", "want"), [
+    ("In der Nacht auf Samstag ist ein Wagen um 23.50 Uhr von der Straße abgekommen.", "2023-11-10T23:50"),
+    ("In der Nacht auf Samstag ist ein Wagen um 2.30 Uhr von der Straße abgekommen.", "2023-11-11T02:30"),
+])
+def test_a_clock_time_in_the_night_before_a_day(text: str, want: str) -> None:
+    assert want in _calendar(text, "de").values()
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("text", [
+    "I replaced the battery of my 15-inch 2016 MacBook Pro.",
+    "Story timeline: 2021 VW ID.4 arrives in the US.",
+])
+def test_a_year_before_a_maker_or_product_line_is_a_model_year(text: str) -> None:
+    assert not [v for v in _calendar(text, "en").values() if v[:2] in ("20", "19")]

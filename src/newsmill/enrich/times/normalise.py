@@ -511,12 +511,19 @@ def ref_word(job: Job) -> str | None:
     return value if isinstance(value, str) else None
 
 
+# In a night dated by the day it leads to, clock times from this hour on are on the day before.
+NIGHT_EVENING_FROM = 12
+
+
 def time_of_day(job: Job) -> str | None:
     if job.hour() is None:
         return None
     base = job.ref.clock_day(job.text, job.span[0])
     if base is None and not job.ref.narrative:
         return job.clock(UNKNOWN_DAY)  # a clock time alone: the hour, on no day the text gives
+    hour = job.hour()
+    if base is not None and job.ref.night and hour is not None and hour >= NIGHT_EVENING_FROM:
+        base = add_days(base, -1)  # "in der Nacht auf Samstag um 23.50 Uhr": still Friday
     return "" if base is None else job.clock(fmt_date(base))
 
 

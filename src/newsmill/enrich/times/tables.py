@@ -261,7 +261,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         year_scene_before=frozenset(data.get("year_scene_before", [])),
         round_year_cue=frozenset(w.lower() for w in data.get("round_year_cue", [])),
         unit_plural=frozenset(data.get("unit_plural", [])),
-        year_guard_after=frozenset(data.get("year_guard_after", [])),
+        # a year before a maker or a product line ("the 2016 MacBook Pro", "2020 VW ID.3"): a model year
+        year_guard_after=frozenset(data.get("year_guard_after", []) + data.get("year_product_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
         nowadays_before=frozenset(nowadays.get("before", [])),
         nowadays_before_perfect=frozenset(nowadays.get("before_perfect", [])),
