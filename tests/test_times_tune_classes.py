@@ -179,3 +179,13 @@ def test_a_clock_time_in_the_night_before_a_day(text: str, want: str) -> None:
 ])
 def test_a_year_before_a_maker_or_product_line_is_a_model_year(text: str) -> None:
     assert not [v for v in _calendar(text, "en").values() if v[:2] in ("20", "19")]
+
+
+@pytest.mark.issue(15)
+def test_an_english_deictic_inside_a_quotation_gets_no_date() -> None:
+    text = ('"We needed to win this game today," the coach said after the loss.\n\n'
+            "The team plays again today.")
+    values = [t.value for t in tag_times(text, "en", PUB) if t.text == "today"]
+    assert values == ["XXXX-XX-XX", "2023-11-15"]  # a day, but not one counted from publication
+    # German quotations of the day keep it
+    assert _calendar("„Ich hoffe, dass ich morgen besser spiele“, sagte er.", "de") == {"morgen": "2023-11-16"}

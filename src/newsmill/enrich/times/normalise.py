@@ -22,6 +22,7 @@ from newsmill.enrich.times.calendar import (
     week_monday,
     weekday_near,
 )
+from newsmill.enrich.times.quoted import inside_quotation
 from newsmill.enrich.times.tables import TimeTables
 
 Groups = dict[str, str]
@@ -393,6 +394,8 @@ def deictic(job: Job) -> str | None:
         return "PRESENT_REF"
     if offset == 0 and "part" not in job.groups and " " not in job.groups["deictic"].strip() and _nowadays(job):
         return "PRESENT_REF"
+    if job.tables.quoted_deictic_undated and not job.ref.narrative and inside_quotation(job.text, job.span[0]):
+        return UNKNOWN_DAY  # said on a day the text need not give: a day, but no date to count from
     base = job.ref.base_day(deictic=True)
     day = add_days(base, offset) if base else None
     return "" if day is None else job.clock(fmt_date(day))

@@ -106,6 +106,10 @@ class TimeTables:
     # "am Montag zu beginnen": after these a verb is an infinitive of intention, the future
     infinitive_after: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
+    # English news quotes words said on another day ("we needed to win this game today," he said
+    # after the game): a deictic inside a direct quotation gets no date (German quotes of the day
+    # mostly keep it: two of three on the tuning set)
+    quoted_deictic_undated: bool = False
     triggers: frozenset[str] = field(default_factory=frozenset)
     starters: frozenset[str] = field(default_factory=frozenset)
     trigger_suffixes: tuple[str, ...] = ()
@@ -253,6 +257,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
+        quoted_deictic_undated=bool(data.get("quoted_deictic_undated", False)),
         triggers=_triggers(data),
         starters=_starters(data),
         trigger_suffixes=tuple(data.get("trigger_suffixes", [])),
