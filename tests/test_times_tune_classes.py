@@ -189,3 +189,17 @@ def test_an_english_deictic_inside_a_quotation_gets_no_date() -> None:
     assert values == ["XXXX-XX-XX", "2023-11-15"]  # a day, but not one counted from publication
     # German quotations of the day keep it
     assert _calendar("„Ich hoffe, dass ich morgen besser spiele“, sagte er.", "de") == {"morgen": "2023-11-16"}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span"), [
+    ("de", "Sie fragt, wie man im Heute mit alten Geschichten umgeht.", "Heute"),  # the present as a noun
+    ("de", "Neben der „Krone“ verwechselt auch „Heute“ Meinung mit Nachricht.", "Heute"),  # a paper's name
+    ("en", 'He was a guest on "Today" last year.', "Today"),  # a show's name
+])
+def test_a_deictic_as_a_noun_or_a_name_is_no_time(language: str, text: str, span: str) -> None:
+    assert span not in _values(text, language)
+
+
+def test_a_deictic_beside_quoted_words_is_still_a_day() -> None:
+    assert _calendar("Sie kommt heute „sehr spät“ an.", "de") == {"heute": "2023-11-15"}

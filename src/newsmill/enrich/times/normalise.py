@@ -388,8 +388,8 @@ def deictic(job: Job) -> str | None:
     offset = job.lex("DEICTIC", "deictic")
     if not isinstance(offset, int):
         return None
-    if _in_name(job):
-        return None  # "USA Today", "Good Morning America Today": a title, no time
+    if _in_name(job) or _as_noun(job) or _quoted_alone(job):
+        return None  # "USA Today", "im Heute", the paper “Heute”: a title or a noun, no time
     if job.ref.narrative and offset == 0:
         return "PRESENT_REF"
     if offset == 0 and "part" not in job.groups and " " not in job.groups["deictic"].strip() and _nowadays(job):
@@ -402,6 +402,26 @@ def deictic(job: Job) -> str | None:
 
 
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
+_QUOTE_MARKS = "\"„“”»«‚‘’'"
+
+
+def _as_noun(job: Job) -> bool:
+    """German "im Heute", "das Heute": capitalised after an article or a fused preposition, the
+    present as a noun, no day (the adverb never follows an article)."""
+    start, end = job.span
+    word = job.text[start:end]
+    if not job.tables.capitalised_nouns or not word[:1].isupper() or " " in word.strip():
+        return False
+    before = _PREVIOUS_WORD.search(job.text, max(0, start - 20), start)
+    prev = before.group(1).lower() if before else ""
+    return prev in job.tables.articles or prev in job.tables.noun_contractions
+
+
+def _quoted_alone(job: Job) -> bool:
+    """The deictic word is all a quotation holds (the paper “Heute”, the show "Today"): a name."""
+    start, end = job.span
+    text = job.text
+    return start > 0 and end < len(text) and text[start - 1] in _QUOTE_MARKS and text[end] in _QUOTE_MARKS
 
 
 def _in_name(job: Job) -> bool:

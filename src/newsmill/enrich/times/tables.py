@@ -96,6 +96,8 @@ class TimeTables:
     # present forms of the perfect auxiliary ("hat", "haben"): past only beside a participle
     aux_present: frozenset[str] = field(default_factory=frozenset)
     articles: frozenset[str] = field(default_factory=frozenset)  # open a noun phrase
+    # prepositions fused with an article ("im", "zum"): before a capitalised deictic, a noun ("im Heute")
+    noun_contractions: frozenset[str] = field(default_factory=frozenset)
     prepositions: frozenset[str] = field(default_factory=frozenset)
     # "last Tuesday", "vergangenen Dienstag": the weekday of the week before ("am gestrigen Montag" is yesterday)
     last_weekday: frozenset[str] = field(default_factory=frozenset)
@@ -248,6 +250,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         perfect_aux=frozenset(tense.get("perfect_aux", [])),
         aux_present=frozenset(tense.get("aux_present", [])),
         articles=frozenset(tense.get("articles", [])),
+        noun_contractions=frozenset(data.get("noun_contractions", [])),
         prepositions=frozenset(tense.get("prepositions", [])),
         last_weekday=frozenset(w.lower() for w in data.get("last_weekday", [])),
         after_event=frozenset(w.lower() for w in data.get("after_event", [])),
