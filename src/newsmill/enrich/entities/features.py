@@ -106,6 +106,7 @@ class GazetteerFeatures:
         # also mark lower-case tokens (own "c…" codes): English web text writes "chicago", "tmobile";
         # in German lower case is nearly always a common word, so the German model leaves it off
         self.lowercase = lowercase
+        # a dict while training; loaded from a model, a memory-mapped table (``newsmill.mapped``)
         self.classes: Mapping[str, str] = {}
 
     def __call__(self, doc: Any) -> Any:
@@ -147,7 +148,17 @@ class GazetteerFeatures:
         (path / "classes.json.gz").write_bytes(gzip.compress(self._sorted().dumps().encode("utf-8")))
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GazetteerFeatures:
-        self.classes = SortedClasses.loads(gzip.decompress((Path(path) / "classes.json.gz").read_bytes()))
+        # ~400,000 words: as Python objects ~40 MB in every process that loads the model, memory-mapped
+        # from the machine's cache nothing private (see newsmill.mapped); the sorted lists where no
+        # cache can be written
+        from newsmill.mapped import word_table
+
+        source = Path(path) / "classes.json.gz"
+
+        def load() -> Mapping[str, str]:
+            return SortedClasses.loads(gzip.decompress(source.read_bytes()))
+
+        self.classes = word_table(source, "ner-classes", load)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:

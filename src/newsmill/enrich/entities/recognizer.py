@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from newsmill.article import Article, Entity, EntityLabel, entity_id
+from newsmill.article import Article, Entity, EntityLabel
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.entities.spans import extend_person_spans
 from newsmill.enrich.morphology import base_forms, strip_possessive
+from newsmill.enrich.person_ids import canonical_id
 
 log = logging.getLogger(__name__)
 
@@ -242,5 +243,5 @@ class EntityRecognizer:
 
         resolve_names(entities, language, self.options.resolve_labels, mention_bases(entities, text, language))
         for ent in entities:
-            ent.id = entity_id(ent.label, ent.name or ent.text)
+            ent.id = canonical_id(ent.label, ent.name or ent.text)
         article.entities = entities
