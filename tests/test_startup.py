@@ -114,3 +114,15 @@ def test_spacy_without_its_command_line_then_with_it() -> None:
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False", "True", "True"]
+
+
+def test_multi_word_city_names_are_the_multi_word_part_of_all() -> None:
+    from newsmill.enrich.places.gazetteer import MIN_SCAN_POPULATION
+    from newsmill.enrich.places.store import CityStore
+
+    store = CityStore.shipped()
+    if store is None:
+        pytest.skip("no shipped city index")
+    every = store.keys_of_cities(MIN_SCAN_POPULATION)
+    multi = store.keys_of_cities(MIN_SCAN_POPULATION, multi_word=True)
+    assert multi and multi == [k for k in every if len(k.split()) > 1]

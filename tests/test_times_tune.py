@@ -23,10 +23,11 @@ DATA = Path(__file__).parent / "data" / "times_tune"
 MIN_PRECISION = 0.92
 MIN_CORRECT = 380
 MAX_UNJUDGED = 5
-# The whole articles (ids "dw-…", "ew-…"): judged on this branch at 570ad69, before the fixes.
+# The whole articles (ids "dw-…", "ew-…"): judged on this branch at 570ad69, before the fixes
+# (363 / 413 = 0.879 then, 366 / 404 = 0.906 after them).
 WHOLE = ("dw-", "ew-")
-MIN_PRECISION_WHOLE = 0.89
-MIN_CORRECT_WHOLE = 360
+MIN_PRECISION_WHOLE = 0.90
+MIN_CORRECT_WHOLE = 362
 
 Key = tuple[str, int, int]
 

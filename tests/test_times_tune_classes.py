@@ -161,3 +161,45 @@ def test_a_weekday_without_tense_is_the_one_the_article_dated() -> None:
 ])
 def test_the_end_of_the_year_in_news(language: str, text: str, want: str) -> None:
     assert _values(text, language)["the end of the year"] == want
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("text", "want"), [
+    ("In der Nacht auf Samstag verunglückte ein Wagen um 23.50 Uhr.", "2023-11-10T23:50"),
+    ("In der Nacht auf Samstag verunglückte ein Wagen um 2.30 Uhr.", "2023-11-11T02:30"),
+])
+def test_a_clock_time_in_the_night_before_a_day(text: str, want: str) -> None:
+    assert want in _calendar(text, "de").values()
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("text", [
+    "I replaced the battery of my 15-inch 2016 MacBook Pro.",
+    "Story timeline: 2021 VW ID.4 arrives in the US.",
+])
+def test_a_year_before_a_maker_or_product_line_is_a_model_year(text: str) -> None:
+    assert not [v for v in _calendar(text, "en").values() if v[:2] in ("20", "19")]
+
+
+@pytest.mark.issue(15)
+def test_an_english_deictic_inside_a_quotation_gets_no_date() -> None:
+    text = ('"We needed to win this game today," the coach said after the loss.\n\n'
+            "The team plays again today.")
+    values = [t.value for t in tag_times(text, "en", PUB) if t.text == "today"]
+    assert values == ["XXXX-XX-XX", "2023-11-15"]  # a day, but not one counted from publication
+    # German quotations of the day keep it
+    assert _calendar("„Ich hoffe, dass ich morgen besser spiele“, sagte er.", "de") == {"morgen": "2023-11-16"}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span"), [
+    ("de", "Sie fragt, wie man im Heute mit alten Geschichten umgeht.", "Heute"),  # the present as a noun
+    ("de", "Neben der „Krone“ verwechselt auch „Heute“ Meinung mit Nachricht.", "Heute"),  # a paper's name
+    ("en", 'He was a guest on "Today" last year.', "Today"),  # a show's name
+])
+def test_a_deictic_as_a_noun_or_a_name_is_no_time(language: str, text: str, span: str) -> None:
+    assert span not in _values(text, language)
+
+
+def test_a_deictic_beside_quoted_words_is_still_a_day() -> None:
+    assert _calendar("Sie kommt heute „sehr spät“ an.", "de") == {"heute": "2023-11-15"}

@@ -31,7 +31,10 @@ def main() -> int:
         row.pop("known", None)
         near = [v for s, e, v in found[row["id"]] if s < row["end"] and row["start"] < e]
         if row["v"] == "not" and near or row["v"] in ("wrong", "missed") and row["gold"] not in near:
-            row["known"] = "still predicted" if row["v"] != "missed" else "still missed"
+            if row["v"] == "missed":
+                row["known"] = "still missed"
+            else:
+                row["known"] = "still predicted" if near else "no date given now"
             still += 1
     FILE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{still} judged errors still made", file=sys.stderr)

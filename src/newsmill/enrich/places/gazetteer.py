@@ -113,7 +113,7 @@ class Gazetteer:
         # first word of every multi-word name → its most words: scanning tries longer phrases only there
         self._multi: dict[str, int] = {}
         names = [*self._exonyms, *(k for table in self._countries.values() for k in table)]
-        names += store.keys_of_cities(MIN_SCAN_POPULATION)
+        names += store.keys_of_cities(MIN_SCAN_POPULATION, multi_word=True)
         for phrase in names:
             words = phrase.split()
             if len(words) > 1:

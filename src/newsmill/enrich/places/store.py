@@ -137,10 +137,13 @@ class CityStore:
                           "ORDER BY c.population DESC, c.id LIMIT 1", (name, country))
         return _record(rows[0], 1) if rows else None
 
-    def keys_of_cities(self, min_population: int) -> list[str]:
-        """Every name whose best city has at least ``min_population`` inhabitants."""
-        rows = self.query("SELECT n.key FROM city c JOIN name n ON n.city = c.id WHERE c.population >= ? "
-                          "ORDER BY n.key", (min_population,))
+    def keys_of_cities(self, min_population: int, multi_word: bool = False) -> list[str]:
+        """Every name whose best city has at least ``min_population`` inhabitants; with
+        ``multi_word``, only names of several words (what the scan's phrase lengths need: fetching
+        all ~23,000 took ~0.05 s of a fresh process's start)."""
+        words = " AND n.key LIKE '% %'" if multi_word else ""
+        rows = self.query("SELECT n.key FROM city c JOIN name n ON n.city = c.id WHERE c.population >= ?"
+                          f"{words} ORDER BY n.key", (min_population,))
         return [key for (key,) in rows]
 
 

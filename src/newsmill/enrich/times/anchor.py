@@ -48,6 +48,7 @@ class Reference:
     explicit_month: int | None = None  # and its month
     # weekday (0 = Monday) -> the day a bare weekday of the text was last resolved to
     weekdays: dict[int, dt.date] = field(default_factory=dict)
+    night: bool = False  # the last day came from "in der Nacht auf Samstag": the night before that day
     last_year: tuple[int, int] | None = None  # (year, offset) of the last time written with a year, of any kind
     told: bool = False  # the text has written a point of its own ("2019", "im März")
     point_at: int = 0  # where it last did

@@ -342,6 +342,7 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
             value = _recurring_value(value, found.rule.type)
         if value and _moves_reference(text, found, value, ref, tables):
             ref.update(value, found.start, written=found.rule.type not in _RELATIVE)
+            ref.night = found.rule.type == "night_to"
         has_year = _written_year(found)
         if value and has_year and (point := parse_point(value)):
             ref.last_year = (point.year, found.start)

@@ -22,6 +22,7 @@ from newsmill.enrich.times.calendar import (
     week_monday,
     weekday_near,
 )
+from newsmill.enrich.times.quoted import inside_quotation
 from newsmill.enrich.times.tables import TimeTables
 
 Groups = dict[str, str]
@@ -387,18 +388,40 @@ def deictic(job: Job) -> str | None:
     offset = job.lex("DEICTIC", "deictic")
     if not isinstance(offset, int):
         return None
-    if _in_name(job):
-        return None  # "USA Today", "Good Morning America Today": a title, no time
+    if _in_name(job) or _as_noun(job) or _quoted_alone(job):
+        return None  # "USA Today", "im Heute", the paper “Heute”: a title or a noun, no time
     if job.ref.narrative and offset == 0:
         return "PRESENT_REF"
     if offset == 0 and "part" not in job.groups and " " not in job.groups["deictic"].strip() and _nowadays(job):
         return "PRESENT_REF"
+    if job.tables.quoted_deictic_undated and not job.ref.narrative and inside_quotation(job.text, job.span[0]):
+        return UNKNOWN_DAY  # said on a day the text need not give: a day, but no date to count from
     base = job.ref.base_day(deictic=True)
     day = add_days(base, offset) if base else None
     return "" if day is None else job.clock(fmt_date(day))
 
 
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
+_QUOTE_MARKS = "\"„“”»«‚‘’'"
+
+
+def _as_noun(job: Job) -> bool:
+    """German "im Heute", "das Heute": capitalised after an article or a fused preposition, the
+    present as a noun, no day (the adverb never follows an article)."""
+    start, end = job.span
+    word = job.text[start:end]
+    if not job.tables.capitalised_nouns or not word[:1].isupper() or " " in word.strip():
+        return False
+    before = _PREVIOUS_WORD.search(job.text, max(0, start - 20), start)
+    prev = before.group(1).lower() if before else ""
+    return prev in job.tables.articles or prev in job.tables.noun_contractions
+
+
+def _quoted_alone(job: Job) -> bool:
+    """The deictic word is all a quotation holds (the paper “Heute”, the show "Today"): a name."""
+    start, end = job.span
+    text = job.text
+    return start > 0 and end < len(text) and text[start - 1] in _QUOTE_MARKS and text[end] in _QUOTE_MARKS
 
 
 def _in_name(job: Job) -> bool:
@@ -511,12 +534,19 @@ def ref_word(job: Job) -> str | None:
     return value if isinstance(value, str) else None
 
 
+# In a night dated by the day it leads to, clock times from this hour on are on the day before.
+NIGHT_EVENING_FROM = 12
+
+
 def time_of_day(job: Job) -> str | None:
     if job.hour() is None:
         return None
     base = job.ref.clock_day(job.text, job.span[0])
     if base is None and not job.ref.narrative:
         return job.clock(UNKNOWN_DAY)  # a clock time alone: the hour, on no day the text gives
+    hour = job.hour()
+    if base is not None and job.ref.night and hour is not None and hour >= NIGHT_EVENING_FROM:
+        base = add_days(base, -1)  # "in der Nacht auf Samstag um 23.50 Uhr": still Friday
     return "" if base is None else job.clock(fmt_date(base))
 
 

@@ -96,6 +96,8 @@ class TimeTables:
     # present forms of the perfect auxiliary ("hat", "haben"): past only beside a participle
     aux_present: frozenset[str] = field(default_factory=frozenset)
     articles: frozenset[str] = field(default_factory=frozenset)  # open a noun phrase
+    # prepositions fused with an article ("im", "zum"): before a capitalised deictic, a noun ("im Heute")
+    noun_contractions: frozenset[str] = field(default_factory=frozenset)
     prepositions: frozenset[str] = field(default_factory=frozenset)
     # "last Tuesday", "vergangenen Dienstag": the weekday of the week before ("am gestrigen Montag" is yesterday)
     last_weekday: frozenset[str] = field(default_factory=frozenset)
@@ -106,6 +108,10 @@ class TimeTables:
     # "am Montag zu beginnen": after these a verb is an infinitive of intention, the future
     infinitive_after: frozenset[str] = field(default_factory=frozenset)
     capitalised_nouns: bool = False  # German: a capitalised word after a number is what it counts
+    # English news quotes words said on another day ("we needed to win this game today," he said
+    # after the game): a deictic inside a direct quotation gets no date (German quotes of the day
+    # mostly keep it: two of three on the tuning set)
+    quoted_deictic_undated: bool = False
     triggers: frozenset[str] = field(default_factory=frozenset)
     starters: frozenset[str] = field(default_factory=frozenset)
     trigger_suffixes: tuple[str, ...] = ()
@@ -244,6 +250,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         perfect_aux=frozenset(tense.get("perfect_aux", [])),
         aux_present=frozenset(tense.get("aux_present", [])),
         articles=frozenset(tense.get("articles", [])),
+        noun_contractions=frozenset(data.get("noun_contractions", [])),
         prepositions=frozenset(tense.get("prepositions", [])),
         last_weekday=frozenset(w.lower() for w in data.get("last_weekday", [])),
         after_event=frozenset(w.lower() for w in data.get("after_event", [])),
@@ -253,6 +260,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
+        quoted_deictic_undated=bool(data.get("quoted_deictic_undated", False)),
         triggers=_triggers(data),
         starters=_starters(data),
         trigger_suffixes=tuple(data.get("trigger_suffixes", [])),
@@ -261,7 +269,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         year_scene_before=frozenset(data.get("year_scene_before", [])),
         round_year_cue=frozenset(w.lower() for w in data.get("round_year_cue", [])),
         unit_plural=frozenset(data.get("unit_plural", [])),
-        year_guard_after=frozenset(data.get("year_guard_after", [])),
+        # a year before a maker or a product line ("the 2016 MacBook Pro", "2020 VW ID.3"): a model year
+        year_guard_after=frozenset(data.get("year_guard_after", []) + data.get("year_product_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
         nowadays_before=frozenset(nowadays.get("before", [])),
         nowadays_before_perfect=frozenset(nowadays.get("before_perfect", [])),
