@@ -258,8 +258,14 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="first N pages of each set only")
     ap.add_argument("--errors", type=int, default=0, help="list newsmill's N worst tune-half dumps")
     ap.add_argument("--no-metadata", action="store_true", help="skip the text-mode metadata table")
+    ap.add_argument("--rules-only", action="store_true", help="text mode without its learned line model (step 5)")
     ap.add_argument("--metadata-errors", choices=METADATA_FIELDS, help="list text mode's misses on this field")
     args = ap.parse_args()
+    if args.rules_only:
+        from newsmill.extract.text import line_model
+
+        line_model.shipped_model.cache_clear()
+        line_model.MODEL_PATH = Path("/nonexistent")  # shipped_model() then finds no model: rules alone
     pages = load_pages(args.limit)
     halves = list(HALVES) if args.split == "all" else [args.split]
     # Warm up outside the timing: imports, cue tables and the language model (loaded on first use).

@@ -17,7 +17,7 @@ Each check is a class of error, not a list of examples (issue 15, classes 1, 3 a
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from newsmill.enrich.entities.canonical import word_after, word_before
 from newsmill.enrich.entities.kinds import (
@@ -466,7 +466,7 @@ def _org_compound(mention: str, codes: Mapping[str, str], classes: WordClasses, 
     return _noun_compound(mention, "ORG", codes, classes, full_names, False)
 
 
-def _noun_modifier(modifier: str, nouns: frozenset[str]) -> bool:
+def _noun_modifier(modifier: str, nouns: Container[str]) -> bool:
     """The first part of a compound is a noun, with or without its linking letters ("Ursprung|s")."""
     forms = [modifier] + [modifier[:-len(x)] for x in _LINKERS if modifier.endswith(x)]
     return any(len(f) >= MIN_MODIFIER and f in nouns for f in forms)

@@ -75,6 +75,13 @@ class Parts:
     images: list[Image] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
+    # Where each output field came from, for the learned line model (``line_model``): the line of
+    # every block (parallel to ``blocks``), of the headline and of the lead; lines used as meta.
+    block_lines: list[int] = field(default_factory=list)
+    title_line: int | None = None
+    lead_line: int | None = None
+    used: set[int] = field(default_factory=set)
+    head_lines: set[int] = field(default_factory=set)  # lines the head walk judged, before the first block
 
 
 @dataclass
@@ -110,12 +117,14 @@ def recover(lines: list[Line], labels: list[Label], body: Body, lex: Lexicon) ->
     section: RemovedReason | None = None  # the kind of box the lines after the body sit in
     if ctx.parts.title is None:  # get_text dumps print the page's <title> first
         ctx.parts.title = _page_title(lines, labels)
+        ctx.parts.title_line = 0 if ctx.parts.title is not None else None
     for i in range(body.end, len(lines)):
         if i in ctx.used:
             continue
         if labels[i].barrier and labels[i].reason in SECTION_REASONS:
             section = labels[i].reason  # type: ignore[assignment]
         _drop(ctx, i, section or ("teaser" if labels[i].kind in ("good", "medium") else "navigation"))
+    ctx.parts.used = ctx.used
     return ctx.parts
 
 
@@ -212,6 +221,8 @@ def _walk(ctx: _Ctx, start: int, end: int) -> None:
         if i in ctx.used:
             continue
         label = labels[i]
+        if not in_body:
+            parts.head_lines.add(i)
         if label.is_bad and not (in_body and _weak_debris(label)):
             _drop(ctx, i, "other")
             continue
@@ -224,6 +235,7 @@ def _walk(ctx: _Ctx, start: int, end: int) -> None:
         _add_block(ctx, i)
     if parts.title is None and parts.blocks and parts.blocks[0].kind == "heading":
         parts.title = parts.blocks.pop(0).text
+        parts.title_line = parts.block_lines.pop(0)
 
 
 def _weak_debris(label: Label) -> bool:
@@ -260,7 +272,7 @@ def _head_line(ctx: _Ctx, i: int) -> bool:
             ):
                 parts.section = text
             else:
-                parts.title = text
+                parts.title, parts.title_line = text, i
             return True
         nxt = _next_text_line(ctx, i)
         short = label.kind == "short" and label.words <= SECTION_MAX_WORDS and parts.section is None
@@ -269,7 +281,7 @@ def _head_line(ctx: _Ctx, i: int) -> bool:
             return True
         return False
     if parts.lead is None and label.kind in ("good", "medium") and (line.bold or _meta_follows(ctx, i)):
-        parts.lead = text
+        parts.lead, parts.lead_line = text, i
         return True
     return label.kind == "short" and _bare_source(ctx, i)
 
@@ -394,6 +406,7 @@ def _add_block(ctx: _Ctx, i: int) -> None:
     if (blocks and blocks[-1].text == text) or _repeats_body(ctx, text, label):
         ctx.parts.removed.append(Removed(text=text, reason="duplicate"))
         return
+    ctx.parts.block_lines.append(i)
     if line.heading or (label.kind == "short" and _heading_like(text, label)):
         blocks.append(Block("heading", text))
     elif line.bullet:
