@@ -214,3 +214,15 @@ def test_a_named_subject_after_a_leading_adverbial_for_a_coordinated_cue() -> No
             "United States needs stronger border security.")
     quotes = _en(text, {"David McKinley": "PER"})
     assert _names(quotes) == ["David McKinley"], [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_source_noun_names_its_source_after_from_or_in() -> None:
+    for text, source in (("The bond has weakened sharply in the past week, according to data from MarketAxess.", "MarketAxess"),
+                         ("According to a report in the Argus Leader, the governor launched the campaign.", "Argus Leader"),
+                         ("There has been news on the film, according to reports from The Wrap.", "The Wrap")):
+        assert _names(_en(text, {})) == [source], text
+
+
+def test_a_source_noun_without_a_named_source_stays_as_written() -> None:
+    quotes = _en("The campaign cost millions, according to the report.", {})
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["the report"]
