@@ -201,3 +201,28 @@ def test_a_message_noun_before_a_colon_is_the_source() -> None:
     text = "Die Beobachter legten ihren Bericht vor. Das Fazit des Vorabberichts lautete: „Die Wahlen waren frei.“"
     found = _speaker_texts(text)
     assert found and (found[-1] or "").startswith("Das Fazit"), found
+
+
+def test_the_subject_after_a_subordinator_is_the_speaker() -> None:
+    text = "This comes less than a week after Bloomberg reported WeWork is the subject of an inquiry."
+    quotes = _en(text, {"Bloomberg": "ORG", "WeWork": "ORG"})
+    assert _names(quotes) == ["Bloomberg"], [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_named_subject_after_a_leading_adverbial_for_a_coordinated_cue() -> None:
+    text = ("In October, Rep. David McKinley visited the border near McAllen, and argued that the "
+            "United States needs stronger border security.")
+    quotes = _en(text, {"David McKinley": "PER"})
+    assert _names(quotes) == ["David McKinley"], [(q.text, q.speaker) for q in quotes]
+
+
+def test_a_source_noun_names_its_source_after_from_or_in() -> None:
+    for text, source in (("The bond has weakened sharply in the past week, according to data from MarketAxess.", "MarketAxess"),
+                         ("According to a report in the Argus Leader, the governor launched the campaign.", "Argus Leader"),
+                         ("There has been news on the film, according to reports from The Wrap.", "The Wrap")):
+        assert _names(_en(text, {})) == [source], text
+
+
+def test_a_source_noun_without_a_named_source_stays_as_written() -> None:
+    quotes = _en("The campaign cost millions, according to the report.", {})
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["the report"]

@@ -688,7 +688,7 @@ class SentenceReader:
         np = (i + 1, i + 2) if after_verb else self._passive_agent(c0, i) or self._relative_or_coordinated(s, c0, i)
         if np is None and self.tokens[i].low in self.lex.impersonal_cues:
             np = self._impersonal_source(s, c0, i, stop)
-        np = np or self._message_source(i + 1, stop) or (
+        np = np or self._message_source(i + 1, stop) or self._subordinate_subject(c0, i) or (
             self._left_or_inverted(c0, i, stop) if inverted_ok else self.speakers.left_of(c0, i))
         if np is None and c0 == i:  # "Der NDR, der …, begründete": the subject before the relative clause
             np = self._apposed_subject(s, c0)
@@ -718,6 +718,21 @@ class SentenceReader:
                 np = self.speakers.noun_phrase_from(k + 1, i)
                 if np and np[1] <= i and self.speakers.plausible_range(*np):
                     return np
+        return None
+
+    def _subordinate_subject(self, c0: int, i: int) -> tuple[int, int] | None:
+        """The subject of a subordinate clause that holds the cue without a comma before it: "This
+        comes a week after Bloomberg reported …" is Bloomberg's report, not "This comes". The phrase
+        after the subordinator must end right before the cue."""
+        toks, lex = self.tokens, self.lex
+        for k in range(i - 2, c0, -1):
+            if self.in_quote[k]:
+                return None
+            if toks[k].low in lex.subordinators and toks[k].text[:1].islower():
+                np = self.speakers.noun_phrase_from(k + 1, i)
+                if np is not None and np[1] == i and self.speakers.plausible_range(*np):
+                    return np
+                return None
         return None
 
     def _impersonal_source(self, s: Sentence, c0: int, i: int, stop: int) -> tuple[int, int] | None:
@@ -807,7 +822,18 @@ class SentenceReader:
             np = self.speakers.noun_phrase_from(s.first, i)
             if np is not None and not self.speakers.oblique(np[0]):
                 return np
-            return self._apposed_subject(s, self._clause_start(s, i))
+            return self._apposed_subject(s, self._clause_start(s, i)) or self._subject_after_adverbial(s, i)
+        return None
+
+    def _subject_after_adverbial(self, s: Sentence, i: int) -> tuple[int, int] | None:
+        """"In October, Rep. David McKinley, R-W.Va., visited …, and argued that": the first
+        person or organisation opening a comma segment of the first conjunct."""
+        toks = self.tokens
+        for k in range(s.first, i - 1):
+            if toks[k].text == "," and not self.in_quote[k]:
+                np = self.speakers.noun_phrase_from(k + 1, i)
+                if np is not None and self.speakers.label_of(toks[np[0]].start, toks[np[1] - 1].end) in ("PER", "ORG"):
+                    return np
         return None
 
     def _quoting_subject(self, s: Sentence, m: Marked) -> Speaker | None:

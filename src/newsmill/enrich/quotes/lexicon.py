@@ -101,6 +101,9 @@ class QuoteLexicon:
     # "the company", "die Agentur": a noun for the kind of organisation the article is about, which
     # refers to the organisation it names most when none was introduced with that noun
     org_kind_nouns: frozenset[str] = frozenset()
+    # "data from MarketAxess", "a report in the Argus Leader": a source noun and the preposition naming its source
+    source_nouns: frozenset[str] = frozenset()
+    source_prepositions: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()  # "sich": after an article, a participle phrase opens
     adjective_endings: tuple[str, ...] = ()  # "-en", "-e": the inflected adjective closing such a phrase
     participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
@@ -270,6 +273,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         participle_ending=str(raw.get("participle_ending", "")),
         possessive_endings=tuple(raw.get("possessive_endings", [])),
         org_kind_nouns=words("org_kind_nouns"),
+        source_nouns=words("source_nouns"),
+        source_prepositions=words("source_prepositions"),
         reflexives=words("reflexives"),
         adjective_endings=tuple(raw.get("adjective_endings", [])),
         person_pronouns=words("person_pronouns"),

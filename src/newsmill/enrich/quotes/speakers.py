@@ -225,7 +225,9 @@ class SpeakerFinder:
                     return i, min(end, i + MAX_SPEAKER_TOKENS)
             return i, j  # a lower-case head: "the spokesman", "police"
         if lex.lowercase_nouns and tok.text in lex.determiners and j > i + 1 and (j >= stop or not _capitalised(toks[j])):
-            return i, j  # English nouns are lower-case: "the central bank"
+            return i, self._named_source(j, stop)  # English nouns are lower-case: "the central bank", "a report in …"
+        if lex.lowercase_nouns and j == i + 1 and tok.low in lex.source_nouns and self._named_source(j, stop) > j:
+            return i, self._named_source(j, stop)  # "data from MarketAxess"
         if j >= stop or not (_capitalised(toks[j]) or _is_domain(toks[j].text)) or not toks[j].text[0].isalpha():
             return None
         head = j
@@ -249,7 +251,18 @@ class SpeakerFinder:
                     j = self._noun_run(k, stop)
         if lex.lowercase_nouns:
             j = self._role_and_name(j, stop)
+            j = self._named_source(j, stop)
         return (i, min(j, cap)) if j > i else None
+
+    def _named_source(self, j: int, stop: int) -> int:
+        """Past "from MarketAxess", "in the Argus Leader" after a source noun ending the phrase."""
+        toks, lex = self.tokens, self.lex
+        if j == 0 or j + 1 >= stop or toks[j - 1].low not in lex.source_nouns or toks[j].low not in lex.source_prepositions:
+            return j
+        k = j + 1 + (toks[j + 1].text in lex.determiners)
+        if k < stop and _capitalised(toks[k]) and toks[k].text[:1].isalpha() and not self._not_a_head(toks[k]):
+            return self._noun_run(k, stop)
+        return j
 
     def _role_and_name(self, j: int, stop: int) -> int:
         """Where nouns are lower-case, a name may be premodified by its employer and role, so the
@@ -583,6 +596,11 @@ class SpeakerFinder:
                 None if named_here else self._org_of_kind(start, groups[-1]))
             if found:
                 return found  # "die Gewerkschaft Verdi … die Gewerkschaft", "NASA, the agency, … the agency"
+        for k in range(first + 1, last - 1):
+            if toks[k].low in lex.source_prepositions and toks[k - 1].low in lex.source_nouns:
+                at = k + 1 + (toks[k + 1].text in lex.determiners and toks[k + 1].text.islower())  # "The Wrap" keeps its article
+                if at < last:
+                    return self.text[toks[at].start : toks[last - 1].end]  # "data from MarketAxess" is MarketAxess
         body = words[1:] if head.text in lex.determiners else words
         source = self._source_of(first + len(words) - len(body), last)
         if source:
