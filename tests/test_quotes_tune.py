@@ -134,7 +134,6 @@ def test_preterite_wurde_and_a_modal_in_a_relative_clause_do_not_continue_a_quot
 
 
 @pytest.mark.parametrize("text", [
-    "Wenige Stunden nach dem Putsch erklärte der neue „Oberste Rat zur Wiederherstellung der Demokratie“, die Lage sei ruhig.",
     "Der Verlust resultiert aus dem Partikelstrom, der von der Sonne ausgeht und als „Sonnenwind“ bezeichnet wird.",
 ])
 def test_a_name_in_quotation_marks_is_no_direct_quote(text: str) -> None:

@@ -209,8 +209,6 @@ class SentenceReader:
             return False  # „Wie die Jungfrau zum Kind“ kam sie, mit »60.000 Gulden« bezahlt: part of the clause
         if has_cue and prev_word.lower() == self.lex.wie_word and self._as_clause_source(m, s):
             return False  # "Wie „heise online“ berichtet, …": the source of an as-clause, not its words
-        if title_like and self._after_article(prev_words):
-            return False  # "erklärte der neue „Oberste Rat zur …“", "Teile des „Gesetzes über …“": a name
         if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
             return True
         if not before or before[-1] in ":\n":
@@ -232,16 +230,6 @@ class SentenceReader:
             if toks[j].low in self.lex.cue_forms and toks[j + 1].text == ",":
                 return True
         return False
-
-    def _after_article(self, prev_words: list[str]) -> bool:
-        """The words before a quotation end with an article, or an article and a lower-case
-        adjective ("der neue"): the quotation is the head of a noun phrase, a name or title."""
-        det = self.lex.determiners
-        if not prev_words:
-            return False
-        if prev_words[-1] in det:
-            return True
-        return len(prev_words) > 1 and prev_words[-2] in det and prev_words[-1][:1].islower() and prev_words[-1].isalpha()
 
     def _passive_before(self, s: Sentence, m: Marked) -> bool:
         """"wurde als »Ruster Ausbruch« bezeichnet", "der als „Sonnenwind“ bezeichnet wird": a name
