@@ -190,4 +190,17 @@ def test_blank_or_missing_table_entries_never_match_every_block(monkeypatch: pyt
     assert boilerplate.credit_regex.__wrapped__().search(prose.replace("Montag:", "Montag")) is None
     assert boilerplate._trailing_credit.__wrapped__().search(prose) is None
     assert boilerplate._section_cues.__wrapped__()[0].match("der rat tagte") is None
-    assert boilerplate._token_index.__wrapped__()[0].search("article body") is None
+    pattern, exact, prefixes = boilerplate._token_index.__wrapped__()
+    assert "" not in exact and all(prefix for prefix, _ in prefixes)
+    assert pattern is None or pattern.search("article body") is None
+
+
+@pytest.mark.parametrize(("attrs", "reason"), [
+    ("main-nav", "navigation"), ("site-footer", "footer"), ("canvas", None), ("navigation_wrap", "navigation"),
+    ("x y comments2", "comments"), ("Sidebar", "teaser"),
+])
+def test_class_words_match_whole_runs_of_letters_and_digits(attrs: str, reason: str | None) -> None:
+    """Class words are matched run by run (cached per run); a word inside a longer run does not count."""
+    from newsmill.extract.boilerplate import reason_for_attrs
+
+    assert reason_for_attrs.__wrapped__(attrs) == reason

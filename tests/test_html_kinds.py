@@ -119,3 +119,24 @@ def test_a_sentence_with_one_consent_phrase_is_not_a_placeholder() -> None:
     from newsmill.extract.boilerplate import reason_for_text
 
     assert reason_for_text("Die Gewerkschaft erklärte sich damit einverstanden, im März weiter zu verhandeln.") is None
+
+
+def test_two_short_posts_under_the_same_comment_form_are_not_one_story() -> None:
+    """The comment form is the same on every post of a blog host: had it been the body, two
+    unrelated short posts would read as near-duplicates (one syndication group)."""
+    from newsmill.corpus.dedup import NEAR_DUP_JACCARD, signature, similarity
+
+    page = (KINDS / "short_post_comment_form_de.html").read_text(encoding="utf-8")
+    other = page.replace("Hast du den Kaffee schon aufgesetzt, oder soll ich das heute machen?",
+                         "Der Zug fällt heute schon wieder aus, wir fahren also mit dem Rad.")
+    other = other.replace("Welchen Kaffee?", "Im Regen?").replace("Ach so.", "Na dann.")
+    a, b = (extract(p, input_format="html") for p in (page, other))
+    assert "Kommentar" not in a.text and "Kommentar" not in b.text
+    sig_a, sig_b = signature(a.text), signature(b.text)
+    assert sig_a is None or sig_b is None or similarity(sig_a, sig_b) < NEAR_DUP_JACCARD
+
+
+def test_a_long_comment_thread_without_comment_class_words_is_not_the_body() -> None:
+    article = extract((KINDS / "short_post_comment_thread_en.html").read_bytes(), input_format="html")
+    assert article.text.startswith("The school closed at six")
+    assert any("winter of 1963" in r.text for r in article.removed)

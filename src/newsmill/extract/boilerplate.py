@@ -63,8 +63,10 @@ _HIDDEN = re.compile(r"sr-only|screen-reader|visually-?hidden|element-invisible"
 
 
 @lru_cache(maxsize=1)
-def _token_index() -> tuple[re.Pattern[str], dict[str, RemovedReason], tuple[tuple[str, RemovedReason], ...]]:
-    """One regex over all class words (whole words, or prefixes for entries ending in "*")."""
+def _token_index() -> tuple[re.Pattern[str] | None, dict[str, RemovedReason], tuple[tuple[str, RemovedReason], ...]]:
+    """The class words: whole words, and prefixes for entries ending in "*". A class word matches
+    a whole run of ASCII letters and digits of the class/id string; the regex (over all words)
+    is there only when some word has other characters and cannot be matched run by run."""
     exact: dict[str, RemovedReason] = {}
     prefixes: list[tuple[str, RemovedReason]] = []
     alternatives: list[str] = []
@@ -80,8 +82,27 @@ def _token_index() -> tuple[re.Pattern[str], dict[str, RemovedReason], tuple[tup
                 exact.setdefault(tok, cast(RemovedReason, reason))
                 alternatives.append(re.escape(tok))
     alternatives.sort(key=len, reverse=True)
-    pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(alternatives) + r")(?![a-z0-9])")
+    words = [*exact, *(p for p, _ in prefixes)]
+    pattern = None
+    if not all(_RUN.fullmatch(w) for w in words):
+        pattern = re.compile(r"(?<![a-z0-9])(" + "|".join(alternatives) + r")(?![a-z0-9])")
     return pattern, exact, tuple(prefixes)
+
+
+# A run of ASCII letters and digits: the unit a class word must fill ("nav" in "main-nav", not in
+# "canvas").
+_RUN = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=16384)
+def _run_reason(run: str) -> RemovedReason | None:
+    """The reason of one run of a class/id string. Runs repeat across sites far more than whole
+    class strings do ("container", "col", "wrapper"), so this cache hits where the other misses."""
+    _, exact, prefixes = _token_index()
+    hit = exact.get(run)
+    if hit is not None:
+        return hit
+    return next((reason for prefix, reason in prefixes if run.startswith(prefix)), None)
 
 
 @lru_cache(maxsize=8192)
@@ -95,6 +116,13 @@ def reason_for_attrs(attrs: str) -> RemovedReason | None:
         if _HIDDEN.search(low):
             return "markup"
     pattern, exact, prefixes = _token_index()
+    if pattern is None:
+        # The first run that is a class word decides, as a regex search would.
+        for run in _RUN.findall(low):
+            reason = _run_reason(run)
+            if reason is not None:
+                return reason
+        return None
     m = pattern.search(low)
     if m is None:
         return None
@@ -244,15 +272,22 @@ EMBED_CONSENT_MAX_CHARS = 400
 
 
 @lru_cache(maxsize=1)
-def _embed_consent() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _embed_consent() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The consent and the embed phrases, each as one substring search (None: no phrases)."""
     groups = table_groups("embed_consent")
-    return tuple(groups.get("consent", ())), tuple(groups.get("embed", ()))
+
+    def phrases(key: str) -> re.Pattern[str] | None:
+        words = [w for w in groups.get(key, ()) if w]
+        return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+    return phrases("consent"), phrases("embed")
 
 
 def _is_embed_placeholder(low: str) -> bool:
     """A consent phrase and an embed phrase together: a social or video embed waiting for consent."""
     consent, embed = _embed_consent()
-    return any(c in low for c in consent) and any(e in low for e in embed)
+    return consent is not None and embed is not None and consent.search(low) is not None \
+        and embed.search(low) is not None
 
 
 @lru_cache(maxsize=1)
@@ -281,8 +316,11 @@ def _byline_prefixes() -> tuple[str, ...]:
 
 def _is_byline(low: str) -> bool:
     """Starts with a byline cue ("von", "by", "text:") that ends at a word boundary ("Vonovia" does not)."""
+    prefixes = _byline_prefixes()
+    if not low.startswith(prefixes):  # one C call rules out nearly every line
+        return False
     return any(
-        low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalpha()) for p in _byline_prefixes()
+        low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalpha()) for p in prefixes
     )
 
 
@@ -294,7 +332,7 @@ _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}")
 
 def is_date_line(low: str) -> bool:
     """A line made of a date and time only (plus words like "Uhr", "updated")."""
-    if not any(ch.isdigit() for ch in low):
+    if not any(map(str.isdigit, low)):
         return False
     words = _ALPHA_WORD.findall(low)
     date_words = _date_words()

@@ -7,7 +7,10 @@ not in the English quote gold's selection (benchmarks/data/quotes_en/selection.t
 blind) and with an English ground-truth articleBody of at least 500 characters; the first 16.
 Each text is the opening: whole paragraphs up to 3,000 characters (at least one paragraph).
 
-    python tests/data/quotes_tune/build.py   # rewrites texts.jsonl; judged.jsonl is by hand
+    python tests/data/quotes_tune/build.py   # appends new pages to texts.jsonl; judged.jsonl is by hand
+
+Texts already in texts.jsonl are kept as they are (extraction changes would move the offsets of
+their judgements); the pages the rule takes that are not yet in it are appended.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ from benchmarks.splits import half  # noqa: E402
 BENCH = ROOT.parent / "shared" / "benchdata"
 OPENING_CHARS = 3000
 MIN_CHARS = 500
-N_DE, N_EN = 26, 16
+# Second and third batches (2026-12-07, 09:40 and 10:10): the next pages by the same rule, so the set grows without
+# changing a text already judged (offsets in judged.jsonl point into them).
+N_DE, N_EN = 70, 30
 
 
 def opening(text: str) -> str:
@@ -75,6 +80,9 @@ def english() -> list[dict[str, str]]:
 
 
 if __name__ == "__main__":
-    with open(Path(__file__).with_name("texts.jsonl"), "w", encoding="utf-8") as fh:
-        for row in german() + english():
+    path = Path(__file__).with_name("texts.jsonl")
+    kept = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line] if path.exists() else []
+    known = {row["id"] for row in kept}
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in kept + [r for r in german() + english() if r["id"] not in known]:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -34,6 +34,12 @@ MAX_TITLE_WORDS = 12
 # Quoted words, all capitalised, up to this many and inside a sentence with no cue are a name or a
 # title even when a full stop or comma stands inside the marks (American style: “Judy.”).
 MAX_NAME_WORDS = 3
+# Letters from which an English title capitalises a word ("a", "to", "the", "of" stay lower case).
+TITLE_WORD_LETTERS = 4
+# Such words a title needs; one more when it opens like speech ("What a Fool Believes").
+TITLE_CASE_WORDS = 2
+# Words of a quotation after a colon below which, with no cue and no end punctuation, it is a label.
+MAX_LABEL_WORDS = 2
 # Quoted words covering this share of the content make it a direct quote, less makes it mixed.
 DIRECT_COVER = 0.8
 # Characters before a quotation read for the word that introduces it ("trägt den Titel", "nannte es"):
@@ -47,9 +53,32 @@ MIN_AFTER_INSERT = 2
 # Tokens after the speaker of an inverted frame (", teilte der USGS in Denver mit."): a place or
 # time and the particle; more is a clause of its own.
 MAX_FRAME_TAIL = 4
+# Tokens of an apposition after a speaker who follows the quotation ("“…,” X, deputy administrator
+# for exploration in NASA’s Science Mission Directorate, said"), beyond the frame itself.
+MAX_SPEAKER_APPOSITION = 12
 # Words between a passive auxiliary and its participle ("are briefly shown or mentioned").
 MAX_AUX_GAP = 4
+# Words of an English stretch before ", X said" below which it is an adverbial, not content ("However,").
+MIN_BEFORE_WORDS = 3
+# Tokens of a speaker phrase between commas inside content ("The plan, Smith said, would fail").
+MAX_INSERTED_SPEAKER = 3
+# Tokens after the cue of such a frame before its clause ends ("told the Associated Press on Tuesday").
+MAX_TAIL_AFTER_BEFORE = 8
 _FINAL = frozenset(".!?…;")
+
+
+def m_start_trimmed(text: str, start: int) -> int:
+    """The end of the text before a quotation's opening mark, without the spaces before it."""
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+def _title_case(words: str) -> int:
+    """English title case: the number of words of four letters or more when every one is
+    capitalised (a sentence capitalises its first word only), else 0."""
+    long = [w for w in words.split() if len(w.strip("’'\"-")) >= TITLE_WORD_LETTERS]
+    return len(long) if all(w[:1].isupper() for w in long) else 0
 
 
 def _cap(word: str) -> bool:
@@ -65,6 +94,7 @@ class Candidate:
     cue: Span | None = None
     inherit: bool = False  # take the speaker of the previous quotation
     guessed: bool = False  # speaker guessed from the sentence before; a recent quotation's wins
+    named_subject: bool = False  # ... unless the guess is a person or organisation the text names
     fragments: list[Marked] = field(default_factory=list)
     refers_back: bool = False  # the content is the sentence before ("Dies sagte X")
 
@@ -84,7 +114,7 @@ class SentenceReader:
     def read(self, s: Sentence, marked: list[Marked], recent: bool, prev: Sentence | None = None) -> list[Candidate]:
         """The quotations of sentence ``s``; ``recent``: the sentence before held a quotation."""
         cues = self.cue_finder.cues(s)[:MAX_CUES]
-        own = [c for c in cues if c.kind == "verb" and self._first_person(s, c)]
+        own = [c for c in cues if c.kind in ("verb", "noun") and self._first_person(s, c)]
         if own:
             cues = [c for c in cues if c not in own]
             if not cues:
@@ -110,8 +140,11 @@ class SentenceReader:
             return out + [Candidate(m.start, m.end, "direct", first.speaker, first.cue, first.inherit) for m in left]
         verbs = [c for c in cues if c.kind == "verb"]
         if directs:
+            # in the subjunctive the sentence is reported speech and its subject part of it ("Die
+            # Leitung habe das Schreiben „irritiert“"): the speaker is the one quoted before
+            subjunctive = self._has_subjunctive(s.first, self._token_at(directs[0].start))
             speaker = self._frame_speaker(s, verbs[0], s.last) if verbs else \
-                self._colon_speaker(s, directs[0]) or self._quoting_subject(s, directs[0])
+                self._colon_speaker(s, directs[0]) or (None if subjunctive else self._quoting_subject(s, directs[0]))
             cue_span = self._span(verbs[0].first, verbs[0].last) if verbs else None
             return [Candidate(m.start, m.end, "direct", speaker, cue_span, inherit=speaker is None) for m in directs]
         framed = self._framed(s, verbs[0], directs) if verbs else None
@@ -127,8 +160,11 @@ class SentenceReader:
         if not lex.first_person or any(toks[k].text == ":" and not self.in_quote[k] for k in range(s.first, cue.first)):
             return False  # "Atim: Ich habe …": an interview answer, the interviewee's words
         stop = next((k for k in range(cue.last, s.last) if toks[k].text in ",:;" or self.in_quote[k]), s.last)
+        start = self._clause_start(s, cue.first)
+        # a capitalised "We" inside a clause is a name ("said The We Company's chair"); "I" is always upper
         return any(toks[k].low in lex.first_person and not self.in_quote[k]
-                   for k in range(self._clause_start(s, cue.first), min(stop, cue.last + MAX_FRAME_TOKENS)))
+                   and (k == start or not toks[k].text[:1].isupper() or toks[k].text == "I")
+                   for k in range(start, min(stop, cue.last + MAX_FRAME_TOKENS)))
 
     def _anaphoric(self, s: Sentence, cues: list[Cue], prev: Sentence | None) -> Candidate | None:
         """"Dies teilte die Polizei mit.", "Das sagte X": the sentence before is what X said."""
@@ -162,39 +198,108 @@ class SentenceReader:
         if not has_cue and words <= MAX_NAME_WORDS and first_word not in self.lex.quote_openers \
                 and all(w[:1].isupper() for w in inner.rstrip(".,").split()) and before and before[-1] not in ":\n":
             return False  # “Judy.”, “Marriage Story,”: a title whose punctuation belongs to the sentence
+        capitalised = _title_case(inner.rstrip(".,")) if self.lex.lowercase_nouns and not has_cue else 0
+        if capitalised >= TITLE_CASE_WORDS and (first_word not in self.lex.quote_openers or capitalised > TITLE_CASE_WORDS):
+            return False  # “Takin’ It to the Streets,”, “What a Fool Believes.”: a title in English title case
         after = self.text[m.end : m.end + 2].lstrip(" ")
         if not has_cue and inner[-1] not in ".!?,…" and after[:1].isalpha() and after[:1].islower() \
                 and before and before[-1] not in ":" and not self._has_subjunctive(s.first, s.last) \
                 and self._quoting_subject_range(s, m) is None \
                 and not any(t.low in self.lex.hearsay for t in self.tokens[s.first : s.last]):
             return False  # „Wie die Jungfrau zum Kind“ kam sie, mit »60.000 Gulden« bezahlt: part of the clause
+        if has_cue and prev_word.lower() == self.lex.wie_word and self._as_clause_source(m, s):
+            return False  # "Wie „heise online“ berichtet, …": the source of an as-clause, not its words
+        if title_like and self._after_article(prev_words):
+            return False  # "erklärte der neue „Oberste Rat zur …“", "Teile des „Gesetzes über …“": a name
         if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
             return True
         if not before or before[-1] in ":\n":
-            return True
+            # a word or two without end punctuation after a colon, with no one speaking, is a name
+            # or a label ("verpackt in einer App: »frag.jetzt«"), not a statement
+            return has_cue or words > MAX_LABEL_WORDS or inner[-1] in ".!?,…" or not before or before[-1] == "\n"
         if verbal and prev_word in self.lex.naming_words and not self._passive_before(s, m):
             return True  # "bezeichnete die Pläne als „Wortbruch“", "nannte es einen „Putsch“"
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
             return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
 
-    def _passive_before(self, s: Sentence, m: Marked) -> bool:
-        """"wurde als »Ruster Ausbruch« bezeichnet": a name the thing bears, no one's words."""
-        return any(t.low in self.lex.passive_auxiliaries for k, t in enumerate(self.tokens[s.first : s.last], s.first)
-                   if t.end <= m.start and not self.in_quote[k])
+    def _as_clause_source(self, m: Marked, s: Sentence) -> bool:
+        """The quotation after "wie" is followed, within a few words, by a cue and the comma that
+        closes the as-clause: it names the source ("Wie „heise online“ am Montag berichtet, …")."""
+        toks = self.tokens
+        k = self._token_at(m.end)
+        for j in range(k, min(s.last - 1, k + MAX_FRAME_TAIL)):
+            if toks[j].low in self.lex.cue_forms and toks[j + 1].text == ",":
+                return True
+        return False
 
-    def _has_subjunctive(self, a: int, b: int) -> bool:
+    def _after_article(self, prev_words: list[str]) -> bool:
+        """The words before a quotation end with an article, or an article and a lower-case
+        adjective ("der neue"): the quotation is the head of a noun phrase, a name or title."""
+        det = self.lex.determiners
+        if not prev_words:
+            return False
+        if prev_words[-1] in det:
+            return True
+        return len(prev_words) > 1 and prev_words[-2] in det and prev_words[-1][:1].islower() and prev_words[-1].isalpha()
+
+    def _passive_before(self, s: Sentence, m: Marked) -> bool:
+        """"wurde als »Ruster Ausbruch« bezeichnet", "der als „Sonnenwind“ bezeichnet wird": a name
+        the thing bears, no one's words — the auxiliary before the quotation, or closing its clause
+        after it (verb-final: the participle, then the auxiliary)."""
+        toks, lex = self.tokens, self.lex
+        if any(t.low in lex.passive_auxiliaries for k, t in enumerate(toks[s.first : s.last], s.first)
+               if t.end <= m.start and not self.in_quote[k]):
+            return True
+        k = self._token_at(m.end)
+        while k < s.last and not self.in_quote[k] and toks[k].text not in ",;:.":
+            if toks[k].low in lex.passive_auxiliaries and k > 0 and toks[k - 1].low in lex.cue_forms:
+                return True
+            k += 1
+        return False
+
+    def _has_subjunctive(self, a: int, b: int, reported: bool = False) -> bool:
+        """A subjunctive verb outside quotation marks in tokens ``a``..``b``; ``reported``: one that
+        marks reported speech, not a conditional (a sentence with no attribution of its own)."""
         toks, lex = self.tokens, self.lex
         for k in range(a, b):
             if self.in_quote[k]:
                 continue
             if toks[k].text in lex.subjunctive:
+                if self._first_person_subject(a, k):
+                    continue  # "ich habe", "wo ich … ausgeworfen habe": the first person's indicative
+                if reported and toks[k].low in lex.conditional_forms:
+                    continue
                 return True
             # "sie hoffe", "man plane": a third-person subject before a verb ending in -e
             if k > a and toks[k - 1].low in lex.subjunctive_subjects and toks[k].text.endswith(lex.subjunctive_ending) \
                     and toks[k].text[:1].islower() and toks[k].low not in lex.not_subjunctive \
                     and not (lex.preterite_ending and toks[k].low.endswith(lex.preterite_ending)):
                 return True
+        return False
+
+    def _main_clause(self, a: int, b: int) -> list[int]:
+        """Tokens of ``a``..``b`` outside quotation marks and outside relative and subordinate
+        clauses (", die … aufgestockt werden sollen", ", weil …"): what the sentence itself asserts."""
+        toks, lex = self.tokens, self.lex
+        out, inner = [], False
+        for k in range(a, b):
+            if toks[k].text in ",;:–" and not self.in_quote[k]:
+                inner = k + 1 < b and (toks[k + 1].low in lex.relative_forms or toks[k + 1].low in lex.subordinators)
+                continue
+            if not inner and not self.in_quote[k]:
+                out.append(k)
+        return out
+
+    def _first_person_subject(self, a: int, k: int) -> bool:
+        """A first-person pronoun in the clause of verb ``k`` (back to the last comma): the form is
+        the indicative that Konjunktiv I shares with the first person ("habe", "werde")."""
+        toks = self.tokens
+        j = k - 1
+        while j >= a and (toks[j].text not in ",;:" or self.in_quote[j]):
+            if toks[j].low in self.lex.first_person and not self.in_quote[j]:
+                return True
+            j -= 1
         return False
 
     def _content_end(self, s: Sentence) -> int:
@@ -234,6 +339,10 @@ class SentenceReader:
     def _make(self, a: int, b: int, directs: list[Marked], speaker: Speaker | None, cue: Span | None,
               inherit: bool = False) -> Candidate:
         lo, hi = self.tokens[a].start, self.tokens[b - 1].end
+        last = next((m for m in reversed(self._marked) if m.depth == 0 and lo < m.start and m.end == hi), None)
+        if last is not None and self.text[lo : m_start_trimmed(self.text, last.start)].endswith(":") \
+                and ":" not in self.text[last.start : last.end]:
+            lo = last.start  # "Deshalb gilt …: „…“, sagt X": the lead-in before the colon is the writer's
         inside = [m for m in directs if lo <= m.start and m.end <= hi]
         marked = [m for m in self._marked if lo <= m.start and m.end <= hi]  # even name-like: all is quoted
         quoted = sum(m.end - m.start for m in marked)
@@ -246,6 +355,8 @@ class SentenceReader:
         end = self._attribution_cut(cue.last, self._content_end(s))
         if self._agentless_passive(s, cue, end):
             return []  # "Der Stadt wurde das Recht eingeräumt, …", "it is alleged he …": no one speaks
+        if self._negated(s, cue, end):
+            return []  # "…, gab die Flugsicherung nicht bekannt", "nicht mitteilen können, ob …": nothing said
         before = self._content_before(s, cue, end, directs)
         after = self._content_after(s, cue, end, directs)
         if before and after and self.tokens[self._token_at(after.start)].low in self.lex.complementizers:
@@ -253,11 +364,12 @@ class SentenceReader:
         if before and after and after.speaker is None:
             after.speaker = before.speaker
         if before is None and after is None and self.lex.bare_clause and cue.last < end \
-                and self._bare_start(cue.last, s.first):
+                and self._bare_start(cue.last, s.first) and self._finite_in(cue.last, end):
             cue_span = self._span(cue.first, cue.last)
             after = self._make(cue.last, end, directs, self._frame_speaker(s, cue, cue.last), cue_span)
         elif before is None and after is None and self.lex.bare_clause and cue.last < end \
-                and self._bare_start(cue.last, s.first, self.tokens[cue.first].low in self.lex.clause_cues):
+                and self._bare_start(cue.last, s.first, clause_cue := self.tokens[cue.first].low in self.lex.clause_cues) \
+                and (clause_cue or self._finite_in(cue.last, end)):
             # a clause opening with any word: only with a speaker that can speak ("find said
             # civilisation …" is an adjective)
             speaker = self._frame_speaker(s, cue, cue.last)
@@ -265,23 +377,60 @@ class SentenceReader:
                 after = self._make(cue.last, end, directs, speaker, self._span(cue.first, cue.last))
         return [before, after]
 
+    def _negated(self, s: Sentence, cue: Cue, end: int) -> bool:
+        """A negation in the cue's own frame — right before the verb, or between it and the comma,
+        colon or complementizer that opens the content ("gab … nicht bekannt", "sagte nicht, ob"),
+        but not "nicht nur": what is reported is that nothing was said."""
+        toks, lex = self.tokens, self.lex
+        if not lex.negations:
+            return False
+        stop = next((k for k in range(cue.first, end) if toks[k].text in ",:;" or self.in_quote[k]
+                     or toks[k].low in lex.complementizers), end)
+        # (where content may follow the cue bare, "said she didn't know", only the words before it)
+        frame = [*range(max(s.first, cue.first - 1), cue.first), *(() if lex.bare_clause else range(cue.first, stop))]
+        return any(toks[k].low in lex.negations and not self.in_quote[k]
+                   and not (k + 1 < s.last and toks[k + 1].low in lex.focus_particles) for k in frame)
+
+    def _finite_in(self, a: int, b: int) -> bool:
+        """A finite verb in the first clause of ``a``..``b`` (to its first comma): "the plan would
+        fail", "Dempsey he didn't", "the company struggled"; "the newest milestone in the development
+        of …", "a significant polling lead for months" are objects of the cue, not its content."""
+        toks, lex = self.tokens, self.lex
+        if not lex.finite_words:
+            return True
+        after_subject = lex.determiners | lex.prepositions | lex.relative_forms | lex.coordinators
+        for k in range(a, min(b, a + MAX_FRAME_TOKENS)):
+            tok = toks[k]
+            if self.in_quote[k]:
+                return True  # "described his city as a “gas chamber.”": quoted words are what was said
+            if tok.text in ",;:" and not self.in_quote[k]:
+                return False
+            if tok.low in lex.finite_words:
+                return True
+            if k > a and tok.low.endswith(lex.finite_endings) and tok.low not in lex.determiners \
+                    and toks[k - 1].low not in after_subject and toks[k - 1].text[:1].isalpha():
+                return True
+        return False
+
     def _agentless_passive(self, s: Sentence, cue: Cue, end: int) -> bool:
         """A passive participle cue with no agent in its clause ("wurde … eingeräumt", "aufgefordert
         werden", "it is alleged", "are mentioned"): the speaker is not in the text, and the subject
         is the addressee or the thing spoken of."""
         toks, lex = self.tokens, self.lex
         low = toks[cue.first].low
-        if not lex.passive_needs_agent or cue.kind != "verb" or not (
-                low in lex.participles or low in lex.irregular_participles or low.endswith(lex.participle_endings)):
+        request = low in lex.request_participles  # "alle Staaten waren aufgerufen, … zu erhöhen"
+        if cue.kind != "verb" or not request and (not lex.passive_needs_agent or not (
+                low in lex.participles or low in lex.irregular_participles or low.endswith(lex.participle_endings))):
             return False
         stop = next((k for k in range(cue.last, end) if toks[k].text in ",:;" or self.in_quote[k]
                      or toks[k].low in lex.complementizers), end)
         c0 = self._clause_start(s, cue.first)
         window = [k for k in range(c0, stop) if not self.in_quote[k]]
+        auxiliaries = lex.passive_auxiliaries | lex.state_auxiliaries if request else lex.passive_auxiliaries
         # the auxiliary right before the participle ("is alleged", "are briefly mentioned"), not a
-        # verb of the content ("said he was delighted")
-        return any(toks[k].low in lex.passive_auxiliaries for k in range(max(c0, cue.first - MAX_AUX_GAP), cue.first)) \
-            and not any(toks[k].low in lex.agent_prepositions for k in window)
+        # verb of the content ("said he was delighted"); after it in German ("aufgefordert werden")
+        near = [*range(max(c0, cue.first - MAX_AUX_GAP), cue.first), *(range(cue.last, min(stop, cue.last + 2)) if request else ())]
+        return any(toks[k].low in auxiliaries for k in near) and not any(toks[k].low in lex.agent_prepositions for k in window)
 
     def _token_at(self, offset: int) -> int:
         return bisect.bisect_left(self._token_starts, offset)
@@ -314,8 +463,32 @@ class SentenceReader:
                     return None
                 if not as_clause and self._attached_clause(first, end, k == cue.last):
                     return None
+                if cue.kind == "noun" and self._main_clause_resumes(first, end):
+                    return None  # "Mit ihrem Angebot, … einzuspringen, rettete sie …": the noun is narrated
                 cue_span = self._span(cue.first, cue.last)
-                return self._make(first, end, directs, self._frame_speaker(s, cue, k), cue_span)
+                speaker = self._frame_speaker(s, cue, k)
+                if speaker is None and cue.kind == "noun":
+                    return None  # "stehen im Verdacht, …", "in der Frage, ob …": no one holds it
+                return self._make(first, end, directs, speaker, cue_span)
+        return None
+
+    def _main_clause_resumes(self, a: int, b: int) -> bool:
+        return self._infinitive_close(a, b) is not None
+
+    def _infinitive_close(self, a: int, b: int) -> int | None:
+        """An infinitive clause after a content noun closes with a comma and the main clause goes on
+        ("hat ihr Versprechen, … zu mobilisieren, nicht eingelöst"): the noun is a thing the
+        sentence narrates about, not a frame whose content ends the sentence."""
+        toks, marker, infix = self.tokens, self.lex.infinitive_marker, self.lex.infix_infinitive
+        if not marker:
+            return None
+        for k in range(a + 1, b - 1):
+            if toks[k + 1].text != "," or self.in_quote[k] or not toks[k].low.endswith("n"):
+                continue
+            if toks[k - 1].low == marker or (infix is not None and infix.match(toks[k].low)):
+                nxt = toks[k + 2] if k + 2 < b else None
+                resumes = nxt is not None and nxt.low not in self.lex.coordinators and nxt.low not in self.lex.clause_stop_words
+                return k + 1 if resumes else None
         return None
 
     def _in_name(self, k: int, directs: list[Marked]) -> bool:
@@ -360,6 +533,9 @@ class SentenceReader:
         if c0 < i and left is None:
             return None
         b = c0 - 1 if toks[c0 - 1].text == "," else c0
+        apposed = self._apposed_after_quote(s, i) if c0 == i else None
+        if apposed is not None:
+            left, b = apposed  # "“…,” Steve Clarke, deputy administrator at NASA, said": the quote ends at its mark
         if toks[s.first].low in self.lex.prepositions and not self.in_quote[s.first] \
                 and not self._has_subjunctive(s.first, b):
             return None  # "In a statement, the company denied …": an adverbial, not what was said
@@ -369,10 +545,82 @@ class SentenceReader:
             and toks[i].low not in self.lex.not_reported
         if not self._content_ok(s.first, b, directs) and not (inverted and self._inverted_frame(s, cue, end)):
             return None
+        if not self.lex.subjunctive and not self._before_is_clause(s, s.first, b, cue, end, inverted):
+            return None
         stop = next((k for k in range(i + 1, end) if toks[k].text in ",;"), end)
         np = left or self._message_source(i + 1, stop) or self.speakers.right_of(i + 1, stop)
+        quoted = self._quotation_then_attribution(s.first, b)
+        if quoted is not None:
+            b, attribution = quoted
+            np = np or attribution
         speaker = self.speakers.speaker(*np) if np else None
         return self._make(s.first, b, directs, speaker, self._span(cue.first, cue.last))
+
+    def _apposed_after_quote(self, s: Sentence, i: int) -> tuple[tuple[int, int], int] | None:
+        """A speaker and an apposition between a quotation and its cue: "“…,” Steve Clarke, deputy
+        associate administrator for exploration, said"; "„…“, Anna Thomas, Sprecherin der Stadt,
+        sagte". The speaker's token range and the token after the quotation's closing mark."""
+        toks = self.tokens
+        q = i - 1
+        while q >= s.first and not self.in_quote[q]:
+            q -= 1
+        if q < s.first or i - q > MAX_FRAME_TOKENS + MAX_SPEAKER_APPOSITION:
+            return None
+        j = q + 1 if q + 1 < i and toks[q + 1].text == "," else q + 1
+        j = j + 1 if j < i and toks[j].text == "," else j
+        np = self.speakers.noun_phrase_from(j, i)
+        if np is None or np[1] >= i - 1 or toks[np[1]].text != "," or not self.speakers.plausible_range(*np):
+            return None
+        if any(toks[k].text in ";:" or toks[k].low in self.lex.cue_forms for k in range(np[1], i)):
+            return None
+        return np, q + 1
+
+    def _before_is_clause(self, s: Sentence, a: int, b: int, cue: Cue, end: int, inverted: bool = False) -> bool:
+        """English, where no mood marks reported content: what stands before ", X said" is content
+        only when it is a clause (a few words) and the frame ends the sentence or its clause
+        ("…, Smith said in a statement."). An adverbial before a cue with its own object or clause
+        ("Earlier this month, NASA announced the newest …", "However, Taylor told Dempsey he …")
+        is part of the frame. A quotation before the cue is content whatever follows."""
+        toks = self.tokens
+        lo, hi = toks[a].start, toks[b - 1].end
+        if any(lo <= m.start and m.end <= hi for m in self._marked):
+            return True
+        depth, words = 0, 0
+        for k in range(a, b):  # words outside parentheses: "Today (Nov. 18)" is one
+            depth += (toks[k].text == "(") - (toks[k].text == ")")
+            words += depth == 0 and toks[k].text[:1].isalnum()
+        k = cue.last
+        inserted = k < end and toks[k].text == "," and cue.first - self._clause_start(s, cue.first) <= MAX_INSERTED_SPEAKER
+        if words < MIN_BEFORE_WORDS and not inserted:
+            return False  # (but "The plan, Smith said, would fail": an attribution inserted in it)
+        if k < end and (toks[k].low in self.lex.complementizers or toks[k].text in self.lex.speaker_pronouns):
+            return False  # "…, Patrick has said he will …": the content follows the cue
+        tail = next((j for j in range(k, end) if toks[j].text in ",;:"), end) - k
+        # ", said the company's recently named chair X.": after an inverted cue the tail is the speaker
+        return tail <= MAX_TAIL_AFTER_BEFORE + (MAX_SPEAKER_APPOSITION if inverted else 0)
+
+    def _quotation_then_attribution(self, a: int, b: int) -> tuple[int, tuple[int, int] | None] | None:
+        """Content ``a``..``b`` that is a quotation, a comma and then words with no quotation mark
+        ("„…“, weiß der Präsident, warnt aber", "“…,” Thomas Zurbuchen, NASA's administrator, said"):
+        the words after the quotation are its attribution (its speaker, an apposition, a verb the
+        tables lack), not quoted content. Returns the token end of the quotation and the speaker
+        phrase found in the attribution."""
+        toks = self.tokens
+        first = next((m for m in self._marked if m.start == toks[a].start), None)
+        if first is None:
+            return None
+        k = after = self._token_at(first.end)  # first token after the closing mark
+        if k >= b or any(self.in_quote[j] for j in range(k, b)) or self._has_subjunctive(k, b):
+            return None
+        comma_inside = self.text[first.start : first.end - 1].rstrip().endswith(",")
+        if toks[k].text == ",":
+            k += 1
+        elif not comma_inside:
+            return None  # "„Wir schaffen das“ sei das Motto gewesen": the quotation is part of the clause
+        if k >= b:
+            return None
+        np = self.speakers.noun_phrase_from(k, b) or self.speakers.right_of(k + 1, b)
+        return after, np
 
     def _inverted_frame(self, s: Sentence, cue: Cue, end: int) -> bool:
         """", teilte der USGS mit.", ", sagte Müller.": the verb opens its clause and a speaker
@@ -450,7 +698,27 @@ class SentenceReader:
             np = self._apposed_subject(s, c0)  # "X, zuständig für …, hat … angekündigt"
         np = np or self.speakers.right_of(i + 1, stop) or self.speakers.middle_field(c0, i) \
             or self._apposed_subject(s, c0)
+        if np is not None and cue.kind == "noun" and self._noun_cue_phrase(np, i):
+            # a content noun is not its own speaker ("Nun stellt sich die Frage, wie …"): the one it
+            # comes from ("Die von Arnold geäußerte Hoffnung", "Von der Polizei kam die Information"), or no one
+            np = self._agent_of_noun(s, i)
         return self.speakers.speaker(*np) if np else None
+
+    def _noun_cue_phrase(self, np: tuple[int, int], i: int) -> bool:
+        """The phrase holds content noun ``i`` or is its article and adjectives ("die", "die erste")."""
+        if np[0] <= i < np[1]:
+            return True
+        return np[1] == i and all(t.text in self.lex.determiners or t.text[:1].islower() for t in self.tokens[np[0] : np[1]])
+
+    def _agent_of_noun(self, s: Sentence, i: int) -> tuple[int, int] | None:
+        """A "von" phrase before content noun ``i`` in its sentence that names someone who can speak."""
+        toks, lex = self.tokens, self.lex
+        for k in range(s.first, i - 1):
+            if toks[k].low in lex.agent_prepositions and not self.in_quote[k]:
+                np = self.speakers.noun_phrase_from(k + 1, i)
+                if np and np[1] <= i and self.speakers.plausible_range(*np):
+                    return np
+        return None
 
     def _impersonal_source(self, s: Sentence, c0: int, i: int, stop: int) -> tuple[int, int] | None:
         """Where "heißt es" finds its words: the place before the verb ("Im Bericht hieß es"; "In der
@@ -508,6 +776,9 @@ class SentenceReader:
         right = self.speakers.right_of(i + 1, stop)
         if right is None or not self.speakers.plausible_range(*right):
             return left
+        head = right[0] + 1 if self.tokens[right[0]].text in self.lex.determiners else right[0]
+        if head < right[1] and not self.speakers.plausible_range(head, head + 1) and self.speakers.name_like(left[0]):
+            return left  # "Milinkewitsch kritisierte die Handlungsweise Kozulins": a thing is the object, a name the subject
         if self.tokens[right[0]].text not in self.lex.determiners and self.speakers.name_like(left[0]):
             return left  # "Thaksin beschuldigte General Prem": a bare noun after the verb is its object
         return right
@@ -561,9 +832,21 @@ class SentenceReader:
             return None
         # "Teamchef Jean Todt stellt sich vor seinen Piloten: „…“": the subject of the frame
         np = self.speakers.noun_phrase_from(s.first, colon) or self.speakers.middle_field(s.first, colon)
+        if np is not None and not self.speakers.plausible_range(*np) and self._message_subject(np, colon):
+            return self.speakers.speaker(*np)  # "Das Fazit des Vorabberichts lautete: „…“": the text speaks
         if np is None or not self.speakers.plausible_range(*np):
             return None  # "Ernster Nachsatz: „…“": a lead-in, not a speaker; the last one speaks on
         return self.speakers.speaker(*np)
+
+    def _message_subject(self, np: tuple[int, int], colon: int) -> bool:
+        """A message or content noun heads the subject of a colon frame ("Das Fazit lautete:", "Die
+        Erklärung:"), with at most a verb between it and the colon."""
+        toks, lex = self.tokens, self.lex
+        head = np[0] + 1 if toks[np[0]].text in lex.determiners else np[0]
+        if head >= np[1] or colon - np[1] > 1:
+            return False
+        word = toks[head].text
+        return word in lex.message_nouns or word in lex.content_nouns or word in lex.speech_nouns
 
     def _apposed_subject(self, s: Sentence, c0: int) -> tuple[int, int] | None:
         """"John Miller, a senior analyst at the bank, said": the noun phrase before an apposition."""
@@ -576,6 +859,11 @@ class SentenceReader:
             while seg < comma and toks[seg].low in self.lex.focus_particles:
                 seg += 1  # "Auch die Fraktionschefin, Renate Künast, äußerte sich"
             np = self.speakers.noun_phrase_from(seg, comma)
+            if np is None or not self.speakers.plausible_range(*np):
+                # "Erst vor zwei Tagen hatte der Investor für den Neubau, Larry A. Silverstein, zugesagt":
+                # the subject stands in the middle field before the apposition
+                middle = self.speakers.middle_field(seg, comma)
+                np = middle if middle is not None and self.speakers.plausible_range(*middle) else np
             if np and comma - np[1] <= MAX_APPOSITION_GAP:
                 return np
         return None
@@ -657,7 +945,7 @@ class SentenceReader:
 
     def _free(self, s: Sentence, recent: bool, prev: Sentence | None) -> list[Candidate]:
         end = self._content_end(s)
-        if recent and self._has_subjunctive(s.first, end):
+        if recent and self._has_subjunctive(s.first, end, reported=True):
             return [Candidate(s.start, s.end, "indirect", inherit=True)]
         if any(not self.in_quote[k] and self.tokens[k].text in self.lex.reported_mood for k in range(s.first, end)):
             # reported speech with no attribution in reach: the subject of the sentence before
@@ -666,9 +954,11 @@ class SentenceReader:
             speaker = self.speakers.speaker(*np) if np else None
             if speaker is not None and not self.speakers.plausible(speaker):
                 speaker = None
-            return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True)]
+            named = speaker is not None and self.speakers.label_of(speaker.start, speaker.end) is not None
+            return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True,
+                              named_subject=named)]
         toks = self.tokens
-        hearsay = any(toks[k].low in self.lex.hearsay_modals and not self.in_quote[k] for k in range(s.first, end))
+        hearsay = any(toks[k].low in self.lex.hearsay_modals for k in self._main_clause(s.first, end))
         perfect = end - 1 > s.first and toks[end - 1].low in self.lex.hearsay_infinitives
         # "Er soll … verholfen haben" anywhere; "Es soll … werden" right after an attributed
         # quotation, whose speaker it continues (free indirect speech).

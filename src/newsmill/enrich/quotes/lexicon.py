@@ -98,6 +98,11 @@ class QuoteLexicon:
     person_pronouns: frozenset[str] = frozenset()  # "he", "she": a person, never an organisation
     noun_phrase_stops: frozenset[str] = frozenset()  # "should", "himself": end a lower-case noun phrase
     possessive_endings: tuple[str, ...] = ()  # "'s": "WeWork's" as a speaker is WeWork
+    # "the company", "die Agentur": a noun for the kind of organisation the article is about, which
+    # refers to the organisation it names most when none was introduced with that noun
+    org_kind_nouns: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()  # "sich": after an article, a participle phrase opens
+    adjective_endings: tuple[str, ...] = ()  # "-en", "-e": the inflected adjective closing such a phrase
     participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
     impersonal_subject: str = ""  # "es": "heißt" is a cue only beside it ("hieß es"), else it names
     noun_markers: frozenset[str] = frozenset()  # "an", "with": a cue form after one is a noun or adjective
@@ -114,6 +119,22 @@ class QuoteLexicon:
     # a passive cue without an agent names no speaker ("it is alleged"); German news reports an
     # accusation so ("Ihm wird vorgeworfen, … zu haben"), and its readers and gold count it
     passive_needs_agent: bool = False
+    # subjunctive forms that alone mark a conditional, not reported speech: the singular
+    # Konjunktiv II ("wäre", "könnte"), whose Konjunktiv I ("sei", "könne") is distinct; a sentence
+    # with only these does not continue a quotation ("Seite an Seite wären die beiden …")
+    conditional_forms: frozenset[str] = frozenset()
+    # English: a bare clause after a cue holds a finite verb — an auxiliary or modal, or a word with
+    # a finite ending after its subject; an object noun phrase ("announced the selection") holds none
+    finite_words: frozenset[str] = frozenset()
+    finite_endings: tuple[str, ...] = ()
+    # participles of requests ("aufgerufen", "gebeten"): in the passive without an agent the subject is
+    # the addressee and the content a request, with the passive of state too ("sind aufgerufen")
+    request_participles: frozenset[str] = frozenset()
+    state_auxiliaries: frozenset[str] = frozenset()
+    # words after which a cue form is part of an idiom, not speech: "sich bereit erklärt" (agreed to)
+    not_cue_after: frozenset[str] = frozenset()
+    # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
+    negations: frozenset[str] = frozenset()
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -248,6 +269,9 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         non_speakers=frozenset(w.lower() for w in raw.get("non_speakers", [])),
         participle_ending=str(raw.get("participle_ending", "")),
         possessive_endings=tuple(raw.get("possessive_endings", [])),
+        org_kind_nouns=words("org_kind_nouns"),
+        reflexives=words("reflexives"),
+        adjective_endings=tuple(raw.get("adjective_endings", [])),
         person_pronouns=words("person_pronouns"),
         noun_phrase_stops=words("noun_phrase_stops"),
         impersonal_subject=str(raw.get("impersonal_subject", "")),
@@ -261,6 +285,13 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         participle_endings=tuple(raw.get("participle_endings", [])),
         irregular_participles=words("irregular_participles"),
         passive_needs_agent=bool(raw.get("passive_needs_agent", False)),
+        conditional_forms=words("conditional_forms"),
+        finite_words=words("finite_words"),
+        finite_endings=tuple(raw.get("finite_endings", [])),
+        request_participles=words("request_participles"),
+        state_auxiliaries=words("state_auxiliaries"),
+        not_cue_after=words("not_cue_after"),
+        negations=words("negations"),
     )
 
 

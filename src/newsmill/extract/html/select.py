@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from newsmill.article import Block, BlockKind, Removed, RemovedReason
 from newsmill.extract.boilerplate import SECTION_CUE_MAX_CHARS, reason_for_text, section_cue
+from newsmill.extract.html.comments import is_comment_section
 from newsmill.extract.html.walk import (
     GOOD_MIN_CHARS,
     TIME_CHECK_EVERY,
@@ -127,10 +129,14 @@ def choose_container(walk: Walk, json_body: str | None, ctx: Context) -> Candida
     # Python's sort is stable and candidates come in post-order (children first): of equal
     # scores the deeper element wins.
     ranked = sorted(walk.candidates, key=lambda c: score(c, ctx), reverse=True)
-    best = ranked[0]
+    top = list(islice((c for c in ranked if not is_comment_section(walk, c, ctx.headline, ctx.ignore)),
+                      BODY_VOTER_TOP))
+    if not top:
+        return None  # only comments: no container, the fallback keeps the unmarked text
+    best = top[0]
     if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
-        best = _vote_by_body(walk, ranked[:BODY_VOTER_TOP], json_body) or best
-    return _with_sibling_parts(walk, _beyond_one_paragraph(walk, best, ctx))
+        best = _vote_by_body(walk, top, json_body) or best
+    return _with_sibling_parts(walk, _tiny_post(walk, _beyond_one_paragraph(walk, best, ctx), ctx))
 
 
 # A one-paragraph winner whose ancestor holds this many times its article text is one paragraph
@@ -152,6 +158,39 @@ def _beyond_one_paragraph(walk: Walk, best: Candidate, ctx: Context) -> Candidat
         if el.tag in ("body", "html"):
             break
     return best
+
+
+# A post with less article-like text than this is tiny: a quip, a link, a picture with two lines.
+TINY_POST_CHARS = 300
+
+
+def _tiny_post(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
+    """A tiny post's container is the element that holds its headline and the text right after it.
+
+    Its one article-like line wins the container choice alone, without the short lines beside it
+    ("– Ok.") or, when that line is the byline, without the post ("PDF: handout"). Climb to the
+    nearest unflagged ancestor that holds the headline and the first unflagged block after it, as
+    long as that adds no article-like text (then the scores compared it already); what else it
+    adds is dropped block by block (marks, links, lonely short lines)."""
+    if best.good >= TINY_POST_CHARS or ctx.headline < 0:
+        return best
+    after = next((i for i in range(ctx.headline + 1, len(walk.blocks))
+                  if not _own_marks(walk.blocks[i], ctx.ignore)), ctx.headline)
+    lo, hi = min(ctx.headline, best.first), max(after + 1, best.last)
+    if best.first <= lo and hi <= best.last:
+        return best
+    by_element = {id(c.element): c for c in walk.candidates}
+    for el in best.element.iterancestors():
+        up = by_element.get(id(el))
+        if up is None or up.good > best.good or _flagged(up, ctx.ignore) or el.tag in ("body", "html"):
+            return best
+        if up.first <= lo and hi <= up.last:
+            return up
+    return best
+
+
+def _own_marks(b: RawBlock, ignore: frozenset[int]) -> bool:
+    return any(i not in ignore for i, _ in b.flags) or b.caption
 
 
 def _with_sibling_parts(walk: Walk, best: Candidate) -> Candidate:

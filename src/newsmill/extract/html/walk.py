@@ -147,9 +147,22 @@ def profile(el: Any, tag: str) -> tuple[RemovedReason | None, bool, bool, bool]:
     if attrs is None or _TELLING_ATTRS.isdisjoint(attrs):
         return TAG_REASONS.get(tag), tag == "article", tag in _CAPTION_TAGS, False
     get = attrs.get
+    if _STATE_ATTRS.isdisjoint(attrs):  # class and id only: the whole profile is cached
+        return _class_only_profile(tag, get("class") or "", get("id") or "")
     class_reason, content, caption, paywall = _class_profile(tag, get("class") or "", get("id") or "")
     hint = content or get("itemprop") == "articleBody"
     return _attr_reason(get, tag) or class_reason, hint, caption, paywall
+
+
+# The telling attributes besides class and id (see ``_attr_reason``).
+_STATE_ATTRS = _TELLING_ATTRS - {"class", "id"}
+
+
+@lru_cache(maxsize=8192)
+def _class_only_profile(tag: str, cls: str, id_: str) -> tuple[RemovedReason | None, bool, bool, bool]:
+    """``profile`` of an element whose only telling attributes are class and id."""
+    class_reason, content, caption, paywall = _class_profile(tag, cls, id_)
+    return TAG_REASONS.get(tag) or class_reason, content, caption, paywall
 
 
 @lru_cache(maxsize=8192)
@@ -231,7 +244,9 @@ def _holds_article(el: Any) -> bool:
 class _Walker:
     def __init__(self) -> None:
         self.out = Walk()
-        self.stack: list[_Frame] = []
+        self.stack: list[_Frame] = []  # every open element, with the walk's markers for inline ones
+        self.real: list[_Frame] = []  # the open elements that keep statistics (innermost last)
+        self.owners: list[Any] = []  # the open block-level elements (innermost last)
         self.parts: list[str] = []
         self.link_chars = 0
         self.link_depth = 0
@@ -243,6 +258,10 @@ class _Walker:
 
     def add(self, text: str | None) -> None:
         if text:
+            # Whitespace before a block's first text is never part of it (outside code, where it is
+            # indentation): not keeping it spares the flush of an empty block at every element edge.
+            if not self.parts and text.isspace() and not (self.kinds and self.kinds[-1] == "code"):
+                return
             self.parts.append(text)
             if self.link_depth:
                 self.link_chars += len(text.strip())
@@ -253,8 +272,13 @@ class _Walker:
         raw = "".join(self.parts)
         self.parts = []
         links, self.link_chars = self.link_chars, 0
-        pieces = _PARA_BREAK.split(raw) if _BR in raw else [raw]
         code = bool(self.kinds) and self.kinds[-1] == "code"
+        if not code and _BR not in raw:  # the common case: one piece of running text
+            text = " ".join(raw.split())
+            if text:
+                self._emit(text, min(links, len(text)))
+            return
+        pieces = _PARA_BREAK.split(raw) if _BR in raw else [raw]
         for piece in pieces:
             if code:  # a program's lines are its syntax: keep them, and their indentation
                 lines = piece.replace(_BR, "\n").replace("\t", "    ").splitlines()
@@ -265,7 +289,7 @@ class _Walker:
                 self._emit(text, min(links, len(text)) if len(pieces) == 1 else 0)
 
     def _emit(self, text: str, links: int) -> None:
-        owner = self._owner()
+        owner = self.owners[-1] if self.owners else None
         kind = self.kinds[-1] if self.kinds else "paragraph"
         if kind == "heading" and len(text) >= LONG_HEADING_CHARS:
             kind = "paragraph"  # body text set in heading tags for its size, not a heading
@@ -280,11 +304,11 @@ class _Walker:
             content_hint=self.hint_depth > 0,
         )
         self.out.blocks.append(block)
-        top = self._real_top()
-        if top is None:
+        if not self.real:
             return
+        top = self.real[-1]
         n = len(text)
-        density = block.link_density
+        density = links / max(1, n)
         if density >= BAD_MIN_LINK_DENSITY:
             top.bad += n
         elif n >= GOOD_MIN_CHARS and density <= GOOD_MAX_LINK_DENSITY and block.kind != "heading" \
@@ -294,28 +318,16 @@ class _Walker:
         else:
             top.neutral += n
 
-    def _real_top(self) -> _Frame | None:
-        """The innermost frame that keeps statistics (not a skipped or plain inline element)."""
-        for frame in reversed(self.stack):
-            if frame.index >= 0:
-                return frame
-        return None
-
-    def _owner(self) -> Any:
-        for frame in reversed(self.stack):
-            if frame.block_level:
-                return frame.element
-        return None
-
-    def start(self, el: Any, tag: str) -> bool:
-        """Open an element; returns True when its subtree was read whole (do not descend)."""
+    def start(self, el: Any, tag: str, prof: tuple[RemovedReason | None, bool, bool, bool] | None = None) -> bool:
+        """Open an element (``prof``: its ``profile`` when known); returns True when its subtree
+        was read whole (do not descend)."""
         self.count += 1
         block_level = tag in BLOCK_TAGS
         if tag == "br":
             self.parts.append(_BR)
         elif tag in _CELLS:
             self.parts.append(" ")  # a table row is one block, its cells apart
-        reason, hint, caption, paywall = profile(el, tag)
+        reason, hint, caption, paywall = prof or profile(el, tag)
         if paywall and self._is_box(el):
             # A paywall box, not a wrapper named after the paywall vendor ("steady-paywall-container"
             # on the whole post): what it says is an offer.
@@ -324,9 +336,9 @@ class _Walker:
         # A flagged inline element (a kicker <span>, a credit <small>) becomes a block of its own,
         # so its text can be dropped without its sentence; emphasis and links stay in the sentence.
         split = block_level or (reason is not None and tag not in _PHRASING)
-        if split:
+        if split and self.parts:
             self.flush()
-        frame = _Frame(el, self.count, len(self.out.blocks), block_level, split=split)
+        frame = _Frame(el, self.count, len(self.out.blocks), block_level, 0, 0, 0, False, False, False, split)
         if reason is not None:
             frame.flagged = True
             frame.weak = reason in WEAK_REASONS
@@ -340,6 +352,9 @@ class _Walker:
         if frame.hint:
             self.hint_depth += 1
         self.stack.append(frame)
+        self.real.append(frame)
+        if block_level:
+            self.owners.append(el)
         if split and reason is not None and not frame.weak and not _holds_article(el) and self._collapse(el):
             return True
         self.add(el.text)
@@ -356,7 +371,7 @@ class _Walker:
         are walked after all: a mislabelled wrapper may hold the article."""
         all_text, link_texts = _collapse_xpaths()
         text = str(all_text(el))
-        links = sum(len(t.strip()) for t in link_texts(el))
+        links = sum(map(len, map(str.strip, link_texts(el))))
         if len(text) > COLLAPSE_MAX_CHARS and links < BAD_MIN_LINK_DENSITY * len(text):
             return False
         self.parts = [text]
@@ -365,12 +380,16 @@ class _Walker:
         return True
 
     def end(self, el: Any, tag: str) -> None:
-        frame = self.stack[-1]
-        if frame.split:
+        frame = self.stack.pop()
+        if frame.split and self.parts:
             self.flush()
-        self.stack.pop()
+        self.real.pop()
+        if frame.block_level:
+            self.owners.pop()
         self._close_frame(frame, tag)
-        self.add(el.tail)
+        tail = el.tail
+        if tail:
+            self.add(tail)
 
     def _close_frame(self, frame: _Frame, tag: str) -> None:
         if frame.good > 0 and frame.block_level:
@@ -387,8 +406,8 @@ class _Walker:
             self.caption_depth -= 1
         if frame.hint:
             self.hint_depth -= 1
-        parent = self._real_top()
-        if parent is not None:
+        if self.real:
+            parent = self.real[-1]
             if frame.flagged and not frame.weak:
                 parent.bad += frame.good + frame.bad + frame.neutral
             else:
@@ -417,12 +436,16 @@ def walk(root: Any, check_time: Callable[[], None]) -> Walk:
 
 
 # What the walk does at an element's start, by tag (one dict read instead of five set tests).
-_SKIP, _INLINE, _FULL, _PLAIN_IF_BARE = 0, 1, 2, 3
+# _PLAIN_IF_BARE and _CELL elements are neither block-level nor captions nor part kinds: unless
+# their attributes flag them, they are plain inline text (a table cell adds a space), and an
+# element frame for them would only pass its statistics up.
+_SKIP, _INLINE, _FULL, _PLAIN_IF_BARE, _CELL = 0, 1, 2, 3, 4
 
 
 def _tag_actions() -> dict[str, int]:
     actions = {tag: _SKIP for tag in SKIP_TAGS}
     actions.update({tag: _INLINE for tag in _PHRASING if tag not in actions})
+    actions.update({tag: _CELL for tag in _CELLS if tag not in actions and tag not in TAG_REASONS})
     actions.update({tag: _FULL for tag in (*_SPECIAL_INLINE, *BLOCK_TAGS, *TAG_REASONS) if tag not in actions})
     return actions
 
@@ -446,10 +469,29 @@ def _walk_into(w: _Walker, root: Any, check_time: Callable[[], None]) -> None:
         tag = el.tag
         if event == "start":
             action = actions.get(tag, _PLAIN_IF_BARE) if tag.__class__ is str else _SKIP
-            if action == _PLAIN_IF_BARE:
-                action = _FULL if el.attrib else _INLINE
+            prof = None
+            if action == _PLAIN_IF_BARE and not el.attrib:
+                action = _INLINE
+            elif action >= _PLAIN_IF_BARE:
+                prof = profile(el, tag) if el.attrib else None
+                if prof is None or (prof[0] is None and not prof[3]):
+                    # Counted like every element that may be flagged, so element indices stay those
+                    # of the full treatment.
+                    w.count += 1
+                    if action == _CELL:
+                        w.parts.append(" ")
+                    elif tag == "br":
+                        w.parts.append(_BR)
+                    push(plain)
+                    text = el.text
+                    if text:
+                        add(text)
+                    if w.count % TIME_CHECK_EVERY == 0:
+                        check_time()
+                    continue
+                action = _FULL
             if action == _FULL:
-                if start(el, tag):
+                if start(el, tag, prof):
                     skip_subtree()
                 if w.count % TIME_CHECK_EVERY == 0:
                     check_time()
