@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 NM     := $(VENV)/bin/newsmill
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck unit fuzz bench models clean browser serve
+.PHONY: install run test lint typecheck unit fuzz bench models textdump-model clean browser serve
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,14 @@ models: install
 	$(PY) -m pip install -q -e '.[train]'
 	$(PY) training/ner/build_places.py src/newsmill/data/places/countries.json
 	$(PY) training/ner/train.py
+
+# Train the text-mode line model on the tune half of the text-dump benchmark (needs ../shared and
+# the benchmark's flattener libraries; ~1 min to build the data, 10-25 min of CPU to train: the
+# second stage is cross-validated too and shipped only when it measures better).
+textdump-model: install
+	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) training/textdump/build_data.py
+	$(PY) training/textdump/train.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .pytest_cache .ruff_cache .hypothesis

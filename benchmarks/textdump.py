@@ -18,7 +18,9 @@ A second table scores the metadata text mode recovers (title, authors, date) aga
 trafeval-de-dev, with the metric of ``benchmarks/metadata.py``.
 
     .venv/bin/python benchmarks/textdump.py [--split tune] [--flatteners w3m,lynx] [--only newsmill]
-        [--limit N] [--errors N] [--no-metadata]
+        [--limit N] [--errors N] [--no-metadata] [--rules-only]
+
+``--rules-only`` leaves out text mode's learned line model (step 5), for before/after figures.
 """
 
 from __future__ import annotations
