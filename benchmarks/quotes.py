@@ -12,7 +12,8 @@ the predicted speaker's canonical name must name the gold speaker's referent. Th
 mention, not its referent, so a gold pronoun, role noun or source adverb ("er", "die Ministerin",
 "demnach") stands for the
 nearest earlier gold speaker of the article that is a name (the gold's own antecedent, not ours);
-a name matches when its last word (a surname) occurs in the referent's text. A gold pronoun with
+a name matches when its last word (a surname) occurs in the referent's text, or (referent scoring)
+when one is the acronym of the other ("EU" / "Europäische Union"). A gold pronoun with
 no named gold speaker before it is scored on span alone.
 
 Every set is split by ``benchmarks/splits.py`` (key: the article's ``file``): rules are tuned on
@@ -201,6 +202,8 @@ def same_person(name: str | None, referent: str, strict: bool = False) -> bool:
         return True
     if not REFERENT_SCORING:
         return False
+    if _acronym_of(name, referent) or _acronym_of(referent, name):
+        return True  # "Europäische Union" for a gold "die EU", "WHO" for "World Health Organization"
     # the referent written short: every capitalised word of "Thaksin" or "Die Demokratische Partei"
     # (determiners aside) is a word of the name "Thaksin Shinawatra", "Demokratische Partei Thailands"
     from newsmill.enrich.quotes.lexicon import load_lexicon
@@ -208,6 +211,13 @@ def same_person(name: str | None, referent: str, strict: bool = False) -> bool:
     dets = load_lexicon("de").determiners
     heads = [w for w in re.findall(r"\w+", referent) if w[:1].isupper() and w not in dets]
     return bool(heads) and set(heads) <= set(words)
+
+
+def _acronym_of(full: str, short: str) -> bool:
+    """A word of ``short`` in capitals ("EU", "WHO") spells the initials of ``full``'s capitalised
+    words ("Europäische Union", "World Health Organization"; "of", "and" left out)."""
+    initials = "".join(w[0] for w in re.findall(r"\w+", full) if w[:1].isupper())
+    return len(initials) >= 2 and any(w == initials for w in re.findall(r"\w+", short) if w.isupper())
 
 
 def overlap(q: Quote, g: Gold) -> int:

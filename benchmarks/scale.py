@@ -85,12 +85,15 @@ def measure(name: str, inputs: Path, workdir: Path, enrich: bool) -> dict[str, A
                              "1" if enrich else "0"], stdout=subprocess.PIPE, text=True)
     peak = {"pss": 0, "worker": 0}
     cpu: dict[int, float] = {}  # pid -> CPU seconds last seen (the tree's processes come and go)
+    roles: dict[int, str] = {}  # pid -> what the process is (driver, nanny, dask worker, ...)
 
     def sample() -> None:
         while proc.poll() is None:
             pids = _tree(proc.pid)
             for pid in pids:
                 cpu[pid] = max(cpu.get(pid, 0.0), _cpu_s(pid))
+                if pid not in roles:
+                    roles[pid] = _role(pid, proc.pid, roles)
             peak["pss"] = max(peak["pss"], _memory(pids)[1])
             children = [p for p in pids if p != proc.pid and _parent(p) == proc.pid]
             peak["worker"] = max(peak["worker"], max((_memory(_tree(p))[1] for p in children), default=0))
@@ -104,6 +107,10 @@ def measure(name: str, inputs: Path, workdir: Path, enrich: bool) -> dict[str, A
     result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
     result["load"] = (load_before, os.getloadavg()[0])
     result["tree_cpu"] = sum(cpu.values())
+    by_role: dict[str, float] = {}
+    for pid, seconds in cpu.items():
+        by_role[roles.get(pid, "other")] = by_role.get(roles.get(pid, "other"), 0.0) + seconds
+    result["cpu_by_role"] = by_role
     result["pss_mb"] = peak["pss"] / 1024
     result["worker_pss_mb"] = peak["worker"] / 1024
     return result
@@ -117,6 +124,28 @@ def _cpu_s(pid: int) -> float:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return 0.0
+
+
+def _role(pid: int, driver: int, known: dict[int, str]) -> str:
+    """What a process of the tree is, from its command line and its parent's role."""
+    if pid == driver:
+        return "driver (+ scheduler, nannies)"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            cmd = f.read().replace(b"\0", b" ").decode("utf-8", "replace")
+    except OSError:
+        return "other"
+    parent = known.get(_parent(pid), "")
+    if parent == "fork server":  # forked from it, so with its command line
+        return "page process"
+    if "resource_tracker" in cmd:
+        return "resource tracker"
+    if "forkserver" in cmd:
+        return "fork server"
+    if parent == "driver (+ scheduler, nannies)":
+        # a LocalCluster's nannies run inside the driver process and spawn the worker processes
+        return "dask worker"
+    return "other"
 
 
 def _parent(pid: int) -> int:
@@ -166,6 +195,13 @@ def print_table(rows: list[tuple[str, int, int, int, dict[str, Any]]], enrich: b
               f"{r['pages'] / max(r['cpu'], 1e-9):.1f} | {r['tree_cpu']:.1f} | "
               f"{r['pages'] / max(r['tree_cpu'], 1e-9):.1f} | {r['pss_mb']:.0f} | {r['worker_pss_mb']:.0f} | "
               f"{r['load'][0]:.1f} / {r['load'][1]:.1f} |")
+    roles = sorted({role for *_, r in rows for role in r["cpu_by_role"]})
+    print("\nCPU ms per page by process (page processes do the page work; the rest is the engine)\n")
+    print("| engine | input | " + " | ".join(roles) + " |")
+    print("|---|---|" + "--:|" * len(roles))
+    for name, scale, _, _, r in rows:
+        print(f"| {name} | x{scale} | " + " | ".join(
+            f"{r['cpu_by_role'].get(role, 0.0) / max(r['pages'], 1) * 1000:.1f}" for role in roles) + " |")
     by = {(name, scale): r for name, scale, _, _, r in rows}
     for scale in sorted({scale for _, scale, _, _, _ in rows}):
         one, two = by.get(("dask 1 worker", scale)), by.get(("dask 2 workers", scale))

@@ -1,4 +1,4 @@
-"""The entity tuning set (tests/data/entities_tune, issue 15): 92 article openings from the TUNE
+"""The entity tuning set (tests/data/entities_tune, issue 15): 148 article openings from the TUNE
 halves of trafeval-de-dev and the Zyte benchmark, every entity newsmill found there judged by hand
 (docs/annotation.md, "Entity tuning set"). Precision on it must not fall back; each class of error
 fixed on it is also asserted one by one below."""
@@ -22,8 +22,8 @@ DATA = Path(__file__).parent / "data" / "entities_tune"
 SCORED = ("PER", "ORG", "LOC")
 # Measured on this branch (docs/benchmarks.md): precision over the judged predictions, and how many
 # correct entities are found. A small margin, so that a fix of one class may cost one case elsewhere.
-MIN_PRECISION = 0.85
-MIN_CORRECT = 490
+MIN_PRECISION = 0.865
+MIN_CORRECT = 795
 MAX_UNJUDGED = 5
 
 Key = tuple[str, int, int]
@@ -86,6 +86,10 @@ def test_precision_on_the_tuning_set_holds() -> None:
     ("de-1ea5c0213aa4f363", "Rotweine"),
     ("de-1ea5c0213aa4f363", "Kleinklima"),
     ("en-2f42ef1d3ea0", "neo"),
+    ("de-6a9eac2ce5bc4698", "Jäger"),           # listed with a noun: "Jägerinnen und Jäger"
+    ("de-6554236fd97a82b7", "Skikontrolle"),    # listed with a noun, a compound of nouns
+    ("en-9cb8224b660f", "North American"),      # a nationality adjective
+    ("en-8380689f358c", "Ukraine Marie Yovanovitch"),  # a place run into a full name
 ])
 def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     assert not [t for (i, _, _), (t, label) in _predictions().items() if i == text_id and t == mention
@@ -100,6 +104,14 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-098bb3e96c0a", "Disney", "ORG"),
     ("de-147b74120db7bc11", "handball.ch", "ORG"),   # a domain keeps its lower case
     ("de-1857ac2d86cab1fd", "St.Gallen", "LOC"),     # no compound of common nouns
+    ("en-8380689f358c", "Marie Yovanovitch", "PER"),
+    ("en-ac1bfdd4c510", "Ryman Auditorium", "LOC"),  # a venue is a place
+    ("en-14cc2a0ca59c", "Europa", "LOC"),            # a moon: LOC, and no town
+    ("en-65ce3a4577a0", "Eastern Michigan", "ORG"),  # a team: "rolled past Northern Illinois, 45-17"
+    ("en-c81e134ed499", "Palm Bay", "ORG"),          # a team: "Palm Bay (1-0)"
+    ("en-c69e539d689a", "Dräger", "ORG"),            # "Dräger, a global producer of ..."
+    ("en-dc7ccccc1f34", "Eva-Marie Persson", "PER"),  # one name across a hyphen
+    ("de-6a9eac2ce5bc4698", "Brandenburgs", "LOC"),  # the place the article names, inflected
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:
     labels = {lab for (i, _, _), (t, lab) in _predictions().items() if i == text_id and t == mention}

@@ -112,3 +112,52 @@ def test_an_embedded_post_date_in_a_german_text_is_one_expression() -> None:
     values = _values(text, "de", dt.date(2021, 10, 28))
     assert values["October 27, 2021"] == "2021-10-27"
     assert "2021" not in values
+
+
+# Whole tune-half articles (tests/data/times_tune/texts_whole.jsonl): "heute" read as nowadays.
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("text", "span"), [
+    # a then/now contrast with a year the text told just before (the sentence before lent its past)
+    ("Die Sängerin zog 1998 nach Berlin. Heute lebt und malt sie in einem Dorf an der Küste.", "Heute"),
+    ("Der Verband war schon 1985 gegen die Brücke. Heute ist er halt gegen den Tunnel.", "Heute"),
+    # a present modal is no future
+    ("Ehrlich gesagt kann ich mich bis heute an keinen einzigen Satz erinnern.", "heute"),
+    ("Viele Gäste können sich heute nicht mehr an den Abend erinnern.", "heute"),
+    # "-tet" after a t-stem is a present ("bedeutet", "arbeitet"), no preterite
+    ("Im Handel bedeutet das Siegel heute vor allem: Die Ware ist geprüft.", "heute"),
+])
+def test_heute_meaning_nowadays_on_whole_articles(text: str, span: str) -> None:
+    assert span not in _calendar(text, "de")
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("text", [
+    "Die Firma wurde 1998 gegründet. Heute wurde der neue Standort eröffnet.",  # an event, told in the past
+    "Der Vertrag stammt von 2019. Heute soll er verlängert werden.",  # and in the future
+    "Seit 2015 gibt es den Markt. Heute Abend öffnet er wieder.",  # a part of today
+    "Die Firma wurde 2023 gegründet. Heute ist sie umgezogen.",  # the year of publication: no then
+])
+def test_heute_stays_today_after_a_year(text: str) -> None:
+    found = _calendar(text, "de")
+    assert any(v == "2023-11-15" for k, v in found.items() if k.lower().startswith("heute")), found
+
+
+@pytest.mark.issue(15)
+def test_a_weekday_without_tense_is_the_one_the_article_dated() -> None:
+    text = ("The president made an unscheduled trip to the hospital on Saturday for an exam.\n\n"
+            "Now consider what we know about the visit on Saturday. It was unscheduled.")
+    values = [t.value for t in tag_times(text, "en", PUB) if t.text == "on Saturday"]
+    assert values == ["2023-11-11", "2023-11-11"]
+    # a tense still decides: the next Saturday when the text says so
+    later = "He was at the clinic on Saturday. He will be back on Saturday."
+    assert [t.value for t in tag_times(later, "en", PUB)] == ["2023-11-11", "2023-11-18"]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "want"), [
+    # "the year" of a news text is its own year, not one counted paragraphs before
+    ("en", "It was a turnaround from four years ago, when he won.\n\nThey could not finish before the end of the year.", "2023"),
+    ("en", "In 2015 the firm moved. By the end of the year it had 40 staff.", "2015"),  # the story's year
+])
+def test_the_end_of_the_year_in_news(language: str, text: str, want: str) -> None:
+    assert _values(text, language)["the end of the year"] == want

@@ -18,9 +18,11 @@ _CODE = re.compile(r"[a-z]{2,3}")
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
 
-    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    from newsmill.extract.langid_model import identifier
+
+    return identifier(MODEL_DIR / MODEL_FILE)
 
 
 def detect_language(text: str) -> tuple[str | None, float]:

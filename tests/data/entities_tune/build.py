@@ -37,8 +37,9 @@ def _precision_select() -> ModuleType:
 opening = _precision_select().opening
 
 BENCH = ROOT.parent / "shared" / "benchdata"
-# Round 1 took 40 + 30 texts; round 2 (2026-12-07) continued the same key order to 52 + 40.
-N_DE, N_EN = 52, 40
+# Round 1 took 40 + 30 texts; round 2 (2026-12-07) continued the same key order to 52 + 40, round 3
+# (2026-12-07, English precision) to 52 + 92 (every English tune page of the rule), then to 67 + 92.
+N_DE, N_EN = 67, 92
 MIN_BODY = 500
 
 

@@ -17,9 +17,17 @@ Each check is a class of error, not a list of examples (issue 15, classes 1, 3 a
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 
 from newsmill.enrich.entities.canonical import word_after, word_before
+from newsmill.enrich.entities.kinds import (
+    has_latin_letter,
+    institution_modifiers,
+    lowercase_term,
+    retype_kind,
+    sentence_adverb,
+    trim_calendar,
+)
 from newsmill.enrich.entities.lexicon import (
     BIG,
     COMMON,
@@ -35,6 +43,7 @@ from newsmill.enrich.entities.lexicon import (
     name_codes,
     word_classes,
 )
+from newsmill.enrich.entities.nouns import noun_mentions
 
 Span = tuple[int, int, str]
 
@@ -55,7 +64,8 @@ MIN_ADJECTIVE = 4
 # Sentences a text needs, and the share of them that start with a capital, to count as cased.
 MIN_SENTENCES = 3
 CASED_SHARE = 0.9
-_SENTENCE_START = re.compile(r"[.!?][\"”’»]?\s+([^\W\d_])")
+# a sentence's end after a word, not after an abbreviation ("a.m. the", "Co. said", "U.S. and")
+_SENTENCE_START = re.compile(r"(?<=[a-z]{2})[.!?][\"”’»]?\s+[\"“‘„«]?([^\W\d_])")
 # Articles proper (not "im", "am": those precede places, "im Elsass", "am Rhein").
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
 
@@ -72,13 +82,24 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
              for w in words}
     cased = _cased(text)
     legal_forms = {x.rstrip(".") for x in classes.company_suffixes}
+    nouns = noun_mentions(text, spans, full_names, classes, codes) if language == "de" else set()
+    # an abbreviation shown once to be a term is one in all its mentions ("FIRE (financial independence ...)")
+    terms = {text[s:e] for s, e, _ in spans if lowercase_term(text, s, e)}
     out: list[Span] = []
     for start, end, label in spans:
-        if text[start:end].rstrip(".") in legal_forms:
+        if text[start:end] in nouns:
+            continue  # a heading, a list of nouns, an adjective before: a German common noun
+        if text[start:end].rstrip(".") in legal_forms or not has_latin_letter(text[start:end]) or (
+                language == "en" and (sentence_adverb(text, start, end, codes) or _role_alone(
+                    text[start:end], classes, full_names))):
             continue  # "e.V." alone is the legal form of the name before it, not a name
-        bounds = _trim_lowercase(text, start, end, classes, language, cased)
-        if bounds is None:
-            continue
+        bounds = trim_calendar(text, start, end, codes, full_names) if language == "en" else (start, end)
+        if bounds is not None:
+            bounds = _trim_lowercase(text, *bounds, classes, language, cased)
+        if bounds is None or bounds[1] - bounds[0] < 2:
+            continue  # (one letter is an initial, not a name)
+        if language != "de" and bounds[1] < end and label == "ORG" and _known_town(text[bounds[0]:bounds[1]], language):
+            label = "LOC"  # "Manhattan cell" → "Manhattan": the place the model's span began with
         start, end = bounds
         if label == "PER":
             start = _trim_leading(text, start, end, codes, classes, language == "de")
@@ -91,6 +112,8 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
         if label == "ORG" and language == "de":
             start = _org_head_before(text, start, classes)
         new = _retype(text, start, end, label, language, codes, classes)
+        if new is not None:
+            new = retype_kind(text, start, end, new, language, codes)
         if new is None or _common_noun(text, start, end, new, language, codes, classes, full_names):
             continue
         # a role word before ("Präsidenten Macron") says it is a person. German only: on English
@@ -99,8 +122,15 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
         if language == "de" and new == "PER" and _unnamed_person(text[start:end], codes, named) and not _after_role(
                 text, start, language, classes):
             new = "MISC"
-        out.append((start, end, new))
+        out.append((start, end, "MISC" if new != "MISC" and text[start:end] in terms else new))
     return out
+
+
+def _role_alone(mention: str, classes: WordClasses, full_names: set[str]) -> bool:
+    """A role noun alone is no name ("COO", "Coach"), unless a full name of the article has it ("Stephen
+    King")."""
+    low = mention.lower()
+    return " " not in mention and low not in full_names and (low in classes.member_roles or low in classes.role_suffixes)
 
 
 def _cased(text: str) -> bool:
@@ -118,7 +148,9 @@ def _trim_lowercase(text: str, start: int, end: int, classes: WordClasses, langu
     mention = text[start:end]
     lower = not any(c.isupper() for c in mention) and "." not in mention  # "handball.ch" is a name
     if language != "de":
-        return None if lower and (cased or text[end:end + 1] == "-") else (start, end)
+        if lower and (cased or text[end:end + 1] == "-"):
+            return None
+        return _trim_english_tail(text, start, end, classes) if cased else (start, end)
     if lower:
         return None
     words = mention.split(" ")
@@ -128,6 +160,23 @@ def _trim_lowercase(text: str, start: int, end: int, classes: WordClasses, langu
     if new_end - start < 2:
         return None
     return start, new_end
+
+
+_POSSESSIVE_TAIL = re.compile(r"['’]s? [^A-Z]")
+
+
+def _trim_english_tail(text: str, start: int, end: int, classes: WordClasses) -> tuple[int, int]:
+    """An edited English text writes names with capitals: a possessive inside the span ends the name
+    ("Wild’s 4-1" is the Wild), and lower-case words after the last capitalised one are the sentence
+    ("Manhattan cell", "Burbank entertainment"), name particles aside."""
+    m = _POSSESSIVE_TAIL.search(text, start, end)
+    if m is not None and m.start() > start:
+        end = m.start()
+    words = text[start:end].split(" ")
+    while len(words) > 1 and words[-1][:1].islower() and words[-1].isalpha() and words[-1] not in classes.name_particles \
+            and words[-1] not in classes.org_heads:  # "the Communist party"
+        words.pop()
+    return start, start + len(" ".join(words))
 
 
 def _after_role_word(text: str, start: int, end: int, label: str, codes: Mapping[str, str],
@@ -203,6 +252,12 @@ def _org_head_before(text: str, start: int, classes: WordClasses) -> int:
 
 def _line_start(text: str, start: int) -> bool:
     return start == 0 or text[start - 1] == "\n"
+
+
+def _known_town(mention: str, language: str) -> bool:
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    return " " not in mention and gazetteer().lookup(mention, language) is not None
 
 
 def _town(mention: str, codes: Mapping[str, str]) -> bool:
@@ -311,10 +366,11 @@ def _us_state(mention: str) -> bool:
 
 def _common_noun(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str],
                  classes: WordClasses, full_names: set[str]) -> bool:
-    mention = text[start:end]
-    # organisations and other names take articles and noun endings ("die Bundesregierung", "die Bundesliga")
-    if language != "de" or label not in ("PER", "LOC") or " " in mention or not mention[:1].isupper():
+    mention = text[start:end].replace("\u00ad", "")  # a soft hyphen is a hint for the line break: "Diagnose­gerät"
+    if language != "de" or label not in ("PER", "LOC", "ORG") or " " in mention or not mention[:1].isupper():
         return False
+    if label == "ORG":
+        return _org_compound(mention, codes, classes, full_names)
     low = mention.lower()
     word_codes = codes.get(low, "")
     if COUNTRY in word_codes or mention.isupper():
@@ -327,7 +383,7 @@ def _common_noun(text: str, start: int, end: int, label: str, language: str, cod
     listed = word_codes + (codes.get(low[:-1], "") if low.endswith("s") else "")
     if "-" not in mention and _dictionary_noun(text, start, low, label, listed, classes, full_names):
         return True
-    if _noun_compound(mention, label, codes, classes, full_names, _after_adjective(text, start, classes)):
+    if _noun_compound(mention, label, codes, classes, full_names, after_adjective(text, start, classes)):
         return True
     if "-" in mention:
         return False
@@ -378,11 +434,12 @@ def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: 
         cut = next((i for i in range(MIN_MODIFIER, len(low) - MIN_HEAD + 1) if low[i:] in nouns), None)
         # a closed compound may be a village or a surname ("Hüttingen", "Käßmann"): it needs an
         # adjective before it, or a modifier that is a noun too ("Kult|status", "Ursprungs|zahl")
-        if cut is None or not (attributive or label == "LOC" and _noun_modifier(low[:cut], nouns)):
+        if cut is None or not (attributive or label in ("LOC", "ORG") and _noun_modifier(low[:cut], nouns)):
             return False
         head, modifiers = low[cut:], [low[:cut]]
-    if label == "LOC" and (head.endswith(classes.place_heads) or head.endswith("s") and head[:-1].endswith(
-            classes.place_heads)):
+    # the head word itself names places ("Kirch|berg", "Abens|bergs"); a plural in "-ien" ("Druck|technologien")
+    # is no place for ending like "Italien"
+    if label == "LOC" and (head in classes.place_heads or head.endswith("s") and head[:-1] in classes.place_heads):
         return False  # "Kirchberg", "Abensbergs"
     for part in modifiers:
         stem = part[:-1] if part.endswith("s") else part
@@ -394,13 +451,28 @@ def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: 
     return gazetteer().lookup(mention, "de") is None
 
 
-def _noun_modifier(modifier: str, nouns: frozenset[str]) -> bool:
+def _org_compound(mention: str, codes: Mapping[str, str], classes: WordClasses, full_names: set[str]) -> bool:
+    """An "organisation" that is a compound of two common nouns ("Meeres|spiegel", "Platz|mangel",
+    "Twitter-Kommentar"). Organisations take articles and noun endings ("die Bundesregierung", "die
+    Bundesliga"), so a simple noun stays, and so does a compound with an organisation's head
+    ("Umwelt|bundesamt", "Links|partei") or an institution's first part ("Bundes|nachrichtendienst"),
+    or one the organisation gazetteer knows."""
+    from newsmill.enrich.entities.gazetteer import organisation_names
+
+    low = mention.lower()
+    if mention.isupper() or mention in organisation_names() or low.endswith(classes.org_heads) \
+            or low.startswith(institution_modifiers()):
+        return False
+    return _noun_compound(mention, "ORG", codes, classes, full_names, False)
+
+
+def _noun_modifier(modifier: str, nouns: Container[str]) -> bool:
     """The first part of a compound is a noun, with or without its linking letters ("Ursprung|s")."""
     forms = [modifier] + [modifier[:-len(x)] for x in _LINKERS if modifier.endswith(x)]
     return any(len(f) >= MIN_MODIFIER and f in nouns for f in forms)
 
 
-def _after_adjective(text: str, start: int, classes: WordClasses) -> bool:
+def after_adjective(text: str, start: int, classes: WordClasses) -> bool:
     """An inflected adjective right before: "optimales Kleinklima", "Absoluter Lieblingsplatz" (a
     capitalised one only where a sentence or line starts); names rarely take one."""
     before = word_before(text, start)

@@ -158,7 +158,7 @@ def _proper_adjectives(language: str) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=8)
-def _not_name_words(language: str) -> frozenset[str]:
+def calendar_words(language: str) -> frozenset[str]:
     """Capitalised words that end such a run without belonging to the name: the month and weekday
     names of the time tagger's tables ("im Östlichen Mittelmeer Montag")."""
     from newsmill.enrich.times.tables import load_tables
@@ -175,7 +175,7 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
     pattern = _proper_adjectives(language)
     if pattern is None:
         return ents
-    not_name = _not_name_words(language)
+    not_name = calendar_words(language)
     added: list[Span] = []
     for m in pattern.finditer(text):
         words = m.group().split(" ")
@@ -188,10 +188,16 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
 
 
 def combine(text: str, ents: list[Span], language: str) -> list[Span]:
-    """All corrections, in order: organisations, places, consistency, proper-name adjectives."""
+    """All corrections, in order: names cut or run together, organisations, places, consistency,
+    proper-name adjectives, the span checks, and the types the words around a name give it."""
     from newsmill.enrich.entities.checks import check_spans, club_names, company_names
+    from newsmill.enrich.entities.context import context_types
+    from newsmill.enrich.entities.kinds import extend_to_head, join_hyphenated, split_place_person
+    from newsmill.enrich.entities.lexicon import name_codes
 
+    ents = split_place_person(text, extend_to_head(text, join_hyphenated(text, ents), language), language,
+                              name_codes(language))
     spans = club_names(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language),
                        language)
     spans = propagate(text, spans, language)
-    return check_spans(text, proper_adjectives(text, spans, language), language)
+    return context_types(text, check_spans(text, proper_adjectives(text, spans, language), language), language)

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from newsmill.article import Article, Entity, EntityLabel, entity_id
+from newsmill.article import Article, Entity, EntityLabel
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.entities.spans import extend_person_spans
 from newsmill.enrich.morphology import base_forms, strip_possessive
+from newsmill.enrich.person_ids import canonical_id
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +73,14 @@ def _load(language: str) -> Any:
     path = model_path(language)
     if not os.path.isdir(path):
         return None
-    import spacy
-
     from newsmill.enrich.entities.features import register
+    from newsmill.enrich.entities.model_load import load_options
+    from newsmill.enrich.entities.spacy_import import import_spacy
 
+    spacy = import_spacy()
     register()  # models trained with gazetteer features carry that component
-    nlp = spacy.load(path, exclude=["parser", "tagger", "lemmatizer"])
+    extra, config = load_options(path, language)  # skips what the saved files replace anyway
+    nlp = spacy.load(path, exclude=["parser", "tagger", "lemmatizer", *extra], config=config)
     nlp.max_length = MAX_CHUNK_CHARS * 2
     set_weight_dtype(nlp, "float32")
     return nlp
@@ -240,5 +243,5 @@ class EntityRecognizer:
 
         resolve_names(entities, language, self.options.resolve_labels, mention_bases(entities, text, language))
         for ent in entities:
-            ent.id = entity_id(ent.label, ent.name or ent.text)
+            ent.id = canonical_id(ent.label, ent.name or ent.text)
         article.entities = entities

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from newsmill.article import Article, Entity, Place, entity_id, place_id
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.entities.canonical import word_before
-from newsmill.enrich.entities.lexicon import word_classes
+from newsmill.enrich.entities.kinds import celestial_bodies, town_prepositions
+from newsmill.enrich.entities.lexicon import common_nouns, word_classes
 from newsmill.enrich.entities.recognizer import LANGUAGES, MAX_CHARS  # the recogniser's languages and bound
 from newsmill.enrich.places.gazetteer import MIN_SCAN_POPULATION, Gazetteer, PlaceRecord, gazetteer
 from newsmill.enrich.places.regions import region
@@ -75,6 +76,18 @@ def _weak(text: str, ent: Entity, rec: PlaceRecord, countries: Collection[str], 
     return rec.population < MIN_FOREIGN_POPULATION and not located
 
 
+def _noun_named(text: str, ent: Entity, rec: PlaceRecord, countries: Collection[str], language: str) -> bool:
+    """A foreign town named like a common noun of the article's language, in an article that does not
+    name the town's country and without a preposition that only places take ("in Bordeaux"): the
+    noun is meant ("Corona" → Corona, California; "Olympia" → Olympia, Washington). German only: it
+    has the dictionary of nouns."""
+    if rec.kind != "city" or rec.country in countries or rec.population >= MIN_ALTERNATE_POPULATION:
+        return False
+    if word_before(text, ent.start) in town_prepositions(language):
+        return False
+    return " " not in ent.text and ent.text.lower() in common_nouns(language)
+
+
 def _other_forms(text: str, ent: Entity, gaz: Gazetteer, language: str, countries: Collection[str]) -> PlaceRecord | None:
     """A place under a form the gazetteer does not hold: a region ("Bayern", "Kalifornien"), a state
     named with its word ("New York State"), an abbreviation whose last period the span lost ("U.S"),
@@ -123,6 +136,8 @@ class PlaceResolver:
             nxt = locs[i + 1] if i + 1 < len(locs) else None
             state = gaz.state(nxt.text) if nxt is not None and text[ent.end:nxt.start] == ", " else None
             prev = locs[i - 1] if i else None
+            if state is None and ent.text in celestial_bodies(language):
+                continue  # "Jupiter", "Europa": a planet or moon, not the town of that name
             if prev is not None and text[prev.end:ent.start] == ", " and gaz.state(ent.text) is not None:
                 rec: PlaceRecord | None = gaz.state(ent.text)  # "Redmond, Washington": the state
             else:
@@ -134,6 +149,11 @@ class PlaceResolver:
             if rec is None and state is None:
                 rec = _other_forms(text, ent, gaz, language, countries)
             if rec is None or _weak(text, ent, rec, countries, language, surnames):
+                continue
+            if _noun_named(text, ent, rec, countries, language):
+                # "Corona" the virus, "Olympia" the Games: no place, so no LOC either
+                ent.label = "MISC"
+                ent.id = entity_id("MISC", ent.name or ent.text)
                 continue
             place = _place(ent.start, ent.text, rec)
             ent.id = place.id  # a geocoded place is the same thing in every language

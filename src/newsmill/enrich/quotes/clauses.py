@@ -47,6 +47,9 @@ MIN_AFTER_INSERT = 2
 # Tokens after the speaker of an inverted frame (", teilte der USGS in Denver mit."): a place or
 # time and the particle; more is a clause of its own.
 MAX_FRAME_TAIL = 4
+# Tokens of an apposition after a speaker who follows the quotation ("“…,” X, deputy administrator
+# for exploration in NASA’s Science Mission Directorate, said"), beyond the frame itself.
+MAX_SPEAKER_APPOSITION = 12
 # Words between a passive auxiliary and its participle ("are briefly shown or mentioned").
 MAX_AUX_GAP = 4
 _FINAL = frozenset(".!?…;")
@@ -65,6 +68,7 @@ class Candidate:
     cue: Span | None = None
     inherit: bool = False  # take the speaker of the previous quotation
     guessed: bool = False  # speaker guessed from the sentence before; a recent quotation's wins
+    named_subject: bool = False  # ... unless the guess is a person or organisation the text names
     fragments: list[Marked] = field(default_factory=list)
     refers_back: bool = False  # the content is the sentence before ("Dies sagte X")
 
@@ -110,8 +114,11 @@ class SentenceReader:
             return out + [Candidate(m.start, m.end, "direct", first.speaker, first.cue, first.inherit) for m in left]
         verbs = [c for c in cues if c.kind == "verb"]
         if directs:
+            # in the subjunctive the sentence is reported speech and its subject part of it ("Die
+            # Leitung habe das Schreiben „irritiert“"): the speaker is the one quoted before
+            subjunctive = self._has_subjunctive(s.first, self._token_at(directs[0].start))
             speaker = self._frame_speaker(s, verbs[0], s.last) if verbs else \
-                self._colon_speaker(s, directs[0]) or self._quoting_subject(s, directs[0])
+                self._colon_speaker(s, directs[0]) or (None if subjunctive else self._quoting_subject(s, directs[0]))
             cue_span = self._span(verbs[0].first, verbs[0].last) if verbs else None
             return [Candidate(m.start, m.end, "direct", speaker, cue_span, inherit=speaker is None) for m in directs]
         framed = self._framed(s, verbs[0], directs) if verbs else None
@@ -360,6 +367,9 @@ class SentenceReader:
         if c0 < i and left is None:
             return None
         b = c0 - 1 if toks[c0 - 1].text == "," else c0
+        apposed = self._apposed_after_quote(s, i) if c0 == i else None
+        if apposed is not None:
+            left, b = apposed  # "“…,” Steve Clarke, deputy administrator at NASA, said": the quote ends at its mark
         if toks[s.first].low in self.lex.prepositions and not self.in_quote[s.first] \
                 and not self._has_subjunctive(s.first, b):
             return None  # "In a statement, the company denied …": an adverbial, not what was said
@@ -373,6 +383,25 @@ class SentenceReader:
         np = left or self._message_source(i + 1, stop) or self.speakers.right_of(i + 1, stop)
         speaker = self.speakers.speaker(*np) if np else None
         return self._make(s.first, b, directs, speaker, self._span(cue.first, cue.last))
+
+    def _apposed_after_quote(self, s: Sentence, i: int) -> tuple[tuple[int, int], int] | None:
+        """A speaker and an apposition between a quotation and its cue: "“…,” Steve Clarke, deputy
+        associate administrator for exploration, said"; "„…“, Anna Thomas, Sprecherin der Stadt,
+        sagte". The speaker's token range and the token after the quotation's closing mark."""
+        toks = self.tokens
+        q = i - 1
+        while q >= s.first and not self.in_quote[q]:
+            q -= 1
+        if q < s.first or i - q > MAX_FRAME_TOKENS + MAX_SPEAKER_APPOSITION:
+            return None
+        j = q + 1 if q + 1 < i and toks[q + 1].text == "," else q + 1
+        j = j + 1 if j < i and toks[j].text == "," else j
+        np = self.speakers.noun_phrase_from(j, i)
+        if np is None or np[1] >= i - 1 or toks[np[1]].text != "," or not self.speakers.plausible_range(*np):
+            return None
+        if any(toks[k].text in ";:" or toks[k].low in self.lex.cue_forms for k in range(np[1], i)):
+            return None
+        return np, q + 1
 
     def _inverted_frame(self, s: Sentence, cue: Cue, end: int) -> bool:
         """", teilte der USGS mit.", ", sagte Müller.": the verb opens its clause and a speaker
@@ -450,7 +479,27 @@ class SentenceReader:
             np = self._apposed_subject(s, c0)  # "X, zuständig für …, hat … angekündigt"
         np = np or self.speakers.right_of(i + 1, stop) or self.speakers.middle_field(c0, i) \
             or self._apposed_subject(s, c0)
+        if np is not None and cue.kind == "noun" and self._noun_cue_phrase(np, i):
+            # a content noun is not its own speaker ("Nun stellt sich die Frage, wie …"): the one it
+            # comes from ("Die von Arnold geäußerte Hoffnung", "Von der Polizei kam die Information"), or no one
+            np = self._agent_of_noun(s, i)
         return self.speakers.speaker(*np) if np else None
+
+    def _noun_cue_phrase(self, np: tuple[int, int], i: int) -> bool:
+        """The phrase holds content noun ``i`` or is its article and adjectives ("die", "die erste")."""
+        if np[0] <= i < np[1]:
+            return True
+        return np[1] == i and all(t.text in self.lex.determiners or t.text[:1].islower() for t in self.tokens[np[0] : np[1]])
+
+    def _agent_of_noun(self, s: Sentence, i: int) -> tuple[int, int] | None:
+        """A "von" phrase before content noun ``i`` in its sentence that names someone who can speak."""
+        toks, lex = self.tokens, self.lex
+        for k in range(s.first, i - 1):
+            if toks[k].low in lex.agent_prepositions and not self.in_quote[k]:
+                np = self.speakers.noun_phrase_from(k + 1, i)
+                if np and np[1] <= i and self.speakers.plausible_range(*np):
+                    return np
+        return None
 
     def _impersonal_source(self, s: Sentence, c0: int, i: int, stop: int) -> tuple[int, int] | None:
         """Where "heißt es" finds its words: the place before the verb ("Im Bericht hieß es"; "In der
@@ -508,6 +557,9 @@ class SentenceReader:
         right = self.speakers.right_of(i + 1, stop)
         if right is None or not self.speakers.plausible_range(*right):
             return left
+        head = right[0] + 1 if self.tokens[right[0]].text in self.lex.determiners else right[0]
+        if head < right[1] and not self.speakers.plausible_range(head, head + 1) and self.speakers.name_like(left[0]):
+            return left  # "Milinkewitsch kritisierte die Handlungsweise Kozulins": a thing is the object, a name the subject
         if self.tokens[right[0]].text not in self.lex.determiners and self.speakers.name_like(left[0]):
             return left  # "Thaksin beschuldigte General Prem": a bare noun after the verb is its object
         return right
@@ -561,9 +613,21 @@ class SentenceReader:
             return None
         # "Teamchef Jean Todt stellt sich vor seinen Piloten: „…“": the subject of the frame
         np = self.speakers.noun_phrase_from(s.first, colon) or self.speakers.middle_field(s.first, colon)
+        if np is not None and not self.speakers.plausible_range(*np) and self._message_subject(np, colon):
+            return self.speakers.speaker(*np)  # "Das Fazit des Vorabberichts lautete: „…“": the text speaks
         if np is None or not self.speakers.plausible_range(*np):
             return None  # "Ernster Nachsatz: „…“": a lead-in, not a speaker; the last one speaks on
         return self.speakers.speaker(*np)
+
+    def _message_subject(self, np: tuple[int, int], colon: int) -> bool:
+        """A message or content noun heads the subject of a colon frame ("Das Fazit lautete:", "Die
+        Erklärung:"), with at most a verb between it and the colon."""
+        toks, lex = self.tokens, self.lex
+        head = np[0] + 1 if toks[np[0]].text in lex.determiners else np[0]
+        if head >= np[1] or colon - np[1] > 1:
+            return False
+        word = toks[head].text
+        return word in lex.message_nouns or word in lex.content_nouns or word in lex.speech_nouns
 
     def _apposed_subject(self, s: Sentence, c0: int) -> tuple[int, int] | None:
         """"John Miller, a senior analyst at the bank, said": the noun phrase before an apposition."""
@@ -576,6 +640,11 @@ class SentenceReader:
             while seg < comma and toks[seg].low in self.lex.focus_particles:
                 seg += 1  # "Auch die Fraktionschefin, Renate Künast, äußerte sich"
             np = self.speakers.noun_phrase_from(seg, comma)
+            if np is None or not self.speakers.plausible_range(*np):
+                # "Erst vor zwei Tagen hatte der Investor für den Neubau, Larry A. Silverstein, zugesagt":
+                # the subject stands in the middle field before the apposition
+                middle = self.speakers.middle_field(seg, comma)
+                np = middle if middle is not None and self.speakers.plausible_range(*middle) else np
             if np and comma - np[1] <= MAX_APPOSITION_GAP:
                 return np
         return None
@@ -666,7 +735,9 @@ class SentenceReader:
             speaker = self.speakers.speaker(*np) if np else None
             if speaker is not None and not self.speakers.plausible(speaker):
                 speaker = None
-            return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True)]
+            named = speaker is not None and self.speakers.label_of(speaker.start, speaker.end) is not None
+            return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True,
+                              named_subject=named)]
         toks = self.tokens
         hearsay = any(toks[k].low in self.lex.hearsay_modals and not self.in_quote[k] for k in range(s.first, end))
         perfect = end - 1 > s.first and toks[end - 1].low in self.lex.hearsay_infinitives

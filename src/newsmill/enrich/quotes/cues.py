@@ -98,7 +98,7 @@ class CueFinder:
                     return None  # "laut werden", "laut geworden": the adjective, no source follows
                 while j < s.last and toks[j].text in lex.openers:
                     j += 1
-                return Cue(i, i + n, "according", self.speakers.noun_phrase_from(j, s.last))
+                return Cue(i, i + n, "according", self.speakers.noun_phrase_from(j, s.last) or self._lower_name(j, s.last))
         if low == lex.according_nach and i + 1 < s.last:
             j = i + 1
             if toks[j].text in lex.determiners:
@@ -111,6 +111,22 @@ class CueFinder:
                 return Cue(i, j + 1, "according", np or (j, j + 1))
         return None
 
+    def _lower_name(self, j: int, stop: int) -> tuple[int, int] | None:
+        """A source written in lower case, as agencies and papers style themselves ("laut dpa",
+        "laut taz jedoch"): one word no capitalised noun follows (else it is an adjective: "laut
+        eigenen Angaben") and no function word."""
+        toks, lex = self.tokens, self.lex
+        if j >= stop or not toks[j].text.isalpha() or not toks[j].text.islower():
+            return None
+        low = toks[j].low
+        if low in lex.determiners or low in lex.prepositions or low in lex.speaker_stop_words \
+                or low in lex.clause_stop_words or low in lex.complementizers or low in lex.according_not_before \
+                or low in lex.pronouns or low in lex.relative_pronouns:
+            return None
+        if j + 1 < stop and toks[j + 1].text[:1].isupper():
+            return None
+        return j, j + 1
+
     def _speech_noun(self, word: str) -> bool:
         """"Angaben", and compounds ending in one: "Polizeiangaben", "Armeeangaben"."""
         return word in self.lex.speech_nouns or word.lower().endswith(self.lex.speech_noun_heads)
@@ -121,6 +137,12 @@ class CueFinder:
         while k > first and i - k < MAX_POSTPOSITION_SOURCE and toks[k - 1].text[:1].isalpha() and not self.in_quote[k - 1]:
             k -= 1
             if toks[k].text in self.lex.determiners or toks[k].text == ",":
+                break
+            if toks[k].text in self.lex.speaker_pronouns:
+                # "Sie entstammen Zeitungsberichten zufolge": the subject and its verb, then the source
+                k += 1
+                while k < i and toks[k].text[:1].islower():
+                    k += 1
                 break
         return (k, i) if k < i else None
 

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsmill.article import Article, Entity, Quote, Speaker, entity_id
+from newsmill.article import Article, Entity, Quote, Speaker
 from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.entities.lexicon import common_nouns
+from newsmill.enrich.person_ids import canonical_id
 from newsmill.enrich.quotes.clauses import Candidate, SentenceReader
 from newsmill.enrich.quotes.lexicon import QuoteLexicon, has_lexicon, load_lexicon
 from newsmill.enrich.quotes.marks import Marked, find_marked
@@ -42,6 +44,8 @@ MAX_ATTRIBUTION_REACH = 2
 MAX_VERB_TAIL = 3
 # Entity labels a speaker can be: people and organisations ("die New York Times berichtete").
 SPEAKER_LABELS = ("PER", "ORG")
+# Lower-case name particles are this short: "de Maizière", "von der Leyen", "van Gogh".
+MAX_NAME_PARTICLE = 3
 
 
 @dataclass
@@ -99,7 +103,7 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], lex: QuoteLexicon
         if ent is not None:
             spk.id, spk.name = ent.id, ent.name
         elif not _unresolved(name, lex):
-            spk.id = entity_id("PER", name)
+            spk.id = canonical_id("PER", name)
 
 
 def _names_same(name: str, text: str, entity_name: str) -> bool:
@@ -118,6 +122,18 @@ def _unresolved(name: str, lex: QuoteLexicon) -> bool:
         return True
     # a determiner and a role or group noun, or a lower-case phrase: "die Ministerin", "the agency"
     if all(w.islower() for w in words):
+        return True
+    first = words[0]
+    if any(w.islower() and w in lex.speaker_nouns for w in words[1:]):
+        return True  # a description with its role noun, not a name: "Austria's interior minister"
+    if first.lower() in lex.according_adverbs:
+        return True  # "Wonach" with no one cited before it
+    if first[:1].islower() and len(first) > MAX_NAME_PARTICLE and "-" not in first:
+        return True  # an adjective opens it ("eigenen Angaben", "italienischen Polizei"); "de Maizière" is a name
+    if first.rsplit("-", 1)[-1].lower() in common_nouns(lex.language):
+        # a German common noun opens the name left as written ("Floristin", "Spa-Kennerin", "Umfragen",
+        # "Beantwortung der Frage"): a role or a source no entity names; a surname that is also a noun
+        # ("Richter") came as an entity and kept its id above
         return True
     return words[0].lower() in lex.determiners and words[-1].lower() in lex.speaker_nouns
 
@@ -188,7 +204,9 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
             own = _own_subject(reader, s) if cand.kind == "indirect" and cand.cue is None else None
             if own is not None:
                 cand.speaker = own  # "Politische Beobachter wiesen darauf hin, dass …": its own source
-            elif (cand.speaker is None and cand.inherit) or (cand.guessed and near):
+            elif (cand.speaker is None and cand.inherit) or (cand.guessed and near and not cand.named_subject):
+                # a named subject of the sentence before outranks the last quotation's speaker: "Der Iran
+                # streitet dies ab. Sein Programm diene …" is Iran's, whoever was quoted before
                 cand.speaker = last_speaker or cand.speaker
             continuation = cand.kind == "indirect" and cand.cue is None
             if continuation and last_continued == n - 1 and quotes and quotes[-1].cue is None \
@@ -221,6 +239,10 @@ def _own_subject(reader: SentenceReader, s: Sentence) -> Speaker | None:
     np = speakers.noun_phrase_from(s.first, s.last)
     if np is None or toks[np[0]].text in lex.speaker_pronouns:
         return None
+    start, end = toks[np[0]].start, toks[np[1] - 1].end
+    if not speakers.plausible_range(*np) and (np[1] - np[0] > 1 or not speakers.name_like(np[0])
+                                              or speakers.names_no_one(start, end, reader.text[start:end])):
+        return None  # "Neu sei, dass …": an adjective opening the content; "Anonymous bekundete" is a name
     k = np[1]
     if k + 2 >= s.last or not toks[k].text[:1].islower() or toks[k].low in lex.complementizers:
         return None

@@ -98,6 +98,11 @@ class QuoteLexicon:
     person_pronouns: frozenset[str] = frozenset()  # "he", "she": a person, never an organisation
     noun_phrase_stops: frozenset[str] = frozenset()  # "should", "himself": end a lower-case noun phrase
     possessive_endings: tuple[str, ...] = ()  # "'s": "WeWork's" as a speaker is WeWork
+    # "the company", "die Agentur": a noun for the kind of organisation the article is about, which
+    # refers to the organisation it names most when none was introduced with that noun
+    org_kind_nouns: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()  # "sich": after an article, a participle phrase opens
+    adjective_endings: tuple[str, ...] = ()  # "-en", "-e": the inflected adjective closing such a phrase
     participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
     impersonal_subject: str = ""  # "es": "heißt" is a cue only beside it ("hieß es"), else it names
     noun_markers: frozenset[str] = frozenset()  # "an", "with": a cue form after one is a noun or adjective
@@ -248,6 +253,9 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         non_speakers=frozenset(w.lower() for w in raw.get("non_speakers", [])),
         participle_ending=str(raw.get("participle_ending", "")),
         possessive_endings=tuple(raw.get("possessive_endings", [])),
+        org_kind_nouns=words("org_kind_nouns"),
+        reflexives=words("reflexives"),
+        adjective_endings=tuple(raw.get("adjective_endings", [])),
         person_pronouns=words("person_pronouns"),
         noun_phrase_stops=words("noun_phrase_stops"),
         impersonal_subject=str(raw.get("impersonal_subject", "")),

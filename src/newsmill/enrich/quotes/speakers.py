@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass
 
 from newsmill.article import Entity, Speaker
@@ -32,6 +33,17 @@ MAX_PREFIELD_REST = 10
 # came more than this many characters (two or three sentences) later: "Polizeichef Williams forderte
 # Steve S. auf, sich zu stellen. Die Tat bezeichnete er als sinnlos." — "er" is Williams.
 SPEAKER_PREFERENCE_CHARS = 400
+# Tokens of a participle phrase between an article and its noun ("einer am Dienstag veröffentlichten").
+MAX_ATTRIBUTE_TOKENS = 8
+# Lower-case words between an employer and a name that may hold the role: "recently named executive chair".
+MAX_ROLE_WORDS = 4
+# Characters after a role phrase within which the person it refers to may be introduced, when the
+# article names them later ("Austria's interior minister said … Interior Minister Wolfgang Peschorn").
+MAX_FORWARD_ROLE_CHARS = 1500
+# "the company" is the organisation named most only when it is named this many times as often as the next.
+ORG_DOMINANCE = 2
+# Acronyms spelt out by an organisation the article names ("WHO", "DEA"): two to six capitals.
+MIN_ACRONYM, MAX_ACRONYM = 2, 6
 # Words after "Name," that may hold its role in apposition: "Ana Diaz, the city's new mayor,".
 MAX_APPOSITION_TOKENS = 5
 
@@ -74,7 +86,9 @@ class SpeakerFinder:
         self.text = text
         self.tokens = tokens
         self.lex = lex
-        ents = sorted((e for e in entities if e.label in SPEAKER_LABELS and e.end <= len(text)), key=lambda e: e.start)
+        # a span across a paragraph break is a heading run into a name ("Fazit\n\nFische"), never a speaker's name
+        ents = sorted((e for e in entities if e.label in SPEAKER_LABELS and e.end <= len(text) and "\n" not in e.text),
+                      key=lambda e: e.start)
         self.entities = ents or _fallback_names(text, tokens, lex)
         self._starts = [e.start for e in self.entities]
         persons = [e for e in self.entities if e.label == "PER"]
@@ -91,7 +105,7 @@ class SpeakerFinder:
         # words the article writes in lower case: a capitalised one alone is a sentence opener, not a name
         self._lower_words = {t.text for t in tokens if t.text[:1].islower()}
         # a relative pronoun's antecedent may be a place that acts ("Ägypten, das vorschlug")
-        self._by_end = {e.end: e for e in entities if e.label in (*SPEAKER_LABELS, "LOC")}
+        self._by_end = {e.end: e for e in entities if e.label in (*SPEAKER_LABELS, "LOC") and "\n" not in e.text}
         # persons only: a place after an organisation noun is its seat ("Staatsanwaltschaft München")
         self._name_starts = {e.start for e in entities if e.label == "PER"}
         self._name_ends = {e.end for e in entities if e.label == "PER"}
@@ -108,8 +122,10 @@ class SpeakerFinder:
     def _noun_run(self, j: int, stop: int) -> int:
         """Past a run of capitalised words (a noun with names: "Präsident Wladimir Putin")."""
         toks, lex = self.tokens, self.lex
+        start = j
         while j < stop and (_capitalised(toks[j]) or toks[j].text in "-&" or _is_domain(toks[j].text)) \
-                and toks[j].text[0] not in ",.:;!?\"„“”»«" and toks[j].low not in lex.speaker_stop_words:
+                and toks[j].text[0] not in ",.:;!?\"„“”»«" and toks[j].low not in lex.speaker_stop_words \
+                and (j == start or "\n" not in self.text[toks[j - 1].end : toks[j].start]):  # a heading ends at its line
             j += 1
             if j + 1 < stop and toks[j].text == "." and toks[j].start == toks[j - 1].end \
                     and toks[j - 1].text in lex.abbreviations and _capitalised(toks[j + 1]):
@@ -118,10 +134,33 @@ class SpeakerFinder:
                 j += 1
         return j
 
+    def _extended_attribute(self, j: int, stop: int) -> int:
+        """Past a participle phrase between an article and its noun: "einer am Dienstag veröffentlichten
+        Pressemitteilung", "die das Unglück überlebende Alice Kakamara", "der für die Region zuständige
+        Koordinator". Only where the article is followed by what cannot follow it otherwise (a
+        preposition, another article, "sich"); the phrase ends in a lower-case adjective before a
+        capitalised noun."""
+        toks, lex = self.tokens, self.lex
+        if lex.lowercase_nouns or j >= stop or not (toks[j].low in lex.prepositions or toks[j].text in lex.determiners
+                                                     or toks[j].low in lex.reflexives):
+            return j
+        for k in range(j + 1, min(stop - 1, j + MAX_ATTRIBUTE_TOKENS)):
+            tok = toks[k]
+            if not tok.text[:1].isalnum():
+                return j  # punctuation: a clause, not an attribute
+            prev = toks[k - 1]
+            if prev.low in lex.prepositions or prev.text in lex.determiners:
+                continue  # an adjective inside the phrase's own noun phrase: "für nukleare Sicherheit"
+            if tok.text[:1].islower() and tok.low.endswith(lex.adjective_endings) and tok.low not in lex.prepositions \
+                    and tok.text not in lex.determiners and _capitalised(toks[k + 1]) and toks[k + 1].text[:1].isalpha():
+                return k + 1
+        return j
+
     def _adjectives(self, j: int, stop: int, limit: int = 4) -> int:
         toks, lex = self.tokens, self.lex
         start = j
-        while j < stop and j - start < limit and toks[j].text[:1].islower() and toks[j].low not in lex.speaker_stop_words \
+        while j < stop and j - start < limit and toks[j].text[:1].islower() and not _capitalised(toks[j]) \
+                and toks[j].low not in lex.speaker_stop_words \
                 and toks[j].low not in lex.clause_stop_words and toks[j].text not in lex.determiners \
                 and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum() and not self._verb_after_noun(j, start):
             j += 1
@@ -161,6 +200,11 @@ class SpeakerFinder:
                 and self.label_of(tok.start, tok.end) is None:
             return None  # "Sinngemäß hofft Musk", "Offiziell geht die Regierung davon aus"
         j = i + 1 if tok.text in lex.determiners else i
+        cap = i + MAX_SPEAKER_TOKENS
+        if j > i:
+            after = self._extended_attribute(j, stop)
+            cap += after - j  # the attribute does not count against the phrase's length
+            j = after
         if j < stop and tok.low in lex.partitive_pronouns and toks[j].text in lex.determiners \
                 and toks[j].low not in lex.oblique_determiners:
             j += 1  # "Einer der Putschisten": the pronoun and a genitive plural
@@ -173,6 +217,12 @@ class SpeakerFinder:
             j += 1
         j = self._adjectives(j, stop)
         if j > i and toks[j - 1].low in lex.speaker_nouns and (j >= stop or not _capitalised(toks[j])):
+            if lex.lowercase_nouns and j + 1 < stop and toks[j].low in lex.coordinators and _capitalised(toks[j + 1]):
+                # "lead researcher and NASA planetary scientist Lucas Paganini": both roles are the name's
+                run = self._noun_run(j + 1, stop)
+                end = self._role_and_name(run, stop)
+                if end > run and _capitalised(toks[end - 1]):
+                    return i, min(end, i + MAX_SPEAKER_TOKENS)
             return i, j  # a lower-case head: "the spokesman", "police"
         if lex.lowercase_nouns and tok.text in lex.determiners and j > i + 1 and (j >= stop or not _capitalised(toks[j])):
             return i, j  # English nouns are lower-case: "the central bank"
@@ -197,7 +247,29 @@ class SpeakerFinder:
                 k = self._adjectives(k, stop, 3)
                 if k < stop and _capitalised(toks[k]):
                     j = self._noun_run(k, stop)
-        return (i, min(j, i + MAX_SPEAKER_TOKENS)) if j > i else None
+        if lex.lowercase_nouns:
+            j = self._role_and_name(j, stop)
+        return (i, min(j, cap)) if j > i else None
+
+    def _role_and_name(self, j: int, stop: int) -> int:
+        """Where nouns are lower-case, a name may be premodified by its employer and role, so the
+        capitalised words first read are not the head: "Commerzbank analyst Carsten Fritsch",
+        "The We Company's recently named executive chair Marcelo Claure", "Austria's interior
+        minister". Past lower-case words ending in a role noun, and the name after them if any."""
+        toks, lex = self.tokens, self.lex
+        k = j
+        while k < stop and k - j < MAX_ROLE_WORDS and toks[k].text[:1].islower() and toks[k].text[:1].isalpha() \
+                and (toks[k].low not in lex.cue_forms or (k > j and toks[k - 1].low.endswith(lex.adverb_endings))) \
+                and (toks[k].low not in lex.speaker_stop_words or toks[k].low.endswith(lex.adverb_endings)) \
+                and toks[k].low not in lex.clause_stop_words and toks[k].low not in lex.prepositions \
+                and toks[k].text not in lex.determiners and toks[k].low not in lex.relative_pronouns \
+                and toks[k].low not in lex.complementizers and toks[k].low not in lex.coordinators:
+            k += 1
+        if k == j or toks[k - 1].text not in lex.role_nouns:
+            return j
+        if k < stop and _capitalised(toks[k]) and toks[k].text[:1].isalpha() and not self._not_a_head(toks[k]):
+            return self._noun_run(k, stop)
+        return k
 
     def _skip_adverbials(self, i: int, stop: int) -> int:
         """Step over adverbs and prepositional phrases between a cue verb and its subject."""
@@ -302,7 +374,8 @@ class SpeakerFinder:
         words = text.split()
         # one lower-casing per word, and every suffix tried in one C call
         return any(w in lex.speaker_pronouns or (low := w.lower()) in lex.speaker_nouns
-                   or low.endswith(lex.speaker_suffixes) for w in words)
+                   or low.endswith(lex.speaker_suffixes) or w in lex.role_nouns
+                   or (w[:1].isupper() and low.endswith(self._role_ends)) for w in words)
 
     def fragment(self, spk: Speaker, start: int, end: int, marked: bool) -> bool:
         """Not a speaker at all: words of the quote itself, function words alone ("an", "the"),
@@ -317,6 +390,8 @@ class SpeakerFinder:
             return False
         lex = self.lex
         words = text.split()
+        if len(words) == 1 and words[0].strip("\"'„“”»«‚‘›‹").lower() in lex.non_speakers:
+            return True  # "Ihm wird vorgeworfen": an object pronoun, which the pronoun test below lets through
         if len(words) == 1 and words[0] not in lex.speaker_pronouns and words[0].lower() not in lex.pronouns \
                 and words[0].lower() not in lex.relative_pronouns:
             word = words[0].strip("\"'„“”»«‚‘›‹")
@@ -345,6 +420,7 @@ class SpeakerFinder:
         head = words[-1].lower() if words else ""
         return words[0].lower() in lex.naming_words and head.endswith(lex.abstract_suffixes) \
             and words[-1] not in lex.message_nouns and words[-1] not in lex.speech_nouns \
+            and not head.endswith(lex.speech_noun_heads) \
             and not self._plausible_text(start, end, text)  # "eine Neigung"
 
     # --- names -------------------------------------------------------------------------------
@@ -378,6 +454,7 @@ class SpeakerFinder:
             # the person unrecognised
             entity = self._apposition(last) or self._name_after_role(first, last) or entity
         name = entity or self._resolve(first, last, start)
+        name = self._acronym(name) or name
         if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
             name = name[: name.rindex(name[-2])]  # "WeWork's"
         spk = Speaker(start, end, text, name)
@@ -487,19 +564,32 @@ class SpeakerFinder:
             named = self._apposition(last) or self._apposed_to(first)
             if named:
                 return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"; "X, Sprecher des …,"
-        if roles and head.text in lex.determiners and head.low in lex.definite_articles:
-            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]))
+        possessive = bool(lex.possessive_endings) and head.text.endswith(lex.possessive_endings) and _capitalised(head)
+        kinds = [w for w in words[:-1] if w in lex.org_kind_nouns] if roles else []
+        if kinds and words[-1] in roles:
+            found = self._org_of_kind(start, kinds[-1])
+            if found:
+                return found  # "a company spokesperson", "an agency spokesman" speak for the organisation
+        if roles and ((head.text in lex.determiners and head.low in lex.definite_articles) or possessive):
+            # "der Minister", "Austria's interior minister": the one introduced in that role, before or soon after
+            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1])) \
+                or self._next_in_role(start, roles[-1])
             if found:
                 return found
         groups = [w for w in words[1:] if w.lower() in lex.speaker_nouns and w not in lex.role_nouns]
         if groups and not roles and head.low in lex.definite_articles and last - first <= 3:
-            found = self._recent_in_role(start, groups[-1], "ORG")
+            named_here = last < len(toks) and (toks[last].text in lex.openers or _capitalised(toks[last]))
+            found = self._recent_in_role(start, groups[-1], "ORG") or (
+                None if named_here else self._org_of_kind(start, groups[-1]))
             if found:
                 return found  # "die Gewerkschaft Verdi … die Gewerkschaft", "NASA, the agency, … the agency"
         body = words[1:] if head.text in lex.determiners else words
         source = self._source_of(first + len(words) - len(body), last)
         if source:
             return source
+        named = self._name_after_role(first, last) if roles or self._has_person_head(first, last) else None
+        if named:
+            return named  # "Interior Minister Wolfgang Peschorn" with the person unrecognised
         return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
 
     def _speech_noun(self, tok: Token) -> bool:
@@ -576,6 +666,53 @@ class SpeakerFinder:
                 window += self.tokens[after + 1 : min(after + 1 + MAX_APPOSITION_TOKENS, bisect.bisect_left(self._token_starts, before))]
             if any(w.low.endswith(stem) and w.text[:1].isalpha() for w in window):
                 return self._person_names[j] if ents is None else (ents[j].name or ents[j].text)
+        return None
+
+    def _org_of_kind(self, before: int, noun: str) -> str | None:
+        """The organisation "the company", "the agency" or "die Agentur" stands for when none was
+        introduced with that noun: one named with it ("Xinhua News Agency"), else the one the
+        article named most before it (the last of them on a tie)."""
+        low = noun.lower()
+        if not any(k.lower() == low for k in self.lex.org_kind_nouns):
+            return None
+        named = [e.name or e.text for e in self._orgs if e.start < before]
+        for name in reversed(named):
+            if name.split()[-1].lower().endswith(low):
+                return name
+        last = self._last_source(before)
+        if last is not None:
+            return last  # the organisation that spoke just before: "… teilte Ärzte ohne Grenzen mit. Der Organisation zufolge …"
+        ranked = Counter(named).most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < ORG_DOMINANCE * ranked[1][1]):
+            return None  # no organisation the article is about: "der Organisation" between two of them
+        return ranked[0][0]
+
+    def _acronym(self, name: str) -> str | None:
+        """The organisation an acronym stands for when the article spells it out: "WHO" → "World
+        Health Organization", "DEA" → "Drug Enforcement Administration"."""
+        if not (MIN_ACRONYM <= len(name) <= MAX_ACRONYM and name.isalpha() and name.isupper()):
+            return None
+        for e in self._orgs:
+            full = e.name or e.text
+            initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+            if initials == name and full != name:
+                return full
+        return None
+
+    def _next_in_role(self, after: int, role: str) -> str | None:
+        """The first person introduced later with the role right before the name, when a lead names
+        the role first ("…, Austria's interior minister said. … Interior Minister Wolfgang Peschorn")."""
+        stem, toks = role.lower(), self.tokens
+        t = bisect.bisect_right(self._token_starts, after)
+        while t < len(toks) and toks[t].start - after <= MAX_FORWARD_ROLE_CHARS:
+            if toks[t].low.endswith(stem) and toks[t].text[:1].isalpha() and t > 0 and toks[t - 1].text not in self.lex.determiners:
+                k = bisect.bisect_left(self._person_starts, toks[t + 1].start) if t + 1 < len(toks) else len(self._person_starts)
+                if k < len(self._person_starts) and t + 1 < len(toks) and self._person_starts[k] == toks[t + 1].start:
+                    return self._person_names[k]
+                named = self._name_after_role(t, min(len(toks), self._noun_run(t + 1, len(toks))))
+                if named:
+                    return named  # a name the recogniser missed: "Interior Minister Wolfgang Peschorn"
+            t += 1
         return None
 
     def _plural(self, i: int) -> bool:

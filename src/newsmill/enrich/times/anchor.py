@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsmill.enrich.times.calendar import Point, parse_point
 from newsmill.enrich.times.tables import TimeTables
@@ -46,6 +46,9 @@ class Reference:
     day_at: int = 0  # where it was mentioned
     explicit: tuple[int, int] | None = None  # (year, offset) of the last date written with its year
     explicit_month: int | None = None  # and its month
+    # weekday (0 = Monday) -> the day a bare weekday of the text was last resolved to
+    weekdays: dict[int, dt.date] = field(default_factory=dict)
+    last_year: tuple[int, int] | None = None  # (year, offset) of the last time written with a year, of any kind
     told: bool = False  # the text has written a point of its own ("2019", "im März")
     point_at: int = 0  # where it last did
     written_point: Point | None = None  # and which point that was
@@ -109,12 +112,21 @@ class Reference:
         return self.day if near and "\n\n" not in text[self.day_at:at] else None
 
 
+def _sentence_ends(text: str, lo: int, start: int) -> list[int]:
+    """Where sentences end between ``lo`` and an expression at ``start``. The search runs one
+    character past ``start``: a sentence end is known by the capital after it, and when the
+    expression opens the sentence ("… Selbsterkenntnis. Heute genießt …") that capital is its own
+    first letter, which a search stopping at ``start`` cannot see; the sentence before would then
+    lend the expression its tense."""
+    return [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 1)) if m.end() <= start]
+
+
 def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense cue in the expression's clause, else in
     its sentence ("gab bekannt, dass … bis zum 30. März … werde": the clause's "werde" counts)."""
     lo = max(0, start - TENSE_WINDOW)
     hi = min(len(text), end + TENSE_WINDOW)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    cuts = _sentence_ends(text, lo, start)
     if cuts:
         lo = cuts[-1]
     stop = _SENTENCE_END.search(text, end, hi)
@@ -128,20 +140,20 @@ def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
         text, start, end, lo, hi, tables)
 
 
-def local_tense(text: str, start: int, end: int, tables: TimeTables) -> int:
+def local_tense(text: str, start: int, end: int, tables: TimeTables, neutral: frozenset[str] = frozenset()) -> int:
     """The tense of the expression's own clause, cut also at coordinators ("wie es früher war,
     heute ist und wie es in Zukunft sein könnte": "heute" is present). A "wird" whose clause ends
     in a participle is a present passive ("wird heute gut bewahrt"), no future."""
     lo = max(0, start - TENSE_WINDOW)
     hi = min(len(text), end + TENSE_WINDOW)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    cuts = _sentence_ends(text, lo, start)
     cuts += [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
     cuts += [m.start() for m in _WORD.finditer(text, lo, start) if m.group().lower() in tables.coordinators]
     lo = max(cuts, default=lo)
     stops = [m.start() for m in (_SENTENCE_END.search(text, end, hi), _CLAUSE_END.search(text, end, hi)) if m]
     stops += [m.start() for m in _WORD.finditer(text, end, hi) if m.group().lower() in tables.coordinators][:1]
     hi = min(stops, default=hi)
-    tense = _nearest_cue(text, start, end, lo, hi, tables)
+    tense = _nearest_cue(text, start, end, lo, hi, tables, neutral)
     words = [m.group() for m in _WORD.finditer(text, lo, hi)]
     participle = tables.participle
     if tense > 0 and participle is not None and words and _surely_participle(words[-1], participle) \
@@ -150,7 +162,8 @@ def local_tense(text: str, start: int, end: int, tables: TimeTables) -> int:
     return tense
 
 
-def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: TimeTables) -> int:
+def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: TimeTables,
+                 neutral: frozenset[str] = frozenset()) -> int:
     best, best_dist = 0, hi - lo + 1
     previous = ""
     words = list(_WORD.finditer(text, lo, hi))
@@ -165,7 +178,7 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
     for i, (m, low) in enumerate(zip(words, lows, strict=True)):
         word, prev = m.group(), previous
         previous = low
-        if start <= m.start() < end:
+        if start <= m.start() < end or low in neutral:
             continue
         cue = _cue(word, low, tables)
         if cue < 0 and low in tables.aux_present and not has_participle:

@@ -343,9 +343,11 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         if value and _moves_reference(text, found, value, ref, tables):
             ref.update(value, found.start, written=found.rule.type not in _RELATIVE)
         has_year = _written_year(found)
-        if value and has_year and (point := parse_point(value)) and point.month:
-            ref.explicit = (point.year, found.start)
-            ref.explicit_month = point.month
+        if value and has_year and (point := parse_point(value)):
+            ref.last_year = (point.year, found.start)
+            if point.month:
+                ref.explicit = (point.year, found.start)
+                ref.explicit_month = point.month
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
         written.append(has_year)
         kinds.append(found.rule.type)

@@ -346,7 +346,15 @@ def _weekday_date(job: Job) -> dt.date | None:
     if _forward(job) or (job.tables.forward_before is not None
                          and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start])):
         direction = 1
-    return weekday_near(base, weekday, -1 if direction < 0 else 1)
+    told = job.ref.weekdays.get(weekday)
+    if direction == 0 and told is not None and not job.ref.narrative:
+        # no tense says which way: the same day as the article's earlier "Saturday" ("made a trip
+        # on Saturday … Now consider the visit on Saturday"), not the next one
+        return told
+    day = weekday_near(base, weekday, -1 if direction < 0 else 1)
+    if day is not None:
+        job.ref.weekdays[weekday] = day
+    return day
 
 
 def _forward(job: Job) -> bool:
@@ -429,9 +437,12 @@ def _nowadays(job: Job) -> bool:
         or bool(tables.nowadays_after and tables.nowadays_after.match(after)) \
         or bool(tables.nowadays_age and tables.nowadays_age.match(after)) \
         or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi))
-    tense = local_tense(text, start, end, tables)
+    # "kann ich mich bis heute nicht …", "can": a present modal says what is possible, no future
+    tense = local_tense(text, start, end, tables, tables.nowadays_modal)
     if cued:
         return tense <= 0
+    if tense == 0 and _after_an_earlier_year(job):
+        return True
     if before and before[-1].lower() in tables.nowadays_before_perfect:
         # "ist bereits heute … geworden"; "fällt schon heute" is today. The cue word itself
         # ("schon" is a past cue) is read as part of the expression, not as the clause's tense.
@@ -445,6 +456,22 @@ def _nowadays(job: Job) -> bool:
     if stop is not None and not text[clause_lo:start].strip() and not text[end:stop.start()].strip():
         stop = _CLAUSE_MARK.search(text, stop.end(), hi)  # "Today, most people …": the clause it opens
     return stative.search(text, clause_lo, stop.start() if stop else hi) is not None
+
+
+# How far (characters) before "heute" a year written by the text sets a then against its now.
+THEN_REACH = 300
+
+
+def _after_an_earlier_year(job: Job) -> bool:
+    """"hat sich 2006 geoutet. … Heute genießt er …", "war schon 1980 dagegen. Heute ist sie …":
+    a present "heute" just after the text told of a year before the publication year is the now
+    of a then/now contrast, not the publication day (an event of the day is told in the past or
+    future: "Heute wurde …", "Heute soll …")."""
+    ref, start = job.ref, job.span[0]
+    if ref.last_year is None or ref.dct is None:
+        return False
+    year, at = ref.last_year
+    return year < ref.dct.year and start - at <= THEN_REACH and "\n\n" not in job.text[at:start]
 
 
 def holiday(job: Job) -> str | None:

@@ -123,6 +123,13 @@ def relunit(job: Job) -> str | None:
     if isinstance(post, int):
         n += post
     point, day = _base(job, deictic)
+    if rel is None and rela is None and post is None and not job.ref.narrative and unit in ("Y", "M"):
+        # "before the end of the year", "Ende des Monats" in news: the story's year when it wrote one
+        # in this paragraph ("In 2015 … by the end of the year"), else the current one; not a year
+        # counted long before ("four years ago" two paragraphs up)
+        told = job.ref.story_point(job.text, job.span[0])
+        dct = job.ref.dct
+        point = told if told is not None else (Point(dct.year, dct.month, dct.day) if dct else None)
     if point is None:
         return ""
     if unit == "WE" and rel is None and rela is None and day is not None and job.tense < 0 and day.weekday() < 5:

@@ -3,9 +3,10 @@
 Each table holds lexicons (month names, weekdays, number words, cue words …), tense cues and an
 ordered list of rules. A rule pattern is a regular expression written with two conveniences: a
 space stands for one or more whitespace characters, and ``{NAME}`` expands to the alternation of
-lexicon ``NAME`` (longest entries first). All rules are joined into one compiled alternation, so
-a text is scanned once; earlier rules win at the same start position, which is why the tables
-list the longer, more specific rules first.
+lexicon ``NAME`` (longest entries first). The rules act as one alternation tried at each candidate
+start: earlier rules win at the same start position, which is why the tables list the longer, more
+specific rules first. Nothing is compiled when the tables load; the rules that can start with a
+character are compiled when a text first needs them (``RuleSet``).
 """
 
 from __future__ import annotations
@@ -41,6 +42,40 @@ class Rule:
     groups: tuple[str, ...]
 
 
+# A character's rules are tried one by one until it has started this many attempts, then joined
+# into one compiled alternation. Compiling the joined sets costs ~0.15 s per language (the rules
+# that can start with a letter or digit overlap, so each set recompiles most of them), which a
+# one-page process never earns back; one by one costs ~2x per attempt, which a long run would.
+JOIN_AFTER = 64
+
+
+class RuleSet:
+    """The rules that can start with one character, in table order.
+
+    ``match`` gives what the joined alternation gives: a regex alternation tries its branches in
+    order and takes the first one that matches (with the shared word boundaries) at the position,
+    which is what trying each branch alone in the same order does; the group names are the same.
+    """
+
+    __slots__ = ("tables", "keep", "uses", "joined")
+
+    def __init__(self, tables: TimeTables, keep: tuple[int, ...]) -> None:
+        self.tables, self.keep, self.uses = tables, keep, 0
+        self.joined: re.Pattern[str] | None = None
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        if self.joined is None:
+            self.uses += 1
+            if self.uses < JOIN_AFTER:
+                for index in self.keep:
+                    m = self.tables.branch(index).match(text, pos)
+                    if m is not None:
+                        return m
+                return None
+            self.joined = re.compile(_join([self.tables.branches[i] for i in self.keep]), re.IGNORECASE)
+        return self.joined.match(text, pos)
+
+
 @dataclass
 class TimeTables:
     """Everything the engine knows about one language."""
@@ -48,7 +83,6 @@ class TimeTables:
     language: str
     lexicon: dict[str, dict[str, Any]]
     rules: list[Rule]
-    master: re.Pattern[str]
     past: frozenset[str]
     future: frozenset[str]
     past_suffix: re.Pattern[str] | None
@@ -81,15 +115,19 @@ class TimeTables:
     round_year_cue: frozenset[str] = field(default_factory=frozenset)  # "um 1000": a round year after all
     unit_plural: frozenset[str] = field(default_factory=frozenset)
     branches: list[str] = field(default_factory=list)
-    first: list[frozenset[str] | None] = field(default_factory=list)
-    _by_char: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    _by_rules: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict)
+    _first: list[frozenset[str] | None] | None = None
+    _by_char: dict[str, RuleSet] = field(default_factory=dict)
+    _by_rules: dict[tuple[int, ...], RuleSet] = field(default_factory=dict)
+    _branch_patterns: dict[int, re.Pattern[str]] = field(default_factory=dict)
+    _master: re.Pattern[str] | None = None
     year_guard_after: frozenset[str] = field(default_factory=frozenset)
     year_guard_before: frozenset[str] = field(default_factory=frozenset)
     # "heute" meaning nowadays: words just before or after it, and then/now contrasts in its sentence
     nowadays_before: frozenset[str] = field(default_factory=frozenset)
     # "bereits heute … geworden", "already today": nowadays only in a perfect or past clause
     nowadays_before_perfect: frozenset[str] = field(default_factory=frozenset)
+    # present modals ("kann", "muss", "can"): no future for "heute" ("kann bis heute nicht vergessen")
+    nowadays_modal: frozenset[str] = field(default_factory=frozenset)
     # words that join two clauses of their own tense ("war, heute … ist und … sein könnte")
     coordinators: frozenset[str] = field(default_factory=frozenset)
     nowadays_after: re.Pattern[str] | None = None
@@ -116,17 +154,38 @@ class TimeTables:
     # "24 points in the third quarter", "in der zweiten Halbzeit": a bare quarter or half of a game
     game_period: re.Pattern[str] | None = None
 
-    def master_for(self, char: str) -> re.Pattern[str]:
-        """The alternation of the rules that can start with ``char`` (same order and groups)."""
-        pattern = self._by_char.get(char)
-        if pattern is None:
+    def master_for(self, char: str) -> RuleSet:
+        """The rules that can start with ``char``, tried as one alternation (same order and groups)."""
+        rules = self._by_char.get(char)
+        if rules is None:
             keep = tuple(i for i, first in enumerate(self.first) if first is None or char in first)
-            pattern = self._by_rules.get(keep)
-            if pattern is None:
-                pattern = re.compile(_join([self.branches[i] for i in keep]), re.IGNORECASE)
-                self._by_rules[keep] = pattern
-            self._by_char[char] = pattern
+            rules = self._by_rules.get(keep)
+            if rules is None:
+                rules = self._by_rules[keep] = RuleSet(self, keep)
+            self._by_char[char] = rules
+        return rules
+
+    @property
+    def first(self) -> list[frozenset[str] | None]:
+        """Per rule, the characters it can start with (None: any); worked out on first use, since
+        a caller that only reads the lexicons (the entity step's month names) never needs them."""
+        if self._first is None:
+            self._first = [first_chars(b, re.IGNORECASE) for b in self.branches]
+        return self._first
+
+    def branch(self, index: int) -> re.Pattern[str]:
+        """Rule ``index`` alone, compiled on first use."""
+        pattern = self._branch_patterns.get(index)
+        if pattern is None:
+            pattern = self._branch_patterns[index] = re.compile(_join([self.branches[index]]), re.IGNORECASE)
         return pattern
+
+    @property
+    def master(self) -> re.Pattern[str]:
+        """Every rule in one alternation (compiled on first use: the scan itself dispatches by first character)."""
+        if self._master is None:
+            self._master = re.compile(_join(self.branches), re.IGNORECASE)
+        return self._master
 
     def lookup(self, table: str, word: str) -> Any:
         """The lexicon value of ``word`` (whitespace-normalised, case-folded), or None."""
@@ -174,9 +233,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         language=data["language"],
         lexicon={name: {_key(k): v for k, v in table.items()} for name, table in raw_lex.items()},
         rules=rules,
-        master=re.compile(_join(branches), re.IGNORECASE),
         branches=branches,
-        first=[first_chars(b, re.IGNORECASE) for b in branches],
         past=frozenset(w.lower() for w in tense.get("past", [])),
         future=frozenset(w.lower() for w in tense.get("future", [])),
         past_suffix=re.compile(suffix) if suffix else None,
@@ -208,6 +265,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
         nowadays_before=frozenset(nowadays.get("before", [])),
         nowadays_before_perfect=frozenset(nowadays.get("before_perfect", [])),
+        nowadays_modal=frozenset(w.lower() for w in nowadays.get("modal", [])),
         coordinators=frozenset(tense.get("coordinators", [])),
         nowadays_after=_phrases(nowadays.get("after", []), r"^\s*(?:", r")\b"),
         nowadays_contrast=_phrases(nowadays.get("contrast", []), r"(?<!\w)(?:", r")(?!\w)"),

@@ -1,0 +1,144 @@
+"""Types that the words around a name give it (issue 15, class 4), and that then hold for every
+mention of the same name in the article.
+
+* **Teams.** A town or state that plays: before a team's record ("Palm Bay (1-0)"), or on either
+  side of a result verb in a sentence with a score ("Eastern Michigan rolled past Northern Illinois,
+  45-17"; "gegen Königsberg ... 2:1") is the team, an organisation (docs/annotation.md). Countries stay
+  places: "Wales beat Hungary" are the countries acting.
+* **Companies.** A "person" or "place" in apposition with a company noun ("Ascom, a global solutions
+  provider"; "Dräger, a global producer of ...") is the company.
+* **Products.** A "place" or one-word "person" that no gazetteer knows, before or after a product
+  noun ("the MEB platform", "the Orion spacecraft", "game streaming service, Stadia,") is a product:
+  MISC. A known place before such a noun is left alone ("a California drug company").
+
+A one-word "person" that is a place the article names, inflected ("Brandenburgs"), is that place.
+
+The nouns and verbs are the ``result_verbs``, ``company_nouns`` and ``product_nouns`` of
+``entities.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsmill.extract.lexicon import read_table
+from newsmill.patterns import alternation
+
+Span = tuple[int, int, str]
+
+# How far a company noun may stand from the name in an apposition ("Ascom, a global solutions provider").
+_APPOSITION_WORDS = 4
+# Characters of a sentence read around a result verb for the score.
+_SENTENCE_REACH = 200
+
+
+@lru_cache(maxsize=4)
+def _patterns(language: str) -> dict[str, re.Pattern[str]]:
+    row = read_table("entities").get(language) or {}
+    out: dict[str, re.Pattern[str]] = {}
+    verbs, companies, products = row.get("result_verbs"), row.get("company_nouns"), row.get("product_nouns")
+    if verbs:
+        out["verb"] = re.compile(rf"^\s+(?:{alternation(verbs)})\s+$", re.IGNORECASE)
+    if companies:
+        out["company"] = re.compile(
+            rf",\s+(?:an?|the|one of the)\s+(?:[\w-]+\s+){{0,{_APPOSITION_WORDS}}}?(?:{alternation(companies)})\b",
+            re.IGNORECASE)
+    if products:
+        nouns = alternation(products)
+        out["product_after"] = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+        out["product_before"] = re.compile(rf"\b(?:{nouns}),?\s+$", re.IGNORECASE)
+    out["record"] = re.compile(r"\s*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?[,)]")
+    out["score"] = re.compile(r"\b\d{1,3}:\d{1,3}\b" if language == "de" else r"\b\d{1,3}-\d{1,3}\b")
+    return out
+
+
+def context_types(text: str, spans: list[Span], language: str) -> list[Span]:
+    """``spans`` with teams, companies and products typed by the words around them, each decision
+    carried to the other mentions of the same name."""
+    pats = _patterns(language)
+    decided: dict[tuple[str, str], str] = {}  # (mention, old label) → new label
+    for i, (start, end, label) in enumerate(spans):
+        mention = text[start:end]
+        new = _team(text, spans, i, pats, language) or _company(text, start, end, label, pats) or _product(
+            text, start, end, label, pats, language)
+        if new is not None and new != label:
+            decided[(mention, label)] = new
+    out = [(s, e, decided.get((text[s:e], label), label)) for s, e, label in spans] if decided else spans
+    return _inflected_places(text, out, language)
+
+
+def _inflected_places(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A one-word "person" whose base form the article names as a place, and no full name of the
+    article contains, is that place inflected: "Brandenburg" … "den Jägern Brandenburgs"."""
+    from newsmill.enrich.morphology import base_forms
+
+    places = {text[s:e] for s, e, label in spans if label == "LOC"}
+    named = {w for s, e, label in spans if label == "PER" and " " in text[s:e] for w in text[s:e].split()}
+    out: list[Span] = []
+    for s, e, label in spans:
+        mention = text[s:e]
+        if label == "PER" and " " not in mention and mention not in named and any(
+                f in places and f not in named for f in base_forms(mention, language)[1:]):
+            label = "LOC"
+        out.append((s, e, label))
+    return out
+
+
+def _team(text: str, spans: list[Span], i: int, pats: dict[str, re.Pattern[str]], language: str) -> str | None:
+    start, end, label = spans[i]
+    if label != "LOC" or _country(text[start:end], language):
+        return None
+    if pats["record"].match(text, end):
+        return "ORG"  # "Palm Bay (1-0):"
+    verb = pats.get("verb")
+    if verb is None:
+        return None
+    for j in (i - 1, i + 1):  # the other side of a result verb, itself a team or place
+        if not 0 <= j < len(spans) or spans[j][2] not in ("LOC", "ORG"):
+            continue
+        left, right = (spans[j], spans[i]) if j < i else (spans[i], spans[j])
+        if verb.match(text[left[1]:right[0]]) and _score_near(text, left[0], right[1], pats["score"]):
+            return "ORG"
+    return None
+
+
+def _score_near(text: str, start: int, end: int, score: re.Pattern[str]) -> bool:
+    """A score in the same sentence, before or after the two teams."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - _SENTENCE_REACH)
+    stops = [k for k in (text.find(". ", end), text.find("\n", end)) if k >= 0]
+    hi = min([*stops, end + _SENTENCE_REACH])
+    return score.search(text, max(0, lo), hi) is not None
+
+
+def _company(text: str, start: int, end: int, label: str, pats: dict[str, re.Pattern[str]]) -> str | None:
+    pattern = pats.get("company")
+    if label in ("PER", "LOC") and pattern is not None and pattern.match(text, end):
+        return "ORG"
+    return None
+
+
+def _product(text: str, start: int, end: int, label: str, pats: dict[str, re.Pattern[str]],
+             language: str) -> str | None:
+    after, before = pats.get("product_after"), pats.get("product_before")
+    if after is None or before is None or label not in ("PER", "LOC"):
+        return None
+    mention = text[start:end]
+    if label == "PER" and " " in mention or _known_place(mention, language):
+        return None
+    if after.match(text, end) or before.search(text, max(0, start - 40), start):
+        return "MISC"
+    return None
+
+
+def _country(mention: str, language: str) -> bool:
+    from newsmill.enrich.entities.kinds import country_like
+
+    return country_like(mention, language)
+
+
+def _known_place(mention: str, language: str) -> bool:
+    from newsmill.enrich.places.gazetteer import gazetteer
+    from newsmill.enrich.places.regions import is_region
+
+    return gazetteer().lookup(mention, language) is not None or is_region(mention) or _country(mention, language)

@@ -1,0 +1,268 @@
+"""Kinds of words the model takes for names, or names it gives the wrong type (issue 15, classes 1 and 4).
+
+Each check is a class of word, decided by grammar and the shipped tables (``entities.json``), not by
+a list of mistakes:
+
+* nationality adjectives and nouns ("Israeli", "North American", "Koreans") are no names of a
+  person, organisation or place: a country, continent or state name with a demonym ending, or one
+  of the irregular forms of the table;
+* celestial bodies ("Europa", "Jupiter") are places of no town: LOC, and never geocoded;
+* a one-word "person" or "organisation" before a year is an event's edition ("Olympia 2022");
+* a venue or building named with its head word ("Ryman Auditorium") is a place, not an organisation;
+* an institution's name the model cut before its head word runs on to it ("Santa Fe Animal Shelter");
+* a person's name written with a hyphen ("Eva-Marie Persson", "Jennifer Ngo-Anh") is one name
+  though the tokenizer cut it in two;
+* a place written right before a person's full name ("ambassador to Ukraine Marie Yovanovitch") is
+  two names;
+* an English adverb opening a sentence ("Historically,") is no name;
+* English month and weekday names end a name ("Budweiser Stage July") and are none alone;
+* an abbreviation whose expansion is written in lower case is a term ("FIRE (financial
+  independence, retire early)");
+* a span without a letter of the Latin script is no name the German or English model can know
+  (a Cyrillic or Korean page read with the English model).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from functools import lru_cache
+from typing import Any
+
+from newsmill.extract.lexicon import read_table
+
+Span = tuple[int, int, str]
+
+# A year right after a name ("Olympia 2022"), not a longer number or a date ("2022.10.").
+_YEAR_AFTER = re.compile(r" (?:19|20)\d\d(?![\d.,:/-]\d)")
+# A demonym's stem keeps at least this many letters ("Iran|ian"); shorter stems are words ("Br|ian").
+MIN_DEMONYM_STEM = 3
+
+
+@lru_cache(maxsize=8)
+def _row(language: str) -> Mapping[str, Any]:
+    data = read_table("entities")
+    row: Mapping[str, Any] = data.get(language) or data["en"]
+    return row
+
+
+@lru_cache(maxsize=8)
+def celestial_bodies(language: str) -> frozenset[str]:
+    """Names of planets, moons and the like, as written."""
+    return frozenset(_row(language).get("celestial_bodies", ()))
+
+
+@lru_cache(maxsize=1)
+def institution_modifiers() -> tuple[str, ...]:
+    """First parts of German compounds that name an institution ("Bundes|nachrichtendienst")."""
+    return tuple(_row("de").get("institution_modifiers", ()))
+
+
+@lru_cache(maxsize=8)
+def town_prepositions(language: str) -> frozenset[str]:
+    """Prepositions that introduce a place and nothing else ("in Bordeaux"; "nach Corona" is "after")."""
+    return frozenset(_row(language).get("town_prepositions", ()))
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str, language: str) -> bool:
+    """``word`` is a nationality adjective or noun ("Israeli", "Ukrainians", "Mid-American"): one of
+    the table's irregular forms, or a country, continent, region or state with a demonym ending
+    ("Ukrain|ian" ← Ukraine, "Korea|n", "Chin|ese" ← China). A word that is itself a place is none
+    ("Jordan", "Indiana")."""
+    row = _row(language)
+    suffixes, restores = row.get("demonym_suffixes"), row.get("demonym_restores")
+    if not suffixes or not restores or not word[:1].isupper():
+        return False
+    word = word.rsplit("-", 1)[-1]  # "Mid-American", "Anglo-Saxon" is no adjective of a country
+    forms = [word, word[:-1]] if word.endswith("s") and len(word) > 3 else [word]  # "Koreans"
+    irregular = frozenset(row.get("demonyms", ()))
+    if any(f in irregular for f in forms):
+        return True
+    if not word.isalpha() or country_like(word, language):
+        return False
+    for form in forms:
+        for suffix in suffixes:
+            stem = form[: -len(suffix)]
+            if form.endswith(suffix) and len(stem) >= MIN_DEMONYM_STEM and any(
+                    country_like(stem + r, language) for r in restores):
+                return True
+    return False
+
+
+def country_like(name: str, language: str) -> bool:
+    """A country, continent, region or US state by this name (not a town)."""
+    from newsmill.enrich.places.gazetteer import gazetteer
+    from newsmill.enrich.places.regions import is_region
+
+    gaz = gazetteer()
+    rec = gaz.exact(name, language)
+    return rec is not None and rec.kind != "city" or gaz.state(name) is not None or is_region(name)
+
+
+def retype_kind(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str]) -> str:
+    """The label a span's kind of word gives it: MISC for a nationality word or an event's edition,
+    LOC for a celestial body or a venue; else ``label``."""
+    mention = text[start:end]
+    words = mention.split(" ")
+    if label in ("PER", "ORG", "LOC") and is_demonym(words[-1], language) and (
+            len(words) > 1 or text[end:end + 1] != "-"):
+        return "MISC"  # "Israeli", "North American"; not "Israeli-" of a longer compound
+    if label in ("PER", "ORG") and len(words) == 1 and not mention.isupper() and _YEAR_AFTER.match(text, end) \
+            and _edition(text, start, label, language, codes):
+        return "MISC"  # "Olympia 2022", "Expo 2020": an event's edition, not the person or town
+    if label in ("ORG", "PER", "LOC") and lowercase_term(text, start, end):
+        return "MISC"  # "FIRE (financial independence, retire early)"
+    if label == "PER" and any(c.isdigit() for c in mention):
+        return "MISC"  # "G20", "Hoodie GHH 12+18V": a person's name has no digits
+    if label in ("ORG", "MISC") and mention in celestial_bodies(language):
+        return "LOC"
+    if label == "ORG" and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()):
+        return "LOC"  # "Ryman Auditorium", "Michoud Assembly Facility": buildings are places
+    return label
+
+
+def _edition(text: str, start: int, label: str, language: str, codes: Mapping[str, str]) -> bool:
+    """A person's or organisation's name before a year is an event's edition, unless it is a surname
+    ("als Merkel 2015 ..."). Places are left alone: "Tübingen 1991" is a book's imprint, "Berlin
+    2015" the city in that year."""
+    from newsmill.enrich.entities.lexicon import LAST
+
+    mention = text[start:text.index(" ", start)]
+    return label == "ORG" or LAST not in codes.get(mention.lower(), "")
+
+
+_DIGIT_AFTER = re.compile(r"[ ,]*\d")
+
+
+def trim_calendar(text: str, start: int, end: int, codes: Mapping[str, str],
+                  full_names: Collection[str]) -> tuple[int, int] | None:
+    """English month and weekday names are no part of a name: a span ends before one ("Budweiser
+    Stage July", "Ak-Chin Pavilion October 9"), and one alone is no name ("July"). A month that is also
+    a name ("Theresa May", "June Carter") stays unless a day or year follows it."""
+    from newsmill.enrich.entities.gazetteer import calendar_words
+    from newsmill.enrich.entities.lexicon import PERSON_CODES
+
+    calendar = calendar_words("en")
+    words = text[start:end].split(" ")
+    offset = start
+    for i, word in enumerate(words):
+        bare = word.rstrip(".,")
+        if bare in calendar:
+            w_end = offset + len(word)
+            dated = _DIGIT_AFTER.match(text, w_end) is not None
+            named = any(c in codes.get(bare.lower(), "") for c in PERSON_CODES) or bare.lower() in full_names
+            if not dated and named:
+                return start, end
+            if i == 0:
+                return None if len(words) == 1 else (start, end)  # "March Madness" is another name
+            return start, offset - 1
+        offset += len(word) + 1
+    return start, end
+
+
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"”’»)]?\s+|\n)$")
+
+
+def sentence_adverb(text: str, start: int, end: int, codes: Mapping[str, str]) -> bool:
+    """An English adverb that opens a sentence before a comma ("Historically, ...", "Critically,"):
+    capitalised only by its place; a name ending in "-ly" is known to the name lists ("Kelly")."""
+    from newsmill.enrich.entities.lexicon import PERSON_CODES, PLACE_CODES
+
+    word = text[start:end]
+    if " " in word or not word.endswith("ly") or text[end:end + 1] != ",":
+        return False
+    if any(c in codes.get(word.lower(), "") for c in PERSON_CODES + PLACE_CODES):
+        return False
+    return _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
+def extend_to_head(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A name the model cut before its head word ("Santa Fe Animal" | "Shelter", "Goddard Space
+    Flight" | "Center") runs on to it: the head of an institution's name (``trailing_heads``), written
+    with a capital right after the span, is the organisation's last word. A span of the head word alone
+    there is dropped."""
+    heads = frozenset(_row(language).get("trailing_heads", ()))
+    if not heads:
+        return spans
+    out: list[Span] = []
+    skip_until = -1
+    for start, end, label in sorted(spans):
+        if start < skip_until:
+            continue
+        m = _NEXT_WORD.match(text, end)
+        if label in ("ORG", "LOC") and " " in text[start:end] and m is not None and m.group(1).lower() in heads:
+            new_end = m.end(1)
+            out.append((start, new_end, "ORG"))
+            skip_until = new_end
+            continue
+        out.append((start, end, label))
+    return out
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+_EXPANSION_AFTER = re.compile(r"s?\s*\((?:kurz\s+)?([a-zäöü][^()]{3,80})\)")
+_GLOSS_INSIDE = re.compile(r":\s*[a-zäöü][a-zäöü -]{3,80}\)")
+_EXPANSION_BEFORE = re.compile(r"((?:[A-Za-zÄÖÜäöüß][\w-]*,?\s+){1,8})\($")
+
+
+def lowercase_term(text: str, start: int, end: int) -> bool:
+    """An abbreviation whose expansion the text writes in lower case is a term, not an organisation:
+    "FIRE (financial independence, retire early)", "nationally determined contributions (NDCs)"."""
+    abbr = text[start:end].rstrip("s")
+    if not (2 <= len(abbr) <= 6 and abbr.isalpha() and abbr.isupper()):
+        return False
+    if _EXPANSION_AFTER.match(text, end) is not None:
+        return True
+    if text[start - 1:start] != "(":
+        return False
+    if _GLOSS_INSIDE.match(text, end) is not None:
+        return True  # "(NDCs: nationally determined contributions)"
+    m = _EXPANSION_BEFORE.search(text, max(0, start - 120), start)
+    if m is None:
+        return False
+    words = m.group(1).replace(",", " ").split()[-len(abbr):]
+    initials = "".join(w[0] for w in words).upper()
+    return initials == abbr.upper() and all(w[0].islower() for w in words)
+
+
+def join_hyphenated(text: str, spans: list[Span]) -> list[Span]:
+    """Two capitalised spans of which one is a person, joined by a hyphen and nothing else, are one
+    name: "Eva" + "-" + "Marie Persson" (not "neo" + "-" + "Nazis")."""
+    out: list[Span] = []
+    for start, end, label in sorted(spans):
+        if out:
+            p_start, p_end, p_label = out[-1]
+            if "PER" in (p_label, label) and start == p_end + 1 and text[p_end] == "-" and text[start].isupper() \
+                    and text[p_start].isupper():
+                out[-1] = (p_start, end, "PER")
+                continue
+        out.append((start, end, label))
+    return out
+
+
+def split_place_person(text: str, spans: list[Span], language: str, codes: Mapping[str, str]) -> list[Span]:
+    """A place's span that runs on into a person's full name is two names: "Ukraine Marie
+    Yovanovitch" is the country and the person (a first name after a known country or state, and
+    a capitalised surname closing the span)."""
+    from newsmill.enrich.entities.lexicon import FIRST
+
+    out: list[Span] = []
+    for start, end, label in spans:
+        words = text[start:end].split(" ")
+        if label == "LOC" and len(words) >= 3:
+            cut = next((i for i in range(1, len(words) - 1) if FIRST in codes.get(words[i].lower(), "")
+                        and country_like(" ".join(words[:i]), language)), None)
+            if cut is not None and all(w[:1].isupper() for w in words[cut:]):
+                place_end = start + len(" ".join(words[:cut]))
+                out += [(start, place_end, "LOC"), (place_end + 1, end, "PER")]
+                continue
+        out.append((start, end, label))
+    return out
+
+
+def has_latin_letter(mention: str) -> bool:
+    """A letter of the Latin script (with its accented forms) is in ``mention``."""
+    return any(c.isalpha() and ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 for c in mention)
