@@ -58,3 +58,31 @@ def test_a_paragraph_that_repeats_the_headline_is_dropped_as_a_duplicate() -> No
     article = extract(_page(f"<p>{STORY}</p><p>Neue Buslinien im Norden</p><p>{STORY[:-2]} heute.</p>"))
     assert "Neue Buslinien im Norden" not in article.text
     assert any(r.reason == "duplicate" and "Neue Buslinien" in r.text for r in article.removed)
+
+
+_RELATED = ("<p>Mehr dazu:</p><ul><li><a href='/1'>Neue Radwege in der Altstadt geplant</a></li>"
+            "<li><a href='/2'>Bahnhofsvorplatz wird umgebaut</a></li><li><a href='/3'>Parken wird teurer</a></li></ul>")
+_BODY = "".join(f"<p>{day}: {STORY}</p>" for day in ("Montag", "Dienstag", "Mittwoch"))
+_PROMO = ("<h3>Deine Jobbörse für die Region</h3><p>Über 2.000 offene Stellen in Verwaltung, Handwerk und "
+          "Handel warten auf dich. Jetzt stöbern und bewerben!</p>")
+
+
+def test_a_short_promo_after_the_last_link_list_is_no_article_text() -> None:
+    article = extract(_page(f"{_BODY}{_RELATED}{_PROMO}"), input_format="html")
+    assert "Jobbörse" not in article.text and "offene Stellen" not in article.text
+    assert any("offene Stellen" in r.text and r.reason == "teaser" for r in article.removed)
+    assert article.text.count("Der Stadtrat") == 3
+
+
+def test_the_rest_of_an_article_after_an_inline_link_list_is_kept() -> None:
+    rest = "".join(f"<p>{n}. {STORY}</p>" for n in range(1, 4))
+    article = extract(_page(f"{_BODY}{_RELATED}{rest}"), input_format="html")
+    assert all(f"{n}. Der Stadtrat" in article.text for n in range(1, 4))
+
+
+def test_short_points_closing_an_article_survive_a_promo_after_them() -> None:
+    points = "<ul><li>Mehr Busse am Abend</li><li>Neue Haltestellen</li><li>Kürzere Wege</li></ul>"
+    embed = "<p><a href='/t1'>Tweet von @stadt</a> <a href='/t2'>19. November 2018</a></p>" * 2
+    article = extract(_page(f"{_BODY}{points}{embed}{_PROMO}"), input_format="html")
+    assert "Neue Haltestellen" in article.text and "Kürzere Wege" in article.text
+    assert "Jobbörse" not in article.text

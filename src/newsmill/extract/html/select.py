@@ -273,6 +273,8 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     cut: _Cut | None = None
     reasons: dict[int, RemovedReason | None] = {}  # block_reason by block index, shared with the next step
     lonely = _lonely_short_blocks(walk, container, ignore, reasons)
+    links_before: list[int] = []  # per kept block: link-list items dropped since the kept block before it
+    links = 0
     for i, b in enumerate(walk.blocks):
         if i % TIME_CHECK_EVERY == 0:
             check_time()
@@ -301,10 +303,19 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
             reason = "duplicate"
         if reason is not None:
             _note(sel.dropped, b.text, reason)
+            if b.link_density > KEEP_MAX_LINK_DENSITY:
+                links += 1
             continue
         seen.add(key)
         sel.kept_raw.append(b)
+        links_before.append(links)
+        links = 0
     _drop_trailing_headings(sel)
+    # After the trim: the tail's paragraph must not be what protected the lines before the link
+    # list (a list of short points closing the article) from it.
+    if _drop_tail_after_link_list(sel, links_before):
+        while sel.kept_raw and sel.kept_raw[-1].kind == "heading":
+            _note(sel.dropped, sel.kept_raw.pop().text, "other")
     sel.removed = [Removed(text="\n".join(texts), reason=reason) for reason, texts in sel.dropped]
     sel.blocks = [Block(kind=_kind(b.kind), text=b.text) for b in sel.kept_raw]
     return sel
@@ -359,6 +370,33 @@ class _Cut:
         if self.parent is None or b.owner is None:
             return False
         return b.owner is self.parent or any(a is self.parent for a in b.owner.iterancestors())
+
+
+# A link list of at least this many items ("Mehr zum Thema", the tag cloud, the related posts)
+# closes the article when only a short tail follows it ...
+TAIL_LINK_ITEMS = 2
+# ... of at most this many characters ...
+TAIL_MAX_CHARS = 500
+# ... with this many times as much text before the list.
+TAIL_BODY_FACTOR = 4
+
+
+def _drop_tail_after_link_list(sel: Selection, links_before: list[int]) -> bool:
+    """Drop the lines after the article's last link list when they are a short tail: a promo box,
+    a job ad, a subscription offer or an author's line, not the rest of the article (that is
+    longer). True when it dropped some."""
+    kept = sel.kept_raw
+    cut = next((t for t in range(len(kept) - 1, 0, -1) if links_before[t] >= TAIL_LINK_ITEMS), None)
+    if cut is None:
+        return False
+    tail = sum(len(b.text) for b in kept[cut:])
+    head = sum(len(b.text) for b in kept[:cut])
+    if tail > TAIL_MAX_CHARS or head < TAIL_BODY_FACTOR * tail or not any(b.good for b in kept[:cut]):
+        return False
+    for b in kept[cut:]:
+        _note(sel.dropped, b.text, "teaser")
+    del kept[cut:]
+    return True
 
 
 def _drop_trailing_headings(sel: Selection) -> None:

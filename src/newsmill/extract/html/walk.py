@@ -234,15 +234,28 @@ def _is_permalink(el: Any) -> bool:
         and (el.get("href") or "").startswith("#")
 
 
-def _holds_article(el: Any) -> bool:
-    """A boilerplate-marked element around the headline or an <article> is a mislabelled wrapper."""
-    for _ in el.iter("h1", "article", "main"):
-        return True
-    return False
+_ARTICLE_TAGS = ("h1", "article", "main")
+
+
+def _article_holders(root: Any) -> set[Any]:
+    """The elements that are or hold an <h1>, <article> or <main>: one C-filtered pass over those
+    few elements and their ancestors, instead of a subtree search at every marked element."""
+    holders: set[Any] = set()
+    for el in root.iter(*_ARTICLE_TAGS):
+        if el in holders:
+            continue
+        holders.add(el)
+        for up in el.iterancestors():
+            if up in holders:
+                break
+            holders.add(up)
+    return holders
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, root: Any = None) -> None:
+        self.root = root
+        self.holders: set[Any] | None = None  # see ``_holds_article``, built on first use
         self.out = Walk()
         self.stack: list[_Frame] = []  # every open element, with the walk's markers for inline ones
         self.real: list[_Frame] = []  # the open elements that keep statistics (innermost last)
@@ -355,10 +368,17 @@ class _Walker:
         self.real.append(frame)
         if block_level:
             self.owners.append(el)
-        if split and reason is not None and not frame.weak and not _holds_article(el) and self._collapse(el):
+        if split and reason is not None and not frame.weak and not self._holds_article(el) \
+                and self._collapse(el):
             return True
         self.add(el.text)
         return False
+
+    def _holds_article(self, el: Any) -> bool:
+        """A boilerplate-marked element around the headline or an <article> is a mislabelled wrapper."""
+        if self.holders is None:
+            self.holders = _article_holders(self.root)
+        return el in self.holders
 
     @staticmethod
     def _is_box(el: Any) -> bool:
@@ -426,7 +446,7 @@ def walk(root: Any, check_time: Callable[[], None]) -> Walk:
 
     When ``check_time`` raises ``BudgetExceeded`` the walk stops there and returns the blocks found
     so far with ``stopped`` set, so the caller can still make a partial Article of them."""
-    w = _Walker()
+    w = _Walker(root)
     try:
         _walk_into(w, root, check_time)
     except BudgetExceeded as exc:
