@@ -46,7 +46,7 @@ OVERRIDES = {"de": {}, "en": {"corpora.train.augmenter.lower": "0.1", "corpora.t
 
 # Languages whose shipped model reads the floret vectors, and whose model is self-trained (chosen
 # on the tune halves of the held-out sets: docs/decisions.md, "NER: vectors and self-training").
-VECTORS: set[str] = {"de", "en"}
+VECTORS: set[str] = {"de"}
 SELF_TRAIN: set[str] = set()
 
 
