@@ -129,6 +129,26 @@ def test_half_precision_weights_are_cast_back_and_predict_alike(tmp_path: Path) 
     assert [(e.text, e.label_) for e in loaded(text).ents] == [(e.text, e.label_) for e in reference(text).ents]
 
 
+def test_word_vectors_are_stored_and_cast_like_the_weights() -> None:
+    """A model with a floret table ships it as float16; loading casts it back, values unchanged."""
+    import numpy
+    import spacy
+
+    from newsmill.enrich.entities.recognizer import set_weight_dtype
+
+    nlp = spacy.blank("de")
+    table = numpy.linspace(-1, 1, 12, dtype="float32").reshape(3, 4)
+    nlp.vocab.vectors.data = table.copy()
+    set_weight_dtype(nlp, "float16")
+    assert nlp.vocab.vectors.data.dtype.name == "float16"
+    set_weight_dtype(nlp, "float32")
+    assert nlp.vocab.vectors.data.dtype.name == "float32"
+    assert numpy.allclose(nlp.vocab.vectors.data, table, atol=1e-3)
+    empty = spacy.blank("en")
+    set_weight_dtype(empty, "float16")  # no table: nothing to cast, and no error
+    assert empty.vocab.vectors.data.size == 0
+
+
 def _weights_size_in_float32(nlp: Any) -> int:
     model = nlp.get_pipe("tok2vec").model
     return sum(node.get_param(p).size * 4 for node in model.walk() for p in node.param_names if node.has_param(p))

@@ -44,11 +44,16 @@ GAZ_OPTIONS = {"de": {"common_words": "true"}, "en": {"lowercase": "true"}}
 OVERRIDES = {"de": {}, "en": {"corpora.train.augmenter.lower": "0.1", "corpora.train.augmenter.upper": "0.03"}}
 
 
-def train(lang: str, corpus: Path, build: Path, max_steps: int, vectors: Path | None) -> Path:
-    out = build / f"out-{lang}"
+# Languages whose shipped model reads the floret vectors, and whose model is self-trained (chosen
+# on the tune halves of the held-out sets: docs/decisions.md, "NER: vectors and self-training").
+VECTORS: set[str] = {"de"}
+SELF_TRAIN: set[str] = set()
+
+
+def train(lang: str, train_file: Path, corpus: Path, out: Path, max_steps: int, vectors: Path | None) -> Path:
     cmd = [sys.executable, "-m", "spacy", "train", str(HERE / "ner.cfg"), "--output", str(out),
            "--code", str(HERE / "components.py"),
-           "--nlp.lang", lang, "--paths.train", str(corpus / f"{lang}-train.spacy"),
+           "--nlp.lang", lang, "--paths.train", str(train_file),
            "--paths.dev", str(corpus / f"{lang}-dev.spacy"), "--training.max_steps", str(max_steps)]
     for key, value in GAZ_OPTIONS[lang].items():
         cmd += [f"--components.gaz.{key}", value]
@@ -58,6 +63,21 @@ def train(lang: str, corpus: Path, build: Path, max_steps: int, vectors: Path | 
         cmd += ["--paths.vectors", str(vectors), "--components.tok2vec.model.embed.include_static_vectors", "true"]
     subprocess.run(cmd, check=True)
     return out / "model-best"
+
+
+def with_pseudo_labels(benchdata: Path, corpus: Path, lang: str, teacher: Path) -> Path:
+    """CORPUS/<lang>-train-self.spacy: the training corpus plus the teacher's sure news sentences
+    (``selftrain.py``), appended after the gold sentences so the file is the same on every run."""
+    from spacy.tokens import DocBin
+
+    pseudo = corpus / f"{lang}-self.spacy"
+    subprocess.run([sys.executable, str(HERE / "selftrain.py"), str(benchdata), str(teacher), str(pseudo),
+                    "--lang", lang], check=True)
+    merged = DocBin().from_disk(corpus / f"{lang}-train.spacy")
+    merged.merge(DocBin().from_disk(pseudo))
+    dest = corpus / f"{lang}-train-self.spacy"
+    merged.to_disk(dest)
+    return dest
 
 
 def package(lang: str, best: Path, dest: Path) -> None:
@@ -90,18 +110,34 @@ def main() -> None:
     ap.add_argument("--lang", nargs="+", default=["de", "en"])
     ap.add_argument("--max-steps", type=int, default=0, help="override the per-language step budget")
     ap.add_argument("--no-vectors", action="store_true", help="train without the floret vectors")
+    ap.add_argument("--self-train", nargs="*", default=None, metavar="LANG",
+                    help="languages trained twice: the second run also learns from the first's sure "
+                         "labels on unlabelled news text (selftrain.py); no LANG = every language")
+    ap.add_argument("--teacher", type=Path, default=None,
+                    help="folder with ner-<lang> teachers for --self-train instead of a first run")
     ap.add_argument("--skip-prepare", action="store_true",
                     help="reuse BUILD/corpus and BUILD/vectors (parallel runs per language)")
     args = ap.parse_args()
     corpus, vectors = args.build / "corpus", args.build / "vectors"
     if not args.skip_prepare:
         subprocess.run([sys.executable, str(HERE / "convert.py"), str(args.benchdata), str(corpus)], check=True)
-        if not args.no_vectors:
+        with_vectors = [lang for lang in args.lang if lang in VECTORS]
+        if with_vectors and not args.no_vectors:
             subprocess.run([sys.executable, str(HERE / "vectors.py"), str(args.benchdata), str(corpus), str(vectors),
-                            "--lang", *args.lang], check=True)
+                            "--lang", *with_vectors], check=True)
     for lang in args.lang:
         lang_vectors = None if args.no_vectors else vectors / f"{lang}-vectors"
-        best = train(lang, corpus, args.build, args.max_steps or MAX_STEPS[lang], lang_vectors)
+        steps = args.max_steps or MAX_STEPS[lang]
+        self_train = SELF_TRAIN if args.self_train is None else set(args.self_train or args.lang)
+        if lang in self_train:
+            teacher = args.teacher / f"ner-{lang}" if args.teacher else train(
+                lang, corpus / f"{lang}-train.spacy", corpus, args.build / f"teacher-{lang}", steps,
+                None if lang not in VECTORS else lang_vectors)
+            train_file = with_pseudo_labels(args.benchdata, corpus, lang, teacher)
+        else:
+            train_file = corpus / f"{lang}-train.spacy"
+        best = train(lang, train_file, corpus, args.build / f"out-{lang}", steps,
+                     lang_vectors if lang in VECTORS else None)
         package(lang, best, args.out / f"ner-{lang}")
 
 

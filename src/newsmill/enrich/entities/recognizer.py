@@ -91,8 +91,12 @@ def set_weight_dtype(nlp: Any, dtype: str) -> None:
 
     The shipped models store their weights as float16 (half the package size; the hash-embedding
     tables are most of it); spaCy's CPU kernels compute in float32, so they are cast back on load.
-    Weights already in ``dtype`` are left as they are.
+    Weights already in ``dtype`` are left as they are. The static word vectors (floret table) are
+    stored and cast the same way.
     """
+    vectors = nlp.vocab.vectors
+    if vectors.data.size and vectors.data.dtype != dtype:
+        vectors.data = vectors.data.astype(dtype)
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         if model is None or not hasattr(model, "walk"):
