@@ -159,3 +159,8 @@ def test_an_english_title_in_title_case_is_no_quote() -> None:
     text = "McDonald joined the band in 1975 and sang on hit singles like 1978’s “What a Fool Believes.”"
     assert _quotes(text, "en") == []
     assert len(_quotes("“We Were Surprised By The Result,” he said.", "en")) == 1
+
+
+def test_a_lower_case_word_in_marks_with_no_one_speaking_is_a_scare_quote() -> None:
+    text = 'When doctors miss the triggers, they may assume the disease is "unexplained," and diagnoses are delayed.'
+    assert _quotes(text, "en") == []

@@ -201,6 +201,9 @@ class SentenceReader:
         capitalised = _title_case(inner.rstrip(".,")) if self.lex.lowercase_nouns and not has_cue else 0
         if capitalised >= TITLE_CASE_WORDS and (first_word not in self.lex.quote_openers or capitalised > TITLE_CASE_WORDS):
             return False  # “Takin’ It to the Streets,”, “What a Fool Believes.”: a title in English title case
+        if not has_cue and words <= MAX_LABEL_WORDS and inner[:1].islower() and before and before[-1] not in ":\n" \
+                and not self._has_subjunctive(s.first, s.last):
+            return False  # "assume the disease is "unexplained," and …": a scare quote, whatever its comma
         after = self.text[m.end : m.end + 2].lstrip(" ")
         if not has_cue and inner[-1] not in ".!?,…" and after[:1].isalpha() and after[:1].islower() \
                 and before and before[-1] not in ":" and not self._has_subjunctive(s.first, s.last) \
