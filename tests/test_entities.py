@@ -197,3 +197,16 @@ def test_person_spans_never_grow_into_each_other() -> None:
     spans = [(olaf, olaf + len("Olaf Scholz"), "PER"), (maric, maric + len("Maric"), "PER")]
     grown = extend_person_spans(doc, spans)
     assert [doc.text[s:e] for s, e, _ in grown] == ["Olaf Scholz", "Sven Maric"]
+
+
+def test_a_language_without_models_is_not_annotated_as_english() -> None:
+    # Portuguese: "Eu" (I) reads to the English model and gazetteer as the EU
+    from newsmill.enrich import enrich
+
+    text = ("Eugênio: Olá, pessoal. Eu sou Eugênio Tadeu, e hoje vamos falar sobre a União Europeia. "
+            "Eu fico até emocionado com a história de Miguel Queiroz em Lisboa, disse ele.")
+    article = enrich(Article(text=text, language="pt"))
+    assert article.entities == [] and article.places == [] and article.quotes == [] and article.times == []
+    assert any("no models for language 'pt'" in w for w in article.warnings)
+    english = enrich(Article(text="Miguel Queiroz flew to Lisbon on Monday, the EU said.", language="en"))
+    assert english.entities  # the same call annotates a language models ship for

@@ -233,9 +233,10 @@ def test_cli_extract_annotate(tmp_path_factory: pytest.TempPathFactory, capsys: 
 
 
 @budget(20)
+# "-o" only with its value attached: a bare "-o" took the next random word ("-1", a date) as a file in the working directory
 @given(st.sampled_from(["search", "show", "export", "stats", "schema", "nothing"]), queries,
        st.lists(st.sampled_from(["--limit", "-1", "0", "--format", "json", "--site", "x", "--since", "2024-99-99",
-                                 "--failures", "3", "--language", "", "--with-groups", "-o", "/dev/full"]),
+                                 "--failures", "3", "--language", "", "--with-groups", "-o/dev/full", "/dev/full"]),
                 max_size=4))
 def test_cli_readers(corpus: Path, capsys: pytest.CaptureFixture[str], verb: str, arg: str,
                      extra: list[str]) -> None:

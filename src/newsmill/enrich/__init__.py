@@ -67,7 +67,10 @@ def enrich(article: Article, published: str | None = None, skip: Sequence[str] =
 
     language = article.language or detect_language(article.text)[0] or "en"
     if language not in LANGUAGES:  # the languages models ship for
-        article.warnings.append(f"enrich: no models for language {language!r}; annotated as English")
+        # English models on another language find its pronouns and capitalised words (Portuguese
+        # "Eu" as the EU, "Das" as a speaker): nothing is the honest answer, and says so
+        article.warnings.append(f"enrich: no models for language {language!r}; not annotated")
+        return article
     context = EnrichContext(language=language, anchor=_parse_date(published or article.published))
     verdict = page_kind(article.text, article.url, article.title) if gate else None
     for step in _STEPS:
