@@ -226,3 +226,13 @@ def test_a_source_noun_names_its_source_after_from_or_in() -> None:
 def test_a_source_noun_without_a_named_source_stays_as_written() -> None:
     quotes = _en("The campaign cost millions, according to the report.", {})
     assert [q.speaker.text if q.speaker else None for q in quotes] == ["the report"]
+
+
+def test_a_demonstrative_subject_states_a_fact_not_speech() -> None:
+    for text, language in (("Der Anteil wächst. Das weist darauf hin, dass die Umweltwirkungen zunehmen.", "de"),
+                           ("Das erklärt, wieso sich Moden so lange halten können.", "de"),
+                           ("Sales fell again. This explains why the company cut its forecast.", "en")):
+        assert _quotes(text, language) == [], text
+    # a named speaker with the same verb still reports
+    said = _quotes("Die Ministerin wies darauf hin, dass die Umweltwirkungen zunehmen.")
+    assert [q.speaker.text if q.speaker else None for q in said] == ["Die Ministerin"]

@@ -196,6 +196,9 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
                 last_quoted = n
                 last_speaker = cand.speaker or last_speaker
                 continue
+            if cand.speaker is not None and cand.kind != "direct" \
+                    and cand.speaker.text in reader.lex.anaphoric_content:
+                continue  # "Das weist darauf hin, dass …", "This explains why …": a fact, not a speaker
             if cand.speaker is not None and reader.speakers.fragment(cand.speaker, cand.start, cand.end, cand.kind == "direct"):
                 cand.speaker = None  # "eine Neigung", "Eventually", "an", or the quote's own words
             near = n - last_quoted <= MAX_ATTRIBUTION_REACH
