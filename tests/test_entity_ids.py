@@ -50,3 +50,17 @@ def test_a_country_in_its_genitive_has_the_id_of_the_country() -> None:
     article = newsmill.annotate("Die Wirtschaft Chinas wächst, sagte der Minister in Peking.", language="de")
     china = [e for e in article.entities if e.text == "Chinas"]
     assert china and china[0].name == "China" and china[0].id == "geo:1814991"
+
+
+def test_an_acronym_the_article_spells_out_is_that_organisation() -> None:
+    from newsmill.article import Entity
+    from newsmill.enrich.entities.canonical import spell_out_acronyms
+
+    ents = [Entity(0, 25, "World Health Organization", "ORG", "World Health Organization"),
+            Entity(40, 43, "WHO", "ORG", "WHO"), Entity(50, 54, "NASA", "ORG", "NASA"),
+            Entity(60, 62, "EU", "ORG", "EU"), Entity(70, 72, "EU", "LOC", "EU")]
+    spell_out_acronyms(ents)
+    assert [e.name for e in ents] == ["World Health Organization", "World Health Organization", "NASA", "EU", "EU"]
+    german = [Entity(0, 17, "Europäischen Union", "ORG", "Europäische Union"), Entity(30, 32, "EU", "ORG", "EU")]
+    spell_out_acronyms(german)
+    assert german[1].name == "Europäische Union"

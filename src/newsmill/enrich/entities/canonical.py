@@ -149,3 +149,24 @@ def _adjectives_base(words: list[str], before: str, classes: WordClasses) -> lis
     if changed and before in classes.plural_determiners and out[-1] in classes.dative_plurals:
         out[-1] = out[-1][:-1]
     return out
+
+
+# Acronyms spelt out by the article: two to six capitals ("EU", "WHO", "NASA" stays when not spelt out).
+MIN_ACRONYM, MAX_ACRONYM = 2, 6
+
+
+def spell_out_acronyms(entities: Sequence[Entity]) -> None:
+    """An organisation's acronym takes the name the article spells it out with ("WHO" → "World
+    Health Organization", "EU" → "Europäische Union"), so its mentions are one organisation and
+    share an id with a speaker the quote finder expands the same way."""
+    full_names: dict[str, str] = {}
+    for e in entities:
+        full = e.name or e.text
+        if e.label == "ORG" and " " in full:
+            initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+            if MIN_ACRONYM <= len(initials) <= MAX_ACRONYM:
+                full_names.setdefault(initials, full)
+    for e in entities:
+        name = e.name or e.text
+        if e.label == "ORG" and MIN_ACRONYM <= len(name) <= MAX_ACRONYM and name.isalpha() and name.isupper():
+            e.name = full_names.get(name, e.name)

@@ -243,9 +243,10 @@ class EntityRecognizer:
             article.entities = []
             return
         entities = recognise(text, language, self.options)
-        from newsmill.enrich.entities.canonical import mention_bases
+        from newsmill.enrich.entities.canonical import mention_bases, spell_out_acronyms
 
         resolve_names(entities, language, self.options.resolve_labels, mention_bases(entities, text, language))
+        spell_out_acronyms(entities)
         for ent in entities:
             ent.id = canonical_id(ent.label, ent.name or ent.text)
         article.entities = entities
