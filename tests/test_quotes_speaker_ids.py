@@ -236,3 +236,16 @@ def test_a_demonstrative_subject_states_a_fact_not_speech() -> None:
     # a named speaker with the same verb still reports
     said = _quotes("Die Ministerin wies darauf hin, dass die Umweltwirkungen zunehmen.")
     assert [q.speaker.text if q.speaker else None for q in said] == ["Die Ministerin"]
+
+
+def test_a_one_word_speaker_is_the_article_s_person_or_no_one() -> None:
+    from newsmill.article import Speaker
+    from newsmill.enrich.quotes.finder import link_speakers
+    from newsmill.enrich.quotes.lexicon import load_lexicon
+
+    tim = Entity(0, 8, "Tim Cook", "PER", "Tim Cook", "per:tim-cook")
+    quotes = [Quote(20, 40, "Wir wachsen weiter", "indirect", Speaker(50, 54, "Cook", "Cook")),
+              Quote(60, 80, "that 28 people were quarantined", "indirect", Speaker(90, 96, "Health", "Health"))]
+    link_speakers(quotes, [tim], load_lexicon("en"))
+    assert [(q.speaker.name, q.speaker.id) for q in quotes if q.speaker] == \
+        [("Tim Cook", "per:tim-cook"), ("Health", "")]

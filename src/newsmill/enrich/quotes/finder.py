@@ -100,6 +100,8 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], lex: QuoteLexicon
         ent = by_name.get(name) or next((e for e in entities if e.label in SPEAKER_LABELS and e.id
                                          and e.start < spk.end and spk.start < e.end
                                          and _names_same(name, spk.text, e.name)), None)
+        if ent is None and len(name.split()) == 1:
+            ent = _only_person_with(name, entities)  # "Cook" when the article names Tim Cook
         if ent is not None:
             spk.id, spk.name = ent.id, ent.name
         elif not _unresolved(name, lex):
@@ -114,6 +116,13 @@ def _names_same(name: str, text: str, entity_name: str) -> bool:
     return bool(words) and (words <= other or other <= words)
 
 
+def _only_person_with(word: str, entities: list[Entity]) -> Entity | None:
+    """The one person of the article whose full name has ``word`` as its first or last part."""
+    found = {e.id: e for e in entities if e.label == "PER" and e.id and " " in (e.name or "")
+             and word in ((e.name or "").split()[0], (e.name or "").split()[-1])}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _unresolved(name: str, lex: QuoteLexicon) -> bool:
     words = name.split()
     if not words:
@@ -124,6 +133,10 @@ def _unresolved(name: str, lex: QuoteLexicon) -> bool:
     if all(w.islower() for w in words):
         return True
     first = words[0]
+    if len(words) == 1 and first.isalpha() and not first.isupper():
+        # one word the recogniser did not take for a name (its entities were matched above): the
+        # head of a phrase cut short ("Health" of "Health bosses said") more often than a person
+        return True
     if any(w.islower() and w in lex.speaker_nouns for w in words[1:]):
         return True  # a description with its role noun, not a name: "Austria's interior minister"
     if first.lower() in lex.according_adverbs:
