@@ -249,3 +249,11 @@ def test_a_one_word_speaker_is_the_article_s_person_or_no_one() -> None:
     link_speakers(quotes, [tim], load_lexicon("en"))
     assert [(q.speaker.name, q.speaker.id) for q in quotes if q.speaker] == \
         [("Tim Cook", "per:tim-cook"), ("Health", "")]
+
+
+def test_a_quotation_after_a_colon_ends_at_its_closing_mark() -> None:
+    text = ("Anna Keller sprach im Rathaus. Sie räumt jedoch ein: „Diese Mittel sollten genutzt werden“, "
+            "so appelliert Anna Keller an die Gemeindevertreter.")
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["„Diese Mittel sollten genutzt werden“"]
+    assert quotes[0].kind == "direct"

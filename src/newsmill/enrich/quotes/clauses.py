@@ -460,6 +460,13 @@ class SentenceReader:
                 speaker = self._frame_speaker(s, cue, k)
                 if speaker is None and cue.kind == "noun":
                     return None  # "stehen im Verdacht, …", "in der Frage, ob …": no one holds it
+                quoted = self._quotation_then_attribution(first, end) if first < end else None
+                if quoted is not None:
+                    # "Er räumt ein: „…“, so appelliert X an …": the words after the closing mark
+                    # are an attribution or the writer's, not the quotation
+                    end = quoted[0]
+                    if speaker is None and quoted[1] is not None:
+                        speaker = self.speakers.speaker(*quoted[1])
                 return self._make(first, end, directs, speaker, cue_span)
         return None
 
