@@ -132,3 +132,16 @@ def test_a_role_alone_is_no_name() -> None:
     ents = _entities("Legere will hand over the reins to COO and president Mike Sievert. He met the team. "
                      "T-Mobile grew. It was fine.", "en")
     assert "COO" not in ents
+
+
+def test_two_people_side_by_side_are_two_names() -> None:
+    from newsmill.enrich import annotate
+
+    text = ("Der Reporter Claas Relotius hat den Spiegel getäuscht. Geyer prüfte die Texte. Am 3. Dezember "
+            "konfrontieren Fichtner und Geyer Claas Relotius mit den Vorwürfen. Claas Relotius sollte verreisen. "
+            "Geyer und Fichtner schrieben.")
+    people = {e.name for e in annotate(text, language="de").entities if e.label == "PER"}
+    assert people == {"Claas Relotius", "Geyer", "Fichtner"}
+    # a first name before a full name given elsewhere is one person: "Anna Maria Keller"
+    one = "Anna Maria Keller kam. Später sprach Maria Keller. Anna lachte."
+    assert "Anna Maria Keller" in {e.name for e in annotate(one, language="de").entities}

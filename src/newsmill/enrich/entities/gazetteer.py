@@ -192,11 +192,17 @@ def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     proper-name adjectives, the span checks, and the types the words around a name give it."""
     from newsmill.enrich.entities.checks import check_spans, club_names, company_names
     from newsmill.enrich.entities.context import context_types
-    from newsmill.enrich.entities.kinds import extend_to_head, join_hyphenated, split_place_person
+    from newsmill.enrich.entities.kinds import (
+        extend_to_head,
+        join_hyphenated,
+        split_place_person,
+        split_two_people,
+    )
     from newsmill.enrich.entities.lexicon import name_codes
 
-    ents = split_place_person(text, extend_to_head(text, join_hyphenated(text, ents), language), language,
-                              name_codes(language))
+    codes = name_codes(language)
+    ents = split_place_person(text, extend_to_head(text, join_hyphenated(text, ents), language), language, codes)
+    ents = split_two_people(text, ents, codes)
     spans = club_names(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language),
                        language)
     spans = propagate(text, spans, language)

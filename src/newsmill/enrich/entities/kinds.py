@@ -266,3 +266,25 @@ def split_place_person(text: str, spans: list[Span], language: str, codes: Mappi
 def has_latin_letter(mention: str) -> bool:
     """A letter of the Latin script (with its accented forms) is in ``mention``."""
     return any(c.isalpha() and ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 for c in mention)
+
+
+def split_two_people(text: str, spans: list[Span], codes: Mapping[str, str]) -> list[Span]:
+    """A person's span that is two people of the article side by side is two names: "konfrontieren
+    Fichtner und Geyer Claas Relotius" names Geyer and Claas Relotius, each named on their own
+    elsewhere. Left whole, the long form became the canonical name of every mention of both."""
+    from newsmill.enrich.entities.lexicon import FIRST
+
+    alone = {text[s:e] for s, e, label in spans if label == "PER"}
+    out: list[Span] = []
+    for start, end, label in spans:
+        words = text[start:end].split(" ")
+        if label == "PER" and len(words) >= 3:
+            cut = next((i for i in range(1, len(words) - 1)
+                        if " ".join(words[:i]) in alone and " ".join(words[i:]) in alone
+                        and FIRST not in codes.get(words[i - 1].lower(), "")), None)
+            if cut is not None:
+                first_end = start + len(" ".join(words[:cut]))
+                out += [(start, first_end, "PER"), (first_end + 1, end, "PER")]
+                continue
+        out.append((start, end, label))
+    return out
