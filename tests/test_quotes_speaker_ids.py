@@ -245,10 +245,11 @@ def test_a_one_word_speaker_is_the_article_s_person_or_no_one() -> None:
 
     tim = Entity(0, 8, "Tim Cook", "PER", "Tim Cook", "per:tim-cook")
     quotes = [Quote(20, 40, "Wir wachsen weiter", "indirect", Speaker(50, 54, "Cook", "Cook")),
-              Quote(60, 80, "that 28 people were quarantined", "indirect", Speaker(90, 96, "Health", "Health"))]
+              Quote(60, 80, "that 28 people were quarantined", "indirect", Speaker(90, 96, "Health", "Health")),
+              Quote(100, 120, "the rules stay", "indirect", Speaker(130, 134, "OECD", "OECD"))]
     link_speakers(quotes, [tim], load_lexicon("en"))
     assert [(q.speaker.name, q.speaker.id) for q in quotes if q.speaker] == \
-        [("Tim Cook", "per:tim-cook"), ("Health", "")]
+        [("Tim Cook", "per:tim-cook"), ("Health", ""), ("OECD", "org:oecd")]
 
 
 def test_a_quotation_after_a_colon_ends_at_its_closing_mark() -> None:
