@@ -416,3 +416,12 @@ def test_comment_area_words_never_exclude_every_byline(monkeypatch: pytest.Monke
 def test_printed_date(body: str, expected: str | None) -> None:
     doc = lxml.html.fromstring(f"<html><body>{body}</body></html>")
     assert printed_date(doc) == expected
+
+
+@pytest.mark.parametrize("placeholder", ["{$plugin.tx_news.opengraph.site_name}", "{{ site.name }}", "${siteName}",
+                                         "<%= site %>"])
+def test_an_unfilled_template_placeholder_is_no_value(placeholder: str) -> None:
+    meta = meta_of(f'<meta property="og:site_name" content="{placeholder}">'
+                   f'<meta property="og:title" content="{placeholder}"><title>Real headline</title>')
+    assert meta.site == "example-news.de"
+    assert placeholder not in (meta.title or "")

@@ -341,3 +341,24 @@ def test_words_with_filters_read_the_full_text_index_first(db: Path) -> None:
             sql, params = plan.matching(columns)
             steps = [r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
             assert steps[0].startswith("SCAN articles_fts"), steps
+
+
+def test_facet_ties_go_to_the_names_mentioned_most(tmp_path: Path) -> None:
+    from newsmill.article import Article, Entity
+    from newsmill.corpus.browse import facet_counts
+    from newsmill.corpus.store import Store
+
+    text = "Zora Zander sprach. Zora Zander lachte. Zora Zander ging. Anton Abel kam."
+    art = Article(id="a1", url="https://x.example/a1", site="x.example", language="de", title="T", text=text)
+    for name, label in (("Zora Zander", "PER"), ("Anton Abel", "PER")):
+        pos = 0
+        while name in text[pos:]:
+            s = text.index(name, pos)
+            pos = s + len(name)
+            art.entities.append(Entity(s, pos, name, label, name, "per:" + name.lower().replace(" ", "-")))
+    db = tmp_path / "t.db"
+    with Store(db) as store:
+        store.add(art)
+    with Store(db, readonly=True) as store:
+        people = [f["name"] for f in facet_counts(store.conn, None)["people"]]
+    assert people == ["Zora Zander", "Anton Abel"]  # both in one article; Zander three times

@@ -332,14 +332,16 @@ def facet_counts(conn: sqlite3.Connection, ids: list[int] | None) -> dict[str, l
         counter.pop(None, None)  # type: ignore[call-overload]
         out[name] = [{"value": v, "count": n} for v, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
                      [:FACET_SIZE]]
-    by_label: dict[str, list[tuple[int, str, str]]] = {}
-    for label, entity, name, n in conn.execute(
-            f"SELECT label, entity, max(name), count(*) FROM mentions WHERE {cond} AND label IN ('PER', 'ORG') "
-            "GROUP BY 1, 2", p):
-        by_label.setdefault(label, []).append((n, entity, name))
+    by_label: dict[str, list[tuple[int, int, str, str]]] = {}
+    for label, entity, name, n, said in conn.execute(
+            f"SELECT label, entity, max(name), count(*), sum(n) FROM mentions WHERE {cond} "
+            "AND label IN ('PER', 'ORG') GROUP BY 1, 2", p):
+        by_label.setdefault(label, []).append((n, said, entity, name))
     for label in ("PER", "ORG"):
-        top = sorted(by_label.get(label, []), key=lambda t: (-t[0], t[2] or ""))[:FACET_SIZE]
-        out[LABELS[label]] = [{"value": e, "name": name, "count": n} for n, e, name in top]
+        # ties in articles (a search's few hits, each name in one) go to the names mentioned most,
+        # not to the alphabet: a glossary page's one-off "AMA …" entries no longer fill the facet
+        top = sorted(by_label.get(label, []), key=lambda t: (-t[0], -t[1], t[3] or ""))[:FACET_SIZE]
+        out[LABELS[label]] = [{"value": e, "name": name, "count": n} for n, _, e, name in top]
     # counted from the (article, entity) indexes alone; names looked up for the top ones only
     out["places"] = _named(conn, f"SELECT entity, count(*) FROM places WHERE {cond} GROUP BY 1", p,
                            "SELECT name FROM places WHERE entity = ? LIMIT 1")

@@ -28,6 +28,7 @@ empty. ``PageMetadata`` fields:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -42,6 +43,10 @@ from newsmill.extract.metadata.index import PageIndex, index_page
 from newsmill.extract.metadata.titles import MAX_TITLE_CHARS, choose_title, h1_kicker, strip_site, text_key
 
 __all__ = ["MetadataOptions", "PageMetadata", "read_metadata", "strip_site"]
+
+# A template's placeholder the site never filled in ("{$plugin.tx_news.opengraph.site_name}",
+# "{{ page.title }}", "${title}", "<%= site %>"): no value, so the next source is asked.
+_PLACEHOLDER = re.compile(r"\{\$|\{\{|\$\{|<%")
 
 # Keywords beyond this many are tag spam.
 MAX_KEYWORDS = 30
@@ -140,7 +145,7 @@ class _Sources:
         for name in names:
             for value in self.meta.get(name, []):
                 cleaned = " ".join(value.split())
-                if cleaned:
+                if cleaned and not _PLACEHOLDER.search(cleaned):
                     return cleaned
         return None
 
