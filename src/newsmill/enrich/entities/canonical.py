@@ -155,6 +155,10 @@ def _adjectives_base(words: list[str], before: str, classes: WordClasses) -> lis
 MIN_ACRONYM, MAX_ACRONYM = 2, 6
 
 
+def is_acronym(name: str) -> bool:
+    return MIN_ACRONYM <= len(name) <= MAX_ACRONYM and name.isalpha() and name.isupper()
+
+
 def spell_out_acronyms(entities: Sequence[Entity]) -> None:
     """An organisation's acronym takes the name the article spells it out with ("WHO" → "World
     Health Organization", "EU" → "Europäische Union"), so its mentions are one organisation and
@@ -168,5 +172,5 @@ def spell_out_acronyms(entities: Sequence[Entity]) -> None:
                 full_names.setdefault(initials, full)
     for e in entities:
         name = e.name or e.text
-        if e.label == "ORG" and MIN_ACRONYM <= len(name) <= MAX_ACRONYM and name.isalpha() and name.isupper():
+        if e.label == "ORG" and is_acronym(name):
             e.name = full_names.get(name, e.name)

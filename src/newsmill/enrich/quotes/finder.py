@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from newsmill.article import Article, Entity, Quote, Speaker
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.entities.canonical import MAX_ACRONYM, MIN_ACRONYM
+from newsmill.enrich.entities.canonical import is_acronym
 from newsmill.enrich.entities.lexicon import common_nouns
 from newsmill.enrich.person_ids import canonical_id
 from newsmill.enrich.quotes.clauses import Candidate, SentenceReader
@@ -108,8 +108,7 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], lex: QuoteLexicon
         elif not _unresolved(name, lex):
             # an acronym the recogniser missed ("OECD", "ADAC") is far more often an organisation
             # than a person, and then shares the id its recognised mentions get elsewhere
-            acronym = MIN_ACRONYM <= len(name) <= MAX_ACRONYM and name.isalpha() and name.isupper()
-            spk.id = canonical_id("ORG" if acronym else "PER", name)
+            spk.id = canonical_id("ORG" if is_acronym(name) else "PER", name)
 
 
 def _names_same(name: str, text: str, entity_name: str) -> bool:

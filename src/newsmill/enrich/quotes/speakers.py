@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from newsmill.article import Entity, Speaker
+from newsmill.enrich.entities.canonical import is_acronym
 from newsmill.enrich.morphology import base_forms
 from newsmill.enrich.quotes.lexicon import QuoteLexicon, load_first_names
 from newsmill.enrich.quotes.text import Token
@@ -43,7 +44,6 @@ MAX_FORWARD_ROLE_CHARS = 1500
 # "the company" is the organisation named most only when it is named this many times as often as the next.
 ORG_DOMINANCE = 2
 # Acronyms spelt out by an organisation the article names ("WHO", "DEA"): two to six capitals.
-MIN_ACRONYM, MAX_ACRONYM = 2, 6
 # Words after "Name," that may hold its role in apposition: "Ana Diaz, the city's new mayor,".
 MAX_APPOSITION_TOKENS = 5
 
@@ -708,7 +708,7 @@ class SpeakerFinder:
     def _acronym(self, name: str) -> str | None:
         """The organisation an acronym stands for when the article spells it out: "WHO" → "World
         Health Organization", "DEA" → "Drug Enforcement Administration"."""
-        if not (MIN_ACRONYM <= len(name) <= MAX_ACRONYM and name.isalpha() and name.isupper()):
+        if not is_acronym(name):
             return None
         for e in self._orgs:
             full = e.name or e.text
