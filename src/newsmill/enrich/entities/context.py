@@ -124,6 +124,9 @@ def _product(text: str, start: int, end: int, label: str, pats: dict[str, re.Pat
     if after is None or before is None or label not in ("PER", "LOC"):
         return None
     mention = text[start:end]
+    last = mention.rsplit(" ", 1)[-1]
+    if " " in mention and last.islower() and before.search(last + " ") is not None:
+        return "MISC"  # the product noun inside the span: "Ford sedan"
     if label == "PER" and " " in mention or _known_place(mention, language):
         return None
     if after.match(text, end) or before.search(text, max(0, start - 40), start):

@@ -16,6 +16,7 @@ a list of mistakes:
   two names;
 * an English adverb opening a sentence ("Historically,") is no name;
 * English month and weekday names end a name ("Budweiser Stage July") and are none alone;
+* a name inside an idiom of myth or literature ("Achilles heel", "Pandora's box") names nobody;
 * an abbreviation whose expansion is written in lower case is a term ("FIRE (financial
   independence, retire early)");
 * a span without a letter of the Latin script is no name the German or English model can know
@@ -50,6 +51,21 @@ def _row(language: str) -> Mapping[str, Any]:
 def celestial_bodies(language: str) -> frozenset[str]:
     """Names of planets, moons and the like, as written."""
     return frozenset(_row(language).get("celestial_bodies", ()))
+
+
+@lru_cache(maxsize=8)
+def _figurative_pattern(language: str) -> re.Pattern[str] | None:
+    phrases = sorted(_row(language).get("figurative_phrases", ()), key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+
+
+def figurative_ranges(text: str, language: str) -> list[tuple[int, int]]:
+    """Where ``text`` uses an idiom built on a figure of myth or literature ("Achilles heel",
+    "Büchse der Pandora"): the name inside names nobody (``figurative_phrases``)."""
+    pattern = _figurative_pattern(language)
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +133,7 @@ def retype_kind(text: str, start: int, end: int, label: str, language: str, code
         return "MISC"  # "G20", "Hoodie GHH 12+18V": a person's name has no digits
     if label in ("ORG", "MISC") and mention in celestial_bodies(language):
         return "LOC"
-    if label == "ORG" and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()):
+    if label in ("ORG", "PER") and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()):
         return "LOC"  # "Ryman Auditorium", "Michoud Assembly Facility": buildings are places
     return label
 
