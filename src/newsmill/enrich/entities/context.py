@@ -89,13 +89,16 @@ def _brand_products(text: str, spans: list[Span], language: str) -> list[Span]:
         return spans
     classes = word_classes(language)
     keep = {*classes.org_heads, *(x.lower().rstrip(".") for x in classes.company_suffixes), *classes.compass,
-            *_row_words(language, "org_words")}
+            *_row_words(language, "org_words"), *_row_words(language, "trailing_heads"),
+            *_row_words(language, "venue_heads")}
     out: list[Span] = []
     for s, e, label in spans:
         words = text[s:e].split()
+        parts = [p.lower().rstrip(".") for w in words[1:] for p in w.split("-")]  # "Post-Gazette"
         if label == "ORG" and len(words) > 1 and words[0] in brands and words[0] not in classes.club_prefixes \
-                and all(w[:1].isupper() and w.lower().rstrip(".") not in keep and not _known_place(w, language)
-                        for w in words[1:]) and not any(w.lower().endswith(classes.org_heads) for w in words[1:]):
+                and not text[s:e].isupper() and all(w[:1].isupper() for w in words[1:]) \
+                and not any(p in keep or p.endswith(classes.org_heads) for p in parts) \
+                and not any(_known_place(w, language) for w in words[1:]):
             label = "MISC"
         out.append((s, e, label))
     return out
