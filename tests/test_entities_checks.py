@@ -176,3 +176,13 @@ def test_one_word_in_capitals_is_no_person() -> None:
 def test_a_title_before_a_full_name_is_trimmed_though_a_name_list_knows_it() -> None:
     text = "Governor John Bel Edwards spoke in Baton Rouge on Tuesday."
     assert _check(text, "Governor John Bel Edwards", "PER", "en") == [("John Bel Edwards", "PER")]
+
+
+def test_a_name_cut_before_its_of_part_runs_on_to_the_abbreviation_it_spells() -> None:
+    entities = newsmill.annotate("The Federal Bureau of Investigation (FBI) said on Monday.", language="en").entities
+    assert ("Federal Bureau of Investigation", "ORG") in {(e.text, e.label) for e in entities}
+
+
+def test_an_abbreviation_of_a_lower_case_expansion_is_a_term() -> None:
+    text = "Es kommt auf die Beats per minute (BPM) der Lieder an, sagte Peter Müller."
+    assert "BPM" not in {e.text for e in newsmill.annotate(text, language="de").entities if e.label == "ORG"}

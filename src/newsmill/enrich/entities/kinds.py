@@ -193,6 +193,29 @@ def sentence_adverb(text: str, start: int, end: int, codes: Mapping[str, str]) -
     return _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None
 
 
+# What may follow a name the model cut before its "of" part, up to the abbreviation in brackets:
+# "Federal Bureau| of Investigation (FBI)".
+_OF_TAIL = re.compile(r"(?: (?:of|for|and|on|de|der|für|des|the)(?= )|,? [A-ZÄÖÜ][\w-]*){1,6}(?= \(([A-ZÄÖÜ]{2,8})\))")
+
+
+def extend_to_acronym(text: str, spans: list[Span]) -> list[Span]:
+    """An organisation's name the model cut before its "of" part runs on to the abbreviation the
+    text gives in brackets when the initials of the longer name spell it: "Federal Bureau of
+    Investigation (FBI)"."""
+    out: list[Span] = []
+    for start, end, label in spans:
+        m = _OF_TAIL.match(text, end) if label == "ORG" and text[end:end + 1] == " " else None
+        if m is not None and not m.group().endswith((" of", " for", " and", " on", " the")):
+            longer = text[start:m.end()]
+            words = longer.replace(",", " ").split()
+            spelt = ("".join(w[0] for w in words if w[:1].isupper()), "".join(w[0] for w in words).upper())
+            if m.group(1) in spelt and not any(s < m.end() and start < e and (s, e) != (start, end) and s >= end
+                                                  for s, e, _ in spans):
+                end = m.end()
+        out.append((start, end, label))
+    return out
+
+
 def extend_to_head(text: str, spans: list[Span], language: str) -> list[Span]:
     """A name the model cut before its head word ("Santa Fe Animal" | "Shelter", "Goddard Space
     Flight" | "Center") runs on to it: the head of an institution's name (``trailing_heads``), written
@@ -241,7 +264,8 @@ def lowercase_term(text: str, start: int, end: int) -> bool:
         return False
     words = m.group(1).replace(",", " ").split()[-len(abbr):]
     initials = "".join(w[0] for w in words).upper()
-    return initials == abbr.upper() and all(w[0].islower() for w in words)
+    # the first word may carry a capital of its own: a sentence's or a German noun's ("Beats per minute (BPM)")
+    return initials == abbr.upper() and len(words) > 1 and all(w[0].islower() for w in words[1:])
 
 
 def join_hyphenated(text: str, spans: list[Span]) -> list[Span]:
