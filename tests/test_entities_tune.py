@@ -23,7 +23,7 @@ SCORED = ("PER", "ORG", "LOC")
 # Measured on this branch (docs/benchmarks.md): precision over the judged predictions, and how many
 # correct entities are found. A small margin, so that a fix of one class may cost one case elsewhere.
 MIN_PRECISION = 0.880
-MIN_CORRECT = 1045
+MIN_CORRECT = 1048
 MAX_UNJUDGED = 5
 
 Key = tuple[str, int, int]
@@ -121,6 +121,7 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-0d46122928b6-more", "Serbia", "LOC"),       # "Serbia’s Novak Djokovic": a country stays one
     ("en-14cc2a0ca59c-more", "W. M. Keck Observatory", "LOC"),  # a building, not a person
     ("en-65ce3a4577a0-more", "Minnesota", "ORG"),    # a report with scores: "Minnesota’s game at ..."
+    ("en-6a72de37e8f9", "Cleveland", "ORG"),         # the article names the "Cleveland Browns"
     ("en-06ee193de4bd", "VW Atlas Cross Sport", "MISC"),  # the article's company and more: its product
     ("de-3c8e70e0457c7d66", "Google Chrome", "MISC"),
     ("en-d90bda7ed14d", "Amnesty International", "ORG"),  # an organisation's word keeps it one

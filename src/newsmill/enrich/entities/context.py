@@ -74,7 +74,32 @@ def context_types(text: str, spans: list[Span], language: str) -> list[Span]:
         if new is not None and new != label:
             decided[(mention, label)] = new
     out = [(s, e, decided.get((text[s:e], label), label)) for s, e, label in spans] if decided else spans
-    return _brand_products(text, _inflected_places(text, out, language), language)
+    return _team_towns(text, _brand_products(text, _inflected_places(text, out, language), language), language)
+
+
+def _team_towns(text: str, spans: list[Span], language: str) -> list[Span]:
+    """English names a team by its town and nickname ("Cleveland Browns", "Minnesota Vikings"): in
+    an article that does, the town alone is the team ("Cleveland really doesn't have ..."), except
+    after a preposition of place ("in Cleveland")."""
+    if language != "en":
+        return spans
+    from newsmill.enrich.entities.canonical import word_before
+    from newsmill.enrich.entities.lexicon import word_classes
+
+    classes = word_classes(language)
+    keep = {*classes.org_heads, *_row_words(language, "org_words"), *_row_words(language, "trailing_heads"),
+            *_row_words(language, "venue_heads"), *_row_words(language, "member_nouns")}
+    towns: set[str] = set()
+    for s, e, label in spans:
+        words = text[s:e].split()
+        nickname = words[-1]
+        if label == "ORG" and len(words) > 1 and nickname.endswith("s") and nickname[:1].isupper() \
+                and nickname[1:].islower() and nickname.lower() not in keep and _known_place(" ".join(words[:-1]), language):
+            towns.add(" ".join(words[:-1]))
+    if not towns:
+        return spans
+    return [(s, e, "ORG" if label == "LOC" and text[s:e] in towns
+             and word_before(text, s) not in classes.locative_prepositions else label) for s, e, label in spans]
 
 
 def _brand_products(text: str, spans: list[Span], language: str) -> list[Span]:
