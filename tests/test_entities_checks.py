@@ -191,3 +191,10 @@ def test_a_name_cut_before_its_of_part_runs_on_to_the_abbreviation_it_spells() -
 def test_an_abbreviation_of_a_lower_case_expansion_is_a_term() -> None:
     text = "Es kommt auf die Beats per minute (BPM) der Lieder an, sagte Peter Müller."
     assert "BPM" not in {e.text for e in newsmill.annotate(text, language="de").entities if e.label == "ORG"}
+
+
+def test_a_name_with_its_stock_ticker_is_the_company_and_the_ticker_no_name() -> None:
+    text = "Morgan Stanley (NYSE: MS) advised the buyer, and Ford (NYSE: F) shares fell on Monday."
+    found = {(e.text, e.label) for e in newsmill.annotate(text, language="en").entities}
+    assert ("Morgan Stanley", "ORG") in found and ("Ford", "ORG") in found
+    assert not {t for t, _ in found} & {"MS", "F"}

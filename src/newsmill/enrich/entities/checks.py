@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Mapping
+from functools import lru_cache
 
 from newsmill.enrich.entities.canonical import word_after, word_before
 from newsmill.enrich.entities.kinds import (
@@ -550,14 +551,31 @@ def company_names(text: str, spans: list[Span], language: str) -> list[Span]:
     """A name followed by a company's legal form is the company ("Walt Disney Co.", "Siemens AG"),
     decided before the article's names spread, so "Disney" does not become Walt Disney the person."""
     suffixes = word_classes(language).company_suffixes
+    ticker = _ticker_pattern()
+    symbols = {m.span(1) for m in ticker.finditer(text)} if ticker is not None and "(" in text else set()
     out: list[Span] = []
     for start, end, label in spans:
+        if (start, end) in symbols:
+            continue  # the ticker itself ("NYSE: MS") names no one
         after = text[end:end + 8].lstrip(" ,")
         if label in ("PER", "LOC") and text[end:end + 1] in (" ", ",") and any(
                 after.startswith(x) and not after[len(x):len(x) + 1].isalpha() for x in suffixes):
             label = "ORG"
+        elif label in ("PER", "LOC") and ticker is not None and ticker.match(text, end):
+            label = "ORG"  # "Lowe's (NYSE: LOW)": a listed company with its ticker
         out.append((start, end, label))
     return out
+
+
+@lru_cache(maxsize=1)
+def _ticker_pattern() -> re.Pattern[str] | None:
+    from newsmill.extract.lexicon import read_table
+
+    exchanges = read_table("entities").get("stock_exchanges")
+    if not exchanges:
+        return None
+    names = "|".join(re.escape(x) for x in sorted(exchanges, key=len, reverse=True))
+    return re.compile(rf"(?:['’]s?)?,? \((?:{names}) ?: ?([A-Z][A-Z.\-]{{0,6}})\)")
 
 
 def club_names(text: str, spans: list[Span], language: str) -> list[Span]:
