@@ -198,3 +198,15 @@ def test_a_name_with_its_stock_ticker_is_the_company_and_the_ticker_no_name() ->
     found = {(e.text, e.label) for e in newsmill.annotate(text, language="en").entities}
     assert ("Morgan Stanley", "ORG") in found and ("Ford", "ORG") in found
     assert not {t for t, _ in found} & {"MS", "F"}
+
+
+def test_a_legal_form_inside_the_name_makes_it_a_company_in_every_mention() -> None:
+    text = "Eberhard Faber GmbH makes pencils. Eberhard Faber was sold in 1987, the board said."
+    labels = {e.label for e in newsmill.annotate(text, language="en").entities if e.text.startswith("Eberhard")}
+    assert labels == {"ORG"}
+
+
+def test_a_person_named_institution_is_an_organisation() -> None:
+    text = "The Robert C. Byrd National Aerospace Education Center opened in 1992."
+    assert _check(text, "Robert C. Byrd National Aerospace Education Center", "PER", "en") == [
+        ("Robert C. Byrd National Aerospace Education Center", "ORG")]

@@ -28,6 +28,7 @@ from newsmill.enrich.entities.kinds import (
     lowercase_term,
     retype_kind,
     sentence_adverb,
+    trailing_heads,
     trim_calendar,
 )
 from newsmill.enrich.entities.lexicon import (
@@ -315,6 +316,8 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
         return "MISC"  # "Dresdner Stollenfest", "Olympischen Spiele", "LA Auto Show": events are no organisations
     if label in ("PER", "LOC") and _org_head(words, language, classes):
         return "ORG"  # "Marvel Studios", "Condé Nast Traveller", "Bundesverband"
+    if label == "PER" and len(words) > 1 and last in trailing_heads(language):
+        return "ORG"  # "Robert C. Byrd National Aerospace Education Center": an institution named for one
     if label in ("ORG", "LOC") and len(words) > 1 and _after_role(text, start, language, classes) and all(
             w[:1].isupper() for w in words) and not any(c in codes.get(words[0].lower(), "") for c in PLACE_CODES):
         return "PER"  # "Senate President Bukola Saraki", "Trainer Martin Rubin"
@@ -558,12 +561,18 @@ def company_names(text: str, spans: list[Span], language: str) -> list[Span]:
         if (start, end) in symbols:
             continue  # the ticker itself ("NYSE: MS") names no one
         after = text[end:end + 8].lstrip(" ,")
-        if label in ("PER", "LOC") and text[end:end + 1] in (" ", ",") and any(
-                after.startswith(x) and not after[len(x):len(x) + 1].isalpha() for x in suffixes):
-            label = "ORG"
+        if label in ("PER", "LOC") and (text[end:end + 1] in (" ", ",") and any(
+                after.startswith(x) and not after[len(x):len(x) + 1].isalpha() for x in suffixes)
+                or " " in text[start:end] and text[start:end].rsplit(" ", 1)[1] in suffixes):
+            label = "ORG"  # "Walt Disney Co.", "Eberhard Faber GmbH"
         elif label in ("PER", "LOC") and ticker is not None and ticker.match(text, end):
             label = "ORG"  # "Lowe's (NYSE: LOW)": a listed company with its ticker
         out.append((start, end, label))
+    # and the name without its legal form is the company too ("Eberhard Faber GmbH" … "Eberhard Faber")
+    bases = {text[s:e].rsplit(" ", 1)[0] for s, e, label in out if label == "ORG" and " " in text[s:e]
+             and text[s:e].rsplit(" ", 1)[1] in suffixes}
+    if bases:
+        out = [(s, e, "ORG" if label == "PER" and text[s:e] in bases else label) for s, e, label in out]
     return out
 
 

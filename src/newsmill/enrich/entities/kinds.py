@@ -68,6 +68,12 @@ def figurative_ranges(text: str, language: str) -> list[tuple[int, int]]:
     return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
 
 
+@lru_cache(maxsize=8)
+def trailing_heads(language: str) -> frozenset[str]:
+    """Head words of institutions' names ("Center", "Museum"), lower case."""
+    return frozenset(_row(language).get("trailing_heads", ()))
+
+
 @lru_cache(maxsize=1)
 def institution_modifiers() -> tuple[str, ...]:
     """First parts of German compounds that name an institution ("Bundes|nachrichtendienst")."""
