@@ -210,3 +210,11 @@ def test_a_person_named_institution_is_an_organisation() -> None:
     text = "The Robert C. Byrd National Aerospace Education Center opened in 1992."
     assert _check(text, "Robert C. Byrd National Aerospace Education Center", "PER", "en") == [
         ("Robert C. Byrd National Aerospace Education Center", "ORG")]
+
+
+@pytest.mark.parametrize(("text", "mention", "language"), [
+    ("Der Verlag Carlsen Comics brachte den Band heraus.", "Carlsen Comics", "de"),
+    ("Sie flog mit Jet Airways nach Delhi.", "Jet Airways", "de"),
+])
+def test_a_company_word_after_a_persons_name_makes_the_company(text: str, mention: str, language: str) -> None:
+    assert _check(text, mention, "PER", language) == [(mention, "ORG")]

@@ -26,6 +26,7 @@ from newsmill.enrich.entities.kinds import (
     has_latin_letter,
     institution_modifiers,
     lowercase_term,
+    organisation_words,
     retype_kind,
     sentence_adverb,
     trailing_heads,
@@ -316,8 +317,10 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
         return "MISC"  # "Dresdner Stollenfest", "Olympischen Spiele", "LA Auto Show": events are no organisations
     if label in ("PER", "LOC") and _org_head(words, language, classes):
         return "ORG"  # "Marvel Studios", "Condé Nast Traveller", "Bundesverband"
-    if label == "PER" and len(words) > 1 and last in trailing_heads(language):
-        return "ORG"  # "Robert C. Byrd National Aerospace Education Center": an institution named for one
+    if label == "PER" and len(words) > 1 and (last in trailing_heads(language) or last in organisation_words()):
+        # "Robert C. Byrd National Aerospace Education Center", "Carlsen Comics", "Jet Airways": an
+        # institution or company named for one (English company words also stand in German text)
+        return "ORG"
     if label in ("ORG", "LOC") and len(words) > 1 and _after_role(text, start, language, classes) and all(
             w[:1].isupper() for w in words) and not any(c in codes.get(words[0].lower(), "") for c in PLACE_CODES):
         return "PER"  # "Senate President Bukola Saraki", "Trainer Martin Rubin"

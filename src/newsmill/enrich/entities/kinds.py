@@ -75,6 +75,14 @@ def trailing_heads(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def organisation_words() -> frozenset[str]:
+    """Words after a name that make it an organisation's, in any of the tables' languages
+    (``org_words``: "International", "Airways", "Comics"), lower case."""
+    data = read_table("entities")
+    return frozenset(w for row in data.values() if isinstance(row, dict) for w in row.get("org_words", ()))
+
+
+@lru_cache(maxsize=1)
 def institution_modifiers() -> tuple[str, ...]:
     """First parts of German compounds that name an institution ("Bundes|nachrichtendienst")."""
     return tuple(_row("de").get("institution_modifiers", ()))
