@@ -218,3 +218,9 @@ def test_a_person_named_institution_is_an_organisation() -> None:
 ])
 def test_a_company_word_after_a_persons_name_makes_the_company(text: str, mention: str, language: str) -> None:
     assert _check(text, mention, "PER", language) == [(mention, "ORG")]
+
+
+def test_a_club_is_named_by_its_town_and_suffix_and_the_score_is_no_part_of_it() -> None:
+    text = "Stoke City beat Northampton Town 2-1. Fans flew in from Mexico City."
+    found = {(e.text, e.label) for e in newsmill.annotate(text, language="en").entities}
+    assert {("Stoke City", "ORG"), ("Northampton Town", "ORG"), ("Mexico City", "LOC")} <= found

@@ -73,6 +73,9 @@ _SENTENCE_START = re.compile(r"(?<=[a-z]{2})[.!?][\"”’»]?\s+[\"“‘„«]
 # Words of letters, and how far around a name its neighbours are looked for.
 _LETTERS = re.compile(r"[^\W\d_]+")
 _AROUND = 30
+# A number closing a span that goes on as a score ("Town 2|-1", "Köln 3|:0").
+_SCORE_TAIL = re.compile(r" \d{1,3}$")
+_SCORE_NEXT = re.compile(r"[-:–]\d")
 # Articles proper (not "im", "am": those precede places, "im Elsass", "am Rhein").
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
 
@@ -106,6 +109,9 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
                 language == "en" and (sentence_adverb(text, start, end, codes) or _role_alone(
                     text[start:end], classes, full_names))):
             continue  # "e.V." alone is the legal form of the name before it, not a name
+        m = _SCORE_TAIL.search(text, start, end)
+        if m is not None and m.end() == end and _SCORE_NEXT.match(text, end):
+            end = m.start()  # "Northampton Town 2" of "Northampton Town 2-1": the score is no part
         bounds = trim_calendar(text, start, end, codes, full_names) if language == "en" else (start, end)
         if bounds is not None:
             bounds = _trim_lowercase(text, *bounds, classes, language, cased)
@@ -324,6 +330,8 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
     if label in ("ORG", "LOC") and len(words) > 1 and _after_role(text, start, language, classes) and all(
             w[:1].isupper() for w in words) and not any(c in codes.get(words[0].lower(), "") for c in PLACE_CODES):
         return "PER"  # "Senate President Bukola Saraki", "Trainer Martin Rubin"
+    if label in ("LOC", "PER") and len(words) > 1 and words[-1] in club_suffixes() and _club_town(words, language):
+        return "ORG"  # "Stoke City", "Northampton Town": the club, not the place (docs/annotation.md)
     if label == "LOC" and " " not in mention and _inner_capital(mention) and not _known_as_written(mention, language):
         return "ORG"  # "SoFi", "WeWork": a brand's casing, not a place's
     if label == "ORG" and _us_state(mention):
@@ -352,6 +360,21 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
             and text[end:end + 2] == ", " and text[end + 2:end + 3].isupper():
         return "LOC"  # a dateline with its country or state: "BAAR, SWITZERLAND", "BUFFALO, N.Y."
     return label
+
+
+@lru_cache(maxsize=1)
+def club_suffixes() -> frozenset[str]:
+    from newsmill.extract.lexicon import read_table
+
+    return frozenset(read_table("entities").get("club_suffixes", ()))
+
+
+def _club_town(words: list[str], language: str) -> bool:
+    """The words before a club's suffix name a town, and the whole is no place ("Mexico City")."""
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    return gaz.lookup(" ".join(words), language) is None and gaz.lookup(" ".join(words[:-1]), language) is not None
 
 
 def _org_head(words: list[str], language: str, classes: WordClasses) -> bool:
