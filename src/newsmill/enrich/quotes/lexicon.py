@@ -104,6 +104,9 @@ class QuoteLexicon:
     # "data from MarketAxess", "a report in the Argus Leader": a source noun and the preposition naming its source
     source_nouns: frozenset[str] = frozenset()
     source_prepositions: frozenset[str] = frozenset()
+    # "the trading platform MarketAxess", "tech giant X": beside a name, the name is an organisation's
+    org_context_nouns: frozenset[str] = frozenset()
+    plural_endings: tuple[str, ...] = ()  # "-s", "-es": "officials", "bosses" where role nouns are listed singular
     reflexives: frozenset[str] = frozenset()  # "sich": after an article, a participle phrase opens
     adjective_endings: tuple[str, ...] = ()  # "-en", "-e": the inflected adjective closing such a phrase
     participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
@@ -275,6 +278,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         org_kind_nouns=words("org_kind_nouns"),
         source_nouns=words("source_nouns"),
         source_prepositions=words("source_prepositions"),
+        plural_endings=tuple(raw.get("plural_endings", [])),
+        org_context_nouns=words("org_context_nouns"),
         reflexives=words("reflexives"),
         adjective_endings=tuple(raw.get("adjective_endings", [])),
         person_pronouns=words("person_pronouns"),

@@ -46,6 +46,10 @@ ORG_DOMINANCE = 2
 # Acronyms spelt out by an organisation the article names ("WHO", "DEA"): two to six capitals.
 # Words after "Name," that may hold its role in apposition: "Ana Diaz, the city's new mayor,".
 MAX_APPOSITION_TOKENS = 5
+# Words before a name that opens its sentence as its title, employer or role ("Wild defenseman Ryan Suter").
+MAX_SUBJECT_PREMODIFIERS = 4
+# Tokens searched back for the start of a sentence; a longer one is not read for its subject.
+MAX_SENTENCE_TOKENS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,8 +282,8 @@ class SpeakerFinder:
                 and toks[k].text not in lex.determiners and toks[k].low not in lex.relative_pronouns \
                 and toks[k].low not in lex.complementizers and toks[k].low not in lex.coordinators:
             k += 1
-        if k == j or toks[k - 1].text not in lex.role_nouns:
-            return j
+        if k == j or not (toks[k - 1].text in lex.role_nouns or self._role_word(toks[k - 1].low)):
+            return j  # a head noun after a modifier is the speaker: "Health bosses", "White House officials"
         if k < stop and _capitalised(toks[k]) and toks[k].text[:1].isalpha() and not self._not_a_head(toks[k]):
             return self._noun_run(k, stop)
         return k
@@ -761,11 +765,40 @@ class SpeakerFinder:
         toks, lex = self.tokens, self.lex
         t = bisect.bisect_left(self._token_starts, self._person_starts[j])
         k = t - 1
-        while k >= 0 and t - k <= 4 and toks[k].text[:1].isalpha() and (
+        while k >= 0 and t - k <= MAX_SUBJECT_PREMODIFIERS and toks[k].text[:1].isalpha() and (
                 toks[k].text in lex.determiners or toks[k].text in lex.role_nouns or toks[k].low in lex.focus_particles
-                or (toks[k].text[:1].isupper() and toks[k].low.endswith(self._role_ends))):
+                or (toks[k].text[:1].isupper() and toks[k].low.endswith(self._role_ends))
+                # where nouns are lower-case, a role may follow its employer: "Wild defenseman Ryan Suter"
+                or (lex.lowercase_nouns and self._role_word(toks[k].low) and k > 0 and _capitalised(toks[k - 1]))
+                or (lex.lowercase_nouns and k + 1 < t and self._role_word(toks[k + 1].low) and _capitalised(toks[k]))):
             k -= 1
         return k < 0 or toks[k].text in ".!?:" or "\n" in self.text[toks[k].end : toks[k + 1].start]
+
+    def _sentence_subject(self, j: int, gender: str) -> int:
+        """The person that opens the sentence person ``j`` is named in, else ``j``: a pronoun takes
+        up the subject of the sentence before it rather than a person named in passing there
+        ("Wild defenseman Ryan Suter, who joked about Parise's sticks, could see … “He's used to
+        scoring,”" — "he" is Suter)."""
+        toks = self.tokens
+        t = bisect.bisect_left(self._token_starts, self._person_starts[j])
+        k = t - 1
+        while k >= 0 and t - k <= MAX_SENTENCE_TOKENS and toks[k].text not in ".!?" \
+                and "\n" not in self.text[toks[k].end : toks[k + 1].start]:
+            k -= 1
+        if k >= 0 and toks[k].text not in ".!?" and "\n" not in self.text[toks[k].end : toks[k + 1].start]:
+            return j  # too long a sentence to say where it starts
+        opening = toks[k + 1].start if k + 1 < len(toks) else 0
+        first = bisect.bisect_left(self._person_starts, opening)
+        for i in range(first, j):
+            if self._opens_sentence(i):
+                return i if gender not in ("m", "f") or self._person_gender(i) in ("", gender) else j
+        return j
+
+    def _role_word(self, low: str) -> bool:
+        """A role or group noun, or its plural: "spokesman", "officials", "bosses"."""
+        speaker_nouns = self.lex.speaker_nouns
+        return low in speaker_nouns or any(low.endswith(e) and low[: -len(e)] in speaker_nouns
+                                           for e in self.lex.plural_endings)
 
     def _last_source(self, before: int) -> str | None:
         """With no person before it, a pronoun stands for the organisation that spoke last, if near:
@@ -832,6 +865,7 @@ class SpeakerFinder:
             while k >= 0 and self._person_gender(k) not in ("", gender):
                 k -= 1
         if k >= 0:
+            k = self._sentence_subject(k, gender)
             best_start, best = self._person_starts[k], self._person_names[k]
             if not self._opens_sentence(k):
                 best_start -= SPEAKER_PREFERENCE_CHARS  # a subject since outranks the last speaker:

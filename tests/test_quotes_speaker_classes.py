@@ -1,0 +1,92 @@
+"""Classes of speaker errors (#13.2, #15.6), one test each, written by hand: a pronoun takes up the
+subject of the sentence before it, a head noun after a modifier is the speaker phrase, and a name
+the article shows to be an organisation gets an organisation id."""
+
+from __future__ import annotations
+
+from newsmill.article import Article, Entity, Quote, Speaker
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quotes.finder import QuoteFinder
+from newsmill.enrich.quotes.lexicon import load_lexicon
+from newsmill.enrich.quotes.speaker_ids import link_speakers
+
+
+def _quotes(text: str, entities: list[Entity], language: str = "en") -> list[Quote]:
+    article = Article(text=text, language=language, entities=sorted(entities, key=lambda e: e.start))
+    QuoteFinder()(article, EnrichContext(language=language))
+    return article.quotes
+
+
+def _entity(text: str, name: str, label: str = "PER", at: int = 0, canonical: str = "") -> Entity:
+    start = text.index(name, at)
+    key = canonical or name
+    return Entity(start, start + len(name), name, label, key,  # type: ignore[arg-type]
+                  f"{label.lower()[:3]}:{key.lower().replace(' ', '-')}")
+
+
+def _speaker(quotes: list[Quote], contains: str) -> Speaker | None:
+    hit = next((q for q in quotes if contains in q.text), None)
+    assert hit is not None, [q.text for q in quotes]
+    return hit.speaker
+
+
+def test_a_pronoun_takes_up_the_subject_of_the_sentence_before_not_a_name_in_passing() -> None:
+    text = ('"We were not good enough," coach Tom Baker said.\n\n'
+            "Rovers defenseman Mark Hollis, who joked about Carter's sticks, could see the frustration.\n\n"
+            '"He is used to scoring goals," he said.')
+    ents = [_entity(text, "Tom Baker"), _entity(text, "Mark Hollis"), _entity(text, "Carter")]
+    spk = _speaker(_quotes(text, ents), "scoring goals")
+    assert spk is not None and (spk.text, spk.name) == ("he", "Mark Hollis")
+
+
+def test_the_subject_of_the_sentence_before_must_agree_in_gender() -> None:
+    text = ("Sarah Miller met Carter on Monday.\n\n"
+            '"It went well," he said.')
+    ents = [_entity(text, "Sarah Miller"), _entity(text, "Carter")]
+    spk = _speaker(_quotes(text, ents), "went well")
+    assert spk is not None and spk.name == "Carter"
+
+
+def test_a_head_noun_after_a_modifier_is_the_speaker_phrase_and_names_no_one() -> None:
+    text = 'Health bosses said the hospital was "under severe pressure" this winter.'
+    spk = _speaker(_quotes(text, []), "pressure")
+    assert spk is not None and spk.text == "Health bosses" and spk.id == ""
+
+
+def test_a_company_the_recogniser_took_for_a_person_gets_an_organisation_id() -> None:
+    text = ("Trading on the bond platform MarketAxess rose in March.\n\n"
+            "MarketAxess said that volumes would keep growing this year.")
+    ents = [_entity(text, "MarketAxess", "PER"), _entity(text, "MarketAxess", "PER", at=50)]
+    spk = _speaker(_quotes(text, ents), "volumes")
+    assert spk is not None and spk.id == "org:marketaxess"
+    # without the company noun beside it, the same name stays a person's
+    plain = text.replace("the bond platform ", "")
+    ents = [_entity(plain, "MarketAxess", "PER"), _entity(plain, "MarketAxess", "PER", at=20)]
+    spk = _speaker(_quotes(plain, ents), "volumes")
+    assert spk is not None and spk.id == "per:marketaxess"
+
+
+def test_a_name_with_a_first_name_stays_a_person_beside_a_company_noun() -> None:
+    lex = load_lexicon("en")
+    text = "The startup Anna Keller founded grew. Anna Keller said sales rose."
+    quotes = [Quote(40, 60, "sales rose", "indirect", Speaker(38, 49, "Anna Keller", "Anna Keller"))]
+    link_speakers(quotes, [], lex, text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.id == "per:anna-keller"
+
+
+def test_an_unrecognised_organisation_with_an_org_head_or_a_source_phrase_gets_an_org_id() -> None:
+    lex = load_lexicon("en")
+    quotes = [Quote(0, 10, "x", "indirect", Speaker(20, 40, "Harbor Boat Club", "Harbor Boat Club")),
+              Quote(50, 60, "y", "indirect", Speaker(70, 100, "a report in the Argus Leader", "Argus Leader")),
+              Quote(110, 120, "z", "indirect", Speaker(130, 140, "Dana Rourke", "Dana Rourke"))]
+    link_speakers(quotes, [], lex, "")
+    assert [q.speaker.id for q in quotes if q.speaker] == ["org:harbor-boat-club", "org:argus-leader", "per:dana-rourke"]
+
+
+def test_a_surname_the_recogniser_took_for_an_organisation_is_the_person_named_in_full() -> None:
+    lex = load_lexicon("en")
+    person = Entity(0, 18, "James Van Der Beek", "PER", "James Van Der Beek", "per:james-van-der-beek")
+    org = Entity(40, 52, "Van Der Beek", "ORG", "Van Der Beek", "org:van-der-beek")
+    quotes = [Quote(60, 70, "x", "direct", Speaker(40, 52, "Van Der Beek", "Van Der Beek"))]
+    link_speakers(quotes, [person, org], lex, "")
+    assert quotes[0].speaker is not None and quotes[0].speaker.id == "per:james-van-der-beek"
