@@ -90,3 +90,42 @@ def test_a_surname_the_recogniser_took_for_an_organisation_is_the_person_named_i
     quotes = [Quote(60, 70, "x", "direct", Speaker(40, 52, "Van Der Beek", "Van Der Beek"))]
     link_speakers(quotes, [person, org], lex, "")
     assert quotes[0].speaker is not None and quotes[0].speaker.id == "per:james-van-der-beek"
+
+
+def test_it_and_they_take_up_the_organisation_or_group_that_is_the_subject_before() -> None:
+    text = ("Google said that it would appeal the fine.\n\n"
+            "Larkspur Foods reported results on Tuesday. It said in a statement that sales rose.\n\n"
+            "Police arrested two men. They said the men were armed.")
+    ents = [_entity(text, "Google", "ORG"), _entity(text, "Larkspur Foods", "ORG")]
+    quotes = _quotes(text, ents)
+    it, they = _speaker(quotes, "sales rose"), _speaker(quotes, "were armed")
+    assert it is not None and (it.text, it.name) == ("It", "Larkspur Foods")
+    assert they is not None and (they.text, they.name) == ("They", "Police")  # not Google, who spoke last
+
+
+def test_a_surname_alone_is_the_full_name_the_article_writes_with_a_first_name() -> None:
+    text = 'Dr. Anthony Rendell spoke on the radio. "Masks work," Rendell said. He added that vaccines were safe.'
+    quotes = _quotes(text, [_entity(text, "Anthony", "PER")])  # the recogniser found only the first name
+    said, added = _speaker(quotes, "Masks"), _speaker(quotes, "vaccines")
+    assert said is not None and (said.name, said.id) == ("Anthony Rendell", "per:anthony-rendell")
+    assert added is not None and added.name == "Anthony Rendell"
+
+
+def test_a_person_named_by_their_age_is_the_person_before_and_gets_no_id_of_their_own() -> None:
+    text = "Jose Marinho was named coach of the club.\n\nThe 56-year-old said: \"I am excited to be joining a club.\""
+    spk = _speaker(_quotes(text, [_entity(text, "Jose Marinho")]), "excited")
+    assert spk is not None and (spk.text, spk.name) == ("The 56-year-old", "Jose Marinho")
+    de = "Der Rentner Karl Huber wurde verletzt. Der 79-Jährige sagte, er habe nichts gesehen. Die 56-jährige Anwältin sagte, sie sei zufrieden."
+    quotes = _quotes(de, [_entity(de, "Karl Huber")], "de")
+    old, lawyer = _speaker(quotes, "nichts gesehen"), _speaker(quotes, "zufrieden")
+    assert old is not None and old.name == "Karl Huber"
+    assert lawyer is not None and lawyer.text == "Die 56-jährige Anwältin" and lawyer.id == ""
+
+
+def test_an_organisation_kind_noun_is_the_organisation_but_a_capitalised_one_is_a_name() -> None:
+    text = ("Tesla cut prices again. The carmaker said demand remained strong.\n\n"
+            "The house will be a police station, the Interior Ministry said in a statement.")
+    quotes = _quotes(text, [_entity(text, "Tesla", "ORG")])
+    maker, ministry = _speaker(quotes, "demand"), _speaker(quotes, "police station")
+    assert maker is not None and maker.name == "Tesla"
+    assert ministry is not None and ministry.name == "Interior Ministry"

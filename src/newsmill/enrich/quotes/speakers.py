@@ -103,6 +103,7 @@ class SpeakerFinder:
         self._org_starts = [e.start for e in self._orgs]
         self._token_starts = [t.start for t in tokens]
         self._genders: dict[str, str] | None = None
+        self._full_names: dict[str, str | None] | None = None
         self._first_names = load_first_names()
         self._role_ends = tuple(sorted({r.lower() for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}))
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
@@ -212,6 +213,11 @@ class SpeakerFinder:
         if j < stop and tok.low in lex.partitive_pronouns and toks[j].text in lex.determiners \
                 and toks[j].low not in lex.oblique_determiners:
             j += 1  # "Einer der Putschisten": the pronoun and a genitive plural
+        if j > i and j < stop and self._age_word(toks[j]):
+            if lex.lowercase_nouns or toks[j].text[-1:].isupper() or toks[j].text.rsplit("-", 1)[-1][:1].isupper():
+                # "the 56-year-old (striker)", "Der 79-Jährige": the age is the noun
+                return i, self._role_and_name(j + 1, stop) if lex.lowercase_nouns else j + 1
+            j += 1  # "die 56-jährige Anwältin": an adjective before the noun
         if j == stop and j > i:
             return i, j  # a demonstrative standing alone: "Dieser behauptete"
         if j < stop and toks[j].text in lex.openers:
@@ -474,11 +480,30 @@ class SpeakerFinder:
         name = self._acronym(name) or name
         if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
             name = name[: name.rindex(name[-2])]  # "WeWork's"
+        full = None if entity or last - first != 1 or name != text else self._full_name(name)
+        name = full or name  # "Fauci" where the article wrote "Dr. Anthony Fauci" and the recogniser missed it
         spk = Speaker(start, end, text, name)
-        label = self.label_of(start, end) if entity else self._kind_of(first, last)
+        label = self.label_of(start, end) if entity else ("PER" if full else self._kind_of(first, last))
         if entity or not self.names_no_one(start, end, text):
             self.mentions.append(Mention(start, name, label or "X"))  # a fragment is no antecedent
         return spk
+
+    def _full_name(self, word: str) -> str | None:
+        """The one full name the article writes with ``word`` as its surname after a known first name
+        ("Anthony Fauci" for "Fauci"); None if it writes none or several."""
+        if self._full_names is None:
+            found: dict[str, str | None] = {}
+            toks = self.tokens
+            for k in range(len(toks) - 1):
+                given, surname = toks[k].text, toks[k + 1].text
+                if given in self._first_names and _capitalised(toks[k + 1]) and surname.isalpha() \
+                        and surname not in self._first_names and toks[k + 1].start == toks[k].end + 1:
+                    full = f"{given} {surname}"
+                    found[surname] = full if found.get(surname, full) == full else None
+            self._full_names = found
+        if is_acronym(word):
+            return None
+        return self._full_names.get(word)
 
     def _antecedent(self, rel: int) -> tuple[str, str] | None:
         """Name and label of what a relative pronoun stands for: the noun phrase that ends at the
@@ -566,13 +591,21 @@ class SpeakerFinder:
     def _resolve(self, first: int, last: int, start: int) -> str:
         toks, lex = self.tokens, self.lex
         head = toks[first]
+        if last - first == 1 and head.text in lex.plural_pronouns and head.text not in lex.speaker_pronouns:
+            # "It said": the organisation that is the subject before, or that spoke last
+            return self._group_subject_before(first) or self._recent_group(start) or head.text
         if head.text in lex.speaker_pronouns and head.low not in lex.generic_pronouns:
             if self._plural(first):
-                return self._recent_group(start) or head.text  # "they", "sie erklärten": a group spoke
+                # "they", "sie erklärten": a group spoke, the subject of the sentence before or the last
+                return self._group_subject_before(first) or self._recent_group(start) or head.text
             person = self._recent(start, "PER", lex.pronouns.get(head.text, ""))
             if person or head.text in lex.person_pronouns:
                 return person or head.text  # "she" is never the agency
             return self._last_source(start) or head.text
+        if last - first >= 2 and head.low in lex.definite_articles and self._age_word(toks[first + 1]) \
+                and not any(_capitalised(t) for t in toks[first + 2 : last]):
+            # "the 56-year-old", "der 79-Jährige": the person the text is about, like a pronoun
+            return self._recent(start, "PER") or self.text[toks[first + 1].start : toks[last - 1].end]
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
             return next((m.name for m in reversed(self.mentions) if m.start < start), head.text)
         words = [t.text for t in toks[first:last]]
@@ -594,7 +627,8 @@ class SpeakerFinder:
             if found:
                 return found
         groups = [w for w in words[1:] if w.lower() in lex.speaker_nouns and w not in lex.role_nouns]
-        if groups and not roles and head.low in lex.definite_articles and last - first <= 3:
+        proper = lex.lowercase_nouns and bool(groups) and groups[-1][:1].isupper()  # "the Interior Ministry": a name
+        if groups and not roles and not proper and head.low in lex.definite_articles and last - first <= 3:
             named_here = last < len(toks) and (toks[last].text in lex.openers or _capitalised(toks[last]))
             found = self._recent_in_role(start, groups[-1], "ORG") or (
                 None if named_here else self._org_of_kind(start, groups[-1]))
@@ -750,6 +784,45 @@ class SpeakerFinder:
                 return True
         return False
 
+    def _sentence_first(self, t: int) -> int | None:
+        """The first token of the sentence token ``t`` is in; None when it starts too far back."""
+        toks = self.tokens
+        k = t - 1
+        while k >= 0 and t - k <= MAX_SENTENCE_TOKENS and toks[k].text not in ".!?" \
+                and "\n" not in self.text[toks[k].end : toks[k + 1].start]:
+            k -= 1
+        if k >= 0 and toks[k].text not in ".!?" and "\n" not in self.text[toks[k].end : toks[k + 1].start]:
+            return None
+        return k + 1
+
+    def _group_subject_before(self, t: int) -> str | None:
+        """The organisation or group that is the subject of the sentence before token ``t``'s:
+        "Police arrested two men. They said …", "Apple reported results. It said …"."""
+        toks, lex = self.tokens, self.lex
+        opening = self._sentence_first(t)
+        if not opening:
+            return None
+        first = self._sentence_first(opening - 1)
+        if first is None:
+            return None
+        while first < opening - 1 and (toks[first].low in lex.focus_particles or toks[first].text in lex.openers):
+            first += 1
+        np = self.noun_phrase_from(first, opening - 1)
+        if np is None or any(self.in_quotes(k) for k in range(*np)):
+            return None
+        a, b = np
+        start, end = toks[a].start, toks[b - 1].end
+        label = self.label_of(start, end)
+        if label == "ORG" and b < opening - 1 and toks[b].text[:1].islower():
+            return self._entity_name(start, end)
+        if label is None and self._kind_of(a, b) == "ORG" and toks[a].text not in lex.speaker_pronouns:
+            return self._resolve(a, b, start)  # "Police", "The company" (the organisation it stands for)
+        return None
+
+    def in_quotes(self, k: int) -> bool:
+        """Token ``k`` is a quotation mark: a phrase with one is quoted words, not a subject."""
+        return self.tokens[k].text in self.lex.openers or self.tokens[k].text in self.lex.closers
+
     def _recent_group(self, before: int) -> str | None:
         """The organisation or group that spoke last, within a few sentences."""
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
@@ -779,20 +852,20 @@ class SpeakerFinder:
         up the subject of the sentence before it rather than a person named in passing there
         ("Wild defenseman Ryan Suter, who joked about Parise's sticks, could see … “He's used to
         scoring,”" — "he" is Suter)."""
-        toks = self.tokens
         t = bisect.bisect_left(self._token_starts, self._person_starts[j])
-        k = t - 1
-        while k >= 0 and t - k <= MAX_SENTENCE_TOKENS and toks[k].text not in ".!?" \
-                and "\n" not in self.text[toks[k].end : toks[k + 1].start]:
-            k -= 1
-        if k >= 0 and toks[k].text not in ".!?" and "\n" not in self.text[toks[k].end : toks[k + 1].start]:
+        k = self._sentence_first(t)
+        if k is None:
             return j  # too long a sentence to say where it starts
-        opening = toks[k + 1].start if k + 1 < len(toks) else 0
-        first = bisect.bisect_left(self._person_starts, opening)
+        first = bisect.bisect_left(self._person_starts, self.tokens[k].start if k < len(self.tokens) else 0)
         for i in range(first, j):
             if self._opens_sentence(i):
                 return i if gender not in ("m", "f") or self._person_gender(i) in ("", gender) else j
         return j
+
+    def _age_word(self, tok: Token) -> bool:
+        """"56-year-old", "79-Jährige": a number and an age noun or adjective."""
+        number, dash, rest = tok.text.partition("-")
+        return bool(dash) and number.isdigit() and rest.lower() in self.lex.age_nouns
 
     def _role_word(self, low: str) -> bool:
         """A role or group noun, or its plural: "spokesman", "officials", "bosses"."""
