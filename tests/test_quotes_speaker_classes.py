@@ -129,3 +129,31 @@ def test_an_organisation_kind_noun_is_the_organisation_but_a_capitalised_one_is_
     maker, ministry = _speaker(quotes, "demand"), _speaker(quotes, "police station")
     assert maker is not None and maker.name == "Tesla"
     assert ministry is not None and ministry.name == "Interior Ministry"
+
+
+def test_a_spokesman_for_an_organisation_speaks_for_it_a_lawyer_for_a_person_does_not() -> None:
+    text = ("Orvella unveiled a new phone. A spokesman for Orvella said the phone would ship in May.\n\n"
+            "A lawyer for John Smith said the charges were false.")
+    quotes = _quotes(text, [_entity(text, "Orvella", "ORG"), _entity(text, "Orvella", "ORG", at=20),
+                            _entity(text, "John Smith")])
+    spokesman, lawyer = _speaker(quotes, "ship in May"), _speaker(quotes, "charges")
+    assert spokesman is not None and (spokesman.text, spokesman.name, spokesman.id) == \
+        ("A spokesman for Orvella", "Orvella", "org:orvella")
+    assert lawyer is not None and lawyer.text == "A lawyer for John Smith" and lawyer.id == ""
+
+
+def test_a_kind_noun_is_the_one_organisation_the_sentence_before_names() -> None:
+    text = ("Orvella sold more phones. Orvella hired staff. Orvella grew.\n\n"
+            "The report was published by Amnesty International. The rights group said that prisoners were tortured.")
+    ents = [_entity(text, "Orvella", "ORG", at=at) for at in (0, 20, 40)] + [_entity(text, "Amnesty International", "ORG")]
+    spk = _speaker(_quotes(text, ents), "tortured")
+    assert spk is not None and spk.name == "Amnesty International"
+
+
+def test_a_role_noun_alone_gets_no_id_and_a_role_in_apposition_is_no_company() -> None:
+    lex = load_lexicon("en")
+    text = '"We stay," said Lisa Monroe, the company\'s chief executive. The CEO added that profits would rise.'
+    quotes = [Quote(0, 10, "x", "direct", Speaker(16, 27, "Lisa Monroe", "Lisa Monroe")),
+              Quote(80, 100, "y", "indirect", Speaker(60, 67, "The CEO", "CEO"))]
+    link_speakers(quotes, [], lex, text)
+    assert [q.speaker.id for q in quotes if q.speaker] == ["per:lisa-monroe", ""]

@@ -107,6 +107,7 @@ class QuoteLexicon:
     # "the trading platform MarketAxess", "tech giant X": beside a name, the name is an organisation's
     org_context_nouns: frozenset[str] = frozenset()
     plural_endings: tuple[str, ...] = ()
+    role_prepositions: frozenset[str] = frozenset()  # "for": "a spokesman for Apple" names whom the role serves
     age_nouns: frozenset[str] = frozenset()  # "year-old", "jährige": after "56-", a person by their age  # "-s", "-es": "officials", "bosses" where role nouns are listed singular
     reflexives: frozenset[str] = frozenset()  # "sich": after an article, a participle phrase opens
     adjective_endings: tuple[str, ...] = ()  # "-en", "-e": the inflected adjective closing such a phrase
@@ -280,6 +281,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         source_nouns=words("source_nouns"),
         source_prepositions=words("source_prepositions"),
         plural_endings=tuple(raw.get("plural_endings", [])),
+        role_prepositions=words("role_prepositions"),
         age_nouns=frozenset(w.lower() for w in raw.get("age_nouns", [])),
         org_context_nouns=words("org_context_nouns"),
         reflexives=words("reflexives"),

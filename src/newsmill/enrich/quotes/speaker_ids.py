@@ -42,7 +42,9 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], lex: QuoteLexicon
         name = spk.name or spk.text
         # the entity the speaker was resolved to first ("die Fraktionschefin der Grünen, Renate Künast"
         # is Künast, not the party under its span), else the one under its span that it names
-        ent = by_name.get(name) or next((e for e in entities if e.label in SPEAKER_LABELS and e.id
+        # a role phrase left unresolved is not the person in it ("a lawyer for John Smith")
+        labels = ("ORG",) if _role_phrase(name, lex) else SPEAKER_LABELS
+        ent = by_name.get(name) or next((e for e in entities if e.label in labels and e.id
                                          and e.start < spk.end and spk.start < e.end
                                          and _names_same(name, spk.text, e.name)), None)
         if ent is None or (ent.label == "ORG" and len(name.split()) > 1 and not _org_evidence(name, "", [], text, lex)):
@@ -127,7 +129,8 @@ def _company_context(name: str, text: str, lex: QuoteLexicon) -> bool:
     escaped = re.escape(name)
     gap = rf"(?:[\w-]+\s+){{0,{MAX_CONTEXT_WORDS - 1}}}"
     before = re.compile(rf"\b{nouns}\s+(?:[A-Z][\w.&-]*\s+){{0,2}}{escaped}\b")
-    after = re.compile(rf"\b{escaped},\s+(?:{_articles(lex)})\s+{gap}{nouns}\b")
+    # "X, the company's chief executive" is a person in apposition, not a company
+    after = re.compile(rf"\b{escaped},\s+(?:{_articles(lex)})\s+{gap}{nouns}\b(?!['’]s\b)")
     return before.search(text) is not None or after.search(text) is not None
 
 
@@ -156,6 +159,8 @@ def _unresolved(name: str, lex: QuoteLexicon) -> bool:
     if all(w.islower() for w in words):
         return True
     first = words[0]
+    if len(words) == 1 and (first in lex.role_nouns or _role_or_group(first.lower(), lex)):
+        return True  # a role or group noun left unresolved ("CEO", "Polizei"), however it is written
     if len(words) == 1 and first.isalpha() and not first.isupper():
         # one word the recogniser did not take for a name (its entities were matched above): the
         # head of a phrase cut short ("Health" of "Health bosses said") more often than a person
@@ -174,6 +179,11 @@ def _unresolved(name: str, lex: QuoteLexicon) -> bool:
         # ("Richter") came as an entity and kept its id above
         return True
     return words[0].lower() in lex.determiners and words[-1].lower() in lex.speaker_nouns
+
+
+def _role_phrase(name: str, lex: QuoteLexicon) -> bool:
+    """A description by a lower-case role noun: "lawyer for John Smith", "wife of the minister"."""
+    return any(w.islower() and w in lex.role_nouns for w in name.split())
 
 
 def _role_or_group(word: str, lex: QuoteLexicon) -> bool:

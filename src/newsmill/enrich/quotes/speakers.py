@@ -233,6 +233,9 @@ class SpeakerFinder:
                 end = self._role_and_name(run, stop)
                 if end > run and _capitalised(toks[end - 1]):
                     return i, min(end, i + MAX_SPEAKER_TOKENS)
+            employer = self._employer_after(j, stop)
+            if employer > j:
+                return i, min(employer, i + MAX_SPEAKER_TOKENS)  # "a spokesman for Apple"
             return i, j  # a lower-case head: "the spokesman", "police"
         if lex.lowercase_nouns and tok.text in lex.determiners and j > i + 1 and (j >= stop or not _capitalised(toks[j])):
             return i, self._named_source(j, stop)  # English nouns are lower-case: "the central bank", "a report in …"
@@ -471,7 +474,7 @@ class SpeakerFinder:
             spk = Speaker(start, end, text, antecedent[0])
             self.mentions.append(Mention(start, antecedent[0], antecedent[1]))
             return spk
-        entity = self._entity_name(start, end)
+        entity = self._entity_name(start, end) if self._employer_at(first, last) is None else None
         if entity is not None and self.label_of(start, end) != "PER" and self._has_person_head(first, last):
             # "die Fraktionschefin der Grünen, Renate Künast,"; "CPUC President Marybel Batjer" with
             # the person unrecognised
@@ -614,6 +617,13 @@ class SpeakerFinder:
             named = self._apposition(last) or self._apposed_to(first)
             if named:
                 return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"; "X, Sprecher des …,"
+        employer = self._employer_at(first, last)
+        if employer is not None:
+            at = employer + 1 + (toks[employer + 1].text in lex.determiners and toks[employer + 1].text.islower())
+            if at < last and self.label_of(toks[at].start, toks[last - 1].end) == "ORG":
+                # "a spokesman for Apple" speaks for Apple; "a lawyer for Smith" is not Smith
+                return self._entity_name(toks[at].start, toks[last - 1].end) or self.text[toks[at].start : toks[last - 1].end]
+            return self.text[toks[first + (head.text in lex.determiners)].start : toks[last - 1].end]
         possessive = bool(lex.possessive_endings) and head.text.endswith(lex.possessive_endings) and _capitalised(head)
         kinds = [w for w in words[:-1] if w in lex.org_kind_nouns] if roles else []
         if kinds and words[-1] in roles:
@@ -736,8 +746,17 @@ class SpeakerFinder:
             if name.split()[-1].lower().endswith(low):
                 return name
         last = self._last_source(before)
-        if last is not None:
+        if last is not None and last.split()[-1].lower() not in self.lex.speaker_nouns:
             return last  # the organisation that spoke just before: "… teilte Ärzte ohne Grenzen mit. Der Organisation zufolge …"
+        t = bisect.bisect_left(self._token_starts, before)
+        opening = self._sentence_first(t)
+        first = self._sentence_first(opening - 1) if opening else None
+        if first is not None:
+            # the one organisation the sentence before names: "The report was published by Amnesty
+            # International. The rights group said …"
+            window = {e.name or e.text for e in self._orgs if self.tokens[first].start <= e.start < before}
+            if len(window) == 1:
+                return window.pop()
         ranked = Counter(named).most_common(2)
         if not ranked or (len(ranked) > 1 and ranked[0][1] < ORG_DOMINANCE * ranked[1][1]):
             return None  # no organisation the article is about: "der Organisation" between two of them
@@ -860,6 +879,22 @@ class SpeakerFinder:
         for i in range(first, j):
             if self._opens_sentence(i):
                 return i if gender not in ("m", "f") or self._person_gender(i) in ("", gender) else j
+        return j
+
+    def _employer_at(self, first: int, last: int) -> int | None:
+        """The token of "for" in "a spokesman for Apple", if the phrase is a role and its employer."""
+        toks, lex = self.tokens, self.lex
+        return next((k for k in range(first + 1, last - 1) if toks[k].low in lex.role_prepositions
+                     and toks[k - 1].text in lex.role_nouns), None)
+
+    def _employer_after(self, j: int, stop: int) -> int:
+        """Past "for Apple", "for the Justice Department" after a role noun ending at token ``j``."""
+        toks, lex = self.tokens, self.lex
+        if j + 1 >= stop or toks[j].low not in lex.role_prepositions:
+            return j
+        k = j + 1 + (toks[j + 1].text in lex.determiners)
+        if k < stop and _capitalised(toks[k]) and toks[k].text[:1].isalpha() and not self._not_a_head(toks[k]):
+            return self._noun_run(k, stop)
         return j
 
     def _age_word(self, tok: Token) -> bool:
