@@ -157,3 +157,26 @@ def test_a_role_noun_alone_gets_no_id_and_a_role_in_apposition_is_no_company() -
               Quote(80, 100, "y", "indirect", Speaker(60, 67, "The CEO", "CEO"))]
     link_speakers(quotes, [], lex, text)
     assert [q.speaker.id for q in quotes if q.speaker] == ["per:lisa-monroe", ""]
+
+
+def test_a_role_noun_is_not_the_last_speaker_when_others_were_named_since() -> None:
+    text = ('"We are proud of the team," said Nora Vance.\n\n'
+            'Zelensky thanked Biden. "We will win," the Ukrainian president said.\n\n'
+            'Zelensky arrived in Kyiv. "We will rebuild," the Ukrainian president said.')
+    ents = [_entity(text, "Nora Vance"), _entity(text, "Zelensky"), _entity(text, "Biden"),
+            _entity(text, "Zelensky", at=text.index("arrived") - 10)]
+    quotes = _quotes(text, ents)
+    two, one = _speaker(quotes, "will win"), _speaker(quotes, "rebuild")
+    assert two is not None and two.name != "Nora Vance"  # two people named since: no guess
+    assert one is not None and one.name == "Zelensky"  # one person named since: that one
+
+
+def test_a_subject_apposition_before_said_leaves_the_clause_after_it_as_content() -> None:
+    for text in ("Dale Ortiz, a spokesman, said the mill would stay open.",
+                 "The spokesman, Dale Ortiz, said the mill would stay open."):
+        quotes = _quotes(text, [_entity(text, "Dale Ortiz")])
+        assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == \
+            [("the mill would stay open", "Dale Ortiz")], text
+    # an inverted frame after the content is still the speaker
+    inverted = _quotes("The mill would stay open, said the spokesman.", [])
+    assert [q.speaker.text if q.speaker else None for q in inverted] == ["the spokesman"]

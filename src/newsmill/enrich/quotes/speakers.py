@@ -929,8 +929,27 @@ class SpeakerFinder:
                 return None
             if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):
                 return None
-            return m.name
+            return self._named_since(m, before, gender)
         return None
+
+    def _named_since(self, m: Mention, before: int, gender: str) -> str | None:
+        """The last speaker ``m``, unless sentences after its own name other people: then the one
+        person they name, or no one ("„…“, said Vance. … Zelensky thanked Biden. The Ukrainian
+        president said" is not Vance)."""
+        t = bisect.bisect_left(self._token_starts, m.start)
+        opening = self._sentence_first(t)
+        k = bisect.bisect_left(self._person_starts, m.start)
+        others = set()
+        for j in range(k, bisect.bisect_left(self._person_starts, before)):
+            name = self._person_names[j]
+            if name == m.name or (gender in ("m", "f") and self._person_gender(j) not in ("", gender)):
+                continue
+            pt = bisect.bisect_left(self._token_starts, self._person_starts[j])
+            if opening is not None and self._sentence_first(pt) != opening:
+                others.add(name)
+        if not others:
+            return m.name
+        return others.pop() if len(others) == 1 else None
 
     def _gender_of(self, word: str) -> str:
         """"f", "m" or "" for a title or role word: "Frau", "Ministerin" (a role noun with the
