@@ -180,3 +180,22 @@ def test_a_subject_apposition_before_said_leaves_the_clause_after_it_as_content(
     # an inverted frame after the content is still the speaker
     inverted = _quotes("The mill would stay open, said the spokesman.", [])
     assert [q.speaker.text if q.speaker else None for q in inverted] == ["the spokesman"]
+
+
+def test_a_possessive_name_before_a_role_is_someone_else_s_role() -> None:
+    text = ('Mayor Ron Ibsen spoke. "We need more police," Ibsen said.\n\n'
+            '"I am tired," Ibsen\'s wife said.\n\n'
+            "Austria's interior minister said the house would be a police station.")
+    quotes = _quotes(text, [_entity(text, "Ron Ibsen"), _entity(text, "Ibsen", at=30), _entity(text, "Ibsen", at=60)])
+    wife, minister = _speaker(quotes, "tired"), _speaker(quotes, "police station")
+    assert wife is not None and wife.text == "Ibsen's wife" and wife.name != "Ron Ibsen" and wife.id == ""
+    assert minister is not None and minister.name == "Austria's interior minister"  # not the wife either
+
+
+def test_a_plural_pronoun_for_a_group_is_no_antecedent_for_a_person_noun() -> None:
+    text = ("Der Trainer Hansi Flick war zufrieden. Die Polizei nahm zwei Männer fest. "
+            "Sie erklärten, die Männer seien bewaffnet gewesen. „Wir haben gut gespielt“, sagte der 55-Jährige.")
+    quotes = _quotes(text, [_entity(text, "Hansi Flick")], "de")
+    group, coach = _speaker(quotes, "bewaffnet"), _speaker(quotes, "gespielt")
+    assert group is not None and group.name == "Polizei"
+    assert coach is not None and coach.name == "Hansi Flick"

@@ -474,7 +474,8 @@ class SpeakerFinder:
             spk = Speaker(start, end, text, antecedent[0])
             self.mentions.append(Mention(start, antecedent[0], antecedent[1]))
             return spk
-        entity = self._entity_name(start, end) if self._employer_at(first, last) is None else None
+        entity = self._entity_name(start, end) \
+            if self._employer_at(first, last) is None and self._person_owner(first, last) is None else None
         if entity is not None and self.label_of(start, end) != "PER" and self._has_person_head(first, last):
             # "die Fraktionschefin der Grünen, Renate Künast,"; "CPUC President Marybel Batjer" with
             # the person unrecognised
@@ -487,6 +488,9 @@ class SpeakerFinder:
         name = full or name  # "Fauci" where the article wrote "Dr. Anthony Fauci" and the recogniser missed it
         spk = Speaker(start, end, text, name)
         label = self.label_of(start, end) if entity else ("PER" if full else self._kind_of(first, last))
+        if not entity and last - first == 1 and (toks[first].text in lex.plural_pronouns or (
+                toks[first].text in lex.speaker_pronouns and self._plural(first))):
+            label = "ORG"  # "Sie erklärten", "It said": a group or organisation, no antecedent for "er" or a role
         if entity or not self.names_no_one(start, end, text):
             self.mentions.append(Mention(start, name, label or "X"))  # a fragment is no antecedent
         return spk
@@ -608,7 +612,7 @@ class SpeakerFinder:
         if last - first >= 2 and head.low in lex.definite_articles and self._age_word(toks[first + 1]) \
                 and not any(_capitalised(t) for t in toks[first + 2 : last]):
             # "the 56-year-old", "der 79-Jährige": the person the text is about, like a pronoun
-            return self._recent(start, "PER") or self.text[toks[first + 1].start : toks[last - 1].end]
+            return self._recent_near(start) or self.text[toks[first + 1].start : toks[last - 1].end]
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
             return next((m.name for m in reversed(self.mentions) if m.start < start), head.text)
         words = [t.text for t in toks[first:last]]
@@ -632,10 +636,12 @@ class SpeakerFinder:
                 return found  # "a company spokesperson", "an agency spokesman" speak for the organisation
         if roles and ((head.text in lex.determiners and head.low in lex.definite_articles) or possessive):
             # "der Minister", "Austria's interior minister": the one introduced in that role, before or soon after
-            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1])) \
-                or self._next_in_role(start, roles[-1])
-            if found:
-                return found
+            owner = self._person_owner(first, last)
+            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]))
+            if found is None or found == owner:
+                found = self._next_in_role(start, roles[-1])
+            if found and found != owner:
+                return found  # "Ibsen's wife" is not Ibsen
         groups = [w for w in words[1:] if w.lower() in lex.speaker_nouns and w not in lex.role_nouns]
         proper = lex.lowercase_nouns and bool(groups) and groups[-1][:1].isupper()  # "the Interior Ministry": a name
         if groups and not roles and not proper and head.low in lex.definite_articles and last - first <= 3:
@@ -881,6 +887,18 @@ class SpeakerFinder:
                 return i if gender not in ("m", "f") or self._person_gender(i) in ("", gender) else j
         return j
 
+    def _person_owner(self, first: int, last: int) -> str | None:
+        """The person in "Ibsen's wife", "Trump's lawyer": a possessive name before a lower-case
+        role noun names someone else, whose role it is."""
+        toks, lex = self.tokens, self.lex
+        head = toks[first]
+        if not lex.possessive_endings or not head.text.endswith(lex.possessive_endings) \
+                or not any(t.text in lex.role_nouns and t.text.islower() for t in toks[first + 1 : last]):
+            return None
+        if self.label_of(head.start, head.end) != "PER":
+            return None
+        return self._entity_name(head.start, head.end)
+
     def _employer_at(self, first: int, last: int) -> int | None:
         """The token of "for" in "a spokesman for Apple", if the phrase is a role and its employer."""
         toks, lex = self.tokens, self.lex
@@ -925,8 +943,9 @@ class SpeakerFinder:
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
             if m.start >= before:
                 continue
-            if before - m.start > SPEAKER_PREFERENCE_CHARS or m.label != "PER":
-                return None
+            if before - m.start > SPEAKER_PREFERENCE_CHARS or m.label != "PER" \
+                    or any(w.islower() and w in self.lex.role_nouns for w in m.name.split()):
+                return None  # an organisation, or a role no one was named for ("Ibsen's wife")
             if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):
                 return None
             return self._named_since(m, before, gender)
@@ -1004,6 +1023,17 @@ class SpeakerFinder:
                 best_start, best = m.start, m.name
                 break
         return best
+
+    def _recent_near(self, before: int) -> str | None:
+        """``_recent`` for a person, if named within SPEAKER_PREFERENCE_CHARS: an age noun ("der
+        55-Jährige") takes up someone just named, not a person paragraphs back."""
+        best = self._recent(before, "PER")
+        lo = before - SPEAKER_PREFERENCE_CHARS
+        k = bisect.bisect_left(self._person_starts, lo)
+        near = any(self._person_names[j] == best and self._person_starts[j] < before
+                   for j in range(k, len(self._person_starts))) \
+            or any(m.name == best and lo <= m.start < before for m in self.mentions[-MAX_LOOKBACK:])
+        return best if near else None
 
     def _name_gender(self, name: str) -> str:
         """The gender known for a person's name from any of its mentions (computed once)."""
