@@ -199,3 +199,23 @@ def test_a_plural_pronoun_for_a_group_is_no_antecedent_for_a_person_noun() -> No
     group, coach = _speaker(quotes, "bewaffnet"), _speaker(quotes, "gespielt")
     assert group is not None and group.name == "Polizei"
     assert coach is not None and coach.name == "Hansi Flick"
+
+
+def test_a_role_noun_with_no_one_in_that_role_is_the_one_person_just_named() -> None:
+    text = ('James Vander Holt is expecting a child. "Hearing the heartbeat was great," '
+            'the "Pose" actor previously said on the show.\n\n'
+            "Merz met the minister. The minister said the talks were good.")
+    quotes = _quotes(text, [_entity(text, "James Vander Holt"), _entity(text, "Merz")])
+    actor, minister = _speaker(quotes, "heartbeat"), _speaker(quotes, "talks")
+    assert actor is not None and (actor.text, actor.name) == ('the "Pose" actor', "James Vander Holt")
+    assert minister is not None and minister.name == "minister"  # the role was used for someone unnamed
+
+
+def test_a_publication_with_its_article_or_a_company_group_named_in_full_gets_an_org_id() -> None:
+    lex = load_lexicon("en")
+    label_group = Entity(0, 23, "Big Machine Label Group", "ORG", "Big Machine Label Group", "org:big-machine-label-group")
+    reporter = Entity(60, 78, "Hollywood Reporter", "PER", "Hollywood Reporter", "per:hollywood-reporter")
+    quotes = [Quote(30, 40, "x", "indirect", Speaker(40, 51, "Big Machine", "Big Machine")),
+              Quote(90, 99, "y", "indirect", Speaker(56, 78, "The Hollywood Reporter", "Hollywood Reporter"))]
+    link_speakers(quotes, [label_group, reporter], lex, "")
+    assert [q.speaker.id for q in quotes if q.speaker] == ["org:big-machine", "org:hollywood-reporter"]

@@ -111,8 +111,13 @@ def _org_evidence(name: str, spk_text: str, entities: list[Entity], text: str, l
         return True  # "Marvel Studios", "Deutscher Fußballbund"
     if words[-1] in classes.company_suffixes or name in classes.platforms:
         return True  # "Acme Inc.", "YouTube"
-    if any(e.label == "ORG" and name in (e.name, e.text) for e in entities):
-        return True  # the recogniser took another mention for an organisation
+    if any(e.label == "ORG" and (name in (e.name, e.text) or (len(words) > 1 and (e.name or "").startswith(name + " ")))
+           for e in entities):
+        return True  # the recogniser took another mention for an organisation ("Big Machine Label Group")
+    if lex.lowercase_nouns and spk_text.endswith(name) and len(words) > 1:
+        lead = spk_text[: -len(name)].split()
+        if lead and lead[-1].lower() in lex.definite_articles and all(w[:1].isupper() for w in words):
+            return True  # "The Hollywood Reporter": where nouns are lower-case, a person's name takes no article
     if spk_text and spk_text != name and spk_text.endswith(name):
         lead = spk_text[: -len(name)].split()
         if any(w.lower() in lex.source_nouns for w in lead):

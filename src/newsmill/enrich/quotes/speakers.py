@@ -223,6 +223,10 @@ class SpeakerFinder:
         if j < stop and toks[j].text in lex.openers:
             close = next((k for k in range(j + 1, min(stop, j + MAX_SPEAKER_TOKENS)) if toks[k].text in lex.closers), None)
             if close is not None:
+                if lex.lowercase_nouns and j > i and close + 1 < stop:
+                    role = self._role_and_name(close + 1, stop)
+                    if role > close + 1:
+                        return i, role  # a title before the role noun: 'the "Pose" actor'
                 return i, close + 1  # a quoted name: Wie „heise online“ berichtet
             j += 1
         j = self._adjectives(j, stop)
@@ -291,7 +295,9 @@ class SpeakerFinder:
                 and toks[k].text not in lex.determiners and toks[k].low not in lex.relative_pronouns \
                 and toks[k].low not in lex.complementizers and toks[k].low not in lex.coordinators:
             k += 1
-        if k == j or not (toks[k - 1].text in lex.role_nouns or self._role_word(toks[k - 1].low)):
+        while k > j and not (toks[k - 1].text in lex.role_nouns or self._role_word(toks[k - 1].low)):
+            k -= 1  # the role noun ends the phrase: 'the "Pose" actor previously said'
+        if k == j:
             return j  # a head noun after a modifier is the speaker: "Health bosses", "White House officials"
         if k < stop and _capitalised(toks[k]) and toks[k].text[:1].isalpha() and not self._not_a_head(toks[k]):
             return self._noun_run(k, stop)
@@ -637,9 +643,9 @@ class SpeakerFinder:
         if roles and ((head.text in lex.determiners and head.low in lex.definite_articles) or possessive):
             # "der Minister", "Austria's interior minister": the one introduced in that role, before or soon after
             owner = self._person_owner(first, last)
-            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]))
+            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]), roles[-1])
             if found is None or found == owner:
-                found = self._next_in_role(start, roles[-1])
+                found = self._next_in_role(start, roles[-1]) or self._only_person_near(start, roles[-1])
             if found and found != owner:
                 return found  # "Ibsen's wife" is not Ibsen
         groups = [w for w in words[1:] if w.lower() in lex.speaker_nouns and w not in lex.role_nouns]
@@ -936,7 +942,7 @@ class SpeakerFinder:
                 return m.name if ok else None
         return None
 
-    def _last_speaker(self, before: int, gender: str) -> str | None:
+    def _last_speaker(self, before: int, gender: str, role: str = "") -> str | None:
         """The person who spoke last, if within SPEAKER_PREFERENCE_CHARS and not of the other gender:
         "…, erklärte Putin. Der russische Staatschef hob … hervor". Any person mentioned further
         back is too weak a guess for a role noun; it likely introduces someone new."""
@@ -948,10 +954,10 @@ class SpeakerFinder:
                 return None  # an organisation, or a role no one was named for ("Ibsen's wife")
             if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):
                 return None
-            return self._named_since(m, before, gender)
+            return self._named_since(m, before, gender, role)
         return None
 
-    def _named_since(self, m: Mention, before: int, gender: str) -> str | None:
+    def _named_since(self, m: Mention, before: int, gender: str, role: str = "") -> str | None:
         """The last speaker ``m``, unless sentences after its own name other people: then the one
         person they name, or no one ("„…“, said Vance. … Zelensky thanked Biden. The Ukrainian
         president said" is not Vance)."""
@@ -968,7 +974,17 @@ class SpeakerFinder:
                 others.add(name)
         if not others:
             return m.name
-        return others.pop() if len(others) == 1 else None
+        if len(others) > 1 or (role and self._role_used(m.start, before, role)):
+            return None  # several people, or the role used since for someone unnamed
+        return others.pop()
+
+    def _role_used(self, lo: int, before: int, role: str) -> bool:
+        """The role noun occurs between ``lo`` and the sentence of ``before``: "Merz met the minister."""
+        t = bisect.bisect_left(self._token_starts, before)
+        opening = self._sentence_first(t)
+        stem = role.lower()
+        return any(self.tokens[k].low.endswith(stem)
+                   for k in range(bisect.bisect_left(self._token_starts, lo), t if opening is None else opening))
 
     def _gender_of(self, word: str) -> str:
         """"f", "m" or "" for a title or role word: "Frau", "Ministerin" (a role noun with the
@@ -1023,6 +1039,24 @@ class SpeakerFinder:
                 best_start, best = m.start, m.name
                 break
         return best
+
+    def _only_person_near(self, before: int, role: str) -> str | None:
+        """The one person the sentences just before name, as their subject, when the role is not
+        used there for someone unnamed: "James Van Der Beek is expecting a child. “…,” the actor
+        said" (but "Merz met the minister. The minister said" is not Merz)."""
+        lo = before - SPEAKER_PREFERENCE_CHARS
+        t = bisect.bisect_left(self._token_starts, before)
+        opening = self._sentence_first(t)
+        if opening is None:
+            return None
+        if self._role_used(lo, before, role):
+            return None  # the role was used before, for its own referent
+        js = [j for j in range(bisect.bisect_left(self._person_starts, lo), len(self._person_starts))
+              if self._person_starts[j] < self.tokens[opening].start]
+        names = {self._person_names[j] for j in js}
+        if len(names) != 1 or not any(self._opens_sentence(j) for j in js):
+            return None
+        return names.pop()
 
     def _recent_near(self, before: int) -> str | None:
         """``_recent`` for a person, if named within SPEAKER_PREFERENCE_CHARS: an age noun ("der
