@@ -219,3 +219,11 @@ def test_a_publication_with_its_article_or_a_company_group_named_in_full_gets_an
               Quote(90, 99, "y", "indirect", Speaker(56, 78, "The Hollywood Reporter", "Hollywood Reporter"))]
     link_speakers(quotes, [label_group, reporter], lex, "")
     assert [q.speaker.id for q in quotes if q.speaker] == ["org:big-machine", "org:hollywood-reporter"]
+
+
+def test_a_gendered_pronoun_after_a_name_tells_its_gender_for_later_pronouns() -> None:
+    text = ('Taylor Brandt said she would release the album. Jordan Miles, her producer, agreed. '
+            '"It is the best one," he said.')
+    ents = [_entity(text, "Taylor Brandt"), _entity(text, "Jordan Miles")]
+    spk = _speaker(_quotes(text, ents), "best one")
+    assert spk is not None and spk.name == "Jordan Miles"

@@ -48,6 +48,8 @@ ORG_DOMINANCE = 2
 MAX_APPOSITION_TOKENS = 5
 # Words before a name that opens its sentence as its title, employer or role ("Wild defenseman Ryan Suter").
 MAX_SUBJECT_PREMODIFIERS = 4
+# Tokens after a name within which a gendered pronoun in its sentence tells the person's gender.
+MAX_COREFERENT_TOKENS = 12
 # Tokens searched back for the start of a sentence; a longer one is not read for its subject.
 MAX_SENTENCE_TOKENS = 80
 
@@ -997,13 +999,34 @@ class SpeakerFinder:
         return ""
 
     def _person_gender(self, j: int) -> str:
-        """The gender the text gives person ``j``: a title or role noun just before the name, else
-        the usual gender of its first name ("Angela Merkel"; none for "Andrea", "Kim")."""
+        """The gender the text gives person ``j``, at this mention or another of the same name."""
+        return self._own_gender(j) or self._name_gender(self._person_names[j])
+
+    def _own_gender(self, j: int) -> str:
+        """The gender the text gives person ``j`` here: a title or role noun just before the name,
+        else the usual gender of its first name ("Angela Merkel"; none for "Andrea", "Kim"), else a
+        gendered pronoun after it in its sentence with no one else named between ("Taylor Swift
+        said she …")."""
         gender = self._role_gender(j)
         if gender:
             return gender
         words = self._person_names[j].split()
-        return self._first_names.get(words[0], "") if len(words) > 1 else ""
+        gender = self._first_names.get(words[0], "") if len(words) > 1 else ""
+        return gender or self._pronoun_gender(j)
+
+    def _pronoun_gender(self, j: int) -> str:
+        toks, table = self.tokens, self.lex.coreferent_pronouns
+        if not table:
+            return ""
+        t = bisect.bisect_left(self._token_starts, self._person_ends[j])
+        stop = self._person_starts[j + 1] if j + 1 < len(self._person_starts) else len(self.text)
+        for k in range(t, min(len(toks), t + MAX_COREFERENT_TOKENS)):
+            tok = toks[k]
+            if tok.start >= stop or tok.text in ".!?" or tok.text in self.lex.openers:
+                return ""
+            if tok.low in table:
+                return table[tok.low]
+        return ""
 
     def _role_gender(self, j: int) -> str:
         start = self._person_starts[j]
@@ -1075,7 +1098,7 @@ class SpeakerFinder:
             self._genders = {}
             for j, known in enumerate(self._person_names):
                 if not self._genders.get(known):
-                    self._genders[known] = self._person_gender(j)
+                    self._genders[known] = self._own_gender(j)
         return self._genders.get(name, "")
 
 
