@@ -222,8 +222,9 @@ def test_a_publication_with_its_article_or_a_company_group_named_in_full_gets_an
 
 
 def test_a_gendered_pronoun_after_a_name_tells_its_gender_for_later_pronouns() -> None:
-    text = ('Taylor Brandt said she would release the album. Jordan Miles, her producer, agreed. '
-            '"It is the best one," he said.')
+    # "Taylor" and "Jordan" are given to women and men alike: only the pronouns after them tell
+    text = ('Taylor Brandt said she would release the album. Jordan Miles said he agreed. '
+            '"It is the best one," she said.')
     ents = [_entity(text, "Taylor Brandt"), _entity(text, "Jordan Miles")]
     spk = _speaker(_quotes(text, ents), "best one")
-    assert spk is not None and spk.name == "Jordan Miles"
+    assert spk is not None and spk.name == "Taylor Brandt"
