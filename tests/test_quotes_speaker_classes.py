@@ -228,3 +228,15 @@ def test_a_gendered_pronoun_after_a_name_tells_its_gender_for_later_pronouns() -
     ents = [_entity(text, "Taylor Brandt"), _entity(text, "Jordan Miles")]
     spk = _speaker(_quotes(text, ents), "best one")
     assert spk is not None and spk.name == "Taylor Brandt"
+
+
+def test_the_attribution_after_a_quoted_question_is_its_speaker() -> None:
+    text = ('"We will win," judge Ann Okafor said.\n\n'
+            "Hearing the news, Ally Brooke offered her spot to James.\n\n"
+            "“Can I give it to James?” Brooke tearfully asked before apologizing.")
+    ents = [_entity(text, "Ann Okafor"), _entity(text, "Ally Brooke"), _entity(text, "Brooke", at=100, canonical="Ally Brooke")]
+    spk = _speaker(_quotes(text, ents), "Can I give")
+    assert spk is not None and (spk.text, spk.name) == ("Brooke", "Ally Brooke")
+    # an exclamation followed by a sentence of its own keeps that sentence apart
+    loud = _quotes("“Stop!” The crowd went silent.", [])
+    assert [q.text for q in loud] == ["“Stop!”"]

@@ -667,10 +667,15 @@ class SentenceReader:
         np = self.speakers.noun_phrase_from(k, len(self.tokens))
         return np is not None and np[1] < len(self.tokens) and self.tokens[np[1]].low in self.lex.finite_words
 
+    def _question_closed(self, k: int) -> bool:
+        """Token ``k`` closes a quoted question or exclamation ("“Can I …?” Brooke asked"): the
+        clause after it starts there, as after the comma of "“…,” she said"."""
+        return k > 0 and self.tokens[k].text in self.lex.closers and self.tokens[k - 1].text in "?!"
+
     def _clause_start(self, s: Sentence, i: int) -> int:
         """First token of the clause holding token ``i``: after the last comma and closing marks."""
         k = i
-        while k > s.first and self.tokens[k - 1].text not in ",;:":
+        while k > s.first and self.tokens[k - 1].text not in ",;:" and not self._question_closed(k - 1):
             k -= 1
         while k < i and self.tokens[k].text in self.lex.closers:
             k += 1

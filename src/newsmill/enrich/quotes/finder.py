@@ -27,7 +27,14 @@ from newsmill.enrich.quotes.marks import Marked, find_marked
 from newsmill.enrich.quotes.parts import join_parts
 from newsmill.enrich.quotes.speaker_ids import link_speakers
 from newsmill.enrich.quotes.speakers import SpeakerFinder
-from newsmill.enrich.quotes.text import Sentence, Token, merge_across, split_sentences, tokenize
+from newsmill.enrich.quotes.text import (
+    Sentence,
+    Token,
+    join_attributions,
+    merge_across,
+    split_sentences,
+    tokenize,
+)
 
 # Texts beyond this are read only up to it: 200,000 characters (~30,000 words) is far beyond any
 # news article, and the cap keeps a pathological input (1 MB of quotation marks) within ~4 s.
@@ -93,6 +100,7 @@ def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOp
     sentences = merge_across(split_sentences(text, tokens, lex.abbreviations, lex.closers,
                                              lex.determiners | lex.speaker_pronouns),
                              [(m.start, m.end) for m in outer])
+    sentences = join_attributions(sentences, tokens, lex.closers, lex.cue_forms, lex.openers)
     speakers = SpeakerFinder(text, tokens, article.entities, lex)
     reader = SentenceReader(text, tokens, in_quote, lex, speakers)
     quotes = _read_all(reader, sentences, outer, options, text)
