@@ -593,6 +593,8 @@ class SentenceReader:
             return False  # (but "The plan, Smith said, would fail": an attribution inserted in it)
         if k < end and (toks[k].low in self.lex.complementizers or toks[k].text in self.lex.speaker_pronouns):
             return False  # "…, Patrick has said he will …": the content follows the cue
+        if k < end and self._subject_of_finite(k):
+            return False  # "Ortiz, a spokesman, said the mill would stay open": the content's subject follows
         tail = next((j for j in range(k, end) if toks[j].text in ",;:"), end) - k
         # ", said the company's recently named chair X.": after an inverted cue the tail is the speaker
         return tail <= MAX_TAIL_AFTER_BEFORE + (MAX_SPEAKER_APPOSITION if inverted else 0)
@@ -655,12 +657,25 @@ class SentenceReader:
             and tok.low not in lex.complementizers and tok.low not in lex.frame_nouns)
         if k + 1 >= len(self.tokens) or not self.tokens[k + 1].text[:1].isalnum():
             return False  # "recommend that, so …": a pronoun object, no clause
-        return starts_clause and k - 1 > first and self.tokens[k - 2].text not in ",:" and not self.in_quote[k]
+        # after ", said" the words are the inverted speaker, unless a finite verb follows them:
+        # "Ortiz, a spokesman, said the mill would stay open"
+        inverted = self.tokens[k - 2].text in ",:" and not (self.tokens[k - 2].text == "," and self._subject_of_finite(k))
+        return starts_clause and k - 1 > first and not inverted and not self.in_quote[k]
+
+    def _subject_of_finite(self, k: int) -> bool:
+        """The noun phrase at token ``k`` is followed by a finite verb: the subject of a clause."""
+        np = self.speakers.noun_phrase_from(k, len(self.tokens))
+        return np is not None and np[1] < len(self.tokens) and self.tokens[np[1]].low in self.lex.finite_words
+
+    def _question_closed(self, k: int) -> bool:
+        """Token ``k`` closes a quoted question or exclamation ("“Can I …?” Brooke asked"): the
+        clause after it starts there, as after the comma of "“…,” she said"."""
+        return k > 0 and self.tokens[k].text in self.lex.closers and self.tokens[k - 1].text in "?!"
 
     def _clause_start(self, s: Sentence, i: int) -> int:
         """First token of the clause holding token ``i``: after the last comma and closing marks."""
         k = i
-        while k > s.first and self.tokens[k - 1].text not in ",;:":
+        while k > s.first and self.tokens[k - 1].text not in ",;:" and not self._question_closed(k - 1):
             k -= 1
         while k < i and self.tokens[k].text in self.lex.closers:
             k += 1

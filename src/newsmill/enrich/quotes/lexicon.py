@@ -104,6 +104,13 @@ class QuoteLexicon:
     # "data from MarketAxess", "a report in the Argus Leader": a source noun and the preposition naming its source
     source_nouns: frozenset[str] = frozenset()
     source_prepositions: frozenset[str] = frozenset()
+    # "the trading platform MarketAxess", "tech giant X": beside a name, the name is an organisation's
+    org_context_nouns: frozenset[str] = frozenset()
+    plural_endings: tuple[str, ...] = ()
+    # "he", "his", "herself" (not "her", also an object): after a name in its sentence, its gender
+    coreferent_pronouns: dict[str, str] = field(default_factory=dict)
+    role_prepositions: frozenset[str] = frozenset()  # "for": "a spokesman for Apple" names whom the role serves
+    age_nouns: frozenset[str] = frozenset()  # "year-old", "jährige": after "56-", a person by their age  # "-s", "-es": "officials", "bosses" where role nouns are listed singular
     reflexives: frozenset[str] = frozenset()  # "sich": after an article, a participle phrase opens
     adjective_endings: tuple[str, ...] = ()  # "-en", "-e": the inflected adjective closing such a phrase
     participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
@@ -275,6 +282,11 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         org_kind_nouns=words("org_kind_nouns"),
         source_nouns=words("source_nouns"),
         source_prepositions=words("source_prepositions"),
+        plural_endings=tuple(raw.get("plural_endings", [])),
+        coreferent_pronouns={str(k).lower(): str(v) for k, v in raw.get("coreferent_pronouns", {}).items()},
+        role_prepositions=words("role_prepositions"),
+        age_nouns=frozenset(w.lower() for w in raw.get("age_nouns", [])),
+        org_context_nouns=words("org_context_nouns"),
         reflexives=words("reflexives"),
         adjective_endings=tuple(raw.get("adjective_endings", [])),
         person_pronouns=words("person_pronouns"),
