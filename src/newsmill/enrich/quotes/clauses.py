@@ -64,6 +64,8 @@ MIN_BEFORE_WORDS = 3
 MAX_INSERTED_SPEAKER = 3
 # Tokens after the cue of such a frame before its clause ends ("told the Associated Press on Tuesday").
 MAX_TAIL_AFTER_BEFORE = 8
+# Letters a verb form needs before its ending is read as Konjunktiv I ("gehöre", "rechne"; not "Ende").
+MIN_FORM_LETTERS = 4
 _FINAL = frozenset(".!?…;")
 
 
@@ -267,7 +269,37 @@ class SentenceReader:
                     and toks[k].text[:1].islower() and toks[k].low not in lex.not_subjunctive \
                     and not (lex.preterite_ending and toks[k].low.endswith(lex.preterite_ending)):
                 return True
+            if self._subjunctive_by_form(k, a, b):
+                return True
         return False
+
+    def _subjunctive_by_form(self, k: int, a: int, b: int) -> bool:
+        """A Konjunktiv I form the table lacks ("der Hubschrauber gehöre einem …", "Feldmann rechne
+        mit …", "dass die Tafel wieder zurückkehre."), told by its ending and its place: a lower-case
+        word in "-e" after a noun or name (verb second, not after an article: "die neue") with no
+        noun after it (an inflected adjective comes before its noun), or closing its clause
+        (verb-final; an adjective there is uninflected). Preterite "-te" is left to the table."""
+        toks, lex = self.tokens, self.lex
+        tok = toks[k]
+        word = tok.text
+        if not word.isalpha() or not word.islower() or not word.endswith(lex.subjunctive_ending) \
+                or len(word) < MIN_FORM_LETTERS or (lex.preterite_ending and word.endswith(lex.preterite_ending)):
+            return False
+        if word in lex.not_subjunctive or word.endswith(lex.adverb_endings) or word in lex.determiners or word in lex.prepositions \
+                or word in lex.speaker_stop_words or word in lex.relative_forms or word in lex.complementizers \
+                or word in lex.clause_stop_words or word in lex.focus_particles:
+            return False
+        if k <= a or self._first_person_subject(a, k):
+            return False
+        prev = toks[k - 1]
+        nxt = toks[k + 1] if k + 1 < b else None
+        if nxt is not None and nxt.low in lex.first_person:
+            return False  # "stelle ich … voran": the first person's indicative
+        if nxt is None or nxt.text in ",.;:!?" or nxt.text in lex.closers:
+            return prev.text not in lex.determiners and prev.low not in lex.prepositions
+        after_noun = prev.text[:1].isupper() and prev.text.isalpha() and prev.text not in lex.determiners \
+            and prev.low not in lex.prepositions and not self.in_quote[k - 1]
+        return after_noun and (nxt.text[:1].islower() or nxt.text in lex.determiners) and nxt.text[:1].isalpha()
 
     def _main_clause(self, a: int, b: int) -> list[int]:
         """Tokens of ``a``..``b`` outside quotation marks and outside relative and subordinate
@@ -427,11 +459,15 @@ class SentenceReader:
         return bisect.bisect_left(self._token_starts, offset)
 
     def _attribution_cut(self, start: int, end: int) -> int:
-        """End content before a trailing attribution: "X said A, according to a statement"."""
+        """End content before a trailing attribution: "X said A, according to a statement". Where
+        content opens with a comma (German), the first comma after the cue is that opening: "sagte
+        gegenüber der Presse, nach neuesten Erkenntnissen habe …" is content with its own source."""
+        opening = not self.lex.bare_clause
         for k in range(start, end - 1):
-            if self.tokens[k].text == "," and self.tokens[k + 1].low in self.lex.according_starts \
-                    and not self.in_quote[k]:
-                return k
+            if self.tokens[k].text == "," and not self.in_quote[k]:
+                if self.tokens[k + 1].low in self.lex.according_starts and not opening:
+                    return k
+                opening = False
         return end
 
     def _content_after(self, s: Sentence, cue: Cue, end: int, directs: list[Marked]) -> Candidate | None:
@@ -449,6 +485,8 @@ class SentenceReader:
                 return None  # "says Jack Buser, director for games": with no mood to tell, an apposition
             if toks[k].text in ",:" or bare:
                 first = k + 1 if toks[k].text in ",:" else k
+                if first < end and toks[first].low in self.lex.relative_according:
+                    return None  # "wies Meldungen zurück, wonach …": the reports' content, not the subject's
                 as_clause = self._opens_with_as(s, cue.first)  # "Wie die Polizei mitteilte, wurden …"
                 if not (as_clause and first < end) and not self._content_ok(first, end, directs):
                     return None
@@ -910,10 +948,19 @@ class SentenceReader:
         speaker = self.speakers.speaker(*cue.speaker) if cue.speaker else None
         cue_span = self._span(cue.first, cue.last)
         inherit = speaker is None
+        if self.tokens[cue.first].low in self.lex.relative_according and cue.first > s.first \
+                and self.tokens[cue.first - 1].text == ",":
+            # "Pressemeldungen, wonach Inspektoren Zutritt verlangt hätten, wies es zurück": the
+            # relative clause is the content, up to the comma that closes it
+            stop = next((k for k in range(cue.last, end) if self.tokens[k].text in ",;:" and not self.in_quote[k]), end)
+            return self._make(cue.last, stop, directs, speaker, cue_span, inherit) if cue.last < stop else None
         if a <= s.first + 1:
             first = b + 1 if b < end and self.tokens[b].text == "," else b
             return self._make(first, end, directs, speaker, cue_span, inherit) if first < end else None
-        trailing = self.tokens[a - 1].text == "," and all(self.tokens[k].text != "," for k in range(b, end))
+        # "A, according to a statement." ends the sentence; "…, nach neuesten Erkenntnissen habe X …"
+        # opens the clause it attributes
+        trailing = self.tokens[a - 1].text == "," and all(self.tokens[k].text != "," for k in range(b, end)) \
+            and (end - b <= MAX_FRAME_TAIL or not self._has_subjunctive(b, end))
         # "A sei, so X, B": a parenthetical "so X" inside the content; the content is the sentence
         inserted = cue.kind == "so" and b + MIN_AFTER_INSERT < end and self.tokens[b].text in ",–-"
         if inserted:

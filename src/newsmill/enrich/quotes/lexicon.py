@@ -138,6 +138,9 @@ class QuoteLexicon:
     not_cue_after: frozenset[str] = frozenset()
     # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
     negations: frozenset[str] = frozenset()
+    # attribution words that open a relative clause holding the content ("Berichte, wonach … sei"):
+    # the content is that clause, not the sentence around it
+    relative_according: frozenset[str] = frozenset()
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -297,6 +300,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         state_auxiliaries=words("state_auxiliaries"),
         not_cue_after=words("not_cue_after"),
         negations=words("negations"),
+        relative_according=words("relative_according"),
     )
 
 

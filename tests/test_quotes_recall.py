@@ -1,0 +1,55 @@
+"""Reported content the finder used to miss (issues 13.2, 15.5; quotes helper, 2026-12-07, fourth
+session): each test is one grammatical class, written by hand, never a sentence of the data."""
+
+from __future__ import annotations
+
+from newsmill.article import Article, Quote
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quotes.finder import QuoteFinder
+
+
+def _quotes(text: str, language: str = "de") -> list[Quote]:
+    article = Article(text=text, language=language)
+    QuoteFinder()(article, EnrichContext(language=language))
+    for q in article.quotes:
+        assert text[q.start : q.end] == q.text
+    return article.quotes
+
+
+def test_konjunktiv_i_told_by_its_form_after_a_cue() -> None:
+    # "gehöre", "rechne" are in no table: the "-e" after a noun, with no noun after it, is the verb
+    quotes = _quotes("Der Verband erklärte am Abend, der Stausee gehöre einer Stiftung aus Bremen.")
+    assert [q.text for q in quotes] == ["der Stausee gehöre einer Stiftung aus Bremen"]
+    quotes = _quotes("Die Zeitung meldete, Bergmann rechne mit einem Urteil im März.")
+    assert [q.text for q in quotes] == ["Bergmann rechne mit einem Urteil im März"]
+
+
+def test_konjunktiv_i_continues_a_speech_act() -> None:
+    # "Dazu gehöre …" after "wies … hin": the same speaker's words, told by the form alone
+    text = "Die Ministerin wies auf neue Risiken hin. Dazu gehöre auch die Kamera am Bahnhof."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Dazu gehöre auch die Kamera am Bahnhof."]
+    assert quotes[0].speaker is not None and "Ministerin" in quotes[0].speaker.text
+
+
+def test_inflected_adjectives_and_adverbs_in_e_are_no_subjunctive() -> None:
+    # "neue" after an article, "teilweise" (an adverb ending), "sowie", "alleine": indicative narrative
+    assert not _quotes("Der Sprecher war dort. Die neue Brücke ist teilweise gesperrt, die Straße sowie der Weg alleine nicht.")
+    # the first person's indicative: "stelle ich"
+    assert not _quotes("Dazu stelle ich eine Frage voran.")
+
+
+def test_wonach_clause_is_the_content_not_the_sentence_around_it() -> None:
+    text = "Das Ministerium hat Berichte der Zeitung zurückgewiesen, wonach Inspektoren Zutritt verlangt hätten."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Inspektoren Zutritt verlangt hätten"]
+    text = "Ein Bericht der Agentur, wonach der Minister zurückgetreten sein soll, wurde dementiert."
+    assert [q.text for q in _quotes(text)] == ["der Minister zurückgetreten sein soll"]
+
+
+def test_according_phrase_opening_the_content_after_a_cue() -> None:
+    # the comma after the frame opens the content; "nach neuesten Erkenntnissen" is inside it
+    text = "Ein Sprecher sagte am Abend gegenüber der Presse, nach neuesten Erkenntnissen habe ein Nachbar den Brand gelegt."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["nach neuesten Erkenntnissen habe ein Nachbar den Brand gelegt"]
+    assert quotes[0].speaker is not None and "Sprecher" in quotes[0].speaker.text
