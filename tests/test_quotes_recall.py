@@ -53,3 +53,25 @@ def test_according_phrase_opening_the_content_after_a_cue() -> None:
     quotes = _quotes(text)
     assert [q.text for q in quotes] == ["nach neuesten Erkenntnissen habe ein Nachbar den Brand gelegt"]
     assert quotes[0].speaker is not None and "Sprecher" in quotes[0].speaker.text
+
+
+def test_trailing_as_clause_attributes_the_sentence_before_it() -> None:
+    text = "Der Mann soll das Feuer gelegt haben, wie eine Sprecherin der Polizei mitteilte."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Der Mann soll das Feuer gelegt haben"]
+    assert quotes[0].speaker is not None and "Sprecherin" in quotes[0].speaker.text
+    # "wie man sagt" names no one; after "berichtet," the "wie" clause is the witnesses' content
+    assert not _quotes("Es regnete den ganzen Tag, wie man sagt.")
+    quotes = _quotes("Vor Gericht hatten Zeugen berichtet, wie der Mann den Wachmann angriff.")
+    assert [q.text for q in quotes] == ["wie der Mann den Wachmann angriff"]
+
+
+def test_impersonal_frame_after_indicative_content() -> None:
+    quotes = _quotes("Die Zahl der Fälle steigt. Drei Viertel der Fälle entfallen auf den Süden, heißt es in dem Bericht.")
+    assert [q.text for q in quotes] == ["Drei Viertel der Fälle entfallen auf den Süden"]
+
+
+def test_so_frame_with_a_tail_inside_the_content() -> None:
+    quotes = _quotes("Sein Rivale, so der Senator weiter, werde von den Verbänden bezahlt.")
+    assert [q.text for q in quotes] == ["Sein Rivale, so der Senator weiter, werde von den Verbänden bezahlt"]
+    assert not _quotes("Es regnete stark, so die Straßen bald überflutet waren.")

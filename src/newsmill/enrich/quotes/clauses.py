@@ -560,8 +560,9 @@ class SentenceReader:
     def _content_before(self, s: Sentence, cue: Cue, end: int, directs: list[Marked]) -> Candidate | None:
         """"A sei …, sagte X", "„A“, sagte X", "“A,” he said"."""
         toks, i = self.tokens, cue.first
-        if self._opens_with_as(s, i):
-            return None  # "Wie die Sprecherin, Anna Thomas, mitteilte": the speaker, not content
+        wie = self._as_word(s, i)
+        if wie is not None:
+            return self._trailing_as_clause(s, cue, wie, end, directs)
         c0 = self._clause_start(s, i)
         if c0 <= s.first or toks[c0 - 1].text not in self.lex.closers | {","}:
             return None
@@ -591,6 +592,24 @@ class SentenceReader:
             np = np or attribution
         speaker = self.speakers.speaker(*np) if np else None
         return self._make(s.first, b, directs, speaker, self._span(cue.first, cue.last))
+
+    def _trailing_as_clause(self, s: Sentence, cue: Cue, wie: int, end: int, directs: list[Marked]) -> Candidate | None:
+        """"A, wie die Staatsanwaltschaft mitteilte.": an as-clause closing the sentence attributes
+        everything before its comma; at the start ("Wie die Sprecherin mitteilte, …") it names the
+        speaker of what follows, which the content after the cue takes."""
+        toks = self.tokens
+        if wie <= s.first + 1 or toks[wie - 1].text != "," or end - cue.last > MAX_FRAME_TAIL \
+                or any(toks[k].text in ",;:" or self.in_quote[k] for k in range(cue.last, end)):
+            return None
+        np = self.speakers.noun_phrase_from(wie + 1, cue.first)
+        if np is None or not self.speakers.plausible_range(*np) or toks[np[0]].low in self.lex.generic_pronouns:
+            return None  # "…, wie es heißt", "wie man sagt": no one in particular
+        b = wie - 1
+        if b <= s.first or toks[s.first].low in self.lex.clause_stop_words:
+            return None
+        if any(toks[k].low in self.lex.cue_forms and not self.in_quote[k] for k in range(s.first, b)):
+            return None  # "Augenzeugen hatten berichtet, wie Mair … attackierte": "wie" opens their content
+        return self._make(s.first, b, directs, self.speakers.speaker(*np), self._span(cue.first, cue.last))
 
     def _apposed_after_quote(self, s: Sentence, i: int) -> tuple[tuple[int, int], int] | None:
         """A speaker and an apposition between a quotation and its cue: "“…,” Steve Clarke, deputy
@@ -661,6 +680,10 @@ class SentenceReader:
     def _inverted_frame(self, s: Sentence, cue: Cue, end: int) -> bool:
         """", teilte der USGS mit.", ", sagte Müller.": the verb opens its clause and a speaker
         follows it to the end of the sentence — the frame of what comes before, in any mood."""
+        toks, lex = self.tokens, self.lex
+        if toks[cue.first].low in lex.impersonal_cues and cue.last < end and toks[cue.last].low == lex.impersonal_subject:
+            # ", heißt es (in dem Bericht).": the impersonal frame, its source a place or no one
+            return all(toks[k].text not in ",;:" and not self.in_quote[k] for k in range(cue.last, end))
         np = self.speakers.right_of(cue.last, end)
         if np is None or not self.speakers.plausible_range(*np) or end - np[1] > MAX_FRAME_TAIL:
             return False
@@ -945,6 +968,8 @@ class SentenceReader:
         a, b = cue.first, cue.last
         if cue.speaker:
             a, b = min(a, cue.speaker[0]), max(b, cue.speaker[1])
+        if cue.kind == "so" and b < end:
+            b = self.cue_finder.so_tail_end(b, s) or b  # "so Obama weiter,": the frame ends after its tail
         speaker = self.speakers.speaker(*cue.speaker) if cue.speaker else None
         cue_span = self._span(cue.first, cue.last)
         inherit = speaker is None
