@@ -75,3 +75,10 @@ def test_so_frame_with_a_tail_inside_the_content() -> None:
     quotes = _quotes("Sein Rivale, so der Senator weiter, werde von den Verbänden bezahlt.")
     assert [q.text for q in quotes] == ["Sein Rivale, so der Senator weiter, werde von den Verbänden bezahlt"]
     assert not _quotes("Es regnete stark, so die Straßen bald überflutet waren.")
+
+
+def test_quoted_words_as_the_object_of_a_speech_act() -> None:
+    quotes = _quotes("Die Gewerkschaft warnte vor den „Sparplänen der Rathausspitze“. Der Streik beginnt am Montag.")
+    assert [q.text for q in quotes] == ["„Sparplänen der Rathausspitze“"]
+    # a name after another preposition ("in der") stays a name
+    assert not _quotes("Die Gewerkschaft warnte in der „Neuen Zeitung“ erneut.")

@@ -222,9 +222,30 @@ class SentenceReader:
             return has_cue or words > MAX_LABEL_WORDS or inner[-1] in ".!?,…" or not before or before[-1] == "\n"
         if verbal and prev_word in self.lex.naming_words and not self._passive_before(s, m):
             return True  # "bezeichnete die Pläne als „Wortbruch“", "nannte es einen „Putsch“"
+        if verbal and self._speech_object(s, m):
+            return True  # "warnte vor den „Lohnverzichtstheorien“", "riet zu „Gelassenheit“": the words spoken of
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
             return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
+
+    def _speech_object(self, s: Sentence, m: Marked) -> bool:
+        """Quoted words as the object of a speech act's preposition ("warnte vor den „…“", "sprach von
+        „…“", "riet zu „…“"): the preposition, at most an article before the mark, and a finite cue
+        verb of the same clause before it."""
+        toks, lex = self.tokens, self.lex
+        if not lex.speech_object_prepositions:
+            return False
+        k = self._token_at(m.start) - 1
+        if k > s.first and toks[k].text in lex.determiners:
+            k -= 1
+        if k <= s.first or toks[k].low not in lex.speech_object_prepositions or self.in_quote[k]:
+            return False
+        for j in range(k - 1, s.first - 1, -1):
+            if toks[j].text in ",;:" or self.in_quote[j]:
+                return False
+            if toks[j].low in lex.cue_forms and toks[j].low not in lex.participles:
+                return not self._passive_before(s, m)
+        return False
 
     def _as_clause_source(self, m: Marked, s: Sentence) -> bool:
         """The quotation after "wie" is followed, within a few words, by a cue and the comma that

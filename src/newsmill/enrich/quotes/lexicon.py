@@ -141,6 +141,9 @@ class QuoteLexicon:
     # attribution words that open a relative clause holding the content ("Berichte, wonach … sei"):
     # the content is that clause, not the sentence around it
     relative_according: frozenset[str] = frozenset()
+    # prepositions a speech act takes its topic with ("warnte vor", "sprach von", "riet zu"): quoted
+    # words right after one are the speaker's, not a name
+    speech_object_prepositions: frozenset[str] = frozenset()
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -301,6 +304,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         not_cue_after=words("not_cue_after"),
         negations=words("negations"),
         relative_according=words("relative_according"),
+        speech_object_prepositions=words("speech_object_prepositions"),
     )
 
 
