@@ -82,3 +82,32 @@ def test_quoted_words_as_the_object_of_a_speech_act() -> None:
     assert [q.text for q in quotes] == ["„Sparplänen der Rathausspitze“"]
     # a name after another preposition ("in der") stays a name
     assert not _quotes("Die Gewerkschaft warnte in der „Neuen Zeitung“ erneut.")
+
+
+# --- false-positive classes of the fourth batch of the quote tuning set (2026-12-07) -------------
+
+def test_quoted_name_of_the_addressee_is_no_quote() -> None:
+    quotes = _quotes("„Die Mieten steigen weiter“, sagt der Sprecher gegenüber »nd«. Gegenüber der „Zeitung“ schwieg er.")
+    assert [q.text for q in quotes] == ["„Die Mieten steigen weiter“"]
+
+
+def test_writers_impersonal_aside_is_no_quote() -> None:
+    assert not _quotes("Es sei angemerkt, dass der Wert auch negativ sein kann.")
+    assert _quotes("Der Minister sagte, es sei beschlossen, dass die Schule schließt.")
+
+
+def test_hearsay_modal_in_an_opening_subordinate_clause_is_narrative() -> None:
+    text = "Die Sängerin warnt: „Die Erde wird heißer.“ Wie ihr Beitrag aussehen soll, wird schnell klar."
+    assert [q.text for q in _quotes(text)] == ["„Die Erde wird heißer.“"]
+
+
+def test_a_parenthesis_after_the_cue_holds_its_own_clause() -> None:
+    text = "Sie sind nicht ausreichend informiert über all dies (es könnte auch sein, dass die Stiftung Ihnen Angst macht)."
+    assert not _quotes(text)
+
+
+def test_speaker_and_apposition_before_the_cue_are_no_content() -> None:
+    text = "Jane Roe, Senior Vice President of Sales at Acme, says: “Alarm fatigue is a real problem for nurses.”"
+    assert [q.kind for q in _quotes(text, "en")] == ["direct"]
+    text = "Acme, a global provider focused on hospital software, announced a new alarm system on Monday."
+    assert not _quotes(text, "en")

@@ -193,6 +193,9 @@ class SentenceReader:
         prev_word = prev_words[-1] if prev_words else ""
         if prev_word in self.lex.title_nouns or before.endswith("("):
             return False  # "trägt den Titel „…“", "(etwa: „…“)": names, titles and glosses
+        addressee = prev_words[-2] if len(prev_words) > 1 and prev_word in self.lex.determiners else prev_word
+        if addressee.lower() in self.lex.addressee_prepositions:
+            return False  # "sagt X gegenüber »nd«", "gegenüber der „Zeitung“": the paper spoken to
         first_word = inner.split()[0]
         title_like = inner[0].isupper() and first_word not in self.lex.quote_openers and inner[-1] not in ".!?,…"
         if title_like and not has_cue and words < MAX_TITLE_WORDS:
@@ -326,7 +329,10 @@ class SentenceReader:
         """Tokens of ``a``..``b`` outside quotation marks and outside relative and subordinate
         clauses (", die … aufgestockt werden sollen", ", weil …"): what the sentence itself asserts."""
         toks, lex = self.tokens, self.lex
-        out, inner = [], False
+        # a subordinate clause may open the sentence too ("Wie ihr Beitrag aussehen soll, wird klar")
+        # (the clause ends at a comma: "Während des Überfalls sollen …" is a preposition)
+        out, inner = [], a < b and (toks[a].low in lex.subordinators or toks[a].low in lex.complementizers) \
+            and any(toks[k].text == "," and not self.in_quote[k] for k in range(a, b))
         for k in range(a, b):
             if toks[k].text in ",;:–" and not self.in_quote[k]:
                 inner = k + 1 < b and (toks[k + 1].low in lex.relative_forms or toks[k + 1].low in lex.subordinators)
@@ -399,6 +405,8 @@ class SentenceReader:
         end = self._attribution_cut(cue.last, self._content_end(s))
         if self._agentless_passive(s, cue, end):
             return []  # "Der Stadt wurde das Recht eingeräumt, …", "it is alleged he …": no one speaks
+        if self._writer_aside(s, cue):
+            return []  # "Es sei angemerkt, dass …", "Es sei darauf hingewiesen": the writer's own remark
         if self._negated(s, cue, end):
             return []  # "…, gab die Flugsicherung nicht bekannt", "nicht mitteilen können, ob …": nothing said
         before = self._content_before(s, cue, end, directs)
@@ -420,6 +428,16 @@ class SentenceReader:
             if speaker is not None and self.speakers.plausible(speaker):
                 after = self._make(cue.last, end, directs, speaker, self._span(cue.first, cue.last))
         return [before, after]
+
+    def _writer_aside(self, s: Sentence, cue: Cue) -> bool:
+        """An impersonal passive in Konjunktiv I with a participle cue ("Es sei angemerkt", "Es sei
+        darauf hingewiesen"): the writer addresses the reader; no one else speaks."""
+        toks, lex = self.tokens, self.lex
+        if not lex.aside_auxiliaries or toks[cue.first].low not in lex.participles | lex.cue_forms:
+            return False
+        clause = [toks[k].low for k in range(self._clause_start(s, cue.first), cue.first) if not self.in_quote[k]]
+        return lex.impersonal_subject in clause and any(w in lex.aside_auxiliaries for w in clause) \
+            and not any(w in lex.passive_auxiliaries or w in lex.agent_prepositions for w in clause)
 
     def _negated(self, s: Sentence, cue: Cue, end: int) -> bool:
         """A negation in the cue's own frame — right before the verb, or between it and the comma,
@@ -494,11 +512,15 @@ class SentenceReader:
     def _content_after(self, s: Sentence, cue: Cue, end: int, directs: list[Marked]) -> Candidate | None:
         """"X sagte, dass …", "X sagte, A sei …", "X said that …"."""
         toks = self.tokens
+        depth = 0
         for k in range(cue.last, min(end, cue.last + MAX_FRAME_TOKENS)):
             if self.in_quote[k]:
                 if self._in_name(k, directs):
                     continue  # "sagte der „Berliner Zeitung“, dass …": a quoted name in the frame
                 return None
+            depth += (toks[k].text == "(") - (toks[k].text == ")")
+            if depth > 0 and toks[k].text in ",:":
+                return None  # "informiert über all dies (es könnte sein, dass …)": a parenthesis' own clause
             bare = toks[k].low in self.lex.complementizers and not self.lex.comma_before_complementizer
             if bare and not self._opens_content(k, cue, end):
                 return None  # "reported wait times that exceeded …", "recommend that, so …"
@@ -587,6 +609,10 @@ class SentenceReader:
         c0 = self._clause_start(s, i)
         if c0 <= s.first or toks[c0 - 1].text not in self.lex.closers | {","}:
             return None
+        if cue.last < end and toks[cue.last].text == ":":
+            return None  # "Steve Menet, Senior Vice President, says: “…”": the content follows the colon
+        if self._name_and_apposition(s.first, c0 - 1):
+            return None  # "Ascom, a global provider of …, announced": the subject and its apposition
         left = self.speakers.left_of(c0, i) if c0 < i else None
         if c0 < i and left is None:
             return None
@@ -613,6 +639,17 @@ class SentenceReader:
             np = np or attribution
         speaker = self.speakers.speaker(*np) if np else None
         return self._make(s.first, b, directs, speaker, self._span(cue.first, cue.last))
+
+    def _name_and_apposition(self, a: int, b: int) -> bool:
+        """Tokens ``a``..``b``: capitalised words, a comma, then a phrase opened by an article and
+        with no comma or quotation of its own ("Ascom, a global solutions provider focused on …")."""
+        toks = self.tokens
+        comma = next((k for k in range(a, b) if toks[k].text == ","), None)
+        if comma is None or comma == a or comma + 1 >= b or toks[comma + 1].text not in self.lex.determiners:
+            return False
+        if not all(toks[k].text[:1].isupper() for k in range(a, comma)):
+            return False
+        return not any(toks[k].text in ",;:" or self.in_quote[k] for k in range(comma + 1, b))
 
     def _trailing_as_clause(self, s: Sentence, cue: Cue, wie: int, end: int, directs: list[Marked]) -> Candidate | None:
         """"A, wie die Staatsanwaltschaft mitteilte.": an as-clause closing the sentence attributes
