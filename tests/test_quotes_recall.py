@@ -111,3 +111,13 @@ def test_speaker_and_apposition_before_the_cue_are_no_content() -> None:
     assert [q.kind for q in _quotes(text, "en")] == ["direct"]
     text = "Acme, a global provider focused on hospital software, announced a new alarm system on Monday."
     assert not _quotes(text, "en")
+
+
+def test_content_ends_where_the_frame_sentence_resumes() -> None:
+    text = "Der Angeklagte hatte erklärt, er sei unschuldig, erkannte das Gericht nicht an und schwieg."
+    assert [q.text for q in _quotes(text)] == ["er sei unschuldig"]
+    text = "Der Sender meldete, dass keiner verloren habe, allerdings schrieb die Zeitung etwas anderes."
+    assert [q.text for q in _quotes(text)][:1] == ["dass keiner verloren habe"]
+    # a subjunctive, or an adjective before its noun, after the comma is still the content
+    text = "Er sagte, erste Ergebnisse seien gut, letzte Zweifel blieben."
+    assert [q.text for q in _quotes(text)] == ["erste Ergebnisse seien gut, letzte Zweifel blieben"]

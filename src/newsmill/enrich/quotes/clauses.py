@@ -66,6 +66,8 @@ MAX_INSERTED_SPEAKER = 3
 MAX_TAIL_AFTER_BEFORE = 8
 # Letters a verb form needs before its ending is read as Konjunktiv I ("gehöre", "rechne"; not "Ende").
 MIN_FORM_LETTERS = 4
+# Adverbs between a comma and the verb that resumes a frame's sentence ("…, allerdings schrieb …").
+MAX_RESUME_ADVERBS = 2
 _FINAL = frozenset(".!?…;")
 
 
@@ -548,8 +550,37 @@ class SentenceReader:
                     end = quoted[0]
                     if speaker is None and quoted[1] is not None:
                         speaker = self.speakers.speaker(*quoted[1])
+                end = self._frame_resumes(first, end)
                 return self._make(first, end, directs, speaker, cue_span)
         return None
+
+    def _frame_resumes(self, a: int, b: int) -> int:
+        """Where content after a cue ends because the frame's own sentence goes on: a comma, at most
+        two adverbs, then a finite indicative verb whose subject is the frame's ("erklärte, er sei
+        unschuldig, erkannte das Gericht nicht an", "…, allerdings schrieb die Zeitung …") or a new
+        speech verb ("…, jedoch stets beteuert, …"). A subjunctive there is still the content's."""
+        toks, lex = self.tokens, self.lex
+        if not lex.preterite_ending or lex.bare_clause:
+            return b
+        for k in range(a + 1, b - 1):
+            if toks[k].text != "," or self.in_quote[k]:
+                continue
+            j = k + 1
+            while j < b - 1 and j - k <= MAX_RESUME_ADVERBS and toks[j].low in lex.speaker_stop_words \
+                    and toks[j].low not in lex.prepositions:
+                j += 1
+            word = toks[j]
+            if not word.text.isalpha() or not word.text.islower() or self.in_quote[j]:
+                continue
+            nxt = toks[j + 1] if j + 1 < b else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.text not in lex.determiners:
+                continue  # "…, erste Ergebnisse seien …": an adjective before its noun
+            if word.low in lex.subjunctive or word.low in lex.determiners or word.low in lex.relative_forms \
+                    or word.low in lex.prepositions or word.low in lex.complementizers or word.low in lex.clause_stop_words:
+                continue
+            if word.low in lex.cue_forms or (word.low.endswith(lex.preterite_ending) and len(word.low) > MIN_FORM_LETTERS):
+                return k
+        return b
 
     def _main_clause_resumes(self, a: int, b: int) -> bool:
         return self._infinitive_close(a, b) is not None
