@@ -169,8 +169,9 @@ def _class_only_profile(tag: str, cls: str, id_: str) -> tuple[RemovedReason | N
 def _class_profile(tag: str, cls: str, id_: str) -> tuple[RemovedReason | None, bool, bool, bool]:
     attrs = f"{cls} {id_}"
     content = tag == "article" or (len(attrs) > 1 and is_content_attrs(attrs))
+    # A heading is never a caption by its class: "caption" there names a type style.
     caption = tag in _CAPTION_TAGS or (bool(cls) and tag in BLOCK_TAGS and tag not in _UNFLAGGABLE
-                                       and _is_caption_class(cls))
+                                       and tag not in _HEADINGS and _is_caption_class(cls))
     # Headings carry anchor ids made from their words ("nav_nur_die_folie"); a heading in a menu
     # is marked by the menu around it.
     class_words = tag not in _UNFLAGGABLE and tag not in _HEADINGS and len(attrs) > 1
@@ -368,9 +369,16 @@ class _Walker:
         self.real.append(frame)
         if block_level:
             self.owners.append(el)
-        if split and reason is not None and not frame.weak and not self._holds_article(el) \
-                and self._collapse(el):
-            return True
+        if split and reason is not None and not frame.weak and not self._holds_article(el):
+            share = self._collapse(el)
+            if share is None:
+                return True
+            if reason == "navigation" and share < GOOD_MAX_LINK_DENSITY and tag not in TAG_REASONS \
+                    and el.get("role") not in ROLE_REASONS:
+                # A "menu" by its class with pages of link-poor prose is a wrapper named for the
+                # tab bar or menu it also holds (product tabs, an off-canvas page): navigation is links.
+                frame.flagged = False
+                self.flags.pop()
         self.add(el.text)
         return False
 
@@ -385,19 +393,20 @@ class _Walker:
         all_text, _ = _collapse_xpaths()
         return len(str(all_text(el))) <= COLLAPSE_MAX_CHARS
 
-    def _collapse(self, el: Any) -> bool:
+    def _collapse(self, el: Any) -> float | None:
         """Read a boilerplate subtree (menu, footer, share bar) in two C calls as one removed block:
         most of a page's elements are there and walking them costs. Large link-poor subtrees
-        are walked after all: a mislabelled wrapper may hold the article."""
+        are walked after all: a mislabelled wrapper may hold the article. Returns None when the
+        subtree was read whole, else its share of link text."""
         all_text, link_texts = _collapse_xpaths()
         text = str(all_text(el))
         links = sum(map(len, map(str.strip, link_texts(el))))
         if len(text) > COLLAPSE_MAX_CHARS and links < BAD_MIN_LINK_DENSITY * len(text):
-            return False
+            return links / len(text)
         self.parts = [text]
         self.link_chars = links
         self.flush()
-        return True
+        return None
 
     def end(self, el: Any, tag: str) -> None:
         frame = self.stack.pop()
