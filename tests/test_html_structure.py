@@ -62,3 +62,40 @@ def test_a_standfirst_heading_with_a_caption_type_style_is_not_a_caption() -> No
     article = extract(page, input_format="html")
     assert "Stattdessen streitet der Rat" in article.text
     assert "Ein Bus am Nordring" not in article.text
+
+
+def _story_page(body: str) -> str:
+    return ("<html><head><title>Neue Buslinien im Norden</title></head><body>"
+            "<nav><a href='/'>Start</a> <a href='/a'>Lokales</a></nav>"
+            f"<article><h1>Neue Buslinien im Norden</h1>{body}</article></body></html>")
+
+
+_PARAS = "".join(f"<p>{n}. {STORY}</p>" for n in range(1, 5))
+_LEGEND = ("Der neue Busbahnhof am Nordring: Von hier fahren ab Juni die Linien 4 und 7 im "
+           "Zehn-Minuten-Takt in die Innenstadt und zum Gewerbegebiet.")
+
+
+def test_the_text_of_a_box_around_one_picture_is_its_caption() -> None:
+    boxes = (f"<div class='image-box'><a href='/b.jpg'><img src='/b.jpg'></a><div class='legend'>"
+             f"<div class='content'>{_LEGEND}</div></div></div>",
+             f"<div class='textpic'><img src='/b.jpg' width='400'><strong class='caption'>{_LEGEND}</strong></div>",
+             f"<div class='beitragsbild'><a href='/b.jpg'><img src='/b.jpg'></a><br>{_LEGEND}</div>")
+    for box in boxes:
+        article = extract(_story_page(f"{_PARAS[:len(_PARAS) // 2]}{box}{_PARAS}"), input_format="html")
+        assert "Zehn-Minuten-Takt" not in article.text, box
+        assert "4. Der Stadtrat" in article.text
+        assert any("Zehn-Minuten-Takt" in r.text for r in article.removed), box
+
+
+def test_text_above_a_picture_or_beside_an_icon_is_not_a_caption() -> None:
+    standfirst = f"<div class='page-title'><div><p>{_LEGEND}</p></div><div class='pic'><img src='/t.jpg'></div></div>"
+    icon = f"<div class='note'><img src='/i.png' width='16' height='16'>{_LEGEND}</div>"
+    for box in (standfirst, icon):
+        article = extract(_story_page(f"{_PARAS}{box}{_PARAS.replace('. Der', '. Auch der')}"), input_format="html")
+        assert "Zehn-Minuten-Takt" in article.text, box
+
+
+def test_a_picture_box_with_a_headline_is_a_teaser_card_not_a_caption() -> None:
+    card = (f"<div class='card'><img src='/c.jpg'><h3>Radwege am Nordring</h3><p>{_LEGEND}</p></div>")
+    article = extract(_story_page(f"{_PARAS}{card}"), input_format="html")
+    assert not any(r.reason == "gallery" and "Zehn-Minuten-Takt" in r.text for r in article.removed)

@@ -112,6 +112,8 @@ class _Frame:
     caption: bool = False
     split: bool = False
     weak: bool = False  # flagged for a reason that says little about a whole container
+    pictures: int = 0  # <img> below it that are not icons
+    picture_at: int = -1  # block count at its first picture (-1: text of the block before it)
 
 
 @dataclass
@@ -435,14 +437,61 @@ class _Walker:
             self.caption_depth -= 1
         if frame.hint:
             self.hint_depth -= 1
+        if frame.pictures and not frame.caption and frame.block_level:
+            self._picture_box(frame)
         if self.real:
             parent = self.real[-1]
+            if frame.pictures and not parent.pictures:
+                parent.picture_at = frame.picture_at
+            parent.pictures += frame.pictures
             if frame.flagged and not frame.weak:
                 parent.bad += frame.good + frame.bad + frame.neutral
             else:
                 parent.good += frame.good
                 parent.bad += frame.bad
                 parent.neutral += frame.neutral
+
+
+    def _picture_box(self, frame: _Frame) -> None:
+        """A box that holds one picture and a line or two of text is a figure without the tag
+        (``<div class="image-box"><img><p>…</p></div>``, an image with its legend): its text is
+        the caption."""
+        if frame.pictures > BOX_MAX_PICTURES or frame.element.tag not in _BOX_TAGS:
+            return
+        chars = frame.good + frame.neutral + frame.bad
+        blocks = self.out.blocks
+        if not 0 < chars <= BOX_MAX_CHARS or len(blocks) - frame.first > BOX_MAX_BLOCKS:
+            return
+        if frame.picture_at != frame.first:
+            return  # text above the picture: a standfirst over its title picture, not a caption
+        inside = blocks[frame.first:]
+        if any(b.kind == "heading" or b.caption for b in inside):
+            return  # a teaser card (picture, headline, summary), or a figure already
+        for b in inside:
+            b.caption = True
+
+    def picture(self, el: Any) -> None:
+        """Count an <img> that is not an icon or a tracking pixel for the innermost element."""
+        if self.real and not _tiny(el.get("width")) and not _tiny(el.get("height")):
+            top = self.real[-1]
+            if not top.pictures:
+                top.picture_at = -1 if self.parts else len(self.out.blocks)
+            top.pictures += 1
+
+
+# A picture box holds at most this many pictures (more are a gallery: see ``kinds``), ...
+BOX_MAX_PICTURES = 1
+# ... at most this many characters of text beside it ...
+BOX_MAX_CHARS = 500
+# ... in at most this many blocks (a caption and its credit).
+BOX_MAX_BLOCKS = 2
+_BOX_TAGS = frozenset({"div", "section", "center"})
+# Pictures declared smaller than this (px) are icons, logos and tracking pixels.
+_MIN_PICTURE_PX = 100
+
+
+def _tiny(size: str | None) -> bool:
+    return size is not None and size.isdigit() and int(size) < _MIN_PICTURE_PX
 
 
 # Check the time budget once per this many elements: often enough to stop a runaway page
@@ -511,6 +560,8 @@ def _walk_into(w: _Walker, root: Any, check_time: Callable[[], None]) -> None:
                         w.parts.append(" ")
                     elif tag == "br":
                         w.parts.append(_BR)
+                    elif tag == "img":
+                        w.picture(el)
                     push(plain)
                     text = el.text
                     if text:
