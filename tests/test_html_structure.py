@@ -99,3 +99,26 @@ def test_a_picture_box_with_a_headline_is_a_teaser_card_not_a_caption() -> None:
     card = (f"<div class='card'><img src='/c.jpg'><h3>Radwege am Nordring</h3><p>{_LEGEND}</p></div>")
     article = extract(_story_page(f"{_PARAS}{card}"), input_format="html")
     assert not any(r.reason == "gallery" and "Zehn-Minuten-Takt" in r.text for r in article.removed)
+
+
+def test_a_picture_box_with_its_credit_twice_is_still_a_caption() -> None:
+    box = (f"<div class='image-box'><a href='/b.jpg'><img src='/b.jpg'></a><div class='copyright'>Foto: Stadtwerke</div>"
+           f"<p class='to-image-box'><span class='copyright'>Foto: Stadtwerke</span> {_LEGEND}</p></div>")
+    article = extract(_story_page(f"{_PARAS[:len(_PARAS) // 2]}{box}{_PARAS}"), input_format="html")
+    assert "Zehn-Minuten-Takt" not in article.text
+
+
+def test_points_beside_a_picture_are_a_list_not_a_caption() -> None:
+    box = ("<div class='module'><div class='pic'><img src='/by-sa.png'></div><div class='text'><ul>"
+           "<li>Das Symbol besagt, dass bei der Weiterverwendung die gleiche Lizenz gelten muss.</li>"
+           "<li>Der Urheber kann damit bestimmen, dass eine Abänderung erlaubt ist.</li></ul></div></div>")
+    article = extract(_story_page(f"{_PARAS}{box}{_PARAS.replace('. Der', '. Auch der')}"), input_format="html")
+    assert "Der Urheber kann damit bestimmen" in article.text
+
+
+def test_a_contact_heading_with_its_topic_closes_the_article() -> None:
+    contact = ("<div class='right'><h2>Ansprechpartnerin zum Thema:</h2><p>Dr. Erika Muster, Referentin für "
+               "Klimaschutz, Telefon 040 123456</p><div class='links'><p>KLIMANEUTRALITÄT VON UNTERNEHMEN</p></div></div>")
+    article = extract(_story_page(f"{_PARAS}{contact}"), input_format="html")
+    assert "Ansprechpartnerin" not in article.text and "KLIMANEUTRALITÄT" not in article.text
+    assert "4. Der Stadtrat" in article.text

@@ -465,8 +465,8 @@ class _Walker:
         if frame.picture_at != frame.first:
             return  # text above the picture: a standfirst over its title picture, not a caption
         inside = blocks[frame.first:]
-        if any(b.kind == "heading" or b.caption for b in inside):
-            return  # a teaser card (picture, headline, summary), or a figure already
+        if any(b.kind != "paragraph" or b.caption for b in inside):
+            return  # a teaser card (picture, headline, summary), a list of points, or a figure already
         for b in inside:
             b.caption = True
 
@@ -483,8 +483,8 @@ class _Walker:
 BOX_MAX_PICTURES = 1
 # ... at most this many characters of text beside it ...
 BOX_MAX_CHARS = 500
-# ... in at most this many blocks (a caption and its credit).
-BOX_MAX_BLOCKS = 2
+# ... in at most this many blocks (a caption, its credit, a label).
+BOX_MAX_BLOCKS = 3
 _BOX_TAGS = frozenset({"div", "section", "center"})
 # Pictures declared smaller than this (px) are icons, logos and tracking pixels.
 _MIN_PICTURE_PX = 100
