@@ -122,3 +122,14 @@ def test_a_contact_heading_with_its_topic_closes_the_article() -> None:
     article = extract(_story_page(f"{_PARAS}{contact}"), input_format="html")
     assert "Ansprechpartnerin" not in article.text and "KLIMANEUTRALITÄT" not in article.text
     assert "4. Der Stadtrat" in article.text
+
+
+def test_an_embedded_post_in_a_social_wrapper_is_quoted_text_and_the_share_bar_is_not() -> None:
+    tweet = ("<div class='social-media-embed'><blockquote class='twitter-tweet'><p>Ja, das ist echt: die Stadt "
+             "hat eine halbe Million für den Slogan ausgegeben <a href='https://t.co/x'>t.co/x</a></p>— Erika "
+             "Muster (@erika) <a href='https://twitter.com/erika/status/1'>18. November 2019</a></blockquote></div>")
+    share = ("<div class='social-share'><a href='/fb'>Facebook</a> <a href='/tw'>Twitter</a> "
+             "<a href='/mail'>E-Mail</a></div>")
+    article = extract(_story_page(f"{_PARAS}{tweet}{share}{_PARAS.replace('. Der', '. Auch der')}"), input_format="html")
+    assert "die Stadt hat eine halbe Million" in article.text
+    assert "Facebook" not in article.text

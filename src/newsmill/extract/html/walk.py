@@ -219,6 +219,14 @@ def _collapse_xpaths() -> tuple[Any, Any]:
     return lxml.etree.XPath("string()", smart_strings=False), lxml.etree.XPath(".//a//text()", smart_strings=False)
 
 
+def _holds_quote(el: Any) -> bool:
+    """The element's first child element is a <blockquote>: the markup of an embedded post
+    (a share bar or a follow box holds buttons and links, never a quotation)."""
+    for child in el.iterchildren("*"):
+        return bool(child.tag == "blockquote")
+    return False
+
+
 def _is_link(el: Any) -> bool:
     """An anchor without href (<a name="…">) is a target, not a link."""
     return el.get("href") is not None
@@ -344,6 +352,8 @@ class _Walker:
         elif tag in _CELLS:
             self.parts.append(" ")  # a table row is one block, its cells apart
         reason, hint, caption, paywall = prof or profile(el, tag)
+        if reason == "call_to_action" and _holds_quote(el):
+            reason = None  # a "social-embed" wrapper around an embedded post: the post is quoted text
         if paywall and self._is_box(el):
             # A paywall box, not a wrapper named after the paywall vendor ("steady-paywall-container"
             # on the whole post): what it says is an offer.
