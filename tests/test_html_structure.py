@@ -133,3 +133,12 @@ def test_an_embedded_post_in_a_social_wrapper_is_quoted_text_and_the_share_bar_i
     article = extract(_story_page(f"{_PARAS}{tweet}{share}{_PARAS.replace('. Der', '. Auch der')}"), input_format="html")
     assert "die Stadt hat eine halbe Million" in article.text
     assert "Facebook" not in article.text
+
+
+def test_a_short_post_that_is_a_picture_and_its_paragraph_keeps_the_paragraph() -> None:
+    post = ("<html><head><title>Neue Buslinien</title></head><body><nav><a href='/'>Start</a></nav>"
+            f"<h1>Neue Buslinien</h1><div class='news-item'><img src='/bus.jpg'><p>{_LEGEND}</p></div>"
+            "<footer>Impressum</footer></body></html>")
+    article = extract(post, input_format="html")
+    assert "Zehn-Minuten-Takt" in article.text
+    assert not any("no article text" in w for w in article.warnings)

@@ -77,6 +77,7 @@ class RawBlock:
     caption: bool  # inside <figure>/<figcaption>
     content_hint: bool  # inside an element marked as the article body
     good: bool = False  # counted as article-like text in the container statistics
+    boxed: bool = False  # a caption because it sits in a box beside one picture (``_picture_box``)
 
     @property
     def link_density(self) -> float:
@@ -478,7 +479,7 @@ class _Walker:
         if any(b.kind != "paragraph" or b.caption for b in inside):
             return  # a teaser card (picture, headline, summary), a list of points, or a figure already
         for b in inside:
-            b.caption = True
+            b.caption = b.boxed = True
 
     def picture(self, el: Any) -> None:
         """Count an <img> that is not an icon or a tracking pixel for the innermost element."""
