@@ -203,3 +203,34 @@ def test_a_deictic_as_a_noun_or_a_name_is_no_time(language: str, text: str, span
 
 def test_a_deictic_beside_quoted_words_is_still_a_day() -> None:
     assert _calendar("Sie kommt heute „sehr spät“ an.", "de") == {"heute": "2023-11-15"}
+
+
+# Wikinews openings of the TUNE half, gold written first (tests/data/times_tune/wikinews.py).
+FRIDAY = dt.date(2023, 11, 17)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # the latest such weekday, unless that is yesterday (then it would be "gestern")
+    ("de", "Am vergangenen Dienstag gewann die Mannschaft.", "Am vergangenen Dienstag", "2023-11-14"),
+    ("de", "Am vergangenen Donnerstag gewann die Mannschaft.", "Am vergangenen Donnerstag", "2023-11-09"),
+    ("en", "The ceasefire expired last Monday.", "last Monday", "2023-11-13"),
+    ("en", "The ceasefire expired last Friday.", "last Friday", "2023-11-10"),
+])
+def test_last_weekday_is_the_latest_but_not_yesterday(language: str, text: str, span: str, value: str) -> None:
+    assert _calendar(text, language, FRIDAY)[span] == value
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # the date a thing was moved to lies ahead, though the report is in the past tense
+    ("de", "Nach drei Stunden wurde die Verhandlung auf den 28. Dezember vertagt.", "28. Dezember", "2023-12-28"),
+    ("de", "Das Konzert ist auf den 3. Februar verschoben worden.", "3. Februar", "2024-02-03"),
+    ("en", "The hearing was adjourned until Dec. 28.", "Dec. 28", "2023-12-28"),
+    ("en", "The vote was postponed to Feb. 3.", "Feb. 3", "2024-02-03"),
+    # without the move, a past clause keeps a later day in the past year
+    ("de", "Am 28. Dezember hatte die Verhandlung begonnen.", "28. Dezember", "2022-12-28"),
+    ("en", "Until Feb. 3 he had waited.", "Feb. 3", "2023-02-03"),
+])
+def test_a_date_moved_to_lies_ahead(language: str, text: str, span: str, value: str) -> None:
+    assert _calendar(text, language)[span] == value

@@ -122,6 +122,15 @@ def _sentence_ends(text: str, lo: int, start: int) -> list[int]:
     return [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 1)) if m.end() <= start]
 
 
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around an expression, at most TENSE_WINDOW characters either side."""
+    lo = max(0, start - TENSE_WINDOW)
+    hi = min(len(text), end + TENSE_WINDOW)
+    cuts = _sentence_ends(text, lo, start)
+    stop = _SENTENCE_END.search(text, end, hi)
+    return (cuts[-1] if cuts else lo), (stop.start() if stop else hi)
+
+
 def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense cue in the expression's clause, else in
     its sentence ("gab bekannt, dass … bis zum 30. März … werde": the clause's "werde" counts)."""

@@ -151,6 +151,11 @@ class TimeTables:
     forward_before: re.Pattern[str] | None = None
     approximate: re.Pattern[str] | None = None  # "vor fast fünf Jahren": no value a reader can rely on
     past_before: re.Pattern[str] | None = None  # "seit März", "since March": gone by, whatever the tense
+    # "wurde auf den 28. November vertagt", "was adjourned until Nov. 28": the date a thing is moved
+    # to lies ahead of the report, though the report is in the past tense (preposition before the
+    # expression, verbs of moving in time in its sentence)
+    moved_to: re.Pattern[str] | None = None
+    moved_verbs: re.Pattern[str] | None = None
     # "an einem Dienstagabend im März", "on a Monday": a weekday, but no one day
     indefinite_day: re.Pattern[str] | None = None
     # "in der Woche vom 6. November": the day names its week
@@ -284,6 +289,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         forward_before=_phrases(data.get("forward_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         approximate=_phrases(data.get("approximate", []), r"(?<!\w)(?:", r")\s+(?=\w)"),
         past_before=_phrases(data.get("past_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
+        moved_to=_phrases(data.get("moved_to", {}).get("before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
+        moved_verbs=_phrases(data.get("moved_to", {}).get("verbs", []), r"(?<!\w)(?:", r")\w*"),
         indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
