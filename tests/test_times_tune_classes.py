@@ -234,3 +234,19 @@ def test_last_weekday_is_the_latest_but_not_yesterday(language: str, text: str, 
 ])
 def test_a_date_moved_to_lies_ahead(language: str, text: str, span: str, value: str) -> None:
     assert _calendar(text, language)[span] == value
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text"), [
+    # a copyright line's year dates the notice, not anything the story tells
+    ("en", "Copyright 2019 The Associated Press. All rights reserved."),
+    ("en", "© 2019 Reuters"),
+    ("en", "(C) 2018 Bloomberg L.P."),
+    ("de", "Copyright 2019 dpa"),
+])
+def test_a_copyright_year_is_no_time(language: str, text: str) -> None:
+    assert not _calendar(text, language)
+
+
+def test_a_year_after_other_words_stays_a_year() -> None:
+    assert _calendar("The law, passed in 2019, still holds.", "en") == {"2019": "2019"}
