@@ -250,3 +250,43 @@ def test_a_copyright_year_is_no_time(language: str, text: str) -> None:
 
 def test_a_year_after_other_words_stays_a_year() -> None:
     assert _calendar("The law, passed in 2019, still holds.", "en") == {"2019": "2019"}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # a strong preterite is a past cue: the weekday before, not the next
+    ("de", "Am Sonntag riss der Wolf zwei Schafe.", "Am Sonntag", "2023-11-12"),
+    ("de", "Dort starben am Sonntag viele Menschen.", "am Sonntag", "2023-11-12"),
+    # a preterite that is also a noun counts only written lower-case
+    ("de", "Am Sonntag wird der Riss im Damm geflickt.", "Am Sonntag", "2023-11-19"),
+    # "11. August" is a date, not a sentence end: the clause before lends its past
+    ("de", "Die Bank nannte am Montag, den 13. November die Täter der Anschläge vom Donnerstag.",
+     "Donnerstag", "2023-11-09"),
+    # hyphenated and two-digit decades; a decade word in news is the latest begun
+    ("de", "Das Lager entstand in den 1950-er Jahren.", "den 1950-er Jahren", "195"),
+    ("de", "Seit den 90er Jahren wächst der Ort.", "den 90er Jahren", "199"),
+    ("de", "In den achtziger Jahren wuchs der Ort.", "den achtziger Jahren", "198"),
+    ("en", "It was a hit in the '80s.", "the '80s", "198"),
+    # "Vorabend" counts from the day the story gave, as "Vortag"
+    ("de", "Das Spiel fand am 14. Oktober statt. Am Vorabend waren sie im Kino.", "Vorabend", "2023-10-13"),
+])
+def test_tense_decades_and_eves(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language)[span] == value
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span"), [
+    # "in four days" told in the past is how long it took
+    ("de", "Der Bär legte in vier Tagen 80 Kilometer zurück.", "in vier Tagen"),
+    ("en", "He walked 80 km in four days.", "in four days"),
+    # minutes later: a moment of the story's day, no date to count
+    ("de", "Zehn Minuten später fiel das zweite Tor.", "Zehn Minuten später"),
+    # the eve of an event the phrase names
+    ("de", "Am Vorabend der Wahl demonstrierten Tausende.", "Vorabend"),
+])
+def test_durations_moments_and_eves_of_events_get_no_date(language: str, text: str, span: str) -> None:
+    assert span not in _calendar(text, language)
+
+
+def test_in_n_days_said_of_the_future_is_a_day() -> None:
+    assert _calendar("Er sagte, er komme in vier Tagen zurück.", "de") == {"in vier Tagen": "2023-11-19"}

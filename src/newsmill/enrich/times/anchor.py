@@ -30,7 +30,9 @@ CLOCK_REACH = 300
 # A quotation opened after a colon is a sentence of its own ("… haben kann: „Im Winter haben …").
 # A closing quotation mark before a comma ends the quotation: "«… werden», sagt er am Dienstag"
 # takes its tense from the reporting clause, not the quoted words (an opening mark has no comma after it).
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|[»“”\"],\s|\n|\s[-–—]\s")
+# A period after a number of one or two digits is an ordinal ("am 11. August", "zum 3. Mal"), no
+# sentence end; a year's ("… im Jahr 2019. Dann …") is one.
+_SENTENCE_END = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)\.|[!?])\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|[»“”\"],\s|\n|\s[-–—]\s")
 _CLAUSE_END = re.compile(r"[,;:()–—]")
 _WORD = re.compile(r"\w+")
 
@@ -239,7 +241,7 @@ def _attributive(words: list[re.Match[str]], i: int, tables: TimeTables) -> bool
 def _cue(word: str, low: str, tables: TimeTables) -> int:
     if low in tables.future:
         return 1
-    if low in tables.past:
+    if low in tables.past or (low in tables.past_lower and word[:1].islower()):
         return -1
     if tables.future_suffix is not None and word[:1].islower() and tables.future_suffix.fullmatch(word):
         return 1

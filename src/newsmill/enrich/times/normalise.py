@@ -291,11 +291,16 @@ def century(job: Job) -> str | None:
 def decade(job: Job) -> str | None:
     if "decade" in job.groups:
         return job.groups["decade"]
-    digit = job.lex("DECADEWORD", "decadeword")
+    digit = int(job.groups["decadedigit"]) if "decadedigit" in job.groups else job.lex("DECADEWORD", "decadeword")
     point = job.ref.point
     if not isinstance(digit, int) or point is None:
         return ""
-    return f"{point.year // 100:02d}{digit}"
+    century = point.year // 100
+    if not job.ref.narrative and century * 100 + digit * 10 > point.year:
+        # news: "die achtziger Jahre", "the '90s" written in 2006 are the latest such decade that
+        # has begun (a narrative keeps its story's century: "die zwanziger Jahre" told of 1914)
+        century -= 1
+    return f"{century:02d}{digit}"
 
 
 def isoweek(job: Job) -> str | None:

@@ -90,6 +90,8 @@ class TimeTables:
     participle_after: frozenset[str]
     interval_open: re.Pattern[str]
     interval_gap: re.Pattern[str]
+    # preterites that are also nouns ("riss" / "der Riss"): past only when written lower-case
+    past_lower: frozenset[str] = field(default_factory=frozenset)
     participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
     future_suffix: re.Pattern[str] | None = None  # "anzutreten": an intention, the future
     perfect_aux: frozenset[str] = field(default_factory=frozenset)
@@ -249,6 +251,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         future=frozenset(w.lower() for w in tense.get("future", [])),
         past_suffix=re.compile(suffix) if suffix else None,
         past_suffix_stop=frozenset(tense.get("past_suffix_stop", [])),
+        past_lower=frozenset(tense.get("past_lower", [])),
         participle_after=frozenset(tense.get("participle_after", [])),
         participle=re.compile(tense["participle"]) if tense.get("participle") else None,
         future_suffix=re.compile(tense["future_suffix"]) if tense.get("future_suffix") else None,
