@@ -290,3 +290,14 @@ def test_durations_moments_and_eves_of_events_get_no_date(language: str, text: s
 
 def test_in_n_days_said_of_the_future_is_a_day() -> None:
     assert _calendar("Er sagte, er komme in vier Tagen zurück.", "de") == {"in vier Tagen": "2023-11-19"}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("text", "value"), [
+    # a separable verb's participle ("aufgefordert") makes "hat" a perfect: the Saturday before
+    ("Die Ministerin hat am Samstag in einer Videobotschaft die Hersteller dazu aufgefordert.", "2023-11-11"),
+    # "ist für Dienstag angesetzt": a schedule, the Tuesday to come
+    ("Die Abstimmung ist für Dienstag angesetzt.", "2023-11-21"),
+])
+def test_separable_participles_and_schedules(text: str, value: str) -> None:
+    assert list(_calendar(text, "de").values()) == [value]
