@@ -301,3 +301,20 @@ def test_in_n_days_said_of_the_future_is_a_day() -> None:
 ])
 def test_separable_participles_and_schedules(text: str, value: str) -> None:
     assert list(_calendar(text, "de").values()) == [value]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # a rule's optional space is optional: "20.April", "10am"
+    ("de", "Der Rat hat am 20.April 2007 beschlossen.", "20.April 2007", "2007-04-20"),
+    ("de", "Am Mittwoch, den 5.März 2008, streiken sie.", "Am Mittwoch, den 5.März 2008", "2008-03-05"),
+    ("en", "He came home at 10am on March 3, 2008.", "10am", "2008-03-03T10:00"),
+    # an aside between dashes is inside the sentence: "hat … gegeben" is its perfect
+    ("de", "In Paris hat es am Montag – 3.000 Beamte waren aufgeboten – schwere Ausschreitungen gegeben.",
+     "am Montag", "2023-11-13"),
+    # the night and the date it leads to are one expression
+    ("de", "In der Nacht zu Samstag, dem 24. November, kam es zu einem Unfall.",
+     "In der Nacht zu Samstag, dem 24. November", "2023-11-24"),
+])
+def test_spacing_asides_and_nights(language: str, text: str, span: str, value: str) -> None:
+    assert _calendar(text, language)[span] == value

@@ -210,7 +210,9 @@ def _key(word: str) -> str:
 
 
 def _expand(pattern: str, alternations: dict[str, str]) -> str:
-    pattern = pattern.replace(" ", r"\s+")
+    # a space in a rule is one or more spaces; " ?" an optional one ("20.April", "10am"), which
+    # the plain replacement made "\s+?", a space still required
+    pattern = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
     return _PLACEHOLDER.sub(lambda m: alternations[m.group(1)], pattern)
 
 
