@@ -318,3 +318,14 @@ def test_separable_participles_and_schedules(text: str, value: str) -> None:
 ])
 def test_spacing_asides_and_nights(language: str, text: str, span: str, value: str) -> None:
     assert _calendar(text, language)[span] == value
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "kept"), [
+    # the day a thing was moved from and the day it was moved to are no stretch of days
+    ("en", "A planned meeting will be postponed from Tuesday to Friday.", False),
+    ("de", "Die Sitzung wurde von Montag auf Dienstag verschoben.", False),
+    ("en", "The fair runs from Tuesday to Friday.", True),
+])
+def test_a_move_is_no_interval(language: str, text: str, kept: bool) -> None:
+    assert any("/" in v for v in _calendar(text, language).values()) == kept
