@@ -1,4 +1,4 @@
-"""Dates: normalising what pages declare to ISO 8601, and htmldate as the fallback search."""
+"""Dates: normalising what pages declare to ISO 8601, and the search of the printed text."""
 
 from __future__ import annotations
 
@@ -85,33 +85,6 @@ def _plausible(value: datetime | date, now: datetime | None) -> bool:
     now = now or datetime.now(timezone.utc)
     day = value.date() if isinstance(value, datetime) else value
     return day.year >= MIN_YEAR and day <= (now + MAX_FUTURE).date()
-
-
-def htmldate_search(doc: HtmlElement, url: str | None, extensive: bool) -> str | None:
-    """htmldate's search for the original publication date; ``None`` when it finds nothing.
-
-    ``extensive=False`` is its fast mode (markup and URL only), several times quicker.
-    """
-    from htmldate import find_date
-
-    try:
-        found = find_date(
-            doc,
-            extensive_search=extensive,
-            original_date=True,
-            url=url,
-            outputformat="%Y-%m-%d",
-        )
-    except Exception:  # htmldate raises on odd trees and dates; a missing date is the answer
-        return None
-    if not found or (extensive and found.endswith(PADDED_DAY)):
-        return None
-    return normalize_date(found)
-
-
-# htmldate pads a month or year mention ("März 2022", "© 2022") to the 1st; in its free-text
-# search such a date is nearly always a copyright line or an archive heading, not the article's.
-PADDED_DAY = "-01"
 
 
 # Class/id words of the elements where pages print their date line ("meta", "byline" hold it too).
