@@ -185,12 +185,11 @@ def _date_line(index: PageIndex) -> str | None:
 def _names_a_date(el: Any) -> bool:
     """Whether an element's first class or id (in source order), or its itemprop, names a date
     line; of the two, the first one written is the element's name in most CMS templates."""
-    first = itemprop = None
-    for key, value in el.items():
-        if key == "itemprop":
-            itemprop = value
-        elif first is None and key in ("id", "class"):
-            first = value
+    get = el.get
+    cls, ident, itemprop = get("class"), get("id"), get("itemprop")
+    if cls is None and ident is None and itemprop is None:
+        return False  # most elements: three C calls instead of a list of all attributes
+    first = cls if ident is None else ident if cls is None else next(v for k, v in el.items() if k in ("id", "class"))
     for cue in (first, itemprop):
         if cue is not None:
             folded = cue.replace("D", "d")
@@ -200,10 +199,8 @@ def _names_a_date(el: Any) -> bool:
         return False
     if _ID_CLASS_CUES.search(first):
         return True
-    cls = el.get("class")
     if cls is not None and _CLASS_CUES.search(cls):
         return True
-    ident = el.get("id")
     return ident is not None and "footer-info-lastmod" in ident
 
 
