@@ -248,7 +248,7 @@ def _title_candidates(src: _Sources) -> list[str]:
 def _section(src: _Sources, not_sections: list[str]) -> str | None:
     """The rubric; a comma list ("Politik, Inland") gives its first entry."""
     section = jsonld.text_of(src.ld("articleSection")) or src.first_meta("article:section", "section")
-    section = section or breadcrumb_section(src.index.breadcrumb, src.objects) or h1_kicker(src.index)
+    section = section or breadcrumb_section(src.index, src.objects) or h1_kicker(src.index)
     section = section.split(",")[0].strip() if section else None
     if not section or section.startswith(("@", "#")) or text_key(section) in {text_key(n) for n in not_sections if n}:
         return None  # the headline or the site name, not a section
