@@ -107,7 +107,7 @@ class SpeakerFinder:
         self._genders: dict[str, str] | None = None
         self._full_names: dict[str, str | None] | None = None
         self._first_names = load_first_names()
-        self._role_ends = tuple(sorted({r.lower() for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}))
+        self._role_ends, self._group_ends = _suffixes(lex)
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
         # words the article writes in lower case: a capitalised one alone is a sentence opener, not a name
         self._lower_words = {t.text for t in tokens if t.text[:1].islower()}
@@ -116,7 +116,6 @@ class SpeakerFinder:
         # persons only: a place after an organisation noun is its seat ("Staatsanwaltschaft München")
         self._name_starts = {e.start for e in entities if e.label == "PER"}
         self._name_ends = {e.end for e in entities if e.label == "PER"}
-        self._group_ends = tuple(sorted({g.lower() for g in lex.group_speakers if len(g) >= MIN_ROLE_SUFFIX}))
 
     # --- noun phrases ------------------------------------------------------------------------
 
@@ -1100,6 +1099,20 @@ class SpeakerFinder:
                 if not self._genders.get(known):
                     self._genders[known] = self._own_gender(j)
         return self._genders.get(name, "")
+
+
+_SUFFIXES: dict[int, tuple[QuoteLexicon, tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _suffixes(lex: QuoteLexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Role and group nouns as word endings ("Außenministerin", "Staatsanwaltschaft"), once per
+    lexicon (the cache holds the lexicon, so its id is not reused by another)."""
+    cached = _SUFFIXES.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cached = (lex, tuple(sorted({r.lower() for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX})),
+                  tuple(sorted({g.lower() for g in lex.group_speakers if len(g) >= MIN_ROLE_SUFFIX})))
+        _SUFFIXES[id(lex)] = cached
+    return cached[1], cached[2]
 
 
 def _fallback_names(text: str, tokens: list[Token], lex: QuoteLexicon) -> list[Entity]:
