@@ -147,6 +147,16 @@ class QuoteLexicon:
     not_cue_after: frozenset[str] = frozenset()
     # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
     negations: frozenset[str] = frozenset()
+    # attribution words that open a relative clause holding the content ("Berichte, wonach … sei"):
+    # the content is that clause, not the sentence around it
+    relative_according: frozenset[str] = frozenset()
+    # prepositions a speech act takes its topic with ("warnte vor", "sprach von", "riet zu"): quoted
+    # words right after one are the speaker's, not a name
+    speech_object_prepositions: frozenset[str] = frozenset()
+    # prepositions naming whom a speaker addressed ("gegenüber der „Zeitung“"): quoted words after one are a name
+    addressee_prepositions: frozenset[str] = frozenset()
+    # the auxiliary of the writer's impersonal aside ("Es sei angemerkt, dass …")
+    aside_auxiliaries: frozenset[str] = frozenset()
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -312,6 +322,10 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         state_auxiliaries=words("state_auxiliaries"),
         not_cue_after=words("not_cue_after"),
         negations=words("negations"),
+        relative_according=words("relative_according"),
+        speech_object_prepositions=words("speech_object_prepositions"),
+        addressee_prepositions=words("addressee_prepositions"),
+        aside_auxiliaries=words("aside_auxiliaries"),
     )
 
 
