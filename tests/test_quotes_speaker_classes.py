@@ -240,3 +240,12 @@ def test_the_attribution_after_a_quoted_question_is_its_speaker() -> None:
     # an exclamation followed by a sentence of its own keeps that sentence apart
     loud = _quotes("“Stop!” The crowd went silent.", [])
     assert [q.text for q in loud] == ["“Stop!”"]
+
+
+def test_a_german_pronoun_takes_up_an_organisation_subject_of_its_grammatical_gender() -> None:
+    text = ("Die Polizei nahm zwei Männer fest. Sie teilte mit, die Männer seien bewaffnet gewesen.\n\n"
+            "Die Ministerin Anna Roth besuchte den Verband. Sie sagte, die Lage sei ernst.")
+    quotes = _quotes(text, [_entity(text, "Anna Roth")], "de")
+    police, minister = _speaker(quotes, "bewaffnet"), _speaker(quotes, "ernst")
+    assert police is not None and (police.text, police.name) == ("Sie", "Polizei")
+    assert minister is not None and minister.name == "Anna Roth"  # a person subject stays the person

@@ -107,6 +107,8 @@ class QuoteLexicon:
     # "the trading platform MarketAxess", "tech giant X": beside a name, the name is an organisation's
     org_context_nouns: frozenset[str] = frozenset()
     plural_endings: tuple[str, ...] = ()
+    # "der" → "m", "die" → "f": the grammatical gender a pronoun takes up ("Die Polizei … Sie teilte mit")
+    determiner_genders: dict[str, str] = field(default_factory=dict)
     # "he", "his", "herself" (not "her", also an object): after a name in its sentence, its gender
     coreferent_pronouns: dict[str, str] = field(default_factory=dict)
     role_prepositions: frozenset[str] = frozenset()  # "for": "a spokesman for Apple" names whom the role serves
@@ -293,6 +295,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         source_nouns=words("source_nouns"),
         source_prepositions=words("source_prepositions"),
         plural_endings=tuple(raw.get("plural_endings", [])),
+        determiner_genders={str(k): str(v) for k, v in raw.get("determiner_genders", {}).items()},
         coreferent_pronouns={str(k).lower(): str(v) for k, v in raw.get("coreferent_pronouns", {}).items()},
         role_prepositions=words("role_prepositions"),
         age_nouns=frozenset(w.lower() for w in raw.get("age_nouns", [])),

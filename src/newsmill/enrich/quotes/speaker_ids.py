@@ -26,6 +26,8 @@ MAX_NAME_PARTICLE = 3
 # Words a company noun may stand before a name ("the bond trading platform MarketAxess") or
 # after it in apposition ("MarketAxess, the electronic trading platform").
 MAX_CONTEXT_WORDS = 3
+# Characters read on either side of a name for those words.
+CONTEXT_CHARS = 80
 
 
 def link_speakers(quotes: list[Quote], entities: list[Entity], lex: QuoteLexicon, text: str = "") -> None:
@@ -126,32 +128,42 @@ def _org_evidence(name: str, spk_text: str, entities: list[Entity], text: str, l
 
 
 def _company_context(name: str, text: str, lex: QuoteLexicon) -> bool:
-    """A company noun right before the name or in apposition after it: "the trading platform
-    MarketAxess", "MarketAxess, the bond trading platform,"."""
-    nouns = _context_pattern(lex.language)
-    if nouns is None:
+    """A company noun right before the name, maybe with capitalised words between ("the trading
+    platform MarketAxess", "tech giant Apple Inc"), or in an apposition after it ("MarketAxess,
+    the bond trading platform,"; not "X, the company's chief executive", a person)."""
+    nouns = _context_nouns(lex.language)
+    if not nouns:
         return False
-    escaped = re.escape(name)
-    gap = rf"(?:[\w-]+\s+){{0,{MAX_CONTEXT_WORDS - 1}}}"
-    before = re.compile(rf"\b{nouns}\s+(?:[A-Z][\w.&-]*\s+){{0,2}}{escaped}\b")
-    # "X, the company's chief executive" is a person in apposition, not a company
-    after = re.compile(rf"\b{escaped},\s+(?:{_articles(lex)})\s+{gap}{nouns}\b(?!['’]s\b)")
-    return before.search(text) is not None or after.search(text) is not None
-
-
-def _articles(lex: QuoteLexicon) -> str:
-    return "|".join(sorted((re.escape(w) for w in lex.naming_words | lex.definite_articles if w.isalpha()), key=len, reverse=True)) or "(?!)"
+    articles = lex.naming_words | lex.definite_articles
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            before = text[max(0, at - CONTEXT_CHARS) : at].split()
+            k, skipped = len(before) - 1, 0
+            while k >= 0 and skipped < MAX_CONTEXT_WORDS - 1 and before[k][:1].isupper() and before[k].lower() not in nouns:
+                k, skipped = k - 1, skipped + 1
+            if k >= 0 and before[k].lower() in nouns:
+                return True
+            if text.startswith(",", end):
+                words = text[end + 1 : end + CONTEXT_CHARS].split()[: MAX_CONTEXT_WORDS + 1]
+                if words and words[0].lower() in articles:
+                    for word in words[1:]:
+                        core = word.rstrip(",.;:)")
+                        if core.lower() in nouns:
+                            return True
+                        if core != word or core.endswith(lex.possessive_endings or ("\0",)):
+                            break  # the apposition ended, or a possessive: "the company's chief"
+        at = text.find(name, at + 1)
+    return False
 
 
 @lru_cache(maxsize=8)
-def _context_pattern(language: str) -> str | None:
+def _context_nouns(language: str) -> frozenset[str]:
     from newsmill.enrich.quotes.lexicon import load_lexicon
 
     lex = load_lexicon(language)
-    nouns = set(lex.org_kind_nouns) | set(lex.org_context_nouns)
-    if not nouns:
-        return None
-    return "(?:" + "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True)) + ")"
+    return frozenset(n.lower() for n in lex.org_kind_nouns | lex.org_context_nouns)
 
 
 def _unresolved(name: str, lex: QuoteLexicon) -> bool:

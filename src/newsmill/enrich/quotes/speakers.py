@@ -106,8 +106,9 @@ class SpeakerFinder:
         self._token_starts = [t.start for t in tokens]
         self._genders: dict[str, str] | None = None
         self._full_names: dict[str, str | None] | None = None
+        self._group_resolved = False  # the last pronoun resolved stood for an organisation or group
         self._first_names = load_first_names()
-        self._role_ends = tuple(sorted({r.lower() for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}))
+        self._role_ends, self._group_ends = _suffixes(lex)
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
         # words the article writes in lower case: a capitalised one alone is a sentence opener, not a name
         self._lower_words = {t.text for t in tokens if t.text[:1].islower()}
@@ -116,7 +117,6 @@ class SpeakerFinder:
         # persons only: a place after an organisation noun is its seat ("Staatsanwaltschaft München")
         self._name_starts = {e.start for e in entities if e.label == "PER"}
         self._name_ends = {e.end for e in entities if e.label == "PER"}
-        self._group_ends = tuple(sorted({g.lower() for g in lex.group_speakers if len(g) >= MIN_ROLE_SUFFIX}))
 
     # --- noun phrases ------------------------------------------------------------------------
 
@@ -488,6 +488,7 @@ class SpeakerFinder:
             # "die Fraktionschefin der Grünen, Renate Künast,"; "CPUC President Marybel Batjer" with
             # the person unrecognised
             entity = self._apposition(last) or self._name_after_role(first, last) or entity
+        self._group_resolved = False
         name = entity or self._resolve(first, last, start)
         name = self._acronym(name) or name
         if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
@@ -496,7 +497,7 @@ class SpeakerFinder:
         name = full or name  # "Fauci" where the article wrote "Dr. Anthony Fauci" and the recogniser missed it
         spk = Speaker(start, end, text, name)
         label = self.label_of(start, end) if entity else ("PER" if full else self._kind_of(first, last))
-        if not entity and last - first == 1 and (toks[first].text in lex.plural_pronouns or (
+        if not entity and last - first == 1 and (toks[first].text in lex.plural_pronouns or self._group_resolved or (
                 toks[first].text in lex.speaker_pronouns and self._plural(first))):
             label = "ORG"  # "Sie erklärten", "It said": a group or organisation, no antecedent for "er" or a role
         if entity or not self.names_no_one(start, end, text):
@@ -613,7 +614,13 @@ class SpeakerFinder:
             if self._plural(first):
                 # "they", "sie erklärten": a group spoke, the subject of the sentence before or the last
                 return self._group_subject_before(first) or self._recent_group(start) or head.text
-            person = self._recent(start, "PER", lex.pronouns.get(head.text, ""))
+            gender = lex.pronouns.get(head.text, "")
+            if lex.determiner_genders and gender in ("m", "f") and head.text not in lex.person_pronouns:
+                group = self._group_subject_before(first, gender)
+                if group:
+                    self._group_resolved = True
+                    return group  # "Die Polizei nahm zwei Männer fest. Sie teilte mit …"
+            person = self._recent(start, "PER", gender)
             if person or head.text in lex.person_pronouns:
                 return person or head.text  # "she" is never the agency
             return self._last_source(start) or head.text
@@ -828,9 +835,11 @@ class SpeakerFinder:
             return None
         return k + 1
 
-    def _group_subject_before(self, t: int) -> str | None:
+    def _group_subject_before(self, t: int, gender: str = "") -> str | None:
         """The organisation or group that is the subject of the sentence before token ``t``'s:
-        "Police arrested two men. They said …", "Apple reported results. It said …"."""
+        "Police arrested two men. They said …", "Apple reported results. It said …"; with
+        ``gender``, only a phrase whose article has it ("Die Polizei nahm … fest. Sie teilte mit",
+        "Der Verband … Er fordert")."""
         toks, lex = self.tokens, self.lex
         opening = self._sentence_first(t)
         if not opening:
@@ -844,6 +853,8 @@ class SpeakerFinder:
         if np is None or any(self.in_quotes(k) for k in range(*np)):
             return None
         a, b = np
+        if gender and lex.determiner_genders.get(toks[a].text) != gender:
+            return None
         start, end = toks[a].start, toks[b - 1].end
         label = self.label_of(start, end)
         if label == "ORG" and b < opening - 1 and toks[b].text[:1].islower():
@@ -1100,6 +1111,20 @@ class SpeakerFinder:
                 if not self._genders.get(known):
                     self._genders[known] = self._own_gender(j)
         return self._genders.get(name, "")
+
+
+_SUFFIXES: dict[int, tuple[QuoteLexicon, tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _suffixes(lex: QuoteLexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Role and group nouns as word endings ("Außenministerin", "Staatsanwaltschaft"), once per
+    lexicon (the cache holds the lexicon, so its id is not reused by another)."""
+    cached = _SUFFIXES.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cached = (lex, tuple(sorted({r.lower() for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX})),
+                  tuple(sorted({g.lower() for g in lex.group_speakers if len(g) >= MIN_ROLE_SUFFIX})))
+        _SUFFIXES[id(lex)] = cached
+    return cached[1], cached[2]
 
 
 def _fallback_names(text: str, tokens: list[Token], lex: QuoteLexicon) -> list[Entity]:
