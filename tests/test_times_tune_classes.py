@@ -329,3 +329,16 @@ def test_spacing_asides_and_nights(language: str, text: str, span: str, value: s
 ])
 def test_a_move_is_no_interval(language: str, text: str, kept: bool) -> None:
     assert any("/" in v for v in _calendar(text, language).values()) == kept
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # a half or a quarter of a year counted from now is that half or quarter, not the whole year
+    ("en", "The deal is expected to close in the first half of next year.", "the first half of next year", "2024-H1"),
+    ("en", "Sales fell in the fourth quarter of last year.", "the fourth quarter of last year", "2022-Q4"),
+    ("de", "Im ersten Halbjahr des kommenden Jahres soll es fertig sein.",
+     "ersten Halbjahr des kommenden Jahres", "2024-H1"),
+    ("de", "Im dritten Quartal des Vorjahres sank der Umsatz.", "dritten Quartal des Vorjahres", "2022-Q3"),
+])
+def test_half_and_quarter_of_a_counted_year(language: str, text: str, span: str, value: str) -> None:
+    assert _calendar(text, language)[span] == value
