@@ -342,3 +342,20 @@ def test_a_move_is_no_interval(language: str, text: str, kept: bool) -> None:
 ])
 def test_half_and_quarter_of_a_counted_year(language: str, text: str, span: str, value: str) -> None:
     assert _calendar(text, language)[span] == value
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("text", "value"), [
+    # an English verb whose past is its present ("hit", "cut") is past, unless an auxiliary, a
+    # modal or "to" stands before it
+    ("The storm hit the coast late Sunday.", "2023-11-12"),
+    ("The company cut 500 jobs on Monday.", "2023-11-13"),
+    ("The company will cut 500 jobs on Monday.", "2023-11-20"),
+    ("They plan to cut jobs on Monday.", "2023-11-20"),
+])
+def test_english_invariant_past(text: str, value: str) -> None:
+    assert list(_calendar(text, "en").values()) == [value]
+
+
+def test_a_set_date_after_is_stays_ahead() -> None:
+    assert _calendar("The license is now set to expire in February.", "en") == {"February": "2024-02"}
