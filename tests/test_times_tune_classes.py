@@ -359,3 +359,14 @@ def test_english_invariant_past(text: str, value: str) -> None:
 
 def test_a_set_date_after_is_stays_ahead() -> None:
     assert _calendar("The license is now set to expire in February.", "en") == {"February": "2024-02"}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # an abbreviation's period ends no sentence: the weekday keeps the clause's past
+    ("en", "Police said the shooting happened around 2 a.m. Sunday.", "Sunday", "2023-11-12"),
+    # "in jedem Jahr" marks a date said of every year
+    ("de", "Wie in jedem Jahr beginnt am 11. November die Karnevalssession.", "11. November", "XXXX-11-11"),
+])
+def test_abbreviations_and_yearly_dates(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language)[span] == value

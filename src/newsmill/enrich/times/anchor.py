@@ -32,7 +32,9 @@ CLOCK_REACH = 300
 # takes its tense from the reporting clause, not the quoted words (an opening mark has no comma after it).
 # A period after a number of one or two digits is an ordinal ("am 11. August", "zum 3. Mal"), no
 # sentence end; a year's ("… im Jahr 2019. Dann …") is one.
-_SENTENCE_END = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)\.|[!?])\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|[»“”\"],\s|\n|\s[-–—]\s")
+# Nor is the period of an abbreviation ("2 a.m. Sunday", "U.S. officials", "Dr. Schmitz").
+_SENTENCE_END = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)(?<!\.\w)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)"
+                           r"(?<!\bProf)(?<!\bSt)(?<!\bJr)\.|[!?])\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|[»“”\"],\s|\n|\s[-–—]\s")
 _CLAUSE_END = re.compile(r"[,;:()–—]")
 _WORD = re.compile(r"\w+")
 
