@@ -329,3 +329,44 @@ def test_spacing_asides_and_nights(language: str, text: str, span: str, value: s
 ])
 def test_a_move_is_no_interval(language: str, text: str, kept: bool) -> None:
     assert any("/" in v for v in _calendar(text, language).values()) == kept
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # a half or a quarter of a year counted from now is that half or quarter, not the whole year
+    ("en", "The deal is expected to close in the first half of next year.", "the first half of next year", "2024-H1"),
+    ("en", "Sales fell in the fourth quarter of last year.", "the fourth quarter of last year", "2022-Q4"),
+    ("de", "Im ersten Halbjahr des kommenden Jahres soll es fertig sein.",
+     "ersten Halbjahr des kommenden Jahres", "2024-H1"),
+    ("de", "Im dritten Quartal des Vorjahres sank der Umsatz.", "dritten Quartal des Vorjahres", "2022-Q3"),
+])
+def test_half_and_quarter_of_a_counted_year(language: str, text: str, span: str, value: str) -> None:
+    assert _calendar(text, language)[span] == value
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("text", "value"), [
+    # an English verb whose past is its present ("hit", "cut") is past, unless an auxiliary, a
+    # modal or "to" stands before it
+    ("The storm hit the coast late Sunday.", "2023-11-12"),
+    ("The company cut 500 jobs on Monday.", "2023-11-13"),
+    ("The company will cut 500 jobs on Monday.", "2023-11-20"),
+    ("They plan to cut jobs on Monday.", "2023-11-20"),
+])
+def test_english_invariant_past(text: str, value: str) -> None:
+    assert list(_calendar(text, "en").values()) == [value]
+
+
+def test_a_set_date_after_is_stays_ahead() -> None:
+    assert _calendar("The license is now set to expire in February.", "en") == {"February": "2024-02"}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # an abbreviation's period ends no sentence: the weekday keeps the clause's past
+    ("en", "Police said the shooting happened around 2 a.m. Sunday.", "Sunday", "2023-11-12"),
+    # "in jedem Jahr" marks a date said of every year
+    ("de", "Wie in jedem Jahr beginnt am 11. November die Karnevalssession.", "11. November", "XXXX-11-11"),
+])
+def test_abbreviations_and_yearly_dates(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language)[span] == value

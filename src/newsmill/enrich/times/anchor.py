@@ -32,7 +32,9 @@ CLOCK_REACH = 300
 # takes its tense from the reporting clause, not the quoted words (an opening mark has no comma after it).
 # A period after a number of one or two digits is an ordinal ("am 11. August", "zum 3. Mal"), no
 # sentence end; a year's ("… im Jahr 2019. Dann …") is one.
-_SENTENCE_END = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)\.|[!?])\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|[»“”\"],\s|\n|\s[-–—]\s")
+# Nor is the period of an abbreviation ("2 a.m. Sunday", "U.S. officials", "Dr. Schmitz").
+_SENTENCE_END = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)(?<!\.\w)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)"
+                           r"(?<!\bProf)(?<!\bSt)(?<!\bJr)\.|[!?])\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|[»“”\"],\s|\n|\s[-–—]\s")
 _CLAUSE_END = re.compile(r"[,;:()–—]")
 _WORD = re.compile(r"\w+")
 
@@ -226,6 +228,9 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
         if start <= m.start() < end or low in neutral:
             continue
         cue = _cue(word, low, tables)
+        if not cue and low in tables.past_invariant and prev and not (
+                {prev, lows[i - 2] if i > 1 else ""} & tables.invariant_not_after):
+            cue = -1  # "The storm hit on Sunday"; "will hit", "is now set to", "they cut" are not past
         if cue < 0 and low in tables.aux_present and not has_participle:
             cue = 0
         if cue < 0 and low not in tables.past and _attributive(words, i, tables):

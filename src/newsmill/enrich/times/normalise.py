@@ -319,6 +319,11 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
         if not isinstance(n, int) or not 1 <= n <= limit:
             return None
         year = _year(job)
+        shift = job.lex("COMPOUND", "yearword")
+        if year is None and isinstance(shift, list):
+            # "im letzten Quartal des Vorjahres": of the year before the story's (or publication's)
+            base = job.ref.story_point(job.text, job.span[0]) or job.ref.base_point(True)
+            year = base.year + int(shift[1]) if base else None
         if year is None and _game_period(job):
             return None  # "24 points in the third quarter": a period of a game
         if year is None:

@@ -92,6 +92,10 @@ class TimeTables:
     interval_gap: re.Pattern[str]
     # preterites that are also nouns ("riss" / "der Riss"): past only when written lower-case
     past_lower: frozenset[str] = field(default_factory=frozenset)
+    # English verbs whose past is their present ("hit", "cut"): past unless a modal, "to" or a
+    # subject that takes the bare present stands before ("will cut", "to cut", "they cut")
+    past_invariant: frozenset[str] = field(default_factory=frozenset)
+    invariant_not_after: frozenset[str] = field(default_factory=frozenset)
     participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
     future_suffix: re.Pattern[str] | None = None  # "anzutreten": an intention, the future
     perfect_aux: frozenset[str] = field(default_factory=frozenset)
@@ -254,6 +258,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         past_suffix=re.compile(suffix) if suffix else None,
         past_suffix_stop=frozenset(tense.get("past_suffix_stop", [])),
         past_lower=frozenset(tense.get("past_lower", [])),
+        past_invariant=frozenset(tense.get("past_invariant", [])),
+        invariant_not_after=frozenset(tense.get("invariant_not_after", [])),
         participle_after=frozenset(tense.get("participle_after", [])),
         participle=re.compile(tense["participle"]) if tense.get("participle") else None,
         future_suffix=re.compile(tense["future_suffix"]) if tense.get("future_suffix") else None,
