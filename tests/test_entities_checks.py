@@ -173,9 +173,14 @@ def test_one_word_in_capitals_is_no_person() -> None:
     assert check_spans(court, spans[2:], "en") == [(*spans[2][:2], "ORG")]  # alone, nothing says so
 
 
-def test_a_title_before_a_full_name_is_trimmed_though_a_name_list_knows_it() -> None:
-    text = "Governor John Bel Edwards spoke in Baton Rouge on Tuesday."
-    assert _check(text, "Governor John Bel Edwards", "PER", "en") == [("John Bel Edwards", "PER")]
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Governor John Bel Edwards spoke in Baton Rouge.", "Governor John Bel Edwards", "John Bel Edwards"),
+    ("Attorney General Merrick Garland said so.", "General Merrick Garland", "Merrick Garland"),
+    ("Rep. Alexandria Ocasio-Cortez disagreed.", "Rep. Alexandria Ocasio-Cortez", "Alexandria Ocasio-Cortez"),
+])
+def test_a_title_before_a_full_name_is_trimmed_though_a_name_list_knows_it(text: str, mention: str,
+                                                                          expected: str) -> None:
+    assert _check(text, mention, "PER", "en") == [(expected, "PER")]
 
 
 def test_a_name_cut_before_its_of_part_runs_on_to_the_abbreviation_it_spells() -> None:

@@ -239,7 +239,7 @@ def _trim_leading(text: str, start: int, end: int, codes: Mapping[str, str], cla
         next_is_first_name = FIRST in codes.get(words[1].lower(), "")
         if low in classes.leading_non_name and first[:1].isupper() and next_is_first_name:
             pass  # a byline cue: "Von Daniel Weinmann", "By Jane Doe"
-        elif low in classes.role_suffixes and next_is_first_name and len(words) > 2:
+        elif low in classes.role_suffixes and len(words) > 2:
             pass  # a title before a full name, though the name lists know it as a name: "Governor John Bel Edwards"
         elif FIRST in first_codes:
             return start
