@@ -52,6 +52,16 @@ def test_kinds_in_english_text() -> None:
 
 
 @needs_models
+def test_venues_are_places_and_people_named_like_them_stay_people() -> None:
+    text = ("June 20 – Phoenix, AZ @ Ak-Chin Pavilion\nJune 23 – Toronto, ON @ Budweiser Stage\n"
+            "The band played the Jiffy Lube Pavilion. Mike Stage greeted them.")
+    ents = _entities(text, "en")
+    assert ents.get("Ak-Chin Pavilion") == "LOC" and ents.get("Budweiser Stage") == "LOC"
+    assert ents.get("Jiffy Lube Pavilion") == "LOC"
+    assert ents.get("Mike Stage") == "PER"
+
+
+@needs_models
 def test_celestial_bodies_are_not_geocoded() -> None:
     article = newsmill.annotate("Jupiter's icy moon Europa may hold water, NASA said.", language="en")
     assert not {p.text for p in article.places} & {"Jupiter", "Europa"}

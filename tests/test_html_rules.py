@@ -44,10 +44,12 @@ def test_prose_with_a_parenthesis_or_a_copyright_sign_is_not_a_caption(text: str
 
 
 def test_prose_beside_a_lightbox_picture_inside_the_body_is_kept() -> None:
+    # A paragraph longer than a caption (a line or two beside one picture is its caption: see
+    # test_html_structure).
     body = (f"<p>{STORY}</p>"
             f"<div class='media js-lightbox-gallery'><a href='/b.jpg'><img src='/b.jpg'></a>"
             f"<div class='media-body'><p>Die Verkehrsbetriebe rechnen mit mehr Fahrgästen, sobald die neue "
-            f"Linie den Bahnhof mit dem Gewerbegebiet verbindet.</p></div></div>"
+            f"Linie den Bahnhof mit dem Gewerbegebiet verbindet. {STORY * 3}</p></div></div>"
             f"<div class='slideshow'><div>Bild 1 von 3</div></div><p>{STORY}</p>")
     text = extract(_page(body)).text
     assert "Die Verkehrsbetriebe rechnen mit mehr Fahrgästen" in text

@@ -147,9 +147,16 @@ def retype_kind(text: str, start: int, end: int, label: str, language: str, code
         return "MISC"  # "G20", "Hoodie GHH 12+18V": a person's name has no digits
     if label in ("ORG", "MISC") and mention in celestial_bodies(language):
         return "LOC"
-    if label in ("ORG", "PER") and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()):
-        return "LOC"  # "Ryman Auditorium", "Michoud Assembly Facility": buildings are places
+    if label in ("ORG", "PER") and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()) \
+            and not (label == "PER" and _first_name(words[0], codes)):
+        return "LOC"  # "Ryman Auditorium", "Ak-Chin Pavilion": buildings are places; "Mike Stage" is a man
     return label
+
+
+def _first_name(word: str, codes: Mapping[str, str]) -> bool:
+    from newsmill.enrich.entities.lexicon import FIRST
+
+    return FIRST in codes.get(word.lower(), "")
 
 
 def _edition(text: str, start: int, label: str, language: str, codes: Mapping[str, str]) -> bool:

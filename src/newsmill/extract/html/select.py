@@ -273,12 +273,13 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     cut: _Cut | None = None
     reasons: dict[int, RemovedReason | None] = {}  # block_reason by block index, shared with the next step
     lonely = _lonely_short_blocks(walk, container, ignore, reasons)
+    boxed_body = _boxed_text_is_body(walk, container)
     links_before: list[int] = []  # per kept block: link-list items dropped since the kept block before it
     links = 0
     for i, b in enumerate(walk.blocks):
         if i % TIME_CHECK_EVERY == 0:
             check_time()
-        if b.caption:
+        if b.caption and not (boxed_body and b.boxed):
             continue  # captions become Image records, not body text and not "removed"
         if i == lead_at:
             sel.lead = b
@@ -348,6 +349,21 @@ def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozen
             lonely.add(i)
         last = mark or last
     return lonely
+
+
+def _boxed_text_is_body(walk: Walk, container: Candidate | None) -> bool:
+    """Text in boxes beside a picture is the body, not captions, when the container's other
+    article-like text is shorter: a short post that is a picture and its paragraph."""
+    if container is None:
+        return False
+    boxed = plain = 0
+    for b in walk.blocks[container.first:container.last]:
+        if b.good:
+            if b.boxed:
+                boxed += len(b.text)
+            elif not b.caption:
+                plain += len(b.text)
+    return plain < boxed
 
 
 def _cue(b: RawBlock) -> RemovedReason | None:

@@ -77,6 +77,7 @@ class RawBlock:
     caption: bool  # inside <figure>/<figcaption>
     content_hint: bool  # inside an element marked as the article body
     good: bool = False  # counted as article-like text in the container statistics
+    boxed: bool = False  # a caption because it sits in a box beside one picture (``_picture_box``)
 
     @property
     def link_density(self) -> float:
@@ -112,6 +113,8 @@ class _Frame:
     caption: bool = False
     split: bool = False
     weak: bool = False  # flagged for a reason that says little about a whole container
+    pictures: int = 0  # <img> below it that are not icons
+    picture_at: int = -1  # block count at its first picture (-1: text of the block before it)
 
 
 @dataclass
@@ -169,8 +172,9 @@ def _class_only_profile(tag: str, cls: str, id_: str) -> tuple[RemovedReason | N
 def _class_profile(tag: str, cls: str, id_: str) -> tuple[RemovedReason | None, bool, bool, bool]:
     attrs = f"{cls} {id_}"
     content = tag == "article" or (len(attrs) > 1 and is_content_attrs(attrs))
+    # A heading is never a caption by its class: "caption" there names a type style.
     caption = tag in _CAPTION_TAGS or (bool(cls) and tag in BLOCK_TAGS and tag not in _UNFLAGGABLE
-                                       and _is_caption_class(cls))
+                                       and tag not in _HEADINGS and _is_caption_class(cls))
     # Headings carry anchor ids made from their words ("nav_nur_die_folie"); a heading in a menu
     # is marked by the menu around it.
     class_words = tag not in _UNFLAGGABLE and tag not in _HEADINGS and len(attrs) > 1
@@ -214,6 +218,14 @@ def _collapse_xpaths() -> tuple[Any, Any]:
     # Plain strings: lxml's default "smart" strings each keep a reference to their element (~35 %
     # slower here).
     return lxml.etree.XPath("string()", smart_strings=False), lxml.etree.XPath(".//a//text()", smart_strings=False)
+
+
+def _holds_quote(el: Any) -> bool:
+    """The element's first child element is a <blockquote>: the markup of an embedded post
+    (a share bar or a follow box holds buttons and links, never a quotation)."""
+    for child in el.iterchildren("*"):
+        return bool(child.tag == "blockquote")
+    return False
 
 
 def _is_link(el: Any) -> bool:
@@ -341,6 +353,8 @@ class _Walker:
         elif tag in _CELLS:
             self.parts.append(" ")  # a table row is one block, its cells apart
         reason, hint, caption, paywall = prof or profile(el, tag)
+        if reason == "call_to_action" and _holds_quote(el):
+            reason = None  # a "social-embed" wrapper around an embedded post: the post is quoted text
         if paywall and self._is_box(el):
             # A paywall box, not a wrapper named after the paywall vendor ("steady-paywall-container"
             # on the whole post): what it says is an offer.
@@ -368,9 +382,16 @@ class _Walker:
         self.real.append(frame)
         if block_level:
             self.owners.append(el)
-        if split and reason is not None and not frame.weak and not self._holds_article(el) \
-                and self._collapse(el):
-            return True
+        if split and reason is not None and not frame.weak and not self._holds_article(el):
+            share = self._collapse(el)
+            if share is None:
+                return True
+            if reason == "navigation" and share < GOOD_MAX_LINK_DENSITY and tag not in TAG_REASONS \
+                    and el.get("role") not in ROLE_REASONS:
+                # A "menu" by its class with pages of link-poor prose is a wrapper named for the
+                # tab bar or menu it also holds (product tabs, an off-canvas page): navigation is links.
+                frame.flagged = False
+                self.flags.pop()
         self.add(el.text)
         return False
 
@@ -385,19 +406,20 @@ class _Walker:
         all_text, _ = _collapse_xpaths()
         return len(str(all_text(el))) <= COLLAPSE_MAX_CHARS
 
-    def _collapse(self, el: Any) -> bool:
+    def _collapse(self, el: Any) -> float | None:
         """Read a boilerplate subtree (menu, footer, share bar) in two C calls as one removed block:
         most of a page's elements are there and walking them costs. Large link-poor subtrees
-        are walked after all: a mislabelled wrapper may hold the article."""
+        are walked after all: a mislabelled wrapper may hold the article. Returns None when the
+        subtree was read whole, else its share of link text."""
         all_text, link_texts = _collapse_xpaths()
         text = str(all_text(el))
         links = sum(map(len, map(str.strip, link_texts(el))))
         if len(text) > COLLAPSE_MAX_CHARS and links < BAD_MIN_LINK_DENSITY * len(text):
-            return False
+            return links / len(text)
         self.parts = [text]
         self.link_chars = links
         self.flush()
-        return True
+        return None
 
     def end(self, el: Any, tag: str) -> None:
         frame = self.stack.pop()
@@ -426,14 +448,61 @@ class _Walker:
             self.caption_depth -= 1
         if frame.hint:
             self.hint_depth -= 1
+        if frame.pictures and not frame.caption and frame.block_level:
+            self._picture_box(frame)
         if self.real:
             parent = self.real[-1]
+            if frame.pictures and not parent.pictures:
+                parent.picture_at = frame.picture_at
+            parent.pictures += frame.pictures
             if frame.flagged and not frame.weak:
                 parent.bad += frame.good + frame.bad + frame.neutral
             else:
                 parent.good += frame.good
                 parent.bad += frame.bad
                 parent.neutral += frame.neutral
+
+
+    def _picture_box(self, frame: _Frame) -> None:
+        """A box that holds one picture and a line or two of text is a figure without the tag
+        (``<div class="image-box"><img><p>…</p></div>``, an image with its legend): its text is
+        the caption."""
+        if frame.pictures > BOX_MAX_PICTURES or frame.element.tag not in _BOX_TAGS:
+            return
+        chars = frame.good + frame.neutral + frame.bad
+        blocks = self.out.blocks
+        if not 0 < chars <= BOX_MAX_CHARS or len(blocks) - frame.first > BOX_MAX_BLOCKS:
+            return
+        if frame.picture_at != frame.first:
+            return  # text above the picture: a standfirst over its title picture, not a caption
+        inside = blocks[frame.first:]
+        if any(b.kind != "paragraph" or b.caption for b in inside):
+            return  # a teaser card (picture, headline, summary), a list of points, or a figure already
+        for b in inside:
+            b.caption = b.boxed = True
+
+    def picture(self, el: Any) -> None:
+        """Count an <img> that is not an icon or a tracking pixel for the innermost element."""
+        if self.real and not _tiny(el.get("width")) and not _tiny(el.get("height")):
+            top = self.real[-1]
+            if not top.pictures:
+                top.picture_at = -1 if self.parts else len(self.out.blocks)
+            top.pictures += 1
+
+
+# A picture box holds at most this many pictures (more are a gallery: see ``kinds``), ...
+BOX_MAX_PICTURES = 1
+# ... at most this many characters of text beside it ...
+BOX_MAX_CHARS = 500
+# ... in at most this many blocks (a caption, its credit, a label).
+BOX_MAX_BLOCKS = 3
+_BOX_TAGS = frozenset({"div", "section", "center"})
+# Pictures declared smaller than this (px) are icons, logos and tracking pixels.
+_MIN_PICTURE_PX = 100
+
+
+def _tiny(size: str | None) -> bool:
+    return size is not None and size.isdigit() and int(size) < _MIN_PICTURE_PX
 
 
 # Check the time budget once per this many elements: often enough to stop a runaway page
@@ -502,6 +571,8 @@ def _walk_into(w: _Walker, root: Any, check_time: Callable[[], None]) -> None:
                         w.parts.append(" ")
                     elif tag == "br":
                         w.parts.append(_BR)
+                    elif tag == "img":
+                        w.picture(el)
                     push(plain)
                     text = el.text
                     if text:
