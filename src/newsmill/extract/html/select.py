@@ -354,7 +354,7 @@ def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozen
 def _boxed_text_is_body(walk: Walk, container: Candidate | None) -> bool:
     """Text in boxes beside a picture is the body, not captions, when the container's other
     article-like text is shorter: a short post that is a picture and its paragraph."""
-    if container is None:
+    if container is None or not walk.boxes:
         return False
     boxed = plain = 0
     for b in walk.blocks[container.first:container.last]:

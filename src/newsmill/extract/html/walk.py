@@ -123,6 +123,7 @@ class Walk:
     candidates: list[Candidate] = field(default_factory=list)
     # Pre-order indices of the paywall and registration boxes (short elements named so).
     paywalls: list[int] = field(default_factory=list)
+    boxes: int = 0  # picture boxes whose text became captions (see ``_picture_box``)
     # Set when the time budget ran out mid-walk: the blocks are then those of the page up to there,
     # and the candidates miss every element still open (the statistics are incomplete).
     stopped: BudgetExceeded | None = None
@@ -480,6 +481,7 @@ class _Walker:
             return  # a teaser card (picture, headline, summary), a list of points, or a figure already
         for b in inside:
             b.caption = b.boxed = True
+        self.out.boxes += 1
 
     def picture(self, el: Any) -> None:
         """Count an <img> that is not an icon or a tracking pixel for the innermost element."""
