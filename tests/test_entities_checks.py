@@ -149,3 +149,45 @@ def test_a_one_word_person_named_in_full_or_listed_stays() -> None:
 def test_a_one_word_person_after_a_role_word_stays() -> None:
     assert _check("Dazu sagte Präsident Macron nichts.", "Macron", "PER") == [("Macron", "PER")]
     assert _check("On Monday, President Macron said so.", "Macron", "PER", "en") == [("Macron", "PER")]
+
+
+@pytest.mark.parametrize(("text", "language", "absent"), [
+    ("Energy prices are the Achilles heel of the government, Rishi Sunak said on Monday.", "en", "Achilles"),
+    ("The deal could open a Pandora's box for Microsoft, said Jane Doe of Goldman Sachs.", "en", "Pandora"),
+    ("Mit dem Gesetz öffnet die Regierung die Büchse der Pandora, sagte Olaf Scholz.", "de", "Pandora"),
+])
+def test_a_figure_of_myth_in_an_idiom_names_nobody(text: str, language: str, absent: str) -> None:
+    entities = newsmill.annotate(text, language=language).entities
+    assert absent not in {e.text for e in entities}
+    assert any(e.label == "PER" for e in entities)  # the person of the sentence stays
+
+
+def test_one_word_in_capitals_is_no_person() -> None:
+    text = "The ASCN team met in Geneva on Monday. John Smith said ASCN had warned of the risk."
+    labels = {e.label for e in newsmill.annotate(text, language="en").entities if e.text == "ASCN"}
+    assert "PER" not in labels
+    # a text that writes known people in capitals keeps them: a court's "THOMAS and ALITO joined"
+    court = "SCALIA filed a dissent, in which THOMAS and ALITO joined."
+    spans = [(court.index(w), court.index(w) + len(w), "PER") for w in ("SCALIA", "THOMAS", "ALITO")]
+    assert [label for *_, label in check_spans(court, spans, "en")] == ["PER", "PER", "PER"]
+    assert check_spans(court, spans[2:], "en") == [(*spans[2][:2], "ORG")]  # alone, nothing says so
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Governor John Bel Edwards spoke in Baton Rouge.", "Governor John Bel Edwards", "John Bel Edwards"),
+    ("Attorney General Merrick Garland said so.", "General Merrick Garland", "Merrick Garland"),
+    ("Rep. Alexandria Ocasio-Cortez disagreed.", "Rep. Alexandria Ocasio-Cortez", "Alexandria Ocasio-Cortez"),
+])
+def test_a_title_before_a_full_name_is_trimmed_though_a_name_list_knows_it(text: str, mention: str,
+                                                                          expected: str) -> None:
+    assert _check(text, mention, "PER", "en") == [(expected, "PER")]
+
+
+def test_a_name_cut_before_its_of_part_runs_on_to_the_abbreviation_it_spells() -> None:
+    entities = newsmill.annotate("The Federal Bureau of Investigation (FBI) said on Monday.", language="en").entities
+    assert ("Federal Bureau of Investigation", "ORG") in {(e.text, e.label) for e in entities}
+
+
+def test_an_abbreviation_of_a_lower_case_expansion_is_a_term() -> None:
+    text = "Es kommt auf die Beats per minute (BPM) der Lieder an, sagte Peter Müller."
+    assert "BPM" not in {e.text for e in newsmill.annotate(text, language="de").entities if e.label == "ORG"}

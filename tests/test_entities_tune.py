@@ -1,5 +1,5 @@
-"""The entity tuning set (tests/data/entities_tune, issue 15): 148 article openings from the TUNE
-halves of trafeval-de-dev and the Zyte benchmark, every entity newsmill found there judged by hand
+"""The entity tuning set (tests/data/entities_tune, issue 15): 148 article openings and 46 passages
+right after them from the TUNE halves of trafeval-de-dev and the Zyte benchmark, every entity newsmill found there judged by hand
 (docs/annotation.md, "Entity tuning set"). Precision on it must not fall back; each class of error
 fixed on it is also asserted one by one below."""
 
@@ -22,8 +22,8 @@ DATA = Path(__file__).parent / "data" / "entities_tune"
 SCORED = ("PER", "ORG", "LOC")
 # Measured on this branch (docs/benchmarks.md): precision over the judged predictions, and how many
 # correct entities are found. A small margin, so that a fix of one class may cost one case elsewhere.
-MIN_PRECISION = 0.865
-MIN_CORRECT = 795
+MIN_PRECISION = 0.880
+MIN_CORRECT = 1045
 MAX_UNJUDGED = 5
 
 Key = tuple[str, int, int]
@@ -90,6 +90,10 @@ def test_precision_on_the_tuning_set_holds() -> None:
     ("de-6554236fd97a82b7", "Skikontrolle"),    # listed with a noun, a compound of nouns
     ("en-9cb8224b660f", "North American"),      # a nationality adjective
     ("en-8380689f358c", "Ukraine Marie Yovanovitch"),  # a place run into a full name
+    ("de-0307976b80aa73a8-more", "Allianz"),    # "Diese Allianz": a name takes no demonstrative
+    ("en-2c46804d9db4-more", "Ford sedan"),     # a product noun ends the span: a product
+    ("en-04a6711caa7c-more", "Governor John Bel Edwards"),  # a title glued to the name
+    ("en-7916ecca969f-more", "General Mark Milley"),
 ])
 def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     assert not [t for (i, _, _), (t, label) in _predictions().items() if i == text_id and t == mention
@@ -112,6 +116,14 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-c69e539d689a", "Dräger", "ORG"),            # "Dräger, a global producer of ..."
     ("en-dc7ccccc1f34", "Eva-Marie Persson", "PER"),  # one name across a hyphen
     ("de-6a9eac2ce5bc4698", "Brandenburgs", "LOC"),  # the place the article names, inflected
+    ("en-04a6711caa7c-more", "John Bel Edwards", "PER"),  # the title "Governor" trimmed
+    ("en-7916ecca969f-more", "Mark Milley", "PER"),
+    ("en-0d46122928b6-more", "Serbia", "LOC"),       # "Serbia’s Novak Djokovic": a country stays one
+    ("en-14cc2a0ca59c-more", "W. M. Keck Observatory", "LOC"),  # a building, not a person
+    ("en-65ce3a4577a0-more", "Minnesota", "ORG"),    # a report with scores: "Minnesota’s game at ..."
+    ("en-06ee193de4bd", "VW Atlas Cross Sport", "MISC"),  # the article's company and more: its product
+    ("de-3c8e70e0457c7d66", "Google Chrome", "MISC"),
+    ("en-d90bda7ed14d", "Amnesty International", "ORG"),  # an organisation's word keeps it one
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:
     labels = {lab for (i, _, _), (t, lab) in _predictions().items() if i == text_id and t == mention}

@@ -173,7 +173,7 @@ def test_normalize_date(raw: str, expected: str | None) -> None:
     assert normalize_date(raw) == expected
 
 
-def test_time_element_and_htmldate_fallback() -> None:
+def test_time_element_and_url_date_fallback() -> None:
     body = '<article><h1>Titel hier</h1><time datetime="2022-02-04T10:00">4. Februar</time></article>'
     assert meta_of("", body).published == "2022-02-04T10:00:00"
     url = "https://www.example-news.de/2021/11/05/ein-titel.html"

@@ -93,3 +93,23 @@ def test_title_kind(title: str, kind: str | None) -> None:
 def test_boilerplate_words_are_no_organisations() -> None:
     assert boilerplate_term("DSGVO") and boilerplate_term("TMG")
     assert not boilerplate_term("Lindenblatt Verlag GmbH")
+
+
+def test_a_page_of_table_rows_is_a_list_page_and_an_article_is_not() -> None:
+    from newsmill.enrich.pagekind import list_lines
+
+    rows = "\n".join(f"AMA Hubraum Teil {i} X {i} X 12{i}" for i in range(30))
+    table = "Lehrberufe\n\n" + rows + "\n\nDie Tabelle nennt die Seiten der Bücher, die im Unterricht gebraucht werden."
+    lines = list_lines(table)
+    assert lines is not None and len(lines) == 31  # the title and the rows, not the sentence
+    prose = "\n\n".join(["Die Regierung hat am Montag in Berlin beschlossen, die Steuern zu senken."] * 25)
+    assert list_lines(prose) is None
+    assert list_lines("Kurz\nzu kurz") is None  # too few lines to tell
+
+
+def test_on_a_list_page_only_names_also_in_a_sentence_stay() -> None:
+    rows = "\n".join(f"AMA Buch Seite {i} X {i}" for i in range(30))
+    text = rows + "\n\nDie Schüler der Klasse lernen mit Peter Müller in Wien, wie ein Motor funktioniert."
+    entities = newsmill.annotate(text, language="de").entities
+    assert not [e for e in entities if e.text.startswith("AMA")]
+    assert "Wien" in {e.text for e in entities}

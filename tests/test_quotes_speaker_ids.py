@@ -240,8 +240,8 @@ def test_a_demonstrative_subject_states_a_fact_not_speech() -> None:
 
 def test_a_one_word_speaker_is_the_article_s_person_or_no_one() -> None:
     from newsmill.article import Speaker
-    from newsmill.enrich.quotes.finder import link_speakers
     from newsmill.enrich.quotes.lexicon import load_lexicon
+    from newsmill.enrich.quotes.speaker_ids import link_speakers
 
     tim = Entity(0, 8, "Tim Cook", "PER", "Tim Cook", "per:tim-cook")
     quotes = [Quote(20, 40, "Wir wachsen weiter", "indirect", Speaker(50, 54, "Cook", "Cook")),

@@ -166,6 +166,25 @@ def test_our_cluster_workers_run_without_the_statistical_profiler(scheduler: str
     assert set(daemon.values()) == {False}
 
 
+def _environment(name: str) -> str | None:
+    import os
+
+    return os.environ.get(name)
+
+
+def test_our_cluster_workers_keep_glibc_sliding_mmap_threshold(scheduler: str) -> None:
+    # Dask's MALLOC_TRIM_THRESHOLD_ would make every buffer over 128 kB a fresh mapping in the
+    # worker and in the page processes it starts (they inherit its environment)
+    from distributed import Client
+
+    with Client(scheduler, timeout=60) as c:  # type: ignore[no-untyped-call]
+        trim = c.run(_environment, "MALLOC_TRIM_THRESHOLD_")
+        threads = c.run(_environment, "OMP_NUM_THREADS")
+    assert len(trim) == 2
+    assert set(trim.values()) == {None}
+    assert set(threads.values()) == {"1"}  # the rest of Dask's worker environment stays
+
+
 def test_an_unwatched_local_cluster_serves_no_dashboard() -> None:
     import urllib.error
     import urllib.request

@@ -294,7 +294,7 @@ def test_migration_5_rebuilds_the_speakers_of_a_schema_4_corpus(tmp_path: Path) 
     assert sorted(r[0] for r in conn.execute("SELECT DISTINCT speaker FROM quotes")) == ["per:olaf-scholz", "per:sie"]
     conn.close()
     with Store(path) as s:
-        assert s.schema_version() == 5
+        assert s.schema_version() >= 5
         assert _speaker_rows(s) == (["", "", "per:olaf-scholz"], ["per:olaf-scholz"])
         add(s, _quoted("https://a.example/4", 4, [{"name": "er", "id": ""}]))  # the new triggers
         assert _speaker_rows(s)[1] == ["per:olaf-scholz"]

@@ -507,3 +507,18 @@ def test_an_emoji_or_emoticon_closes_a_sentence() -> None:
     lines = split_lines("Man fühlt sich danach wie ein Badass und das gefällt mir 😉\n\nDas war es dann auch schon ;-)\n\nDas Colosseum Theater in Essen").lines
     kinds = [label.kind for label in classify_lines(lines, lex)]
     assert kinds == ["good", "medium", "short"]  # ten words and more: prose; fewer: medium; no end: short
+
+
+def test_a_dump_without_spaces_between_elements_is_cut_where_they_were_glued() -> None:
+    """textContent glues a heading to its paragraph ("GewaltDer"); a brand written so stays whole."""
+    lex = load_lexicon()
+    prose = "Der Corona-Lockdown hat die Gewalt in vielen Familien deutlich verstärkt, sagen die Forscher. "
+    dump = "Starke Zunahme schwerer Gewalt" + prose * 30 + "Teilen auf LinkedIn Xing Email " + prose * 3
+    texts = [line.text for line in split_lines(dump, lex.stopwords, lex.exact).lines]
+    assert "Starke Zunahme schwerer Gewalt" in texts
+    assert not any(t.endswith("Linked") or t.startswith("In Xing") for t in texts)
+    # an English contraction opens a sentence as its pronoun does
+    english = "Using the new laptop for video work " + "We've only just started testing it, so far it is quick. " * 40
+    assert "Using the new laptop for video work" in [
+        line.text for line in split_lines(english, lex.stopwords, lex.exact).lines
+    ]

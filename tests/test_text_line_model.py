@@ -21,6 +21,7 @@ from newsmill.extract.text.line_model import (
     load_model,
     refine,
     shipped_model,
+    threshold_group,
 )
 
 PARAGRAPHS = [
@@ -128,3 +129,31 @@ def test_shipped_model_keeps_the_article_and_not_the_menu() -> None:
 def test_rules_alone_stay_available() -> None:
     article = extract_text(DUMP, ExtractOptions(), learned=False)
     assert PARAGRAPHS[0] in [b.text for b in article.blocks]
+
+
+def test_thresholds_follow_the_dump_group() -> None:
+    """A dump cut into sentences and a German one get their own thresholds; others the common pair."""
+    names = feature_names()
+    row = [0.0] * len(names)
+    row[names.index("dump_german_share")] = 0.9
+    row[names.index("dump_cut_out_share")] = 1.0
+    assert threshold_group(row) == "de glued"
+    row[names.index("dump_german_share")] = 0.1
+    row[names.index("dump_cut_out_share")] = 0.0
+    assert threshold_group(row) == "en lines"
+    model = Model(Stage(0.0, []), None, drop_below=-1.0, add_above=1.0, thresholds={"de glued": (0.5, 0.0)})
+    assert model.decision(row) == (-1.0, 1.0)
+    row[names.index("dump_german_share")] = 0.9
+    row[names.index("dump_cut_out_share")] = 1.0
+    assert model.decision(row) == (0.5, 0.0)
+
+
+def test_language_and_shape_features_describe_the_dump() -> None:
+    found = _found()
+    which, rows = features(found.lines, found.labels, found.body, found.parts, found.lex.stopwords)
+    col = {n: k for k, n in enumerate(feature_names())}
+    assert rows[0][col["dump_german_share"]] > 0.8  # the test dump is German
+    by_text = {found.lines[i].text: r for i, r in zip(which, rows, strict=True)}
+    prose = by_text[PARAGRAPHS[1]]
+    assert prose[col["log_lead_caps"]] < prose[col["log_words"]]  # a sentence turns lower case early
+    assert prose[col["log_inner_ends"]] == 0.0  # one sentence

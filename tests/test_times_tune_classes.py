@@ -203,3 +203,170 @@ def test_a_deictic_as_a_noun_or_a_name_is_no_time(language: str, text: str, span
 
 def test_a_deictic_beside_quoted_words_is_still_a_day() -> None:
     assert _calendar("Sie kommt heute „sehr spät“ an.", "de") == {"heute": "2023-11-15"}
+
+
+# Wikinews openings of the TUNE half, gold written first (tests/data/times_tune/wikinews.py).
+FRIDAY = dt.date(2023, 11, 17)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # the latest such weekday, unless that is yesterday (then it would be "gestern")
+    ("de", "Am vergangenen Dienstag gewann die Mannschaft.", "Am vergangenen Dienstag", "2023-11-14"),
+    ("de", "Am vergangenen Donnerstag gewann die Mannschaft.", "Am vergangenen Donnerstag", "2023-11-09"),
+    ("en", "The ceasefire expired last Monday.", "last Monday", "2023-11-13"),
+    ("en", "The ceasefire expired last Friday.", "last Friday", "2023-11-10"),
+])
+def test_last_weekday_is_the_latest_but_not_yesterday(language: str, text: str, span: str, value: str) -> None:
+    assert _calendar(text, language, FRIDAY)[span] == value
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # the date a thing was moved to lies ahead, though the report is in the past tense
+    ("de", "Nach drei Stunden wurde die Verhandlung auf den 28. Dezember vertagt.", "28. Dezember", "2023-12-28"),
+    ("de", "Das Konzert ist auf den 3. Februar verschoben worden.", "3. Februar", "2024-02-03"),
+    ("en", "The hearing was adjourned until Dec. 28.", "Dec. 28", "2023-12-28"),
+    ("en", "The vote was postponed to Feb. 3.", "Feb. 3", "2024-02-03"),
+    # without the move, a past clause keeps a later day in the past year
+    ("de", "Am 28. Dezember hatte die Verhandlung begonnen.", "28. Dezember", "2022-12-28"),
+    ("en", "Until Feb. 3 he had waited.", "Feb. 3", "2023-02-03"),
+])
+def test_a_date_moved_to_lies_ahead(language: str, text: str, span: str, value: str) -> None:
+    assert _calendar(text, language)[span] == value
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text"), [
+    # a copyright line's year dates the notice, not anything the story tells
+    ("en", "Copyright 2019 The Associated Press. All rights reserved."),
+    ("en", "© 2019 Reuters"),
+    ("en", "(C) 2018 Bloomberg L.P."),
+    ("de", "Copyright 2019 dpa"),
+])
+def test_a_copyright_year_is_no_time(language: str, text: str) -> None:
+    assert not _calendar(text, language)
+
+
+def test_a_year_after_other_words_stays_a_year() -> None:
+    assert _calendar("The law, passed in 2019, still holds.", "en") == {"2019": "2019"}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # a strong preterite is a past cue: the weekday before, not the next
+    ("de", "Am Sonntag riss der Wolf zwei Schafe.", "Am Sonntag", "2023-11-12"),
+    ("de", "Dort starben am Sonntag viele Menschen.", "am Sonntag", "2023-11-12"),
+    # a preterite that is also a noun counts only written lower-case
+    ("de", "Am Sonntag wird der Riss im Damm geflickt.", "Am Sonntag", "2023-11-19"),
+    # "11. August" is a date, not a sentence end: the clause before lends its past
+    ("de", "Die Bank nannte am Montag, den 13. November die Täter der Anschläge vom Donnerstag.",
+     "Donnerstag", "2023-11-09"),
+    # hyphenated and two-digit decades; a decade word in news is the latest begun
+    ("de", "Das Lager entstand in den 1950-er Jahren.", "den 1950-er Jahren", "195"),
+    ("de", "Seit den 90er Jahren wächst der Ort.", "den 90er Jahren", "199"),
+    ("de", "In den achtziger Jahren wuchs der Ort.", "den achtziger Jahren", "198"),
+    ("en", "It was a hit in the '80s.", "the '80s", "198"),
+    # "Vorabend" counts from the day the story gave, as "Vortag"
+    ("de", "Das Spiel fand am 14. Oktober statt. Am Vorabend waren sie im Kino.", "Vorabend", "2023-10-13"),
+])
+def test_tense_decades_and_eves(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language)[span] == value
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span"), [
+    # "in four days" told in the past is how long it took
+    ("de", "Der Bär legte in vier Tagen 80 Kilometer zurück.", "in vier Tagen"),
+    ("en", "He walked 80 km in four days.", "in four days"),
+    # minutes later: a moment of the story's day, no date to count
+    ("de", "Zehn Minuten später fiel das zweite Tor.", "Zehn Minuten später"),
+    # the eve of an event the phrase names
+    ("de", "Am Vorabend der Wahl demonstrierten Tausende.", "Vorabend"),
+])
+def test_durations_moments_and_eves_of_events_get_no_date(language: str, text: str, span: str) -> None:
+    assert span not in _calendar(text, language)
+
+
+def test_in_n_days_said_of_the_future_is_a_day() -> None:
+    assert _calendar("Er sagte, er komme in vier Tagen zurück.", "de") == {"in vier Tagen": "2023-11-19"}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("text", "value"), [
+    # a separable verb's participle ("aufgefordert") makes "hat" a perfect: the Saturday before
+    ("Die Ministerin hat am Samstag in einer Videobotschaft die Hersteller dazu aufgefordert.", "2023-11-11"),
+    # "ist für Dienstag angesetzt": a schedule, the Tuesday to come
+    ("Die Abstimmung ist für Dienstag angesetzt.", "2023-11-21"),
+])
+def test_separable_participles_and_schedules(text: str, value: str) -> None:
+    assert list(_calendar(text, "de").values()) == [value]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # a rule's optional space is optional: "20.April", "10am"
+    ("de", "Der Rat hat am 20.April 2007 beschlossen.", "20.April 2007", "2007-04-20"),
+    ("de", "Am Mittwoch, den 5.März 2008, streiken sie.", "Am Mittwoch, den 5.März 2008", "2008-03-05"),
+    ("en", "He came home at 10am on March 3, 2008.", "10am", "2008-03-03T10:00"),
+    # an aside between dashes is inside the sentence: "hat … gegeben" is its perfect
+    ("de", "In Paris hat es am Montag – 3.000 Beamte waren aufgeboten – schwere Ausschreitungen gegeben.",
+     "am Montag", "2023-11-13"),
+    # the night and the date it leads to are one expression
+    ("de", "In der Nacht zu Samstag, dem 24. November, kam es zu einem Unfall.",
+     "In der Nacht zu Samstag, dem 24. November", "2023-11-24"),
+])
+def test_spacing_asides_and_nights(language: str, text: str, span: str, value: str) -> None:
+    assert _calendar(text, language)[span] == value
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "kept"), [
+    # the day a thing was moved from and the day it was moved to are no stretch of days
+    ("en", "A planned meeting will be postponed from Tuesday to Friday.", False),
+    ("de", "Die Sitzung wurde von Montag auf Dienstag verschoben.", False),
+    ("en", "The fair runs from Tuesday to Friday.", True),
+])
+def test_a_move_is_no_interval(language: str, text: str, kept: bool) -> None:
+    assert any("/" in v for v in _calendar(text, language).values()) == kept
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # a half or a quarter of a year counted from now is that half or quarter, not the whole year
+    ("en", "The deal is expected to close in the first half of next year.", "the first half of next year", "2024-H1"),
+    ("en", "Sales fell in the fourth quarter of last year.", "the fourth quarter of last year", "2022-Q4"),
+    ("de", "Im ersten Halbjahr des kommenden Jahres soll es fertig sein.",
+     "ersten Halbjahr des kommenden Jahres", "2024-H1"),
+    ("de", "Im dritten Quartal des Vorjahres sank der Umsatz.", "dritten Quartal des Vorjahres", "2022-Q3"),
+])
+def test_half_and_quarter_of_a_counted_year(language: str, text: str, span: str, value: str) -> None:
+    assert _calendar(text, language)[span] == value
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("text", "value"), [
+    # an English verb whose past is its present ("hit", "cut") is past, unless an auxiliary, a
+    # modal or "to" stands before it
+    ("The storm hit the coast late Sunday.", "2023-11-12"),
+    ("The company cut 500 jobs on Monday.", "2023-11-13"),
+    ("The company will cut 500 jobs on Monday.", "2023-11-20"),
+    ("They plan to cut jobs on Monday.", "2023-11-20"),
+])
+def test_english_invariant_past(text: str, value: str) -> None:
+    assert list(_calendar(text, "en").values()) == [value]
+
+
+def test_a_set_date_after_is_stays_ahead() -> None:
+    assert _calendar("The license is now set to expire in February.", "en") == {"February": "2024-02"}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # an abbreviation's period ends no sentence: the weekday keeps the clause's past
+    ("en", "Police said the shooting happened around 2 a.m. Sunday.", "Sunday", "2023-11-12"),
+    # "in jedem Jahr" marks a date said of every year
+    ("de", "Wie in jedem Jahr beginnt am 11. November die Karnevalssession.", "11. November", "XXXX-11-11"),
+])
+def test_abbreviations_and_yearly_dates(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language)[span] == value

@@ -12,8 +12,12 @@ benchmark's own metrics (snippet F1 on trafeval, shingle F1 on Zyte), per flatte
 The thresholds with the best mean F1 over the 24 cells are kept; a second stage, which adds the
 stage-1 scores of the neighbouring candidates, is shipped when its cross-validated mean is higher.
 Both stages are then trained on the whole tuning half (stage 2 on out-of-fold stage-1 scores).
+``--group-thresholds`` then picks the two thresholds per dump group (German / English, cut into
+sentences or not: ``line_model.threshold_group``), one group at a time from the common pair, on the
+same out-of-fold scores. The shipped model: ``--one-stage --group-thresholds`` (``make textdump-model``).
 
-    nice .venv/bin/python training/textdump/train.py [--no-write] [--trees 150 --depth 4 --rate 0.1]
+    nice .venv/bin/python training/textdump/train.py [--no-write] [--one-stage] [--group-thresholds]
+        [--trees 150 --depth 4 --rate 0.1]
 """
 
 from __future__ import annotations
@@ -37,7 +41,14 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.metrics import SnippetCounts, page_precision_recall, snippet_counts  # noqa: E402
 from benchmarks.textdump import load_pages  # noqa: E402
 
-from newsmill.extract.text.line_model import MODEL_PATH, context_features, context_names, feature_names  # noqa: E402
+from newsmill.extract.text.line_model import (  # noqa: E402
+    MODEL_PATH,
+    THRESHOLD_GROUPS,
+    context_features,
+    context_names,
+    feature_names,
+    threshold_group,
+)
 
 DATA = Path(__file__).resolve().parent / ".data" / "lines.pkl"
 SEED = 20261207
@@ -283,6 +294,62 @@ def best_thresholds(records: list[dict[str, Any]], scores: list[np.ndarray], gol
     return best
 
 
+def record_group(r: dict[str, Any]) -> str:
+    """The threshold group of a record's dump (from its dump features, as ``refine`` decides it)."""
+    return threshold_group(r["rows"][0]) if r["rows"] else THRESHOLD_GROUPS[0]
+
+
+def group_thresholds(records: list[dict[str, Any]], scores: list[np.ndarray], gold: dict[tuple[str, str], Any],
+                     cells: list[tuple[str, str]], start: tuple[float, float],
+                     ) -> tuple[float, dict[str, tuple[float, float]], dict[tuple[str, str], float]]:
+    """Thresholds per dump group (``line_model.THRESHOLD_GROUPS``), one group at a time from the best
+    common pair: (mean F1, thresholds by group, F1 per cell)."""
+    groups = [record_group(r) for r in records]
+    chosen = {g: start for g in THRESHOLD_GROUPS}
+    part: list[Any] = [None] * len(records)
+
+    def contribution(n: int, drop: float, add: float) -> Any:
+        r = records[n]
+        out = output_text(r, scores[n], drop, add)
+        g = gold[(r["set"], r["key"])]
+        return snippet_counts(out, g[0], g[1]) if r["set"] == "trafeval" else page_precision_recall(g, out)
+
+    def mean_f1() -> tuple[float, dict[tuple[str, str], float]]:
+        snip: dict[tuple[str, str], SnippetCounts] = {}
+        pr: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        for r, c in zip(records, part, strict=True):
+            cell = (r["flattener"], r["set"])
+            if r["set"] == "trafeval":
+                snip.setdefault(cell, SnippetCounts()).add(c)
+            else:
+                pr.setdefault(cell, []).append(c)
+        f1 = {c: v.scores.f1 for c, v in snip.items()}
+        for c, values in pr.items():
+            p = sum(v[0] for v in values) / len(values)
+            rc = sum(v[1] for v in values) / len(values)
+            f1[c] = 2 * p * rc / (p + rc) if p + rc else 0.0
+        return float(np.mean([f1[c] for c in cells])), f1
+
+    for n in range(len(records)):
+        part[n] = contribution(n, *start)
+    best, best_f1 = mean_f1()
+    for g in THRESHOLD_GROUPS:
+        members = [n for n in range(len(records)) if groups[n] == g]
+        for pair in product(THRESHOLDS, [*THRESHOLDS, 99.0]):
+            if pair == chosen[g]:
+                continue
+            saved = {n: part[n] for n in members}
+            for n in members:
+                part[n] = contribution(n, *pair)
+            mean, f1 = mean_f1()
+            if mean > best + 1e-9:
+                best, best_f1, chosen[g] = mean, f1, pair
+            else:
+                for n, c in saved.items():
+                    part[n] = c
+    return best, chosen, best_f1
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-write", action="store_true", help="cross-validate, do not write the model")
@@ -291,6 +358,8 @@ def main() -> None:
     ap.add_argument("--rate", type=float, default=0.1, help="learning rate")
     ap.add_argument("--zyte-weight", type=float, help=f"weight of one Zyte page (default {ZYTE_PAGE_WEIGHT})")
     ap.add_argument("--one-stage", action="store_true", help="do not try the second stage")
+    ap.add_argument("--group-thresholds", action="store_true", help="decision thresholds per dump group")
+    ap.add_argument("--save-oof", type=Path, help="pickle the out-of-fold stage-1 scores here (error analysis)")
     args = ap.parse_args()
     zyte_weight = args.zyte_weight or ZYTE_PAGE_WEIGHT
     with DATA.open("rb") as fh:
@@ -304,8 +373,16 @@ def main() -> None:
     s = Setting(args.trees, args.depth, args.rate)
     results: dict[str, dict[tuple[str, str], float]] = {"rules": cell_scores(records, None, gold)}
     oof1 = cross_validate(records, s, zyte_weight)
+    if args.save_oof:
+        with args.save_oof.open("wb") as fh:
+            pickle.dump(oof1, fh)
     mean1, drop1, add1, results["stage 1 (cv)"] = best_thresholds(records, oof1, gold, cells)
     print(f"{s}: stage 1 cv mean {mean1:.4f} (drop < {drop1}, add > {add1})", flush=True)
+    groups: dict[str, tuple[float, float]] = {}
+    mean_g = 0.0
+    if args.group_thresholds:
+        mean_g, groups, results["stage 1, groups (cv)"] = group_thresholds(records, oof1, gold, cells, (drop1, add1))
+        print(f"stage 1 with thresholds by group: cv mean {mean_g:.4f} {groups}", flush=True)
     stacked = with_context(records, oof1)
     mean2, drop2, add2 = 0.0, 0.0, 0.0
     if not args.one_stage:
@@ -325,13 +402,15 @@ def main() -> None:
         "seed": SEED,
         "setting": {**s.__dict__, "zyte_page_weight": zyte_weight},
         "cv_mean_f1": {"rules": round(float(np.mean([results["rules"][c] for c in cells])), 4),
-                       "stage1": round(mean1, 4), "stage2": round(mean2, 4)},
+                       "stage1": round(mean1, 4), "stage1_groups": round(mean_g, 4),
+                       "stage2": round(mean2, 4)},
         "features": list(feature_names()),
         "context": list(context_names()),
         "first": stage_json(*first),
         "second": None,
         "drop_below": drop2 if use_second else drop1,
         "add_above": add2 if use_second else add1,
+        "thresholds": {g: list(v) for g, v in groups.items()} if not use_second else {},
     }
     if use_second:  # trained on out-of-fold stage-1 scores, as it was cross-validated
         x2, y2, w2, _ = training_arrays(stacked, zyte_weight)

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from newsmill.corpus import links
 from newsmill.corpus import query as fts
 from newsmill.corpus.query import QueryError
 
@@ -63,7 +64,7 @@ INTERVALS = {"day": "substr(m.published, 1, 10)",
 LABELS = {"PER": "people", "ORG": "organisations", "LOC": "places", "MISC": "other names"}
 # Read-side schema this module needs (corpus/schema.py); an older corpus is upgraded by any
 # writable open (``newsmill enrich --db`` or an ingest), never by the read-only server.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 @dataclass
@@ -470,11 +471,17 @@ def places(conn: sqlite3.Connection, query: Query, limit: int = 300) -> list[dic
     return count(plan.ordered(conn, FACET_MATCHES, total, corpus_size(conn)) if total else [])
 
 
-def entity(conn: sqlite3.Connection, entity_id: str, limit: int = DEFAULT_PAGE_SIZE) -> dict[str, Any] | None:
+def entity(conn: sqlite3.Connection, entity_id: str, limit: int = DEFAULT_PAGE_SIZE,
+           follow_link: bool = True) -> dict[str, Any] | None:
     """One entity across the corpus: names, mentions over time, co-mentioned entities, articles, quotes."""
     total = conn.execute("SELECT count(*) FROM entity_articles WHERE entity = ?", (entity_id,)).fetchone()[0]
     if not total:
-        return None
+        # a lone surname or acronym linked to its full name across articles (corpus/links.py)
+        target = links.linked_to(conn, entity_id) if follow_link else None
+        found = entity(conn, target, limit, follow_link=False) if target else None
+        if found:
+            found["linked_from"] = entity_id
+        return found
     recent = f"SELECT article FROM entity_articles WHERE entity = :e ORDER BY published DESC LIMIT {RECENT_ARTICLES}"
     row = conn.execute("SELECT label, name FROM mentions WHERE entity = ? LIMIT 1", (entity_id,)).fetchone()
     place = conn.execute("SELECT name, country, lat, lon FROM places WHERE entity = ? LIMIT 1",

@@ -150,6 +150,22 @@ CREATE INDEX mentions_article_label ON mentions(article, label, entity, name);
 CREATE INDEX quotes_article_speaker ON quotes(article, speaker);
 """
 
+# Migration 6: surnames and acronyms linked across articles (corpus/links.py). Which alias mention
+# of which article was given which entity; forgotten when the article's record changes (its rows
+# are then derived afresh from the record) or the article goes.
+ENTITY_LINKS = """
+CREATE TABLE entity_links (
+    article INTEGER NOT NULL, alias TEXT NOT NULL, entity TEXT NOT NULL, PRIMARY KEY (alias, article)
+) WITHOUT ROWID;
+CREATE INDEX entity_links_article ON entity_links(article);
+CREATE TRIGGER entity_links_bu BEFORE UPDATE OF record ON articles BEGIN
+    DELETE FROM entity_links WHERE article = old.rowid;
+END;
+CREATE TRIGGER entity_links_ad AFTER DELETE ON articles BEGIN
+    DELETE FROM entity_links WHERE article = old.rowid;
+END;
+"""
+
 # (version, SQL). Append only: a released migration is never edited, a new one is added.
 MIGRATIONS: tuple[tuple[int, str], ...] = (
     (1, """
@@ -231,4 +247,5 @@ CREATE INDEX article_meta_source ON article_meta(source, published);
 CREATE INDEX article_meta_language ON article_meta(language, published);
 """),
     (5, _unresolved_speakers_sql()),
+    (6, ENTITY_LINKS),
 )

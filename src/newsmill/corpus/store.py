@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from newsmill.article import Article
-from newsmill.corpus import dedup
+from newsmill.corpus import dedup, links
 from newsmill.corpus.schema import MIGRATIONS
 
 # How long a writer waits for another process's lock before reporting the database as locked.
@@ -197,6 +197,14 @@ class Store:
         self.conn.execute(_UPSERT, (*(c[k] for k in ROW_COLUMNS), row.text_hash, group, input_key,
                                     now(), row.record))
         return "updated" if existed else "new"
+
+    def link_entities(self) -> int:
+        """Give lone surnames and acronyms the id of the corpus's usual full name (``links``);
+        returns how many article mentions were linked. Run after an ingest."""
+        with self.transaction():
+            found = links.plan(self.conn)
+            links.apply(self.conn, found)
+        return len(found)
 
     def add_failure(self, input_key: str, stage: str, reason: str, detail: str = "") -> None:
         self.conn.execute("DELETE FROM failures WHERE input = ?", (input_key,))

@@ -136,3 +136,39 @@ def page_kind(text: str, url: str | None = None, title: str | None = None) -> Pa
 
 
 _KIND_OF_GROUP = {"legal": "legal", "contact": "contact", "commerce": "shop"}
+
+
+# A line reads as running text when it has this many words, this share of them in lower case (the
+# verbs, articles and prepositions of a sentence; a table row or a term list is capitalised nouns
+# and abbreviations; numbers count for neither: "Davis 17 points." is a sentence of a score sheet)
+# and ends as a sentence does.
+PROSE_MIN_WORDS = 8
+PROSE_MIN_LOWER = 0.3
+# A text of at least this many lines with less than this share of its characters in such lines is
+# a list or a table (a curriculum, a glossary, a quest list): what it names has no sentence around.
+LIST_MIN_LINES = 20
+LIST_MAX_PROSE = 0.35
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?…:][\"“”»«’)\]]*$")
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    if len(words) < PROSE_MIN_WORDS:
+        return False
+    lettered = [w for w in words if any(c.isalpha() for c in w)]
+    lower = sum(w[:1].islower() for w in lettered)
+    return lower >= PROSE_MIN_LOWER * len(lettered) and _SENTENCE_END.search(line.rstrip()) is not None
+
+
+def list_lines(text: str) -> list[tuple[int, int]] | None:
+    """The (start, end) of the lines outside running text when ``text`` is a list or table page,
+    else None (an article: its headings and captions are no reason to doubt a name)."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if len(lines) < LIST_MIN_LINES:
+        return None
+    prose = [_is_prose(text[s:e]) for s, e in lines]
+    total = sum(e - s for s, e in lines)
+    in_prose = sum(e - s for (s, e), p in zip(lines, prose, strict=True) if p)
+    if in_prose >= LIST_MAX_PROSE * total:
+        return None
+    return [span for span, p in zip(lines, prose, strict=True) if not p]

@@ -368,7 +368,8 @@ def _closing_credit() -> re.Pattern[str]:
 def is_caption_line(text: str) -> bool:
     if len(text) > CAPTION_MAX_CHARS:
         return False
-    if _trailing_credit().search(text) is not None:
+    # The parenthesised credit closes the line: a line not ending in ")" is not searched for it.
+    if text.rstrip().endswith(")") and _trailing_credit().search(text) is not None:
         return True
     m = _closing_credit().search(text, max(0, len(text) - CAPTION_CREDIT_TAIL_CHARS))
     return m is not None and m.start() > CREDIT_LEAD_CHARS
@@ -377,11 +378,13 @@ def is_caption_line(text: str) -> bool:
 def is_credit_line(text: str) -> bool:
     """A line that is only a credit or byline ("Foto: dpa", "© Reuters", "Von Anna Muster")."""
     low = text.lower()
-    if len(text.split()) <= BYLINE_MAX_WORDS and _is_byline(low):
+    if _is_byline(low) and len(text.split()) <= BYLINE_MAX_WORDS:  # the cheap test first
         return True
-    # Only the line's start matters; searching a prefix keeps long blocks cheap.
-    m = credit_regex().search(text[:CREDIT_PREFIX_CHARS])
-    return m is not None and m.start() <= CREDIT_LEAD_CHARS
+    # Only a credit starting near the line's start counts: trying the pattern at those few
+    # positions gives what a search's leftmost match would, without scanning the rest.
+    prefix = text[:CREDIT_PREFIX_CHARS]
+    match = credit_regex().match
+    return any(match(prefix, pos) is not None for pos in range(CREDIT_LEAD_CHARS + 1))
 
 
 # A byline "Von Anna Muster und Max Beispiel, Berlin" has few words; longer is a sentence.

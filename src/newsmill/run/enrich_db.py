@@ -26,6 +26,7 @@ class EnrichReport:
     enriched: int = 0
     skipped: int = 0  # already enriched by an earlier run
     failed: int = 0
+    linked: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -70,6 +71,7 @@ def enrich_corpus(db: str | Path, redo: bool = False,
                     report.enriched += 1
             if progress:
                 progress(report)
+        report.linked = store.link_entities()
     report.seconds = time.monotonic() - started
     return report
 

@@ -32,6 +32,7 @@ class LoadReport:
     duplicates: int = 0
     failures: int = 0
     groups: int = 0
+    linked: int = 0
     outcomes: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
@@ -86,6 +87,7 @@ def load_dataset(out_dir: str | Path, db: str | Path, client: Any = None,
                     report.failures += 1
                 store.mark_done(_done_key(root, entry.shard or ""))
             report.shards += 1
+        report.linked = store.link_entities()
     return report
 
 

@@ -61,6 +61,7 @@ class IngestReport:
     skipped: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     stopped: str | None = None  # why the batch stopped early (a store fault), else None
+    linked: int = 0  # lone surnames and acronyms given their full name's id (corpus/links.py)
 
     @property
     def pages(self) -> int:
@@ -71,6 +72,8 @@ class IngestReport:
                  f"{sum(self.failed.values())} failed in {self.seconds:.1f} s"]
         lines += [f"  failed ({reason}): {n}" for reason, n in self.failed.most_common()]
         lines += [f"  skipped ({reason}): {n}" for reason, n in self.skipped.most_common()]
+        if self.linked:
+            lines.append(f"  linked across articles: {self.linked} surname or acronym mentions")
         if self.stopped:
             lines.append(f"stopped early: {self.stopped}")
         return "\n".join(lines)
@@ -213,6 +216,7 @@ def ingest(inputs: Sequence[str], db: str | Path, options: IngestOptions | None 
             if report.stopped is None:
                 try:
                     writer.flush()  # also on Ctrl-C: keep what the workers already finished
+                    report.linked = store.link_entities()
                 except StoreError as exc:
                     report.stopped = str(exc)
             progress.finish(pool.bytes_read)

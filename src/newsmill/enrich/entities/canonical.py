@@ -33,6 +33,8 @@ from newsmill.enrich.entities.lexicon import (
     word_classes,
 )
 from newsmill.enrich.morphology import strip_possessive
+from newsmill.names import initials
+from newsmill.names import is_acronym as is_acronym  # re-exported: the quote finder tests speakers with it
 
 # A stem this short is a code or a word ("Uss" → "Us"), not the name meant.
 MIN_STEM = 3
@@ -151,14 +153,6 @@ def _adjectives_base(words: list[str], before: str, classes: WordClasses) -> lis
     return out
 
 
-# Acronyms spelt out by the article: two to six capitals ("EU", "WHO", "NASA" stays when not spelt out).
-MIN_ACRONYM, MAX_ACRONYM = 2, 6
-
-
-def is_acronym(name: str) -> bool:
-    return MIN_ACRONYM <= len(name) <= MAX_ACRONYM and name.isalpha() and name.isupper()
-
-
 def spell_out_acronyms(entities: Sequence[Entity]) -> None:
     """An organisation's acronym takes the name the article spells it out with ("WHO" → "World
     Health Organization", "EU" → "Europäische Union"), so its mentions are one organisation and
@@ -166,10 +160,9 @@ def spell_out_acronyms(entities: Sequence[Entity]) -> None:
     full_names: dict[str, str] = {}
     for e in entities:
         full = e.name or e.text
-        if e.label == "ORG" and " " in full:
-            initials = "".join(w[0] for w in full.split() if w[:1].isupper())
-            if MIN_ACRONYM <= len(initials) <= MAX_ACRONYM:
-                full_names.setdefault(initials, full)
+        short = initials(full) if e.label == "ORG" else None
+        if short:
+            full_names.setdefault(short, full)
     for e in entities:
         name = e.name or e.text
         if e.label == "ORG" and is_acronym(name):

@@ -21,6 +21,7 @@ from collections.abc import Container, Mapping
 
 from newsmill.enrich.entities.canonical import word_after, word_before
 from newsmill.enrich.entities.kinds import (
+    figurative_ranges,
     has_latin_letter,
     institution_modifiers,
     lowercase_term,
@@ -66,6 +67,9 @@ MIN_SENTENCES = 3
 CASED_SHARE = 0.9
 # a sentence's end after a word, not after an abbreviation ("a.m. the", "Co. said", "U.S. and")
 _SENTENCE_START = re.compile(r"(?<=[a-z]{2})[.!?][\"”’»]?\s+[\"“‘„«]?([^\W\d_])")
+# Words of letters, and how far around a name its neighbours are looked for.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_AROUND = 30
 # Articles proper (not "im", "am": those precede places, "im Elsass", "am Rhein").
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
 
@@ -85,10 +89,16 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
     nouns = noun_mentions(text, spans, full_names, classes, codes) if language == "de" else set()
     # an abbreviation shown once to be a term is one in all its mentions ("FIRE (financial independence ...)")
     terms = {text[s:e] for s, e, _ in spans if lowercase_term(text, s, e)}
+    idioms = figurative_ranges(text, language)
+    # a text that writes a known person's name in capitals ("THOMAS and ALITO joined") may write all so
+    caps_people = any(label == "PER" and text[s:e].isupper() and any(
+        c in codes.get(text[s:e].lower(), "") for c in PERSON_CODES) for s, e, label in spans)
     out: list[Span] = []
     for start, end, label in spans:
         if text[start:end] in nouns:
             continue  # a heading, a list of nouns, an adjective before: a German common noun
+        if any(s <= start and end <= e for s, e in idioms):
+            continue  # "Achilles heel", "Büchse der Pandora"
         if text[start:end].rstrip(".") in legal_forms or not has_latin_letter(text[start:end]) or (
                 language == "en" and (sentence_adverb(text, start, end, codes) or _role_alone(
                     text[start:end], classes, full_names))):
@@ -122,8 +132,32 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
         if language == "de" and new == "PER" and _unnamed_person(text[start:end], codes, named) and not _after_role(
                 text, start, language, classes):
             new = "MISC"
+        if new == "ORG" and _country_named(text[start:end], language):
+            new = "LOC"  # "Serbia’s Novak Djokovic": a country, also as a national team (docs/annotation.md)
+        if new == "PER" and not caps_people and _acronym_person(text, start, end, codes, full_names):
+            new = "ORG"  # "ASCN", "LOWE": one word in capitals is an abbreviation or a company's ticker
         out.append((start, end, "MISC" if new != "MISC" and text[start:end] in terms else new))
     return out
+
+
+def _acronym_person(text: str, start: int, end: int, codes: Mapping[str, str], full_names: set[str]) -> bool:
+    """One word all in capitals, in running text that is not in capitals itself, that no first-name
+    or surname list knows and the article does not write in a person's full name: an abbreviation
+    or a ticker ("ASCN", "MIPS"); running text writes people with a capital and lower case. A
+    heading or a court's "JUSTICE THOMAS" are written in capitals throughout."""
+    mention = text[start:end]
+    if " " in mention or "-" in mention or not mention.isupper() or len(mention) < 2 \
+            or mention.lower() in full_names or any(c in codes.get(mention.lower(), "") for c in PERSON_CODES):
+        return False
+    around = _LETTERS.findall(text, max(0, start - _AROUND), start)[-1:] + _LETTERS.findall(text, end, end + _AROUND)[:1]
+    return not any(w.isupper() and len(w) > 1 for w in around)
+
+
+def _country_named(mention: str, language: str) -> bool:
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    rec = gazetteer().exact(mention, language) if " " not in mention else None
+    return rec is not None and rec.kind == "country" and mention in rec.name
 
 
 def _role_alone(mention: str, classes: WordClasses, full_names: set[str]) -> bool:
@@ -205,6 +239,8 @@ def _trim_leading(text: str, start: int, end: int, codes: Mapping[str, str], cla
         next_is_first_name = FIRST in codes.get(words[1].lower(), "")
         if low in classes.leading_non_name and first[:1].isupper() and next_is_first_name:
             pass  # a byline cue: "Von Daniel Weinmann", "By Jane Doe"
+        elif low in classes.role_suffixes and len(words) > 2:
+            pass  # a title before a full name, though the name lists know it as a name: "Governor John Bel Edwards"
         elif FIRST in first_codes:
             return start
         elif low.endswith(classes.role_suffixes) and LAST not in first_codes:
@@ -369,6 +405,8 @@ def _common_noun(text: str, start: int, end: int, label: str, language: str, cod
     mention = text[start:end].replace("\u00ad", "")  # a soft hyphen is a hint for the line break: "Diagnose­gerät"
     if language != "de" or label not in ("PER", "LOC", "ORG") or " " in mention or not mention[:1].isupper():
         return False
+    if word_before(text, start) in classes.demonstratives and mention.lower() in common_nouns("de"):
+        return True  # "Diese Allianz", "dieser Premiere": a name takes no demonstrative
     if label == "ORG":
         return _org_compound(mention, codes, classes, full_names)
     low = mention.lower()

@@ -29,6 +29,10 @@ Span = tuple[int, int, str]
 
 # How far a company noun may stand from the name in an apposition ("Ascom, a global solutions provider").
 _APPOSITION_WORDS = 4
+# Scores a text needs to be a sports report, where a town's name before a team's noun is the team.
+SPORTS_MIN_SCORES = 2
+# Characters before a name read for a word that introduces a team.
+_CUE_REACH = 16
 # Characters of a sentence read around a result verb for the score.
 _SENTENCE_REACH = 200
 
@@ -48,6 +52,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         nouns = alternation(products)
         out["product_after"] = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
         out["product_before"] = re.compile(rf"\b(?:{nouns}),?\s+$", re.IGNORECASE)
+    teams, cues = row.get("team_nouns"), row.get("team_cues")
+    if teams and cues:
+        out["team_after"] = re.compile(rf"(?:['’]s)?\s+(?:{alternation(teams)})\b")
+        out["team_before"] = re.compile(rf"\b(?:{alternation(cues)})\s+(?:the\s+)?$")
     out["record"] = re.compile(r"\s*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?[,)]")
     out["score"] = re.compile(r"\b\d{1,3}:\d{1,3}\b" if language == "de" else r"\b\d{1,3}-\d{1,3}\b")
     return out
@@ -58,14 +66,48 @@ def context_types(text: str, spans: list[Span], language: str) -> list[Span]:
     carried to the other mentions of the same name."""
     pats = _patterns(language)
     decided: dict[tuple[str, str], str] = {}  # (mention, old label) → new label
+    sports = len(pats["score"].findall(text)) >= SPORTS_MIN_SCORES
     for i, (start, end, label) in enumerate(spans):
         mention = text[start:end]
-        new = _team(text, spans, i, pats, language) or _company(text, start, end, label, pats) or _product(
+        new = _team(text, spans, i, pats, language, sports) or _company(text, start, end, label, pats) or _product(
             text, start, end, label, pats, language)
         if new is not None and new != label:
             decided[(mention, label)] = new
     out = [(s, e, decided.get((text[s:e], label), label)) for s, e, label in spans] if decided else spans
-    return _inflected_places(text, out, language)
+    return _brand_products(text, _inflected_places(text, out, language), language)
+
+
+def _brand_products(text: str, spans: list[Span], language: str) -> list[Span]:
+    """An "organisation" that is an organisation of the article and more capitalised words, none of
+    them an organisation's word, a legal form, a compass word or a place, is its product: "VW Atlas
+    Cross Sport", "Google Chrome", "Amazon Music Unlimited" (not "Nissan North America", "Amnesty
+    International", "BSV Bern")."""
+    from newsmill.enrich.entities.lexicon import word_classes
+
+    brands = {text[s:e] for s, e, label in spans if label == "ORG" and " " not in text[s:e]}
+    if not brands:
+        return spans
+    classes = word_classes(language)
+    keep = {*classes.org_heads, *(x.lower().rstrip(".") for x in classes.company_suffixes), *classes.compass,
+            *_row_words(language, "org_words"), *_row_words(language, "trailing_heads"),
+            *_row_words(language, "venue_heads")}
+    out: list[Span] = []
+    for s, e, label in spans:
+        words = text[s:e].split()
+        parts = [p.lower().rstrip(".") for w in words[1:] for p in w.split("-")]  # "Post-Gazette"
+        if label == "ORG" and len(words) > 1 and words[0] in brands and words[0] not in classes.club_prefixes \
+                and not text[s:e].isupper() and all(w[:1].isupper() for w in words[1:]) \
+                and not any(p in keep or p.endswith(classes.org_heads) for p in parts) \
+                and not any(_known_place(w, language) for w in words[1:]):
+            label = "MISC"
+        out.append((s, e, label))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _row_words(language: str, key: str) -> frozenset[str]:
+    row = read_table("entities").get(language) or {}
+    return frozenset(row.get(key, ()))
 
 
 def _inflected_places(text: str, spans: list[Span], language: str) -> list[Span]:
@@ -85,9 +127,17 @@ def _inflected_places(text: str, spans: list[Span], language: str) -> list[Span]
     return out
 
 
-def _team(text: str, spans: list[Span], i: int, pats: dict[str, re.Pattern[str]], language: str) -> str | None:
+def _team(text: str, spans: list[Span], i: int, pats: dict[str, re.Pattern[str]], language: str,
+          sports: bool) -> str | None:
     start, end, label = spans[i]
-    if label != "LOC" or _country(text[start:end], language):
+    if label != "LOC":
+        return None
+    after, before = pats.get("team_after"), pats.get("team_before")
+    if sports and after is not None and before is not None and (
+            after.match(text, end) or before.search(text, max(0, start - _CUE_REACH), start)) \
+            and not _nation(text[start:end], language):
+        return "ORG"  # in a report with scores: "Minnesota’s game", "against Wisconsin" (a US state's team)
+    if _country(text[start:end], language):
         return None
     if pats["record"].match(text, end):
         return "ORG"  # "Palm Bay (1-0):"
@@ -124,6 +174,9 @@ def _product(text: str, start: int, end: int, label: str, pats: dict[str, re.Pat
     if after is None or before is None or label not in ("PER", "LOC"):
         return None
     mention = text[start:end]
+    last = mention.rsplit(" ", 1)[-1]
+    if " " in mention and last.islower() and before.search(last + " ") is not None:
+        return "MISC"  # the product noun inside the span: "Ford sedan"
     if label == "PER" and " " in mention or _known_place(mention, language):
         return None
     if after.match(text, end) or before.search(text, max(0, start - 40), start):
@@ -135,6 +188,15 @@ def _country(mention: str, language: str) -> bool:
     from newsmill.enrich.entities.kinds import country_like
 
     return country_like(mention, language)
+
+
+def _nation(mention: str, language: str) -> bool:
+    """A country or continent: its team is written as the country (docs/annotation.md)."""
+    from newsmill.enrich.places.gazetteer import gazetteer
+    from newsmill.enrich.places.regions import is_region
+
+    rec = gazetteer().exact(mention, language)
+    return rec is not None and rec.kind in ("country", "continent") or is_region(mention)
 
 
 def _known_place(mention: str, language: str) -> bool:

@@ -193,6 +193,7 @@ def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     from newsmill.enrich.entities.checks import check_spans, club_names, company_names
     from newsmill.enrich.entities.context import context_types
     from newsmill.enrich.entities.kinds import (
+        extend_to_acronym,
         extend_to_head,
         join_hyphenated,
         split_place_person,
@@ -201,7 +202,8 @@ def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     from newsmill.enrich.entities.lexicon import name_codes
 
     codes = name_codes(language)
-    ents = split_place_person(text, extend_to_head(text, join_hyphenated(text, ents), language), language, codes)
+    ents = extend_to_acronym(text, extend_to_head(text, join_hyphenated(text, ents), language))
+    ents = split_place_person(text, ents, language, codes)
     ents = split_two_people(text, ents, codes)
     spans = club_names(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language),
                        language)

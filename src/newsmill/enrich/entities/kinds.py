@@ -16,6 +16,7 @@ a list of mistakes:
   two names;
 * an English adverb opening a sentence ("Historically,") is no name;
 * English month and weekday names end a name ("Budweiser Stage July") and are none alone;
+* a name inside an idiom of myth or literature ("Achilles heel", "Pandora's box") names nobody;
 * an abbreviation whose expansion is written in lower case is a term ("FIRE (financial
   independence, retire early)");
 * a span without a letter of the Latin script is no name the German or English model can know
@@ -50,6 +51,21 @@ def _row(language: str) -> Mapping[str, Any]:
 def celestial_bodies(language: str) -> frozenset[str]:
     """Names of planets, moons and the like, as written."""
     return frozenset(_row(language).get("celestial_bodies", ()))
+
+
+@lru_cache(maxsize=8)
+def _figurative_pattern(language: str) -> re.Pattern[str] | None:
+    phrases = sorted(_row(language).get("figurative_phrases", ()), key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+
+
+def figurative_ranges(text: str, language: str) -> list[tuple[int, int]]:
+    """Where ``text`` uses an idiom built on a figure of myth or literature ("Achilles heel",
+    "Büchse der Pandora"): the name inside names nobody (``figurative_phrases``)."""
+    pattern = _figurative_pattern(language)
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +133,7 @@ def retype_kind(text: str, start: int, end: int, label: str, language: str, code
         return "MISC"  # "G20", "Hoodie GHH 12+18V": a person's name has no digits
     if label in ("ORG", "MISC") and mention in celestial_bodies(language):
         return "LOC"
-    if label == "ORG" and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()):
+    if label in ("ORG", "PER") and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()):
         return "LOC"  # "Ryman Auditorium", "Michoud Assembly Facility": buildings are places
     return label
 
@@ -177,6 +193,29 @@ def sentence_adverb(text: str, start: int, end: int, codes: Mapping[str, str]) -
     return _SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None
 
 
+# What may follow a name the model cut before its "of" part, up to the abbreviation in brackets:
+# "Federal Bureau| of Investigation (FBI)".
+_OF_TAIL = re.compile(r"(?: (?:of|for|and|on|de|der|für|des|the)(?= )|,? [A-ZÄÖÜ][\w-]*){1,6}(?= \(([A-ZÄÖÜ]{2,8})\))")
+
+
+def extend_to_acronym(text: str, spans: list[Span]) -> list[Span]:
+    """An organisation's name the model cut before its "of" part runs on to the abbreviation the
+    text gives in brackets when the initials of the longer name spell it: "Federal Bureau of
+    Investigation (FBI)"."""
+    out: list[Span] = []
+    for start, end, label in spans:
+        m = _OF_TAIL.match(text, end) if label == "ORG" and text[end:end + 1] == " " else None
+        if m is not None and not m.group().endswith((" of", " for", " and", " on", " the")):
+            longer = text[start:m.end()]
+            words = longer.replace(",", " ").split()
+            spelt = ("".join(w[0] for w in words if w[:1].isupper()), "".join(w[0] for w in words).upper())
+            if m.group(1) in spelt and not any(s < m.end() and start < e and (s, e) != (start, end) and s >= end
+                                                  for s, e, _ in spans):
+                end = m.end()
+        out.append((start, end, label))
+    return out
+
+
 def extend_to_head(text: str, spans: list[Span], language: str) -> list[Span]:
     """A name the model cut before its head word ("Santa Fe Animal" | "Shelter", "Goddard Space
     Flight" | "Center") runs on to it: the head of an institution's name (``trailing_heads``), written
@@ -225,7 +264,8 @@ def lowercase_term(text: str, start: int, end: int) -> bool:
         return False
     words = m.group(1).replace(",", " ").split()[-len(abbr):]
     initials = "".join(w[0] for w in words).upper()
-    return initials == abbr.upper() and all(w[0].islower() for w in words)
+    # the first word may carry a capital of its own: a sentence's or a German noun's ("Beats per minute (BPM)")
+    return initials == abbr.upper() and len(words) > 1 and all(w[0].islower() for w in words[1:])
 
 
 def join_hyphenated(text: str, spans: list[Span]) -> list[Span]:

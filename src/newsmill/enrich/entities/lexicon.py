@@ -49,6 +49,7 @@ class WordClasses:
     compass_nouns: frozenset[str]
     member_roles: frozenset[str]
     club_prefixes: frozenset[str]
+    demonstratives: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -71,7 +72,7 @@ def word_classes(language: str) -> WordClasses:
         place_heads=tuple(row["place_heads"]), name_particles=frozenset(row["name_particles"]),
         contractions=frozenset(row["contractions"]), event_heads=tuple(row["event_heads"]),
         compass_nouns=frozenset(row["compass_nouns"]), member_roles=frozenset(row["member_roles"]),
-        club_prefixes=frozenset(data["club_prefixes"]))
+        club_prefixes=frozenset(data["club_prefixes"]), demonstratives=frozenset(row.get("demonstratives", ())))
 
 
 @lru_cache(maxsize=8)

@@ -7,6 +7,7 @@ may point at another spaCy pipeline directory instead. Nothing is downloaded.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import re
@@ -140,9 +141,44 @@ def recognise(text: str, language: str, options: EntityOptions | None = None) ->
     out: list[Entity] = []
     for start, end, label in spans:
         span = _clean_span(text, start, end)
-        if span and label in LABELS:
+        # (one letter left of "S. 43" or "K." is a page or an initial, not a name)
+        if span and span[1] - span[0] > 1 and label in LABELS:
             out.append(Entity(span[0], span[1], text[span[0]:span[1]], label, ""))  # type: ignore[arg-type]
-    return out
+    return without_list_terms(text, out, language)
+
+
+def without_list_terms(text: str, entities: list[Entity], language: str) -> list[Entity]:
+    """On a page of lists or tables (``pagekind.list_lines``), a name on a line outside running
+    text counts only when the page also names it in a sentence: a curriculum's "AMA Hubraum X 47",
+    a quest list's "NPC:" or a glossary's terms are no people or organisations."""
+    from newsmill.enrich.pagekind import list_lines
+
+    lines = list_lines(text)
+    if not lines:
+        return entities
+    starts = [s for s, _ in lines]
+
+    def on_list_line(ent: Entity) -> bool:
+        i = bisect.bisect_right(starts, ent.start) - 1
+        return i >= 0 and ent.end <= lines[i][1]
+
+    listed = [on_list_line(e) for e in entities]
+    in_sentences = {e.text for e, on_list in zip(entities, listed, strict=True) if not on_list}
+    return [e for e, on_list in zip(entities, listed, strict=True)
+            if not on_list or e.text in in_sentences or _full_person_name(e, language)]
+
+
+def _full_person_name(ent: Entity, language: str) -> bool:
+    """A person written as names are, with a first name the name lists know ("Kim Hana", "Derek
+    Mertz"): a credit list or a team sheet names people so. Not "AMA Buch": capitals, then a noun."""
+    from newsmill.enrich.entities.lexicon import FIRST, LAST, common_nouns, name_codes
+
+    words = ent.text.split()
+    if ent.label != "PER" or len(words) < 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    codes = name_codes(language)
+    last = words[-1].lower()
+    return FIRST in codes.get(words[0].lower(), "") and (last not in common_nouns(language) or LAST in codes.get(last, ""))
 
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int] | None:

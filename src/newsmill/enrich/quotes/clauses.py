@@ -64,6 +64,10 @@ MIN_BEFORE_WORDS = 3
 MAX_INSERTED_SPEAKER = 3
 # Tokens after the cue of such a frame before its clause ends ("told the Associated Press on Tuesday").
 MAX_TAIL_AFTER_BEFORE = 8
+# Letters a verb form needs before its ending is read as Konjunktiv I ("gehöre", "rechne"; not "Ende").
+MIN_FORM_LETTERS = 4
+# Adverbs between a comma and the verb that resumes a frame's sentence ("…, allerdings schrieb …").
+MAX_RESUME_ADVERBS = 2
 _FINAL = frozenset(".!?…;")
 
 
@@ -191,6 +195,9 @@ class SentenceReader:
         prev_word = prev_words[-1] if prev_words else ""
         if prev_word in self.lex.title_nouns or before.endswith("("):
             return False  # "trägt den Titel „…“", "(etwa: „…“)": names, titles and glosses
+        addressee = prev_words[-2] if len(prev_words) > 1 and prev_word in self.lex.determiners else prev_word
+        if addressee.lower() in self.lex.addressee_prepositions:
+            return False  # "sagt X gegenüber »nd«", "gegenüber der „Zeitung“": the paper spoken to
         first_word = inner.split()[0]
         title_like = inner[0].isupper() and first_word not in self.lex.quote_openers and inner[-1] not in ".!?,…"
         if title_like and not has_cue and words < MAX_TITLE_WORDS:
@@ -220,9 +227,30 @@ class SentenceReader:
             return has_cue or words > MAX_LABEL_WORDS or inner[-1] in ".!?,…" or not before or before[-1] == "\n"
         if verbal and prev_word in self.lex.naming_words and not self._passive_before(s, m):
             return True  # "bezeichnete die Pläne als „Wortbruch“", "nannte es einen „Putsch“"
+        if verbal and self._speech_object(s, m):
+            return True  # "warnte vor den „Lohnverzichtstheorien“", "riet zu „Gelassenheit“": the words spoken of
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
             return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
+
+    def _speech_object(self, s: Sentence, m: Marked) -> bool:
+        """Quoted words as the object of a speech act's preposition ("warnte vor den „…“", "sprach von
+        „…“", "riet zu „…“"): the preposition, at most an article before the mark, and a finite cue
+        verb of the same clause before it."""
+        toks, lex = self.tokens, self.lex
+        if not lex.speech_object_prepositions:
+            return False
+        k = self._token_at(m.start) - 1
+        if k > s.first and toks[k].text in lex.determiners:
+            k -= 1
+        if k <= s.first or toks[k].low not in lex.speech_object_prepositions or self.in_quote[k]:
+            return False
+        for j in range(k - 1, s.first - 1, -1):
+            if toks[j].text in ",;:" or self.in_quote[j]:
+                return False
+            if toks[j].low in lex.cue_forms and toks[j].low not in lex.participles:
+                return not self._passive_before(s, m)
+        return False
 
     def _as_clause_source(self, m: Marked, s: Sentence) -> bool:
         """The quotation after "wie" is followed, within a few words, by a cue and the comma that
@@ -267,13 +295,46 @@ class SentenceReader:
                     and toks[k].text[:1].islower() and toks[k].low not in lex.not_subjunctive \
                     and not (lex.preterite_ending and toks[k].low.endswith(lex.preterite_ending)):
                 return True
+            if self._subjunctive_by_form(k, a, b):
+                return True
         return False
+
+    def _subjunctive_by_form(self, k: int, a: int, b: int) -> bool:
+        """A Konjunktiv I form the table lacks ("der Hubschrauber gehöre einem …", "Feldmann rechne
+        mit …", "dass die Tafel wieder zurückkehre."), told by its ending and its place: a lower-case
+        word in "-e" after a noun or name (verb second, not after an article: "die neue") with no
+        noun after it (an inflected adjective comes before its noun), or closing its clause
+        (verb-final; an adjective there is uninflected). Preterite "-te" is left to the table."""
+        toks, lex = self.tokens, self.lex
+        tok = toks[k]
+        word = tok.text
+        if not word.isalpha() or not word.islower() or not word.endswith(lex.subjunctive_ending) \
+                or len(word) < MIN_FORM_LETTERS or (lex.preterite_ending and word.endswith(lex.preterite_ending)):
+            return False
+        if word in lex.not_subjunctive or word.endswith(lex.adverb_endings) or word in lex.determiners or word in lex.prepositions \
+                or word in lex.speaker_stop_words or word in lex.relative_forms or word in lex.complementizers \
+                or word in lex.clause_stop_words or word in lex.focus_particles:
+            return False
+        if k <= a or self._first_person_subject(a, k):
+            return False
+        prev = toks[k - 1]
+        nxt = toks[k + 1] if k + 1 < b else None
+        if nxt is not None and nxt.low in lex.first_person:
+            return False  # "stelle ich … voran": the first person's indicative
+        if nxt is None or nxt.text in ",.;:!?" or nxt.text in lex.closers:
+            return prev.text not in lex.determiners and prev.low not in lex.prepositions
+        after_noun = prev.text[:1].isupper() and prev.text.isalpha() and prev.text not in lex.determiners \
+            and prev.low not in lex.prepositions and not self.in_quote[k - 1]
+        return after_noun and (nxt.text[:1].islower() or nxt.text in lex.determiners) and nxt.text[:1].isalpha()
 
     def _main_clause(self, a: int, b: int) -> list[int]:
         """Tokens of ``a``..``b`` outside quotation marks and outside relative and subordinate
         clauses (", die … aufgestockt werden sollen", ", weil …"): what the sentence itself asserts."""
         toks, lex = self.tokens, self.lex
-        out, inner = [], False
+        # a subordinate clause may open the sentence too ("Wie ihr Beitrag aussehen soll, wird klar")
+        # (the clause ends at a comma: "Während des Überfalls sollen …" is a preposition)
+        out, inner = [], a < b and (toks[a].low in lex.subordinators or toks[a].low in lex.complementizers) \
+            and any(toks[k].text == "," and not self.in_quote[k] for k in range(a, b))
         for k in range(a, b):
             if toks[k].text in ",;:–" and not self.in_quote[k]:
                 inner = k + 1 < b and (toks[k + 1].low in lex.relative_forms or toks[k + 1].low in lex.subordinators)
@@ -346,6 +407,8 @@ class SentenceReader:
         end = self._attribution_cut(cue.last, self._content_end(s))
         if self._agentless_passive(s, cue, end):
             return []  # "Der Stadt wurde das Recht eingeräumt, …", "it is alleged he …": no one speaks
+        if self._writer_aside(s, cue):
+            return []  # "Es sei angemerkt, dass …", "Es sei darauf hingewiesen": the writer's own remark
         if self._negated(s, cue, end):
             return []  # "…, gab die Flugsicherung nicht bekannt", "nicht mitteilen können, ob …": nothing said
         before = self._content_before(s, cue, end, directs)
@@ -367,6 +430,16 @@ class SentenceReader:
             if speaker is not None and self.speakers.plausible(speaker):
                 after = self._make(cue.last, end, directs, speaker, self._span(cue.first, cue.last))
         return [before, after]
+
+    def _writer_aside(self, s: Sentence, cue: Cue) -> bool:
+        """An impersonal passive in Konjunktiv I with a participle cue ("Es sei angemerkt", "Es sei
+        darauf hingewiesen"): the writer addresses the reader; no one else speaks."""
+        toks, lex = self.tokens, self.lex
+        if not lex.aside_auxiliaries or toks[cue.first].low not in lex.participles | lex.cue_forms:
+            return False
+        clause = [toks[k].low for k in range(self._clause_start(s, cue.first), cue.first) if not self.in_quote[k]]
+        return lex.impersonal_subject in clause and any(w in lex.aside_auxiliaries for w in clause) \
+            and not any(w in lex.passive_auxiliaries or w in lex.agent_prepositions for w in clause)
 
     def _negated(self, s: Sentence, cue: Cue, end: int) -> bool:
         """A negation in the cue's own frame — right before the verb, or between it and the comma,
@@ -427,21 +500,29 @@ class SentenceReader:
         return bisect.bisect_left(self._token_starts, offset)
 
     def _attribution_cut(self, start: int, end: int) -> int:
-        """End content before a trailing attribution: "X said A, according to a statement"."""
+        """End content before a trailing attribution: "X said A, according to a statement". Where
+        content opens with a comma (German), the first comma after the cue is that opening: "sagte
+        gegenüber der Presse, nach neuesten Erkenntnissen habe …" is content with its own source."""
+        opening = not self.lex.bare_clause
         for k in range(start, end - 1):
-            if self.tokens[k].text == "," and self.tokens[k + 1].low in self.lex.according_starts \
-                    and not self.in_quote[k]:
-                return k
+            if self.tokens[k].text == "," and not self.in_quote[k]:
+                if self.tokens[k + 1].low in self.lex.according_starts and not opening:
+                    return k
+                opening = False
         return end
 
     def _content_after(self, s: Sentence, cue: Cue, end: int, directs: list[Marked]) -> Candidate | None:
         """"X sagte, dass …", "X sagte, A sei …", "X said that …"."""
         toks = self.tokens
+        depth = 0
         for k in range(cue.last, min(end, cue.last + MAX_FRAME_TOKENS)):
             if self.in_quote[k]:
                 if self._in_name(k, directs):
                     continue  # "sagte der „Berliner Zeitung“, dass …": a quoted name in the frame
                 return None
+            depth += (toks[k].text == "(") - (toks[k].text == ")")
+            if depth > 0 and toks[k].text in ",:":
+                return None  # "informiert über all dies (es könnte sein, dass …)": a parenthesis' own clause
             bare = toks[k].low in self.lex.complementizers and not self.lex.comma_before_complementizer
             if bare and not self._opens_content(k, cue, end):
                 return None  # "reported wait times that exceeded …", "recommend that, so …"
@@ -449,6 +530,8 @@ class SentenceReader:
                 return None  # "says Jack Buser, director for games": with no mood to tell, an apposition
             if toks[k].text in ",:" or bare:
                 first = k + 1 if toks[k].text in ",:" else k
+                if first < end and toks[first].low in self.lex.relative_according:
+                    return None  # "wies Meldungen zurück, wonach …": the reports' content, not the subject's
                 as_clause = self._opens_with_as(s, cue.first)  # "Wie die Polizei mitteilte, wurden …"
                 if not (as_clause and first < end) and not self._content_ok(first, end, directs):
                     return None
@@ -467,8 +550,37 @@ class SentenceReader:
                     end = quoted[0]
                     if speaker is None and quoted[1] is not None:
                         speaker = self.speakers.speaker(*quoted[1])
+                end = self._frame_resumes(first, end)
                 return self._make(first, end, directs, speaker, cue_span)
         return None
+
+    def _frame_resumes(self, a: int, b: int) -> int:
+        """Where content after a cue ends because the frame's own sentence goes on: a comma, at most
+        two adverbs, then a finite indicative verb whose subject is the frame's ("erklärte, er sei
+        unschuldig, erkannte das Gericht nicht an", "…, allerdings schrieb die Zeitung …") or a new
+        speech verb ("…, jedoch stets beteuert, …"). A subjunctive there is still the content's."""
+        toks, lex = self.tokens, self.lex
+        if not lex.preterite_ending or lex.bare_clause:
+            return b
+        for k in range(a + 1, b - 1):
+            if toks[k].text != "," or self.in_quote[k]:
+                continue
+            j = k + 1
+            while j < b - 1 and j - k <= MAX_RESUME_ADVERBS and toks[j].low in lex.speaker_stop_words \
+                    and toks[j].low not in lex.prepositions:
+                j += 1
+            word = toks[j]
+            if not word.text.isalpha() or not word.text.islower() or self.in_quote[j]:
+                continue
+            nxt = toks[j + 1] if j + 1 < b else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.text not in lex.determiners:
+                continue  # "…, erste Ergebnisse seien …": an adjective before its noun
+            if word.low in lex.subjunctive or word.low in lex.determiners or word.low in lex.relative_forms \
+                    or word.low in lex.prepositions or word.low in lex.complementizers or word.low in lex.clause_stop_words:
+                continue
+            if word.low in lex.cue_forms or (word.low.endswith(lex.preterite_ending) and len(word.low) > MIN_FORM_LETTERS):
+                return k
+        return b
 
     def _main_clause_resumes(self, a: int, b: int) -> bool:
         return self._infinitive_close(a, b) is not None
@@ -522,11 +634,16 @@ class SentenceReader:
     def _content_before(self, s: Sentence, cue: Cue, end: int, directs: list[Marked]) -> Candidate | None:
         """"A sei …, sagte X", "„A“, sagte X", "“A,” he said"."""
         toks, i = self.tokens, cue.first
-        if self._opens_with_as(s, i):
-            return None  # "Wie die Sprecherin, Anna Thomas, mitteilte": the speaker, not content
+        wie = self._as_word(s, i)
+        if wie is not None:
+            return self._trailing_as_clause(s, cue, wie, end, directs)
         c0 = self._clause_start(s, i)
         if c0 <= s.first or toks[c0 - 1].text not in self.lex.closers | {","}:
             return None
+        if cue.last < end and toks[cue.last].text == ":":
+            return None  # "Steve Menet, Senior Vice President, says: “…”": the content follows the colon
+        if self._name_and_apposition(s.first, c0 - 1):
+            return None  # "Ascom, a global provider of …, announced": the subject and its apposition
         left = self.speakers.left_of(c0, i) if c0 < i else None
         if c0 < i and left is None:
             return None
@@ -553,6 +670,35 @@ class SentenceReader:
             np = np or attribution
         speaker = self.speakers.speaker(*np) if np else None
         return self._make(s.first, b, directs, speaker, self._span(cue.first, cue.last))
+
+    def _name_and_apposition(self, a: int, b: int) -> bool:
+        """Tokens ``a``..``b``: capitalised words, a comma, then a phrase opened by an article and
+        with no comma or quotation of its own ("Ascom, a global solutions provider focused on …")."""
+        toks = self.tokens
+        comma = next((k for k in range(a, b) if toks[k].text == ","), None)
+        if comma is None or comma == a or comma + 1 >= b or toks[comma + 1].text not in self.lex.determiners:
+            return False
+        if not all(toks[k].text[:1].isupper() for k in range(a, comma)):
+            return False
+        return not any(toks[k].text in ",;:" or self.in_quote[k] for k in range(comma + 1, b))
+
+    def _trailing_as_clause(self, s: Sentence, cue: Cue, wie: int, end: int, directs: list[Marked]) -> Candidate | None:
+        """"A, wie die Staatsanwaltschaft mitteilte.": an as-clause closing the sentence attributes
+        everything before its comma; at the start ("Wie die Sprecherin mitteilte, …") it names the
+        speaker of what follows, which the content after the cue takes."""
+        toks = self.tokens
+        if wie <= s.first + 1 or toks[wie - 1].text != "," or end - cue.last > MAX_FRAME_TAIL \
+                or any(toks[k].text in ",;:" or self.in_quote[k] for k in range(cue.last, end)):
+            return None
+        np = self.speakers.noun_phrase_from(wie + 1, cue.first)
+        if np is None or not self.speakers.plausible_range(*np) or toks[np[0]].low in self.lex.generic_pronouns:
+            return None  # "…, wie es heißt", "wie man sagt": no one in particular
+        b = wie - 1
+        if b <= s.first or toks[s.first].low in self.lex.clause_stop_words:
+            return None
+        if any(toks[k].low in self.lex.cue_forms and not self.in_quote[k] for k in range(s.first, b)):
+            return None  # "Augenzeugen hatten berichtet, wie Mair … attackierte": "wie" opens their content
+        return self._make(s.first, b, directs, self.speakers.speaker(*np), self._span(cue.first, cue.last))
 
     def _apposed_after_quote(self, s: Sentence, i: int) -> tuple[tuple[int, int], int] | None:
         """A speaker and an apposition between a quotation and its cue: "“…,” Steve Clarke, deputy
@@ -593,6 +739,8 @@ class SentenceReader:
             return False  # (but "The plan, Smith said, would fail": an attribution inserted in it)
         if k < end and (toks[k].low in self.lex.complementizers or toks[k].text in self.lex.speaker_pronouns):
             return False  # "…, Patrick has said he will …": the content follows the cue
+        if k < end and self._subject_of_finite(k):
+            return False  # "Ortiz, a spokesman, said the mill would stay open": the content's subject follows
         tail = next((j for j in range(k, end) if toks[j].text in ",;:"), end) - k
         # ", said the company's recently named chair X.": after an inverted cue the tail is the speaker
         return tail <= MAX_TAIL_AFTER_BEFORE + (MAX_SPEAKER_APPOSITION if inverted else 0)
@@ -623,6 +771,10 @@ class SentenceReader:
     def _inverted_frame(self, s: Sentence, cue: Cue, end: int) -> bool:
         """", teilte der USGS mit.", ", sagte Müller.": the verb opens its clause and a speaker
         follows it to the end of the sentence — the frame of what comes before, in any mood."""
+        toks, lex = self.tokens, self.lex
+        if toks[cue.first].low in lex.impersonal_cues and cue.last < end and toks[cue.last].low == lex.impersonal_subject:
+            # ", heißt es (in dem Bericht).": the impersonal frame, its source a place or no one
+            return all(toks[k].text not in ",;:" and not self.in_quote[k] for k in range(cue.last, end))
         np = self.speakers.right_of(cue.last, end)
         if np is None or not self.speakers.plausible_range(*np) or end - np[1] > MAX_FRAME_TAIL:
             return False
@@ -655,12 +807,25 @@ class SentenceReader:
             and tok.low not in lex.complementizers and tok.low not in lex.frame_nouns)
         if k + 1 >= len(self.tokens) or not self.tokens[k + 1].text[:1].isalnum():
             return False  # "recommend that, so …": a pronoun object, no clause
-        return starts_clause and k - 1 > first and self.tokens[k - 2].text not in ",:" and not self.in_quote[k]
+        # after ", said" the words are the inverted speaker, unless a finite verb follows them:
+        # "Ortiz, a spokesman, said the mill would stay open"
+        inverted = self.tokens[k - 2].text in ",:" and not (self.tokens[k - 2].text == "," and self._subject_of_finite(k))
+        return starts_clause and k - 1 > first and not inverted and not self.in_quote[k]
+
+    def _subject_of_finite(self, k: int) -> bool:
+        """The noun phrase at token ``k`` is followed by a finite verb: the subject of a clause."""
+        np = self.speakers.noun_phrase_from(k, len(self.tokens))
+        return np is not None and np[1] < len(self.tokens) and self.tokens[np[1]].low in self.lex.finite_words
+
+    def _question_closed(self, k: int) -> bool:
+        """Token ``k`` closes a quoted question or exclamation ("“Can I …?” Brooke asked"): the
+        clause after it starts there, as after the comma of "“…,” she said"."""
+        return k > 0 and self.tokens[k].text in self.lex.closers and self.tokens[k - 1].text in "?!"
 
     def _clause_start(self, s: Sentence, i: int) -> int:
         """First token of the clause holding token ``i``: after the last comma and closing marks."""
         k = i
-        while k > s.first and self.tokens[k - 1].text not in ",;:":
+        while k > s.first and self.tokens[k - 1].text not in ",;:" and not self._question_closed(k - 1):
             k -= 1
         while k < i and self.tokens[k].text in self.lex.closers:
             k += 1
@@ -907,13 +1072,24 @@ class SentenceReader:
         a, b = cue.first, cue.last
         if cue.speaker:
             a, b = min(a, cue.speaker[0]), max(b, cue.speaker[1])
+        if cue.kind == "so" and b < end:
+            b = self.cue_finder.so_tail_end(b, s) or b  # "so Obama weiter,": the frame ends after its tail
         speaker = self.speakers.speaker(*cue.speaker) if cue.speaker else None
         cue_span = self._span(cue.first, cue.last)
         inherit = speaker is None
+        if self.tokens[cue.first].low in self.lex.relative_according and cue.first > s.first \
+                and self.tokens[cue.first - 1].text == ",":
+            # "Pressemeldungen, wonach Inspektoren Zutritt verlangt hätten, wies es zurück": the
+            # relative clause is the content, up to the comma that closes it
+            stop = next((k for k in range(cue.last, end) if self.tokens[k].text in ",;:" and not self.in_quote[k]), end)
+            return self._make(cue.last, stop, directs, speaker, cue_span, inherit) if cue.last < stop else None
         if a <= s.first + 1:
             first = b + 1 if b < end and self.tokens[b].text == "," else b
             return self._make(first, end, directs, speaker, cue_span, inherit) if first < end else None
-        trailing = self.tokens[a - 1].text == "," and all(self.tokens[k].text != "," for k in range(b, end))
+        # "A, according to a statement." ends the sentence; "…, nach neuesten Erkenntnissen habe X …"
+        # opens the clause it attributes
+        trailing = self.tokens[a - 1].text == "," and all(self.tokens[k].text != "," for k in range(b, end)) \
+            and (end - b <= MAX_FRAME_TAIL or not self._has_subjunctive(b, end))
         # "A sei, so X, B": a parenthetical "so X" inside the content; the content is the sentence
         inserted = cue.kind == "so" and b + MIN_AFTER_INSERT < end and self.tokens[b].text in ",–-"
         if inserted:

@@ -17,6 +17,8 @@ MAX_PARTICLE_SPAN = 3
 MAX_NACH_MODIFIERS = 3
 # Words back from a postposition ("X zufolge") that its source may span.
 MAX_POSTPOSITION_SOURCE = 8
+# Words of the frame after the speaker of "so X" ("so Obama weiter", "so der Minister am Montag").
+MAX_SO_TAIL = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +66,32 @@ class CueFinder:
                 out.append(Cue(i, i + 1, "adverb", (i, i + 1)))  # "Demnach": the word stands for the source
             elif low == lex.so_word and i > s.first and (toks[i - 1].text == "," or toks[i - 1].text in lex.closers):
                 np = self.speakers.noun_phrase_from(i + 1, s.last)
-                if np and (np[1] >= s.last or toks[np[1]].text in ",.;"):
+                if np and (np[1] >= s.last or toks[np[1]].text in ",.;" or self._so_tail(np[1], s)):
                     out.append(Cue(i, i + 1, "so", np))
             else:
                 cue = self._according_pre(i, s)
                 if cue:
                     out.append(cue)
         return out
+
+    def _so_tail(self, j: int, s: Sentence) -> bool:
+        """"so Obama weiter,", "so der Minister am Montag:": a few words of the frame after the
+        speaker of "so X", opening with a lower-case adverb or preposition, then the comma or stop."""
+        return self.so_tail_end(j, s) is not None
+
+    def so_tail_end(self, j: int, s: Sentence) -> int | None:
+        """The token after such a tail (its comma or stop), or None when the words are no frame."""
+        toks, lex = self.tokens, self.lex
+        if j >= s.last or not toks[j].text.isalpha() or not toks[j].text.islower():
+            return None
+        k = j
+        while k < s.last and k - j < MAX_SO_TAIL and toks[k].text not in ",.;:" and not self.in_quote[k]:
+            word = toks[k]
+            if not (word.low in lex.speaker_stop_words or word.low in lex.prepositions or word.text in lex.determiners
+                    or word.text[:1].isupper()):
+                return None  # "…, so die Straßen bald überflutet waren": a clause, not a frame
+            k += 1
+        return k if k >= s.last or toks[k].text in ",.;:" else None
 
     def _beside_subject(self, i: int, s: Sentence) -> bool:
         """"heißt es", "es hieß": the impersonal subject next to the verb."""

@@ -19,17 +19,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsmill.article import Article, Entity, Quote, Speaker
+from newsmill.article import Article, Quote, Speaker
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.entities.canonical import is_acronym
-from newsmill.enrich.entities.lexicon import common_nouns
-from newsmill.enrich.person_ids import canonical_id
 from newsmill.enrich.quotes.clauses import Candidate, SentenceReader
 from newsmill.enrich.quotes.lexicon import QuoteLexicon, has_lexicon, load_lexicon
 from newsmill.enrich.quotes.marks import Marked, find_marked
 from newsmill.enrich.quotes.parts import join_parts
+from newsmill.enrich.quotes.speaker_ids import link_speakers
 from newsmill.enrich.quotes.speakers import SpeakerFinder
-from newsmill.enrich.quotes.text import Sentence, Token, merge_across, split_sentences, tokenize
+from newsmill.enrich.quotes.text import (
+    Sentence,
+    Token,
+    join_attributions,
+    merge_across,
+    split_sentences,
+    tokenize,
+)
 
 # Texts beyond this are read only up to it: 200,000 characters (~30,000 words) is far beyond any
 # news article, and the cap keeps a pathological input (1 MB of quotation marks) within ~4 s.
@@ -81,77 +86,7 @@ class QuoteFinder:
         if not has_lexicon(language):
             context.warnings.append(f"quotes: no quotation tables for {language!r}; used English")
         article.quotes = find_quotes(text, article, load_lexicon(language), self.options, context.warnings)
-        link_speakers(article.quotes, article.entities, load_lexicon(language))
-
-
-def link_speakers(quotes: list[Quote], entities: list[Entity], lex: QuoteLexicon) -> None:
-    """Give each speaker the id (and canonical name) of the entity it names: one with the same
-    canonical name, else the entity under the speaker's span when that is the one the speaker
-    names; else an id of its own name. A speaker left as a pronoun or a role noun ("sie", "the
-    minister") names no one in particular and gets no id: one id would make every "sie" of the
-    corpus one person."""
-    by_name = {e.name: e for e in entities if e.label in SPEAKER_LABELS and e.id}
-    for quote in quotes:
-        spk = quote.speaker
-        if spk is None or spk.id:
-            continue
-        name = spk.name or spk.text
-        # the entity the speaker was resolved to first ("die Fraktionschefin der Grünen, Renate Künast"
-        # is Künast, not the party under its span), else the one under its span that it names
-        ent = by_name.get(name) or next((e for e in entities if e.label in SPEAKER_LABELS and e.id
-                                         and e.start < spk.end and spk.start < e.end
-                                         and _names_same(name, spk.text, e.name)), None)
-        if ent is None and len(name.split()) == 1:
-            ent = _only_person_with(name, entities)  # "Cook" when the article names Tim Cook
-        if ent is not None:
-            spk.id, spk.name = ent.id, ent.name
-        elif not _unresolved(name, lex):
-            # an acronym the recogniser missed ("OECD", "ADAC") is far more often an organisation
-            # than a person, and then shares the id its recognised mentions get elsewhere
-            spk.id = canonical_id("ORG" if is_acronym(name) else "PER", name)
-
-
-def _names_same(name: str, text: str, entity_name: str) -> bool:
-    # "CPUC President Marybel Batjer" resolved to Batjer is not CPUC, the entity under its span
-    if name == text:
-        return True
-    words, other = set(name.split()), set(entity_name.split())
-    return bool(words) and (words <= other or other <= words)
-
-
-def _only_person_with(word: str, entities: list[Entity]) -> Entity | None:
-    """The one person of the article whose full name has ``word`` as its first or last part."""
-    found = {e.id: e for e in entities if e.label == "PER" and e.id and " " in (e.name or "")
-             and word in ((e.name or "").split()[0], (e.name or "").split()[-1])}
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _unresolved(name: str, lex: QuoteLexicon) -> bool:
-    words = name.split()
-    if not words:
-        return True
-    if name in lex.speaker_pronouns or name.lower() in lex.speaker_pronouns:
-        return True
-    # a determiner and a role or group noun, or a lower-case phrase: "die Ministerin", "the agency"
-    if all(w.islower() for w in words):
-        return True
-    first = words[0]
-    if len(words) == 1 and first.isalpha() and not first.isupper():
-        # one word the recogniser did not take for a name (its entities were matched above): the
-        # head of a phrase cut short ("Health" of "Health bosses said") more often than a person
-        return True
-    if any(w.islower() and w in lex.speaker_nouns for w in words[1:]):
-        return True  # a description with its role noun, not a name: "Austria's interior minister"
-    if first.lower() in lex.according_adverbs:
-        return True  # "Wonach" with no one cited before it
-    if first[:1].islower() and len(first) > MAX_NAME_PARTICLE and "-" not in first:
-        return True  # an adjective opens it ("eigenen Angaben", "italienischen Polizei"); "de Maizière" is a name
-    if first.rsplit("-", 1)[-1].lower() in common_nouns(lex.language):
-        # a German common noun opens the name left as written ("Floristin", "Spa-Kennerin", "Umfragen",
-        # "Beantwortung der Frage"): a role or a source no entity names; a surname that is also a noun
-        # ("Richter") came as an entity and kept its id above
-        return True
-    return words[0].lower() in lex.determiners and words[-1].lower() in lex.speaker_nouns
+        link_speakers(article.quotes, article.entities, load_lexicon(language), text)
 
 
 def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOptions,
@@ -165,6 +100,7 @@ def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOp
     sentences = merge_across(split_sentences(text, tokens, lex.abbreviations, lex.closers,
                                              lex.determiners | lex.speaker_pronouns),
                              [(m.start, m.end) for m in outer])
+    sentences = join_attributions(sentences, tokens, lex.closers, lex.cue_forms, lex.openers)
     speakers = SpeakerFinder(text, tokens, article.entities, lex)
     reader = SentenceReader(text, tokens, in_quote, lex, speakers)
     quotes = _read_all(reader, sentences, outer, options, text)

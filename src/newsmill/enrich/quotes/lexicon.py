@@ -104,6 +104,15 @@ class QuoteLexicon:
     # "data from MarketAxess", "a report in the Argus Leader": a source noun and the preposition naming its source
     source_nouns: frozenset[str] = frozenset()
     source_prepositions: frozenset[str] = frozenset()
+    # "the trading platform MarketAxess", "tech giant X": beside a name, the name is an organisation's
+    org_context_nouns: frozenset[str] = frozenset()
+    plural_endings: tuple[str, ...] = ()
+    # "der" → "m", "die" → "f": the grammatical gender a pronoun takes up ("Die Polizei … Sie teilte mit")
+    determiner_genders: dict[str, str] = field(default_factory=dict)
+    # "he", "his", "herself" (not "her", also an object): after a name in its sentence, its gender
+    coreferent_pronouns: dict[str, str] = field(default_factory=dict)
+    role_prepositions: frozenset[str] = frozenset()  # "for": "a spokesman for Apple" names whom the role serves
+    age_nouns: frozenset[str] = frozenset()  # "year-old", "jährige": after "56-", a person by their age  # "-s", "-es": "officials", "bosses" where role nouns are listed singular
     reflexives: frozenset[str] = frozenset()  # "sich": after an article, a participle phrase opens
     adjective_endings: tuple[str, ...] = ()  # "-en", "-e": the inflected adjective closing such a phrase
     participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
@@ -138,6 +147,16 @@ class QuoteLexicon:
     not_cue_after: frozenset[str] = frozenset()
     # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
     negations: frozenset[str] = frozenset()
+    # attribution words that open a relative clause holding the content ("Berichte, wonach … sei"):
+    # the content is that clause, not the sentence around it
+    relative_according: frozenset[str] = frozenset()
+    # prepositions a speech act takes its topic with ("warnte vor", "sprach von", "riet zu"): quoted
+    # words right after one are the speaker's, not a name
+    speech_object_prepositions: frozenset[str] = frozenset()
+    # prepositions naming whom a speaker addressed ("gegenüber der „Zeitung“"): quoted words after one are a name
+    addressee_prepositions: frozenset[str] = frozenset()
+    # the auxiliary of the writer's impersonal aside ("Es sei angemerkt, dass …")
+    aside_auxiliaries: frozenset[str] = frozenset()
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -275,6 +294,12 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         org_kind_nouns=words("org_kind_nouns"),
         source_nouns=words("source_nouns"),
         source_prepositions=words("source_prepositions"),
+        plural_endings=tuple(raw.get("plural_endings", [])),
+        determiner_genders={str(k): str(v) for k, v in raw.get("determiner_genders", {}).items()},
+        coreferent_pronouns={str(k).lower(): str(v) for k, v in raw.get("coreferent_pronouns", {}).items()},
+        role_prepositions=words("role_prepositions"),
+        age_nouns=frozenset(w.lower() for w in raw.get("age_nouns", [])),
+        org_context_nouns=words("org_context_nouns"),
         reflexives=words("reflexives"),
         adjective_endings=tuple(raw.get("adjective_endings", [])),
         person_pronouns=words("person_pronouns"),
@@ -297,6 +322,10 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         state_auxiliaries=words("state_auxiliaries"),
         not_cue_after=words("not_cue_after"),
         negations=words("negations"),
+        relative_according=words("relative_according"),
+        speech_object_prepositions=words("speech_object_prepositions"),
+        addressee_prepositions=words("addressee_prepositions"),
+        aside_auxiliaries=words("aside_auxiliaries"),
     )
 
 

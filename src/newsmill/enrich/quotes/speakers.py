@@ -46,6 +46,12 @@ ORG_DOMINANCE = 2
 # Acronyms spelt out by an organisation the article names ("WHO", "DEA"): two to six capitals.
 # Words after "Name," that may hold its role in apposition: "Ana Diaz, the city's new mayor,".
 MAX_APPOSITION_TOKENS = 5
+# Words before a name that opens its sentence as its title, employer or role ("Wild defenseman Ryan Suter").
+MAX_SUBJECT_PREMODIFIERS = 4
+# Tokens after a name within which a gendered pronoun in its sentence tells the person's gender.
+MAX_COREFERENT_TOKENS = 12
+# Tokens searched back for the start of a sentence; a longer one is not read for its subject.
+MAX_SENTENCE_TOKENS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +105,10 @@ class SpeakerFinder:
         self._org_starts = [e.start for e in self._orgs]
         self._token_starts = [t.start for t in tokens]
         self._genders: dict[str, str] | None = None
+        self._full_names: dict[str, str | None] | None = None
+        self._group_resolved = False  # the last pronoun resolved stood for an organisation or group
         self._first_names = load_first_names()
-        self._role_ends = tuple(sorted({r.lower() for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}))
+        self._role_ends, self._group_ends = _suffixes(lex)
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
         # words the article writes in lower case: a capitalised one alone is a sentence opener, not a name
         self._lower_words = {t.text for t in tokens if t.text[:1].islower()}
@@ -109,7 +117,6 @@ class SpeakerFinder:
         # persons only: a place after an organisation noun is its seat ("Staatsanwaltschaft München")
         self._name_starts = {e.start for e in entities if e.label == "PER"}
         self._name_ends = {e.end for e in entities if e.label == "PER"}
-        self._group_ends = tuple(sorted({g.lower() for g in lex.group_speakers if len(g) >= MIN_ROLE_SUFFIX}))
 
     # --- noun phrases ------------------------------------------------------------------------
 
@@ -208,11 +215,20 @@ class SpeakerFinder:
         if j < stop and tok.low in lex.partitive_pronouns and toks[j].text in lex.determiners \
                 and toks[j].low not in lex.oblique_determiners:
             j += 1  # "Einer der Putschisten": the pronoun and a genitive plural
+        if j > i and j < stop and self._age_word(toks[j]):
+            if lex.lowercase_nouns or toks[j].text[-1:].isupper() or toks[j].text.rsplit("-", 1)[-1][:1].isupper():
+                # "the 56-year-old (striker)", "Der 79-Jährige": the age is the noun
+                return i, self._role_and_name(j + 1, stop) if lex.lowercase_nouns else j + 1
+            j += 1  # "die 56-jährige Anwältin": an adjective before the noun
         if j == stop and j > i:
             return i, j  # a demonstrative standing alone: "Dieser behauptete"
         if j < stop and toks[j].text in lex.openers:
             close = next((k for k in range(j + 1, min(stop, j + MAX_SPEAKER_TOKENS)) if toks[k].text in lex.closers), None)
             if close is not None:
+                if lex.lowercase_nouns and j > i and close + 1 < stop:
+                    role = self._role_and_name(close + 1, stop)
+                    if role > close + 1:
+                        return i, role  # a title before the role noun: 'the "Pose" actor'
                 return i, close + 1  # a quoted name: Wie „heise online“ berichtet
             j += 1
         j = self._adjectives(j, stop)
@@ -223,6 +239,9 @@ class SpeakerFinder:
                 end = self._role_and_name(run, stop)
                 if end > run and _capitalised(toks[end - 1]):
                     return i, min(end, i + MAX_SPEAKER_TOKENS)
+            employer = self._employer_after(j, stop)
+            if employer > j:
+                return i, min(employer, i + MAX_SPEAKER_TOKENS)  # "a spokesman for Apple"
             return i, j  # a lower-case head: "the spokesman", "police"
         if lex.lowercase_nouns and tok.text in lex.determiners and j > i + 1 and (j >= stop or not _capitalised(toks[j])):
             return i, self._named_source(j, stop)  # English nouns are lower-case: "the central bank", "a report in …"
@@ -278,8 +297,10 @@ class SpeakerFinder:
                 and toks[k].text not in lex.determiners and toks[k].low not in lex.relative_pronouns \
                 and toks[k].low not in lex.complementizers and toks[k].low not in lex.coordinators:
             k += 1
-        if k == j or toks[k - 1].text not in lex.role_nouns:
-            return j
+        while k > j and not (toks[k - 1].text in lex.role_nouns or self._role_word(toks[k - 1].low)):
+            k -= 1  # the role noun ends the phrase: 'the "Pose" actor previously said'
+        if k == j:
+            return j  # a head noun after a modifier is the speaker: "Health bosses", "White House officials"
         if k < stop and _capitalised(toks[k]) and toks[k].text[:1].isalpha() and not self._not_a_head(toks[k]):
             return self._noun_run(k, stop)
         return k
@@ -461,20 +482,44 @@ class SpeakerFinder:
             spk = Speaker(start, end, text, antecedent[0])
             self.mentions.append(Mention(start, antecedent[0], antecedent[1]))
             return spk
-        entity = self._entity_name(start, end)
+        entity = self._entity_name(start, end) \
+            if self._employer_at(first, last) is None and self._person_owner(first, last) is None else None
         if entity is not None and self.label_of(start, end) != "PER" and self._has_person_head(first, last):
             # "die Fraktionschefin der Grünen, Renate Künast,"; "CPUC President Marybel Batjer" with
             # the person unrecognised
             entity = self._apposition(last) or self._name_after_role(first, last) or entity
+        self._group_resolved = False
         name = entity or self._resolve(first, last, start)
         name = self._acronym(name) or name
         if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
             name = name[: name.rindex(name[-2])]  # "WeWork's"
+        full = None if entity or last - first != 1 or name != text else self._full_name(name)
+        name = full or name  # "Fauci" where the article wrote "Dr. Anthony Fauci" and the recogniser missed it
         spk = Speaker(start, end, text, name)
-        label = self.label_of(start, end) if entity else self._kind_of(first, last)
+        label = self.label_of(start, end) if entity else ("PER" if full else self._kind_of(first, last))
+        if not entity and last - first == 1 and (toks[first].text in lex.plural_pronouns or self._group_resolved or (
+                toks[first].text in lex.speaker_pronouns and self._plural(first))):
+            label = "ORG"  # "Sie erklärten", "It said": a group or organisation, no antecedent for "er" or a role
         if entity or not self.names_no_one(start, end, text):
             self.mentions.append(Mention(start, name, label or "X"))  # a fragment is no antecedent
         return spk
+
+    def _full_name(self, word: str) -> str | None:
+        """The one full name the article writes with ``word`` as its surname after a known first name
+        ("Anthony Fauci" for "Fauci"); None if it writes none or several."""
+        if self._full_names is None:
+            found: dict[str, str | None] = {}
+            toks = self.tokens
+            for k in range(len(toks) - 1):
+                given, surname = toks[k].text, toks[k + 1].text
+                if given in self._first_names and _capitalised(toks[k + 1]) and surname.isalpha() \
+                        and surname not in self._first_names and toks[k + 1].start == toks[k].end + 1:
+                    full = f"{given} {surname}"
+                    found[surname] = full if found.get(surname, full) == full else None
+            self._full_names = found
+        if is_acronym(word):
+            return None
+        return self._full_names.get(word)
 
     def _antecedent(self, rel: int) -> tuple[str, str] | None:
         """Name and label of what a relative pronoun stands for: the noun phrase that ends at the
@@ -562,13 +607,27 @@ class SpeakerFinder:
     def _resolve(self, first: int, last: int, start: int) -> str:
         toks, lex = self.tokens, self.lex
         head = toks[first]
+        if last - first == 1 and head.text in lex.plural_pronouns and head.text not in lex.speaker_pronouns:
+            # "It said": the organisation that is the subject before, or that spoke last
+            return self._group_subject_before(first) or self._recent_group(start) or head.text
         if head.text in lex.speaker_pronouns and head.low not in lex.generic_pronouns:
             if self._plural(first):
-                return self._recent_group(start) or head.text  # "they", "sie erklärten": a group spoke
-            person = self._recent(start, "PER", lex.pronouns.get(head.text, ""))
+                # "they", "sie erklärten": a group spoke, the subject of the sentence before or the last
+                return self._group_subject_before(first) or self._recent_group(start) or head.text
+            gender = lex.pronouns.get(head.text, "")
+            if lex.determiner_genders and gender in ("m", "f") and head.text not in lex.person_pronouns:
+                group = self._group_subject_before(first, gender)
+                if group:
+                    self._group_resolved = True
+                    return group  # "Die Polizei nahm zwei Männer fest. Sie teilte mit …"
+            person = self._recent(start, "PER", gender)
             if person or head.text in lex.person_pronouns:
                 return person or head.text  # "she" is never the agency
             return self._last_source(start) or head.text
+        if last - first >= 2 and head.low in lex.definite_articles and self._age_word(toks[first + 1]) \
+                and not any(_capitalised(t) for t in toks[first + 2 : last]):
+            # "the 56-year-old", "der 79-Jährige": the person the text is about, like a pronoun
+            return self._recent_near(start) or self.text[toks[first + 1].start : toks[last - 1].end]
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
             return next((m.name for m in reversed(self.mentions) if m.start < start), head.text)
         words = [t.text for t in toks[first:last]]
@@ -577,6 +636,13 @@ class SpeakerFinder:
             named = self._apposition(last) or self._apposed_to(first)
             if named:
                 return named  # "der Gouverneur des Bundesstaates, Gabino Cué, sagte"; "X, Sprecher des …,"
+        employer = self._employer_at(first, last)
+        if employer is not None:
+            at = employer + 1 + (toks[employer + 1].text in lex.determiners and toks[employer + 1].text.islower())
+            if at < last and self.label_of(toks[at].start, toks[last - 1].end) == "ORG":
+                # "a spokesman for Apple" speaks for Apple; "a lawyer for Smith" is not Smith
+                return self._entity_name(toks[at].start, toks[last - 1].end) or self.text[toks[at].start : toks[last - 1].end]
+            return self.text[toks[first + (head.text in lex.determiners)].start : toks[last - 1].end]
         possessive = bool(lex.possessive_endings) and head.text.endswith(lex.possessive_endings) and _capitalised(head)
         kinds = [w for w in words[:-1] if w in lex.org_kind_nouns] if roles else []
         if kinds and words[-1] in roles:
@@ -585,12 +651,15 @@ class SpeakerFinder:
                 return found  # "a company spokesperson", "an agency spokesman" speak for the organisation
         if roles and ((head.text in lex.determiners and head.low in lex.definite_articles) or possessive):
             # "der Minister", "Austria's interior minister": the one introduced in that role, before or soon after
-            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1])) \
-                or self._next_in_role(start, roles[-1])
-            if found:
-                return found
+            owner = self._person_owner(first, last)
+            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]), roles[-1])
+            if found is None or found == owner:
+                found = self._next_in_role(start, roles[-1]) or self._only_person_near(start, roles[-1])
+            if found and found != owner:
+                return found  # "Ibsen's wife" is not Ibsen
         groups = [w for w in words[1:] if w.lower() in lex.speaker_nouns and w not in lex.role_nouns]
-        if groups and not roles and head.low in lex.definite_articles and last - first <= 3:
+        proper = lex.lowercase_nouns and bool(groups) and groups[-1][:1].isupper()  # "the Interior Ministry": a name
+        if groups and not roles and not proper and head.low in lex.definite_articles and last - first <= 3:
             named_here = last < len(toks) and (toks[last].text in lex.openers or _capitalised(toks[last]))
             found = self._recent_in_role(start, groups[-1], "ORG") or (
                 None if named_here else self._org_of_kind(start, groups[-1]))
@@ -698,8 +767,17 @@ class SpeakerFinder:
             if name.split()[-1].lower().endswith(low):
                 return name
         last = self._last_source(before)
-        if last is not None:
+        if last is not None and last.split()[-1].lower() not in self.lex.speaker_nouns:
             return last  # the organisation that spoke just before: "… teilte Ärzte ohne Grenzen mit. Der Organisation zufolge …"
+        t = bisect.bisect_left(self._token_starts, before)
+        opening = self._sentence_first(t)
+        first = self._sentence_first(opening - 1) if opening else None
+        if first is not None:
+            # the one organisation the sentence before names: "The report was published by Amnesty
+            # International. The rights group said …"
+            window = {e.name or e.text for e in self._orgs if self.tokens[first].start <= e.start < before}
+            if len(window) == 1:
+                return window.pop()
         ranked = Counter(named).most_common(2)
         if not ranked or (len(ranked) > 1 and ranked[0][1] < ORG_DOMINANCE * ranked[1][1]):
             return None  # no organisation the article is about: "der Organisation" between two of them
@@ -746,6 +824,49 @@ class SpeakerFinder:
                 return True
         return False
 
+    def _sentence_first(self, t: int) -> int | None:
+        """The first token of the sentence token ``t`` is in; None when it starts too far back."""
+        toks = self.tokens
+        k = t - 1
+        while k >= 0 and t - k <= MAX_SENTENCE_TOKENS and toks[k].text not in ".!?" \
+                and "\n" not in self.text[toks[k].end : toks[k + 1].start]:
+            k -= 1
+        if k >= 0 and toks[k].text not in ".!?" and "\n" not in self.text[toks[k].end : toks[k + 1].start]:
+            return None
+        return k + 1
+
+    def _group_subject_before(self, t: int, gender: str = "") -> str | None:
+        """The organisation or group that is the subject of the sentence before token ``t``'s:
+        "Police arrested two men. They said …", "Apple reported results. It said …"; with
+        ``gender``, only a phrase whose article has it ("Die Polizei nahm … fest. Sie teilte mit",
+        "Der Verband … Er fordert")."""
+        toks, lex = self.tokens, self.lex
+        opening = self._sentence_first(t)
+        if not opening:
+            return None
+        first = self._sentence_first(opening - 1)
+        if first is None:
+            return None
+        while first < opening - 1 and (toks[first].low in lex.focus_particles or toks[first].text in lex.openers):
+            first += 1
+        np = self.noun_phrase_from(first, opening - 1)
+        if np is None or any(self.in_quotes(k) for k in range(*np)):
+            return None
+        a, b = np
+        if gender and lex.determiner_genders.get(toks[a].text) != gender:
+            return None
+        start, end = toks[a].start, toks[b - 1].end
+        label = self.label_of(start, end)
+        if label == "ORG" and b < opening - 1 and toks[b].text[:1].islower():
+            return self._entity_name(start, end)
+        if label is None and self._kind_of(a, b) == "ORG" and toks[a].text not in lex.speaker_pronouns:
+            return self._resolve(a, b, start)  # "Police", "The company" (the organisation it stands for)
+        return None
+
+    def in_quotes(self, k: int) -> bool:
+        """Token ``k`` is a quotation mark: a phrase with one is quoted words, not a subject."""
+        return self.tokens[k].text in self.lex.openers or self.tokens[k].text in self.lex.closers
+
     def _recent_group(self, before: int) -> str | None:
         """The organisation or group that spoke last, within a few sentences."""
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
@@ -761,11 +882,68 @@ class SpeakerFinder:
         toks, lex = self.tokens, self.lex
         t = bisect.bisect_left(self._token_starts, self._person_starts[j])
         k = t - 1
-        while k >= 0 and t - k <= 4 and toks[k].text[:1].isalpha() and (
+        while k >= 0 and t - k <= MAX_SUBJECT_PREMODIFIERS and toks[k].text[:1].isalpha() and (
                 toks[k].text in lex.determiners or toks[k].text in lex.role_nouns or toks[k].low in lex.focus_particles
-                or (toks[k].text[:1].isupper() and toks[k].low.endswith(self._role_ends))):
+                or (toks[k].text[:1].isupper() and toks[k].low.endswith(self._role_ends))
+                # where nouns are lower-case, a role may follow its employer: "Wild defenseman Ryan Suter"
+                or (lex.lowercase_nouns and self._role_word(toks[k].low) and k > 0 and _capitalised(toks[k - 1]))
+                or (lex.lowercase_nouns and k + 1 < t and self._role_word(toks[k + 1].low) and _capitalised(toks[k]))):
             k -= 1
         return k < 0 or toks[k].text in ".!?:" or "\n" in self.text[toks[k].end : toks[k + 1].start]
+
+    def _sentence_subject(self, j: int, gender: str) -> int:
+        """The person that opens the sentence person ``j`` is named in, else ``j``: a pronoun takes
+        up the subject of the sentence before it rather than a person named in passing there
+        ("Wild defenseman Ryan Suter, who joked about Parise's sticks, could see … “He's used to
+        scoring,”" — "he" is Suter)."""
+        t = bisect.bisect_left(self._token_starts, self._person_starts[j])
+        k = self._sentence_first(t)
+        if k is None:
+            return j  # too long a sentence to say where it starts
+        first = bisect.bisect_left(self._person_starts, self.tokens[k].start if k < len(self.tokens) else 0)
+        for i in range(first, j):
+            if self._opens_sentence(i):
+                return i if gender not in ("m", "f") or self._person_gender(i) in ("", gender) else j
+        return j
+
+    def _person_owner(self, first: int, last: int) -> str | None:
+        """The person in "Ibsen's wife", "Trump's lawyer": a possessive name before a lower-case
+        role noun names someone else, whose role it is."""
+        toks, lex = self.tokens, self.lex
+        head = toks[first]
+        if not lex.possessive_endings or not head.text.endswith(lex.possessive_endings) \
+                or not any(t.text in lex.role_nouns and t.text.islower() for t in toks[first + 1 : last]):
+            return None
+        if self.label_of(head.start, head.end) != "PER":
+            return None
+        return self._entity_name(head.start, head.end)
+
+    def _employer_at(self, first: int, last: int) -> int | None:
+        """The token of "for" in "a spokesman for Apple", if the phrase is a role and its employer."""
+        toks, lex = self.tokens, self.lex
+        return next((k for k in range(first + 1, last - 1) if toks[k].low in lex.role_prepositions
+                     and toks[k - 1].text in lex.role_nouns), None)
+
+    def _employer_after(self, j: int, stop: int) -> int:
+        """Past "for Apple", "for the Justice Department" after a role noun ending at token ``j``."""
+        toks, lex = self.tokens, self.lex
+        if j + 1 >= stop or toks[j].low not in lex.role_prepositions:
+            return j
+        k = j + 1 + (toks[j + 1].text in lex.determiners)
+        if k < stop and _capitalised(toks[k]) and toks[k].text[:1].isalpha() and not self._not_a_head(toks[k]):
+            return self._noun_run(k, stop)
+        return j
+
+    def _age_word(self, tok: Token) -> bool:
+        """"56-year-old", "79-Jährige": a number and an age noun or adjective."""
+        number, dash, rest = tok.text.partition("-")
+        return bool(dash) and number.isdigit() and rest.lower() in self.lex.age_nouns
+
+    def _role_word(self, low: str) -> bool:
+        """A role or group noun, or its plural: "spokesman", "officials", "bosses"."""
+        speaker_nouns = self.lex.speaker_nouns
+        return low in speaker_nouns or any(low.endswith(e) and low[: -len(e)] in speaker_nouns
+                                           for e in self.lex.plural_endings)
 
     def _last_source(self, before: int) -> str | None:
         """With no person before it, a pronoun stands for the organisation that spoke last, if near:
@@ -777,19 +955,49 @@ class SpeakerFinder:
                 return m.name if ok else None
         return None
 
-    def _last_speaker(self, before: int, gender: str) -> str | None:
+    def _last_speaker(self, before: int, gender: str, role: str = "") -> str | None:
         """The person who spoke last, if within SPEAKER_PREFERENCE_CHARS and not of the other gender:
         "…, erklärte Putin. Der russische Staatschef hob … hervor". Any person mentioned further
         back is too weak a guess for a role noun; it likely introduces someone new."""
         for m in reversed(self.mentions[-MAX_LOOKBACK:]):
             if m.start >= before:
                 continue
-            if before - m.start > SPEAKER_PREFERENCE_CHARS or m.label != "PER":
-                return None
+            if before - m.start > SPEAKER_PREFERENCE_CHARS or m.label != "PER" \
+                    or any(w.islower() and w in self.lex.role_nouns for w in m.name.split()):
+                return None  # an organisation, or a role no one was named for ("Ibsen's wife")
             if gender in ("m", "f") and self._name_gender(m.name) not in ("", gender):
                 return None
-            return m.name
+            return self._named_since(m, before, gender, role)
         return None
+
+    def _named_since(self, m: Mention, before: int, gender: str, role: str = "") -> str | None:
+        """The last speaker ``m``, unless sentences after its own name other people: then the one
+        person they name, or no one ("„…“, said Vance. … Zelensky thanked Biden. The Ukrainian
+        president said" is not Vance)."""
+        t = bisect.bisect_left(self._token_starts, m.start)
+        opening = self._sentence_first(t)
+        k = bisect.bisect_left(self._person_starts, m.start)
+        others = set()
+        for j in range(k, bisect.bisect_left(self._person_starts, before)):
+            name = self._person_names[j]
+            if name == m.name or (gender in ("m", "f") and self._person_gender(j) not in ("", gender)):
+                continue
+            pt = bisect.bisect_left(self._token_starts, self._person_starts[j])
+            if opening is not None and self._sentence_first(pt) != opening:
+                others.add(name)
+        if not others:
+            return m.name
+        if len(others) > 1 or (role and self._role_used(m.start, before, role)):
+            return None  # several people, or the role used since for someone unnamed
+        return others.pop()
+
+    def _role_used(self, lo: int, before: int, role: str) -> bool:
+        """The role noun occurs between ``lo`` and the sentence of ``before``: "Merz met the minister."""
+        t = bisect.bisect_left(self._token_starts, before)
+        opening = self._sentence_first(t)
+        stem = role.lower()
+        return any(self.tokens[k].low.endswith(stem)
+                   for k in range(bisect.bisect_left(self._token_starts, lo), t if opening is None else opening))
 
     def _gender_of(self, word: str) -> str:
         """"f", "m" or "" for a title or role word: "Frau", "Ministerin" (a role noun with the
@@ -802,13 +1010,34 @@ class SpeakerFinder:
         return ""
 
     def _person_gender(self, j: int) -> str:
-        """The gender the text gives person ``j``: a title or role noun just before the name, else
-        the usual gender of its first name ("Angela Merkel"; none for "Andrea", "Kim")."""
+        """The gender the text gives person ``j``, at this mention or another of the same name."""
+        return self._own_gender(j) or self._name_gender(self._person_names[j])
+
+    def _own_gender(self, j: int) -> str:
+        """The gender the text gives person ``j`` here: a title or role noun just before the name,
+        else the usual gender of its first name ("Angela Merkel"; none for "Andrea", "Kim"), else a
+        gendered pronoun after it in its sentence with no one else named between ("Taylor Swift
+        said she …")."""
         gender = self._role_gender(j)
         if gender:
             return gender
         words = self._person_names[j].split()
-        return self._first_names.get(words[0], "") if len(words) > 1 else ""
+        gender = self._first_names.get(words[0], "") if len(words) > 1 else ""
+        return gender or self._pronoun_gender(j)
+
+    def _pronoun_gender(self, j: int) -> str:
+        toks, table = self.tokens, self.lex.coreferent_pronouns
+        if not table:
+            return ""
+        t = bisect.bisect_left(self._token_starts, self._person_ends[j])
+        stop = self._person_starts[j + 1] if j + 1 < len(self._person_starts) else len(self.text)
+        for k in range(t, min(len(toks), t + MAX_COREFERENT_TOKENS)):
+            tok = toks[k]
+            if tok.start >= stop or tok.text in ".!?" or tok.text in self.lex.openers:
+                return ""
+            if tok.low in table:
+                return table[tok.low]
+        return ""
 
     def _role_gender(self, j: int) -> str:
         start = self._person_starts[j]
@@ -832,6 +1061,7 @@ class SpeakerFinder:
             while k >= 0 and self._person_gender(k) not in ("", gender):
                 k -= 1
         if k >= 0:
+            k = self._sentence_subject(k, gender)
             best_start, best = self._person_starts[k], self._person_names[k]
             if not self._opens_sentence(k):
                 best_start -= SPEAKER_PREFERENCE_CHARS  # a subject since outranks the last speaker:
@@ -844,14 +1074,57 @@ class SpeakerFinder:
                 break
         return best
 
+    def _only_person_near(self, before: int, role: str) -> str | None:
+        """The one person the sentences just before name, as their subject, when the role is not
+        used there for someone unnamed: "James Van Der Beek is expecting a child. “…,” the actor
+        said" (but "Merz met the minister. The minister said" is not Merz)."""
+        lo = before - SPEAKER_PREFERENCE_CHARS
+        t = bisect.bisect_left(self._token_starts, before)
+        opening = self._sentence_first(t)
+        if opening is None:
+            return None
+        if self._role_used(lo, before, role):
+            return None  # the role was used before, for its own referent
+        js = [j for j in range(bisect.bisect_left(self._person_starts, lo), len(self._person_starts))
+              if self._person_starts[j] < self.tokens[opening].start]
+        names = {self._person_names[j] for j in js}
+        if len(names) != 1 or not any(self._opens_sentence(j) for j in js):
+            return None
+        return names.pop()
+
+    def _recent_near(self, before: int) -> str | None:
+        """``_recent`` for a person, if named within SPEAKER_PREFERENCE_CHARS: an age noun ("der
+        55-Jährige") takes up someone just named, not a person paragraphs back."""
+        best = self._recent(before, "PER")
+        lo = before - SPEAKER_PREFERENCE_CHARS
+        k = bisect.bisect_left(self._person_starts, lo)
+        near = any(self._person_names[j] == best and self._person_starts[j] < before
+                   for j in range(k, len(self._person_starts))) \
+            or any(m.name == best and lo <= m.start < before for m in self.mentions[-MAX_LOOKBACK:])
+        return best if near else None
+
     def _name_gender(self, name: str) -> str:
         """The gender known for a person's name from any of its mentions (computed once)."""
         if self._genders is None:
             self._genders = {}
             for j, known in enumerate(self._person_names):
                 if not self._genders.get(known):
-                    self._genders[known] = self._person_gender(j)
+                    self._genders[known] = self._own_gender(j)
         return self._genders.get(name, "")
+
+
+_SUFFIXES: dict[int, tuple[QuoteLexicon, tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _suffixes(lex: QuoteLexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Role and group nouns as word endings ("Außenministerin", "Staatsanwaltschaft"), once per
+    lexicon (the cache holds the lexicon, so its id is not reused by another)."""
+    cached = _SUFFIXES.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cached = (lex, tuple(sorted({r.lower() for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX})),
+                  tuple(sorted({g.lower() for g in lex.group_speakers if len(g) >= MIN_ROLE_SUFFIX})))
+        _SUFFIXES[id(lex)] = cached
+    return cached[1], cached[2]
 
 
 def _fallback_names(text: str, tokens: list[Token], lex: QuoteLexicon) -> list[Entity]:

@@ -111,3 +111,27 @@ def merge_across(sentences: list[Sentence], spans: list[tuple[int, int]]) -> lis
         else:
             out.append(sent)
     return out
+
+
+# Tokens of a sentence that may be only the attribution of the question or exclamation before it.
+MAX_ATTRIBUTION_TOKENS = 10
+# Tokens from its start within which such an attribution has its verb ("Brooke tearfully asked").
+MAX_ATTRIBUTION_VERB = 4
+
+
+def join_attributions(sentences: list[Sentence], tokens: list[Token], closers: frozenset[str],
+                      cue_forms: frozenset[str], openers: frozenset[str]) -> list[Sentence]:
+    """Join a quotation ending in "?" or "!" and the short attribution after it, which the
+    splitter took for a new sentence: "“Can I give it to James?” Brooke tearfully asked." """
+    out: list[Sentence] = []
+    for sent in sentences:
+        prev = out[-1] if out else None
+        if prev is not None and prev.paragraph == sent.paragraph and sent.last - sent.first <= MAX_ATTRIBUTION_TOKENS \
+                and prev.last - prev.first >= 2 and tokens[prev.last - 1].text in closers \
+                and tokens[prev.last - 2].text in "?!" \
+                and any(t.low in cue_forms for t in tokens[sent.first : sent.first + MAX_ATTRIBUTION_VERB]) \
+                and not any(t.text in openers or t.text in closers for t in tokens[sent.first : sent.last]):
+            out[-1] = Sentence(prev.first, sent.last, prev.start, sent.end, prev.paragraph)
+        else:
+            out.append(sent)
+    return out

@@ -30,7 +30,11 @@ CLOCK_REACH = 300
 # A quotation opened after a colon is a sentence of its own ("… haben kann: „Im Winter haben …").
 # A closing quotation mark before a comma ends the quotation: "«… werden», sagt er am Dienstag"
 # takes its tense from the reporting clause, not the quoted words (an opening mark has no comma after it).
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|[»“”\"],\s|\n|\s[-–—]\s")
+# A period after a number of one or two digits is an ordinal ("am 11. August", "zum 3. Mal"), no
+# sentence end; a year's ("… im Jahr 2019. Dann …") is one.
+# Nor is the period of an abbreviation ("2 a.m. Sunday", "U.S. officials", "Dr. Schmitz").
+_SENTENCE_END = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)(?<!\.\w)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)"
+                           r"(?<!\bProf)(?<!\bSt)(?<!\bJr)\.|[!?])\s+(?=[A-ZÄÖÜ\"„“»])|:\s+(?=[\"„“»])|[»“”\"],\s|\n|\s[-–—]\s")
 _CLAUSE_END = re.compile(r"[,;:()–—]")
 _WORD = re.compile(r"\w+")
 
@@ -113,13 +117,55 @@ class Reference:
         return self.day if near and "\n\n" not in text[self.day_at:at] else None
 
 
+# How far apart two dashes may stand to enclose an aside ("am Montag – 3.000 Beamte waren
+# aufgeboten – schwere Ausschreitungen gegeben").
+ASIDE_CHARS = 120
+
+
+def _is_dash(m: re.Match[str]) -> bool:
+    return m.group().strip() in ("-", "–", "—")
+
+
+def _aside_dash(text: str, m: re.Match[str]) -> bool:
+    """A dash that opens or closes an aside: the sentence end next to it on the other side is a
+    dash too. Such a pair is a parenthesis inside one sentence, not two sentence ends."""
+    if not _is_dash(m):
+        return False
+    after = _SENTENCE_END.search(text, m.end(), min(len(text), m.end() + ASIDE_CHARS))
+    if after is not None and _is_dash(after):
+        return True
+    before = [b for b in _SENTENCE_END.finditer(text, max(0, m.start() - ASIDE_CHARS), m.start())]
+    return bool(before) and _is_dash(before[-1]) and before[-1].end() <= m.start()
+
+
+def _sentence_stop(text: str, end: int, hi: int) -> int | None:
+    """Where the sentence of an expression ending at ``end`` ends (None: not before ``hi``); an
+    aside between dashes is read through."""
+    pos = end
+    while (m := _SENTENCE_END.search(text, pos, hi)) is not None:
+        if not _aside_dash(text, m):
+            return m.start()
+        pos = m.end()
+    return None
+
+
 def _sentence_ends(text: str, lo: int, start: int) -> list[int]:
     """Where sentences end between ``lo`` and an expression at ``start``. The search runs one
     character past ``start``: a sentence end is known by the capital after it, and when the
     expression opens the sentence ("… Selbsterkenntnis. Heute genießt …") that capital is its own
     first letter, which a search stopping at ``start`` cannot see; the sentence before would then
     lend the expression its tense."""
-    return [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 1)) if m.end() <= start]
+    return [m.end() for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 1))
+            if m.end() <= start and not _aside_dash(text, m)]
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around an expression, at most TENSE_WINDOW characters either side."""
+    lo = max(0, start - TENSE_WINDOW)
+    hi = min(len(text), end + TENSE_WINDOW)
+    cuts = _sentence_ends(text, lo, start)
+    stop = _sentence_stop(text, end, hi)
+    return (cuts[-1] if cuts else lo), (hi if stop is None else stop)
 
 
 def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
@@ -130,9 +176,9 @@ def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
     cuts = _sentence_ends(text, lo, start)
     if cuts:
         lo = cuts[-1]
-    stop = _SENTENCE_END.search(text, end, hi)
-    if stop:
-        hi = stop.start()
+    sentence_stop = _sentence_stop(text, end, hi)
+    if sentence_stop is not None:
+        hi = sentence_stop
     cuts = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
     clause_lo = cuts[-1] if cuts else lo
     stop = _CLAUSE_END.search(text, end, hi)
@@ -182,6 +228,9 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
         if start <= m.start() < end or low in neutral:
             continue
         cue = _cue(word, low, tables)
+        if not cue and low in tables.past_invariant and prev and not (
+                {prev, lows[i - 2] if i > 1 else ""} & tables.invariant_not_after):
+            cue = -1  # "The storm hit on Sunday"; "will hit", "is now set to", "they cut" are not past
         if cue < 0 and low in tables.aux_present and not has_participle:
             cue = 0
         if cue < 0 and low not in tables.past and _attributive(words, i, tables):
@@ -230,7 +279,7 @@ def _attributive(words: list[re.Match[str]], i: int, tables: TimeTables) -> bool
 def _cue(word: str, low: str, tables: TimeTables) -> int:
     if low in tables.future:
         return 1
-    if low in tables.past:
+    if low in tables.past or (low in tables.past_lower and word[:1].islower()):
         return -1
     if tables.future_suffix is not None and word[:1].islower() and tables.future_suffix.fullmatch(word):
         return 1

@@ -12,7 +12,7 @@ from itertools import accumulate
 from newsmill.article import TimeExpression
 from newsmill.enrich.times import normalise as norm
 from newsmill.enrich.times import relative as rel
-from newsmill.enrich.times.anchor import Reference, tense_at
+from newsmill.enrich.times.anchor import Reference, sentence_span, tense_at
 from newsmill.enrich.times.calendar import Point, add_days, fmt_week, fmt_year, parse_point
 from newsmill.enrich.times.normalise import UNKNOWN_DAY
 from newsmill.enrich.times.tables import TRIGGER_TAIL_CHARS, Rule, TimeTables
@@ -475,11 +475,21 @@ def _clock_alone(value: str) -> bool:
     return value.startswith(UNKNOWN_DAY + "T")
 
 
+def _moved(text: str, a: TimeExpression, b: TimeExpression, tables: TimeTables) -> bool:
+    """"postponed from Tuesday to Friday", "von Montag auf Dienstag verschoben": the day a thing
+    was moved from and the day it was moved to, not a stretch of days."""
+    verbs = tables.moved_verbs
+    if verbs is None:
+        return False
+    lo, hi = sentence_span(text, a.start, b.end)
+    return verbs.search(text, lo, hi) is not None
+
+
 def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> list[TimeExpression]:
     """"ab Sonntag … bis 13. September", "vom 10. bis 13. September": start/end intervals."""
     out: list[TimeExpression] = []
     for a, b in zip(times, times[1:], strict=False):
-        if not _paired(text, a, b, tables):
+        if not _paired(text, a, b, tables) or _moved(text, a, b, tables):
             continue
         pa, pb = parse_point(a.value), parse_point(b.value)
         if pa is None and pb is None and _clock_alone(a.value) and _clock_alone(b.value):

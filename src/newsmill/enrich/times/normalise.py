@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsmill.enrich.times.anchor import Reference, local_tense, tense_at
+from newsmill.enrich.times.anchor import Reference, local_tense, sentence_span, tense_at
 from newsmill.enrich.times.calendar import (
     Point,
     add_days,
@@ -55,6 +55,8 @@ class Job:
             if since is not None and (since.search(self.text[max(0, start - 16):start])
                                       or (len(words) > 1 and since.search(words[0] + " "))):
                 self._tense = -1  # "seit März", "since March 3": what has begun is past
+            elif _moved_to(self):
+                self._tense = 1
             else:
                 self._tense = tense_at(self.text, start, self.span[1], self.tables)
         return self._tense
@@ -103,6 +105,17 @@ class Job:
                 return None
             hour = hour % 12 + shift
         return hour if hour <= 24 else None
+
+
+def _moved_to(job: Job) -> bool:
+    """The expression is where a thing was moved to in time ("auf den 28. November vertagt",
+    "postponed until March 3"): ahead of the report, whatever its tense."""
+    before, verbs = job.tables.moved_to, job.tables.moved_verbs
+    start, end = job.span
+    if before is None or verbs is None or not before.search(job.text, max(0, start - 16), start):
+        return False
+    lo, hi = sentence_span(job.text, start, end)
+    return verbs.search(job.text, lo, hi) is not None
 
 
 def _year(job: Job) -> int | None:
@@ -278,11 +291,16 @@ def century(job: Job) -> str | None:
 def decade(job: Job) -> str | None:
     if "decade" in job.groups:
         return job.groups["decade"]
-    digit = job.lex("DECADEWORD", "decadeword")
+    digit = int(job.groups["decadedigit"]) if "decadedigit" in job.groups else job.lex("DECADEWORD", "decadeword")
     point = job.ref.point
     if not isinstance(digit, int) or point is None:
         return ""
-    return f"{point.year // 100:02d}{digit}"
+    century = point.year // 100
+    if not job.ref.narrative and century * 100 + digit * 10 > point.year:
+        # news: "die achtziger Jahre", "the '90s" written in 2006 are the latest such decade that
+        # has begun (a narrative keeps its story's century: "die zwanziger Jahre" told of 1914)
+        century -= 1
+    return f"{century:02d}{digit}"
 
 
 def isoweek(job: Job) -> str | None:
@@ -301,6 +319,11 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
         if not isinstance(n, int) or not 1 <= n <= limit:
             return None
         year = _year(job)
+        shift = job.lex("COMPOUND", "yearword")
+        if year is None and isinstance(shift, list):
+            # "im letzten Quartal des Vorjahres": of the year before the story's (or publication's)
+            base = job.ref.story_point(job.text, job.span[0]) or job.ref.base_point(True)
+            year = base.year + int(shift[1]) if base else None
         if year is None and _game_period(job):
             return None  # "24 points in the third quarter": a period of a game
         if year is None:
@@ -332,9 +355,11 @@ def _weekday_date(job: Job) -> dt.date | None:
         return None
     rel = job.lex("REL", "rel")
     if rel == -1 and not job.ref.narrative and job.groups["rel"].lower() in job.tables.last_weekday:
-        # "last Tuesday", "vergangenen Dienstag" said on a Wednesday: the Tuesday of the week
-        # before (yesterday would be "Tuesday"); said on a Monday, the day before
-        return add_days(week_monday(base), weekday - 7)
+        # "last Tuesday", "am vergangenen Dienstag": the latest Tuesday before the day, unless
+        # that is yesterday, which the writer would have called "yesterday" ("gestern"): said on
+        # a Friday, three days before; said on a Wednesday, the Tuesday of the week before
+        day = weekday_near(base, weekday, -1, strict=True)
+        return None if day is None else (day if (base - day).days > 1 else add_days(day, -7))
     if isinstance(rel, int) and rel != 0:
         return weekday_near(base, weekday, rel, strict=True)
     if isinstance(rel, int):

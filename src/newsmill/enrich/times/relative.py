@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsmill.enrich.times.anchor import local_tense
 from newsmill.enrich.times.calendar import (
     Point,
     add_days,
@@ -16,7 +17,7 @@ from newsmill.enrich.times.calendar import (
     fmt_year,
     parse_point,
 )
-from newsmill.enrich.times.normalise import Job
+from newsmill.enrich.times.normalise import UNKNOWN_DAY, Job
 
 
 def _calendar_shift(point: Point, day: dt.date | None, unit: str, n: int) -> str | None:
@@ -153,11 +154,19 @@ def _part_of_day(job: Job, part_unit: object) -> str | None:
     return fmt_date(day) + suffix
 
 
+# A genitive after an anaphoric day: the event it is counted from ("Vorabend der Wahl").
+_OF_EVENT = re.compile(r"\s+(?:der|des|eines|einer|seines|seiner|ihres|ihrer)\s+[A-ZÄÖÜ]")
+
+
 def compound(job: Job) -> str | None:
     spec = job.lex("COMPOUND", "compound")
     if not isinstance(spec, list) or len(spec) not in (2, 3):
         return None
     unit, n = str(spec[0]), int(spec[1])
+    if spec[2:] == ["anaphoric"] and not job.ref.narrative and _OF_EVENT.match(job.text, job.span[1]):
+        # "am Vorabend der Wahl", "am Vortag des Gipfels": the day before an event the phrase
+        # names, not before a day the story gave
+        return UNKNOWN_DAY
     # "Vortag", "Folgetag": the day before or after the day the story is at, not the publication
     point, day = _base(job, deictic=spec[2:] != ["anaphoric"])
     if spec[2:] != ["anaphoric"] and n != 0 and not job.ref.narrative:
@@ -202,6 +211,15 @@ def offset(job: Job) -> str | None:
         # "vor einigen Tagen", "nearly five years ago": a direction, not a date (TIMEX3 would
         # need a mod; the record has none, so the value stays vague)
         return "FUTURE_REF" if sign > 0 else "PAST_REF"
+    if deictic and sign > 0 and not job.ref.narrative \
+            and local_tense(job.text, job.span[0], job.span[1], job.tables) < 0:
+        # "legte in vier Tagen 80 Kilometer zurück", "walked 80 km in four days": told in the
+        # past, "in four days" is how long it took, not a day still to come
+        return _duration(unit, num)
+    if unit == "MIN" and not job.ref.narrative:
+        # "zehn Minuten später", "minutes earlier": a moment of the day the story is at, which
+        # news gives by no more than the minutes; not a date to count
+        return UNKNOWN_DAY
     if isinstance(sign_spec, list) and not deictic and not job.ref.narrative and not job.ref.told:
         # "nach drei Tagen", "after 12 years" in news with no date of the story to count from:
         # the length of a wait, not a day after the publication

@@ -90,6 +90,12 @@ class TimeTables:
     participle_after: frozenset[str]
     interval_open: re.Pattern[str]
     interval_gap: re.Pattern[str]
+    # preterites that are also nouns ("riss" / "der Riss"): past only when written lower-case
+    past_lower: frozenset[str] = field(default_factory=frozenset)
+    # English verbs whose past is their present ("hit", "cut"): past unless a modal, "to" or a
+    # subject that takes the bare present stands before ("will cut", "to cut", "they cut")
+    past_invariant: frozenset[str] = field(default_factory=frozenset)
+    invariant_not_after: frozenset[str] = field(default_factory=frozenset)
     participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
     future_suffix: re.Pattern[str] | None = None  # "anzutreten": an intention, the future
     perfect_aux: frozenset[str] = field(default_factory=frozenset)
@@ -151,6 +157,11 @@ class TimeTables:
     forward_before: re.Pattern[str] | None = None
     approximate: re.Pattern[str] | None = None  # "vor fast fünf Jahren": no value a reader can rely on
     past_before: re.Pattern[str] | None = None  # "seit März", "since March": gone by, whatever the tense
+    # "wurde auf den 28. November vertagt", "was adjourned until Nov. 28": the date a thing is moved
+    # to lies ahead of the report, though the report is in the past tense (preposition before the
+    # expression, verbs of moving in time in its sentence)
+    moved_to: re.Pattern[str] | None = None
+    moved_verbs: re.Pattern[str] | None = None
     # "an einem Dienstagabend im März", "on a Monday": a weekday, but no one day
     indefinite_day: re.Pattern[str] | None = None
     # "in der Woche vom 6. November": the day names its week
@@ -203,7 +214,9 @@ def _key(word: str) -> str:
 
 
 def _expand(pattern: str, alternations: dict[str, str]) -> str:
-    pattern = pattern.replace(" ", r"\s+")
+    # a space in a rule is one or more spaces; " ?" an optional one ("20.April", "10am"), which
+    # the plain replacement made "\s+?", a space still required
+    pattern = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
     return _PLACEHOLDER.sub(lambda m: alternations[m.group(1)], pattern)
 
 
@@ -244,6 +257,9 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         future=frozenset(w.lower() for w in tense.get("future", [])),
         past_suffix=re.compile(suffix) if suffix else None,
         past_suffix_stop=frozenset(tense.get("past_suffix_stop", [])),
+        past_lower=frozenset(tense.get("past_lower", [])),
+        past_invariant=frozenset(tense.get("past_invariant", [])),
+        invariant_not_after=frozenset(tense.get("invariant_not_after", [])),
         participle_after=frozenset(tense.get("participle_after", [])),
         participle=re.compile(tense["participle"]) if tense.get("participle") else None,
         future_suffix=re.compile(tense["future_suffix"]) if tense.get("future_suffix") else None,
@@ -284,6 +300,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         forward_before=_phrases(data.get("forward_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         approximate=_phrases(data.get("approximate", []), r"(?<!\w)(?:", r")\s+(?=\w)"),
         past_before=_phrases(data.get("past_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
+        moved_to=_phrases(data.get("moved_to", {}).get("before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
+        moved_verbs=_phrases(data.get("moved_to", {}).get("verbs", []), r"(?<!\w)(?:", r")\w*"),
         indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 
 # libxml2 refuses to nest deeper than 256 levels (2048 with huge_tree) and silently drops the rest
@@ -16,28 +17,44 @@ _VOID = frozenset(
 
 def parse_html(text: str, max_depth: int, warnings: list[str]) -> Any | None:
     """The page as an lxml.html element tree (the <html> root), or None when nothing parses."""
-    text = text.replace("\x00", "")
     root, deep = _parse(text)
     if deep:
         warnings.append(f"depth: DOM nested deeper than the parser allows, flattened below {max_depth} levels")
-        root, _ = _parse(flatten_deep(text, max_depth))
+        root, _ = _parse(flatten_deep(text.replace("\x00", ""), max_depth))
     return root
+
+
+_PARSERS = threading.local()  # lxml parsers must not be shared between threads
+
+
+def _parser() -> Any:
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        import lxml.etree
+        import lxml.html
+
+        parser = lxml.html.HTMLParser(
+            encoding="utf-8", huge_tree=True, remove_comments=True, remove_pis=True, no_network=True
+        )
+        # lxml.html picks each element's class with a Python callback (forms, inputs, labels); one
+        # class for all is set in C and keeps every HtmlElement method (text_content, ...).
+        parser.set_element_class_lookup(lxml.etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
+        ))
+        _PARSERS.parser = parser
+    return parser
 
 
 def _parse(text: str) -> tuple[Any | None, bool]:
     import lxml.etree
-    import lxml.html
 
-    parser = lxml.html.HTMLParser(
-        encoding="utf-8", huge_tree=True, remove_comments=True, remove_pis=True, no_network=True
-    )
-    # lxml.html picks each element's class with a Python callback (forms, inputs, labels); one
-    # class for all is set in C and keeps every HtmlElement method (text_content, ...).
-    parser.set_element_class_lookup(lxml.etree.ElementDefaultClassLookup(
-        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
-        pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity,
-    ))
+    parser = _parser()  # one per thread, reused: its error log is reset by every parse
+    # NUL bytes end libxml2's input; removed from the UTF-8 bytes (a C scan) rather than from the
+    # str, which costs a wide-character scan of the whole page.
     data = text.encode("utf-8", errors="replace")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
     try:
         root = lxml.etree.fromstring(data, parser=parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):

@@ -33,13 +33,15 @@ def meta_tags(index: PageIndex) -> dict[str, list[str]]:
     return out
 
 
-def breadcrumb_section(nav: HtmlElement | None, objects: list[dict[str, Any]]) -> str | None:
-    """The last breadcrumb above the article: JSON-LD BreadcrumbList, else the links of ``nav``,
-    the page's first element with "breadcrumb" in its class (``PageIndex.breadcrumb``)."""
+def breadcrumb_section(index: PageIndex, objects: list[dict[str, Any]]) -> str | None:
+    """The last breadcrumb above the article: JSON-LD BreadcrumbList, else the links of the
+    page's first element with "breadcrumb" in its class (``PageIndex.breadcrumb``, whose scan of
+    the page is then paid only by pages without the JSON-LD list)."""
     for obj in objects:
         if "breadcrumblist" in jsonld.types_of(obj):
             names = [jsonld.text_of(i.get("name") or i.get("item")) for i in _list_items(obj)]
             return _crumb([n for n in names if n])
+    nav: HtmlElement | None = index.breadcrumb
     if nav is None:
         return None
     names = [" ".join(a.text_content().split()) for a in nav.iter("a")]

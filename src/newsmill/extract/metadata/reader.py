@@ -37,9 +37,10 @@ from lxml.html import HtmlElement
 
 from newsmill.extract.metadata import jsonld
 from newsmill.extract.metadata.authors import agency_of, byline_candidates, clean_authors, text_credits
-from newsmill.extract.metadata.dates import htmldate_search, normalize_date, printed_date, time_element_date
+from newsmill.extract.metadata.dates import normalize_date, printed_date, time_element_date
 from newsmill.extract.metadata.dom import breadcrumb_section, meta_tags
 from newsmill.extract.metadata.index import PageIndex, index_page
+from newsmill.extract.metadata.markup_dates import markup_date
 from newsmill.extract.metadata.titles import MAX_TITLE_CHARS, choose_title, h1_kicker, strip_site, text_key
 
 __all__ = ["MetadataOptions", "PageMetadata", "read_metadata", "strip_site"]
@@ -99,10 +100,9 @@ _AUTHOR_META = (
 class MetadataOptions:
     """How hard ``read_metadata`` looks.
 
-    ``extensive_date_search``: when neither structured data, meta tags, <time> nor htmldate's fast
-    mode give a date, run htmldate's free-text search (about 10x the fast mode's cost, on the ~1 in
-    8 pages that need it; it gains 3.3 points of date accuracy on trafeval-de-dev). Its first call
-    in a process costs ~2-3 s of imports (dateparser).
+    ``extensive_date_search``: when neither structured data, meta tags, <time> nor the rest of the
+    date markup (``markup_dates``) give a date, search the printed text (``dates.printed_date``,
+    on the ~1 in 8 pages that need it; it gains ~3 points of date accuracy on trafeval-de-dev).
     """
 
     extensive_date_search: bool = True
@@ -248,7 +248,7 @@ def _title_candidates(src: _Sources) -> list[str]:
 def _section(src: _Sources, not_sections: list[str]) -> str | None:
     """The rubric; a comma list ("Politik, Inland") gives its first entry."""
     section = jsonld.text_of(src.ld("articleSection")) or src.first_meta("article:section", "section")
-    section = section or breadcrumb_section(src.index.breadcrumb, src.objects) or h1_kicker(src.index)
+    section = section or breadcrumb_section(src.index, src.objects) or h1_kicker(src.index)
     section = section.split(",")[0].strip() if section else None
     if not section or section.startswith(("@", "#")) or text_key(section) in {text_key(n) for n in not_sections if n}:
         return None  # the headline or the site name, not a section
@@ -333,7 +333,7 @@ def _dates(src: _Sources, options: MetadataOptions) -> tuple[str | None, str | N
     published = published or normalize_date(time_element_date(src.index.tagged("time")))
     modified = normalize_date(jsonld.text_of(src.ld("dateModified"))) or _first_date(src, _MODIFIED_META)
     if not published:
-        published = htmldate_search(src.doc, src.url, extensive=False)
+        published = markup_date(src.index, src.url)
     if not published and options.extensive_date_search:
         # The printed-text search costs more than the markup; only pages without any markup
         # date pay for it.

@@ -47,6 +47,13 @@ WEIGHT_SCALE = 100.0
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»«')\]]*$")
 _QUOTE_MARKS = frozenset("\"„“”»«")
+# A sentence end inside the line: a paragraph holds several, a glued headline or menu none.
+_INNER_END = re.compile(r"[.!?…][\"“”»«')]* [\"„“»«(]?[A-ZÄÖÜ]")
+# Indentation relative to the body is capped: the trees only need "same", "a little", "far".
+INDENT_CLIP = 20
+# The dump's language is estimated from this many body blocks (the model is trained on German
+# and English pages; subheadings and captions look different in the two).
+GERMAN_SAMPLE_BLOCKS = 40
 
 KINDS = ("good", "medium", "short", "bad", "image", "caption")
 # Reasons grouped by what they say about the page region: menus, other stories, the end of the
@@ -67,23 +74,30 @@ OWN = (
     "log_chars", "log_words", "stop_share", "sentence_end", "colon_end", "link_share", "markup_share",
     "digit_share", "upper_share", "mean_word_len", "heading", "bullet", "bold", "cut_out", "word_run",
     "truncated", "blank_before", "barrier", "repeated", "bad_no_reason", "comma_per_word", "quote_marks",
-    "starts_upper", "starts_digit", "ends_lower",
+    "starts_upper", "starts_digit", "ends_lower", "log_indent", "log_lead_caps", "log_cap_run", "log_inner_ends",
     *(f"kind_{k}" for k in KINDS), *(f"reason_{g[0]}" for g in REASON_GROUPS),
 )
 PLACE = (
     "seg_weight", "in_page_title", *(f"role_{r}" for r in ROLES), "in_body", "log_above_body", "log_below_body", "rel_position",
     "rel_in_body", "log_barrier_above", "log_barrier_below", "barriers_to_body", "chars_vs_median_block",
-    "after_title",
+    "after_title", "indent_vs_body",
 )
 # Neighbours: the same few facts for the lines at these offsets.
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
-NEIGHBOUR = ("exists", "log_chars", "good", "bad", "kept", "sentence_end")
+NEIGHBOUR = ("exists", "log_chars", "good", "bad", "kept", "sentence_end", "link_share", "same_indent")
 WINDOWS = (3, 10)
 WINDOW = ("good_share", "kept_share", "bad_share", "mean_log_chars", "weight_plus", "weight_minus")
 DUMP = (
     "log_lines", "cut_out_share", "markup_line_share", "link_line_share", "good_share", "log_body_lines",
-    "log_kept_chars", "wrapped",
+    "log_kept_chars", "wrapped", "german_share",
 )
+
+
+# Dumps differ in what a line is: in one that lost its line breaks (cut into sentences) a candidate
+# is a sentence, elsewhere a paragraph, and German and English pages differ in their subheadings
+# and captions. The decision thresholds are chosen per group (``threshold_group``).
+THRESHOLD_GROUPS = ("de lines", "de glued", "en lines", "en glued")
+GLUED_MIN_CUT_SHARE = 0.5
 
 
 # The second stage sees the first stage's scores of the line and of the candidates around it (by
@@ -137,6 +151,8 @@ class Facts:
     bad: float
     kept: float
     sentence_end: float
+    link_share: float
+    indent: int
     weight_plus: float  # the segment weight (``segment.line_weight``) in hundreds, its positive part
     weight_minus: float  # ... and its negative part
 
@@ -173,6 +189,8 @@ def _facts(line: Line, label: Label, role: str) -> Facts:
         float(label.kind == "bad"),
         float(role in ("block", "title", "lead")),
         _ends_sentence(line.text),
+        line.link_share,
+        line.indent,
         max(0.0, weight),
         min(0.0, weight),
     )
@@ -193,6 +211,8 @@ def features(lines: list[Line], labels: list[Label], body: Body, parts: Parts,
     page_title = lines[0].text.lower() if lines else ""
     title_line = parts.title_line if parts.title_line is not None else -1
     kept_chars = sum(len(lines[i].text) for i in range(n) if facts[i].kept)
+    indents = sorted(lines[i].indent for i in parts.block_lines)
+    body_indent = indents[len(indents) // 2] if indents else 0
     wrapped = float(any(ln.raw.count("\n") >= 2 for ln in lines[:200]))
     dump = [
         math.log1p(n),
@@ -203,6 +223,7 @@ def features(lines: list[Line], labels: list[Label], body: Body, parts: Parts,
         math.log1p(body.end - body.start),
         math.log1p(kept_chars),
         wrapped,
+        _german_share([lines[i].text for i in parts.block_lines[:GERMAN_SAMPLE_BLOCKS]]),
     ]
     rows = []
     for i in rows_for:
@@ -228,12 +249,14 @@ def features(lines: list[Line], labels: list[Label], body: Body, parts: Parts,
             float(bisect_left(barriers, hi) - bisect_left(barriers, lo)) if not inside else 0.0,
             len(line.text) / max(1, median_block),
             float(title_line >= 0 and i > title_line),
+            float(max(-INDENT_CLIP, min(INDENT_CLIP, line.indent - body_indent))),
         ]
         for o in NEIGHBOUR_OFFSETS:
             j = i + o
             if 0 <= j < n:
                 f = facts[j]
-                row += [1.0, f.log_chars, f.good, f.bad, f.kept, f.sentence_end]
+                row += [1.0, f.log_chars, f.good, f.bad, f.kept, f.sentence_end, f.link_share,
+                        float(f.indent == line.indent)]
             else:
                 row += [0.0] * len(NEIGHBOUR)
         for w in WINDOWS:
@@ -251,6 +274,20 @@ def _own(line: Line, label: Label, stopwords: frozenset[str]) -> list[float]:
     words = _WORD.findall(text)
     nw = max(1, len(words))
     chars = max(1, len(text))
+    # Capitalised words in a row: a menu, a headline or a name list glued to a sentence (a dump
+    # that lost its line breaks) shows as a long run, or as many of them before the first
+    # lower-case word.
+    lead_caps = cap_run = run = 0
+    lower_seen = False
+    for w in words:
+        if w[:1].isupper():
+            run += 1
+            cap_run = max(cap_run, run)
+            if not lower_seen:
+                lead_caps += 1
+        else:
+            run = 0
+            lower_seen = True
     row = [
         math.log1p(len(text)),
         math.log1p(len(words)),
@@ -279,10 +316,36 @@ def _own(line: Line, label: Label, stopwords: frozenset[str]) -> list[float]:
         float(text[:1].isupper()),
         float(text[:1].isdigit()),
         float(text[-1:].islower()),
+        math.log1p(line.indent),
+        math.log1p(lead_caps),
+        math.log1p(cap_run),
+        math.log1p(len(_INNER_END.findall(text))),
     ]
     row += [float(label.kind == k) for k in KINDS]
     row += [float(label.reason in g) for g in REASON_GROUPS]
     return row
+
+
+@lru_cache(maxsize=1)
+def _language_stopwords() -> tuple[frozenset[str], frozenset[str]]:
+    """German-only and English-only function words (the ones both languages share say nothing)."""
+    from newsmill.extract.lexicon import table_words
+
+    de, en = frozenset(table_words("stopwords", ("de",))), frozenset(table_words("stopwords", ("en",)))
+    return de - en, en - de
+
+
+def _german_share(texts: list[str]) -> float:
+    """Share of German among the language-specific function words of ``texts`` (0.5: no evidence)."""
+    de, en = _language_stopwords()
+    n_de = n_en = 0
+    for text in texts:
+        for w in text.lower().split():
+            if w in de:
+                n_de += 1
+            elif w in en:
+                n_en += 1
+    return n_de / (n_de + n_en) if n_de + n_en else 0.5
 
 
 def _ends_sentence(text: str) -> float:
@@ -348,6 +411,14 @@ class Model:
     second: Stage | None
     drop_below: float  # a block whose score is below this is dropped
     add_above: float  # an unused candidate whose score is above this is added
+    # (drop_below, add_above) by ``threshold_group``, where they differ from the common pair.
+    thresholds: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def decision(self, row: list[float]) -> tuple[float, float]:
+        """(drop_below, add_above) for the dump a candidate's ``row`` comes from."""
+        if not self.thresholds:
+            return self.drop_below, self.add_above
+        return self.thresholds.get(threshold_group(row), (self.drop_below, self.add_above))
 
     def scores(self, which: list[int], rows: list[list[float]]) -> list[float]:
         first = [self.first.score(r) for r in rows]
@@ -355,6 +426,14 @@ class Model:
             return first
         second = self.second
         return [second.score(r + c) for r, c in zip(rows, context_features(which, first), strict=True)]
+
+
+def threshold_group(row: list[float]) -> str:
+    """The threshold group of a dump, from the dump features every candidate's row ends with."""
+    names = feature_names()
+    glued = row[names.index("dump_cut_out_share")] > GLUED_MIN_CUT_SHARE
+    german = row[names.index("dump_german_share")] >= 0.5
+    return f"{'de' if german else 'en'} {'glued' if glued else 'lines'}"
 
 
 def _tree_source(tree: Tree, node: int) -> str:
@@ -375,7 +454,8 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     if tuple(data["features"]) != feature_names() or (data.get("second") and tuple(data["context"]) != context_names()):
         raise ValueError(f"{path.name}: trained on other features than this code computes; retrain it")
     second = _stage(data["second"]) if data.get("second") else None
-    return Model(_stage(data["first"]), second, float(data["drop_below"]), float(data["add_above"]))
+    groups = {g: (float(v[0]), float(v[1])) for g, v in (data.get("thresholds") or {}).items()}
+    return Model(_stage(data["first"]), second, float(data["drop_below"]), float(data["add_above"]), groups)
 
 
 @lru_cache(maxsize=1)
@@ -387,6 +467,10 @@ def shipped_model() -> Model | None:
 def refine(lines: list[Line], labels: list[Label], body: Body, parts: Parts, stopwords: frozenset[str],
            model: Model | None = None) -> None:
     """Drop the blocks the model calls debris and add the nearby lines it calls article, in place.
+
+    A body block the dump marked as a heading (Markdown ``#``) is not dropped: the page's author
+    said it is a subheading, and the English training gold (Zyte's article bodies) leaves most
+    subheadings out, which taught the model to drop short title-like lines there.
 
     Lines the head walk judged (a source, a place name or a rubric between lead and body) are not
     added back: the head's fields are structure's decision, and a stray name there costs more than
@@ -404,11 +488,12 @@ def refine(lines: list[Line], labels: list[Label], body: Body, parts: Parts, sto
     duplicates = {r.text for r in parts.removed if r.reason == "duplicate"}
     barriers = [i for i, lb in enumerate(labels) if lb.barrier]
     in_list = _colon_list_items(lines, labels, parts.block_lines)
+    drop_below, add_above = model.decision(rows[0]) if rows else (model.drop_below, model.add_above)
     for i, s in zip(which, model.scores(which, rows), strict=True):
-        if role[i] == "block" and s < model.drop_below and i not in in_list:
+        if role[i] == "block" and s < drop_below and i not in in_list and not lines[i].heading:
             block = kept.pop(i)
             parts.removed.append(_removed(block.text, labels[i]))
-        elif (role[i] == "none" and s > model.add_above and lines[i].text not in texts and _addable(labels[i])
+        elif (role[i] == "none" and s > add_above and lines[i].text not in texts and _addable(labels[i])
               and i not in parts.head_lines and lines[i].text not in duplicates
               and not _beyond_barrier(i, body, barriers)):
             kept[i] = Block("list_item" if lines[i].bullet else "paragraph", lines[i].text)

@@ -72,6 +72,9 @@ NAV_RUN_WORDS = 6
 _BULLET_START = frozenset("*+•·▪◦‣-")
 # No sentence starts right after these (a colon, a quote or bracket opened, a dash, a comma).
 _NO_CUT_AFTER = frozenset(":\"„“«»(–—-,;/&+")
+# A capitalised word glued to a lower-case one ("GewaltDer"): two elements whose space was lost.
+_GLUED_FUNCTION_WORD = re.compile(r"(?<=[a-zäöüß]{2})([A-ZÄÖÜ][a-zäöüß]+)\b")
+_GLUE_LOOKAHEAD_CHARS = 80
 # Section cues cut off the front of such a piece have at most this many words ("Das könnte Sie auch
 # interessieren" is six).
 CUE_MAX_WORDS = 6
@@ -207,6 +210,7 @@ def _split_long(raw: str, stopwords: frozenset[str] = frozenset(), cues: Mapping
     """Pieces of an overlong line, each with True when it is a run without function words."""
     sentences = [q for p in _SENTENCE_SPLIT.split(raw) if p.strip() for q in _GLUED_SENTENCE.split(p) if q.strip()]
     if stopwords:
+        sentences = [q for p in sentences for q in _cut_glued_elements(p, stopwords)]
         sentences = [q for p in sentences for q in _cut_sentence_starts(p, stopwords)]
     if cues:
         sentences = [q for p in sentences for q in _cut_leading_cue(p, cues)]
@@ -289,6 +293,8 @@ def _cut_sentence_starts(piece: str, stopwords: frozenset[str]) -> list[str]:
     for i in range(1, len(words)):
         word, prev = words[i], words[i - 1]
         core = word.strip("\"„“”»«(").lower()
+        if "'" in core or "’" in core:  # a contraction opens a sentence as its pronoun does ("We've")
+            core = core.replace("’", "'").split("'", 1)[0]
         if not word[:1].isupper() or core not in stopwords or core in keep:
             continue
         if not prev or prev[-1] in _NO_CUT_AFTER or prev.lower() in stopwords or i - cuts[-1] < 1:
@@ -299,6 +305,24 @@ def _cut_sentence_starts(piece: str, stopwords: frozenset[str]) -> list[str]:
     if len(cuts) == 1:
         return [piece]
     return [" ".join(words[a:b]) for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True)]
+
+
+def _cut_glued_elements(piece: str, stopwords: frozenset[str]) -> list[str]:
+    """Cut where ``textContent`` glued two elements without a space: a capitalised function word
+    right after a lower-case letter ("... schwerer GewaltDer Corona-Lockdown ...", "... shares
+    plungeThe retailer ...") starts the next heading, paragraph or menu item. Words are not written
+    so; a brand that is ("LinkedIn") stays whole unless a lower-case word follows within a few
+    words, as it does after a sentence's first word."""
+    cuts = [0]
+    for m in _GLUED_FUNCTION_WORD.finditer(piece):
+        if m.group(1).lower() not in stopwords:
+            continue
+        after = piece[m.end() : m.end() + _GLUE_LOOKAHEAD_CHARS].split(" ")[1 : 1 + _SENTENCE_LOOKAHEAD_WORDS]
+        if any(w[:1].islower() for w in after):
+            cuts.append(m.start())
+    if len(cuts) == 1:
+        return [piece]
+    return [q for a, b in zip(cuts, [*cuts[1:], len(piece)], strict=True) if (q := piece[a:b].strip())]
 
 
 def _cut_word_runs(piece: str, stopwords: frozenset[str]) -> list[tuple[str, bool]]:
