@@ -79,7 +79,8 @@ def test_the_text_of_a_box_around_one_picture_is_its_caption() -> None:
     boxes = (f"<div class='image-box'><a href='/b.jpg'><img src='/b.jpg'></a><div class='legend'>"
              f"<div class='content'>{_LEGEND}</div></div></div>",
              f"<div class='textpic'><img src='/b.jpg' width='400'><strong class='caption'>{_LEGEND}</strong></div>",
-             f"<div class='beitragsbild'><a href='/b.jpg'><img src='/b.jpg'></a><br>{_LEGEND}</div>")
+             f"<div class='beitragsbild'><a href='/b.jpg'><img src='/b.jpg'></a><br>{_LEGEND}</div>",
+             f"<div class='amp-pic'><amp-img src='/b.jpg' width='800' height='500'></amp-img><p>{_LEGEND}</p></div>")
     for box in boxes:
         article = extract(_story_page(f"{_PARAS[:len(_PARAS) // 2]}{box}{_PARAS}"), input_format="html")
         assert "Zehn-Minuten-Takt" not in article.text, box

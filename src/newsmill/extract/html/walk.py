@@ -573,7 +573,7 @@ def _walk_into(w: _Walker, root: Any, check_time: Callable[[], None]) -> None:
                         w.parts.append(" ")
                     elif tag == "br":
                         w.parts.append(_BR)
-                    elif tag == "img":
+                    elif tag == "img" or tag == "amp-img":
                         w.picture(el)
                     push(plain)
                     text = el.text
