@@ -143,3 +143,15 @@ def test_a_short_post_that_is_a_picture_and_its_paragraph_keeps_the_paragraph() 
     article = extract(post, input_format="html")
     assert "Zehn-Minuten-Takt" in article.text
     assert not any("no article text" in w for w in article.warnings)
+
+
+def test_three_picture_boxes_in_a_row_are_steps_told_in_pictures() -> None:
+    steps = "".join(f"<div class='bildmodul'><img src='/s{n}.jpg'><div class='text'>Schritt {n}: Das Reststück am "
+                    f"Anschlag anlegen, an der Zahnspitze ausrichten und vorsichtig einschneiden.</div></div>"
+                    for n in range(1, 4))
+    article = extract(_story_page(f"{_PARAS}{steps}{_PARAS.replace('. Der', '. Auch der')}"), input_format="html")
+    assert all(f"Schritt {n}:" in article.text for n in range(1, 4))
+    two = "".join(f"<div class='pic'><img src='/p{n}.jpg'><div class='legend'>Bild {n}: {_LEGEND}</div></div>"
+                  for n in range(1, 3))
+    article = extract(_story_page(f"{_PARAS}{two}{_PARAS.replace('. Der', '. Auch der')}"), input_format="html")
+    assert "Zehn-Minuten-Takt" not in article.text

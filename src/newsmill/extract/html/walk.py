@@ -124,6 +124,8 @@ class Walk:
     # Pre-order indices of the paywall and registration boxes (short elements named so).
     paywalls: list[int] = field(default_factory=list)
     boxes: int = 0  # picture boxes whose text became captions (see ``_picture_box``)
+    # Runs of adjacent picture boxes: (first block, last block + 1, number of boxes).
+    box_runs: list[tuple[int, int, int]] = field(default_factory=list)
     # Set when the time budget ran out mid-walk: the blocks are then those of the page up to there,
     # and the candidates miss every element still open (the statistics are incomplete).
     stopped: BudgetExceeded | None = None
@@ -482,6 +484,11 @@ class _Walker:
         for b in inside:
             b.caption = b.boxed = True
         self.out.boxes += 1
+        runs = self.out.box_runs
+        if runs and runs[-1][1] == frame.first:
+            runs[-1] = (runs[-1][0], len(blocks), runs[-1][2] + 1)
+        else:
+            runs.append((frame.first, len(blocks), 1))
 
     def picture(self, el: Any) -> None:
         """Count an <img> that is not an icon or a tracking pixel for the innermost element."""
