@@ -1,5 +1,6 @@
 """Pages that are not the usual article (issue 12, item 3): live blogs, split articles, galleries,
-interviews, bodies in JSON-LD or hydration data, AMP, paywalled stubs, blogs, docs, encyclopedias.
+interviews, bodies in JSON-LD or hydration data, AMP, paywalled stubs, blogs, docs, encyclopedias,
+and pages with no text to find (an app shell, a video page): those must say so.
 
 The fixtures in ``tests/pages/kinds`` were written for newsmill (no such pages are in the
 benchmark data), modelled on how real sites and generators build these kinds of page; several

@@ -79,7 +79,8 @@ def test_the_text_of_a_box_around_one_picture_is_its_caption() -> None:
     boxes = (f"<div class='image-box'><a href='/b.jpg'><img src='/b.jpg'></a><div class='legend'>"
              f"<div class='content'>{_LEGEND}</div></div></div>",
              f"<div class='textpic'><img src='/b.jpg' width='400'><strong class='caption'>{_LEGEND}</strong></div>",
-             f"<div class='beitragsbild'><a href='/b.jpg'><img src='/b.jpg'></a><br>{_LEGEND}</div>")
+             f"<div class='beitragsbild'><a href='/b.jpg'><img src='/b.jpg'></a><br>{_LEGEND}</div>",
+             f"<div class='amp-pic'><amp-img src='/b.jpg' width='800' height='500'></amp-img><p>{_LEGEND}</p></div>")
     for box in boxes:
         article = extract(_story_page(f"{_PARAS[:len(_PARAS) // 2]}{box}{_PARAS}"), input_format="html")
         assert "Zehn-Minuten-Takt" not in article.text, box
@@ -142,3 +143,15 @@ def test_a_short_post_that_is_a_picture_and_its_paragraph_keeps_the_paragraph() 
     article = extract(post, input_format="html")
     assert "Zehn-Minuten-Takt" in article.text
     assert not any("no article text" in w for w in article.warnings)
+
+
+def test_three_picture_boxes_in_a_row_are_steps_told_in_pictures() -> None:
+    steps = "".join(f"<div class='bildmodul'><img src='/s{n}.jpg'><div class='text'>Schritt {n}: Das Reststück am "
+                    f"Anschlag anlegen, an der Zahnspitze ausrichten und vorsichtig einschneiden.</div></div>"
+                    for n in range(1, 4))
+    article = extract(_story_page(f"{_PARAS}{steps}{_PARAS.replace('. Der', '. Auch der')}"), input_format="html")
+    assert all(f"Schritt {n}:" in article.text for n in range(1, 4))
+    two = "".join(f"<div class='pic'><img src='/p{n}.jpg'><div class='legend'>Bild {n}: {_LEGEND}</div></div>"
+                  for n in range(1, 3))
+    article = extract(_story_page(f"{_PARAS}{two}{_PARAS.replace('. Der', '. Auch der')}"), input_format="html")
+    assert "Zehn-Minuten-Takt" not in article.text

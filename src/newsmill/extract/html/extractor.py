@@ -79,6 +79,10 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
         sel.blocks = [Block(_kind(b.kind), b.text) for b in gallery]
         _replace_fallback_warning(article, "content: a picture gallery; the body is its captions")
     _fill_body(article, sel, meta, scripts)
+    if not article.blocks and not article.lead:
+        # Nothing kept: "kept all unmarked text" would say there was some ("no article text found"
+        # is added for every input kind).
+        article.warnings = [w for w in article.warnings if w != NO_CONTAINER_WARNING]
     body_chars = len(article.lead or "") + sum(len(b.text) for b in article.blocks)
     paywalled = paywall_warning(root, meta.free, meta.paywalled, walked, container, body_chars)
     if paywalled:

@@ -274,12 +274,14 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     reasons: dict[int, RemovedReason | None] = {}  # block_reason by block index, shared with the next step
     lonely = _lonely_short_blocks(walk, container, ignore, reasons)
     boxed_body = _boxed_text_is_body(walk, container)
+    # Three picture boxes or more in a row tell in pictures (a how-to's steps): their text is the body.
+    step_blocks = {i for first, last, n in walk.box_runs if n >= STEP_MIN_BOXES for i in range(first, last)}
     links_before: list[int] = []  # per kept block: link-list items dropped since the kept block before it
     links = 0
     for i, b in enumerate(walk.blocks):
         if i % TIME_CHECK_EVERY == 0:
             check_time()
-        if b.caption and not (boxed_body and b.boxed):
+        if b.caption and not (b.boxed and (boxed_body or i in step_blocks)):
             continue  # captions become Image records, not body text and not "removed"
         if i == lead_at:
             sel.lead = b
@@ -351,10 +353,14 @@ def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozen
     return lonely
 
 
+# Picture boxes in a row from this many on are steps told in pictures, not captions.
+STEP_MIN_BOXES = 3
+
+
 def _boxed_text_is_body(walk: Walk, container: Candidate | None) -> bool:
     """Text in boxes beside a picture is the body, not captions, when the container's other
     article-like text is shorter: a short post that is a picture and its paragraph."""
-    if container is None:
+    if container is None or not walk.boxes:
         return False
     boxed = plain = 0
     for b in walk.blocks[container.first:container.last]:

@@ -123,6 +123,9 @@ class Walk:
     candidates: list[Candidate] = field(default_factory=list)
     # Pre-order indices of the paywall and registration boxes (short elements named so).
     paywalls: list[int] = field(default_factory=list)
+    boxes: int = 0  # picture boxes whose text became captions (see ``_picture_box``)
+    # Runs of adjacent picture boxes: (first block, last block + 1, number of boxes).
+    box_runs: list[tuple[int, int, int]] = field(default_factory=list)
     # Set when the time budget ran out mid-walk: the blocks are then those of the page up to there,
     # and the candidates miss every element still open (the statistics are incomplete).
     stopped: BudgetExceeded | None = None
@@ -480,6 +483,12 @@ class _Walker:
             return  # a teaser card (picture, headline, summary), a list of points, or a figure already
         for b in inside:
             b.caption = b.boxed = True
+        self.out.boxes += 1
+        runs = self.out.box_runs
+        if runs and runs[-1][1] == frame.first:
+            runs[-1] = (runs[-1][0], len(blocks), runs[-1][2] + 1)
+        else:
+            runs.append((frame.first, len(blocks), 1))
 
     def picture(self, el: Any) -> None:
         """Count an <img> that is not an icon or a tracking pixel for the innermost element."""
@@ -571,7 +580,7 @@ def _walk_into(w: _Walker, root: Any, check_time: Callable[[], None]) -> None:
                         w.parts.append(" ")
                     elif tag == "br":
                         w.parts.append(_BR)
-                    elif tag == "img":
+                    elif tag == "img" or tag == "amp-img":
                         w.picture(el)
                     push(plain)
                     text = el.text
