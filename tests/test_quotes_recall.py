@@ -121,3 +121,20 @@ def test_content_ends_where_the_frame_sentence_resumes() -> None:
     # a subjunctive, or an adjective before its noun, after the comma is still the content
     text = "Er sagte, erste Ergebnisse seien gut, letzte Zweifel blieben."
     assert [q.text for q in _quotes(text)] == ["erste Ergebnisse seien gut, letzte Zweifel blieben"]
+
+
+def test_adjectives_and_rules_are_no_sources() -> None:
+    # "laut" closing the sentence is the adjective; "gemäß" a rule is "in accordance with"
+    assert not _quotes("Schon seit langem wurden Vorwürfe gegen die neue Regierung laut.")
+    assert not _quotes("Die Filme sind mit Zusatzfunktionen gemäß dem neuen Profil ausgestattet.")
+    assert [q.text for q in _quotes("Gemäß einem Bericht der Polizei sei der Mann geflohen.")] == ["sei der Mann geflohen"]
+    # a participle after "als" is an adjective: "gilt als ausgeschlossen"
+    assert not _quotes("Es gilt als ausgeschlossen, dass sich die beiden im Mai gegenüberstehen.")
+
+
+def test_frame_clauses_that_are_no_content() -> None:
+    # a relative on the whole clause after a passive cue; the writer's "kann man sagen"; an
+    # adverbial clause before an inverted frame
+    assert not _quotes("Die Stücke wurden damals vom Verlag veröffentlicht, was einen Rechtsstreit auslöste.")
+    assert not _quotes("Alles in allem kann man sagen, dass das Fest ein Erfolg war.")
+    assert not _quotes("Obwohl bei dem Mann das Handy gefunden wurde, bestritt er jede Beteiligung.")

@@ -407,6 +407,8 @@ class SentenceReader:
         end = self._attribution_cut(cue.last, self._content_end(s))
         if self._agentless_passive(s, cue, end):
             return []  # "Der Stadt wurde das Recht eingeräumt, …", "it is alleged he …": no one speaks
+        if self._generic_modal(s, cue):
+            return []  # "Alles in allem kann man sagen, dass …": the writer's own summary
         if self._writer_aside(s, cue):
             return []  # "Es sei angemerkt, dass …", "Es sei darauf hingewiesen": the writer's own remark
         if self._negated(s, cue, end):
@@ -430,6 +432,21 @@ class SentenceReader:
             if speaker is not None and self.speakers.plausible(speaker):
                 after = self._make(cue.last, end, directs, speaker, self._span(cue.first, cue.last))
         return [before, after]
+
+    def _passive_cue(self, s: Sentence, cue: Cue) -> bool:
+        """A participle cue with a passive auxiliary in its clause ("wurde veröffentlicht", "berichtet worden war")."""
+        toks, lex = self.tokens, self.lex
+        low = toks[cue.first].low
+        if not (low in lex.participles or low.endswith(lex.participle_endings)):
+            return False
+        c0 = self._clause_start(s, cue.first)
+        return any(toks[k].low in lex.passive_auxiliaries for k in range(c0, min(s.last, cue.last + 2)) if not self.in_quote[k])
+
+    def _generic_modal(self, s: Sentence, cue: Cue) -> bool:
+        """"kann man sagen", "muss man feststellen": the generic pronoun with a modal in the cue's clause."""
+        toks, lex = self.tokens, self.lex
+        clause = [toks[k].low for k in range(self._clause_start(s, cue.first), cue.first) if not self.in_quote[k]]
+        return any(w in lex.generic_pronouns for w in clause) and any(w in lex.generic_modals for w in clause)
 
     def _writer_aside(self, s: Sentence, cue: Cue) -> bool:
         """An impersonal passive in Konjunktiv I with a participle cue ("Es sei angemerkt", "Es sei
@@ -532,6 +549,8 @@ class SentenceReader:
                 first = k + 1 if toks[k].text in ",:" else k
                 if first < end and toks[first].low in self.lex.relative_according:
                     return None  # "wies Meldungen zurück, wonach …": the reports' content, not the subject's
+                if first < end and toks[first].low in self.lex.clause_relatives and self._passive_cue(s, cue):
+                    return None  # "wurde … veröffentlicht, was Streit auslöste": a relative clause on the whole
                 as_clause = self._opens_with_as(s, cue.first)  # "Wie die Polizei mitteilte, wurden …"
                 if not (as_clause and first < end) and not self._content_ok(first, end, directs):
                     return None
@@ -656,8 +675,10 @@ class SentenceReader:
             return None  # "In a statement, the company denied …": an adverbial, not what was said
         # (An indicative clause before ", erklärte X" is reported speech too, but taking it cost more
         # precision than it gained recall on the development data: the mood test stays.)
+        # (an adverbial clause opening the sentence is the frame's, not content: "Obwohl …, bestritt er")
         inverted = c0 == i and toks[c0 - 1].text == "," and toks[i].low not in self.lex.participles \
-            and toks[i].low not in self.lex.not_reported
+            and toks[i].low not in self.lex.not_reported and toks[s.first].low not in self.lex.subordinators \
+            and toks[s.first].low not in self.lex.complementizers and toks[s.first].low not in self.lex.clause_stop_words
         if not self._content_ok(s.first, b, directs) and not (inverted and self._inverted_frame(s, cue, end)):
             return None
         if not self.lex.subjunctive and not self._before_is_clause(s, s.first, b, cue, end, inverted):
