@@ -138,3 +138,11 @@ def test_frame_clauses_that_are_no_content() -> None:
     assert not _quotes("Die Stücke wurden damals vom Verlag veröffentlicht, was einen Rechtsstreit auslöste.")
     assert not _quotes("Alles in allem kann man sagen, dass das Fest ein Erfolg war.")
     assert not _quotes("Obwohl bei dem Mann das Handy gefunden wurde, bestritt er jede Beteiligung.")
+
+
+def test_plural_of_cue_stems_in_el_and_er() -> None:
+    # "fordern", "bezweifeln": -el/-er stems take -n in the plural, not -en
+    quotes = _quotes("Die Forscher bezweifeln aber, dass so viele Besucher kommen werden.")
+    assert [q.text for q in quotes] == ["dass so viele Besucher kommen werden"]
+    quotes = _quotes("Die Verbände fordern, dass die Regierung die Steuer senkt.")
+    assert [q.text for q in quotes] == ["dass die Regierung die Steuer senkt"]

@@ -183,6 +183,9 @@ def _weak_forms(stem: str, morph: dict[str, Any]) -> set[str]:
     no_prefix = any(stem.startswith(p) for p in prefixes) or any(
         stem.endswith(s) for s in morph.get("no_prefix_suffixes", [])
     )
+    if any(stem.endswith(e) for e in morph.get("n_plural_after", [])) and not any(
+            stem.endswith(s) for s in morph.get("no_prefix_suffixes", [])):
+        forms.add(stem + "n")  # "fordern", "äußern", "bezweifeln": -el/-er stems take -n, not -en
     participle = stem + link + "t"
     forms.add(participle if no_prefix else morph.get("participle_prefix", "") + participle)
     return forms
