@@ -198,6 +198,14 @@ class SentenceReader:
         addressee = prev_words[-2] if len(prev_words) > 1 and prev_word in self.lex.determiners else prev_word
         if addressee.lower() in self.lex.addressee_prepositions:
             return False  # "sagt X gegenüber »nd«", "gegenüber der „Zeitung“": the paper spoken to
+        after_words = self.text[m.end : m.end + BEFORE_QUOTE_CHARS].split()
+        if after_words and after_words[0] in self.lex.state_verbs | self.lex.impersonal_cues \
+                and any(w.strip(".,;:") in self.lex.title_nouns and w[:1].isupper() for w in after_words[1 : MAX_LABEL_WORDS + 2]):
+            return False  # "„…“ ist ihr Titel", "„…“ heißt das Motto": a title named as one
+        lead = prev_words[-MAX_LABEL_WORDS - 2 :]
+        if before.endswith(":") and any(w in self.lex.title_nouns and w[:1].isupper() for w in lead) \
+                and not any(w.lower() in self.lex.cue_forms for w in lead):
+            return False  # "um den ersten Teil des Titels der Denkschrift gehen: „…“"
         first_word = inner.split()[0]
         title_like = inner[0].isupper() and first_word not in self.lex.quote_openers and inner[-1] not in ".!?,…"
         if title_like and not has_cue and words < MAX_TITLE_WORDS:
@@ -225,6 +233,8 @@ class SentenceReader:
             # a word or two without end punctuation after a colon, with no one speaking, is a name
             # or a label ("verpackt in einer App: »frag.jetzt«"), not a statement
             return has_cue or words > MAX_LABEL_WORDS or inner[-1] in ".!?,…" or not before or before[-1] == "\n"
+        if words <= MAX_LABEL_WORDS and inner[:1].islower() and self._named_in_passive(s, m):
+            return False  # "wird „sier“ genannt", "als „siehn“ dekliniert": a word form cited, no one's words
         if verbal and prev_word in self.lex.naming_words and not self._passive_before(s, m):
             return True  # "bezeichnete die Pläne als „Wortbruch“", "nannte es einen „Putsch“"
         if verbal and self._speech_object(s, m):
@@ -261,6 +271,19 @@ class SentenceReader:
             if toks[j].low in self.lex.cue_forms and toks[j + 1].text == ",":
                 return True
         return False
+
+    def _named_in_passive(self, s: Sentence, m: Marked) -> bool:
+        """"wird „sier“ genannt", "als „siehn“ und „ihrm“ dekliniert": a passive auxiliary before the
+        quotation and, after it and any coordinated quotations, the participle that names it."""
+        toks, lex = self.tokens, self.lex
+        if not any(toks[k].low in lex.passive_auxiliaries and not self.in_quote[k]
+                   for k in range(s.first, self._token_at(m.start))):
+            return False
+        k = self._token_at(m.end)
+        while k < s.last and (self.in_quote[k] or toks[k].low in lex.coordinators):
+            k += 1
+        return k < s.last and toks[k].text.islower() and toks[k].low.endswith(lex.participle_endings) \
+            and not self._has_subjunctive(s.first, s.last)
 
     def _passive_before(self, s: Sentence, m: Marked) -> bool:
         """"wurde als »Ruster Ausbruch« bezeichnet", "der als „Sonnenwind“ bezeichnet wird": a name
@@ -414,6 +437,7 @@ class SentenceReader:
         if self._negated(s, cue, end):
             return []  # "…, gab die Flugsicherung nicht bekannt", "nicht mitteilen können, ob …": nothing said
         before = self._content_before(s, cue, end, directs)
+        end = self._subordinate_end(s, cue, end)
         after = self._content_after(s, cue, end, directs)
         if before and after and self.tokens[self._token_at(after.start)].low in self.lex.complementizers:
             before = None  # "Whatever the definition, VW says that …": the clause after "that" is the content
@@ -432,6 +456,17 @@ class SentenceReader:
             if speaker is not None and self.speakers.plausible(speaker):
                 after = self._make(cue.last, end, directs, speaker, self._span(cue.first, cue.last))
         return [before, after]
+
+    def _subordinate_end(self, s: Sentence, cue: Cue, end: int) -> int:
+        """Where content ends when the cue stands in a subordinate clause opening the sentence and no
+        comma opens the content ("While Grisham said the trip was …, he did not …"): at the comma
+        that closes that clause."""
+        toks, lex = self.tokens, self.lex
+        if not lex.bare_clause or toks[s.first].low not in lex.subordinators or cue.first <= s.first:
+            return end
+        if any(toks[k].text in ",;:" for k in range(s.first, cue.first)):
+            return end
+        return next((k for k in range(cue.last + 1, end) if toks[k].text == "," and not self.in_quote[k]), end)
 
     def _passive_cue(self, s: Sentence, cue: Cue) -> bool:
         """A participle cue with a passive auxiliary in its clause ("wurde veröffentlicht", "berichtet worden war")."""
@@ -551,7 +586,9 @@ class SentenceReader:
                     return None  # "wies Meldungen zurück, wonach …": the reports' content, not the subject's
                 if first < end and toks[first].low in self.lex.clause_relatives and self._passive_cue(s, cue):
                     return None  # "wurde … veröffentlicht, was Streit auslöste": a relative clause on the whole
-                as_clause = self._opens_with_as(s, cue.first)  # "Wie die Polizei mitteilte, wurden …"
+                wie = self._as_word(s, cue.first)  # "Wie die Polizei mitteilte, wurden …"
+                # (inside the sentence, "…, wie es Söder angekündigt hat, lehnt der BN ab": the main clause goes on)
+                as_clause = wie is not None and (wie == s.first or self._has_subjunctive(first, end))
                 if not (as_clause and first < end) and not self._content_ok(first, end, directs):
                     return None
                 if not as_clause and self._attached_clause(first, end, k == cue.last):
@@ -663,6 +700,8 @@ class SentenceReader:
             return None  # "Steve Menet, Senior Vice President, says: “…”": the content follows the colon
         if self._name_and_apposition(s.first, c0 - 1):
             return None  # "Ascom, a global provider of …, announced": the subject and its apposition
+        if self._in_subordinate(s, c0):
+            return None  # "…, when, in fact, he responded": the cue's clause is subordinate, what precedes is narrative
         left = self.speakers.left_of(c0, i) if c0 < i else None
         if c0 < i and left is None:
             return None
@@ -691,6 +730,20 @@ class SentenceReader:
             np = np or attribution
         speaker = self.speakers.speaker(*np) if np else None
         return self._make(s.first, b, directs, speaker, self._span(cue.first, cue.last))
+
+    def _in_subordinate(self, s: Sentence, c0: int) -> bool:
+        """A subordinator among the few words before clause start ``c0``, past commas ("when, in fact,")."""
+        toks, lex = self.tokens, self.lex
+        k, seen = c0 - 1, 0
+        while k >= s.first and seen < MAX_INSERTED_SPEAKER:
+            if self.in_quote[k]:
+                return False
+            if toks[k].text != ",":
+                if toks[k].low in lex.subordinators and toks[k + 1].text == ",":
+                    return True  # (a subordinator before a comma: "since 1905, said X" is a preposition)
+                seen += 1
+            k -= 1
+        return False
 
     def _name_and_apposition(self, a: int, b: int) -> bool:
         """Tokens ``a``..``b``: capitalised words, a comma, then a phrase opened by an article and
