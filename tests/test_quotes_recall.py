@@ -121,3 +121,58 @@ def test_content_ends_where_the_frame_sentence_resumes() -> None:
     # a subjunctive, or an adjective before its noun, after the comma is still the content
     text = "Er sagte, erste Ergebnisse seien gut, letzte Zweifel blieben."
     assert [q.text for q in _quotes(text)] == ["erste Ergebnisse seien gut, letzte Zweifel blieben"]
+
+
+def test_adjectives_and_rules_are_no_sources() -> None:
+    # "laut" closing the sentence is the adjective; "gemäß" a rule is "in accordance with"
+    assert not _quotes("Schon seit langem wurden Vorwürfe gegen die neue Regierung laut.")
+    assert not _quotes("Die Filme sind mit Zusatzfunktionen gemäß dem neuen Profil ausgestattet.")
+    assert [q.text for q in _quotes("Gemäß einem Bericht der Polizei sei der Mann geflohen.")] == ["sei der Mann geflohen"]
+    # a participle after "als" is an adjective: "gilt als ausgeschlossen"
+    assert not _quotes("Es gilt als ausgeschlossen, dass sich die beiden im Mai gegenüberstehen.")
+
+
+def test_frame_clauses_that_are_no_content() -> None:
+    # a relative on the whole clause after a passive cue; the writer's "kann man sagen"; an
+    # adverbial clause before an inverted frame
+    assert not _quotes("Die Stücke wurden damals vom Verlag veröffentlicht, was einen Rechtsstreit auslöste.")
+    assert not _quotes("Alles in allem kann man sagen, dass das Fest ein Erfolg war.")
+    assert not _quotes("Obwohl bei dem Mann das Handy gefunden wurde, bestritt er jede Beteiligung.")
+
+
+def test_plural_of_cue_stems_in_el_and_er() -> None:
+    # "fordern", "bezweifeln": -el/-er stems take -n in the plural, not -en
+    quotes = _quotes("Die Forscher bezweifeln aber, dass so viele Besucher kommen werden.")
+    assert [q.text for q in quotes] == ["dass so viele Besucher kommen werden"]
+    quotes = _quotes("Die Verbände fordern, dass die Regierung die Steuer senkt.")
+    assert [q.text for q in quotes] == ["dass die Regierung die Steuer senkt"]
+
+
+# --- false-positive classes of the fifth batch of the quote tuning set (2026-12-07) --------------
+
+def test_titles_named_as_titles_are_no_quotes() -> None:
+    text = ("Der Rat veröffentlichte 2007 eine Denkschrift. „Aus dem Frieden leben – für Frieden sorgen“ ist ihr Titel. "
+            "Heute geht es um den ersten Teil des Titels der Denkschrift: „Aus dem Frieden leben.“ Das legt der Text nahe.")
+    assert not _quotes(text)
+    # a title noun later in the clause is not the quotation's predicate
+    text = "Er sagte der Zeitung, dass der Minister „aktiv“ an der Kampagne beteiligt gewesen sei."
+    assert _quotes(text)
+
+
+def test_cited_word_forms_are_no_quotes() -> None:
+    assert not _quotes("Die dritte Person Singular wird „sier“ genannt und entsprechend als „siehn“ dekliniert.")
+
+
+def test_main_clause_after_an_inner_as_clause_is_no_content() -> None:
+    assert not _quotes("Den Ausbau in die Wälder zu verlagern, wie es der Minister angekündigt hat, lehnt der Verband ab.")
+
+
+def test_english_frames_inside_subordinate_clauses() -> None:
+    text = "The video had been edited to show him failing to answer, when, in fact, he responded quickly."
+    assert not _quotes(text, "en")
+    text = "While the press secretary said the trip was routine, he did not have that exam in the past two years."
+    assert [q.text for q in _quotes(text, "en")] == ["the trip was routine"]
+    assert not _quotes("Following the arrest in London, a lawyer for the woman asked for a review.", "en")
+    # "since 1905" is a preposition, not a clause
+    text = "The station has not seen rain since mid-September, the first time since 1905, said the meteorologist."
+    assert _quotes(text, "en")

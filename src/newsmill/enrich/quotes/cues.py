@@ -49,7 +49,8 @@ class CueFinder:
             tok = toks[i]
             low = tok.low
             verbish = (tok.text[:1].islower() or i == s.first) and not (i > s.first and toks[i - 1].low in lex.noun_markers) \
-                and not (i > s.first and toks[i - 1].low in lex.not_cue_after)
+                and not (i > s.first and toks[i - 1].low in lex.not_cue_after) \
+                and not (i > s.first and low in lex.participles and toks[i - 1].low in lex.adjective_participle_after)
             if verbish and low in lex.impersonal_cues and lex.impersonal_subject and not self._beside_subject(i, s):
                 continue  # "„…“ heißt die Serie", "wie die Gegend heißt": a name, not "hieß es"
             if verbish and low in lex.cue_forms:
@@ -116,11 +117,14 @@ class CueFinder:
             n = len(phrase)
             if low == phrase[0] and all(i + k < s.last and toks[i + k].low == phrase[k] for k in range(n)):
                 j = i + n
-                if j < s.last and toks[j].low in lex.according_not_before:
-                    return None  # "laut werden", "laut geworden": the adjective, no source follows
+                if j >= s.last or toks[j].low in lex.according_not_before or toks[j].text in ".!?;":
+                    return None  # "laut werden", "wurden Vorwürfe laut.": the adjective, no source follows
                 while j < s.last and toks[j].text in lex.openers:
                     j += 1
-                return Cue(i, i + n, "according", self.speakers.noun_phrase_from(j, s.last) or self._lower_name(j, s.last))
+                np = self.speakers.noun_phrase_from(j, s.last) or self._lower_name(j, s.last)
+                if low in lex.according_needs_source and not self._names_source(np):
+                    return None  # "gemäß dem neuen Profil", "gemäß der Regelung": in accordance with, no source
+                return Cue(i, i + n, "according", np)
         if low == lex.according_nach and i + 1 < s.last:
             j = i + 1
             if toks[j].text in lex.determiners:
@@ -132,6 +136,15 @@ class CueFinder:
                 np = self.speakers.noun_phrase_from(j, s.last)
                 return Cue(i, j + 1, "according", np or (j, j + 1))
         return None
+
+    def _names_source(self, np: tuple[int, int] | None) -> bool:
+        """A phrase that can be a source: a person or organisation, or headed by a speech or message
+        noun ("gemäß einem Bericht", "gemäß Angaben der Polizei")."""
+        if np is None:
+            return False
+        if self.speakers.plausible_range(*np):
+            return True
+        return any(self._speech_noun(t.text) or t.text in self.lex.message_nouns for t in self.tokens[np[0] : np[1]])
 
     def _lower_name(self, j: int, stop: int) -> tuple[int, int] | None:
         """A source written in lower case, as agencies and papers style themselves ("laut dpa",

@@ -157,6 +157,15 @@ class QuoteLexicon:
     addressee_prepositions: frozenset[str] = frozenset()
     # the auxiliary of the writer's impersonal aside ("Es sei angemerkt, dass …")
     aside_auxiliaries: frozenset[str] = frozenset()
+    # attribution prepositions that also mean "in accordance with" ("gemäß der Regelung"): a source
+    # only when a speaker or a speech noun follows
+    according_needs_source: frozenset[str] = frozenset()
+    # words after which a participle is an adjective, not a speech act ("gilt als ausgeschlossen")
+    adjective_participle_after: frozenset[str] = frozenset()
+    # relatives on a whole clause ("…, was Streit auslöste", "…, wo …"): after a passive cue, no content
+    clause_relatives: frozenset[str] = frozenset()
+    # modals with which the generic pronoun states the writer's view ("kann man sagen")
+    generic_modals: frozenset[str] = frozenset()
     # derived from the fields above in __post_init__
     according_starts: frozenset[str] = field(init=False)  # first words of "laut", "according to", "nach"
     person_words: frozenset[str] = field(init=False)
@@ -183,6 +192,9 @@ def _weak_forms(stem: str, morph: dict[str, Any]) -> set[str]:
     no_prefix = any(stem.startswith(p) for p in prefixes) or any(
         stem.endswith(s) for s in morph.get("no_prefix_suffixes", [])
     )
+    if any(stem.endswith(e) for e in morph.get("n_plural_after", [])) and not any(
+            stem.endswith(s) for s in morph.get("no_prefix_suffixes", [])):
+        forms.add(stem + "n")  # "fordern", "äußern", "bezweifeln": -el/-er stems take -n, not -en
     participle = stem + link + "t"
     forms.add(participle if no_prefix else morph.get("participle_prefix", "") + participle)
     return forms
@@ -326,6 +338,10 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         speech_object_prepositions=words("speech_object_prepositions"),
         addressee_prepositions=words("addressee_prepositions"),
         aside_auxiliaries=words("aside_auxiliaries"),
+        according_needs_source=words("according_needs_source"),
+        adjective_participle_after=words("adjective_participle_after"),
+        clause_relatives=words("clause_relatives"),
+        generic_modals=words("generic_modals"),
     )
 
 
