@@ -249,3 +249,9 @@ def test_a_german_pronoun_takes_up_an_organisation_subject_of_its_grammatical_ge
     police, minister = _speaker(quotes, "bewaffnet"), _speaker(quotes, "ernst")
     assert police is not None and (police.text, police.name) == ("Sie", "Polizei")
     assert minister is not None and minister.name == "Anna Roth"  # a person subject stays the person
+
+
+def test_one_of_a_group_is_its_own_speaker_not_the_group_before() -> None:
+    text = 'Residents said they were scared. "It was like a war zone," one woman said.'
+    spk = _speaker(_quotes(text, []), "war zone")
+    assert spk is not None and spk.text == "one woman" and spk.id == ""
