@@ -172,11 +172,15 @@ def test_a_role_noun_is_not_the_last_speaker_when_others_were_named_since() -> N
 
 
 def test_a_subject_apposition_before_said_leaves_the_clause_after_it_as_content() -> None:
-    for text in ("Dale Ortiz, a spokesman, said the mill would stay open.",
-                 "The spokesman, Dale Ortiz, said the mill would stay open."):
+    for text, content in (("Dale Ortiz, a spokesman, said the mill would stay open.", "the mill would stay open"),
+                          ("The spokesman, Dale Ortiz, said the mill would stay open.", "the mill would stay open"),
+                          ("Dale Ortiz, 45, said the mill needed money.", "the mill needed money"),
+                          ("Dale Ortiz, speaking at a rally, said the mill closed.", "the mill closed")):
         quotes = _quotes(text, [_entity(text, "Dale Ortiz")])
-        assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == \
-            [("the mill would stay open", "Dale Ortiz")], text
+        assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [(content, "Dale Ortiz")], text
+    # a participle with its phrase after the noun is no finite verb: the frame is inverted
+    study = _quotes("The vaccine works, said the researchers involved in the study.", [])
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in study] == [("The vaccine works", "the researchers")]
     # an inverted frame after the content is still the speaker
     inverted = _quotes("The mill would stay open, said the spokesman.", [])
     assert [q.speaker.text if q.speaker else None for q in inverted] == ["the spokesman"]
