@@ -259,3 +259,12 @@ def test_one_of_a_group_is_its_own_speaker_not_the_group_before() -> None:
     text = 'Residents said they were scared. "It was like a war zone," one woman said.'
     spk = _speaker(_quotes(text, []), "war zone")
     assert spk is not None and spk.text == "one woman" and spk.id == ""
+
+
+def test_an_abbreviated_role_is_a_role_not_an_organisation() -> None:
+    text = ("Prime Minister Bob Jonsson visited the hospital. The PM said the service was \"in good hands\".\n\n"
+            "Labour MP Dawn Butler criticised the plan. The MP said it was \"a disgrace\".")
+    quotes = _quotes(text, [_entity(text, "Bob Jonsson"), _entity(text, "Dawn Butler")])
+    pm, mp = _speaker(quotes, "good hands"), _speaker(quotes, "disgrace")
+    assert pm is not None and (pm.name, pm.id) == ("Bob Jonsson", "per:bob-jonsson")
+    assert mp is not None and (mp.name, mp.id) == ("Dawn Butler", "per:dawn-butler")
