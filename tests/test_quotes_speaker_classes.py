@@ -213,6 +213,10 @@ def test_a_role_noun_with_no_one_in_that_role_is_the_one_person_just_named() -> 
     actor, minister = _speaker(quotes, "heartbeat"), _speaker(quotes, "talks")
     assert actor is not None and (actor.text, actor.name) == ('the "Pose" actor', "James Vander Holt")
     assert minister is not None and minister.name == "minister"  # the role was used for someone unnamed
+    de = 'Thomas Mair rief "Britain First". Der Richter sagte zu Mair, er sei ein Terrorist.'
+    judge = _speaker(_quotes(de, [_entity(de, "Thomas Mair"), _entity(de, "Mair", at=40, canonical="Thomas Mair")], "de"),
+                     "Terrorist")
+    assert judge is not None and judge.name == "Richter"  # the judge speaks to Mair: someone else
 
 
 def test_a_publication_with_its_article_or_a_company_group_named_in_full_gets_an_org_id() -> None:

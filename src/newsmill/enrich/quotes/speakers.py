@@ -655,7 +655,7 @@ class SpeakerFinder:
             found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]), roles[-1])
             if found is None or found == owner:
                 found = self._next_in_role(start, roles[-1]) or self._only_person_near(start, roles[-1])
-            if found and found != owner:
+            if found and found != owner and not self._named_later_in_sentence(start + 1, found):
                 return found  # "Ibsen's wife" is not Ibsen
         groups = [w for w in words[1:] if w.lower() in lex.speaker_nouns and w not in lex.role_nouns]
         proper = lex.lowercase_nouns and bool(groups) and groups[-1][:1].isupper()  # "the Interior Ministry": a name
@@ -1102,6 +1102,16 @@ class SpeakerFinder:
         if len(names) != 1 or not any(self._opens_sentence(j) for j in js):
             return None
         return names.pop()
+
+    def _named_later_in_sentence(self, before: int, name: str) -> bool:
+        """``name`` is named again after ``before`` in its sentence: "Der Richter sagte zu Mair" —
+        the role speaks to that person, so it is someone else."""
+        t = k = bisect.bisect_left(self._token_starts, before)
+        while k < len(self.tokens) and k - t < MAX_SENTENCE_TOKENS and not self._ends_sentence(k):
+            k += 1
+        end = self.tokens[k].end if k < len(self.tokens) else len(self.text)
+        return any(self._person_names[j] == name for j in range(bisect.bisect_left(self._person_starts, before),
+                                                                  bisect.bisect_left(self._person_starts, end)))
 
     def _recent_near(self, before: int) -> str | None:
         """``_recent`` for a person, if named within SPEAKER_PREFERENCE_CHARS: an age noun ("der
