@@ -172,11 +172,15 @@ def test_a_role_noun_is_not_the_last_speaker_when_others_were_named_since() -> N
 
 
 def test_a_subject_apposition_before_said_leaves_the_clause_after_it_as_content() -> None:
-    for text in ("Dale Ortiz, a spokesman, said the mill would stay open.",
-                 "The spokesman, Dale Ortiz, said the mill would stay open."):
+    for text, content in (("Dale Ortiz, a spokesman, said the mill would stay open.", "the mill would stay open"),
+                          ("The spokesman, Dale Ortiz, said the mill would stay open.", "the mill would stay open"),
+                          ("Dale Ortiz, 45, said the mill needed money.", "the mill needed money"),
+                          ("Dale Ortiz, speaking at a rally, said the mill closed.", "the mill closed")):
         quotes = _quotes(text, [_entity(text, "Dale Ortiz")])
-        assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == \
-            [("the mill would stay open", "Dale Ortiz")], text
+        assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [(content, "Dale Ortiz")], text
+    # a participle with its phrase after the noun is no finite verb: the frame is inverted
+    study = _quotes("The vaccine works, said the researchers involved in the study.", [])
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in study] == [("The vaccine works", "the researchers")]
     # an inverted frame after the content is still the speaker
     inverted = _quotes("The mill would stay open, said the spokesman.", [])
     assert [q.speaker.text if q.speaker else None for q in inverted] == ["the spokesman"]
@@ -209,6 +213,10 @@ def test_a_role_noun_with_no_one_in_that_role_is_the_one_person_just_named() -> 
     actor, minister = _speaker(quotes, "heartbeat"), _speaker(quotes, "talks")
     assert actor is not None and (actor.text, actor.name) == ('the "Pose" actor', "James Vander Holt")
     assert minister is not None and minister.name == "minister"  # the role was used for someone unnamed
+    de = 'Thomas Mair rief "Britain First". Der Richter sagte zu Mair, er sei ein Terrorist.'
+    judge = _speaker(_quotes(de, [_entity(de, "Thomas Mair"), _entity(de, "Mair", at=40, canonical="Thomas Mair")], "de"),
+                     "Terrorist")
+    assert judge is not None and judge.name == "Richter"  # the judge speaks to Mair: someone else
 
 
 def test_a_publication_with_its_article_or_a_company_group_named_in_full_gets_an_org_id() -> None:
@@ -249,3 +257,18 @@ def test_a_german_pronoun_takes_up_an_organisation_subject_of_its_grammatical_ge
     police, minister = _speaker(quotes, "bewaffnet"), _speaker(quotes, "ernst")
     assert police is not None and (police.text, police.name) == ("Sie", "Polizei")
     assert minister is not None and minister.name == "Anna Roth"  # a person subject stays the person
+
+
+def test_one_of_a_group_is_its_own_speaker_not_the_group_before() -> None:
+    text = 'Residents said they were scared. "It was like a war zone," one woman said.'
+    spk = _speaker(_quotes(text, []), "war zone")
+    assert spk is not None and spk.text == "one woman" and spk.id == ""
+
+
+def test_an_abbreviated_role_is_a_role_not_an_organisation() -> None:
+    text = ("Prime Minister Bob Jonsson visited the hospital. The PM said the service was \"in good hands\".\n\n"
+            "Labour MP Dawn Butler criticised the plan. The MP said it was \"a disgrace\".")
+    quotes = _quotes(text, [_entity(text, "Bob Jonsson"), _entity(text, "Dawn Butler")])
+    pm, mp = _speaker(quotes, "good hands"), _speaker(quotes, "disgrace")
+    assert pm is not None and (pm.name, pm.id) == ("Bob Jonsson", "per:bob-jonsson")
+    assert mp is not None and (mp.name, mp.id) == ("Dawn Butler", "per:dawn-butler")

@@ -888,8 +888,18 @@ class SentenceReader:
 
     def _subject_of_finite(self, k: int) -> bool:
         """The noun phrase at token ``k`` is followed by a finite verb: the subject of a clause."""
-        np = self.speakers.noun_phrase_from(k, len(self.tokens))
-        return np is not None and np[1] < len(self.tokens) and self.tokens[np[1]].low in self.lex.finite_words
+        toks, lex = self.tokens, self.lex
+        np = self.speakers.noun_phrase_from(k, len(toks))
+        if np is None or np[1] >= len(toks):
+            return False
+        verb = toks[np[1]]
+        if verb.low in lex.finite_words:
+            return True
+        # a past form ("the school needed money"), not a participle with its phrase ("the
+        # researchers involved in the study")
+        after = toks[np[1] + 1] if np[1] + 1 < len(toks) else None
+        return verb.text[:1].islower() and verb.low.endswith(lex.finite_endings) and verb.low not in lex.cue_forms \
+            and after is not None and after.low not in lex.prepositions
 
     def _question_closed(self, k: int) -> bool:
         """Token ``k`` closes a quoted question or exclamation ("“Can I …?” Brooke asked"): the

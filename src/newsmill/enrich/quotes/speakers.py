@@ -655,7 +655,7 @@ class SpeakerFinder:
             found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]), roles[-1])
             if found is None or found == owner:
                 found = self._next_in_role(start, roles[-1]) or self._only_person_near(start, roles[-1])
-            if found and found != owner:
+            if found and found != owner and not self._named_later_in_sentence(start + 1, found):
                 return found  # "Ibsen's wife" is not Ibsen
         groups = [w for w in words[1:] if w.lower() in lex.speaker_nouns and w not in lex.role_nouns]
         proper = lex.lowercase_nouns and bool(groups) and groups[-1][:1].isupper()  # "the Interior Ministry": a name
@@ -828,12 +828,22 @@ class SpeakerFinder:
         """The first token of the sentence token ``t`` is in; None when it starts too far back."""
         toks = self.tokens
         k = t - 1
-        while k >= 0 and t - k <= MAX_SENTENCE_TOKENS and toks[k].text not in ".!?" \
+        while k >= 0 and t - k <= MAX_SENTENCE_TOKENS and not self._ends_sentence(k) \
                 and "\n" not in self.text[toks[k].end : toks[k + 1].start]:
             k -= 1
-        if k >= 0 and toks[k].text not in ".!?" and "\n" not in self.text[toks[k].end : toks[k + 1].start]:
+        if k >= 0 and not self._ends_sentence(k) and "\n" not in self.text[toks[k].end : toks[k + 1].start]:
             return None
         return k + 1
+
+    def _ends_sentence(self, k: int) -> bool:
+        """Token ``k`` ends a sentence: "." (not after an abbreviation or initial: "Nov.", "J."), "!", "?"."""
+        tok = self.tokens[k]
+        if tok.text in "!?":
+            return True
+        if tok.text != "." or k == 0:
+            return False
+        prev = self.tokens[k - 1]
+        return prev.end != tok.start or not (prev.text in self.lex.abbreviations or (len(prev.text) == 1 and prev.text.isupper()))
 
     def _group_subject_before(self, t: int, gender: str = "") -> str | None:
         """The organisation or group that is the subject of the sentence before token ``t``'s:
@@ -1075,14 +1085,15 @@ class SpeakerFinder:
         return best
 
     def _only_person_near(self, before: int, role: str) -> str | None:
-        """The one person the sentences just before name, as their subject, when the role is not
+        """The one person the sentence just before names, as its subject, when the role is not
         used there for someone unnamed: "James Van Der Beek is expecting a child. “…,” the actor
         said" (but "Merz met the minister. The minister said" is not Merz)."""
-        lo = before - SPEAKER_PREFERENCE_CHARS
         t = bisect.bisect_left(self._token_starts, before)
         opening = self._sentence_first(t)
-        if opening is None:
+        previous = self._sentence_first(opening - 1) if opening else None
+        if opening is None or previous is None:
             return None
+        lo = self.tokens[previous].start
         if self._role_used(lo, before, role):
             return None  # the role was used before, for its own referent
         js = [j for j in range(bisect.bisect_left(self._person_starts, lo), len(self._person_starts))
@@ -1091,6 +1102,16 @@ class SpeakerFinder:
         if len(names) != 1 or not any(self._opens_sentence(j) for j in js):
             return None
         return names.pop()
+
+    def _named_later_in_sentence(self, before: int, name: str) -> bool:
+        """``name`` is named again after ``before`` in its sentence: "Der Richter sagte zu Mair" —
+        the role speaks to that person, so it is someone else."""
+        t = k = bisect.bisect_left(self._token_starts, before)
+        while k < len(self.tokens) and k - t < MAX_SENTENCE_TOKENS and not self._ends_sentence(k):
+            k += 1
+        end = self.tokens[k].end if k < len(self.tokens) else len(self.text)
+        return any(self._person_names[j] == name for j in range(bisect.bisect_left(self._person_starts, before),
+                                                                  bisect.bisect_left(self._person_starts, end)))
 
     def _recent_near(self, before: int) -> str | None:
         """``_recent`` for a person, if named within SPEAKER_PREFERENCE_CHARS: an age noun ("der
