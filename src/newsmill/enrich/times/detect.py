@@ -346,7 +346,9 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         has_year = _written_year(found)
         if value and has_year and (point := parse_point(value)):
             ref.last_year = (point.year, found.start)
-            if point.month:
+            if point.month and not _since(text, found, tables):
+                # ("seit April 2007 lebt er im Exil … ein Haftbefehl vom 23. Mai": a state's start
+                # dates no later day of the paragraph)
                 ref.explicit = (point.year, found.start)
                 ref.explicit_month = point.month
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
@@ -483,6 +485,16 @@ def _moved(text: str, a: TimeExpression, b: TimeExpression, tables: TimeTables) 
         return False
     lo, hi = sentence_span(text, a.start, b.end)
     return verbs.search(text, lo, hi) is not None
+
+
+def _since(text: str, found: Found, tables: TimeTables) -> bool:
+    """The expression is where a state began ("seit April 2007", "since March 2020")."""
+    since = tables.past_before
+    if since is None:
+        return False
+    words = text[found.start:found.end].split()
+    return bool(since.search(text, max(0, found.start - 16), found.start)
+                or (len(words) > 1 and since.search(words[0] + " ")))
 
 
 def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> list[TimeExpression]:
