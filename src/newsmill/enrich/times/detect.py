@@ -346,11 +346,10 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         has_year = _written_year(found)
         if value and has_year and (point := parse_point(value)):
             ref.last_year = (point.year, found.start)
-            if point.month and not _since(text, found, tables):
-                # ("seit April 2007 lebt er im Exil … ein Haftbefehl vom 23. Mai": a state's start
-                # dates no later day of the paragraph)
+            if point.month:
                 ref.explicit = (point.year, found.start)
                 ref.explicit_month = point.month
+                ref.explicit_since = _since(text, found, tables)
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
         written.append(has_year)
         kinds.append(found.rule.type)
