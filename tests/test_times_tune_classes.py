@@ -370,3 +370,12 @@ def test_a_set_date_after_is_stays_ahead() -> None:
 ])
 def test_abbreviations_and_yearly_dates(language: str, text: str, span: str, value: str) -> None:
     assert _values(text, language)[span] == value
+
+
+def test_a_states_start_year_dates_no_later_day() -> None:
+    text = ("Bemba, der seit dem April 2007 im Exil lebt, wurde verhaftet. "
+            "Grundlage ist ein Haftbefehl vom 23. Mai in Den Haag.")
+    assert _calendar(text, "de", dt.date(2008, 5, 25))["23. Mai"] == "2008-05-23"
+    # a date the story told still gives its year to the next one
+    told = "Am 30. Januar 1933 kam er an die Macht. Am 1. Februar löste er den Reichstag auf."
+    assert _calendar(told, "de", dt.date(2008, 5, 25))["1. Februar"] == "1933-02-01"

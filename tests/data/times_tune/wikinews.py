@@ -21,7 +21,7 @@ from pages import BENCH, MIN_BODY, half, opening  # type: ignore[import-not-foun
 SOURCE = BENCH / "quotes-de"
 # How many openings (in the order of ``texts``) judged_wikinews.jsonl covers completely: an opening
 # without a row there holds no time.
-JUDGED_TEXTS = 185
+JUDGED_TEXTS = 215
 _DATE = re.compile(r"\((\d{4}-\d\d-\d\d)\)\.pretty\.json$")
 
 

@@ -50,6 +50,10 @@ class Reference:
     day_at: int = 0  # where it was mentioned
     explicit: tuple[int, int] | None = None  # (year, offset) of the last date written with its year
     explicit_month: int | None = None  # and its month
+    # the explicit year was where a state began ("seit April 2007"): it continues a story told in
+    # the past ("seit November 2020 … Im März erklärte …"), not a present one ("… ist ein
+    # Haftbefehl vom 23. Mai")
+    explicit_since: bool = False
     # weekday (0 = Monday) -> the day a bare weekday of the text was last resolved to
     weekdays: dict[int, dt.date] = field(default_factory=dict)
     night: bool = False  # the last day came from "in der Nacht auf Samstag": the night before that day

@@ -349,6 +349,7 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
             if point.month:
                 ref.explicit = (point.year, found.start)
                 ref.explicit_month = point.month
+                ref.explicit_since = _since(text, found, tables)
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
         written.append(has_year)
         kinds.append(found.rule.type)
@@ -483,6 +484,16 @@ def _moved(text: str, a: TimeExpression, b: TimeExpression, tables: TimeTables) 
         return False
     lo, hi = sentence_span(text, a.start, b.end)
     return verbs.search(text, lo, hi) is not None
+
+
+def _since(text: str, found: Found, tables: TimeTables) -> bool:
+    """The expression is where a state began ("seit April 2007", "since March 2020")."""
+    since = tables.past_before
+    if since is None:
+        return False
+    words = text[found.start:found.end].split()
+    return bool(since.search(text, max(0, found.start - 16), found.start)
+                or (len(words) > 1 and since.search(words[0] + " ")))
 
 
 def intervals(text: str, times: list[TimeExpression], tables: TimeTables) -> list[TimeExpression]:

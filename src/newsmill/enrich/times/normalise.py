@@ -158,6 +158,8 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
     ref = job.ref
     if ref.narrative or ref.dct is None:
         return ref.point.year if ref.point else None
+    if ref.explicit_since and local_tense(job.text, job.span[0], job.span[1], job.tables) >= 0:
+        return tense_year(ref.dct, month, day, job.tense)
     explicit = ref.explicit_year(job.text, job.span[0])
     if explicit is None:
         # past narration continues the story's year, a schedule its coming year ("kicks off June
