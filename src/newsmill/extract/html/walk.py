@@ -451,13 +451,15 @@ class _Walker:
             self.caption_depth -= 1
         if frame.hint:
             self.hint_depth -= 1
-        if frame.pictures and not frame.caption and frame.block_level:
+        pictures = frame.pictures
+        if pictures and not frame.caption and frame.block_level:
             self._picture_box(frame)
         if self.real:
             parent = self.real[-1]
-            if frame.pictures and not parent.pictures:
-                parent.picture_at = frame.picture_at
-            parent.pictures += frame.pictures
+            if pictures:
+                if not parent.pictures:
+                    parent.picture_at = frame.picture_at
+                parent.pictures += pictures
             if frame.flagged and not frame.weak:
                 parent.bad += frame.good + frame.bad + frame.neutral
             else:
