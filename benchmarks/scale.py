@@ -265,7 +265,10 @@ def main() -> None:
                     rows.append((name, scale, count, n, result))
                     print(f"[{time.strftime('%H:%M:%S')}] x{scale} round {r + 1} {name}: "
                           f"{result['pages'] / max(result['tree_cpu'], 1e-9):.1f} pages per tree CPU s, "
-                          f"{result['seconds']:.0f} s wall, load {result['load'][0]:.1f}", file=sys.stderr, flush=True)
+                          f"{result['seconds']:.0f} s wall, load {result['load'][0]:.1f}; ms/page: " + ", ".join(
+                              f"{part} {seconds / max(result['pages'], 1) * 1000:.2f}"
+                              for part, seconds in sorted(result["cpu_by_role"].items(), key=lambda x: -x[1])
+                              if seconds / max(result["pages"], 1) >= 0.00005), file=sys.stderr, flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps([{"config": name, "scale": scale, "units": count, "records": n, **r}
                                                for name, scale, count, n, r in rows], indent=1))

@@ -16,7 +16,7 @@ pytest.importorskip("distributed")
 pytest.importorskip("warcio")
 pytest.importorskip("pyarrow")
 
-from newsmill.run.dask_engine import DaskOptions, client  # noqa: E402
+from newsmill.run.dask_engine import HEARTBEAT_S, UNWATCHED_SYSTEM_MONITOR, DaskOptions, client  # noqa: E402
 from newsmill.run.dataset import DatasetOptions, ingest_dataset  # noqa: E402
 from newsmill.run.manifest import Manifest  # noqa: E402
 from newsmill.run.task import TaskOptions  # noqa: E402
@@ -185,6 +185,27 @@ def test_our_cluster_workers_keep_glibc_sliding_mmap_threshold(scheduler: str) -
     assert set(threads.values()) == {"1"}  # the rest of Dask's worker environment stays
 
 
+def _heartbeat_ms(dask_worker: Any) -> float:
+    return float(dask_worker.periodic_callbacks["heartbeat"].callback_time)
+
+
+def test_our_cluster_workers_beat_every_two_seconds_not_every_half(scheduler: str) -> None:
+    # the scheduler sends the interval back with every heartbeat: read it after one has come back
+    import time
+
+    from distributed import Client
+
+    with Client(scheduler, timeout=60) as c:  # type: ignore[no-untyped-call]
+        deadline = time.monotonic() + 30
+        while True:
+            beats = c.run(_heartbeat_ms)
+            if set(beats.values()) == {HEARTBEAT_S * 1000} or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+    assert len(beats) == 2
+    assert set(beats.values()) == {HEARTBEAT_S * 1000}
+
+
 def test_an_unwatched_local_cluster_serves_no_dashboard() -> None:
     import urllib.error
     import urllib.request
@@ -194,3 +215,6 @@ def test_an_unwatched_local_cluster_serves_no_dashboard() -> None:
         with pytest.raises(urllib.error.HTTPError) as err:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/status", timeout=10)  # noqa: S310
         assert err.value.code == 404
+        # and samples the system for the dashboard's plots less often
+        assert set(c.run(_worker_setting, "distributed.admin.system-monitor.interval").values()) == {
+            UNWATCHED_SYSTEM_MONITOR}

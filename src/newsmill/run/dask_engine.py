@@ -10,6 +10,7 @@ workers die more than Dask's ``allowed-failures`` times is recorded as failed, n
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -48,11 +49,21 @@ PAGE_TOPIC = "newsmill-pages"
 #   task trims the heap itself where memory is freed in bulk (after each page, each row group).
 LOCAL_CLUSTER_CONFIG = {"distributed.worker.daemon": False, "distributed.worker.profile.enabled": False,
                         "distributed.worker.memory.monitor-interval": "1s",
-                        "distributed.admin.system-monitor.interval": "2s",
+                        "distributed.admin.system-monitor.interval": "2s",  # 10 s without a dashboard
                         "distributed.admin.system-monitor.disk": False,
                         "distributed.admin.tick.interval": "1s",
                         "distributed.scheduler.work-stealing": False,
                         "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+
+# The system monitor samples CPU, memory and the host's network counters for the dashboard's
+# plots (psutil; the network read was 28 % of an idle worker's CPU at 2 s): every 10 s when no
+# dashboard is served.
+UNWATCHED_SYSTEM_MONITOR = "10s"
+# Seconds between a worker's heartbeats on our own LocalCluster. Dask's scheduler asks every
+# worker of a cluster of up to ten for one every 0.5 s (its metrics, its running tasks), which was
+# half of an idle worker's CPU and a third of the scheduler's; liveness needs far less (a worker
+# is given up after five minutes without one), and our tasks report their pages by events.
+HEARTBEAT_S = 2.0
 
 
 @dataclass
@@ -75,7 +86,10 @@ def client(options: DaskOptions) -> Iterator[Any]:
     # The task's page pool starts child processes. It can do so on a daemonic worker too (see
     # ``local._children_allowed``, what an existing cluster's `dask worker` is by default); our own
     # LocalCluster's workers are simply started non-daemonic.
-    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+    config = dict(LOCAL_CLUSTER_CONFIG)
+    if not options.dashboard:
+        config["distributed.admin.system-monitor.interval"] = UNWATCHED_SYSTEM_MONITOR
+    with dask.config.set(config):
         if options.scheduler:
             with Client(options.scheduler, timeout=CLUSTER_START_TIMEOUT_S) as c:  # type: ignore[no-untyped-call]
                 yield c
@@ -83,11 +97,38 @@ def client(options: DaskOptions) -> Iterator[Any]:
         from newsmill.run.local import RunOptions
 
         n = options.workers or RunOptions().workers()
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
-                               dashboard_address=":0" if options.dashboard else None, memory_limit=options.memory_limit,
-                               silence_logs=logging.ERROR)
-        with cluster, Client(cluster, timeout=CLUSTER_START_TIMEOUT_S) as c:  # type: ignore[no-untyped-call]
-            yield c
+        with _heartbeats_every(HEARTBEAT_S):
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                                   dashboard_address=":0" if options.dashboard else None,
+                                   memory_limit=options.memory_limit, silence_logs=logging.ERROR)
+            with cluster, Client(cluster, timeout=CLUSTER_START_TIMEOUT_S) as c:  # type: ignore[no-untyped-call]
+                yield c
+
+
+@contextlib.contextmanager
+def _heartbeats_every(seconds: float) -> Iterator[None]:
+    """Workers of a LocalCluster started meanwhile beat at most every ``seconds``.
+
+    The interval is not a setting: the scheduler computes it from the number of workers
+    (``distributed.scheduler.heartbeat_interval``) and sends it back with every heartbeat. A
+    LocalCluster's scheduler runs in this process, so the function is wrapped here for the
+    cluster's lifetime (restored after; a Dask without it keeps its own interval).
+    """
+    from distributed import scheduler
+
+    original = getattr(scheduler, "heartbeat_interval", None)
+    if not callable(original):
+        yield
+        return
+    scheduler.heartbeat_interval = functools.partial(_at_least, original, seconds)
+    try:
+        yield
+    finally:
+        scheduler.heartbeat_interval = original
+
+
+def _at_least(interval: Callable[[int], float], seconds: float, workers: int) -> float:
+    return max(float(interval(workers)), seconds)
 
 
 def dashboard(c: Any) -> str | None:
