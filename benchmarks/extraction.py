@@ -276,8 +276,12 @@ def cold_table(n: int) -> str:
         marks = {tool: cold_run(tool, page_file) for tool in COLD_TOOLS}
     steady_from = min(COLD_STEADY_FROM, len(pages) - 1)
     rows = {}
+    slowest: dict[str, str] = {}
     for tool, m in marks.items():
         per_page = sorted(m[i][1] - m[i - 1][1] for i in range(1, len(m)))
+        if len(m) > 1:
+            at = max(range(1, len(m)), key=lambda i: m[i][1] - m[i - 1][1])
+            slowest[tool] = f"{pages[at].id} (page {at + 1})"
         rows[tool] = {
             "import + first page, wall s": m[0][0], "import + first page, CPU s": m[0][1],
             f"N={len(m)}, wall s": m[-1][0], f"N={len(m)}, CPU s": m[-1][1],
@@ -290,6 +294,8 @@ def cold_table(n: int) -> str:
     for key in rows["newsmill"]:
         a, b = rows["newsmill"][key], rows["trafilatura"][key]
         lines.append(f"| {key} | {a:.3f} | {b:.3f} | {b / a if a else 0:.1f}× |")
+    # Which page is the worst case, so that it can be profiled on its own.
+    lines.append(f"| per page max, which page | {slowest.get('newsmill', '–')} | {slowest.get('trafilatura', '–')} | |")
     return "\n".join(lines)
 
 

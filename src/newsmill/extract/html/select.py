@@ -149,6 +149,9 @@ def _beyond_one_paragraph(walk: Walk, best: Candidate, ctx: Context) -> Candidat
     if best.last - best.first > 1:
         return best
     by_element = {id(c.element): c for c in walk.candidates}
+    parent = _parent_of_paragraphs(best, by_element, ctx)
+    if parent is not None:
+        return parent
     for el in best.element.iterancestors():
         up = by_element.get(id(el))
         if up is None:
@@ -158,6 +161,20 @@ def _beyond_one_paragraph(walk: Walk, best: Candidate, ctx: Context) -> Candidat
         if el.tag in ("body", "html"):
             break
     return best
+
+
+def _parent_of_paragraphs(best: Candidate, by_element: dict[int, Candidate], ctx: Context) -> Candidate | None:
+    """The parent of a one-paragraph winner whose sibling paragraphs (same tag, article-like, not
+    marked) hold as much text again: the body, though a widget or a comment box inside it took
+    the parent's score below zero (marked and link-heavy blocks are dropped one by one after)."""
+    el = best.element
+    parent = el.getparent()
+    up = by_element.get(id(parent)) if parent is not None else None
+    if up is None or parent.tag in ("body", "html") or _flagged(up, ctx.ignore):
+        return None
+    siblings = (by_element.get(id(s)) for s in parent.iterchildren(el.tag) if s is not el)
+    rest = sum(c.good for c in siblings if c is not None and c.last - c.first == 1 and not _own_flags(c, up))
+    return up if rest >= best.good else None
 
 
 # A post with less article-like text than this is tiny: a quip, a link, a picture with two lines.
@@ -263,7 +280,8 @@ def block_reason(b: RawBlock, container: Candidate | None, position: int,
 
 def select(walk: Walk, container: Candidate | None, title: str | None,
            ignore: frozenset[int] = frozenset(), lead_at: int | None = None,
-           check_time: Callable[[], None] = lambda: None) -> Selection:
+           check_time: Callable[[], None] = lambda: None, headline: int = -1) -> Selection:
+    """Keep or drop each block; ``headline`` is the block index of the headline (``Context``)."""
     sel = Selection()
     title_key = _key(title) if title else None
     # Only lines about as long as the title can repeat it: the word key is not worth computing
@@ -290,6 +308,11 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
         # The headline is Article.title; a line that repeats it (a gallery's or share box's title)
         # is the headline again, whatever its tag.
         if title_key and len(b.text) <= title_chars and _key(b.text) == title_key:
+            _note(sel.dropped, b.text, "duplicate")
+            continue
+        # The heading that context() took for the headline is the title with a kicker or a site
+        # name around it ("Thema Verbraucherschutz Mehr Transparenz …"): the title, not the body.
+        if i == headline and b.kind == "heading":
             _note(sel.dropped, b.text, "duplicate")
             continue
         reason = reasons[i] if i in reasons else block_reason(b, container, i, ignore)

@@ -1,0 +1,40 @@
+"""Page parts around and inside the article that the walk and the container choice misread
+(html helper, session 6): each test is one error class found on the tuning half of trafeval-de."""
+
+from __future__ import annotations
+
+from newsmill.extract import extract
+
+STORY = ("Der Stadtrat hat am Montag nach langer Debatte beschlossen, die Buslinien im Norden der Stadt "
+         "bis zum Sommer neu zu ordnen und den Takt in den Abendstunden zu verdichten. ")
+MORE = ("Die Verkehrsbetriebe rechnen mit deutlich mehr Fahrgästen, sobald die neue Linie den Bahnhof "
+        "mit dem Gewerbegebiet am Stadtrand verbindet und die Schulen besser erreichbar sind. ")
+
+
+def _page(body: str, title: str = "Neue Buslinien im Norden", head: str = "") -> str:
+    return (f"<html><head><title>{title}</title><meta property='og:title' content='{title}'></head><body><nav><a href='/'>Start</a> <a href='/a'>Lokales</a></nav>"
+            f"{head}<article>{body}</article><footer>Impressum</footer></body></html>")
+
+
+def test_a_headline_with_a_kicker_around_the_title_is_the_title_not_a_body_heading() -> None:
+    body = f"<h1><span>Thema Verkehr</span> Neue Buslinien im Norden</h1><p>{STORY}</p><p>{MORE}</p>"
+    # A second <h1> (the site name) keeps the title reader on <title>, as on ministry portals.
+    article = extract(_page(body, head="<div><h1>Stadtportal</h1></div>"))
+    assert "Thema Verkehr" not in article.text
+    assert MORE.strip() in article.text
+
+
+def test_a_widget_inside_the_body_does_not_leave_only_its_longest_paragraph() -> None:
+    # The link list and the comment form inside the body div take its score below zero; the
+    # longest paragraph alone must not win over its sibling paragraphs.
+    links = "".join(f"<li><a href='/rasse/{i}'>Rasse Nummer {i} im Überblick</a></li>" for i in range(60))
+    body = (f"<div class='entry'><h1>Neue Buslinien im Norden</h1><p>{STORY * 2}</p><p>{MORE}</p>"
+            f"<p>Die Fahrpläne hängen ab sofort an allen Haltestellen aus, auch online sind sie abrufbar.</p>"
+            f"<p>Ein Ticket kostet weiterhin drei Euro, Monatskarten werden nicht teurer als bisher.</p>"
+            f"<div class='widget_nav_menu'><ul>{links}</ul></div>"
+            f"<div class='comments-area'><p>Schreibe einen Kommentar. {STORY}</p></div></div>")
+    text = extract(_page(body)).text
+    assert MORE.strip() in text
+    assert "Monatskarten werden nicht teurer" in text
+    assert "Rasse Nummer 3" not in text
+    assert "Schreibe einen Kommentar" not in text
