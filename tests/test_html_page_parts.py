@@ -38,3 +38,22 @@ def test_a_widget_inside_the_body_does_not_leave_only_its_longest_paragraph() ->
     assert "Monatskarten werden nicht teurer" in text
     assert "Rasse Nummer 3" not in text
     assert "Schreibe einen Kommentar" not in text
+
+
+def test_a_link_box_inside_the_body_goes_with_its_heading_and_synopsis() -> None:
+    items = "".join(f"<li><a href='/heft/{i}'>Thema {i} aus dem Heft</a></li>" for i in range(6))
+    box = (f"<div class='collapse-box'><h2>Heft 7/2019</h2><div><p>Dieser Beitrag stammt aus Ausgabe 7 "
+           f"des Magazins. Das Heft ist ab dem 20. Juni im Handel und im Shop erhältlich.</p>"
+           f"<ul>{items}</ul></div></div>")
+    body = f"<h1>Neue Buslinien im Norden</h1><div class='body'>{box}<p>{STORY}</p><p>{MORE}</p><p>{STORY}</p></div>"
+    text = extract(_page(body)).text
+    assert "Heft 7/2019" not in text
+    assert "Dieser Beitrag stammt aus Ausgabe" not in text
+    assert MORE.strip() in text
+
+
+def test_a_section_with_a_few_links_in_its_sentences_is_no_link_box() -> None:
+    linked = ("<p>Die Zeiten stehen im <a href='/plan'>Fahrplan</a>, in der <a href='/karte'>Netzkarte</a> und "
+              "bei der <a href='/info'>Kundeninfo</a> der Verkehrsbetriebe, die täglich geöffnet hat.</p>")
+    body = f"<h1>Neue Buslinien im Norden</h1><div class='body'><p>{STORY}</p><section><h2>Fahrplan</h2>{linked}</section><p>{MORE}</p></div>"
+    assert "Netzkarte und bei der Kundeninfo" in extract(_page(body)).text

@@ -291,6 +291,7 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     cut: _Cut | None = None
     reasons: dict[int, RemovedReason | None] = {}  # block_reason by block index, shared with the next step
     lonely = _lonely_short_blocks(walk, container, ignore, reasons)
+    boxed_links = _link_boxes(walk, container, headline)
     boxed_body = _boxed_text_is_body(walk, container)
     # Three picture boxes or more in a row tell in pictures (a how-to's steps): their text is the body.
     step_blocks = {i for first, last, n in walk.box_runs if n >= STEP_MIN_BOXES for i in range(first, last)}
@@ -325,6 +326,8 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
             reason = cue
         if reason is None and i in lonely:
             reason = "other"
+        if reason is None and i in boxed_links:
+            reason = "teaser"
         if reason is None and len(key) >= DUPLICATE_MIN_CHARS and key in seen:
             reason = "duplicate"
         if reason is not None:
@@ -374,6 +377,34 @@ def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozen
             lonely.add(i)
         last = mark or last
     return lonely
+
+
+# A box inside the body with at least this many link-list items ...
+LINK_BOX_MIN_ITEMS = 3
+# ... more link text than other text, and at most this much article-like text is a link box
+# ("Highlights aus dem Heft", "Mehr zum Thema" with a picture and a line of synopsis): its
+# heading and synopsis go with its links.
+LINK_BOX_MAX_GOOD_CHARS = 400
+
+
+def _link_boxes(walk: Walk, container: Candidate | None, headline: int) -> set[int]:
+    """The block indices of the link boxes inside the container (see LINK_BOX_MIN_ITEMS)."""
+    if container is None:
+        return set()
+    out: set[int] = set()
+    blocks = walk.blocks
+    for c in walk.candidates:
+        if not container.first <= c.first < c.last <= container.last or c is container:
+            continue
+        if c.good > LINK_BOX_MAX_GOOD_CHARS or c.bad <= c.good + c.neutral or c.first <= headline < c.last:
+            continue
+        items = sum(1 for b in blocks[c.first:c.last] if b.link_density > KEEP_MAX_LINK_DENSITY)
+        if items >= LINK_BOX_MIN_ITEMS:
+            # A heading right above the box is its title ("TR 7/2019" over the issue's highlights).
+            above = c.first - 1
+            first = above if above > max(headline, container.first - 1) and blocks[above].kind == "heading" else c.first
+            out.update(range(first, c.last))
+    return out
 
 
 # Picture boxes in a row from this many on are steps told in pictures, not captions.
