@@ -57,3 +57,32 @@ def test_a_section_with_a_few_links_in_its_sentences_is_no_link_box() -> None:
               "bei der <a href='/info'>Kundeninfo</a> der Verkehrsbetriebe, die täglich geöffnet hat.</p>")
     body = f"<h1>Neue Buslinien im Norden</h1><div class='body'><p>{STORY}</p><section><h2>Fahrplan</h2>{linked}</section><p>{MORE}</p></div>"
     assert "Netzkarte und bei der Kundeninfo" in extract(_page(body)).text
+
+
+def _card(i: int, pointer: str) -> str:
+    return (f"<li><div class='image'>{pointer.format(i=i)}<img src='/t{i}.jpg'></div><div class='text'>"
+            f"<div class='topline'>Verkehr</div><div class='title'>Weitere Meldung Nummer {i}</div>"
+            f"<p><span class='date'>0{i}.03.2021</span>Auch in anderen Stadtteilen ändert sich der Fahrplan, "
+            f"die Verkehrsbetriebe stellen die Pläne vor ...</p></div></li>")
+
+
+def test_teaser_cards_whose_links_show_no_words_are_a_teaser_list() -> None:
+    # The card's link is an empty box laid over it, or its picture: no link text to count.
+    for pointer in ("<a href='/meldung/{i}'></a>", "<a href='/meldung/{i}'><img src='/p{i}.jpg'></a>"):
+        cards = "".join(_card(i, pointer) for i in range(1, 6))
+        body = (f"<h1>Neue Buslinien im Norden</h1><div class='body'><p>{STORY}</p><p>{MORE}</p><p>{STORY}</p>"
+                f"<ul class='timeline'>{cards}</ul></div>")
+        text = extract(_page(body)).text
+        assert "Weitere Meldung Nummer 2" not in text, pointer
+        assert "stellen die Pläne vor" not in text
+        assert MORE.strip() in text
+
+
+def test_sections_with_pictures_that_open_enlarged_are_the_article() -> None:
+    sections = "".join(
+        f"<div class='para'><h2>Abschnitt {i}</h2><figure><a href='/bilder/{i}.jpg'><img src='/bilder/{i}_640.jpg'></a>"
+        f"<figcaption>Bild {i}</figcaption></figure><p>Im Abschnitt {i} beschreibt der Bericht die Linie {i}, "
+        f"die künftig alle zehn Minuten fährt und zwei neue Haltestellen bekommt.</p></div>" for i in range(1, 6))
+    body = f"<h1>Neue Buslinien im Norden</h1><div class='body'><p>{STORY}</p>{sections}</div>"
+    text = extract(_page(body)).text
+    assert "Im Abschnitt 3 beschreibt der Bericht" in text

@@ -291,7 +291,7 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     cut: _Cut | None = None
     reasons: dict[int, RemovedReason | None] = {}  # block_reason by block index, shared with the next step
     lonely = _lonely_short_blocks(walk, container, ignore, reasons)
-    boxed_links = _link_boxes(walk, container, headline)
+    boxed_links = _link_boxes(walk, container, headline) | _teaser_cards(walk, container, headline)
     boxed_body = _boxed_text_is_body(walk, container)
     # Three picture boxes or more in a row tell in pictures (a how-to's steps): their text is the body.
     step_blocks = {i for first, last, n in walk.box_runs if n >= STEP_MIN_BOXES for i in range(first, last)}
@@ -405,6 +405,23 @@ def _link_boxes(walk: Walk, container: Candidate | None, headline: int) -> set[i
             first = above if above > max(headline, container.first - 1) and blocks[above].kind == "heading" else c.first
             out.update(range(first, c.last))
     return out
+
+
+# Sibling cards of one tag and class from this many on are a teaser list.
+TEASER_CARDS_MIN = 3
+
+
+def _teaser_cards(walk: Walk, container: Candidate | None, headline: int) -> set[int]:
+    """The block indices of teaser lists inside the container: runs of sibling cards of one shape
+    (``walk._card``), the "related articles" with pictures whose links carry no text."""
+    if container is None or len(walk.cards) < TEASER_CARDS_MIN:
+        return set()
+    groups: dict[tuple[int, str, str | None], list[tuple[int, int]]] = {}
+    for parent, tag, cls, first, last in walk.cards:
+        if container.first <= first and last <= container.last and not first <= headline < last:
+            groups.setdefault((id(parent), tag, cls), []).append((first, last))
+    return {i for spans in groups.values() if len(spans) >= TEASER_CARDS_MIN
+            for first, last in spans for i in range(first, last)}
 
 
 # Picture boxes in a row from this many on are steps told in pictures, not captions.
