@@ -86,3 +86,22 @@ def test_sections_with_pictures_that_open_enlarged_are_the_article() -> None:
     body = f"<h1>Neue Buslinien im Norden</h1><div class='body'><p>{STORY}</p>{sections}</div>"
     text = extract(_page(body)).text
     assert "Im Abschnitt 3 beschreibt der Bericht" in text
+
+
+def test_other_posts_in_articles_of_another_class_beside_the_headline_article_are_not_the_body() -> None:
+    others = "".join(f"<article class='postbox'><p>Ein anderer Beitrag Nummer {i}: {MORE * 2}</p></article>"
+                     for i in range(4))
+    page = (f"<html><head><title>Neue Buslinien im Norden</title></head><body><div class='col'>"
+            f"<article class='articlebox'><h1>Neue Buslinien im Norden</h1><p>{STORY}</p><p>{STORY * 2}</p></article>"
+            f"<article class='postbox'><h3>Lesenswert</h3>{others}</article></div></body></html>")
+    text = extract(page).text
+    assert STORY.strip() in text
+    assert "Ein anderer Beitrag" not in text
+
+
+def test_parts_of_one_article_in_articles_of_one_class_stay_together() -> None:
+    page = (f"<html><head><title>Neue Buslinien im Norden</title></head><body><div class='col'>"
+            f"<article class='part'><h1>Neue Buslinien im Norden</h1><p>{STORY * 2}</p></article>"
+            f"<div class='ad'>Anzeige</div><article class='part'><p>Zweiter Teil: {MORE * 2}</p></article>"
+            f"</div></body></html>")
+    assert "Zweiter Teil" in extract(page).text

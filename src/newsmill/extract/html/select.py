@@ -136,7 +136,37 @@ def choose_container(walk: Walk, json_body: str | None, ctx: Context) -> Candida
     best = top[0]
     if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
         best = _vote_by_body(walk, top, json_body) or best
+    best = _headline_article(walk, best, ctx)
     return _with_sibling_parts(walk, _tiny_post(walk, _beyond_one_paragraph(walk, best, ctx), ctx))
+
+
+def _headline_article(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
+    """The <article> that holds the headline, when the winner wraps it with other <article>s of
+    another class (the "you may also like" posts below a post, the next story of an infinite
+    scroll): those are other pieces. Articles of the headline's class are parts of one piece
+    (see ``_with_sibling_parts``) and keep the winner."""
+    if not best.first <= ctx.headline < best.last:
+        return best
+    owner = walk.blocks[ctx.headline].owner
+    if owner is None:
+        return best
+    article = None
+    for up in owner.iterancestors():
+        if up is best.element:
+            break
+        if up.tag == "article":
+            article = up
+            break
+    by_element = {id(c.element): c for c in walk.candidates}
+    own = by_element.get(id(article)) if article is not None else None
+    if own is None or own.good < TINY_POST_CHARS:
+        return best
+    others = [c for c in walk.candidates if c.element.tag == "article" and best.first <= c.first
+              and c.last <= best.last and (c.last <= own.first or c.first >= own.last) and c.good >= GOOD_MIN_CHARS]
+    cls = own.element.get("class")
+    if not others or any(c.element.get("class") == cls for c in others):
+        return best
+    return own
 
 
 # A one-paragraph winner whose ancestor holds this many times its article text is one paragraph
