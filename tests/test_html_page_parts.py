@@ -105,3 +105,20 @@ def test_parts_of_one_article_in_articles_of_one_class_stay_together() -> None:
             f"<div class='ad'>Anzeige</div><article class='part'><p>Zweiter Teil: {MORE * 2}</p></article>"
             f"</div></body></html>")
     assert "Zweiter Teil" in extract(page).text
+
+
+def test_a_news_ticker_above_the_headline_inside_the_container_is_no_article_text() -> None:
+    ticker = "".join(f"<li><a href='/m/{i}'>Meldung {i}</a> BERLIN: Die Regierung hat am Dienstag {i} neue "
+                     f"Gesetze vorgelegt, die im Frühjahr gelten sollen.</li>" for i in range(8))
+    body = (f"<div class='left'><div class='breaking'><ul>{ticker}</ul></div><div class='main'>"
+            f"<h2>Neue Buslinien im Norden</h2><p>{STORY}</p><p>{MORE}</p><p>{STORY}</p></div></div>")
+    text = extract(_page(body)).text
+    assert "neue Gesetze vorgelegt" not in text
+    assert MORE.strip() in text
+
+
+def test_linked_points_below_the_headline_are_kept() -> None:
+    points = "".join(f"<li>Linie {i} fährt ab Mai auch nachts, Details im <a href='/plan'>Fahrplan</a> der Stadt.</li>"
+                     for i in range(3))
+    body = f"<h1>Neue Buslinien im Norden</h1><p>{STORY}</p><ul>{points}</ul><p>{MORE}</p>"
+    assert "Linie 2 fährt ab Mai auch nachts" in extract(_page(body)).text

@@ -358,6 +358,8 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
             reason = "other"
         if reason is None and i in boxed_links:
             reason = "teaser"
+        if reason is None and i < headline and b.kind == "list_item" and b.link_chars:
+            reason = "teaser"  # linked list items above the headline: a ticker, a menu, a teaser list
         if reason is None and len(key) >= DUPLICATE_MIN_CHARS and key in seen:
             reason = "duplicate"
         if reason is not None:
