@@ -122,3 +122,25 @@ def test_linked_points_below_the_headline_are_kept() -> None:
                      for i in range(3))
     body = f"<h1>Neue Buslinien im Norden</h1><p>{STORY}</p><ul>{points}</ul><p>{MORE}</p>"
     assert "Linie 2 fährt ab Mai auch nachts" in extract(_page(body)).text
+
+
+def test_a_column_of_promo_boxes_beside_the_body_is_not_part_of_it() -> None:
+    boxes = "".join(f"<div class='asset-box'><div class='asset-title'>Angebot {i}</div><p>Lesen Sie das Heft "
+                    f"digital oder verschenken Sie es und sichern Sie sich Vorteile Nummer {i}!</p>"
+                    f"<a href='/abo/{i}'>Jetzt das Abo mit Vorteil {i} sichern und sparen</a>"
+                    f"<a href='/heft/{i}'>Heft {i} als PDF lesen und herunterladen</a></div>" for i in range(3))
+    paragraphs = "".join(f"<p>Absatz {i}: {STORY if i % 2 else MORE}</p>" for i in range(24))
+    page = (f"<html><head><title>Neue Buslinien im Norden</title></head><body><h1>Neue Buslinien im Norden</h1>"
+            f"<div class='grid'><div class='wide'>{paragraphs}</div><div class='small'>{boxes}</div></div>"
+            f"</body></html>")
+    text = extract(page).text
+    assert "Absatz 23: " in text
+    assert "sichern Sie sich Vorteile" not in text
+
+
+def test_a_pull_quote_in_heading_tags_at_the_end_of_the_body_is_kept() -> None:
+    body = (f"<h1>Neue Buslinien im Norden</h1><p>{STORY}</p><p>{MORE}</p>"
+            f"<h4>Die Linie fährt bald alle zehn Minuten. Das hat es hier noch nie gegeben.</h4><h3>Mehr Themen</h3>")
+    text = extract(_page(body)).text
+    assert "Das hat es hier noch nie gegeben." in text
+    assert "Mehr Themen" not in text

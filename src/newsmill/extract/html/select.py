@@ -136,8 +136,28 @@ def choose_container(walk: Walk, json_body: str | None, ctx: Context) -> Candida
     best = top[0]
     if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
         best = _vote_by_body(walk, top, json_body) or best
-    best = _headline_article(walk, best, ctx)
+    best = _without_noisy_margin(walk, _headline_article(walk, best, ctx), ctx)
     return _with_sibling_parts(walk, _tiny_post(walk, _beyond_one_paragraph(walk, best, ctx), ctx))
+
+
+# A wrapper whose text beyond its best child is at most this share of the child's article text ...
+MARGIN_MAX_SHARE = 0.1
+# ... and at least this much noise per character of article text in it is the child with a
+# sidebar of promo boxes beside it (an issue's offers, an app box): the child is the article.
+MARGIN_MIN_NOISE = 0.5
+
+
+def _without_noisy_margin(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
+    """The child that holds nearly all of the winner's article text, when what the winner adds
+    to it is a few short boxes thick with links (see MARGIN_MAX_SHARE)."""
+    inner = [c for c in walk.candidates if best.first <= c.first and c.last <= best.last and c is not best
+             and 0 < best.good - c.good <= MARGIN_MAX_SHARE * c.good
+             and best.bad - c.bad >= MARGIN_MIN_NOISE * (best.good - c.good) and not _own_flags(c, best)
+             and (ctx.near_headline(c) or not ctx.near_headline(best))
+             # one paragraph is no article body (see _beyond_one_paragraph)
+             and sum(1 for b in walk.blocks[c.first:c.last] if b.good) >= 2]
+    # Of children with equal article text the outermost: it keeps the headings and lines around it.
+    return max(inner, key=lambda c: (c.good, c.last - c.first)) if inner else best
 
 
 def _headline_article(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
@@ -530,15 +550,20 @@ def _drop_trailing_headings(sel: Selection) -> None:
     if any(b.good for b in sel.kept_raw):
         while sel.kept_raw and not sel.kept_raw[-1].good and not _sentence(sel.kept_raw[-1]):
             _note(sel.dropped, sel.kept_raw.pop().text, "other")
-    while sel.kept_raw and sel.kept_raw[-1].kind == "heading":
+    while sel.kept_raw and sel.kept_raw[-1].kind == "heading" and not _sentence(sel.kept_raw[-1]):
         _note(sel.dropped, sel.kept_raw.pop().text, "other")
 
 
 _SENTENCE_END = tuple(".!?:;\"'»«“”’)…")
+# A "heading" this long that ends in a full stop is a pull quote set in heading tags, not a title.
+PULL_QUOTE_MIN_CHARS = 40
 
 
 def _sentence(b: RawBlock) -> bool:
-    return b.kind in ("paragraph", "quote") and b.text.rstrip().endswith(_SENTENCE_END)
+    text = b.text.rstrip()
+    if b.kind == "heading":
+        return len(text) >= PULL_QUOTE_MIN_CHARS and text.endswith(".")
+    return b.kind in ("paragraph", "quote") and text.endswith(_SENTENCE_END)
 
 
 def _kind(kind: str) -> BlockKind:
