@@ -144,3 +144,25 @@ def test_a_pull_quote_in_heading_tags_at_the_end_of_the_body_is_kept() -> None:
     text = extract(_page(body)).text
     assert "Das hat es hier noch nie gegeben." in text
     assert "Mehr Themen" not in text
+
+
+def test_a_donation_box_with_its_form_at_the_end_of_the_body_is_a_call_to_action() -> None:
+    box = ("<section class='spende'><h3>Dieser Artikel ist wichtig! Sichere diesen Journalismus!</h3>"
+           "<div><p>Besondere Zeiten erfordern besondere Maßnahmen: Wir haben uns entschieden, unsere Texte "
+           "für alle frei zugänglich zu machen, und bitten um Ihre Hilfe.</p>"
+           "<p>Helfen Sie mit, unseren Journalismus auch in Zukunft möglich zu machen!</p></div>"
+           "<ul><li><form><input name='betrag' value='5'><button>Jetzt zahlen</button></form></li></ul></section>")
+    body = f"<h1>Neue Buslinien im Norden</h1><p>{STORY}</p><p>{MORE}</p><p>{STORY * 2}</p>{box}"
+    text = extract(_page(body)).text
+    assert MORE.strip() in text
+    assert "Helfen Sie mit" not in text
+    assert "Besondere Zeiten erfordern" not in text
+
+
+def test_a_recipe_card_with_a_rating_form_is_kept() -> None:
+    steps = "".join(f"<li>Schritt {i}: die Birnen schälen, würfeln und mit dem Zitronensaft mischen.</li>"
+                    for i in range(8))
+    card = (f"<div class='recipe'><h2>Birnenmarmelade</h2><form><select name='stars'><option>5</option></select>"
+            f"</form><h3>Zubereitung</h3><ol>{steps}</ol></div>")
+    body = f"<h1>Neue Buslinien im Norden</h1><p>{STORY}</p><p>{MORE}</p><p>{STORY * 3}</p>{card}"
+    assert "Schritt 5: die Birnen" in extract(_page(body)).text

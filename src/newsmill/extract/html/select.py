@@ -342,6 +342,7 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     reasons: dict[int, RemovedReason | None] = {}  # block_reason by block index, shared with the next step
     lonely = _lonely_short_blocks(walk, container, ignore, reasons)
     boxed_links = _link_boxes(walk, container, headline) | _teaser_cards(walk, container, headline)
+    pitches = _form_boxes(walk, container, headline)
     boxed_body = _boxed_text_is_body(walk, container)
     # Three picture boxes or more in a row tell in pictures (a how-to's steps): their text is the body.
     step_blocks = {i for first, last, n in walk.box_runs if n >= STEP_MIN_BOXES for i in range(first, last)}
@@ -378,6 +379,8 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
             reason = "other"
         if reason is None and i in boxed_links:
             reason = "teaser"
+        if reason is None and i in pitches:
+            reason = "call_to_action"
         if reason is None and i < headline and b.kind == "list_item" and b.link_chars:
             reason = "teaser"  # linked list items above the headline: a ticker, a menu, a teaser list
         if reason is None and len(key) >= DUPLICATE_MIN_CHARS and key in seen:
@@ -456,6 +459,38 @@ def _link_boxes(walk: Walk, container: Candidate | None, headline: int) -> set[i
             above = c.first - 1
             first = above if above > max(headline, container.first - 1) and blocks[above].kind == "heading" else c.first
             out.update(range(first, c.last))
+    return out
+
+
+# A box inside the body around a form (a donation, newsletter or poll form) with at most this
+# much text is the form's pitch ("Sichere diesen Journalismus!", "Unser täglicher Newsletter …") ...
+FORM_BOX_MAX_CHARS = 1200
+# ... in at most this many blocks (a heading, a few lines, a label: a recipe card with its rating
+# form holds a list of ingredients and steps) ...
+FORM_BOX_MAX_BLOCKS = 8
+# ... as long as it holds at most this share of the container's article text.
+FORM_BOX_MAX_SHARE = 0.5
+
+
+def _form_boxes(walk: Walk, container: Candidate | None, headline: int) -> set[int]:
+    """The block indices of the boxes that hold a form and its pitch inside the container: the
+    nearest element around the form with article-like text, if it is small (FORM_BOX_MAX_CHARS)."""
+    if container is None or not walk.forms:
+        return set()
+    by_element = {id(c.element): c for c in walk.candidates}
+    out: set[int] = set()
+    for form in walk.forms:
+        for el in form.iterancestors():
+            if el is container.element:
+                break
+            box = by_element.get(id(el))
+            if box is None:
+                continue
+            if container.first <= box.first and box.last <= container.last and not box.first <= headline < box.last \
+                    and box.good + box.neutral <= FORM_BOX_MAX_CHARS and box.last - box.first <= FORM_BOX_MAX_BLOCKS \
+                    and box.good <= FORM_BOX_MAX_SHARE * container.good:
+                out.update(range(box.first, box.last))
+            break
     return out
 
 

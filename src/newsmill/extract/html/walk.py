@@ -127,6 +127,7 @@ class Walk:
     boxes: int = 0  # picture boxes whose text became captions (see ``_picture_box``)
     # Runs of adjacent picture boxes: (first block, last block + 1, number of boxes).
     box_runs: list[tuple[int, int, int]] = field(default_factory=list)
+    forms: list[Any] = field(default_factory=list)  # the <form> elements, in page order
     # Teaser cards (see ``_card``): (parent element, tag, class, first block, last block + 1).
     cards: list[tuple[Any, str, str | None, int, int]] = field(default_factory=list)
     # Set when the time budget ran out mid-walk: the blocks are then those of the page up to there,
@@ -376,6 +377,8 @@ class _Walker:
         elif tag in _CELLS:
             self.parts.append(" ")  # a table row is one block, its cells apart
         reason, hint, caption, paywall = prof or profile(el, tag)
+        if tag == "form":
+            self.out.forms.append(el)
         if reason == "call_to_action" and _holds_quote(el):
             reason = None  # a "social-embed" wrapper around an embedded post: the post is quoted text
         if paywall and self._is_box(el):
