@@ -177,8 +177,7 @@ def _headline_article(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
         if up.tag == "article":
             article = up
             break
-    by_element = {id(c.element): c for c in walk.candidates}
-    own = by_element.get(id(article)) if article is not None else None
+    own = walk.by_element().get(id(article)) if article is not None else None
     if own is None or own.good < TINY_POST_CHARS:
         return best
     others = [c for c in walk.candidates if c.element.tag == "article" and best.first <= c.first
@@ -198,7 +197,7 @@ LONE_PARAGRAPH_FACTOR = 3.0
 def _beyond_one_paragraph(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
     if best.last - best.first > 1:
         return best
-    by_element = {id(c.element): c for c in walk.candidates}
+    by_element = walk.by_element()
     parent = _parent_of_paragraphs(best, by_element, ctx)
     if parent is not None:
         return parent
@@ -246,7 +245,7 @@ def _tiny_post(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
     lo, hi = min(ctx.headline, best.first), max(after + 1, best.last)
     if best.first <= lo and hi <= best.last:
         return best
-    by_element = {id(c.element): c for c in walk.candidates}
+    by_element = walk.by_element()
     for el in best.element.iterancestors():
         up = by_element.get(id(el))
         if up is None or up.good > best.good or _flagged(up, ctx.ignore) or el.tag in ("body", "html"):
@@ -273,7 +272,7 @@ def _with_sibling_parts(walk: Walk, best: Candidate) -> Candidate:
     tag, cls = el.tag, el.get("class")
     if tag not in ("article", "section") and not cls:
         return best
-    by_element = {id(c.element): c for c in walk.candidates}
+    by_element = walk.by_element()
     siblings = [by_element.get(id(s)) for s in parent.iterchildren(tag) if s is not el and s.get("class") == cls]
     parts = [p for p in siblings if p is not None and p.good >= GOOD_MIN_CHARS and not _own_flags(p, best)]
     if not parts or any(_has_h1(p.element) for p in parts):
@@ -477,7 +476,7 @@ def _form_boxes(walk: Walk, container: Candidate | None, headline: int) -> set[i
     nearest element around the form with article-like text, if it is small (FORM_BOX_MAX_CHARS)."""
     if container is None or not walk.forms:
         return set()
-    by_element = {id(c.element): c for c in walk.candidates}
+    by_element = walk.by_element()
     out: set[int] = set()
     for form in walk.forms:
         for el in form.iterancestors():

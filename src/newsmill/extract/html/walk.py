@@ -133,6 +133,13 @@ class Walk:
     # Set when the time budget ran out mid-walk: the blocks are then those of the page up to there,
     # and the candidates miss every element still open (the statistics are incomplete).
     stopped: BudgetExceeded | None = None
+    _by_element: dict[int, Candidate] | None = None
+
+    def by_element(self) -> dict[int, Candidate]:
+        """The candidates by ``id`` of their element, built once per page for all who ask."""
+        if self._by_element is None:
+            self._by_element = {id(c.element): c for c in self.candidates}
+        return self._by_element
 
 
 def element_reason(el: Any, tag: str) -> RemovedReason | None:
