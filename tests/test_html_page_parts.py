@@ -166,3 +166,16 @@ def test_a_recipe_card_with_a_rating_form_is_kept() -> None:
             f"</form><h3>Zubereitung</h3><ol>{steps}</ol></div>")
     body = f"<h1>Neue Buslinien im Norden</h1><p>{STORY}</p><p>{MORE}</p><p>{STORY * 3}</p>{card}"
     assert "Schritt 5: die Birnen" in extract(_page(body)).text
+
+
+def test_a_list_of_short_unlinked_points_closing_the_article_is_kept() -> None:
+    points = "".join(f"<li>Linie {i}: ab Mai alle zehn Minuten</li>" for i in range(1, 6))
+    body = f"<h1>Neue Buslinien im Norden</h1><p>{STORY}</p><p>{MORE}</p><h3>Die neuen Linien</h3><ul>{points}</ul>"
+    text = extract(_page(body)).text
+    assert "Linie 4: ab Mai alle zehn Minuten" in text
+    assert "Die neuen Linien" in text
+
+
+def test_two_unlinked_lines_closing_the_article_are_still_fragments() -> None:
+    body = f"<h1>Neue Buslinien im Norden</h1><p>{STORY}</p><p>{MORE}</p><ul><li>Lokales</li><li>Verkehr</li></ul>"
+    assert "Lokales" not in extract(_page(body)).text

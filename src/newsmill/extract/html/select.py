@@ -582,10 +582,28 @@ def _drop_trailing_headings(sel: Selection) -> None:
     """Trim the end of the body: fragments after the last article-like paragraph ("Related"
     headings, dates, product boxes) are not sentences."""
     if any(b.good for b in sel.kept_raw):
-        while sel.kept_raw and not sel.kept_raw[-1].good and not _sentence(sel.kept_raw[-1]):
+        while sel.kept_raw and not sel.kept_raw[-1].good and not _sentence(sel.kept_raw[-1]) \
+                and not _closing_list(sel.kept_raw):
             _note(sel.dropped, sel.kept_raw.pop().text, "other")
     while sel.kept_raw and sel.kept_raw[-1].kind == "heading" and not _sentence(sel.kept_raw[-1]):
         _note(sel.dropped, sel.kept_raw.pop().text, "other")
+
+
+# A list of at least this many unlinked items closes an article as its points ("Qualified
+# teams: England (Group A) …"), not as fragments.
+CLOSING_LIST_MIN_ITEMS = 3
+
+
+def _closing_list(kept: list[RawBlock]) -> bool:
+    """The kept blocks end in CLOSING_LIST_MIN_ITEMS or more unlinked items of one list."""
+    last = kept[-1]
+    if last.kind != "list_item" or last.link_chars or last.owner is None:
+        return False
+    parent = last.owner.getparent()
+    tail = kept[-CLOSING_LIST_MIN_ITEMS:]
+    return len(tail) == CLOSING_LIST_MIN_ITEMS and all(
+        b.kind == "list_item" and not b.link_chars and b.owner is not None and b.owner.getparent() is parent
+        for b in tail)
 
 
 _SENTENCE_END = tuple(".!?:;\"'»«“”’)…")
