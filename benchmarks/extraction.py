@@ -180,14 +180,24 @@ def run_tool(tool: Tool, pages: list[Page], lang: str) -> Result:
 
 
 def score_zyte(pages: list[Page], res: Result) -> tuple[float, float, float]:
-    s = shingle_scores((p.gold["articleBody"], res.outputs[p.id].text) for p in pages)
+    s = shingle_scores((_visible(p.gold["articleBody"]), _visible(res.outputs[p.id].text)) for p in pages)
     return s.precision, s.recall, s.f1
+
+
+# Soft hyphens and zero-width spaces are invisible: gold snippets copied from a page keep them
+# (trafeval-de has three), outputs may or may not. Both sides are compared without them.
+_INVISIBLE = str.maketrans("", "", "\xad\u200b\ufeff")
+
+
+def _visible(text: str) -> str:
+    return text.translate(_INVISIBLE)
 
 
 def score_trafeval(pages: list[Page], res: Result) -> tuple[float, float, float]:
     total = SnippetCounts()
     for p in pages:
-        total.add(snippet_counts(res.outputs[p.id].text, p.gold.get("with") or [], p.gold.get("without") or []))
+        total.add(snippet_counts(_visible(res.outputs[p.id].text), [_visible(s) for s in p.gold.get("with") or []],
+                                 [_visible(s) for s in p.gold.get("without") or []]))
     s = total.scores
     return s.precision, s.recall, s.f1
 
@@ -343,9 +353,10 @@ def _dump(folder: Path, pages: list[Page], res: Result) -> None:
         out = res.outputs[p.id]
         info: dict[str, Any] = {"url": p.url, "text": out.text}
         if "articleBody" in p.gold:
-            info["pr"] = page_precision_recall(p.gold["articleBody"], out.text)
+            info["pr"] = page_precision_recall(_visible(p.gold["articleBody"]), _visible(out.text))
         else:
-            c = snippet_counts(out.text, p.gold.get("with") or [], p.gold.get("without") or [])
+            c = snippet_counts(_visible(out.text), [_visible(s) for s in p.gold.get("with") or []],
+                               [_visible(s) for s in p.gold.get("without") or []])
             info["counts"] = [c.tp, c.fn, c.fp]
         (folder / f"{p.id}.json").write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
 

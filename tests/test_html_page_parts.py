@@ -179,3 +179,11 @@ def test_a_list_of_short_unlinked_points_closing_the_article_is_kept() -> None:
 def test_two_unlinked_lines_closing_the_article_are_still_fragments() -> None:
     body = f"<h1>Neue Buslinien im Norden</h1><p>{STORY}</p><p>{MORE}</p><ul><li>Lokales</li><li>Verkehr</li></ul>"
     assert "Lokales" not in extract(_page(body)).text
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_not_text() -> None:
+    body = (f"<h1>Neue Buslinien im Norden</h1><p>{STORY}</p><p>Die Touristen&shy;attraktion am Hafen "
+            f"bekommt eine eigene Halte\u00adstelle und einen Fahr\u200bplan, der auch nachts gilt.</p><p>{MORE}</p>")
+    text = extract(_page(body)).text
+    assert "Touristenattraktion am Hafen bekommt eine eigene Haltestelle und einen Fahrplan" in text
+    assert "\u00ad" not in text and "\u200b" not in text

@@ -41,6 +41,10 @@ KIND_OF_TAG = {
 _UNFLAGGABLE = frozenset({"html", "body", "main", "article"})
 _BR = "\u2028"
 _CELLS = frozenset({"td", "th"})
+# Soft hyphens, zero-width spaces and byte-order marks are line-breaking hints, not text: kept,
+# they split words for every search, quote and name ("Touristen\xadattraktion"). The joiners
+# stay (emoji sequences and Persian spelling need them).
+_INVISIBLE = str.maketrans("", "", "\xad\u200b\ufeff")
 # Two line breaks in a row separate paragraphs in br-formatted pages.
 _PARA_BREAK = re.compile("\u2028\\s*\u2028")
 # Inline elements that need the full treatment even without attributes.
@@ -326,6 +330,8 @@ class _Walker:
         if not self.parts:
             return
         raw = "".join(self.parts)
+        if "\xad" in raw or "\u200b" in raw or "\ufeff" in raw:
+            raw = raw.translate(_INVISIBLE)
         self.parts = []
         links, self.link_chars = self.link_chars, 0
         code = bool(self.kinds) and self.kinds[-1] == "code"
