@@ -180,14 +180,24 @@ def run_tool(tool: Tool, pages: list[Page], lang: str) -> Result:
 
 
 def score_zyte(pages: list[Page], res: Result) -> tuple[float, float, float]:
-    s = shingle_scores((p.gold["articleBody"], res.outputs[p.id].text) for p in pages)
+    s = shingle_scores((_visible(p.gold["articleBody"]), _visible(res.outputs[p.id].text)) for p in pages)
     return s.precision, s.recall, s.f1
+
+
+# Soft hyphens and zero-width spaces are invisible: gold snippets copied from a page keep them
+# (trafeval-de has three), outputs may or may not. Both sides are compared without them.
+_INVISIBLE = str.maketrans("", "", "\xad\u200b\ufeff")
+
+
+def _visible(text: str) -> str:
+    return text.translate(_INVISIBLE)
 
 
 def score_trafeval(pages: list[Page], res: Result) -> tuple[float, float, float]:
     total = SnippetCounts()
     for p in pages:
-        total.add(snippet_counts(res.outputs[p.id].text, p.gold.get("with") or [], p.gold.get("without") or []))
+        total.add(snippet_counts(_visible(res.outputs[p.id].text), [_visible(s) for s in p.gold.get("with") or []],
+                                 [_visible(s) for s in p.gold.get("without") or []]))
     s = total.scores
     return s.precision, s.recall, s.f1
 
@@ -276,8 +286,12 @@ def cold_table(n: int) -> str:
         marks = {tool: cold_run(tool, page_file) for tool in COLD_TOOLS}
     steady_from = min(COLD_STEADY_FROM, len(pages) - 1)
     rows = {}
+    slowest: dict[str, str] = {}
     for tool, m in marks.items():
         per_page = sorted(m[i][1] - m[i - 1][1] for i in range(1, len(m)))
+        if len(m) > 1:
+            at = max(range(1, len(m)), key=lambda i: m[i][1] - m[i - 1][1])
+            slowest[tool] = f"{pages[at].id} (page {at + 1})"
         rows[tool] = {
             "import + first page, wall s": m[0][0], "import + first page, CPU s": m[0][1],
             f"N={len(m)}, wall s": m[-1][0], f"N={len(m)}, CPU s": m[-1][1],
@@ -290,6 +304,8 @@ def cold_table(n: int) -> str:
     for key in rows["newsmill"]:
         a, b = rows["newsmill"][key], rows["trafilatura"][key]
         lines.append(f"| {key} | {a:.3f} | {b:.3f} | {b / a if a else 0:.1f}× |")
+    # Which page is the worst case, so that it can be profiled on its own.
+    lines.append(f"| per page max, which page | {slowest.get('newsmill', '–')} | {slowest.get('trafilatura', '–')} | |")
     return "\n".join(lines)
 
 
@@ -337,9 +353,10 @@ def _dump(folder: Path, pages: list[Page], res: Result) -> None:
         out = res.outputs[p.id]
         info: dict[str, Any] = {"url": p.url, "text": out.text}
         if "articleBody" in p.gold:
-            info["pr"] = page_precision_recall(p.gold["articleBody"], out.text)
+            info["pr"] = page_precision_recall(_visible(p.gold["articleBody"]), _visible(out.text))
         else:
-            c = snippet_counts(out.text, p.gold.get("with") or [], p.gold.get("without") or [])
+            c = snippet_counts(_visible(out.text), [_visible(s) for s in p.gold.get("with") or []],
+                               [_visible(s) for s in p.gold.get("without") or []])
             info["counts"] = [c.tp, c.fn, c.fp]
         (folder / f"{p.id}.json").write_text(json.dumps(info, ensure_ascii=False, indent=1), encoding="utf-8")
 

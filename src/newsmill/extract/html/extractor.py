@@ -66,7 +66,7 @@ def extract_html(text: str, opts: ExtractOptions) -> tuple[Article, str | None]:
         warnings.append(NO_CONTAINER_WARNING)
     try:
         sel = select(walked, container, meta.title, ctx.ignore, outer_lead_index(walked, ctx, container),
-                     opts.check_time)
+                     opts.check_time, ctx.headline)
     except BudgetExceeded as exc:
         if container is None:
             return _partial(meta, opts, warnings, walked.blocks, -1, exc), meta.language

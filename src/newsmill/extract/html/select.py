@@ -136,7 +136,56 @@ def choose_container(walk: Walk, json_body: str | None, ctx: Context) -> Candida
     best = top[0]
     if json_body and len(json_body) >= BODY_VOTER_MIN_CHARS:
         best = _vote_by_body(walk, top, json_body) or best
+    best = _without_noisy_margin(walk, _headline_article(walk, best, ctx), ctx)
     return _with_sibling_parts(walk, _tiny_post(walk, _beyond_one_paragraph(walk, best, ctx), ctx))
+
+
+# A wrapper whose text beyond its best child is at most this share of the child's article text ...
+MARGIN_MAX_SHARE = 0.1
+# ... and at least this much noise per character of article text in it is the child with a
+# sidebar of promo boxes beside it (an issue's offers, an app box): the child is the article.
+MARGIN_MIN_NOISE = 0.5
+
+
+def _without_noisy_margin(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
+    """The child that holds nearly all of the winner's article text, when what the winner adds
+    to it is a few short boxes thick with links (see MARGIN_MAX_SHARE)."""
+    inner = [c for c in walk.candidates if best.first <= c.first and c.last <= best.last and c is not best
+             and 0 < best.good - c.good <= MARGIN_MAX_SHARE * c.good
+             and best.bad - c.bad >= MARGIN_MIN_NOISE * (best.good - c.good) and not _own_flags(c, best)
+             and (ctx.near_headline(c) or not ctx.near_headline(best))
+             # one paragraph is no article body (see _beyond_one_paragraph)
+             and sum(1 for b in walk.blocks[c.first:c.last] if b.good) >= 2]
+    # Of children with equal article text the outermost: it keeps the headings and lines around it.
+    return max(inner, key=lambda c: (c.good, c.last - c.first)) if inner else best
+
+
+def _headline_article(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
+    """The <article> that holds the headline, when the winner wraps it with other <article>s of
+    another class (the "you may also like" posts below a post, the next story of an infinite
+    scroll): those are other pieces. Articles of the headline's class are parts of one piece
+    (see ``_with_sibling_parts``) and keep the winner."""
+    if not best.first <= ctx.headline < best.last:
+        return best
+    owner = walk.blocks[ctx.headline].owner
+    if owner is None:
+        return best
+    article = None
+    for up in owner.iterancestors():
+        if up is best.element:
+            break
+        if up.tag == "article":
+            article = up
+            break
+    own = walk.by_element().get(id(article)) if article is not None else None
+    if own is None or own.good < TINY_POST_CHARS:
+        return best
+    others = [c for c in walk.candidates if c.element.tag == "article" and best.first <= c.first
+              and c.last <= best.last and (c.last <= own.first or c.first >= own.last) and c.good >= GOOD_MIN_CHARS]
+    cls = own.element.get("class")
+    if not others or any(c.element.get("class") == cls for c in others):
+        return best
+    return own
 
 
 # A one-paragraph winner whose ancestor holds this many times its article text is one paragraph
@@ -148,7 +197,10 @@ LONE_PARAGRAPH_FACTOR = 3.0
 def _beyond_one_paragraph(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
     if best.last - best.first > 1:
         return best
-    by_element = {id(c.element): c for c in walk.candidates}
+    by_element = walk.by_element()
+    parent = _parent_of_paragraphs(best, by_element, ctx)
+    if parent is not None:
+        return parent
     for el in best.element.iterancestors():
         up = by_element.get(id(el))
         if up is None:
@@ -158,6 +210,20 @@ def _beyond_one_paragraph(walk: Walk, best: Candidate, ctx: Context) -> Candidat
         if el.tag in ("body", "html"):
             break
     return best
+
+
+def _parent_of_paragraphs(best: Candidate, by_element: dict[int, Candidate], ctx: Context) -> Candidate | None:
+    """The parent of a one-paragraph winner whose sibling paragraphs (same tag, article-like, not
+    marked) hold as much text again: the body, though a widget or a comment box inside it took
+    the parent's score below zero (marked and link-heavy blocks are dropped one by one after)."""
+    el = best.element
+    parent = el.getparent()
+    up = by_element.get(id(parent)) if parent is not None else None
+    if up is None or parent.tag in ("body", "html") or _flagged(up, ctx.ignore):
+        return None
+    siblings = (by_element.get(id(s)) for s in parent.iterchildren(el.tag) if s is not el)
+    rest = sum(c.good for c in siblings if c is not None and c.last - c.first == 1 and not _own_flags(c, up))
+    return up if rest >= best.good else None
 
 
 # A post with less article-like text than this is tiny: a quip, a link, a picture with two lines.
@@ -179,7 +245,7 @@ def _tiny_post(walk: Walk, best: Candidate, ctx: Context) -> Candidate:
     lo, hi = min(ctx.headline, best.first), max(after + 1, best.last)
     if best.first <= lo and hi <= best.last:
         return best
-    by_element = {id(c.element): c for c in walk.candidates}
+    by_element = walk.by_element()
     for el in best.element.iterancestors():
         up = by_element.get(id(el))
         if up is None or up.good > best.good or _flagged(up, ctx.ignore) or el.tag in ("body", "html"):
@@ -206,7 +272,7 @@ def _with_sibling_parts(walk: Walk, best: Candidate) -> Candidate:
     tag, cls = el.tag, el.get("class")
     if tag not in ("article", "section") and not cls:
         return best
-    by_element = {id(c.element): c for c in walk.candidates}
+    by_element = walk.by_element()
     siblings = [by_element.get(id(s)) for s in parent.iterchildren(tag) if s is not el and s.get("class") == cls]
     parts = [p for p in siblings if p is not None and p.good >= GOOD_MIN_CHARS and not _own_flags(p, best)]
     if not parts or any(_has_h1(p.element) for p in parts):
@@ -263,7 +329,8 @@ def block_reason(b: RawBlock, container: Candidate | None, position: int,
 
 def select(walk: Walk, container: Candidate | None, title: str | None,
            ignore: frozenset[int] = frozenset(), lead_at: int | None = None,
-           check_time: Callable[[], None] = lambda: None) -> Selection:
+           check_time: Callable[[], None] = lambda: None, headline: int = -1) -> Selection:
+    """Keep or drop each block; ``headline`` is the block index of the headline (``Context``)."""
     sel = Selection()
     title_key = _key(title) if title else None
     # Only lines about as long as the title can repeat it: the word key is not worth computing
@@ -273,6 +340,8 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
     cut: _Cut | None = None
     reasons: dict[int, RemovedReason | None] = {}  # block_reason by block index, shared with the next step
     lonely = _lonely_short_blocks(walk, container, ignore, reasons)
+    boxed_links = _link_boxes(walk, container, headline) | _teaser_cards(walk, container, headline)
+    pitches = _form_boxes(walk, container, headline)
     boxed_body = _boxed_text_is_body(walk, container)
     # Three picture boxes or more in a row tell in pictures (a how-to's steps): their text is the body.
     step_blocks = {i for first, last, n in walk.box_runs if n >= STEP_MIN_BOXES for i in range(first, last)}
@@ -292,6 +361,11 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
         if title_key and len(b.text) <= title_chars and _key(b.text) == title_key:
             _note(sel.dropped, b.text, "duplicate")
             continue
+        # The heading that context() took for the headline is the title with a kicker or a site
+        # name around it ("Thema Verbraucherschutz Mehr Transparenz …"): the title, not the body.
+        if i == headline and b.kind == "heading":
+            _note(sel.dropped, b.text, "duplicate")
+            continue
         reason = reasons[i] if i in reasons else block_reason(b, container, i, ignore)
         if cut is not None and not cut.covers(b):
             cut = None
@@ -302,6 +376,12 @@ def select(walk: Walk, container: Candidate | None, title: str | None,
             reason = cue
         if reason is None and i in lonely:
             reason = "other"
+        if reason is None and i in boxed_links:
+            reason = "teaser"
+        if reason is None and i in pitches:
+            reason = "call_to_action"
+        if reason is None and i < headline and b.kind == "list_item" and b.link_chars:
+            reason = "teaser"  # linked list items above the headline: a ticker, a menu, a teaser list
         if reason is None and len(key) >= DUPLICATE_MIN_CHARS and key in seen:
             reason = "duplicate"
         if reason is not None:
@@ -351,6 +431,83 @@ def _lonely_short_blocks(walk: Walk, container: Candidate | None, ignore: frozen
             lonely.add(i)
         last = mark or last
     return lonely
+
+
+# A box inside the body with at least this many link-list items ...
+LINK_BOX_MIN_ITEMS = 3
+# ... more link text than other text, and at most this much article-like text is a link box
+# ("Highlights aus dem Heft", "Mehr zum Thema" with a picture and a line of synopsis): its
+# heading and synopsis go with its links.
+LINK_BOX_MAX_GOOD_CHARS = 400
+
+
+def _link_boxes(walk: Walk, container: Candidate | None, headline: int) -> set[int]:
+    """The block indices of the link boxes inside the container (see LINK_BOX_MIN_ITEMS)."""
+    if container is None:
+        return set()
+    out: set[int] = set()
+    blocks = walk.blocks
+    for c in walk.candidates:
+        if not container.first <= c.first < c.last <= container.last or c is container:
+            continue
+        if c.good > LINK_BOX_MAX_GOOD_CHARS or c.bad <= c.good + c.neutral or c.first <= headline < c.last:
+            continue
+        items = sum(1 for b in blocks[c.first:c.last] if b.link_density > KEEP_MAX_LINK_DENSITY)
+        if items >= LINK_BOX_MIN_ITEMS:
+            # A heading right above the box is its title ("TR 7/2019" over the issue's highlights).
+            above = c.first - 1
+            first = above if above > max(headline, container.first - 1) and blocks[above].kind == "heading" else c.first
+            out.update(range(first, c.last))
+    return out
+
+
+# A box inside the body around a form (a donation, newsletter or poll form) with at most this
+# much text is the form's pitch ("Sichere diesen Journalismus!", "Unser täglicher Newsletter …") ...
+FORM_BOX_MAX_CHARS = 1200
+# ... in at most this many blocks (a heading, a few lines, a label: a recipe card with its rating
+# form holds a list of ingredients and steps) ...
+FORM_BOX_MAX_BLOCKS = 8
+# ... as long as it holds at most this share of the container's article text.
+FORM_BOX_MAX_SHARE = 0.5
+
+
+def _form_boxes(walk: Walk, container: Candidate | None, headline: int) -> set[int]:
+    """The block indices of the boxes that hold a form and its pitch inside the container: the
+    nearest element around the form with article-like text, if it is small (FORM_BOX_MAX_CHARS)."""
+    if container is None or not walk.forms:
+        return set()
+    by_element = walk.by_element()
+    out: set[int] = set()
+    for form in walk.forms:
+        for el in form.iterancestors():
+            if el is container.element:
+                break
+            box = by_element.get(id(el))
+            if box is None:
+                continue
+            if container.first <= box.first and box.last <= container.last and not box.first <= headline < box.last \
+                    and box.good + box.neutral <= FORM_BOX_MAX_CHARS and box.last - box.first <= FORM_BOX_MAX_BLOCKS \
+                    and box.good <= FORM_BOX_MAX_SHARE * container.good:
+                out.update(range(box.first, box.last))
+            break
+    return out
+
+
+# Sibling cards of one tag and class from this many on are a teaser list.
+TEASER_CARDS_MIN = 3
+
+
+def _teaser_cards(walk: Walk, container: Candidate | None, headline: int) -> set[int]:
+    """The block indices of teaser lists inside the container: runs of sibling cards of one shape
+    (``walk._card``), the "related articles" with pictures whose links carry no text."""
+    if container is None or len(walk.cards) < TEASER_CARDS_MIN:
+        return set()
+    groups: dict[tuple[int, str, str | None], list[tuple[int, int]]] = {}
+    for parent, tag, cls, first, last in walk.cards:
+        if container.first <= first and last <= container.last and not first <= headline < last:
+            groups.setdefault((id(parent), tag, cls), []).append((first, last))
+    return {i for spans in groups.values() if len(spans) >= TEASER_CARDS_MIN
+            for first, last in spans for i in range(first, last)}
 
 
 # Picture boxes in a row from this many on are steps told in pictures, not captions.
@@ -425,17 +582,40 @@ def _drop_trailing_headings(sel: Selection) -> None:
     """Trim the end of the body: fragments after the last article-like paragraph ("Related"
     headings, dates, product boxes) are not sentences."""
     if any(b.good for b in sel.kept_raw):
-        while sel.kept_raw and not sel.kept_raw[-1].good and not _sentence(sel.kept_raw[-1]):
+        while sel.kept_raw and not sel.kept_raw[-1].good and not _sentence(sel.kept_raw[-1]) \
+                and not _closing_list(sel.kept_raw):
             _note(sel.dropped, sel.kept_raw.pop().text, "other")
-    while sel.kept_raw and sel.kept_raw[-1].kind == "heading":
+    while sel.kept_raw and sel.kept_raw[-1].kind == "heading" and not _sentence(sel.kept_raw[-1]):
         _note(sel.dropped, sel.kept_raw.pop().text, "other")
 
 
+# A list of at least this many unlinked items closes an article as its points ("Qualified
+# teams: England (Group A) …"), not as fragments.
+CLOSING_LIST_MIN_ITEMS = 3
+
+
+def _closing_list(kept: list[RawBlock]) -> bool:
+    """The kept blocks end in CLOSING_LIST_MIN_ITEMS or more unlinked items of one list."""
+    last = kept[-1]
+    if last.kind != "list_item" or last.link_chars or last.owner is None:
+        return False
+    parent = last.owner.getparent()
+    tail = kept[-CLOSING_LIST_MIN_ITEMS:]
+    return len(tail) == CLOSING_LIST_MIN_ITEMS and all(
+        b.kind == "list_item" and not b.link_chars and b.owner is not None and b.owner.getparent() is parent
+        for b in tail)
+
+
 _SENTENCE_END = tuple(".!?:;\"'»«“”’)…")
+# A "heading" this long that ends in a full stop is a pull quote set in heading tags, not a title.
+PULL_QUOTE_MIN_CHARS = 40
 
 
 def _sentence(b: RawBlock) -> bool:
-    return b.kind in ("paragraph", "quote") and b.text.rstrip().endswith(_SENTENCE_END)
+    text = b.text.rstrip()
+    if b.kind == "heading":
+        return len(text) >= PULL_QUOTE_MIN_CHARS and text.endswith(".")
+    return b.kind in ("paragraph", "quote") and text.endswith(_SENTENCE_END)
 
 
 def _kind(kind: str) -> BlockKind:

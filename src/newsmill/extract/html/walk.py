@@ -41,6 +41,10 @@ KIND_OF_TAG = {
 _UNFLAGGABLE = frozenset({"html", "body", "main", "article"})
 _BR = "\u2028"
 _CELLS = frozenset({"td", "th"})
+# Soft hyphens, zero-width spaces and byte-order marks are line-breaking hints, not text: kept,
+# they split words for every search, quote and name ("Touristen\xadattraktion"). The joiners
+# stay (emoji sequences and Persian spelling need them).
+_INVISIBLE = str.maketrans("", "", "\xad\u200b\ufeff")
 # Two line breaks in a row separate paragraphs in br-formatted pages.
 _PARA_BREAK = re.compile("\u2028\\s*\u2028")
 # Inline elements that need the full treatment even without attributes.
@@ -115,6 +119,7 @@ class _Frame:
     weak: bool = False  # flagged for a reason that says little about a whole container
     pictures: int = 0  # <img> below it that are not icons
     picture_at: int = -1  # block count at its first picture (-1: text of the block before it)
+    links: int = 0  # links below it that point with a picture or an empty box (``_is_pointer``)
 
 
 @dataclass
@@ -126,9 +131,19 @@ class Walk:
     boxes: int = 0  # picture boxes whose text became captions (see ``_picture_box``)
     # Runs of adjacent picture boxes: (first block, last block + 1, number of boxes).
     box_runs: list[tuple[int, int, int]] = field(default_factory=list)
+    forms: list[Any] = field(default_factory=list)  # the <form> elements, in page order
+    # Teaser cards (see ``_card``): (parent element, tag, class, first block, last block + 1).
+    cards: list[tuple[Any, str, str | None, int, int]] = field(default_factory=list)
     # Set when the time budget ran out mid-walk: the blocks are then those of the page up to there,
     # and the candidates miss every element still open (the statistics are incomplete).
     stopped: BudgetExceeded | None = None
+    _by_element: dict[int, Candidate] | None = None
+
+    def by_element(self) -> dict[int, Candidate]:
+        """The candidates by ``id`` of their element, built once per page for all who ask."""
+        if self._by_element is None:
+            self._by_element = {id(c.element): c for c in self.candidates}
+        return self._by_element
 
 
 def element_reason(el: Any, tag: str) -> RemovedReason | None:
@@ -231,6 +246,23 @@ def _holds_quote(el: Any) -> bool:
     return False
 
 
+# Where a picture link goes when it only enlarges the picture (a lightbox), not to another page.
+_PICTURE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
+
+
+def _is_pointer(el: Any) -> bool:
+    """A link that shows no words: an empty box stretched over a teaser card, or a picture that
+    leads to another page (a picture that opens itself enlarged is no pointer)."""
+    if (el.text or "").strip():
+        return False
+    n = len(el)
+    if n == 0:
+        return True
+    if n > 1 or el[0].tag not in ("img", "picture", "amp-img") or (el[0].tail or "").strip():
+        return False
+    return not el.get("href", "").lower().split("?")[0].endswith(_PICTURE_FILES)
+
+
 def _is_link(el: Any) -> bool:
     """An anchor without href (<a name="…">) is a target, not a link."""
     return el.get("href") is not None
@@ -298,6 +330,8 @@ class _Walker:
         if not self.parts:
             return
         raw = "".join(self.parts)
+        if "\xad" in raw or "\u200b" in raw or "\ufeff" in raw:
+            raw = raw.translate(_INVISIBLE)
         self.parts = []
         links, self.link_chars = self.link_chars, 0
         code = bool(self.kinds) and self.kinds[-1] == "code"
@@ -356,6 +390,8 @@ class _Walker:
         elif tag in _CELLS:
             self.parts.append(" ")  # a table row is one block, its cells apart
         reason, hint, caption, paywall = prof or profile(el, tag)
+        if tag == "form":
+            self.out.forms.append(el)
         if reason == "call_to_action" and _holds_quote(el):
             reason = None  # a "social-embed" wrapper around an embedded post: the post is quoted text
         if paywall and self._is_box(el):
@@ -454,8 +490,11 @@ class _Walker:
         pictures = frame.pictures
         if pictures and not frame.caption and frame.block_level:
             self._picture_box(frame)
+        if frame.links and frame.block_level:
+            self._card(frame)
         if self.real:
             parent = self.real[-1]
+            parent.links += frame.links
             if pictures:
                 if not parent.pictures:
                     parent.picture_at = frame.picture_at
@@ -492,6 +531,17 @@ class _Walker:
         else:
             runs.append((frame.first, len(blocks), 1))
 
+    def _card(self, frame: _Frame) -> None:
+        """Note a teaser card: a few short blocks (a date, a headline, two lines of summary) beside
+        a link that points with a picture or with an empty box laid over the card. Only a run of
+        them among siblings is a teaser list (``select``); one alone is a figure or a box."""
+        blocks = self.out.blocks
+        n = len(blocks) - frame.first
+        if not CARD_MIN_BLOCKS <= n <= CARD_MAX_BLOCKS or frame.good + frame.neutral + frame.bad > CARD_MAX_CHARS:
+            return
+        el = frame.element
+        self.out.cards.append((el.getparent(), el.tag, el.get("class"), frame.first, len(blocks)))
+
     def picture(self, el: Any) -> None:
         """Count an <img> that is not an icon or a tracking pixel for the innermost element."""
         if self.real and not _tiny(el.get("width")) and not _tiny(el.get("height")):
@@ -508,6 +558,11 @@ BOX_MAX_CHARS = 500
 # ... in at most this many blocks (a caption, its credit, a label).
 BOX_MAX_BLOCKS = 3
 _BOX_TAGS = frozenset({"div", "section", "center"})
+# A teaser card holds this many blocks (a date or kicker, a headline, a summary, "read more") ...
+CARD_MIN_BLOCKS = 2
+CARD_MAX_BLOCKS = 5
+# ... of at most this many characters in all.
+CARD_MAX_CHARS = 600
 # Pictures declared smaller than this (px) are icons, logos and tracking pixels.
 _MIN_PICTURE_PX = 100
 
@@ -610,6 +665,8 @@ def _walk_into(w: _Walker, root: Any, check_time: Callable[[], None]) -> None:
                         continue
                     if _is_link(el):
                         w.link_depth += 1
+                        if w.real and _is_pointer(el):
+                            w.real[-1].links += 1
                         push(link)
                     else:
                         push(plain)
