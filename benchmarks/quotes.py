@@ -112,6 +112,34 @@ def _referring_noun(word: str) -> bool:
     return word in lex.role_nouns or (REFERENT_SCORING and word in lex.group_speakers and not word.endswith("en"))
 
 
+def _compound_role(word: str) -> str | None:
+    """Referent scoring: the role noun a compound ends in ("GdP-Vorsitzende", "Linkspolitiker" →
+    "Vorsitzende", "Politiker"). "Der GdP-Vorsitzende" refers to the person an earlier gold speaker
+    names with that compound ("GdP-Vorsitzender Konrad Freiberg"); with no such speaker the gold
+    does not say whom it means, and the mention is scored on its span alone (as quotes-en scores
+    anonymous speakers) — not, as before, against its own words, which counted a speaker left
+    unresolved as right and the person resolved from the article as wrong."""
+    if not REFERENT_SCORING or not word[:1].isupper():
+        return None
+    roles = _role_nouns()
+    return next((r for k in range(1, len(word) - 4) if (r := word[k].upper() + word[k + 1 :]) in roles), None)
+
+
+def _compound_referent(named: list[tuple[int, str]], at: int, said: str) -> str | None:
+    """For "der/die <compound role>": the nearest earlier named gold speaker carrying the compound,
+    "" when there is none (referent unknown); None for any other mention."""
+    words = said.split()
+    if len(words) < 2 or words[0].lower() not in ("der", "die", "das", "den", "dem", "des") \
+            or not all(w[:1].islower() for w in words[1:-1]):
+        return None
+    role = _compound_role(words[-1]) if words[-1] not in _role_nouns() else None
+    if role is None:
+        return None
+    stem = words[-1].lower()  # the compound itself: "die CDU-Chefin" is not the CSU's "Chefin"
+    carrying = [t for st, t in named if st < at and any(w.lower().startswith(stem) for w in re.findall(r"[\w-]+", t))]
+    return carrying[-1] if carrying else ""
+
+
 def _role_nouns() -> frozenset[str]:
     from newsmill.enrich.quotes.lexicon import load_lexicon
 
@@ -175,8 +203,11 @@ def gold_quotes(doc: dict[str, Any]) -> list[Gold]:
         if speaker:
             said = " ".join(text[s:e] for s, e in speaker)
             relative = _relative_antecedent(text, speaker[0][0], said)
+            compound = _compound_referent(named, speaker[0][0], said)
             if relative is not None:
                 referent = relative
+            elif compound is not None:
+                referent = compound
             elif not _referring(said):
                 referent = said
             else:

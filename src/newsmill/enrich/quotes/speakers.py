@@ -109,6 +109,7 @@ class SpeakerFinder:
         self._group_resolved = False  # the last pronoun resolved stood for an organisation or group
         self._first_names = load_first_names()
         self._role_ends, self._group_ends = _suffixes(lex)
+        self._role_forms = {r.lower(): r for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
         # words the article writes in lower case: a capitalised one alone is a sentence opener, not a name
         self._lower_words = {t.text for t in tokens if t.text[:1].islower()}
@@ -462,6 +463,10 @@ class SpeakerFinder:
     def speaker(self, first: int, last: int) -> Speaker:
         """A Speaker for tokens ``first:last`` with its name resolved."""
         toks, lex = self.tokens, self.lex
+        if last - first == 1 and toks[first].low in lex.relative_according:
+            # "Berichte der Agentur „Interfax“, wonach …": the relative adverb stands for the phrase it
+            # attaches to, which is the source; "Demnach" opens its own sentence and keeps itself
+            first, last = self._antecedent_phrase(first) or (first, last)
         relative = last - first == 1 and toks[first].low in lex.relative_pronouns
         if relative and (first == 0 or toks[first - 1].text != ","):
             # not after a comma, "der"/"die" opens a noun phrase: "Wie der Finanzminister X erklärte"
@@ -539,6 +544,28 @@ class SpeakerFinder:
                 return name, self.label_of(start, end) or self._kind_of(first, comma)
         return None
 
+    def _antecedent_phrase(self, rel: int) -> tuple[int, int] | None:
+        """The noun phrase that ends at the comma before token ``rel``, past a separated verb
+        particle ("schließt sich dem Verdacht der Kritiker an, wonach"): the longest such phrase
+        within MAX_SPEAKER_TOKENS. None when a verb ends the clause ("…, zurückgewiesen, wonach")."""
+        toks, lex = self.tokens, self.lex
+        if rel < 2 or toks[rel - 1].text != ",":
+            return None
+        end = rel - 1
+        if toks[end - 1].text.islower() and toks[end - 1].low in lex.prepositions:
+            end -= 1
+        # a quoted name closing the phrase ("der Zeitung „Hoy Bolivia“") belongs to the noun before it
+        opener = next((k for k in range(end - 2, max(0, end - MAX_SPEAKER_TOKENS), -1) if toks[k].text in lex.openers), None) \
+            if toks[end - 1].text in lex.closers else None
+        head_end = opener if opener is not None else end
+        for first in range(max(0, end - MAX_SPEAKER_TOKENS), head_end):
+            if (toks[first].text not in lex.determiners and not _capitalised(toks[first])) \
+                    or (first and toks[first - 1].text in lex.openers):
+                continue
+            if self.noun_phrase_from(first, head_end) == (first, head_end):
+                return first, end
+        return None
+
     def _organisation_noun(self, tok: Token) -> bool:
         """A noun for an organisation, not a person: "Staatsanwaltschaft", "US-Regierung"."""
         lex = self.lex
@@ -556,6 +583,21 @@ class SpeakerFinder:
                 if len(rest) >= 2 and all(_capitalised(t) and t.text[:1].isalpha() for t in rest):
                     return self.text[rest[0].start : rest[-1].end]
                 return None
+        return None
+
+    def _role_noun(self, word: str) -> str | None:
+        """The role noun of the table that ``word`` is or, where nouns are capitalised, ends in:
+        "Präsident" for "HSV-Präsident" and "Bundesverkehrsminister" (the longest such ending)."""
+        lex = self.lex
+        if word in lex.role_nouns:
+            return word
+        if lex.lowercase_nouns or not word[:1].isupper():
+            return None
+        low = word.lower()
+        for k in range(1, len(low) - MIN_ROLE_SUFFIX + 1):
+            role = self._role_forms.get(low[k:])
+            if role is not None:
+                return role
         return None
 
     def _person_noun_at(self, k: int) -> bool:
@@ -631,7 +673,9 @@ class SpeakerFinder:
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
             return next((m.name for m in reversed(self.mentions) if m.start < start), head.text)
         words = [t.text for t in toks[first:last]]
-        roles = [w for w in words if w in lex.role_nouns]
+        # compounds name the role too: "Der SPD-Politiker", "der amtierende HSV-Präsident", "die CDU-Chefin"
+        role_words = [w for w in words if self._role_noun(w)]
+        roles = [self._role_noun(w) or w for w in role_words]
         if roles:
             named = self._apposition(last) or self._apposed_to(first)
             if named:
@@ -652,7 +696,8 @@ class SpeakerFinder:
         if roles and ((head.text in lex.determiners and head.low in lex.definite_articles) or possessive):
             # "der Minister", "Austria's interior minister": the one introduced in that role, before or soon after
             owner = self._person_owner(first, last)
-            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]), roles[-1])
+            # a compound is introduced as itself ("GdP-Vorsitzender Konrad Freiberg"), not as any chair
+            found = self._recent_in_role(start, role_words[-1]) or self._last_speaker(start, self._gender_of(roles[-1]), roles[-1])
             if found is None or found == owner:
                 found = self._next_in_role(start, roles[-1]) or self._only_person_near(start, roles[-1])
             if found and found != owner and not self._named_later_in_sentence(start + 1, found):
@@ -677,6 +722,10 @@ class SpeakerFinder:
         named = self._name_after_role(first, last) if roles or self._has_person_head(first, last) else None
         if named:
             return named  # "Interior Minister Wolfgang Peschorn" with the person unrecognised
+        if last - first >= 4 and toks[last - 1].text in lex.closers:
+            opener = next((k for k in range(last - 2, first, -1) if toks[k].text in lex.openers), None)
+            if opener is not None and opener + 1 < last - 1 and _capitalised(toks[opener - 1]):
+                return self.text[toks[opener + 1].start : toks[last - 2].end]  # "der Zeitung „Hoy Bolivia“"
         return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
 
     def _speech_noun(self, tok: Token) -> bool:
@@ -733,6 +782,7 @@ class SpeakerFinder:
         compound ending in it right before the name ("Außenministerin Baerbock", "die Gewerkschaft
         Verdi") or in apposition right after it ("Ana Diaz, the city's mayor,", "NASA, the agency")."""
         stem = role.lower()
+        compound = role not in self.lex.role_nouns and label == "PER"  # "GdP-Vorsitzende(r)", inflected
         ents = self._orgs if label != "PER" else None
         starts = self._person_starts if ents is None else self._org_starts
         k = bisect.bisect_left(starts, before) - 1
@@ -751,7 +801,7 @@ class SpeakerFinder:
                 # "X, die mit dem Minister sprach" is no apposition; an organisation's is a noun phrase
                 # ("NASA, the agency,"), not a clause ("Europa Clipper, researchers said")
                 window += self.tokens[after + 1 : min(after + 1 + MAX_APPOSITION_TOKENS, bisect.bisect_left(self._token_starts, before))]
-            if any(w.low.endswith(stem) and w.text[:1].isalpha() for w in window):
+            if any((w.low.endswith(stem) or (compound and w.low.startswith(stem))) and w.text[:1].isalpha() for w in window):
                 return self._person_names[j] if ents is None else (ents[j].name or ents[j].text)
         return None
 
