@@ -49,7 +49,9 @@ KIND_GROUP = {"direct": "direct", "indirect": "indirect", "mixed": "indirect", "
 MIN_OVERLAP = 0.5
 # Referent scoring (default; --old-scoring turns it off): a gold relative pronoun stands for the
 # phrase before its comma, a gold "Die Agentur" for the named agency, and a referent written short
-# ("Thaksin") matches a fuller name. At most this many words before the comma are the antecedent.
+# ("Thaksin") matches a fuller name; a gold "eigenen Angaben", or a compound role ("der
+# GdP-Vorsitzende") that no earlier gold speaker names, has a referent the gold does not give and
+# is scored on its span (2026-12-07, session 6). At most this many words before the comma are the antecedent.
 REFERENT_SCORING = True
 RELATIVE_ANTECEDENT_WORDS = 6
 STATS: Counter[str] = Counter()
@@ -90,6 +92,7 @@ def load(split: str) -> list[dict[str, Any]]:
 # ("die Ministerin", "der frühere Präsident"). Their referent is the nearest earlier gold speaker
 # that names someone (not a determiner phrase, not "Angaben"-like source nouns).
 _PRONOUNS = {"er", "sie", "Er", "Sie"}
+_OWN_WORDS = ("eigene", "eigenen", "eigener", "eigenem", "eigenes")  # "nach eigenen Angaben"
 _SOURCE_HEADS = ("angaben", "berichten", "bericht", "meldungen", "informationen", "aussagen", "meinung", "ansicht")
 
 
@@ -206,6 +209,8 @@ def gold_quotes(doc: dict[str, Any]) -> list[Gold]:
             compound = _compound_referent(named, speaker[0][0], said)
             if relative is not None:
                 referent = relative
+            elif REFERENT_SCORING and said.split()[0].lower() in _OWN_WORDS:
+                referent = ""  # "nach eigenen Angaben": the clause's subject, which the gold does not mark
             elif compound is not None:
                 referent = compound
             elif not _referring(said):

@@ -87,3 +87,54 @@ def test_a_compound_role_is_matched_as_itself_not_as_any_holder_of_the_role() ->
     ents = [_entity(text, "Wolfgang Thierse"), _entity(text, "Horst Köhler"), _entity(text, "Köhler", at=80)]
     spk = _speaker(_quotes(text, ents), "Gesetz")
     assert spk is not None and spk.name == "Horst Köhler"
+
+
+# --- fragments: a verb is no part of a speaker phrase (#15.6) --------------------------------------
+
+def test_a_finite_verb_before_a_name_is_not_part_of_the_speaker() -> None:
+    text = ("Als die Jubelmeldung online geht, ist Rechtsanwalt Lutz Sander über die Meldung begeistert "
+            "und schreibt auf Facebook: „Jungs, ich bin sehr beeindruckt!“")
+    spk = _speaker(_quotes(text, [_entity(text, "Lutz Sander")]), "beeindruckt")
+    assert spk is not None and spk.text == "Rechtsanwalt Lutz Sander" and spk.name == "Lutz Sander"
+
+
+def test_own_statements_are_the_subject_s_before_the_phrase() -> None:
+    text = "Ultium Cells investiert eigenen Angaben zufolge weitere 275 Millionen US-Dollar in das Werk."
+    spk = _speaker(_quotes(text, [_entity(text, "Ultium Cells", "ORG")]), "Millionen")
+    assert spk is not None and spk.text == "eigenen Angaben" and spk.name == "Ultium Cells"
+
+
+def test_own_statements_opening_the_sentence_are_the_subject_s_after_the_verb() -> None:
+    text = "Nach eigenen Angaben hat das Unternehmen Siemens einen neuen Partner gefunden."
+    spk = _speaker(_quotes(text, [_entity(text, "Siemens", "ORG")]), "Partner")
+    assert spk is not None and spk.text == "eigenen Angaben" and spk.name == "Siemens"
+
+
+def test_own_statements_after_a_perfect_auxiliary_take_the_person() -> None:
+    text = "Der Ministerpräsident Kurt Beck hat eigenen Angaben zufolge Briefe von Mitarbeitern erhalten."
+    spk = _speaker(_quotes(text, [_entity(text, "Kurt Beck")]), "Briefe")
+    assert spk is not None and spk.text == "eigenen Angaben" and spk.name == "Kurt Beck"
+
+
+def test_a_quoted_name_keeps_its_lower_case_verb() -> None:
+    text = "Wie die „Aktion Deutschland hilft“ heute mitteilte, werde den Menschen vor Ort geholfen."
+    spk = _speaker(_quotes(text, []), "geholfen")
+    assert spk is not None and spk.text == "die „Aktion Deutschland hilft“"
+
+
+# --- a surname alone is the full name the article gives ----------------------------------------------
+
+def test_a_surname_is_the_full_name_written_twice_with_an_unknown_first_name() -> None:
+    text = ("Zur neuen Präsidentin wurde die Sozialwissenschaftlerin Irme Stetter-Karp gewählt. "
+            "Irme Stetter-Karp folgt auf Thomas Sternberg. „Wir müssen den Reformstau lösen“, sagte Stetter-Karp.")
+    ents = [_entity(text, "Thomas Sternberg"), _entity(text, "Stetter-Karp", at=text.index("sagte"))]
+    spk = _speaker(_quotes(text, ents), "Reformstau")
+    assert spk is not None and spk.text == "Stetter-Karp" and spk.name == "Irme Stetter-Karp"
+    assert spk.id == "per:irme-stetter-karp"  # the name resolved, not the recogniser's surname alone
+
+
+def test_a_title_written_twice_before_a_surname_is_no_first_name() -> None:
+    text = ("Präsidentin Stetter-Karp kam am Morgen. Präsidentin Stetter-Karp sprach lange. "
+            "„Wir müssen den Reformstau lösen“, sagte Stetter-Karp.")
+    spk = _speaker(_quotes(text, []), "Reformstau")
+    assert spk is not None and spk.name == "Stetter-Karp"

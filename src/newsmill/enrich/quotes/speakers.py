@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from newsmill.article import Entity, Speaker
 from newsmill.enrich.entities.canonical import is_acronym
+from newsmill.enrich.entities.lexicon import common_nouns, word_classes
 from newsmill.enrich.morphology import base_forms
 from newsmill.enrich.quotes.lexicon import QuoteLexicon, load_first_names
 from newsmill.enrich.quotes.text import Token
@@ -50,6 +51,10 @@ MAX_APPOSITION_TOKENS = 5
 MAX_SUBJECT_PREMODIFIERS = 4
 # Tokens after a name within which a gendered pronoun in its sentence tells the person's gender.
 MAX_COREFERENT_TOKENS = 12
+# Times an article must write an unknown capitalised word before a surname to take it for the first name.
+MIN_UNKNOWN_GIVEN = 2
+# First names are shorter than this; longer capitalised words before a surname are titles ("Landesjägermeister").
+MAX_GIVEN_CHARS = 10
 # Tokens searched back for the start of a sentence; a longer one is not read for its subject.
 MAX_SENTENCE_TOKENS = 80
 
@@ -170,7 +175,10 @@ class SpeakerFinder:
         while j < stop and j - start < limit and toks[j].text[:1].islower() and not _capitalised(toks[j]) \
                 and toks[j].low not in lex.speaker_stop_words \
                 and toks[j].low not in lex.clause_stop_words and toks[j].text not in lex.determiners \
-                and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum() and not self._verb_after_noun(j, start):
+                and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum() and not self._verb_after_noun(j, start) \
+                and (lex.lowercase_nouns or not toks[j].text.isalpha() or toks[j].low.endswith(lex.adjective_endings)):
+            # where nouns are capitalised, a lower-case word before one is an inflected adjective
+            # ("eigenen Angaben"), not a verb ("ist Rechtsanwalt Lutz S.", "investiert eigenen Angaben")
             j += 1
         return j
 
@@ -467,6 +475,9 @@ class SpeakerFinder:
             # "Berichte der Agentur „Interfax“, wonach …": the relative adverb stands for the phrase it
             # attaches to, which is the source; "Demnach" opens its own sentence and keeps itself
             first, last = self._antecedent_phrase(first) or (first, last)
+        first = self._past_verb(first, last)
+        if first > 0 and toks[first - 1].low in lex.own_words and last - first == 1:
+            first -= 1  # "nach eigenen Angaben" read as "Angaben"
         relative = last - first == 1 and toks[first].low in lex.relative_pronouns
         if relative and (first == 0 or toks[first - 1].text != ","):
             # not after a comma, "der"/"die" opens a noun phrase: "Wie der Finanzminister X erklärte"
@@ -483,6 +494,8 @@ class SpeakerFinder:
         start, end = toks[first].start, toks[last - 1].end
         text = self.text[start:end]
         antecedent = self._antecedent(first) if relative else None
+        if antecedent is None and toks[first].low in lex.own_words:
+            antecedent = self._own_source(first, last)  # "Helfer konnten nach eigenen Angaben …"
         if antecedent is not None:
             spk = Speaker(start, end, text, antecedent[0])
             self.mentions.append(Mention(start, antecedent[0], antecedent[1]))
@@ -498,8 +511,11 @@ class SpeakerFinder:
         name = self._acronym(name) or name
         if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
             name = name[: name.rindex(name[-2])]  # "WeWork's"
-        full = None if entity or last - first != 1 or name != text else self._full_name(name)
-        name = full or name  # "Fauci" where the article wrote "Dr. Anthony Fauci" and the recogniser missed it
+        alone = last - first == 1 and name == text and (not entity or self.label_of(start, end) == "PER")
+        full = self._full_name(name) if alone else None
+        # "Fauci" where the article wrote "Dr. Anthony Fauci", "Stetter-Karp" for "Irme Stetter-Karp":
+        # the recogniser missed the full name, or took the surname alone as the whole name
+        name = full or name
         spk = Speaker(start, end, text, name)
         label = self.label_of(start, end) if entity else ("PER" if full else self._kind_of(first, last))
         if not entity and last - first == 1 and (toks[first].text in lex.plural_pronouns or self._group_resolved or (
@@ -510,21 +526,82 @@ class SpeakerFinder:
         return spk
 
     def _full_name(self, word: str) -> str | None:
-        """The one full name the article writes with ``word`` as its surname after a known first name
-        ("Anthony Fauci" for "Fauci"); None if it writes none or several."""
+        """The one full name the article writes with ``word`` as its surname after a first name
+        ("Anthony Fauci" for "Fauci"); None if it writes none or several. A first name is a known
+        one, or a capitalised word the article writes before that surname at least twice and that is
+        no title, role or other word ("Irme Stetter-Karp" twice, where "Irme" is in no table)."""
         if self._full_names is None:
             found: dict[str, str | None] = {}
+            pairs: Counter[tuple[str, str]] = Counter()
             toks = self.tokens
             for k in range(len(toks) - 1):
                 given, surname = toks[k].text, toks[k + 1].text
-                if given in self._first_names and _capitalised(toks[k + 1]) and surname.isalpha() \
-                        and surname not in self._first_names and toks[k + 1].start == toks[k].end + 1:
+                if _capitalised(toks[k + 1]) and surname.replace("-", "").isalpha() and "-" not in surname[:1] + surname[-1:] \
+                        and surname not in self._first_names and toks[k + 1].start == toks[k].end + 1 and given.isalpha():
+                    pairs[(given, surname)] += 1
+            for (given, surname), n in pairs.items():
+                if given in self._first_names or (n >= MIN_UNKNOWN_GIVEN and self._may_be_given(given)):
                     full = f"{given} {surname}"
                     found[surname] = full if found.get(surname, full) == full else None
             self._full_names = found
         if is_acronym(word):
             return None
         return self._full_names.get(word)
+
+    def _past_verb(self, first: int, last: int) -> int:
+        """Where nouns are capitalised, a phrase read back from a postposition may hold its clause's
+        verb ("Ultium Cells investiert eigenen Angaben zufolge", "Beck hat eigenen Angaben zufolge"):
+        the phrase starts after the last lower-case word that is no adjective, article, preposition
+        or name particle ("de Maizière")."""
+        toks, lex = self.tokens, self.lex
+        if lex.lowercase_nouns:
+            return first
+        start, particles, quoted = first, word_classes(lex.language).name_particles, False
+        for k in range(first, last - 1):
+            tok = toks[k]
+            quoted = (quoted or tok.text in lex.openers) and tok.text not in lex.closers  # „Aktion Deutschland hilft“
+            if not quoted and tok.text.isalpha() and tok.text.islower() and tok.low not in particles \
+                    and not tok.low.endswith(lex.adjective_endings) and tok.low not in lex.prepositions \
+                    and tok.text not in lex.determiners and tok.low not in lex.attribute_words:
+                start = k + 1
+        return start
+
+    def _own_source(self, first: int, last: int) -> tuple[str, str] | None:
+        """Name and label of whose own statements "eigenen Angaben" are: the subject of its clause,
+        before it ("Helfer konnten nach eigenen Angaben …") or after the verb when the phrase opens
+        the sentence ("Nach eigenen Angaben erhielt das Bundesamt …")."""
+        toks, lex = self.tokens, self.lex
+        opening = self._sentence_first(first)
+        if opening is None:
+            return None
+        lead = first - 1 if first > opening and toks[first - 1].low in lex.prepositions else first  # "nach"
+        if lead > opening:
+            np = self.subject_of(opening, lead)
+        else:
+            verb = last + (last < len(toks) and toks[last].low in lex.according_post)  # "zufolge"
+            stop = verb + 1
+            while stop < len(toks) and stop - verb < MAX_SENTENCE_TOKENS and not self._ends_sentence(stop) \
+                    and toks[stop].text not in ",;:":
+                stop += 1
+            np = self.right_of(verb + 1, stop) if verb + 1 < stop else None
+        if np is None or np[0] <= first < np[1]:
+            return None
+        a, b = np
+        start, end = toks[a].start, toks[b - 1].end
+        if self.names_no_one(start, end, self.text[start:end]):
+            return None
+        name = self._entity_name(start, end) or self._resolve(a, b, start)
+        return name, self.label_of(start, end) or self._kind_of(a, b)
+
+    def _may_be_given(self, word: str) -> bool:
+        """A capitalised word that is not a title, role, common noun, determiner or word the article
+        writes in lower case, and no longer than first names are."""
+        lex = self.lex
+        return word[:1].isupper() and len(word) <= MAX_GIVEN_CHARS and word.lower() not in self._lower_words \
+            and word.lower() not in common_nouns(lex.language) and word not in lex.determiners \
+            and word not in lex.gendered and word not in lex.person_words and self._role_noun(word) is None \
+            and not word.lower().endswith(self._role_ends) and word.lower() not in lex.speaker_nouns \
+            and not self._not_a_head(Token(0, 0, word, word.lower()))
 
     def _antecedent(self, rel: int) -> tuple[str, str] | None:
         """Name and label of what a relative pronoun stands for: the noun phrase that ends at the
