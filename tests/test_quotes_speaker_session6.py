@@ -138,3 +138,50 @@ def test_a_title_written_twice_before_a_surname_is_no_first_name() -> None:
             "„Wir müssen den Reformstau lösen“, sagte Stetter-Karp.")
     spk = _speaker(_quotes(text, []), "Reformstau")
     assert spk is not None and spk.name == "Stetter-Karp"
+
+
+# --- English speaker phrases: bare nouns, postmodifiers, names as adjectives (#15.6) ----------------
+
+def test_people_familiar_with_the_matter_is_one_speaker() -> None:
+    text = "More than 4,000 people are expected to receive notice, according to multiple people familiar with the matter."
+    spk = _speaker(_quotes(text, [], "en"), "notice")
+    assert spk is not None and spk.text == "multiple people familiar with the matter" and spk.id == ""
+
+
+def test_a_person_briefed_on_the_talks_keeps_its_postmodifier() -> None:
+    text = "A person briefed on the talks told reporters that the deal would close this week."
+    spk = _speaker(_quotes(text, [], "en"), "deal")
+    assert spk is not None and spk.text == "A person briefed on the talks"
+
+
+def test_a_bare_plural_source_is_the_phrase_not_its_modifier() -> None:
+    text = "Snipers have also shot into crowds, according to eyewitness accounts."
+    spk = _speaker(_quotes(text, [], "en"), "Snipers")
+    assert spk is not None and spk.text == "eyewitness accounts"
+
+
+def test_a_name_used_as_an_adjective_is_not_the_speaker() -> None:
+    text = ("The Bush-era whistleblower, a protégé of John Bolton, would then have claimed that he was told "
+            "by an anonymous leaker about the call.")
+    ents = [_entity(text, "Bush"), _entity(text, "John Bolton")]
+    spk = _speaker(_quotes(text, ents, "en"), "leaker")
+    assert spk is not None and spk.text == "The Bush-era whistleblower" and spk.name != "Bush" and spk.id == ""
+
+
+def test_a_name_adjective_before_a_role_keeps_the_person_after_it() -> None:
+    text = "German-born chemist Anna Weber said that the test had failed twice."
+    spk = _speaker(_quotes(text, [_entity(text, "Anna Weber")], "en"), "failed")
+    assert spk is not None and spk.name == "Anna Weber"
+
+
+def test_a_subordinator_opening_the_sentence_is_no_speaker() -> None:
+    text = ("As government documents have unveiled, the detentions originated in directives from Xi to "
+            "“show absolutely no mercy” in the campaign.")
+    quotes = _quotes(text, [_entity(text, "Xi")], "en")
+    assert all(q.speaker is None or not q.speaker.text.startswith("As") for q in quotes)
+
+
+def test_a_possessive_alone_is_no_speaker() -> None:
+    text = "We tested the laptop. Our initial testing suggests that it can keep a higher clock speed."
+    quotes = _quotes(text, [], "en")
+    assert all(q.speaker is None or q.speaker.text != "Our" for q in quotes)

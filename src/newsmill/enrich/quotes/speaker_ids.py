@@ -193,6 +193,8 @@ def _unresolved(name: str, lex: QuoteLexicon) -> bool:
         return True
     if any(w.islower() and _role_or_group(w, lex) for w in words[1:]):
         return True  # a description with its role noun, not a name: "Austria's interior minister", "Health bosses"
+    if first[:1].isupper() and "-" in first and first.rsplit("-", 1)[-1][:1].islower() and len(words) > 1:
+        return True  # "Bush-era whistleblower", "Trump-appointed judge": described by a name, not named
     if first[:1].isdigit() and "-" in first:
         return True  # "56-jährige Anwältin", "35-year-old": a person by age, unnamed
     if first.lower() in lex.according_adverbs:

@@ -130,7 +130,7 @@ class SpeakerFinder:
         """Sentence-initial capitals that cannot start a subject: "Am", "Dazu", "Laut", "Nachdem"."""
         low, lex = tok.low, self.lex
         return low in lex.prepositions or low in lex.speaker_stop_words or low in lex.clause_stop_words \
-            or low in lex.complementizers or low in lex.according_adverbs
+            or low in lex.complementizers or low in lex.according_adverbs or low in lex.subordinators
 
     def _noun_run(self, j: int, stop: int) -> int:
         """Past a run of capitalised words (a noun with names: "Präsident Wladimir Putin")."""
@@ -192,6 +192,8 @@ class SpeakerFinder:
         if tok.low in lex.cue_forms or tok.low in lex.relative_pronouns or tok.low in lex.state_verbs \
                 or tok.low in lex.noun_phrase_stops:
             return True
+        if "-" in tok.text and j + 1 < len(self.tokens) and self.tokens[j + 1].low in lex.cue_forms:
+            return True  # an adverb before the verb: "The company flat-out denied"
         ending = lex.participle_ending
         return bool(ending) and tok.low.endswith(ending) and not self.tokens[j - 1].low.endswith(lex.adverb_endings)
 
@@ -251,15 +253,28 @@ class SpeakerFinder:
             employer = self._employer_after(j, stop)
             if employer > j:
                 return i, min(employer, i + MAX_SPEAKER_TOKENS)  # "a spokesman for Apple"
-            return i, j  # a lower-case head: "the spokesman", "police"
+            return i, self._postmodified(i, j, stop)  # a lower-case head: "the spokesman", "police"
         if lex.lowercase_nouns and tok.text in lex.determiners and j > i + 1 and (j >= stop or not _capitalised(toks[j])):
-            return i, self._named_source(j, stop)  # English nouns are lower-case: "the central bank", "a report in …"
+            # English nouns are lower-case: "the central bank", "a report in …", "a person familiar with the matter"
+            return i, self._named_source(self._postmodified(i, j, stop), stop)
+        if lex.lowercase_nouns and tok.text not in lex.determiners and j > i and (j >= stop or not _capitalised(toks[j])):
+            head = next((k for k in range(j - 1, i - 1, -1)
+                         if self._role_word(toks[k].low) or toks[k].low in lex.source_nouns), None)
+            if head is not None:  # no article: "credible reports", "eyewitness accounts", "people familiar with …"
+                return i, self._named_source(self._postmodified(i, head + 1, stop), stop)
         if lex.lowercase_nouns and j == i + 1 and tok.low in lex.source_nouns and self._named_source(j, stop) > j:
             return i, self._named_source(j, stop)  # "data from MarketAxess"
         if j >= stop or not (_capitalised(toks[j]) or _is_domain(toks[j].text)) or not toks[j].text[0].isalpha():
             return None
         head = j
         j = self._noun_run(j, stop)
+        if lex.lowercase_nouns and j < stop and self._name_adjective(toks[j - 1]) and toks[j].text[:1].islower():
+            # "The Bush-era whistleblower", "a Trump-appointed judge": the name is an adjective, the noun
+            # follows, maybe with the name of whom it describes ("German-born chemist Anna Weber")
+            k = self._adjectives(j, stop)
+            if k < stop and _capitalised(toks[k]) and toks[k].text[:1].isalpha() and not self._not_a_head(toks[k]):
+                return i, min(self._noun_run(k, stop), i + MAX_SPEAKER_TOKENS)
+            return i, self._postmodified(i, k, stop)
         if tok.text in lex.determiners and j - head >= 2 and toks[head + 1].start in self._name_starts \
                 and toks[j - 1].end in self._name_ends and self._organisation_noun(toks[head]) \
                 and self.label_of(toks[head].start, toks[head].end) is None:
@@ -281,6 +296,28 @@ class SpeakerFinder:
             j = self._role_and_name(j, stop)
             j = self._named_source(j, stop)
         return (i, min(j, cap)) if j > i else None
+
+    @staticmethod
+    def _name_adjective(tok: Token) -> bool:
+        """"Bush-era", "Trump-appointed", "U.S.-based": a name joined to a lower-case word."""
+        head, dash, tail = tok.text.rpartition("-")
+        return bool(dash) and head[:1].isupper() and tail[:1].islower()
+
+    def _postmodified(self, i: int, j: int, stop: int) -> int:
+        """Past "familiar with the matter", "briefed on the talks" after a lower-case head ending at ``j``."""
+        toks, lex = self.tokens, self.lex
+        k = j
+        if k < stop and toks[k].low in lex.postmodifiers and not (k > i and toks[k - 1].low in lex.postmodifiers):
+            k += 1
+        if k == i or toks[k - 1].low not in lex.postmodifiers or k >= stop or toks[k].low not in lex.prepositions:
+            return j
+        m = k + 1 + (k + 1 < stop and toks[k + 1].text in lex.determiners)
+        n = m
+        while n < stop and n - m < MAX_ROLE_WORDS and toks[n].text.isalpha() and toks[n].text.islower() \
+                and toks[n].low not in lex.cue_forms and toks[n].low not in lex.prepositions \
+                and toks[n].low not in lex.clause_stop_words and toks[n].low not in lex.speaker_stop_words:
+            n += 1
+        return n if n > m else j
 
     def _named_source(self, j: int, stop: int) -> int:
         """Past "from MarketAxess", "in the Argus Leader" after a source noun ending the phrase."""
@@ -717,6 +754,8 @@ class SpeakerFinder:
         k2 = k - 1
         if k2 >= 0 and self.entities[k2].end > start:
             inside.insert(0, self.entities[k2])
+        # "Bush" in "The Bush-era whistleblower" names the era, not the speaker
+        inside = [e for e in inside if not (self.text[e.end : e.end + 1] == "-" and self.text[e.end + 1 : e.end + 2].islower())]
         if not inside:
             return None
         persons = [e for e in inside if e.label == "PER"]
