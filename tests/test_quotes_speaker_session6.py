@@ -185,3 +185,21 @@ def test_a_possessive_alone_is_no_speaker() -> None:
     text = "We tested the laptop. Our initial testing suggests that it can keep a higher clock speed."
     quotes = _quotes(text, [], "en")
     assert all(q.speaker is None or q.speaker.text != "Our" for q in quotes)
+
+
+# --- a pronoun takes up a speaker the recogniser missed ----------------------------------------------
+
+def test_a_pronoun_takes_up_the_unrecognised_surname_that_spoke_last_not_an_earlier_person() -> None:
+    text = ("Im fünften Satz punktete Rafael Nadal mit 7:5. "
+            "Medvedev bedankte sich bei seinem Team und sagte: „Ich bin mir sicher, dass meine Frau zuschaut.“ "
+            "Er akzeptierte seine Niederlage und erklärte, das Spiel habe ihn überrascht.")
+    spk = _speaker(_quotes(text, [_entity(text, "Rafael Nadal")]), "überrascht")
+    assert spk is not None and spk.text == "Er" and spk.name == "Medvedev"
+
+
+def test_a_sentence_adverb_is_no_antecedent_for_a_pronoun() -> None:
+    text = ("Der frühere Minister Karl Weber soll „mit Absicht abgeschrieben haben“, wie die Zeitung schreibt. "
+            "Anders ließen sich die vielen kopierten Passagen nicht erklären. "
+            "Er hatte aber auch gesagt, es sei ihm ein Anliegen, an der Klärung mitzuwirken.")
+    spk = _speaker(_quotes(text, [_entity(text, "Karl Weber")]), "Anliegen")
+    assert spk is not None and spk.text == "Er" and spk.name == "Karl Weber"  # not "Anders"

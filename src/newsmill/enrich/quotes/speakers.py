@@ -735,7 +735,18 @@ class SpeakerFinder:
             return "PER"
         if any(w.lower() in self.lex.speaker_nouns and w not in self.lex.role_nouns for w in words):
             return "ORG"  # "die Polizei", "the agency": a group speaks
+        if len(words) == 1 and self._surname_like(self.tokens[first]):
+            return "PER"  # "Medvedev bedankte sich … und sagte:" with the name unrecognised
         return "X"
+
+    def _surname_like(self, tok: Token) -> bool:
+        """Where nouns are capitalised, one capitalised word that is no common noun, acronym, title or
+        word the article writes in lower case: a person's surname far more often than anything else."""
+        lex, word = self.lex, tok.text
+        return not lex.lowercase_nouns and word[:1].isupper() and word.replace("-", "").isalpha() and not is_acronym(word) \
+            and word.lower() not in self._lower_words and not self._not_a_head(tok) and self._role_noun(word) is None \
+            and word not in lex.gendered and word.lower() not in lex.speaker_nouns and not self._speech_noun(tok) \
+            and word.rsplit("-", 1)[-1].lower() not in common_nouns(lex.language)
 
     def label_of(self, start: int, end: int) -> str | None:
         k = bisect.bisect_left(self._starts, start)
