@@ -203,3 +203,18 @@ def test_a_sentence_adverb_is_no_antecedent_for_a_pronoun() -> None:
             "Er hatte aber auch gesagt, es sei ihm ein Anliegen, an der Klärung mitzuwirken.")
     spk = _speaker(_quotes(text, [_entity(text, "Karl Weber")]), "Anliegen")
     assert spk is not None and spk.text == "Er" and spk.name == "Karl Weber"  # not "Anders"
+
+
+# --- a name in apposition is the speaker's, and part of the mention ----------------------------------
+
+def test_an_organisation_in_apposition_after_a_kind_noun_is_the_speaker() -> None:
+    text = ("WeWork is the subject of an inquiry. WeWork’s parent company, The We Company, announced on "
+            "Sept. 30 that it was withdrawing its filing.")
+    spk = _speaker(_quotes(text, [], "en"), "withdrawing")
+    assert spk is not None and spk.name == "The We Company" and spk.text.endswith("The We Company")
+
+
+def test_a_person_in_apposition_after_a_role_is_part_of_the_mention() -> None:
+    text = "Der Gouverneur des Bundesstaates, Gabino Cué, sagte, die Lage sei unter Kontrolle."
+    spk = _speaker(_quotes(text, [_entity(text, "Gabino Cué")]), "Kontrolle")
+    assert spk is not None and spk.name == "Gabino Cué" and spk.text == "Der Gouverneur des Bundesstaates, Gabino Cué"

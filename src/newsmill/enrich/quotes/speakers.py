@@ -553,6 +553,11 @@ class SpeakerFinder:
         # "Fauci" where the article wrote "Dr. Anthony Fauci", "Stetter-Karp" for "Irme Stetter-Karp":
         # the recogniser missed the full name, or took the surname alone as the whole name
         name = full or name
+        if not entity:
+            # "WeWork's parent company, The We Company, announced": the organisation in apposition
+            name = self._org_apposition(first, last) or name
+            end = self._apposition_end(last, name) or end  # the name in apposition is part of the mention
+            text = self.text[start:end]
         spk = Speaker(start, end, text, name)
         label = self.label_of(start, end) if entity else ("PER" if full else self._kind_of(first, last))
         if not entity and last - first == 1 and (toks[first].text in lex.plural_pronouns or self._group_resolved or (
@@ -903,6 +908,43 @@ class SpeakerFinder:
                 and self.label_of(start, toks[j - 1].end) is None:
             return self.text[start : toks[j - 1].end]
         return None
+
+    def _org_apposition(self, first: int, last: int) -> str | None:
+        """The organisation named in apposition after a kind noun ("its parent company, The We
+        Company,", "der Betreiber, die Deutsche Bahn,"): a recognised one, or capitalised words after
+        an article closed by a comma."""
+        toks, lex = self.tokens, self.lex
+        if last + 2 >= len(toks) or toks[last].text != "," \
+                or not any(t.low in lex.speaker_nouns and t.text not in lex.role_nouns for t in toks[first:last]):
+            return None
+        k = last + 1
+        org = next((e for e in self._orgs if e.start == toks[k].start), None)
+        if org is not None:
+            return org.name or org.text
+        if toks[k].text not in lex.determiners or toks[k].low not in lex.definite_articles:
+            return None
+        j = k + 1
+        while j < len(toks) and j - k <= MAX_APPOSITION_TOKENS and _capitalised(toks[j]) and toks[j].text[:1].isalpha():
+            j += 1
+        if j == k + 1 or j >= len(toks) or toks[j].text != "," or self.label_of(toks[k].start, toks[j - 1].end) == "PER":
+            return None
+        return self.text[toks[k].start : toks[j - 1].end]
+
+    def _apposition_end(self, last: int, name: str) -> int | None:
+        """The end of ``name`` when it stands in apposition right after the phrase (", Gabino Cué,")."""
+        toks = self.tokens
+        if last + 1 >= len(toks) or toks[last].text != "," or not name:
+            return None
+        at = toks[last + 1].start
+        k = bisect.bisect_left(self._starts, at)
+        if k < len(self._starts) and self._starts[k] == at and (self.entities[k].name or self.entities[k].text) == name:
+            e = self.entities[k]
+        else:
+            e = None
+        end = e.end if e is not None else at + len(name) if self.text.startswith(name, at) else None
+        if end is None or self.text[end : end + 1] not in (",", ")", ""):
+            return None  # a closing comma: the apposition ends there
+        return end
 
     def _recent_in_role(self, before: int, role: str, label: str = "PER") -> str | None:  # label: "PER" or "ORG"
         """The last person (or organisation) introduced with the same role or kind: a noun or
