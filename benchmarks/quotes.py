@@ -49,7 +49,9 @@ KIND_GROUP = {"direct": "direct", "indirect": "indirect", "mixed": "indirect", "
 MIN_OVERLAP = 0.5
 # Referent scoring (default; --old-scoring turns it off): a gold relative pronoun stands for the
 # phrase before its comma, a gold "Die Agentur" for the named agency, and a referent written short
-# ("Thaksin") matches a fuller name. At most this many words before the comma are the antecedent.
+# ("Thaksin") matches a fuller name; a gold "eigenen Angaben", or a compound role ("der
+# GdP-Vorsitzende") that no earlier gold speaker names, has a referent the gold does not give and
+# is scored on its span (2026-12-07, session 6). At most this many words before the comma are the antecedent.
 REFERENT_SCORING = True
 RELATIVE_ANTECEDENT_WORDS = 6
 STATS: Counter[str] = Counter()
@@ -90,6 +92,7 @@ def load(split: str) -> list[dict[str, Any]]:
 # ("die Ministerin", "der frühere Präsident"). Their referent is the nearest earlier gold speaker
 # that names someone (not a determiner phrase, not "Angaben"-like source nouns).
 _PRONOUNS = {"er", "sie", "Er", "Sie"}
+_OWN_WORDS = ("eigene", "eigenen", "eigener", "eigenem", "eigenes")  # "nach eigenen Angaben"
 _SOURCE_HEADS = ("angaben", "berichten", "bericht", "meldungen", "informationen", "aussagen", "meinung", "ansicht")
 
 
@@ -110,6 +113,34 @@ def _referring_noun(word: str) -> bool:
 
     lex = load_lexicon("de")
     return word in lex.role_nouns or (REFERENT_SCORING and word in lex.group_speakers and not word.endswith("en"))
+
+
+def _compound_role(word: str) -> str | None:
+    """Referent scoring: the role noun a compound ends in ("GdP-Vorsitzende", "Linkspolitiker" →
+    "Vorsitzende", "Politiker"). "Der GdP-Vorsitzende" refers to the person an earlier gold speaker
+    names with that compound ("GdP-Vorsitzender Konrad Freiberg"); with no such speaker the gold
+    does not say whom it means, and the mention is scored on its span alone (as quotes-en scores
+    anonymous speakers) — not, as before, against its own words, which counted a speaker left
+    unresolved as right and the person resolved from the article as wrong."""
+    if not REFERENT_SCORING or not word[:1].isupper():
+        return None
+    roles = _role_nouns()
+    return next((r for k in range(1, len(word) - 4) if (r := word[k].upper() + word[k + 1 :]) in roles), None)
+
+
+def _compound_referent(named: list[tuple[int, str]], at: int, said: str) -> str | None:
+    """For "der/die <compound role>": the nearest earlier named gold speaker carrying the compound,
+    "" when there is none (referent unknown); None for any other mention."""
+    words = said.split()
+    if len(words) < 2 or words[0].lower() not in ("der", "die", "das", "den", "dem", "des") \
+            or not all(w[:1].islower() for w in words[1:-1]):
+        return None
+    role = _compound_role(words[-1]) if words[-1] not in _role_nouns() else None
+    if role is None:
+        return None
+    stem = words[-1].lower()  # the compound itself: "die CDU-Chefin" is not the CSU's "Chefin"
+    carrying = [t for st, t in named if st < at and any(w.lower().startswith(stem) for w in re.findall(r"[\w-]+", t))]
+    return carrying[-1] if carrying else ""
 
 
 def _role_nouns() -> frozenset[str]:
@@ -175,8 +206,13 @@ def gold_quotes(doc: dict[str, Any]) -> list[Gold]:
         if speaker:
             said = " ".join(text[s:e] for s, e in speaker)
             relative = _relative_antecedent(text, speaker[0][0], said)
+            compound = _compound_referent(named, speaker[0][0], said)
             if relative is not None:
                 referent = relative
+            elif REFERENT_SCORING and said.split()[0].lower() in _OWN_WORDS:
+                referent = ""  # "nach eigenen Angaben": the clause's subject, which the gold does not mark
+            elif compound is not None:
+                referent = compound
             elif not _referring(said):
                 referent = said
             else:

@@ -114,6 +114,8 @@ class QuoteLexicon:
     role_prepositions: frozenset[str] = frozenset()  # "for": "a spokesman for Apple" names whom the role serves
     age_nouns: frozenset[str] = frozenset()  # "year-old", "jährige": after "56-", a person by their age  # "-s", "-es": "officials", "bosses" where role nouns are listed singular
     reflexives: frozenset[str] = frozenset()  # "sich": after an article, a participle phrase opens
+    own_words: frozenset[str] = frozenset()  # "nach eigenen Angaben": the clause's subject is the source
+    postmodifiers: frozenset[str] = frozenset()  # "familiar": "people familiar with the matter" is one speaker
     adjective_endings: tuple[str, ...] = ()  # "-en", "-e": the inflected adjective closing such a phrase
     participle_ending: str = ""  # "-ed": after a lower-case noun, the verb ("the company struggled")
     impersonal_subject: str = ""  # "es": "heißt" is a cue only beside it ("hieß es"), else it names
@@ -313,6 +315,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         age_nouns=frozenset(w.lower() for w in raw.get("age_nouns", [])),
         org_context_nouns=words("org_context_nouns"),
         reflexives=words("reflexives"),
+        own_words=words("own_words"),
+        postmodifiers=words("postmodifiers"),
         adjective_endings=tuple(raw.get("adjective_endings", [])),
         person_pronouns=words("person_pronouns"),
         noun_phrase_stops=words("noun_phrase_stops"),

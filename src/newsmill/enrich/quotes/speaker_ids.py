@@ -53,7 +53,10 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], lex: QuoteLexicon
             # "Cook" when the article names Tim Cook; "Van Der Beek" (taken for an organisation
             # there) when it names James Van Der Beek
             ent = _only_person_with(name, entities) or ent
-        if ent is not None:
+        if ent is not None and ent.label == "PER" and _fuller(name, ent.name or ""):
+            # "Irme Stetter-Karp", resolved from the article, for the recogniser's "Stetter-Karp"
+            spk.id = canonical_id("PER", name)
+        elif ent is not None:
             spk.id, spk.name = ent.id, ent.name
             if ent.label == "PER" and not _known_person(ent.name or name, entities) \
                     and _org_evidence(ent.name or name, spk.text, entities, text, lex):
@@ -66,6 +69,12 @@ def link_speakers(quotes: list[Quote], entities: list[Entity], lex: QuoteLexicon
             # than a person, and then shares the id its recognised mentions get elsewhere
             org = is_acronym(name) or (not _known_person(name, entities) and _org_evidence(name, spk.text, entities, text, lex))
             spk.id = canonical_id("ORG" if org else "PER", name)
+
+
+def _fuller(name: str, entity_name: str) -> bool:
+    """``name`` is ``entity_name`` with given names before it: "Irme Stetter-Karp" for "Stetter-Karp"."""
+    words, short = name.split(), entity_name.split()
+    return len(short) == 1 and len(words) > 1 and words[-1] == short[0]
 
 
 def _names_same(name: str, text: str, entity_name: str) -> bool:
@@ -184,6 +193,8 @@ def _unresolved(name: str, lex: QuoteLexicon) -> bool:
         return True
     if any(w.islower() and _role_or_group(w, lex) for w in words[1:]):
         return True  # a description with its role noun, not a name: "Austria's interior minister", "Health bosses"
+    if first[:1].isupper() and "-" in first and first.rsplit("-", 1)[-1][:1].islower() and len(words) > 1:
+        return True  # "Bush-era whistleblower", "Trump-appointed judge": described by a name, not named
     if first[:1].isdigit() and "-" in first:
         return True  # "56-jährige Anwältin", "35-year-old": a person by age, unnamed
     if first.lower() in lex.according_adverbs:

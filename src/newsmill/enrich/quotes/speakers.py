@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from newsmill.article import Entity, Speaker
 from newsmill.enrich.entities.canonical import is_acronym
+from newsmill.enrich.entities.lexicon import common_nouns, word_classes
 from newsmill.enrich.morphology import base_forms
 from newsmill.enrich.quotes.lexicon import QuoteLexicon, load_first_names
 from newsmill.enrich.quotes.text import Token
@@ -50,6 +51,10 @@ MAX_APPOSITION_TOKENS = 5
 MAX_SUBJECT_PREMODIFIERS = 4
 # Tokens after a name within which a gendered pronoun in its sentence tells the person's gender.
 MAX_COREFERENT_TOKENS = 12
+# Times an article must write an unknown capitalised word before a surname to take it for the first name.
+MIN_UNKNOWN_GIVEN = 2
+# First names are shorter than this; longer capitalised words before a surname are titles ("Landesjägermeister").
+MAX_GIVEN_CHARS = 10
 # Tokens searched back for the start of a sentence; a longer one is not read for its subject.
 MAX_SENTENCE_TOKENS = 80
 
@@ -109,6 +114,7 @@ class SpeakerFinder:
         self._group_resolved = False  # the last pronoun resolved stood for an organisation or group
         self._first_names = load_first_names()
         self._role_ends, self._group_ends = _suffixes(lex)
+        self._role_forms = {r.lower(): r for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
         # words the article writes in lower case: a capitalised one alone is a sentence opener, not a name
         self._lower_words = {t.text for t in tokens if t.text[:1].islower()}
@@ -124,7 +130,7 @@ class SpeakerFinder:
         """Sentence-initial capitals that cannot start a subject: "Am", "Dazu", "Laut", "Nachdem"."""
         low, lex = tok.low, self.lex
         return low in lex.prepositions or low in lex.speaker_stop_words or low in lex.clause_stop_words \
-            or low in lex.complementizers or low in lex.according_adverbs
+            or low in lex.complementizers or low in lex.according_adverbs or low in lex.subordinators
 
     def _noun_run(self, j: int, stop: int) -> int:
         """Past a run of capitalised words (a noun with names: "Präsident Wladimir Putin")."""
@@ -169,7 +175,10 @@ class SpeakerFinder:
         while j < stop and j - start < limit and toks[j].text[:1].islower() and not _capitalised(toks[j]) \
                 and toks[j].low not in lex.speaker_stop_words \
                 and toks[j].low not in lex.clause_stop_words and toks[j].text not in lex.determiners \
-                and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum() and not self._verb_after_noun(j, start):
+                and not _is_domain(toks[j].text) and toks[j].text[:1].isalnum() and not self._verb_after_noun(j, start) \
+                and (lex.lowercase_nouns or not toks[j].text.isalpha() or toks[j].low.endswith(lex.adjective_endings)):
+            # where nouns are capitalised, a lower-case word before one is an inflected adjective
+            # ("eigenen Angaben"), not a verb ("ist Rechtsanwalt Lutz S.", "investiert eigenen Angaben")
             j += 1
         return j
 
@@ -183,6 +192,8 @@ class SpeakerFinder:
         if tok.low in lex.cue_forms or tok.low in lex.relative_pronouns or tok.low in lex.state_verbs \
                 or tok.low in lex.noun_phrase_stops:
             return True
+        if "-" in tok.text and j + 1 < len(self.tokens) and self.tokens[j + 1].low in lex.cue_forms:
+            return True  # an adverb before the verb: "The company flat-out denied"
         ending = lex.participle_ending
         return bool(ending) and tok.low.endswith(ending) and not self.tokens[j - 1].low.endswith(lex.adverb_endings)
 
@@ -242,15 +253,28 @@ class SpeakerFinder:
             employer = self._employer_after(j, stop)
             if employer > j:
                 return i, min(employer, i + MAX_SPEAKER_TOKENS)  # "a spokesman for Apple"
-            return i, j  # a lower-case head: "the spokesman", "police"
+            return i, self._postmodified(i, j, stop)  # a lower-case head: "the spokesman", "police"
         if lex.lowercase_nouns and tok.text in lex.determiners and j > i + 1 and (j >= stop or not _capitalised(toks[j])):
-            return i, self._named_source(j, stop)  # English nouns are lower-case: "the central bank", "a report in …"
+            # English nouns are lower-case: "the central bank", "a report in …", "a person familiar with the matter"
+            return i, self._named_source(self._postmodified(i, j, stop), stop)
+        if lex.lowercase_nouns and tok.text not in lex.determiners and j > i and (j >= stop or not _capitalised(toks[j])):
+            head = next((k for k in range(j - 1, i - 1, -1)
+                         if self._role_word(toks[k].low) or toks[k].low in lex.source_nouns), None)
+            if head is not None:  # no article: "credible reports", "eyewitness accounts", "people familiar with …"
+                return i, self._named_source(self._postmodified(i, head + 1, stop), stop)
         if lex.lowercase_nouns and j == i + 1 and tok.low in lex.source_nouns and self._named_source(j, stop) > j:
             return i, self._named_source(j, stop)  # "data from MarketAxess"
         if j >= stop or not (_capitalised(toks[j]) or _is_domain(toks[j].text)) or not toks[j].text[0].isalpha():
             return None
         head = j
         j = self._noun_run(j, stop)
+        if lex.lowercase_nouns and j < stop and self._name_adjective(toks[j - 1]) and toks[j].text[:1].islower():
+            # "The Bush-era whistleblower", "a Trump-appointed judge": the name is an adjective, the noun
+            # follows, maybe with the name of whom it describes ("German-born chemist Anna Weber")
+            k = self._adjectives(j, stop)
+            if k < stop and _capitalised(toks[k]) and toks[k].text[:1].isalpha() and not self._not_a_head(toks[k]):
+                return i, min(self._noun_run(k, stop), i + MAX_SPEAKER_TOKENS)
+            return i, self._postmodified(i, k, stop)
         if tok.text in lex.determiners and j - head >= 2 and toks[head + 1].start in self._name_starts \
                 and toks[j - 1].end in self._name_ends and self._organisation_noun(toks[head]) \
                 and self.label_of(toks[head].start, toks[head].end) is None:
@@ -272,6 +296,28 @@ class SpeakerFinder:
             j = self._role_and_name(j, stop)
             j = self._named_source(j, stop)
         return (i, min(j, cap)) if j > i else None
+
+    @staticmethod
+    def _name_adjective(tok: Token) -> bool:
+        """"Bush-era", "Trump-appointed", "U.S.-based": a name joined to a lower-case word."""
+        head, dash, tail = tok.text.rpartition("-")
+        return bool(dash) and head[:1].isupper() and tail[:1].islower()
+
+    def _postmodified(self, i: int, j: int, stop: int) -> int:
+        """Past "familiar with the matter", "briefed on the talks" after a lower-case head ending at ``j``."""
+        toks, lex = self.tokens, self.lex
+        k = j
+        if k < stop and toks[k].low in lex.postmodifiers and not (k > i and toks[k - 1].low in lex.postmodifiers):
+            k += 1
+        if k == i or toks[k - 1].low not in lex.postmodifiers or k >= stop or toks[k].low not in lex.prepositions:
+            return j
+        m = k + 1 + (k + 1 < stop and toks[k + 1].text in lex.determiners)
+        n = m
+        while n < stop and n - m < MAX_ROLE_WORDS and toks[n].text.isalpha() and toks[n].text.islower() \
+                and toks[n].low not in lex.cue_forms and toks[n].low not in lex.prepositions \
+                and toks[n].low not in lex.clause_stop_words and toks[n].low not in lex.speaker_stop_words:
+            n += 1
+        return n if n > m else j
 
     def _named_source(self, j: int, stop: int) -> int:
         """Past "from MarketAxess", "in the Argus Leader" after a source noun ending the phrase."""
@@ -462,6 +508,13 @@ class SpeakerFinder:
     def speaker(self, first: int, last: int) -> Speaker:
         """A Speaker for tokens ``first:last`` with its name resolved."""
         toks, lex = self.tokens, self.lex
+        if last - first == 1 and toks[first].low in lex.relative_according:
+            # "Berichte der Agentur „Interfax“, wonach …": the relative adverb stands for the phrase it
+            # attaches to, which is the source; "Demnach" opens its own sentence and keeps itself
+            first, last = self._antecedent_phrase(first) or (first, last)
+        first = self._past_verb(first, last)
+        if first > 0 and toks[first - 1].low in lex.own_words and last - first == 1:
+            first -= 1  # "nach eigenen Angaben" read as "Angaben"
         relative = last - first == 1 and toks[first].low in lex.relative_pronouns
         if relative and (first == 0 or toks[first - 1].text != ","):
             # not after a comma, "der"/"die" opens a noun phrase: "Wie der Finanzminister X erklärte"
@@ -478,6 +531,8 @@ class SpeakerFinder:
         start, end = toks[first].start, toks[last - 1].end
         text = self.text[start:end]
         antecedent = self._antecedent(first) if relative else None
+        if antecedent is None and toks[first].low in lex.own_words:
+            antecedent = self._own_source(first, last)  # "Helfer konnten nach eigenen Angaben …"
         if antecedent is not None:
             spk = Speaker(start, end, text, antecedent[0])
             self.mentions.append(Mention(start, antecedent[0], antecedent[1]))
@@ -493,8 +548,16 @@ class SpeakerFinder:
         name = self._acronym(name) or name
         if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
             name = name[: name.rindex(name[-2])]  # "WeWork's"
-        full = None if entity or last - first != 1 or name != text else self._full_name(name)
-        name = full or name  # "Fauci" where the article wrote "Dr. Anthony Fauci" and the recogniser missed it
+        alone = last - first == 1 and name == text and (not entity or self.label_of(start, end) == "PER")
+        full = self._full_name(name) if alone else None
+        # "Fauci" where the article wrote "Dr. Anthony Fauci", "Stetter-Karp" for "Irme Stetter-Karp":
+        # the recogniser missed the full name, or took the surname alone as the whole name
+        name = full or name
+        if not entity:
+            # "WeWork's parent company, The We Company, announced": the organisation in apposition
+            name = self._org_apposition(first, last) or name
+            end = self._apposition_end(last, name) or end  # the name in apposition is part of the mention
+            text = self.text[start:end]
         spk = Speaker(start, end, text, name)
         label = self.label_of(start, end) if entity else ("PER" if full else self._kind_of(first, last))
         if not entity and last - first == 1 and (toks[first].text in lex.plural_pronouns or self._group_resolved or (
@@ -505,21 +568,82 @@ class SpeakerFinder:
         return spk
 
     def _full_name(self, word: str) -> str | None:
-        """The one full name the article writes with ``word`` as its surname after a known first name
-        ("Anthony Fauci" for "Fauci"); None if it writes none or several."""
+        """The one full name the article writes with ``word`` as its surname after a first name
+        ("Anthony Fauci" for "Fauci"); None if it writes none or several. A first name is a known
+        one, or a capitalised word the article writes before that surname at least twice and that is
+        no title, role or other word ("Irme Stetter-Karp" twice, where "Irme" is in no table)."""
         if self._full_names is None:
             found: dict[str, str | None] = {}
+            pairs: Counter[tuple[str, str]] = Counter()
             toks = self.tokens
             for k in range(len(toks) - 1):
                 given, surname = toks[k].text, toks[k + 1].text
-                if given in self._first_names and _capitalised(toks[k + 1]) and surname.isalpha() \
-                        and surname not in self._first_names and toks[k + 1].start == toks[k].end + 1:
+                if _capitalised(toks[k + 1]) and surname.replace("-", "").isalpha() and "-" not in surname[:1] + surname[-1:] \
+                        and surname not in self._first_names and toks[k + 1].start == toks[k].end + 1 and given.isalpha():
+                    pairs[(given, surname)] += 1
+            for (given, surname), n in pairs.items():
+                if given in self._first_names or (n >= MIN_UNKNOWN_GIVEN and self._may_be_given(given)):
                     full = f"{given} {surname}"
                     found[surname] = full if found.get(surname, full) == full else None
             self._full_names = found
         if is_acronym(word):
             return None
         return self._full_names.get(word)
+
+    def _past_verb(self, first: int, last: int) -> int:
+        """Where nouns are capitalised, a phrase read back from a postposition may hold its clause's
+        verb ("Ultium Cells investiert eigenen Angaben zufolge", "Beck hat eigenen Angaben zufolge"):
+        the phrase starts after the last lower-case word that is no adjective, article, preposition
+        or name particle ("de Maizière")."""
+        toks, lex = self.tokens, self.lex
+        if lex.lowercase_nouns:
+            return first
+        start, particles, quoted = first, word_classes(lex.language).name_particles, False
+        for k in range(first, last - 1):
+            tok = toks[k]
+            quoted = (quoted or tok.text in lex.openers) and tok.text not in lex.closers  # „Aktion Deutschland hilft“
+            if not quoted and tok.text.isalpha() and tok.text.islower() and tok.low not in particles \
+                    and not tok.low.endswith(lex.adjective_endings) and tok.low not in lex.prepositions \
+                    and tok.text not in lex.determiners and tok.low not in lex.attribute_words:
+                start = k + 1
+        return start
+
+    def _own_source(self, first: int, last: int) -> tuple[str, str] | None:
+        """Name and label of whose own statements "eigenen Angaben" are: the subject of its clause,
+        before it ("Helfer konnten nach eigenen Angaben …") or after the verb when the phrase opens
+        the sentence ("Nach eigenen Angaben erhielt das Bundesamt …")."""
+        toks, lex = self.tokens, self.lex
+        opening = self._sentence_first(first)
+        if opening is None:
+            return None
+        lead = first - 1 if first > opening and toks[first - 1].low in lex.prepositions else first  # "nach"
+        if lead > opening:
+            np = self.subject_of(opening, lead)
+        else:
+            verb = last + (last < len(toks) and toks[last].low in lex.according_post)  # "zufolge"
+            stop = verb + 1
+            while stop < len(toks) and stop - verb < MAX_SENTENCE_TOKENS and not self._ends_sentence(stop) \
+                    and toks[stop].text not in ",;:":
+                stop += 1
+            np = self.right_of(verb + 1, stop) if verb + 1 < stop else None
+        if np is None or np[0] <= first < np[1]:
+            return None
+        a, b = np
+        start, end = toks[a].start, toks[b - 1].end
+        if self.names_no_one(start, end, self.text[start:end]):
+            return None
+        name = self._entity_name(start, end) or self._resolve(a, b, start)
+        return name, self.label_of(start, end) or self._kind_of(a, b)
+
+    def _may_be_given(self, word: str) -> bool:
+        """A capitalised word that is not a title, role, common noun, determiner or word the article
+        writes in lower case, and no longer than first names are."""
+        lex = self.lex
+        return word[:1].isupper() and len(word) <= MAX_GIVEN_CHARS and word.lower() not in self._lower_words \
+            and word.lower() not in common_nouns(lex.language) and word not in lex.determiners \
+            and word not in lex.gendered and word not in lex.person_words and self._role_noun(word) is None \
+            and not word.lower().endswith(self._role_ends) and word.lower() not in lex.speaker_nouns \
+            and not self._not_a_head(Token(0, 0, word, word.lower()))
 
     def _antecedent(self, rel: int) -> tuple[str, str] | None:
         """Name and label of what a relative pronoun stands for: the noun phrase that ends at the
@@ -539,6 +663,28 @@ class SpeakerFinder:
                 return name, self.label_of(start, end) or self._kind_of(first, comma)
         return None
 
+    def _antecedent_phrase(self, rel: int) -> tuple[int, int] | None:
+        """The noun phrase that ends at the comma before token ``rel``, past a separated verb
+        particle ("schließt sich dem Verdacht der Kritiker an, wonach"): the longest such phrase
+        within MAX_SPEAKER_TOKENS. None when a verb ends the clause ("…, zurückgewiesen, wonach")."""
+        toks, lex = self.tokens, self.lex
+        if rel < 2 or toks[rel - 1].text != ",":
+            return None
+        end = rel - 1
+        if toks[end - 1].text.islower() and toks[end - 1].low in lex.prepositions:
+            end -= 1
+        # a quoted name closing the phrase ("der Zeitung „Hoy Bolivia“") belongs to the noun before it
+        opener = next((k for k in range(end - 2, max(0, end - MAX_SPEAKER_TOKENS), -1) if toks[k].text in lex.openers), None) \
+            if toks[end - 1].text in lex.closers else None
+        head_end = opener if opener is not None else end
+        for first in range(max(0, end - MAX_SPEAKER_TOKENS), head_end):
+            if (toks[first].text not in lex.determiners and not _capitalised(toks[first])) \
+                    or (first and toks[first - 1].text in lex.openers):
+                continue
+            if self.noun_phrase_from(first, head_end) == (first, head_end):
+                return first, end
+        return None
+
     def _organisation_noun(self, tok: Token) -> bool:
         """A noun for an organisation, not a person: "Staatsanwaltschaft", "US-Regierung"."""
         lex = self.lex
@@ -556,6 +702,21 @@ class SpeakerFinder:
                 if len(rest) >= 2 and all(_capitalised(t) and t.text[:1].isalpha() for t in rest):
                     return self.text[rest[0].start : rest[-1].end]
                 return None
+        return None
+
+    def _role_noun(self, word: str) -> str | None:
+        """The role noun of the table that ``word`` is or, where nouns are capitalised, ends in:
+        "Präsident" for "HSV-Präsident" and "Bundesverkehrsminister" (the longest such ending)."""
+        lex = self.lex
+        if word in lex.role_nouns:
+            return word
+        if lex.lowercase_nouns or not word[:1].isupper():
+            return None
+        low = word.lower()
+        for k in range(1, len(low) - MIN_ROLE_SUFFIX + 1):
+            role = self._role_forms.get(low[k:])
+            if role is not None:
+                return role
         return None
 
     def _person_noun_at(self, k: int) -> bool:
@@ -579,7 +740,18 @@ class SpeakerFinder:
             return "PER"
         if any(w.lower() in self.lex.speaker_nouns and w not in self.lex.role_nouns for w in words):
             return "ORG"  # "die Polizei", "the agency": a group speaks
+        if len(words) == 1 and self._surname_like(self.tokens[first]):
+            return "PER"  # "Medvedev bedankte sich … und sagte:" with the name unrecognised
         return "X"
+
+    def _surname_like(self, tok: Token) -> bool:
+        """Where nouns are capitalised, one capitalised word that is no common noun, acronym, title or
+        word the article writes in lower case: a person's surname far more often than anything else."""
+        lex, word = self.lex, tok.text
+        return not lex.lowercase_nouns and word[:1].isupper() and word.replace("-", "").isalpha() and not is_acronym(word) \
+            and word.lower() not in self._lower_words and not self._not_a_head(tok) and self._role_noun(word) is None \
+            and word not in lex.gendered and word.lower() not in lex.speaker_nouns and not self._speech_noun(tok) \
+            and word.rsplit("-", 1)[-1].lower() not in common_nouns(lex.language)
 
     def label_of(self, start: int, end: int) -> str | None:
         k = bisect.bisect_left(self._starts, start)
@@ -598,6 +770,8 @@ class SpeakerFinder:
         k2 = k - 1
         if k2 >= 0 and self.entities[k2].end > start:
             inside.insert(0, self.entities[k2])
+        # "Bush" in "The Bush-era whistleblower" names the era, not the speaker
+        inside = [e for e in inside if not (self.text[e.end : e.end + 1] == "-" and self.text[e.end + 1 : e.end + 2].islower())]
         if not inside:
             return None
         persons = [e for e in inside if e.label == "PER"]
@@ -631,7 +805,9 @@ class SpeakerFinder:
         if head.low in lex.according_adverbs:  # "Demnach": whoever was last cited
             return next((m.name for m in reversed(self.mentions) if m.start < start), head.text)
         words = [t.text for t in toks[first:last]]
-        roles = [w for w in words if w in lex.role_nouns]
+        # compounds name the role too: "Der SPD-Politiker", "der amtierende HSV-Präsident", "die CDU-Chefin"
+        role_words = [w for w in words if self._role_noun(w)]
+        roles = [self._role_noun(w) or w for w in role_words]
         if roles:
             named = self._apposition(last) or self._apposed_to(first)
             if named:
@@ -652,7 +828,8 @@ class SpeakerFinder:
         if roles and ((head.text in lex.determiners and head.low in lex.definite_articles) or possessive):
             # "der Minister", "Austria's interior minister": the one introduced in that role, before or soon after
             owner = self._person_owner(first, last)
-            found = self._recent_in_role(start, roles[-1]) or self._last_speaker(start, self._gender_of(roles[-1]), roles[-1])
+            # a compound is introduced as itself ("GdP-Vorsitzender Konrad Freiberg"), not as any chair
+            found = self._recent_in_role(start, role_words[-1]) or self._last_speaker(start, self._gender_of(roles[-1]), roles[-1])
             if found is None or found == owner:
                 found = self._next_in_role(start, roles[-1]) or self._only_person_near(start, roles[-1])
             if found and found != owner and not self._named_later_in_sentence(start + 1, found):
@@ -677,6 +854,10 @@ class SpeakerFinder:
         named = self._name_after_role(first, last) if roles or self._has_person_head(first, last) else None
         if named:
             return named  # "Interior Minister Wolfgang Peschorn" with the person unrecognised
+        if last - first >= 4 and toks[last - 1].text in lex.closers:
+            opener = next((k for k in range(last - 2, first, -1) if toks[k].text in lex.openers), None)
+            if opener is not None and opener + 1 < last - 1 and _capitalised(toks[opener - 1]):
+                return self.text[toks[opener + 1].start : toks[last - 2].end]  # "der Zeitung „Hoy Bolivia“"
         return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
 
     def _speech_noun(self, tok: Token) -> bool:
@@ -728,11 +909,49 @@ class SpeakerFinder:
             return self.text[start : toks[j - 1].end]
         return None
 
+    def _org_apposition(self, first: int, last: int) -> str | None:
+        """The organisation named in apposition after a kind noun ("its parent company, The We
+        Company,", "der Betreiber, die Deutsche Bahn,"): a recognised one, or capitalised words after
+        an article closed by a comma."""
+        toks, lex = self.tokens, self.lex
+        if last + 2 >= len(toks) or toks[last].text != "," \
+                or not any(t.low in lex.speaker_nouns and t.text not in lex.role_nouns for t in toks[first:last]):
+            return None
+        k = last + 1
+        org = next((e for e in self._orgs if e.start == toks[k].start), None)
+        if org is not None:
+            return org.name or org.text
+        if toks[k].text not in lex.determiners or toks[k].low not in lex.definite_articles:
+            return None
+        j = k + 1
+        while j < len(toks) and j - k <= MAX_APPOSITION_TOKENS and _capitalised(toks[j]) and toks[j].text[:1].isalpha():
+            j += 1
+        if j == k + 1 or j >= len(toks) or toks[j].text != "," or self.label_of(toks[k].start, toks[j - 1].end) == "PER":
+            return None
+        return self.text[toks[k].start : toks[j - 1].end]
+
+    def _apposition_end(self, last: int, name: str) -> int | None:
+        """The end of ``name`` when it stands in apposition right after the phrase (", Gabino Cué,")."""
+        toks = self.tokens
+        if last + 1 >= len(toks) or toks[last].text != "," or not name:
+            return None
+        at = toks[last + 1].start
+        k = bisect.bisect_left(self._starts, at)
+        if k < len(self._starts) and self._starts[k] == at and (self.entities[k].name or self.entities[k].text) == name:
+            e = self.entities[k]
+        else:
+            e = None
+        end = e.end if e is not None else at + len(name) if self.text.startswith(name, at) else None
+        if end is None or self.text[end : end + 1] not in (",", ")", ""):
+            return None  # a closing comma: the apposition ends there
+        return end
+
     def _recent_in_role(self, before: int, role: str, label: str = "PER") -> str | None:  # label: "PER" or "ORG"
         """The last person (or organisation) introduced with the same role or kind: a noun or
         compound ending in it right before the name ("Außenministerin Baerbock", "die Gewerkschaft
         Verdi") or in apposition right after it ("Ana Diaz, the city's mayor,", "NASA, the agency")."""
         stem = role.lower()
+        compound = role not in self.lex.role_nouns and label == "PER"  # "GdP-Vorsitzende(r)", inflected
         ents = self._orgs if label != "PER" else None
         starts = self._person_starts if ents is None else self._org_starts
         k = bisect.bisect_left(starts, before) - 1
@@ -751,7 +970,7 @@ class SpeakerFinder:
                 # "X, die mit dem Minister sprach" is no apposition; an organisation's is a noun phrase
                 # ("NASA, the agency,"), not a clause ("Europa Clipper, researchers said")
                 window += self.tokens[after + 1 : min(after + 1 + MAX_APPOSITION_TOKENS, bisect.bisect_left(self._token_starts, before))]
-            if any(w.low.endswith(stem) and w.text[:1].isalpha() for w in window):
+            if any((w.low.endswith(stem) or (compound and w.low.startswith(stem))) and w.text[:1].isalpha() for w in window):
                 return self._person_names[j] if ents is None else (ents[j].name or ents[j].text)
         return None
 
