@@ -145,6 +145,15 @@ class QuoteLexicon:
     state_auxiliaries: frozenset[str] = frozenset()
     # words after which a cue form is part of an idiom, not speech: "sich bereit erklärt" (agreed to)
     not_cue_after: frozenset[str] = frozenset()
+    # particles of separable cues that may be written apart from the participle or infinitive
+    # ("bekannt gegeben", "wie sie bekannt gab" beside "bekanntgegeben")
+    detached_particles: frozenset[str] = frozenset()
+    # words that, opening a sentence before a cue form and a comma, make it an adverbial
+    # ("That said, …", "Ehrlich gesagt, …"), not a speech act
+    adverbial_openers: frozenset[str] = frozenset()
+    # conjunctions that only join clauses (never an adverb inside one, as "aber" can be): after
+    # one, "laut X" opens the clause it attributes ("…, und laut Eurostat liegt …")
+    joining_conjunctions: frozenset[str] = frozenset()
     # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
     negations: frozenset[str] = frozenset()
     # attribution words that open a relative clause holding the content ("Berichte, wonach … sei"):
@@ -333,6 +342,9 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         request_participles=words("request_participles"),
         state_auxiliaries=words("state_auxiliaries"),
         not_cue_after=words("not_cue_after"),
+        detached_particles=words("detached_particles"),
+        adverbial_openers=words("adverbial_openers"),
+        joining_conjunctions=words("joining_conjunctions"),
         negations=words("negations"),
         relative_according=words("relative_according"),
         speech_object_prepositions=words("speech_object_prepositions"),
