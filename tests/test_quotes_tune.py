@@ -216,3 +216,21 @@ def test_according_after_a_joining_conjunction_attributes_its_own_clause() -> No
 def test_one_lower_case_word_marked_before_its_noun_is_no_direct_quote() -> None:
     assert _quotes('Es gibt zahlreiche "erste" Erwähnungen der Traube.', "de") == []
     assert all(q.text != "„spontanen“" for q in _quotes("Bekannte sprechen von „spontanen“ Geburten.", "de"))
+
+
+@pytest.mark.parametrize("text", [
+    "Haben auch Sie den Eindruck, dass unsere Welt gerade aus den Fugen gerät?",
+    "Ist Özil ein verkappter Feingeist? Fast könnte man meinen, das Interview sei mit seinem Berater geführt worden.",
+    "Ich gehe wieder große Runden, zweimal am Tag. Die Runde am Morgen habe ich vorverlegt.",
+    "Das Institut veranstaltet im Februar die Tagung „Institutionen revolutionärer Macht in den europäischen Revolutionen“.",
+    "Und es gibt die Kundschaft, die sich Vorteile davon verspricht, mit der Mode zu gehen.",
+    "Auch wenn Mitarbeitende Zuschüsse zur Abfederung der Kosten begrüßen, sollten Unternehmen symbolische Gesten vermeiden.",
+])
+def test_questions_first_person_titles_and_main_clauses_are_no_quotes(text: str) -> None:
+    assert _quotes(text, "de") == []
+
+
+def test_content_after_a_subordinate_clause_still_opens_with_its_subject() -> None:
+    quotes = _quotes("Nachdem der Minister gesagt hatte, die Lage sei ernst, reiste er ab.", "de")
+    assert [q.text for q in quotes] == ["die Lage sei ernst"]
+    assert [q.text for q in _quotes("Der Minister versprach, die Steuern zu senken.", "de")] == ["die Steuern zu senken"]

@@ -124,6 +124,12 @@ class SentenceReader:
             cues = [c for c in cues if c not in own]
             if not cues:
                 return []  # "habe ich mich gefragt: „…“", "I don't recommend that": the writer's own
+        if cues and self.text[s.start : s.end].rstrip().endswith("?"):
+            # "Haben auch Sie den Eindruck, dass …?": the writer asks; a content noun there names no one's words
+            cues = [c for c in cues if c.kind != "noun"]
+        if not any(c.kind == "verb" for c in cues):
+            # "Offen ist die Frage, ob …": a topic, unless someone answers or puts it
+            cues = [c for c in cues if not (c.kind == "noun" and self.tokens[c.first].text in self.lex.topic_nouns)]
         self._marked = marked
         back = self._anaphoric(s, cues, prev)
         if back is not None:
@@ -314,8 +320,8 @@ class SentenceReader:
             if self.in_quote[k]:
                 continue
             if toks[k].text in lex.subjunctive:
-                if self._first_person_subject(a, k):
-                    continue  # "ich habe", "wo ich … ausgeworfen habe": the first person's indicative
+                if self._first_person_form(a, k, b):
+                    continue  # "ich habe", "wo ich … ausgeworfen habe", "habe ich": the first person's indicative
                 if reported and toks[k].low in lex.conditional_forms:
                     continue
                 return True
@@ -371,6 +377,10 @@ class SentenceReader:
             if not inner and not self.in_quote[k]:
                 out.append(k)
         return out
+
+    def _first_person_form(self, a: int, k: int, b: int) -> bool:
+        """Verb ``k`` has a first-person subject, before it in its clause or right after it ("habe ich")."""
+        return self._first_person_subject(a, k) or (k + 1 < b and self.tokens[k + 1].low in self.lex.first_person)
 
     def _first_person_subject(self, a: int, k: int) -> bool:
         """A first-person pronoun in the clause of verb ``k`` (back to the last comma): the form is
@@ -601,6 +611,8 @@ class SentenceReader:
                     return None
                 if not as_clause and self._attached_clause(first, end, k == cue.last):
                     return None
+                if not as_clause and toks[k].text == "," and self._main_after_subordinate(s, cue, k):
+                    return None  # "Während Mitarbeitende Zuschüsse begrüßen, sollten Unternehmen …": the main clause
                 if cue.kind == "noun" and self._main_clause_resumes(first, end):
                     return None  # "Mit ihrem Angebot, … einzuspringen, rettete sie …": the noun is narrated
                 cue_span = self._span(cue.first, cue.last)
@@ -617,6 +629,22 @@ class SentenceReader:
                 end = self._frame_resumes(first, end)
                 return self._make(first, end, directs, speaker, cue_span)
         return None
+
+    def _main_after_subordinate(self, s: Sentence, cue: Cue, k: int) -> bool:
+        """The cue closes a subordinate clause that opens the sentence ("Während X … begrüßen,") and
+        comma ``k`` ends it: the main clause after it opens with its finite verb, a lower-case word
+        that is no article, pronoun or complementizer ("…, sollten Unternehmen …"); content would
+        open with its own subject ("Nachdem er gesagt hatte, die Lage sei ernst, …")."""
+        toks, lex = self.tokens, self.lex
+        first = s.first + 1 if toks[s.first].low in lex.focus_particles and s.first + 1 < k else s.first  # "Auch wenn …"
+        if not lex.subordinators or toks[first].low not in lex.subordinators or toks[first].low in lex.complementizers:
+            return False
+        if any(toks[j].text in ",;:" and not self.in_quote[j] for j in range(s.first, k)) or k + 1 >= s.last:
+            return False
+        nxt = toks[k + 1]
+        return nxt.text.isalpha() and nxt.text.islower() and nxt.text not in lex.determiners \
+            and nxt.low not in lex.pronouns and nxt.low not in lex.complementizers and nxt.low not in lex.prepositions \
+            and nxt.low != lex.impersonal_subject and nxt.low not in lex.relative_forms and nxt.low != lex.infinitive_marker
 
     def _frame_resumes(self, a: int, b: int) -> int:
         """Where content after a cue ends because the frame's own sentence goes on: a comma, at most
@@ -1255,10 +1283,14 @@ class SentenceReader:
         end = self._content_end(s)
         if recent and self._has_subjunctive(s.first, end, reported=True):
             return [Candidate(s.start, s.end, "indirect", inherit=True)]
-        if any(not self.in_quote[k] and self.tokens[k].text in self.lex.reported_mood for k in range(s.first, end)):
+        # (the first person's indicative is no reported speech, unless a label gives the speaker: "Atim: Ich habe …")
+        labelled = any(self.tokens[k].text == ":" and not self.in_quote[k] for k in range(s.first, min(end, s.first + MAX_LABEL_WORDS + 2)))
+        if any(not self.in_quote[k] and self.tokens[k].text in self.lex.reported_mood
+               and (labelled or not self._first_person_form(s.first, k, end)) for k in range(s.first, end)):
             # reported speech with no attribution in reach: the subject of the sentence before
             # ("Dekan Berg sieht den Streit gelassen. Man habe nichts gewusst.")
-            np = self.speakers.subject_of(prev.first, prev.last) if prev else None
+            asks = prev is not None and not labelled and self.text[prev.start : prev.end].rstrip().endswith("?")
+            np = self.speakers.subject_of(prev.first, prev.last) if prev and not asks else None  # a question names no source
             speaker = self.speakers.speaker(*np) if np else None
             if speaker is not None and not self.speakers.plausible(speaker):
                 speaker = None

@@ -65,6 +65,8 @@ class CueFinder:
             if verbish and i == s.first + 1 and toks[s.first].low in lex.adverbial_openers \
                     and i + 1 < s.last and toks[i + 1].text == ",":
                 continue  # "That said, …", "Ehrlich gesagt, …": an adverbial, no one speaks
+            if verbish and low in lex.reflexive_not_cue and self._reflexive(i, s):
+                continue  # "die sich Vorteile davon verspricht": expects, does not promise
             if verbish and low in lex.cue_forms:
                 out.append(Cue(i, i + 1, "verb"))
             elif verbish and i > s.first and toks[i - 1].low in lex.detached_particles and not self.in_quote[i - 1] \
@@ -110,6 +112,18 @@ class CueFinder:
                 return None  # "…, so die Straßen bald überflutet waren": a clause, not a frame
             k += 1
         return k if k >= s.last or toks[k].text in ",.;:" else None
+
+    def _reflexive(self, i: int, s: Sentence) -> bool:
+        """A reflexive pronoun in the clause of verb ``i``: back to its comma, or right after it."""
+        toks, lex = self.tokens, self.lex
+        if i + 1 < s.last and toks[i + 1].low in lex.reflexives:
+            return True
+        k = i - 1
+        while k >= s.first and toks[k].text not in ",;:" and not self.in_quote[k]:
+            if toks[k].low in lex.reflexives:
+                return True
+            k -= 1
+        return False
 
     def _beside_subject(self, i: int, s: Sentence) -> bool:
         """"heißt es", "es hieß": the impersonal subject next to the verb."""

@@ -154,6 +154,11 @@ class QuoteLexicon:
     # conjunctions that only join clauses (never an adverb inside one, as "aber" can be): after
     # one, "laut X" opens the clause it attributes ("…, und laut Eurostat liegt …")
     joining_conjunctions: frozenset[str] = frozenset()
+    # content nouns that name a topic as often as a question put ("die Frage, ob …"): cues only
+    # beside a verb of saying ("Auf die Frage, ob …, antwortete X")
+    topic_nouns: frozenset[str] = frozenset()
+    # cue forms that mean expecting with a reflexive in their clause ("sich … verspricht")
+    reflexive_not_cue: frozenset[str] = frozenset()
     # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
     negations: frozenset[str] = frozenset()
     # attribution words that open a relative clause holding the content ("Berichte, wonach … sei"):
@@ -345,6 +350,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         detached_particles=words("detached_particles"),
         adverbial_openers=words("adverbial_openers"),
         joining_conjunctions=words("joining_conjunctions"),
+        topic_nouns=words("topic_nouns"),
+        reflexive_not_cue=words("reflexive_not_cue"),
         negations=words("negations"),
         relative_according=words("relative_according"),
         speech_object_prepositions=words("speech_object_prepositions"),
