@@ -234,3 +234,11 @@ def test_content_after_a_subordinate_clause_still_opens_with_its_subject() -> No
     quotes = _quotes("Nachdem der Minister gesagt hatte, die Lage sei ernst, reiste er ab.", "de")
     assert [q.text for q in quotes] == ["die Lage sei ernst"]
     assert [q.text for q in _quotes("Der Minister versprach, die Steuern zu senken.", "de")] == ["die Steuern zu senken"]
+
+
+def test_plural_konjunktiv_ii_substitutes_and_characterising_carry_reported_speech() -> None:
+    text = ("Die Regierung warnt vor weiteren Überschwemmungen. Die wichtigsten Dämme befänden sich nahe der "
+            "Grenze der Belastbarkeit.")
+    assert any(q.text.startswith("Die wichtigsten Dämme befänden") for q in _quotes(text, "de"))
+    quotes = _quotes("Der Minister charakterisierte das Opfer als ein „Beispiel taktlosen Verhaltens“.", "de")
+    assert [q.kind for q in quotes] == ["direct"]
