@@ -164,3 +164,81 @@ def test_an_english_title_in_title_case_is_no_quote() -> None:
 def test_a_lower_case_word_in_marks_with_no_one_speaking_is_a_scare_quote() -> None:
     text = 'When doctors miss the triggers, they may assume the disease is "unexplained," and diagnoses are delayed.'
     assert _quotes(text, "en") == []
+
+
+# --- classes fixed on the sixth batch of the tuning set and the quotes-de tune half (session 6) ------
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Die Behörde hat in einer Stellungnahme bekannt gegeben, dass keine Gefahr besteht.", "dass keine Gefahr besteht"),
+    ("Wie die Bank in Rom bekannt gab, soll der Präsident allein entschieden haben.",
+     "soll der Präsident allein entschieden haben"),
+    ("Wie der „Spiegel“ berichtet, sperrten die Behörden den Zugang.", "sperrten die Behörden den Zugang"),
+    ("Das sei zu teuer, warf der Minister ein.", "Das sei zu teuer"),
+])
+def test_a_detached_particle_and_a_quoted_source_still_frame_the_content(text: str, content: str) -> None:
+    assert [q.text for q in _quotes(text, "de")] == [content]
+
+
+def test_a_lead_in_before_a_cue_and_its_colon_is_no_content() -> None:
+    text = "Warum der Fehler unbemerkt blieb, erklärte die Universität so: „Beide Gutachter gingen von korrekten Angaben aus.“"
+    assert [(q.kind, q.text[:12]) for q in _quotes(text, "de")] == [("direct", "„Beide Gutac")]
+    reported = "Sie hänge nicht an der Vergangenheit, erzählte Tobisch damals: „Ich bin ein Mensch ohne Blick zurück.“"
+    assert [q.kind for q in _quotes(reported, "de")] == ["indirect", "direct"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Ein Netflix für Journalismus? Wonach Online-Nutzer rufen, scheinen sich Verlage nicht zu sehnen.", "de"),
+    ("Nur 19 Prozent arbeiten in einem IT-Beruf. Das wirft ein düsteres Licht auf die Branche.", "de"),
+    ("Dabei spielen die Sicherheit eine Rolle und die Frage, ob der Sport die Jugend anspricht.", "de"),
+    ("Von Darbietungen, die Filmgeschichte schrieben, bis hin zu Engagements – ihre Geschichten verdienen es, "
+     "erzählt zu werden.", "de"),
+    ("Es endet dort, wo Menschen, die sich für einen Kaiserschnitt entscheiden, stigmatisiert, bedauert und "
+     "bewertet werden.", "de"),
+    ("That said, early retirement comes in various shapes and sizes.", "en"),
+    ("Peng Mei — project manager for communications of Tmall, the retail site owned by Alibaba — responded "
+     "to the allegations.", "en"),
+])
+def test_idioms_figures_and_appositions_are_no_quotes(text: str, language: str) -> None:
+    assert _quotes(text, language) == []
+
+
+def test_a_source_postposition_leaves_the_verb_before_it_out_of_the_source() -> None:
+    quotes = _quotes("Ein Kuss am Set war Berichten zufolge ein Wendepunkt in seinem Leben.", "de")
+    assert len(quotes) == 1 and quotes[0].speaker is not None and quotes[0].speaker.text == "Berichten"
+
+
+def test_according_after_a_joining_conjunction_attributes_its_own_clause() -> None:
+    text = ("Das zeigt das Gefälle: IT-Skills werden künftig Basis-Kompetenzen sein und laut Eurostat liegt "
+            "Deutschland auf den hintersten Rängen.")
+    assert [q.text for q in _quotes(text, "de")] == ["liegt Deutschland auf den hintersten Rängen"]
+
+
+def test_one_lower_case_word_marked_before_its_noun_is_no_direct_quote() -> None:
+    assert _quotes('Es gibt zahlreiche "erste" Erwähnungen der Traube.', "de") == []
+    assert all(q.text != "„spontanen“" for q in _quotes("Bekannte sprechen von „spontanen“ Geburten.", "de"))
+
+
+@pytest.mark.parametrize("text", [
+    "Haben auch Sie den Eindruck, dass unsere Welt gerade aus den Fugen gerät?",
+    "Ist Özil ein verkappter Feingeist? Fast könnte man meinen, das Interview sei mit seinem Berater geführt worden.",
+    "Ich gehe wieder große Runden, zweimal am Tag. Die Runde am Morgen habe ich vorverlegt.",
+    "Das Institut veranstaltet im Februar die Tagung „Institutionen revolutionärer Macht in den europäischen Revolutionen“.",
+    "Und es gibt die Kundschaft, die sich Vorteile davon verspricht, mit der Mode zu gehen.",
+    "Auch wenn Mitarbeitende Zuschüsse zur Abfederung der Kosten begrüßen, sollten Unternehmen symbolische Gesten vermeiden.",
+])
+def test_questions_first_person_titles_and_main_clauses_are_no_quotes(text: str) -> None:
+    assert _quotes(text, "de") == []
+
+
+def test_content_after_a_subordinate_clause_still_opens_with_its_subject() -> None:
+    quotes = _quotes("Nachdem der Minister gesagt hatte, die Lage sei ernst, reiste er ab.", "de")
+    assert [q.text for q in quotes] == ["die Lage sei ernst"]
+    assert [q.text for q in _quotes("Der Minister versprach, die Steuern zu senken.", "de")] == ["die Steuern zu senken"]
+
+
+def test_plural_konjunktiv_ii_substitutes_and_characterising_carry_reported_speech() -> None:
+    text = ("Die Regierung warnt vor weiteren Überschwemmungen. Die wichtigsten Dämme befänden sich nahe der "
+            "Grenze der Belastbarkeit.")
+    assert any(q.text.startswith("Die wichtigsten Dämme befänden") for q in _quotes(text, "de"))
+    quotes = _quotes("Der Minister charakterisierte das Opfer als ein „Beispiel taktlosen Verhaltens“.", "de")
+    assert [q.kind for q in quotes] == ["direct"]

@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from newsmill.article import Span, Speaker
-from newsmill.enrich.quotes.cues import Cue, CueFinder
+from newsmill.enrich.quotes.cues import Cue, CueFinder, cue_word
 from newsmill.enrich.quotes.lexicon import QuoteLexicon
 from newsmill.enrich.quotes.marks import Marked
 from newsmill.enrich.quotes.speakers import SpeakerFinder
@@ -69,6 +69,7 @@ MIN_FORM_LETTERS = 4
 # Adverbs between a comma and the verb that resumes a frame's sentence ("…, allerdings schrieb …").
 MAX_RESUME_ADVERBS = 2
 _FINAL = frozenset(".!?…;")
+_DASHES = frozenset("–—")
 
 
 def m_start_trimmed(text: str, start: int) -> int:
@@ -123,6 +124,12 @@ class SentenceReader:
             cues = [c for c in cues if c not in own]
             if not cues:
                 return []  # "habe ich mich gefragt: „…“", "I don't recommend that": the writer's own
+        if cues and self.text[s.start : s.end].rstrip().endswith("?"):
+            # "Haben auch Sie den Eindruck, dass …?": the writer asks; a content noun there names no one's words
+            cues = [c for c in cues if c.kind != "noun"]
+        if not any(c.kind == "verb" for c in cues):
+            # "Offen ist die Frage, ob …": a topic, unless someone answers or puts it
+            cues = [c for c in cues if not (c.kind == "noun" and self.tokens[c.first].text in self.lex.topic_nouns)]
         self._marked = marked
         back = self._anaphoric(s, cues, prev)
         if back is not None:
@@ -193,8 +200,10 @@ class SentenceReader:
         before = self.text[max(0, m.start - BEFORE_QUOTE_CHARS) : m.start].rstrip()
         prev_words = before.replace(":", " ").replace("(", " ").split()
         prev_word = prev_words[-1] if prev_words else ""
-        if prev_word in self.lex.title_nouns or before.endswith("("):
-            return False  # "trägt den Titel „…“", "(etwa: „…“)": names, titles and glosses
+        lead = prev_words[-MAX_LABEL_WORDS - 2 :]
+        spoken_so = before.endswith(":") and any(w.lower() in self.lex.cue_forms for w in lead)
+        if (prev_word in self.lex.title_nouns and not spoken_so) or before.endswith("("):
+            return False  # "trägt den Titel „…“", "(etwa: „…“)": names, titles and glosses ("erklärte so: „…“" is speech)
         addressee = prev_words[-2] if len(prev_words) > 1 and prev_word in self.lex.determiners else prev_word
         if addressee.lower() in self.lex.addressee_prepositions:
             return False  # "sagt X gegenüber »nd«", "gegenüber der „Zeitung“": the paper spoken to
@@ -202,7 +211,6 @@ class SentenceReader:
         if after_words and after_words[0] in self.lex.state_verbs | self.lex.impersonal_cues \
                 and any(w.strip(".,;:") in self.lex.title_nouns and w[:1].isupper() for w in after_words[1 : MAX_LABEL_WORDS + 2]):
             return False  # "„…“ ist ihr Titel", "„…“ heißt das Motto": a title named as one
-        lead = prev_words[-MAX_LABEL_WORDS - 2 :]
         if before.endswith(":") and any(w in self.lex.title_nouns and w[:1].isupper() for w in lead) \
                 and not any(w.lower() in self.lex.cue_forms for w in lead):
             return False  # "um den ersten Teil des Titels der Denkschrift gehen: „…“"
@@ -225,6 +233,10 @@ class SentenceReader:
                 and self._quoting_subject_range(s, m) is None \
                 and not any(t.low in self.lex.hearsay for t in self.tokens[s.first : s.last]):
             return False  # „Wie die Jungfrau zum Kind“ kam sie, mit »60.000 Gulden« bezahlt: part of the clause
+        if words == 1 and inner[:1].islower() and not self.lex.lowercase_nouns and after_words \
+                and after_words[0][:1].isupper() and after_words[0].rstrip(".,;:!?").isalpha() \
+                and after_words[0] not in self.lex.determiners:
+            return False  # "von „spontanen“ Geburten": an adjective of the noun after it, a word marked, not said
         if has_cue and prev_word.lower() == self.lex.wie_word and self._as_clause_source(m, s):
             return False  # "Wie „heise online“ berichtet, …": the source of an as-clause, not its words
         if words >= LONG_DIRECT_WORDS or inner[-1] in ".!?,…":
@@ -308,8 +320,8 @@ class SentenceReader:
             if self.in_quote[k]:
                 continue
             if toks[k].text in lex.subjunctive:
-                if self._first_person_subject(a, k):
-                    continue  # "ich habe", "wo ich … ausgeworfen habe": the first person's indicative
+                if self._first_person_form(a, k, b):
+                    continue  # "ich habe", "wo ich … ausgeworfen habe", "habe ich": the first person's indicative
                 if reported and toks[k].low in lex.conditional_forms:
                     continue
                 return True
@@ -366,6 +378,10 @@ class SentenceReader:
                 out.append(k)
         return out
 
+    def _first_person_form(self, a: int, k: int, b: int) -> bool:
+        """Verb ``k`` has a first-person subject, before it in its clause or right after it ("habe ich")."""
+        return self._first_person_subject(a, k) or (k + 1 < b and self.tokens[k + 1].low in self.lex.first_person)
+
     def _first_person_subject(self, a: int, k: int) -> bool:
         """A first-person pronoun in the clause of verb ``k`` (back to the last comma): the form is
         the indicative that Konjunktiv I shares with the first person ("habe", "werde")."""
@@ -405,6 +421,8 @@ class SentenceReader:
             return False
         for k in range(a, b):
             closes = k + 1 >= b or toks[k + 1].text in ",;"
+            if toks[k].text in _DASHES and not self.in_quote[k]:
+                return False  # "bis hin zu …-Charakteren verbesserten – ihre Geschichten verdienen es, erzählt zu werden"
             if not closes or not toks[k].low.endswith("n"):  # "zu erheben", "zu sein", "zu tun"
                 continue
             if (k > a and toks[k - 1].low == marker) or (infix is not None and infix.match(toks[k].low)):
@@ -448,7 +466,7 @@ class SentenceReader:
             cue_span = self._span(cue.first, cue.last)
             after = self._make(cue.last, end, directs, self._frame_speaker(s, cue, cue.last), cue_span)
         elif before is None and after is None and self.lex.bare_clause and cue.last < end \
-                and self._bare_start(cue.last, s.first, clause_cue := self.tokens[cue.first].low in self.lex.clause_cues) \
+                and self._bare_start(cue.last, s.first, clause_cue := cue_word(self.tokens, cue, self.lex) in self.lex.clause_cues) \
                 and (clause_cue or self._finite_in(cue.last, end)):
             # a clause opening with any word: only with a speaker that can speak ("find said
             # civilisation …" is an adjective)
@@ -471,7 +489,7 @@ class SentenceReader:
     def _passive_cue(self, s: Sentence, cue: Cue) -> bool:
         """A participle cue with a passive auxiliary in its clause ("wurde veröffentlicht", "berichtet worden war")."""
         toks, lex = self.tokens, self.lex
-        low = toks[cue.first].low
+        low = cue_word(toks, cue, self.lex)
         if not (low in lex.participles or low.endswith(lex.participle_endings)):
             return False
         c0 = self._clause_start(s, cue.first)
@@ -487,7 +505,7 @@ class SentenceReader:
         """An impersonal passive in Konjunktiv I with a participle cue ("Es sei angemerkt", "Es sei
         darauf hingewiesen"): the writer addresses the reader; no one else speaks."""
         toks, lex = self.tokens, self.lex
-        if not lex.aside_auxiliaries or toks[cue.first].low not in lex.participles | lex.cue_forms:
+        if not lex.aside_auxiliaries or cue_word(toks, cue, self.lex) not in lex.participles | lex.cue_forms:
             return False
         clause = [toks[k].low for k in range(self._clause_start(s, cue.first), cue.first) if not self.in_quote[k]]
         return lex.impersonal_subject in clause and any(w in lex.aside_auxiliaries for w in clause) \
@@ -533,7 +551,7 @@ class SentenceReader:
         werden", "it is alleged", "are mentioned"): the speaker is not in the text, and the subject
         is the addressee or the thing spoken of."""
         toks, lex = self.tokens, self.lex
-        low = toks[cue.first].low
+        low = cue_word(toks, cue, self.lex)
         request = low in lex.request_participles  # "alle Staaten waren aufgerufen, … zu erhöhen"
         if cue.kind != "verb" or not request and (not lex.passive_needs_agent or not (
                 low in lex.participles or low in lex.irregular_participles or low.endswith(lex.participle_endings))):
@@ -593,6 +611,8 @@ class SentenceReader:
                     return None
                 if not as_clause and self._attached_clause(first, end, k == cue.last):
                     return None
+                if not as_clause and toks[k].text == "," and self._main_after_subordinate(s, cue, k):
+                    return None  # "Während Mitarbeitende Zuschüsse begrüßen, sollten Unternehmen …": the main clause
                 if cue.kind == "noun" and self._main_clause_resumes(first, end):
                     return None  # "Mit ihrem Angebot, … einzuspringen, rettete sie …": the noun is narrated
                 cue_span = self._span(cue.first, cue.last)
@@ -609,6 +629,22 @@ class SentenceReader:
                 end = self._frame_resumes(first, end)
                 return self._make(first, end, directs, speaker, cue_span)
         return None
+
+    def _main_after_subordinate(self, s: Sentence, cue: Cue, k: int) -> bool:
+        """The cue closes a subordinate clause that opens the sentence ("Während X … begrüßen,") and
+        comma ``k`` ends it: the main clause after it opens with its finite verb, a lower-case word
+        that is no article, pronoun or complementizer ("…, sollten Unternehmen …"); content would
+        open with its own subject ("Nachdem er gesagt hatte, die Lage sei ernst, …")."""
+        toks, lex = self.tokens, self.lex
+        first = s.first + 1 if toks[s.first].low in lex.focus_particles and s.first + 1 < k else s.first  # "Auch wenn …"
+        if not lex.subordinators or toks[first].low not in lex.subordinators or toks[first].low in lex.complementizers:
+            return False
+        if any(toks[j].text in ",;:" and not self.in_quote[j] for j in range(s.first, k)) or k + 1 >= s.last:
+            return False
+        nxt = toks[k + 1]
+        return nxt.text.isalpha() and nxt.text.islower() and nxt.text not in lex.determiners \
+            and nxt.low not in lex.pronouns and nxt.low not in lex.complementizers and nxt.low not in lex.prepositions \
+            and nxt.low != lex.impersonal_subject and nxt.low not in lex.relative_forms and nxt.low != lex.infinitive_marker
 
     def _frame_resumes(self, a: int, b: int) -> int:
         """Where content after a cue ends because the frame's own sentence goes on: a comma, at most
@@ -671,7 +707,7 @@ class SentenceReader:
         toks, lex = self.tokens, self.lex
         if k + 1 >= end or not (toks[k + 1].text[:1].isalnum() or toks[k + 1].text == ","):
             return False  # "that." "that;": a pronoun ("that, in such a case, …" still opens a clause)
-        if k == cue.last or toks[cue.first].low in lex.object_cues:
+        if k == cue.last or cue_word(toks, cue, self.lex) in lex.object_cues:
             return True
         prev = toks[k - 1]
         return _cap(prev.text) or prev.text[:1].isdigit() or prev.low in lex.speaker_stop_words \
@@ -696,8 +732,18 @@ class SentenceReader:
         c0 = self._clause_start(s, i)
         if c0 <= s.first or toks[c0 - 1].text not in self.lex.closers | {","}:
             return None
-        if cue.last < end and toks[cue.last].text == ":":
-            return None  # "Steve Menet, Senior Vice President, says: “…”": the content follows the colon
+        if i > s.first and toks[i - 1].text in _DASHES and not self.in_quote[i - 1]:
+            return None  # "Peng Mei — project manager …, the retail site — responded": a subject and its apposition
+        colon = next((k for k in range(cue.last, min(end, cue.last + MAX_FRAME_TAIL))
+                      if toks[k].text in ",;:" or self.in_quote[k]), None)
+        if colon is not None and toks[colon].text == ":" and not self.in_quote[colon] \
+                and (colon == cue.last or not self._has_subjunctive(s.first, c0, reported=True)):
+            # "Steve Menet, Senior Vice President, says: “…”", "Warum …, erklärte die Universität so: „…“":
+            # the content follows the colon (reported speech before it is content too: "Sie hänge
+            # nicht an …, erzählte Tobisch: „…“")
+            return None
+        if c0 == i and cue.last < end and toks[cue.last].low in self.lex.coordinators and not self.in_quote[cue.last]:
+            return None  # "…, stigmatisiert, bedauert und bewertet werden": a list of verbs, not a frame
         if self._name_and_apposition(s.first, c0 - 1):
             return None  # "Ascom, a global provider of …, announced": the subject and its apposition
         if self._in_subordinate(s, c0):
@@ -846,7 +892,7 @@ class SentenceReader:
         """", teilte der USGS mit.", ", sagte Müller.": the verb opens its clause and a speaker
         follows it to the end of the sentence — the frame of what comes before, in any mood."""
         toks, lex = self.tokens, self.lex
-        if toks[cue.first].low in lex.impersonal_cues and cue.last < end and toks[cue.last].low == lex.impersonal_subject:
+        if cue_word(toks, cue, self.lex) in lex.impersonal_cues and cue.last < end and toks[cue.last].low == lex.impersonal_subject:
             # ", heißt es (in dem Bericht).": the impersonal frame, its source a place or no one
             return all(toks[k].text not in ",;:" and not self.in_quote[k] for k in range(cue.last, end))
         np = self.speakers.right_of(cue.last, end)
@@ -861,9 +907,11 @@ class SentenceReader:
         """Cue ``i`` closes an "as" clause: "Wie die Polizei mitteilte, …", also over an apposition
         ("Wie die Sprecherin, Anna Thomas, mitteilte, …"): "wie" opens the sentence or a clause."""
         toks = self.tokens
+        quoted = 0
         for k in range(i - 1, max(s.first, i - 2 * MAX_FRAME_TOKENS) - 1, -1):
-            if toks[k].text in ";:" or self.in_quote[k]:
-                return None
+            quoted = quoted + 1 if self.in_quote[k] else 0
+            if toks[k].text in ";:" or quoted > MAX_NAME_WORDS + 2:
+                return None  # (a short quotation is the source's name: "Wie der „Spiegel“ berichtet")
             if toks[k].low == self.lex.wie_word:
                 return k if k < i - 1 and (k == s.first or toks[k - 1].text == ",") else None
         return None
@@ -1161,13 +1209,17 @@ class SentenceReader:
         speaker = self.speakers.speaker(*cue.speaker) if cue.speaker else None
         cue_span = self._span(cue.first, cue.last)
         inherit = speaker is None
-        if self.tokens[cue.first].low in self.lex.relative_according and cue.first > s.first \
+        if cue_word(self.tokens, cue, self.lex) in self.lex.relative_according and cue.first > s.first \
                 and self.tokens[cue.first - 1].text == ",":
             # "Pressemeldungen, wonach Inspektoren Zutritt verlangt hätten, wies es zurück": the
             # relative clause is the content, up to the comma that closes it
             stop = next((k for k in range(cue.last, end) if self.tokens[k].text in ",;:" and not self.in_quote[k]), end)
             return self._make(cue.last, stop, directs, speaker, cue_span, inherit) if cue.last < stop else None
-        if a <= s.first + 1:
+        opens_clause = a == cue.first and a > s.first + 1 and not self.in_quote[a - 1] and (
+            self.tokens[a - 1].text in ":;" or self.tokens[a - 1].low in self.lex.joining_conjunctions)
+        if a <= s.first + 1 or opens_clause:
+            # "Laut X liegt …", and a clause it opens inside the sentence ("…: A, und laut Eurostat
+            # liegt Deutschland …"): what follows the phrase
             first = b + 1 if b < end and self.tokens[b].text == "," else b
             return self._make(first, end, directs, speaker, cue_span, inherit) if first < end else None
         # "A, according to a statement." ends the sentence; "…, nach neuesten Erkenntnissen habe X …"
@@ -1191,7 +1243,7 @@ class SentenceReader:
         # ("X verlangte die Freilassung einer Lehrerin, die festgenommen wurde")
         stop = next((k for k in range(cue.last, end) if self.tokens[k].text == ","), end)
         passive = any(self.tokens[k].low in self.lex.passive_auxiliaries for k in range(self._clause_start(s, cue.first), stop))
-        if passive or self.tokens[cue.first].low in self.lex.not_reported or self._has_subjunctive(s.first, end):
+        if passive or cue_word(self.tokens, cue, self.lex) in self.lex.not_reported or self._has_subjunctive(s.first, end):
             return []
         if self._describes(s, cue) or self._bare_participle(cue):
             return []
@@ -1204,7 +1256,7 @@ class SentenceReader:
         """A reported speech act needs a finite cue verb: a participle ("betont optimistisch",
         "hatte … abgelehnt", "auch X genannt") is an adjective, a passive or background in the
         perfect far more often than a speech act (measured on the tuning half: 0 of ~25 right)."""
-        return self.tokens[cue.first].low in self.lex.participles
+        return cue_word(self.tokens, cue, self.lex) in self.lex.participles
 
     def _describes(self, s: Sentence, cue: Cue) -> bool:
         """An author bio or portrait, not a speech act: "X ist Redakteurin und schreibt über
@@ -1231,10 +1283,14 @@ class SentenceReader:
         end = self._content_end(s)
         if recent and self._has_subjunctive(s.first, end, reported=True):
             return [Candidate(s.start, s.end, "indirect", inherit=True)]
-        if any(not self.in_quote[k] and self.tokens[k].text in self.lex.reported_mood for k in range(s.first, end)):
+        # (the first person's indicative is no reported speech, unless a label gives the speaker: "Atim: Ich habe …")
+        labelled = any(self.tokens[k].text == ":" and not self.in_quote[k] for k in range(s.first, min(end, s.first + MAX_LABEL_WORDS + 2)))
+        if any(not self.in_quote[k] and self.tokens[k].text in self.lex.reported_mood
+               and (labelled or not self._first_person_form(s.first, k, end)) for k in range(s.first, end)):
             # reported speech with no attribution in reach: the subject of the sentence before
             # ("Dekan Berg sieht den Streit gelassen. Man habe nichts gewusst.")
-            np = self.speakers.subject_of(prev.first, prev.last) if prev else None
+            asks = prev is not None and not labelled and self.text[prev.start : prev.end].rstrip().endswith("?")
+            np = self.speakers.subject_of(prev.first, prev.last) if prev and not asks else None  # a question names no source
             speaker = self.speakers.speaker(*np) if np else None
             if speaker is not None and not self.speakers.plausible(speaker):
                 speaker = None

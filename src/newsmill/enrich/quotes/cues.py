@@ -29,6 +29,15 @@ class Cue:
     speaker: tuple[int, int] | None = None  # token range when the cue itself names the source
 
 
+def cue_word(tokens: list[Token], cue: Cue, lex: QuoteLexicon) -> str:
+    """The cue's verb form in lower case, a detached particle joined to it ("bekannt gegeben" is
+    "bekanntgegeben"), for the checks on its form."""
+    low = tokens[cue.first].low
+    if cue.last - cue.first == 2 and low in lex.detached_particles:
+        return low + tokens[cue.first + 1].low
+    return low
+
+
 def _genitive(tok: Token, lex: QuoteLexicon) -> bool:
     """A word that may be a name in the genitive ("Grupps", "Trump's")."""
     return len(base_forms(tok.text, lex.language)) > 1
@@ -53,8 +62,16 @@ class CueFinder:
                 and not (i > s.first and low in lex.participles and toks[i - 1].low in lex.adjective_participle_after)
             if verbish and low in lex.impersonal_cues and lex.impersonal_subject and not self._beside_subject(i, s):
                 continue  # "„…“ heißt die Serie", "wie die Gegend heißt": a name, not "hieß es"
+            if verbish and i == s.first + 1 and toks[s.first].low in lex.adverbial_openers \
+                    and i + 1 < s.last and toks[i + 1].text == ",":
+                continue  # "That said, …", "Ehrlich gesagt, …": an adverbial, no one speaks
+            if verbish and low in lex.reflexive_not_cue and self._reflexive(i, s):
+                continue  # "die sich Vorteile davon verspricht": expects, does not promise
             if verbish and low in lex.cue_forms:
                 out.append(Cue(i, i + 1, "verb"))
+            elif verbish and i > s.first and toks[i - 1].low in lex.detached_particles and not self.in_quote[i - 1] \
+                    and toks[i - 1].low + low in lex.cue_forms:
+                out.append(Cue(i - 1, i + 1, "verb"))  # "hat … bekannt gegeben", "wie … bekannt gab"
             elif verbish and tok.text in lex.separable:
                 particle = self._particle(i, s, lex.separable[tok.text])
                 if particle is not None:
@@ -63,8 +80,10 @@ class CueFinder:
                 out.append(Cue(i, i + 1, "noun"))  # "mit der Begründung, dass …", "den Vorwurf, … zu haben"
             elif low in lex.according_post and i > s.first:
                 out.append(Cue(i, i + 1, "according", self._np_before(i, s.first)))
-            elif low in lex.according_adverbs:
-                out.append(Cue(i, i + 1, "adverb", (i, i + 1)))  # "Demnach": the word stands for the source
+            elif low in lex.according_adverbs and not (low in lex.relative_according and (i == s.first or toks[i - 1].text != ",")):
+                # "Demnach": the word stands for the source; "wonach" only as a relative after its
+                # noun ("Berichte, wonach …"): "Wonach Nutzer rufen, …" asks or names a thing
+                out.append(Cue(i, i + 1, "adverb", (i, i + 1)))
             elif low == lex.so_word and i > s.first and (toks[i - 1].text == "," or toks[i - 1].text in lex.closers):
                 np = self.speakers.noun_phrase_from(i + 1, s.last)
                 if np and (np[1] >= s.last or toks[np[1]].text in ",.;" or self._so_tail(np[1], s)):
@@ -93,6 +112,18 @@ class CueFinder:
                 return None  # "…, so die Straßen bald überflutet waren": a clause, not a frame
             k += 1
         return k if k >= s.last or toks[k].text in ",.;:" else None
+
+    def _reflexive(self, i: int, s: Sentence) -> bool:
+        """A reflexive pronoun in the clause of verb ``i``: back to its comma, or right after it."""
+        toks, lex = self.tokens, self.lex
+        if i + 1 < s.last and toks[i + 1].low in lex.reflexives:
+            return True
+        k = i - 1
+        while k >= s.first and toks[k].text not in ",;:" and not self.in_quote[k]:
+            if toks[k].low in lex.reflexives:
+                return True
+            k -= 1
+        return False
 
     def _beside_subject(self, i: int, s: Sentence) -> bool:
         """"heißt es", "es hieß": the impersonal subject next to the verb."""
@@ -172,6 +203,9 @@ class CueFinder:
         while k > first and i - k < MAX_POSTPOSITION_SOURCE and toks[k - 1].text[:1].isalpha() and not self.in_quote[k - 1]:
             k -= 1
             if toks[k].text in self.lex.determiners or toks[k].text == ",":
+                break
+            if toks[k].low in self.lex.according_not_before:
+                k += 1  # "war Berichten zufolge": the verb before the source is the sentence's
                 break
             if toks[k].text in self.lex.speaker_pronouns:
                 # "Sie entstammen Zeitungsberichten zufolge": the subject and its verb, then the source

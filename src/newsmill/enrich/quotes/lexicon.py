@@ -147,6 +147,20 @@ class QuoteLexicon:
     state_auxiliaries: frozenset[str] = frozenset()
     # words after which a cue form is part of an idiom, not speech: "sich bereit erklärt" (agreed to)
     not_cue_after: frozenset[str] = frozenset()
+    # particles of separable cues that may be written apart from the participle or infinitive
+    # ("bekannt gegeben", "wie sie bekannt gab" beside "bekanntgegeben")
+    detached_particles: frozenset[str] = frozenset()
+    # words that, opening a sentence before a cue form and a comma, make it an adverbial
+    # ("That said, …", "Ehrlich gesagt, …"), not a speech act
+    adverbial_openers: frozenset[str] = frozenset()
+    # conjunctions that only join clauses (never an adverb inside one, as "aber" can be): after
+    # one, "laut X" opens the clause it attributes ("…, und laut Eurostat liegt …")
+    joining_conjunctions: frozenset[str] = frozenset()
+    # content nouns that name a topic as often as a question put ("die Frage, ob …"): cues only
+    # beside a verb of saying ("Auf die Frage, ob …, antwortete X")
+    topic_nouns: frozenset[str] = frozenset()
+    # cue forms that mean expecting with a reflexive in their clause ("sich … verspricht")
+    reflexive_not_cue: frozenset[str] = frozenset()
     # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
     negations: frozenset[str] = frozenset()
     # attribution words that open a relative clause holding the content ("Berichte, wonach … sei"):
@@ -337,6 +351,11 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         request_participles=words("request_participles"),
         state_auxiliaries=words("state_auxiliaries"),
         not_cue_after=words("not_cue_after"),
+        detached_particles=words("detached_particles"),
+        adverbial_openers=words("adverbial_openers"),
+        joining_conjunctions=words("joining_conjunctions"),
+        topic_nouns=words("topic_nouns"),
+        reflexive_not_cue=words("reflexive_not_cue"),
         negations=words("negations"),
         relative_according=words("relative_according"),
         speech_object_prepositions=words("speech_object_prepositions"),
