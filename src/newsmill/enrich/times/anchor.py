@@ -26,6 +26,15 @@ EXPLICIT_REACH = 600
 EXPLICIT_REACH_ACROSS = 1000
 # How far (characters) a bare clock time in news still belongs to the day mentioned before it.
 CLOCK_REACH = 300
+# A line of a list (tour dates, a schedule, a chronicle) is at most this long; a longer one is a
+# paragraph that happens to open with a date.
+LIST_LINE_CHARS = 200
+# What may stand before a date that opens a list line: bullets and spaces.
+LIST_BULLETS = " \t•*·-–—>"
+# A day the text gave (in news) names the same day again later only if it lies this close to the
+# publication: "June 9, 2020 … June 9 -- West Palm Beach" is one day; "am 9. November 1989 … am 9.
+# November gedenken" is not.
+SAME_DAY_REACH_DAYS = 366
 # A spaced dash joins two main clauses as a full stop would: its tense stays on its side.
 # A quotation opened after a colon is a sentence of its own ("… haben kann: „Im Winter haben …").
 # A closing quotation mark before a comma ends the quotation: "«… werden», sagt er am Dienstag"
@@ -61,6 +70,10 @@ class Reference:
     told: bool = False  # the text has written a point of its own ("2019", "im März")
     point_at: int = 0  # where it last did
     written_point: Point | None = None  # and which point that was
+    # (month, day) -> the full date the text last gave that day, in news
+    days: dict[tuple[int, int], dt.date] = field(default_factory=dict)
+    # the date that opened the last list line, and where that line began
+    item: tuple[dt.date, int] | None = None
 
     def __post_init__(self) -> None:
         if self.dct is not None and self.point is None:
@@ -111,6 +124,45 @@ class Reference:
             return None
         return self.point
 
+    def saw_day(self, text: str, at: int, day: dt.date) -> None:
+        """Record a full date the text gave at ``at`` (for ``same_day`` and ``listed_year``)."""
+        self.days[(day.month, day.day)] = day
+        line = list_line(text, at)
+        if line is not None:
+            self.item = (day, line)
+
+    def same_day(self, month: int, day: int) -> int | None:
+        """The year of the same day-month given earlier with a year the publication is near: a
+        list of bare dates repeats the days the story announced ("kicks off June 9, 2020 … June 9
+        -- West Palm Beach")."""
+        seen = self.days.get((month, day))
+        if seen is None or self.dct is None or abs((seen - self.dct).days) > SAME_DAY_REACH_DAYS:
+            return None
+        return seen.year
+
+    def listed_year(self, text: str, at: int, month: int, day: int) -> int | None:
+        """A bare date that opens a list line continues the list: the year of the date that
+        opened the line before, or the next or last year where the days run over a new year
+        (whichever puts the two closest: "Dec. 28 … Jan. 3" ascending, "Jan. 3 … Dec. 28"
+        descending). The first line of a list takes the year of a heading right above it ("Tour
+        2020 dates:")."""
+        line = list_line(text, at)
+        if line is None:
+            return None
+        before = text.rfind("\n", 0, max(0, line - 1)) + 1  # the line above, through one blank line
+        if text[before:line].strip() == "" and before > 0:
+            before = text.rfind("\n", 0, before - 1) + 1
+        if self.item is not None and self.item[1] == before < line:
+            last = self.item[0]
+            candidates = [y for y in (last.year - 1, last.year, last.year + 1)
+                          if Point(y, month, day).date() is not None]
+            return min(candidates, key=lambda y: abs((dt.date(y, month, min(day, 28)) - last).days), default=None)
+        if self.last_year is not None and before <= self.last_year[1] < line:
+            heading = text[before:line].strip()
+            if len(heading) <= LIST_LINE_CHARS and not heading.endswith("."):
+                return self.last_year[0]
+        return None
+
     def clock_day(self, text: str, at: int) -> dt.date | None:
         """The day a bare clock time ("um 19.30 Uhr") is on: in news the day mentioned just
         before in the same paragraph, else none (a clock time alone is on no day the reader is
@@ -119,6 +171,16 @@ class Reference:
             return self.day or self.dct
         near = self.day is not None and at - self.day_at <= CLOCK_REACH
         return self.day if near and "\n\n" not in text[self.day_at:at] else None
+
+
+def list_line(text: str, at: int) -> int | None:
+    """Where the line begins whose first word is at ``at``, if that line is short enough to be
+    an item of a list; else None."""
+    start = text.rfind("\n", 0, at) + 1
+    if text[start:at].strip(LIST_BULLETS):
+        return None
+    end = text.find("\n", at)
+    return start if (len(text) if end < 0 else end) - start <= LIST_LINE_CHARS else None
 
 
 # How far apart two dashes may stand to enclose an aside ("am Montag – 3.000 Beamte waren

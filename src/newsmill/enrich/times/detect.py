@@ -340,6 +340,9 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
             continue
         if found.rule.type in _RECURRING and not _written_year(found) and _recurring(text, found, tables):
             value = _recurring_value(value, found.rule.type)
+        elif found.rule.type == "date" and not ref.narrative and (point := parse_point(value)) \
+                and (day := point.date()) is not None:
+            ref.saw_day(text, found.start, day)
         if value and _moves_reference(text, found, value, ref, tables):
             ref.update(value, found.start, written=found.rule.type not in _RELATIVE)
             ref.night = found.rule.type == "night_to"

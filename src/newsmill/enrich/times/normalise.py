@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsmill.enrich.times.anchor import Reference, local_tense, sentence_span, tense_at
+from newsmill.enrich.times.anchor import Reference, list_line, local_tense, sentence_span, tense_at
 from newsmill.enrich.times.calendar import (
     Point,
     add_days,
@@ -158,9 +158,14 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
     ref = job.ref
     if ref.narrative or ref.dct is None:
         return ref.point.year if ref.point else None
+    listed = None if day is None else ref.listed_year(job.text, job.span[0], month, day)
+    if listed is not None:
+        return listed
     if ref.explicit_since and local_tense(job.text, job.span[0], job.span[1], job.tables) >= 0:
         return tense_year(ref.dct, month, day, job.tense)
     explicit = ref.explicit_year(job.text, job.span[0])
+    if explicit is None and day is not None:
+        explicit = ref.same_day(month, day)
     if explicit is None:
         # past narration continues the story's year, a schedule its coming year ("kicks off June
         # 9, 2020 … ¶ … the final date on the tour, Oct. 10"); only a later month continues it
@@ -177,7 +182,10 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
         if em is not None and month < em and job.tense < 0 and dt.date(explicit + 1, month, min(day or 1, 28)) <= ref.dct:
             return explicit + 1
         return explicit
-    return tense_year(ref.dct, month, day, job.tense)
+    tense = job.tense
+    if tense == 0 and day is not None and list_line(job.text, job.span[0]) is not None:
+        tense = 1  # a list of days without a verb is a schedule (tour dates, fixtures): days to come
+    return tense_year(ref.dct, month, day, tense)
 
 
 def _weekday_year(job: Job, year: int, month: int, day: int | None) -> int:
