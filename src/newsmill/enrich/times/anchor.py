@@ -149,8 +149,8 @@ class Reference:
         line = list_line(text, at)
         if line is None:
             return None
-        before = text.rfind("\n", 0, max(0, line - 1)) + 1  # the line above, through one blank line
-        if text[before:line].strip() == "" and before > 0:
+        before = text.rfind("\n", 0, max(0, line - 1)) + 1  # the line above, through blank lines
+        while before > 0 and not text[before:line].strip():
             before = text.rfind("\n", 0, before - 1) + 1
         if self.item is not None and self.item[1] == before < line:
             last = self.item[0]
@@ -171,6 +171,16 @@ class Reference:
             return self.day or self.dct
         near = self.day is not None and at - self.day_at <= CLOCK_REACH
         return self.day if near and "\n\n" not in text[self.day_at:at] else None
+
+
+def schedule_line(text: str, at: int) -> bool:
+    """A list line that is no sentence ("June 9 -- Coral Sky Amphitheatre, West Palm Beach"): an
+    entry of a schedule. A chronicle's lines are sentences ("7. März: Die Finalisten treten auf.")."""
+    start = list_line(text, at)
+    if start is None:
+        return False
+    end = text.find("\n", at)
+    return not text[start:len(text) if end < 0 else end].rstrip().rstrip("\"'”“»«)").endswith((".", "!", "?"))
 
 
 def list_line(text: str, at: int) -> int | None:

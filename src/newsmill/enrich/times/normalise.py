@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsmill.enrich.times.anchor import Reference, list_line, local_tense, sentence_span, tense_at
+from newsmill.enrich.times.anchor import Reference, local_tense, schedule_line, sentence_span, tense_at
 from newsmill.enrich.times.calendar import (
     Point,
     add_days,
@@ -183,8 +183,8 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
             return explicit + 1
         return explicit
     tense = job.tense
-    if tense == 0 and day is not None and list_line(job.text, job.span[0]) is not None:
-        tense = 1  # a list of days without a verb is a schedule (tour dates, fixtures): days to come
+    if tense == 0 and day is not None and schedule_line(job.text, job.span[0]):
+        tense = 1  # a list of days that are no sentences is a schedule (tour dates, fixtures): days to come
     return tense_year(ref.dct, month, day, tense)
 
 

@@ -166,6 +166,9 @@ class TimeTables:
     indefinite_day: re.Pattern[str] | None = None
     # "in der Woche vom 6. November": the day names its week
     week_of: re.Pattern[str] | None = None
+    # "am Vorabend der Wahl", "am Vorabend von Aschura": the words between an anaphoric day and
+    # the event it is counted from (a capitalised word follows)
+    event_of: re.Pattern[str] | None = None
     # opening hours and the like: their clock times are on every such day, not one
     daily: re.Pattern[str] | None = None
     # "24 points in the third quarter", "in der zweiten Halbzeit": a bare quarter or half of a game
@@ -305,6 +308,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
+        event_of=_phrases(data.get("event_of", []), r"\s+(?:", r")\s+(?=[^\W\d_])"),
         daily=_phrases(data.get("daily", []), r"(?<!\w)(?:", r")(?!\w)"),
         game_period=_phrases(data.get("game_period", []), r"(?<!\w)(?:", r")(?!\w)"),
         recurrence_verbs=_phrases(data.get("recurrence_verbs", []), r"(?<!\w)(?:", r")(?!\w)"),

@@ -1,0 +1,50 @@
+"""Anaphoric times and the story's reference (issue 15.7; classes found on tune-half Wikinews and
+news pages): a day still to come is not the day of what a past clause tells; the eve of an event
+the phrase names has no day; a year offset counts from the year the text wrote last, even in
+passing. Hand-made sentences, none copied from a benchmark text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsmill.enrich.times.tagger import tag_times
+
+PUB = dt.date(2023, 11, 15)  # a Wednesday
+
+
+def _values(text: str, language: str = "de", published: dt.date = PUB) -> dict[str, str]:
+    return {t.text: t.value for t in tag_times(text, language, published)}
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # the last day the story gave lies ahead: the evening of a past clause is the report's
+    ("de", "Die Wahl findet am 3. Dezember statt. Der Kanzler bestätigte das am Abend.", "am Abend", "2023-11-15"),
+    ("en", "The vote is set for Dec. 3. The group announced over the weekend that it would run.",
+     "the weekend", "2023-W45-WE"),
+    # a day the story told in the past keeps its evening
+    ("de", "Am Montag tagte der Rat. Der Bürgermeister bestätigte das am Abend.", "am Abend", "2023-11-13"),
+    # year offsets from a year written in passing
+    ("de", "Die Löhne stiegen, 1972 kam die 40-Stunden-Woche und bereits ein Jahr später ein 13. Gehalt.",
+     "bereits ein Jahr später", "1973"),
+    ("de", "Bei der Landtagswahl in Hessen 2013 schaffte sie die Hürde, bei der im selben Jahr folgenden Wahl nicht.",
+     "selben Jahr", "2013"),
+])
+def test_the_story_sets_the_reference(language: str, text: str, span: str, value: str) -> None:
+    got = _values(text, language)
+    assert got.get(span) == value, got
+
+
+def test_an_anaphoric_day_names_the_day_even_when_it_lies_ahead() -> None:
+    # "an diesem Tag" names the day the story gave, whatever the tense of its clause
+    got = _values("Der Verein feiert am 3. Dezember sein Jubiläum. An diesem Tag wurde er 1920 gegründet.")
+    assert got["diesem Tag"] == "2023-12-03"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Bombe explodierte, als Anhänger am Vorabend von Aschura eine Zeremonie abhielten.",
+    "Am Vorabend der Wahl sprach sie in Köln.",
+])
+def test_the_eve_of_a_named_event_has_no_date(text: str) -> None:
+    assert not _values(text)["Vorabend"][:1].isdigit()
