@@ -48,3 +48,27 @@ def test_an_anaphoric_day_names_the_day_even_when_it_lies_ahead() -> None:
 ])
 def test_the_eve_of_a_named_event_has_no_date(text: str) -> None:
     assert not _values(text)["Vorabend"][:1].isdigit()
+
+
+def test_a_day_just_ahead_comes_before_the_next_years_date() -> None:
+    text = "Gesendet wird bis zum 1. Januar 2024.\nDas Programm ist bis zum 28. November abrufbar."
+    assert _values(text)["28. November"] == "2023-11-28"
+    # a later month of the next year's schedule continues it
+    text = "Die Tour beginnt am 3. Februar 2024.\n\nDas Finale ist am 28. Oktober."
+    assert _values(text)["28. Oktober"] == "2024-10-28"
+
+
+@pytest.mark.parametrize(("language", "text", "span"), [
+    ("de", "Das berichtete die „Rundschau am Sonntag“ gestern.", "am Sonntag"),
+    ("de", "Er schrieb für die «Welt am Sonntag».", "am Sonntag"),
+    ("de", "Die Zeitung hat ein „Szenario 2030“ beschlossen.", "2030"),
+    ("en", 'He wrote for the "Mail on Sunday" for years.', "on Sunday"),
+])
+def test_a_time_that_ends_a_quoted_name_is_no_time(language: str, text: str, span: str) -> None:
+    assert not any(t.text.endswith(span.split()[-1]) for t in tag_times(text, language, PUB)
+                   if t.value[:1].isdigit())
+
+
+def test_a_quoted_sentence_keeps_its_time() -> None:
+    got = _values("„Wir kommen am Sonntag“, sagte er.")
+    assert got["am Sonntag"] == "2023-11-19"

@@ -132,7 +132,30 @@ def scan(text: str, tables: TimeTables, budget: Budget) -> Iterator[Found]:
             continue  # "model year 2025", "Modelljahr 2025": a product's designation
         if "year" in groups and _slashed_number(text, *m.span(prefix + "year")):
             continue  # "Az. 1234/19": a file number, whatever rule read it as years
+        if _ends_a_title(text, start, end):
+            continue
         yield Found(start, end, rule, groups)
+
+
+# The opening mark of each closing one: „…“, “…”, »…«, «…», ‚…‘, ‘…’, "…".
+_OPENER_OF = {"“": "„", "”": "“", "«": "»", "»": "«", "‘": "‚", "’": "‘", '"': '"'}
+# At most this many words of a quoted name stand before the time expression that ends it.
+TITLE_WORDS = 3
+
+
+def _ends_a_title(text: str, start: int, end: int) -> bool:
+    """The expression closes a short quoted name whose every word before it is capitalised
+    („Rundschau am Sonntag“, "Bild am Sonntag"): part of the name, not a time. A quoted sentence
+    ends otherwise („Wir kommen am Sonntag“)."""
+    opener = _OPENER_OF.get(text[end:end + 1])
+    if opener is None:
+        return False
+    left = text[max(0, start - 40):start]
+    opened = left.rfind(opener)
+    if opened < 0:
+        return False
+    inside = left[opened + 1:].split()
+    return 1 <= len(inside) <= TITLE_WORDS and all(w[:1].isupper() and w.isalpha() for w in inside)
 
 
 _YEAR_ONLY = frozenset({"year", "bc"})

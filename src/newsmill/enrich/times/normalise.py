@@ -175,6 +175,11 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
         back = explicit is not None and job.tense < 0 and dt.date(explicit, month, min(day or 1, 28)) <= ref.dct
         if explicit is not None and (em is None or month < em or not (ahead or back)):
             explicit = None
+    if explicit is not None and explicit == ref.dct.year + 1 and day is not None \
+            and 0 <= (dt.date(ref.dct.year, month, min(day, 28)) - ref.dct).days <= TENSE_SHIFT_DAYS:
+        # "bis zum 1. Januar 2009 … bis zum 28. Dezember" written on 23 December: a day just
+        # ahead in this year comes before the next year's date, it does not continue it
+        return ref.dct.year
     if explicit is not None:
         # "seit November 2020 … Im März erklärte …": told in the past, an earlier month after a
         # later one is the next year's, if that is not after the publication
