@@ -60,3 +60,12 @@ def test_the_same_day_far_from_the_publication_is_another_day() -> None:
     text = "Am 9. November 1989 fiel die Mauer.\n\n" + "Die Stadt hat sich verändert. " * 40 + \
         "\n\nAm 9. November gedenkt die Stadt der Opfer."
     assert _calendar(text, "de")[-1] == ("9. November", "2023-11-09")
+
+
+def test_a_present_schedule_is_the_coming_occurrence() -> None:
+    pub = dt.date(2019, 11, 19)
+    assert dict(_calendar("The tour kicks off June 9 in Austin.", "en", pub)) == {"June 9": "2020-06-09"}
+    assert dict(_calendar("Die Tournee startet am 9. Juni in Köln.", "de", pub)) == {"9. Juni": "2020-06-09"}
+    # told in the past, or no schedule: as before
+    assert dict(_calendar("The tour started June 9 in Austin.", "en", pub)) == {"June 9": "2019-06-09"}
+    assert dict(_calendar("Die Studie vom 9. Juni zeigt einen Anstieg.", "de", pub)) == {"9. Juni": "2019-06-09"}

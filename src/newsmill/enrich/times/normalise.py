@@ -190,7 +190,19 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
     tense = job.tense
     if tense == 0 and day is not None and schedule_line(job.text, job.span[0]):
         tense = 1  # a list of days that are no sentences is a schedule (tour dates, fixtures): days to come
+    if tense == 0 and _scheduled(job):
+        tense = 1  # "The tour kicks off June 9", written in November: next June
     return tense_year(ref.dct, month, day, tense)
+
+
+def _scheduled(job: Job) -> bool:
+    """The expression's sentence speaks of a schedule (a tour, a start, tickets): a present tense
+    there is the coming occurrence."""
+    schedule = job.tables.schedule
+    if schedule is None:
+        return False
+    lo, hi = sentence_span(job.text, job.span[0], job.span[1])
+    return schedule.search(job.text, lo, hi) is not None
 
 
 def _weekday_year(job: Job, year: int, month: int, day: int | None) -> int:

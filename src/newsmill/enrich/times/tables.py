@@ -162,6 +162,9 @@ class TimeTables:
     # expression, verbs of moving in time in its sentence)
     moved_to: re.Pattern[str] | None = None
     moved_verbs: re.Pattern[str] | None = None
+    # "The tour kicks off June 9", "Der Vorverkauf … beginnt": words of a schedule, whose
+    # present-tense dates are to come
+    schedule: re.Pattern[str] | None = None
     # "an einem Dienstagabend im März", "on a Monday": a weekday, but no one day
     indefinite_day: re.Pattern[str] | None = None
     # "in der Woche vom 6. November": the day names its week
@@ -305,6 +308,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         past_before=_phrases(data.get("past_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         moved_to=_phrases(data.get("moved_to", {}).get("before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         moved_verbs=_phrases(data.get("moved_to", {}).get("verbs", []), r"(?<!\w)(?:", r")\w*"),
+        schedule=_phrases(data.get("schedule", []), r"(?<!\w)(?:", r")(?!\w)"),
         indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
