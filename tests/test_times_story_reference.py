@@ -72,3 +72,16 @@ def test_a_time_that_ends_a_quoted_name_is_no_time(language: str, text: str, spa
 def test_a_quoted_sentence_keeps_its_time() -> None:
     got = _values("„Wir kommen am Sonntag“, sagte er.")
     assert got["am Sonntag"] == "2023-11-19"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # "ab Montag" starts something to come, unless its own clause is past
+    ("Nach der Prüfung am Sonntag war klar, dass die Bahn ab Montag wieder im Einsatz war.", "ab Montag", "2023-11-13"),
+    ("Die Regierung kündigte an, dass ab Montag neue Regeln gelten.", "ab Montag", "2023-11-20"),
+    # an age "now" is nowadays whatever the clause's tense
+    ("Mit zwölf Jahren soll die heute 46-Jährige erstmals bedroht worden sein.", "heute", "PRESENT_REF"),
+    # a season each year is no one season
+    ("Dort wird das Loch jeweils im Spätwinter festgestellt.", "Spätwinter", "XXXX-WI"),
+])
+def test_tense_and_recurrence_cues(text: str, span: str, value: str) -> None:
+    assert _values(text).get(span) == value, _values(text)

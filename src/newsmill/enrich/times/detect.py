@@ -310,7 +310,7 @@ def _sets_the_scene(text: str, start: int, tables: TimeTables) -> bool:
 
 
 # Expressions that can be said of every year ("jedes Jahr am 8. November", "every Christmas").
-_RECURRING = frozenset({"date", "holiday", "weekday"})
+_RECURRING = frozenset({"date", "holiday", "weekday", "season"})
 UNKNOWN_YEAR = "XXXX"
 # How far (characters) a recurrence cue may stand before or after the date, within its sentence.
 RECURRENCE_WINDOW = 40

@@ -396,9 +396,10 @@ def _weekday_date(job: Job) -> dt.date | None:
     before = job.text[max(0, start - INDEFINITE_CHARS):start].split()
     if direction == 0 and before and before[-1].lower() in job.tables.after_event:
         direction = -1  # "hopes are slim after Monday night's loss": what came after is past
-    if _forward(job) or (job.tables.forward_before is not None
-                         and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start])):
-        direction = 1
+    if (_forward(job) or (job.tables.forward_before is not None
+                          and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start]))) \
+            and local_tense(job.text, start, job.span[1], job.tables) >= 0:
+        direction = 1  # "ab Montag gilt …"; not "so dass die Bahn ab Montag wieder im Einsatz war"
     told = job.ref.weekdays.get(weekday)
     if direction == 0 and told is not None and not job.ref.narrative:
         # no tense says which way: the same day as the article's earlier "Saturday" ("made a trip
@@ -514,6 +515,8 @@ def _nowadays(job: Job) -> bool:
         or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi))
     # "kann ich mich bis heute nicht …", "can": a present modal says what is possible, no future
     tense = local_tense(text, start, end, tables, tables.nowadays_modal)
+    if tables.nowadays_age and tables.nowadays_age.match(after):
+        return True  # "die heute 46-Jährige soll … gezwungen worden sein": her age now, whatever the clause
     if cued:
         return tense <= 0
     if tense == 0 and _after_an_earlier_year(job):
