@@ -263,10 +263,8 @@ def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
         text, start, end, lo, hi, tables)
 
 
-def local_tense(text: str, start: int, end: int, tables: TimeTables, neutral: frozenset[str] = frozenset()) -> int:
-    """The tense of the expression's own clause, cut also at coordinators ("wie es früher war,
-    heute ist und wie es in Zukunft sein könnte": "heute" is present). A "wird" whose clause ends
-    in a participle is a present passive ("wird heute gut bewahrt"), no future."""
+def local_clause(text: str, start: int, end: int, tables: TimeTables) -> tuple[int, int]:
+    """The expression's own clause: cut at sentence and clause marks and at coordinators."""
     lo = max(0, start - TENSE_WINDOW)
     hi = min(len(text), end + TENSE_WINDOW)
     cuts = _sentence_ends(text, lo, start)
@@ -275,7 +273,22 @@ def local_tense(text: str, start: int, end: int, tables: TimeTables, neutral: fr
     lo = max(cuts, default=lo)
     stops = [m.start() for m in (_SENTENCE_END.search(text, end, hi), _CLAUSE_END.search(text, end, hi)) if m]
     stops += [m.start() for m in _WORD.finditer(text, end, hi) if m.group().lower() in tables.coordinators][:1]
-    hi = min(stops, default=hi)
+    return lo, min(stops, default=hi)
+
+
+def past_verb_in_clause(text: str, start: int, end: int, tables: TimeTables) -> bool:
+    """The expression's clause holds a past-tense verb form of the table ("war", "wurde", "was"),
+    not merely a perfect participle ("ist ab Montag geöffnet" is a present state)."""
+    lo, hi = local_clause(text, start, end, tables)
+    return any(m.group().lower() in tables.past for m in _WORD.finditer(text, lo, hi)
+               if not start <= m.start() < end)
+
+
+def local_tense(text: str, start: int, end: int, tables: TimeTables, neutral: frozenset[str] = frozenset()) -> int:
+    """The tense of the expression's own clause, cut also at coordinators ("wie es früher war,
+    heute ist und wie es in Zukunft sein könnte": "heute" is present). A "wird" whose clause ends
+    in a participle is a present passive ("wird heute gut bewahrt"), no future."""
+    lo, hi = local_clause(text, start, end, tables)
     tense = _nearest_cue(text, start, end, lo, hi, tables, neutral)
     words = [m.group() for m in _WORD.finditer(text, lo, hi)]
     participle = tables.participle

@@ -10,7 +10,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsmill.enrich.times.anchor import Reference, local_tense, schedule_line, sentence_span, tense_at
+from newsmill.enrich.times.anchor import (
+    Reference,
+    local_tense,
+    past_verb_in_clause,
+    schedule_line,
+    sentence_span,
+    tense_at,
+)
 from newsmill.enrich.times.calendar import (
     Point,
     add_days,
@@ -398,7 +405,7 @@ def _weekday_date(job: Job) -> dt.date | None:
         direction = -1  # "hopes are slim after Monday night's loss": what came after is past
     if (_forward(job) or (job.tables.forward_before is not None
                           and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start]))) \
-            and local_tense(job.text, start, job.span[1], job.tables) >= 0:
+            and not past_verb_in_clause(job.text, start, job.span[1], job.tables):
         direction = 1  # "ab Montag gilt …"; not "so dass die Bahn ab Montag wieder im Einsatz war"
     told = job.ref.weekdays.get(weekday)
     if direction == 0 and told is not None and not job.ref.narrative:
