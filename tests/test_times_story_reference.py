@@ -85,3 +85,10 @@ def test_a_quoted_sentence_keeps_its_time() -> None:
 ])
 def test_tense_and_recurrence_cues(text: str, span: str, value: str) -> None:
     assert _values(text).get(span) == value, _values(text)
+
+
+def test_yesterday_as_an_adjective_counts_from_the_publication() -> None:
+    text = "Sie bot am gestrigen Dienstag ihren Rücktritt an. Im Verlauf des gestrigen Tages kam es zu keiner Einigung."
+    assert _values(text)["gestrigen Tages"] == "2023-11-14"
+    # "am nächsten Tag" after a day of the story still counts from that day
+    assert _values("Am 3. Mai tagte der Rat. Am nächsten Tag kam es zum Streik.")["Am nächsten Tag"] == "2023-05-04"

@@ -145,7 +145,8 @@ def relunit(job: Job) -> str | None:
     if _final_of(job):
         return None  # "im letzten Jahr der Prämie", "the last week of the season": a final one, not the past
     # "an diesem Tag", "am nächsten Tag" after a day the story gives count from that day
-    deictic = isinstance(rel, int) and not (unit == "D" and job.ref.day is not None)
+    deictic = isinstance(rel, int) and (g.get("rel", "").lower() in job.tables.deictic_rel
+                                        or not (unit == "D" and job.ref.day is not None))
     n = rel if isinstance(rel, int) else (rela if isinstance(rela, int) else 0)
     if isinstance(post, int):
         n += post

@@ -107,6 +107,9 @@ class TimeTables:
     prepositions: frozenset[str] = field(default_factory=frozenset)
     # "last Tuesday", "vergangenen Dienstag": the weekday of the week before ("am gestrigen Montag" is yesterday)
     last_weekday: frozenset[str] = field(default_factory=frozenset)
+    # "des gestrigen Tages", "am heutigen Tag": words that count from the publication even where
+    # a day of the story would anchor "am nächsten Tag"
+    deictic_rel: frozenset[str] = field(default_factory=frozenset)
     # "letzten" before a unit and a genitive ("im letzten Jahr der Prämie"): the final one
     final_of: dict[str, frozenset[str]] = field(default_factory=dict)
     after_event: frozenset[str] = field(default_factory=frozenset)  # "after Monday's loss": the past
@@ -275,6 +278,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         noun_contractions=frozenset(data.get("noun_contractions", [])),
         prepositions=frozenset(tense.get("prepositions", [])),
         last_weekday=frozenset(w.lower() for w in data.get("last_weekday", [])),
+        deictic_rel=frozenset(w.lower() for w in data.get("deictic_rel", [])),
         after_event=frozenset(w.lower() for w in data.get("after_event", [])),
         final_of={k: frozenset(w.lower() for w in v) for k, v in data.get("final_of", {}).items()},
         passive_aux=frozenset(tense.get("passive_aux", [])),
