@@ -92,3 +92,14 @@ def test_yesterday_as_an_adjective_counts_from_the_publication() -> None:
     assert _values(text)["gestrigen Tages"] == "2023-11-14"
     # "am nächsten Tag" after a day of the story still counts from that day
     assert _values("Am 3. Mai tagte der Rat. Am nächsten Tag kam es zum Streik.")["Am nächsten Tag"] == "2023-05-04"
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    ("de", "Sie einigten sich bereits am Freitag vergangener Woche auf einen Vertrag.", "am Freitag vergangener Woche",
+     "2023-11-10"),
+    ("de", "Am Mittwoch dieser Woche wurde der Vertrag unterschrieben.", "Am Mittwoch dieser Woche", "2023-11-15"),
+    ("en", "The deal was signed Friday last week.", "Friday last week", "2023-11-10"),
+])
+def test_a_weekday_of_the_week_named_after_it(language: str, text: str, span: str, value: str) -> None:
+    got = [(t.text, t.value) for t in tag_times(text, language, PUB) if t.value[:1].isdigit()]
+    assert got == [(span, value)]

@@ -379,12 +379,38 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
         written.append(has_year)
         kinds.append(found.rule.type)
+    _weekday_of_week(text, out, kinds, written, tables)
     _borrow_years(text, out, written, tables)
     _order_weekdays(text, out, kinds, tables)
     _clock_then_day(text, out, kinds)
     _weeks_of_days(text, out, kinds, tables)
     _clocks_of_every_day(text, out, kinds, tables)
     return out
+
+
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def _weekday_of_week(text: str, times: list[TimeExpression], kinds: list[str], written: list[bool],
+                     tables: TimeTables) -> None:
+    """"am Freitag vergangener Woche", "Friday last week": the weekday of the week named right
+    after it, one expression; not the nearest such weekday and a week beside it."""
+    drop: list[int] = []
+    for i in range(len(times) - 1):
+        day, week = times[i], times[i + 1]
+        m = _ISO_WEEK.match(week.value)
+        if kinds[i] != "weekday" or m is None or text[day.end:week.start].strip():
+            continue
+        weekday = tables.lookup("WEEKDAY", day.text.split()[-1])
+        point = parse_point(day.value)
+        if not isinstance(weekday, int) or point is None or point.date() is None:
+            continue
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        day.value = (monday + dt.timedelta(days=weekday)).isoformat() + day.value[DATE_CHARS:]
+        day.end, day.text = week.end, text[day.start:week.end]
+        drop.append(i + 1)
+    for i in reversed(drop):
+        del times[i], kinds[i], written[i]
 
 
 # Characters before a date searched for "Woche vom" / "week of".
