@@ -103,3 +103,18 @@ def test_yesterday_as_an_adjective_counts_from_the_publication() -> None:
 def test_a_weekday_of_the_week_named_after_it(language: str, text: str, span: str, value: str) -> None:
     got = [(t.text, t.value) for t in tag_times(text, language, PUB) if t.value[:1].isdigit()]
     assert got == [(span, value)]
+
+
+@pytest.mark.parametrize(("text", "published", "span", "value"), [
+    ("Der Test soll Ende des ersten Quartals beginnen.", dt.date(2004, 12, 4), "ersten Quartals", "2005-Q1"),
+    ("Der Test soll Ende des ersten Quartals 2005 beginnen.", dt.date(2004, 12, 4), "ersten Quartals 2005", "2005-Q1"),
+    ("Österreich feiert nach dem Montag wieder einen Erfolg.", dt.date(2005, 7, 8), "Montag", "2005-07-04"),
+    ("Sie verweisen auf einen Anschlag auf die Botschaft, am 31. Dezember.", dt.date(2020, 1, 5), "31. Dezember",
+     "2019-12-31"),
+    ("Das Gesetz gilt ab dem 1. Januar 2013. Das wurde am 28. Dezember bekannt gegeben.", dt.date(2012, 12, 30),
+     "28. Dezember", "2012-12-28"),
+    ("Im Juni 2011 wurde die Studie beschlossen. Am Mittwoch dieser Woche (9. Januar) wurde sie gekündigt.",
+     dt.date(2013, 1, 13), "9. Januar", "2013-01-09"),
+])
+def test_years_of_days_near_a_new_year(text: str, published: dt.date, span: str, value: str) -> None:
+    assert _values(text, "de", published).get(span) == value, _values(text, "de", published)

@@ -380,12 +380,31 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         written.append(has_year)
         kinds.append(found.rule.type)
     _weekday_of_week(text, out, kinds, written, tables)
+    _apposed_dates(text, out, kinds, written)
     _borrow_years(text, out, written, tables)
     _order_weekdays(text, out, kinds, tables)
     _clock_then_day(text, out, kinds)
     _weeks_of_days(text, out, kinds, tables)
     _clocks_of_every_day(text, out, kinds, tables)
     return out
+
+
+# What may stand between a day and a date that names it again: "am Mittwoch (9. Januar)".
+_APPOSITION_GAP = re.compile(r"\s*[(,]\s*")
+
+
+def _apposed_dates(text: str, times: list[TimeExpression], kinds: list[str], written: list[bool]) -> None:
+    """"Am Mittwoch dieser Woche (9. Januar)": a date without a year right after the day it
+    names again is that day, whatever year the story's earlier dates would lend it."""
+    for i in range(1, len(times)):
+        day, date = times[i - 1], times[i]
+        if kinds[i] != "date" or written[i] or not _APPOSITION_GAP.fullmatch(text[day.end:date.start]):
+            continue
+        a, b = parse_point(day.value), parse_point(date.value)
+        if a is None or b is None or a.date() is None or b.day is None:
+            continue
+        if (a.month, a.day) == (b.month, b.day) and a.year != b.year:
+            date.value = fmt_year(a.year) + date.value[len(fmt_year(b.year)):]
 
 
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")

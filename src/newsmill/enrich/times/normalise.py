@@ -156,6 +156,7 @@ def _year(job: Job) -> int | None:
 # … bis zum 30. März"). The same, mirrored, for the future tense.
 TENSE_SHIFT_DAYS = 30
 HALF_YEAR_DAYS = 183
+YEAR_DAYS = 365
 HALF_YEAR_MONTHS = 6
 
 
@@ -182,6 +183,9 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
         back = explicit is not None and job.tense < 0 and dt.date(explicit, month, min(day or 1, 28)) <= ref.dct
         if explicit is not None and (em is None or month < em or not (ahead or back)):
             explicit = None
+    if explicit is not None and explicit > ref.dct.year and job.tense < 0 \
+            and dt.date(explicit, month, min(day or 1, 28)) > ref.dct:
+        explicit = None  # "ab dem 1. Januar 2013 … am 28. Dezember bekannt gegeben": a past clause is not ahead
     if explicit is not None and explicit == ref.dct.year + 1 and day is not None \
             and 0 <= (dt.date(ref.dct.year, month, min(day, 28)) - ref.dct).days <= TENSE_SHIFT_DAYS:
         # "bis zum 1. Januar 2009 … bis zum 28. Dezember" written on 23 December: a day just
@@ -247,6 +251,8 @@ def tense_year(dct: dt.date, month: int, day: int | None, tense: int) -> int:
     # 7th", "Am 3. Oktober feiert …"): a day more than half a year gone is next year's
     if tense == 0 and delta < -HALF_YEAR_DAYS:
         return dct.year + 1
+    if tense == 0 and delta > YEAR_DAYS - TENSE_SHIFT_DAYS:
+        return dct.year - 1  # "verweisen auf einen Anschlag am 31. Dezember" on 5 January: days ago, not next December
     return dct.year
 
 
@@ -365,6 +371,16 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
             # zweite Halbjahr"), not one it counted to ("gegenüber dem Vorjahr … dritten Quartal")
             point = job.ref.base_point(False) if job.ref.narrative else (job.ref.written_point or job.ref.base_point(True))
             year = point.year if point else None
+            dct = job.ref.dct
+            if year is not None and dct is not None and not job.ref.narrative and job.ref.written_point is None:
+                # counted from the publication, a quarter told ahead that has ended is next
+                # year's ("soll Ende des ersten Quartals beginnen" in December), one told in the
+                # past that has not begun last year's
+                size = 12 // limit
+                if job.tense > 0 and n * size < dct.month:
+                    year += 1
+                elif job.tense < 0 and (n - 1) * size + 1 > dct.month:
+                    year -= 1
         return "" if year is None else f"{fmt_year(year)}-{prefix}{n}"
 
     return handler
@@ -401,8 +417,12 @@ def _weekday_date(job: Job) -> dt.date | None:
     direction = job.tense if not job.ref.narrative else (job.tense or 1)
     start = job.span[0]
     before = job.text[max(0, start - INDEFINITE_CHARS):start].split()
-    if direction == 0 and before and before[-1].lower() in job.tables.after_event:
-        direction = -1  # "hopes are slim after Monday night's loss": what came after is past
+    after_event = job.tables.after_event
+    if direction == 0 and before and (before[-1].lower() in after_event
+                                      or (len(before) > 1 and before[-2].lower() in after_event
+                                          and before[-1].lower() in job.tables.articles)):
+        # "hopes are slim after Monday night's loss", "feiert nach dem Montag wieder": what came after is past
+        direction = -1
     if (_forward(job) or (job.tables.forward_before is not None
                           and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start]))) \
             and not past_verb_in_clause(job.text, start, job.span[1], job.tables):
