@@ -26,6 +26,15 @@ EXPLICIT_REACH = 600
 EXPLICIT_REACH_ACROSS = 1000
 # How far (characters) a bare clock time in news still belongs to the day mentioned before it.
 CLOCK_REACH = 300
+# A line of a list (tour dates, a schedule, a chronicle) is at most this long; a longer one is a
+# paragraph that happens to open with a date.
+LIST_LINE_CHARS = 200
+# What may stand before a date that opens a list line: bullets and spaces.
+LIST_BULLETS = " \t•*·-–—>"
+# A day the text gave (in news) names the same day again later only if it lies this close to the
+# publication: "June 9, 2020 … June 9 -- West Palm Beach" is one day; "am 9. November 1989 … am 9.
+# November gedenken" is not.
+SAME_DAY_REACH_DAYS = 366
 # A spaced dash joins two main clauses as a full stop would: its tense stays on its side.
 # A quotation opened after a colon is a sentence of its own ("… haben kann: „Im Winter haben …").
 # A closing quotation mark before a comma ends the quotation: "«… werden», sagt er am Dienstag"
@@ -61,6 +70,10 @@ class Reference:
     told: bool = False  # the text has written a point of its own ("2019", "im März")
     point_at: int = 0  # where it last did
     written_point: Point | None = None  # and which point that was
+    # (month, day) -> the full date the text last gave that day, in news
+    days: dict[tuple[int, int], dt.date] = field(default_factory=dict)
+    # the date that opened the last list line, and where that line began
+    item: tuple[dt.date, int] | None = None
 
     def __post_init__(self) -> None:
         if self.dct is not None and self.point is None:
@@ -111,6 +124,45 @@ class Reference:
             return None
         return self.point
 
+    def saw_day(self, text: str, at: int, day: dt.date) -> None:
+        """Record a full date the text gave at ``at`` (for ``same_day`` and ``listed_year``)."""
+        self.days[(day.month, day.day)] = day
+        line = list_line(text, at)
+        if line is not None:
+            self.item = (day, line)
+
+    def same_day(self, month: int, day: int) -> int | None:
+        """The year of the same day-month given earlier with a year the publication is near: a
+        list of bare dates repeats the days the story announced ("kicks off June 9, 2020 … June 9
+        -- West Palm Beach")."""
+        seen = self.days.get((month, day))
+        if seen is None or self.dct is None or abs((seen - self.dct).days) > SAME_DAY_REACH_DAYS:
+            return None
+        return seen.year
+
+    def listed_year(self, text: str, at: int, month: int, day: int) -> int | None:
+        """A bare date that opens a list line continues the list: the year of the date that
+        opened the line before, or the next or last year where the days run over a new year
+        (whichever puts the two closest: "Dec. 28 … Jan. 3" ascending, "Jan. 3 … Dec. 28"
+        descending). The first line of a list takes the year of a heading right above it ("Tour
+        2020 dates:")."""
+        line = list_line(text, at)
+        if line is None:
+            return None
+        before = text.rfind("\n", 0, max(0, line - 1)) + 1  # the line above, through blank lines
+        while before > 0 and not text[before:line].strip():
+            before = text.rfind("\n", 0, before - 1) + 1
+        if self.item is not None and self.item[1] == before < line:
+            last = self.item[0]
+            candidates = [y for y in (last.year - 1, last.year, last.year + 1)
+                          if Point(y, month, day).date() is not None]
+            return min(candidates, key=lambda y: abs((dt.date(y, month, min(day, 28)) - last).days), default=None)
+        if self.last_year is not None and before <= self.last_year[1] < line:
+            heading = text[before:line].strip()
+            if len(heading) <= LIST_LINE_CHARS and not heading.endswith("."):
+                return self.last_year[0]
+        return None
+
     def clock_day(self, text: str, at: int) -> dt.date | None:
         """The day a bare clock time ("um 19.30 Uhr") is on: in news the day mentioned just
         before in the same paragraph, else none (a clock time alone is on no day the reader is
@@ -119,6 +171,26 @@ class Reference:
             return self.day or self.dct
         near = self.day is not None and at - self.day_at <= CLOCK_REACH
         return self.day if near and "\n\n" not in text[self.day_at:at] else None
+
+
+def schedule_line(text: str, at: int) -> bool:
+    """A list line that is no sentence ("June 9 -- Coral Sky Amphitheatre, West Palm Beach"): an
+    entry of a schedule. A chronicle's lines are sentences ("7. März: Die Finalisten treten auf.")."""
+    start = list_line(text, at)
+    if start is None:
+        return False
+    end = text.find("\n", at)
+    return not text[start:len(text) if end < 0 else end].rstrip().rstrip("\"'”“»«)").endswith((".", "!", "?"))
+
+
+def list_line(text: str, at: int) -> int | None:
+    """Where the line begins whose first word is at ``at``, if that line is short enough to be
+    an item of a list; else None."""
+    start = text.rfind("\n", 0, at) + 1
+    if text[start:at].strip(LIST_BULLETS):
+        return None
+    end = text.find("\n", at)
+    return start if (len(text) if end < 0 else end) - start <= LIST_LINE_CHARS else None
 
 
 # How far apart two dashes may stand to enclose an aside ("am Montag – 3.000 Beamte waren
@@ -191,10 +263,8 @@ def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
         text, start, end, lo, hi, tables)
 
 
-def local_tense(text: str, start: int, end: int, tables: TimeTables, neutral: frozenset[str] = frozenset()) -> int:
-    """The tense of the expression's own clause, cut also at coordinators ("wie es früher war,
-    heute ist und wie es in Zukunft sein könnte": "heute" is present). A "wird" whose clause ends
-    in a participle is a present passive ("wird heute gut bewahrt"), no future."""
+def local_clause(text: str, start: int, end: int, tables: TimeTables) -> tuple[int, int]:
+    """The expression's own clause: cut at sentence and clause marks and at coordinators."""
     lo = max(0, start - TENSE_WINDOW)
     hi = min(len(text), end + TENSE_WINDOW)
     cuts = _sentence_ends(text, lo, start)
@@ -203,7 +273,22 @@ def local_tense(text: str, start: int, end: int, tables: TimeTables, neutral: fr
     lo = max(cuts, default=lo)
     stops = [m.start() for m in (_SENTENCE_END.search(text, end, hi), _CLAUSE_END.search(text, end, hi)) if m]
     stops += [m.start() for m in _WORD.finditer(text, end, hi) if m.group().lower() in tables.coordinators][:1]
-    hi = min(stops, default=hi)
+    return lo, min(stops, default=hi)
+
+
+def past_verb_in_clause(text: str, start: int, end: int, tables: TimeTables) -> bool:
+    """The expression's clause holds a past-tense verb form of the table ("war", "wurde", "was"),
+    not merely a perfect participle ("ist ab Montag geöffnet" is a present state)."""
+    lo, hi = local_clause(text, start, end, tables)
+    return any(m.group().lower() in tables.past for m in _WORD.finditer(text, lo, hi)
+               if not start <= m.start() < end)
+
+
+def local_tense(text: str, start: int, end: int, tables: TimeTables, neutral: frozenset[str] = frozenset()) -> int:
+    """The tense of the expression's own clause, cut also at coordinators ("wie es früher war,
+    heute ist und wie es in Zukunft sein könnte": "heute" is present). A "wird" whose clause ends
+    in a participle is a present passive ("wird heute gut bewahrt"), no future."""
+    lo, hi = local_clause(text, start, end, tables)
     tense = _nearest_cue(text, start, end, lo, hi, tables, neutral)
     words = [m.group() for m in _WORD.finditer(text, lo, hi)]
     participle = tables.participle

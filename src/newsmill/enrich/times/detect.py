@@ -132,7 +132,30 @@ def scan(text: str, tables: TimeTables, budget: Budget) -> Iterator[Found]:
             continue  # "model year 2025", "Modelljahr 2025": a product's designation
         if "year" in groups and _slashed_number(text, *m.span(prefix + "year")):
             continue  # "Az. 1234/19": a file number, whatever rule read it as years
+        if _ends_a_title(text, start, end):
+            continue
         yield Found(start, end, rule, groups)
+
+
+# The opening mark of each closing one: „…“, “…”, »…«, «…», ‚…‘, ‘…’, "…".
+_OPENER_OF = {"“": "„", "”": "“", "«": "»", "»": "«", "‘": "‚", "’": "‘", '"': '"'}
+# At most this many words of a quoted name stand before the time expression that ends it.
+TITLE_WORDS = 3
+
+
+def _ends_a_title(text: str, start: int, end: int) -> bool:
+    """The expression closes a short quoted name whose every word before it is capitalised
+    („Rundschau am Sonntag“, "Bild am Sonntag"): part of the name, not a time. A quoted sentence
+    ends otherwise („Wir kommen am Sonntag“)."""
+    opener = _OPENER_OF.get(text[end:end + 1])
+    if opener is None:
+        return False
+    left = text[max(0, start - 40):start]
+    opened = left.rfind(opener)
+    if opened < 0:
+        return False
+    inside = left[opened + 1:].split()
+    return 1 <= len(inside) <= TITLE_WORDS and all(w[:1].isupper() and w.isalpha() for w in inside)
 
 
 _YEAR_ONLY = frozenset({"year", "bc"})
@@ -287,7 +310,7 @@ def _sets_the_scene(text: str, start: int, tables: TimeTables) -> bool:
 
 
 # Expressions that can be said of every year ("jedes Jahr am 8. November", "every Christmas").
-_RECURRING = frozenset({"date", "holiday", "weekday"})
+_RECURRING = frozenset({"date", "holiday", "weekday", "season"})
 UNKNOWN_YEAR = "XXXX"
 # How far (characters) a recurrence cue may stand before or after the date, within its sentence.
 RECURRENCE_WINDOW = 40
@@ -340,6 +363,9 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
             continue
         if found.rule.type in _RECURRING and not _written_year(found) and _recurring(text, found, tables):
             value = _recurring_value(value, found.rule.type)
+        elif found.rule.type == "date" and not ref.narrative and (point := parse_point(value)) \
+                and (day := point.date()) is not None:
+            ref.saw_day(text, found.start, day)
         if value and _moves_reference(text, found, value, ref, tables):
             ref.update(value, found.start, written=found.rule.type not in _RELATIVE)
             ref.night = found.rule.type == "night_to"
@@ -353,12 +379,57 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         out.append(TimeExpression(found.start, found.end, text[found.start:found.end], value))
         written.append(has_year)
         kinds.append(found.rule.type)
+    _weekday_of_week(text, out, kinds, written, tables)
+    _apposed_dates(text, out, kinds, written)
     _borrow_years(text, out, written, tables)
     _order_weekdays(text, out, kinds, tables)
     _clock_then_day(text, out, kinds)
     _weeks_of_days(text, out, kinds, tables)
     _clocks_of_every_day(text, out, kinds, tables)
     return out
+
+
+# What may stand between a day and a date that names it again: "am Mittwoch (9. Januar)".
+_APPOSITION_GAP = re.compile(r"\s*[(,]\s*")
+
+
+def _apposed_dates(text: str, times: list[TimeExpression], kinds: list[str], written: list[bool]) -> None:
+    """"Am Mittwoch dieser Woche (9. Januar)": a date without a year right after the day it
+    names again is that day, whatever year the story's earlier dates would lend it."""
+    for i in range(1, len(times)):
+        day, date = times[i - 1], times[i]
+        if kinds[i] != "date" or written[i] or not _APPOSITION_GAP.fullmatch(text[day.end:date.start]):
+            continue
+        a, b = parse_point(day.value), parse_point(date.value)
+        if a is None or b is None or a.date() is None or b.day is None:
+            continue
+        if (a.month, a.day) == (b.month, b.day) and a.year != b.year:
+            date.value = fmt_year(a.year) + date.value[len(fmt_year(b.year)):]
+
+
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def _weekday_of_week(text: str, times: list[TimeExpression], kinds: list[str], written: list[bool],
+                     tables: TimeTables) -> None:
+    """"am Freitag vergangener Woche", "Friday last week": the weekday of the week named right
+    after it, one expression; not the nearest such weekday and a week beside it."""
+    drop: list[int] = []
+    for i in range(len(times) - 1):
+        day, week = times[i], times[i + 1]
+        m = _ISO_WEEK.match(week.value)
+        if kinds[i] != "weekday" or m is None or text[day.end:week.start].strip():
+            continue
+        weekday = tables.lookup("WEEKDAY", day.text.split()[-1])
+        point = parse_point(day.value)
+        if not isinstance(weekday, int) or point is None or point.date() is None:
+            continue
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        day.value = (monday + dt.timedelta(days=weekday)).isoformat() + day.value[DATE_CHARS:]
+        day.end, day.text = week.end, text[day.start:week.end]
+        drop.append(i + 1)
+    for i in reversed(drop):
+        del times[i], kinds[i], written[i]
 
 
 # Characters before a date searched for "Woche vom" / "week of".

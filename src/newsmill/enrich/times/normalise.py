@@ -10,7 +10,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsmill.enrich.times.anchor import Reference, local_tense, sentence_span, tense_at
+from newsmill.enrich.times.anchor import (
+    Reference,
+    local_tense,
+    past_verb_in_clause,
+    schedule_line,
+    sentence_span,
+    tense_at,
+)
 from newsmill.enrich.times.calendar import (
     Point,
     add_days,
@@ -149,6 +156,7 @@ def _year(job: Job) -> int | None:
 # … bis zum 30. März"). The same, mirrored, for the future tense.
 TENSE_SHIFT_DAYS = 30
 HALF_YEAR_DAYS = 183
+YEAR_DAYS = 365
 HALF_YEAR_MONTHS = 6
 
 
@@ -158,9 +166,14 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
     ref = job.ref
     if ref.narrative or ref.dct is None:
         return ref.point.year if ref.point else None
+    listed = None if day is None else ref.listed_year(job.text, job.span[0], month, day)
+    if listed is not None:
+        return listed
     if ref.explicit_since and local_tense(job.text, job.span[0], job.span[1], job.tables) >= 0:
         return tense_year(ref.dct, month, day, job.tense)
     explicit = ref.explicit_year(job.text, job.span[0])
+    if explicit is None and day is not None:
+        explicit = ref.same_day(month, day)
     if explicit is None:
         # past narration continues the story's year, a schedule its coming year ("kicks off June
         # 9, 2020 … ¶ … the final date on the tour, Oct. 10"); only a later month continues it
@@ -170,6 +183,14 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
         back = explicit is not None and job.tense < 0 and dt.date(explicit, month, min(day or 1, 28)) <= ref.dct
         if explicit is not None and (em is None or month < em or not (ahead or back)):
             explicit = None
+    if explicit is not None and explicit > ref.dct.year and job.tense < 0 \
+            and dt.date(explicit, month, min(day or 1, 28)) > ref.dct:
+        explicit = None  # "ab dem 1. Januar 2013 … am 28. Dezember bekannt gegeben": a past clause is not ahead
+    if explicit is not None and explicit == ref.dct.year + 1 and day is not None \
+            and 0 <= (dt.date(ref.dct.year, month, min(day, 28)) - ref.dct).days <= TENSE_SHIFT_DAYS:
+        # "bis zum 1. Januar 2009 … bis zum 28. Dezember" written on 23 December: a day just
+        # ahead in this year comes before the next year's date, it does not continue it
+        return ref.dct.year
     if explicit is not None:
         # "seit November 2020 … Im März erklärte …": told in the past, an earlier month after a
         # later one is the next year's, if that is not after the publication
@@ -177,7 +198,22 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
         if em is not None and month < em and job.tense < 0 and dt.date(explicit + 1, month, min(day or 1, 28)) <= ref.dct:
             return explicit + 1
         return explicit
-    return tense_year(ref.dct, month, day, job.tense)
+    tense = job.tense
+    if tense == 0 and day is not None and schedule_line(job.text, job.span[0]):
+        tense = 1  # a list of days that are no sentences is a schedule (tour dates, fixtures): days to come
+    if tense == 0 and _scheduled(job):
+        tense = 1  # "The tour kicks off June 9", written in November: next June
+    return tense_year(ref.dct, month, day, tense)
+
+
+def _scheduled(job: Job) -> bool:
+    """The expression's sentence speaks of a schedule (a tour, a start, tickets): a present tense
+    there is the coming occurrence."""
+    schedule = job.tables.schedule
+    if schedule is None:
+        return False
+    lo, hi = sentence_span(job.text, job.span[0], job.span[1])
+    return schedule.search(job.text, lo, hi) is not None
 
 
 def _weekday_year(job: Job, year: int, month: int, day: int | None) -> int:
@@ -215,6 +251,8 @@ def tense_year(dct: dt.date, month: int, day: int | None, tense: int) -> int:
     # 7th", "Am 3. Oktober feiert …"): a day more than half a year gone is next year's
     if tense == 0 and delta < -HALF_YEAR_DAYS:
         return dct.year + 1
+    if tense == 0 and delta > YEAR_DAYS - TENSE_SHIFT_DAYS:
+        return dct.year - 1  # "verweisen auf einen Anschlag am 31. Dezember" on 5 January: days ago, not next December
     return dct.year
 
 
@@ -333,6 +371,16 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
             # zweite Halbjahr"), not one it counted to ("gegenüber dem Vorjahr … dritten Quartal")
             point = job.ref.base_point(False) if job.ref.narrative else (job.ref.written_point or job.ref.base_point(True))
             year = point.year if point else None
+            dct = job.ref.dct
+            if year is not None and dct is not None and not job.ref.narrative and job.ref.written_point is None:
+                # counted from the publication, a quarter told ahead that has ended is next
+                # year's ("soll Ende des ersten Quartals beginnen" in December), one told in the
+                # past that has not begun last year's
+                size = 12 // limit
+                if job.tense > 0 and n * size < dct.month:
+                    year += 1
+                elif job.tense < 0 and (n - 1) * size + 1 > dct.month:
+                    year -= 1
         return "" if year is None else f"{fmt_year(year)}-{prefix}{n}"
 
     return handler
@@ -369,11 +417,16 @@ def _weekday_date(job: Job) -> dt.date | None:
     direction = job.tense if not job.ref.narrative else (job.tense or 1)
     start = job.span[0]
     before = job.text[max(0, start - INDEFINITE_CHARS):start].split()
-    if direction == 0 and before and before[-1].lower() in job.tables.after_event:
-        direction = -1  # "hopes are slim after Monday night's loss": what came after is past
-    if _forward(job) or (job.tables.forward_before is not None
-                         and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start])):
-        direction = 1
+    after_event = job.tables.after_event
+    if direction == 0 and before and (before[-1].lower() in after_event
+                                      or (len(before) > 1 and before[-2].lower() in after_event
+                                          and before[-1].lower() in job.tables.articles)):
+        # "hopes are slim after Monday night's loss", "feiert nach dem Montag wieder": what came after is past
+        direction = -1
+    if (_forward(job) or (job.tables.forward_before is not None
+                          and job.tables.forward_before.search(job.text[max(0, start - INDEFINITE_CHARS):start]))) \
+            and not past_verb_in_clause(job.text, start, job.span[1], job.tables):
+        direction = 1  # "ab Montag gilt …"; not "so dass die Bahn ab Montag wieder im Einsatz war"
     told = job.ref.weekdays.get(weekday)
     if direction == 0 and told is not None and not job.ref.narrative:
         # no tense says which way: the same day as the article's earlier "Saturday" ("made a trip
@@ -489,6 +542,8 @@ def _nowadays(job: Job) -> bool:
         or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi))
     # "kann ich mich bis heute nicht …", "can": a present modal says what is possible, no future
     tense = local_tense(text, start, end, tables, tables.nowadays_modal)
+    if tables.nowadays_age and tables.nowadays_age.match(after):
+        return True  # "die heute 46-Jährige soll … gezwungen worden sein": her age now, whatever the clause
     if cued:
         return tense <= 0
     if tense == 0 and _after_an_earlier_year(job):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsmill.enrich.times.anchor import local_tense
+from newsmill.enrich.times.anchor import EXPLICIT_REACH, local_tense
 from newsmill.enrich.times.calendar import (
     Point,
     add_days,
@@ -66,8 +66,32 @@ def _distance_shift(point: Point, day: dt.date | None, unit: str, n: float) -> s
     return fmt_date(day) if day is not None else None
 
 
-def _base(job: Job, deictic: bool) -> tuple[Point | None, dt.date | None]:
-    return job.ref.base_point(deictic), job.ref.base_day(deictic)
+def _base(job: Job, deictic: bool, reported: bool = False) -> tuple[Point | None, dt.date | None]:
+    """The point and day counted from; with ``reported``, a day still to come that a past clause
+    cannot be on is replaced by the report's day ("Die Wahl ist am 18. September. … Der Kanzler
+    nahm am Abend Stellung", "announced over the weekend"). Not for a demonstrative ("an diesem
+    Tag", "am selben Tag"), which names the day the story gave, whatever its tense."""
+    point, day = job.ref.base_point(deictic), job.ref.base_day(deictic)
+    dct = job.ref.dct
+    if reported and not deictic and not job.ref.narrative and day is not None and dct is not None \
+            and day > dct and job.tense < 0:
+        return Point(dct.year, dct.month, dct.day), dct
+    return point, day
+
+
+def _year_written_last(job: Job) -> Point | None:
+    """In news, the year the text wrote last in this paragraph, if after the story's point: "1972
+    hatten … und bereits ein Jahr später", "in Hessen 2013 …, bei der im selben Jahr …" count
+    from a year in passing, which does not move the story's point."""
+    ref = job.ref
+    if ref.narrative or ref.last_year is None:
+        return None
+    year, at = ref.last_year
+    if job.span[0] - at > EXPLICIT_REACH or "\n\n" in job.text[at:job.span[0]]:
+        return None
+    if ref.told and ref.point_at >= at:
+        return None
+    return Point(year)
 
 
 def _story_day(job: Job) -> bool:
@@ -98,6 +122,8 @@ def _story_told(job: Job, unit: str) -> bool:
     if ref.narrative or unit not in ("M", "Y"):
         return True
     told = ref.written_point if ref.told else None
+    if unit == "Y" and _year_written_last(job) is not None:
+        return True
     return told is not None and (unit == "Y" or told.month is not None)
 
 
@@ -119,11 +145,14 @@ def relunit(job: Job) -> str | None:
     if _final_of(job):
         return None  # "im letzten Jahr der Prämie", "the last week of the season": a final one, not the past
     # "an diesem Tag", "am nächsten Tag" after a day the story gives count from that day
-    deictic = isinstance(rel, int) and not (unit == "D" and job.ref.day is not None)
+    deictic = isinstance(rel, int) and (g.get("rel", "").lower() in job.tables.deictic_rel
+                                        or not (unit == "D" and job.ref.day is not None))
     n = rel if isinstance(rel, int) else (rela if isinstance(rela, int) else 0)
     if isinstance(post, int):
         n += post
-    point, day = _base(job, deictic)
+    point, day = _base(job, deictic, reported=unit in ("W", "WE"))
+    if unit == "Y" and not deictic and (last := _year_written_last(job)) is not None:
+        point = last
     if rel is None and rela is None and post is None and not job.ref.narrative and unit in ("Y", "M"):
         # "before the end of the year", "Ende des Monats" in news: the story's year when it wrote one
         # in this paragraph ("In 2015 … by the end of the year"), else the current one; not a year
@@ -145,7 +174,7 @@ def _part_of_day(job: Job, part_unit: object) -> str | None:
     if rela == 0 and post is None and not _story_day(job):
         return None
     n = (rela if isinstance(rela, int) else 0) + (post if isinstance(post, int) else 0)
-    base = job.ref.base_day(deictic=False)
+    base = _base(job, deictic=False, reported=rela is None and post is None)[1]
     day = add_days(base, n) if base else None
     if day is None:
         return ""
@@ -154,8 +183,11 @@ def _part_of_day(job: Job, part_unit: object) -> str | None:
     return fmt_date(day) + suffix
 
 
-# A genitive after an anaphoric day: the event it is counted from ("Vorabend der Wahl").
-_OF_EVENT = re.compile(r"\s+(?:der|des|eines|einer|seines|seiner|ihres|ihrer)\s+[A-ZÄÖÜ]")
+def _of_event(job: Job) -> bool:
+    """An anaphoric day followed by the event it is counted from ("Vorabend der Wahl")."""
+    pattern = job.tables.event_of
+    m = pattern.match(job.text, job.span[1]) if pattern is not None else None
+    return m is not None and job.text[m.end():m.end() + 1].isupper()
 
 
 def compound(job: Job) -> str | None:
@@ -163,7 +195,7 @@ def compound(job: Job) -> str | None:
     if not isinstance(spec, list) or len(spec) not in (2, 3):
         return None
     unit, n = str(spec[0]), int(spec[1])
-    if spec[2:] == ["anaphoric"] and not job.ref.narrative and _OF_EVENT.match(job.text, job.span[1]):
+    if spec[2:] == ["anaphoric"] and not job.ref.narrative and _of_event(job):
         # "am Vorabend der Wahl", "am Vortag des Gipfels": the day before an event the phrase
         # names, not before a day the story gave
         return UNKNOWN_DAY
@@ -220,11 +252,14 @@ def offset(job: Job) -> str | None:
         # "zehn Minuten später", "minutes earlier": a moment of the day the story is at, which
         # news gives by no more than the minutes; not a date to count
         return UNKNOWN_DAY
-    if isinstance(sign_spec, list) and not deictic and not job.ref.narrative and not job.ref.told:
+    last = _year_written_last(job) if unit == "Y" and not deictic else None
+    if isinstance(sign_spec, list) and not deictic and not job.ref.narrative and not job.ref.told and last is None:
         # "nach drei Tagen", "after 12 years" in news with no date of the story to count from:
         # the length of a wait, not a day after the publication
         return _duration(unit, num)
     point, day = _base(job, deictic)
+    if last is not None:
+        point = last
     if point is None:
         return ""
     value = _distance_shift(point, day, unit, sign * float(num))

@@ -107,6 +107,9 @@ class TimeTables:
     prepositions: frozenset[str] = field(default_factory=frozenset)
     # "last Tuesday", "vergangenen Dienstag": the weekday of the week before ("am gestrigen Montag" is yesterday)
     last_weekday: frozenset[str] = field(default_factory=frozenset)
+    # "des gestrigen Tages", "am heutigen Tag": words that count from the publication even where
+    # a day of the story would anchor "am nächsten Tag"
+    deictic_rel: frozenset[str] = field(default_factory=frozenset)
     # "letzten" before a unit and a genitive ("im letzten Jahr der Prämie"): the final one
     final_of: dict[str, frozenset[str]] = field(default_factory=dict)
     after_event: frozenset[str] = field(default_factory=frozenset)  # "after Monday's loss": the past
@@ -162,10 +165,16 @@ class TimeTables:
     # expression, verbs of moving in time in its sentence)
     moved_to: re.Pattern[str] | None = None
     moved_verbs: re.Pattern[str] | None = None
+    # "The tour kicks off June 9", "Der Vorverkauf … beginnt": words of a schedule, whose
+    # present-tense dates are to come
+    schedule: re.Pattern[str] | None = None
     # "an einem Dienstagabend im März", "on a Monday": a weekday, but no one day
     indefinite_day: re.Pattern[str] | None = None
     # "in der Woche vom 6. November": the day names its week
     week_of: re.Pattern[str] | None = None
+    # "am Vorabend der Wahl", "am Vorabend von Aschura": the words between an anaphoric day and
+    # the event it is counted from (a capitalised word follows)
+    event_of: re.Pattern[str] | None = None
     # opening hours and the like: their clock times are on every such day, not one
     daily: re.Pattern[str] | None = None
     # "24 points in the third quarter", "in der zweiten Halbzeit": a bare quarter or half of a game
@@ -269,6 +278,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         noun_contractions=frozenset(data.get("noun_contractions", [])),
         prepositions=frozenset(tense.get("prepositions", [])),
         last_weekday=frozenset(w.lower() for w in data.get("last_weekday", [])),
+        deictic_rel=frozenset(w.lower() for w in data.get("deictic_rel", [])),
         after_event=frozenset(w.lower() for w in data.get("after_event", [])),
         final_of={k: frozenset(w.lower() for w in v) for k, v in data.get("final_of", {}).items()},
         passive_aux=frozenset(tense.get("passive_aux", [])),
@@ -302,9 +312,11 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         past_before=_phrases(data.get("past_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         moved_to=_phrases(data.get("moved_to", {}).get("before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         moved_verbs=_phrases(data.get("moved_to", {}).get("verbs", []), r"(?<!\w)(?:", r")\w*"),
+        schedule=_phrases(data.get("schedule", []), r"(?<!\w)(?:", r")(?!\w)"),
         indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
+        event_of=_phrases(data.get("event_of", []), r"\s+(?:", r")\s+(?=[^\W\d_])"),
         daily=_phrases(data.get("daily", []), r"(?<!\w)(?:", r")(?!\w)"),
         game_period=_phrases(data.get("game_period", []), r"(?<!\w)(?:", r")(?!\w)"),
         recurrence_verbs=_phrases(data.get("recurrence_verbs", []), r"(?<!\w)(?:", r")(?!\w)"),
