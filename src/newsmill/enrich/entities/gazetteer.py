@@ -189,7 +189,9 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
 
 def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     """All corrections, in order: names cut or run together, organisations, places, consistency,
-    proper-name adjectives, the span checks, and the types the words around a name give it."""
+    proper-name adjectives, the span checks, the types the words around a name give it, and one type
+    per name where the other has no evidence."""
+    from newsmill.enrich.entities.agreement import agree_types
     from newsmill.enrich.entities.checks import check_spans, club_names, company_names
     from newsmill.enrich.entities.context import context_types
     from newsmill.enrich.entities.kinds import (
@@ -200,12 +202,14 @@ def combine(text: str, ents: list[Span], language: str) -> list[Span]:
         split_two_people,
     )
     from newsmill.enrich.entities.lexicon import name_codes
+    from newsmill.enrich.entities.spans import given_names
 
     codes = name_codes(language)
     ents = extend_to_acronym(text, extend_to_head(text, join_hyphenated(text, ents), language))
     ents = split_place_person(text, ents, language, codes)
-    ents = split_two_people(text, ents, codes)
+    ents = given_names(text, split_two_people(text, ents, codes), language, codes)
     spans = club_names(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language),
                        language)
     spans = propagate(text, spans, language)
-    return context_types(text, check_spans(text, proper_adjectives(text, spans, language), language), language)
+    spans = context_types(text, check_spans(text, proper_adjectives(text, spans, language), language), language)
+    return agree_types(text, spans, language, codes)

@@ -74,6 +74,12 @@ def trailing_heads(language: str) -> frozenset[str]:
     return frozenset(_row(language).get("trailing_heads", ()))
 
 
+@lru_cache(maxsize=8)
+def venue_heads(language: str) -> frozenset[str]:
+    """Head words of venues' and buildings' names ("Auditorium", "Pavilion"), lower case."""
+    return frozenset(_row(language).get("venue_heads", ()))
+
+
 @lru_cache(maxsize=1)
 def organisation_words() -> frozenset[str]:
     """Words after a name that make it an organisation's, in any of the tables' languages
@@ -147,7 +153,7 @@ def retype_kind(text: str, start: int, end: int, label: str, language: str, code
         return "MISC"  # "G20", "Hoodie GHH 12+18V": a person's name has no digits
     if label in ("ORG", "MISC") and mention in celestial_bodies(language):
         return "LOC"
-    if label in ("ORG", "PER") and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()) \
+    if label in ("ORG", "PER") and len(words) > 1 and words[-1].lower() in venue_heads(language) \
             and not (label == "PER" and _first_name(words[0], codes)):
         return "LOC"  # "Ryman Auditorium", "Ak-Chin Pavilion": buildings are places; "Mike Stage" is a man
     return label
@@ -308,13 +314,11 @@ def split_place_person(text: str, spans: list[Span], language: str, codes: Mappi
     """A place's span that runs on into a person's full name is two names: "Ukraine Marie
     Yovanovitch" is the country and the person (a first name after a known country or state, and
     a capitalised surname closing the span)."""
-    from newsmill.enrich.entities.lexicon import FIRST
-
     out: list[Span] = []
     for start, end, label in spans:
         words = text[start:end].split(" ")
         if label == "LOC" and len(words) >= 3:
-            cut = next((i for i in range(1, len(words) - 1) if FIRST in codes.get(words[i].lower(), "")
+            cut = next((i for i in range(1, len(words) - 1) if _first_name(words[i], codes)
                         and country_like(" ".join(words[:i]), language)), None)
             if cut is not None and all(w[:1].isupper() for w in words[cut:]):
                 place_end = start + len(" ".join(words[:cut]))
@@ -333,8 +337,6 @@ def split_two_people(text: str, spans: list[Span], codes: Mapping[str, str]) -> 
     """A person's span that is two people of the article side by side is two names: "konfrontieren
     Fichtner und Geyer Claas Relotius" names Geyer and Claas Relotius, each named on their own
     elsewhere. Left whole, the long form became the canonical name of every mention of both."""
-    from newsmill.enrich.entities.lexicon import FIRST
-
     alone = {text[s:e] for s, e, label in spans if label == "PER"}
     out: list[Span] = []
     for start, end, label in spans:
@@ -342,7 +344,7 @@ def split_two_people(text: str, spans: list[Span], codes: Mapping[str, str]) -> 
         if label == "PER" and len(words) >= 3:
             cut = next((i for i in range(1, len(words) - 1)
                         if " ".join(words[:i]) in alone and " ".join(words[i:]) in alone
-                        and FIRST not in codes.get(words[i - 1].lower(), "")), None)
+                        and not _first_name(words[i - 1], codes)), None)
             if cut is not None:
                 first_end = start + len(" ".join(words[:cut]))
                 out += [(start, first_end, "PER"), (first_end + 1, end, "PER")]
