@@ -105,3 +105,14 @@ def test_the_name_shown_is_the_full_form_the_article_writes_most() -> None:
     text = "Dr. Owen John Dempsey, a chest physician, saw him. Dempsey said it was rare."
     names = {e.name for e in newsmill.annotate(text, language="en").entities if e.label == "PER"}
     assert names == {"Owen John Dempsey"}  # the only full form
+
+
+def test_a_town_before_its_state_is_the_town() -> None:
+    from newsmill.enrich.entities.context import context_types
+
+    text = "SpaceX, Hawthorne, California, and Ceres Robotics, Palo Alto, California. Sen. Ron Wyden, Oregon."
+    labelled = [("SpaceX", "ORG"), ("Hawthorne", "PER"), ("California", "LOC"), ("Palo Alto", "ORG"),
+                ("California", "LOC"), ("Ron Wyden", "PER"), ("Oregon", "LOC")]
+    got = [(text[s:e], label) for s, e, label in context_types(text, _spans(text, labelled), "en")]
+    assert got == [("SpaceX", "ORG"), ("Hawthorne", "LOC"), ("California", "LOC"), ("Palo Alto", "LOC"),
+                   ("California", "LOC"), ("Ron Wyden", "PER"), ("Oregon", "LOC")]

@@ -127,6 +127,8 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-d90bda7ed14d", "Amnesty International", "ORG"),  # an organisation's word keeps it one
     ("en-c69e539d689a-more", "Ascom", "ORG"),        # "with Ascom": no name list knows a person so
     ("en-eb62ac8425e5-more", "Braun", "PER"),        # "the Braun-owned company": no place of that name
+    ("en-c50845a7158a-more", "Hawthorne", "LOC"),    # "SpaceX, Hawthorne, California": the town
+    ("en-c50845a7158a-more", "Palo Alto", "LOC"),
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:
     labels = {lab for (i, _, _), (t, lab) in _predictions().items() if i == text_id and t == mention}

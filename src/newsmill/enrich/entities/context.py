@@ -11,7 +11,8 @@ mention of the same name in the article.
   noun ("the MEB platform", "the Orion spacecraft", "game streaming service, Stadia,") is a product:
   MISC. A known place before such a noun is left alone ("a California drug company").
 
-A one-word "person" that is a place the article names, inflected ("Brandenburgs"), is that place.
+A one-word "person" that is a place the article names, inflected ("Brandenburgs"), is that place;
+a "person" or "organisation" written as a town before its state ("Hawthorne, California") is the town.
 
 The nouns and verbs are the ``result_verbs``, ``company_nouns`` and ``product_nouns`` of
 ``entities.json``.
@@ -74,6 +75,7 @@ def context_types(text: str, spans: list[Span], language: str) -> list[Span]:
         if new is not None and new != label:
             decided[(mention, label)] = new
     out = [(s, e, decided.get((text[s:e], label), label)) for s, e, label in spans] if decided else spans
+    out = _towns_of_states(text, out, language)
     return _team_towns(text, _brand_products(text, _inflected_places(text, out, language), language), language)
 
 
@@ -100,6 +102,26 @@ def _team_towns(text: str, spans: list[Span], language: str) -> list[Span]:
         return spans
     return [(s, e, "ORG" if label == "LOC" and text[s:e] in towns
              and word_before(text, s) not in classes.locative_prepositions else label) for s, e, label in spans]
+
+
+def _towns_of_states(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A "person" or "organisation" right before ", <state or country>" that the gazetteer knows as a
+    town of that country is the town, written as addresses are: "SpaceX, Hawthorne, California",
+    "Ceres Robotics, Palo Alto, California" ("Ron Wyden, Oregon" names no town)."""
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    out = list(spans)
+    for i in range(len(out) - 1):
+        start, end, label = out[i]
+        after = out[i + 1]
+        if label not in ("PER", "ORG") or after[2] != "LOC" or text[end:after[0]] != ", ":
+            continue
+        gaz = gazetteer()
+        area = gaz.state(text[after[0]:after[1]]) or gaz.country(text[after[0]:after[1]], language)
+        town = gaz.lookup(text[start:end], language, (area.country,)) if area is not None and area.country else None
+        if town is not None and town.kind == "city":
+            out[i] = (start, end, "LOC")
+    return out
 
 
 def _brand_products(text: str, spans: list[Span], language: str) -> list[Span]:
