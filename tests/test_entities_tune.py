@@ -22,7 +22,7 @@ DATA = Path(__file__).parent / "data" / "entities_tune"
 SCORED = ("PER", "ORG", "LOC")
 # Measured on this branch (docs/benchmarks.md): precision over the judged predictions, and how many
 # correct entities are found. A small margin, so that a fix of one class may cost one case elsewhere.
-MIN_PRECISION = 0.883
+MIN_PRECISION = 0.885
 MIN_CORRECT = 1284
 MAX_UNJUDGED = 5
 
@@ -94,6 +94,8 @@ def test_precision_on_the_tuning_set_holds() -> None:
     ("en-2c46804d9db4-more", "Ford sedan"),     # a product noun ends the span: a product
     ("en-04a6711caa7c-more", "Governor John Bel Edwards"),  # a title glued to the name
     ("en-7916ecca969f-more", "General Mark Milley"),
+    ("en-16c30add7e96-more", "Delhiites"),      # the people of a city
+    ("en-9a440270bf86-more", "D. The day"),     # "Group D. The day before": the next sentence
 ])
 def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     assert not [t for (i, _, _), (t, label) in _predictions().items() if i == text_id and t == mention

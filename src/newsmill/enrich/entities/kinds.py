@@ -5,7 +5,7 @@ a list of mistakes:
 
 * nationality adjectives and nouns ("Israeli", "North American", "Koreans") are no names of a
   person, organisation or place: a country, continent or state name with a demonym ending, or one
-  of the irregular forms of the table;
+  of the irregular forms of the table; so are the people of a city ("Londoners", "Delhiites");
 * celestial bodies ("Europa", "Jupiter") are places of no town: LOC, and never geocoded;
 * a one-word "person" or "organisation" before a year is an event's edition ("Olympia 2022");
 * a venue or building named with its head word ("Ryman Auditorium") is a place, not an organisation;
@@ -38,6 +38,9 @@ Span = tuple[int, int, str]
 _YEAR_AFTER = re.compile(r" (?:19|20)\d\d(?![\d.,:/-]\d)")
 # A demonym's stem keeps at least this many letters ("Iran|ian"); shorter stems are words ("Br|ian").
 MIN_DEMONYM_STEM = 3
+# A town whose people are named after it in news ("Londoners", "Delhiites") is a city of this size;
+# smaller towns' names are surnames' stems too often ("Sand|ers").
+MIN_DEMONYM_CITY = 100_000
 
 
 @lru_cache(maxsize=8)
@@ -123,7 +126,16 @@ def is_demonym(word: str, language: str) -> bool:
             if form.endswith(suffix) and len(stem) >= MIN_DEMONYM_STEM and any(
                     country_like(stem + r, language) for r in restores):
                 return True
-    return False
+    # the people of a city, in the plural only: "Londoners", "Delhiites", "Bostonians", "New Yorkers"
+    return any(word.endswith(suffix) and len(word) - len(suffix) >= MIN_DEMONYM_STEM
+               and _big_city(word[: -len(suffix)], language) for suffix in row.get("city_demonym_suffixes", ()))
+
+
+def _big_city(name: str, language: str) -> bool:
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    rec = gazetteer().exact(name, language)
+    return rec is not None and rec.kind == "city" and rec.population >= MIN_DEMONYM_CITY
 
 
 def country_like(name: str, language: str) -> bool:
