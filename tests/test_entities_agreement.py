@@ -116,3 +116,18 @@ def test_a_town_before_its_state_is_the_town() -> None:
     got = [(text[s:e], label) for s, e, label in context_types(text, _spans(text, labelled), "en")]
     assert got == [("SpaceX", "ORG"), ("Hawthorne", "LOC"), ("California", "LOC"), ("Palo Alto", "LOC"),
                    ("California", "LOC"), ("Ron Wyden", "PER"), ("Oregon", "LOC")]
+
+
+def test_sports_teams_grounds_and_countries() -> None:
+    import newsmill
+
+    text = ("Pittsburgh (6-4) has won four straight after the Pittsburgh Steelers beat the Cleveland Browns 21-7 "
+            "at Heinz Field.\n\nChelsea drew 1-1 with Liverpool at Stamford Bridge. Buffalo scored twice as the "
+            "Sabres beat Toronto 4-2.\n\nTurkey drew Iceland 0-0 in Istanbul, and Bosnia and Herzegovina lost.")
+    labels = {e.text: e.label for e in newsmill.annotate(text, language="en").entities}
+    assert labels["Pittsburgh Steelers"] == "ORG"   # a town and a nickname: a team, no product
+    assert labels["Heinz Field"] == labels["Stamford Bridge"] == "LOC"  # "at" a ground is no team
+    assert labels["Liverpool"] == "ORG"            # "drew 1-1 with": a score inside the result
+    assert labels["Buffalo"] == "ORG"              # "Buffalo scored"
+    assert labels["Turkey"] == labels["Iceland"] == "LOC"  # national teams are their countries
+    assert labels["Bosnia and Herzegovina"] == "LOC"

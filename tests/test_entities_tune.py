@@ -131,6 +131,7 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-eb62ac8425e5-more", "Braun", "PER"),        # "the Braun-owned company": no place of that name
     ("en-c50845a7158a-more", "Hawthorne", "LOC"),    # "SpaceX, Hawthorne, California": the town
     ("en-c50845a7158a-more", "Palo Alto", "LOC"),
+    ("en-9a440270bf86-more", "Bosnia and Herzegovina", "LOC"),  # one country, not two places
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:
     labels = {lab for (i, _, _), (t, lab) in _predictions().items() if i == text_id and t == mention}

@@ -44,7 +44,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     out: dict[str, re.Pattern[str]] = {}
     verbs, companies, products = row.get("result_verbs"), row.get("company_nouns"), row.get("product_nouns")
     if verbs:
-        out["verb"] = re.compile(rf"^\s+(?:{alternation(verbs)})\s+$", re.IGNORECASE)
+        # a score may stand between the verb and the other team: "drew 1-1 with Liverpool"
+        links = rf"(?:\s+(?:{alternation(row['result_links'])}))?" if row.get("result_links") else ""
+        out["verb"] = re.compile(rf"^\s+(?:{alternation(verbs)})(?:\s+\d{{1,3}}[-:–]\d{{1,3}}{links})?\s+$",
+                                 re.IGNORECASE)
     if companies:
         out["company"] = re.compile(
             rf",\s+(?:an?|the|one of the)\s+(?:[\w-]+\s+){{0,{_APPOSITION_WORDS}}}?(?:{alternation(companies)})\b",
@@ -55,7 +58,8 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         out["product_before"] = re.compile(rf"\b(?:{nouns}),?\s+$", re.IGNORECASE)
     teams, cues = row.get("team_nouns"), row.get("team_cues")
     if teams and cues:
-        out["team_after"] = re.compile(rf"(?:['’]s)?\s+(?:{alternation(teams)})\b")
+        words = [*teams, *row.get("team_verbs", ())]  # "Minnesota’s game", "Buffalo scored twice"
+        out["team_after"] = re.compile(rf"(?:['’]s)?\s+(?:{alternation(words)})\b")
         out["team_before"] = re.compile(rf"\b(?:{alternation(cues)})\s+(?:the\s+)?$")
     out["record"] = re.compile(r"\s*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?[,)]")
     out["score"] = re.compile(r"\b\d{1,3}:\d{1,3}\b" if language == "de" else r"\b\d{1,3}-\d{1,3}\b")
@@ -143,12 +147,20 @@ def _brand_products(text: str, spans: list[Span], language: str) -> list[Span]:
         words = text[s:e].split()
         parts = [p.lower().rstrip(".") for w in words[1:] for p in w.split("-")]  # "Post-Gazette"
         if label == "ORG" and len(words) > 1 and words[0] in brands and words[0] not in classes.club_prefixes \
+                and not _town_and_nickname(words, language) \
                 and not text[s:e].isupper() and all(w[:1].isupper() for w in words[1:]) \
                 and not any(p in keep or p.endswith(classes.org_heads) for p in parts) \
                 and not any(_known_place(w, language) for w in words[1:]):
             label = "MISC"
         out.append((s, e, label))
     return out
+
+
+def _town_and_nickname(words: list[str], language: str) -> bool:
+    """A town and a plural nickname is a team ("Pittsburgh Steelers", "Cleveland Browns"), not a product."""
+    nickname = words[-1]
+    return len(words) > 1 and nickname.endswith("s") and nickname[:1].isupper() and nickname[1:].islower() \
+        and _known_place(" ".join(words[:-1]), language)
 
 
 @lru_cache(maxsize=8)
@@ -177,8 +189,8 @@ def _inflected_places(text: str, spans: list[Span], language: str) -> list[Span]
 def _team(text: str, spans: list[Span], i: int, pats: dict[str, re.Pattern[str]], language: str,
           sports: bool) -> str | None:
     start, end, label = spans[i]
-    if label != "LOC":
-        return None
+    if label != "LOC" or _venue(text[start:end], language):
+        return None  # "at Heinz Field": the ground, not a team
     after, before = pats.get("team_after"), pats.get("team_before")
     if sports and after is not None and before is not None and (
             after.match(text, end) or before.search(text, max(0, start - _CUE_REACH), start)) \
@@ -206,6 +218,10 @@ def _score_near(text: str, start: int, end: int, score: re.Pattern[str]) -> bool
     stops = [k for k in (text.find(". ", end), text.find("\n", end)) if k >= 0]
     hi = min([*stops, end + _SENTENCE_REACH])
     return score.search(text, max(0, lo), hi) is not None
+
+
+def _venue(mention: str, language: str) -> bool:
+    return " " in mention and mention.rsplit(" ", 1)[-1].lower() in _row_words(language, "venue_heads")
 
 
 def _company(text: str, start: int, end: int, label: str, pats: dict[str, re.Pattern[str]]) -> str | None:

@@ -37,14 +37,26 @@ def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
 
 def apply_places(text: str, ents: list[Span], language: str) -> list[Span]:
     """A span that is exactly a country name becomes LOC; country names, exonyms and big cities the
-    model missed are added as LOC."""
+    model missed are added as LOC; a country's name the model cut into places is one place."""
     from newsmill.enrich.places.gazetteer import gazetteer
 
     found = gazetteer().find(text, language)
     exact = {(s, e) for s, e, _ in found}
+    # a country's name of several words the model read as two places is one: "Bosnia and Herzegovina"
+    whole = [(s, e) for s, e, rec in found if rec.kind == "country" and " " in text[s:e] and (s, e) not in {
+        (a, b) for a, b, _ in ents} and _split_into_places(s, e, ents)]
+    if whole:
+        ents = [x for x in ents if not any(s <= x[0] and x[1] <= e for s, e in whole)] + [(s, e, "LOC") for s, e in whole]
     out = [(s, e, "LOC" if (s, e) in exact else label) for s, e, label in ents]
     out += [(s, e, "LOC") for s, e, _ in found if not _overlaps(s, e, ents)]
     return sorted(out)
+
+
+def _split_into_places(start: int, end: int, ents: list[Span]) -> bool:
+    """The model's spans over [start, end) are places, more than one, and none reaches outside it."""
+    inside = [label for s, e, label in ents if start <= s and e <= end]
+    return len(inside) > 1 and set(inside) == {"LOC"} and not any(
+        s < end and start < e and not (start <= s and e <= end) for s, e, _ in ents)
 
 
 def apply_orgs(text: str, ents: list[Span]) -> list[Span]:
