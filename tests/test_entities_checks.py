@@ -224,3 +224,15 @@ def test_a_club_is_named_by_its_town_and_suffix_and_the_score_is_no_part_of_it()
     text = "Stoke City beat Northampton Town 2-1. Fans flew in from Mexico City."
     found = {(e.text, e.label) for e in newsmill.annotate(text, language="en").entities}
     assert {("Stoke City", "ORG"), ("Northampton Town", "ORG"), ("Mexico City", "LOC")} <= found
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    # the next sentence after a letter with a period, and a bracket or colon: no name across them
+    ("Switzerland won Group D. The day before, Portugal won.", "D. The day", []),
+    ("Finland (Group J): Zero appearances", "J): Zero", []),
+    # initials and a short last given name stay
+    ("Jane A. Smith and Malcolm A Smith met Tran An.", "Malcolm A Smith", [("Malcolm A Smith", "PER")]),
+    ("Jane A. Smith and Malcolm A Smith met Tran An.", "Tran An", [("Tran An", "PER")]),
+])
+def test_a_person_ends_where_the_next_sentence_begins(text: str, mention: str, expected: list[tuple[str, str]]) -> None:
+    assert _check(text, mention, "PER", "en") == expected

@@ -14,13 +14,17 @@ needs_models = pytest.mark.skipif(load_model("de") is None or load_model("en") i
 
 
 @pytest.mark.parametrize("word", ["Israeli", "Ukrainian", "Korean", "Koreans", "Chinese", "European",
-                                  "American", "Mid-American", "Iranian", "Canadian", "Mexican", "Dutch"])
+                                  "American", "Mid-American", "Iranian", "Canadian", "Mexican", "Dutch",
+                                  # the people of a city, in the plural
+                                  "Delhiites", "Londoners", "Bostonians", "Parisians"])
 def test_nationality_words_are_demonyms(word: str) -> None:
     assert is_demonym(word, "en")
 
 
 @pytest.mark.parametrize("word", ["Jordan", "Indiana", "Brian", "Roman", "Julian", "Christian", "Ukraine",
-                                  "Sheridan", "american"])
+                                  "Sheridan", "american",
+                                  # surnames in -ers, -ans: no big city's name before the ending
+                                  "Sanders", "Rogers", "Walters", "Evans", "Chalmers", "Londoner"])
 def test_places_and_names_are_no_demonyms(word: str) -> None:
     assert not is_demonym(word, "en")
 

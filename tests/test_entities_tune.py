@@ -1,4 +1,4 @@
-"""The entity tuning set (tests/data/entities_tune, issue 15): 148 article openings and 46 passages
+"""The entity tuning set (tests/data/entities_tune, issue 15): 148 article openings and 83 passages
 right after them from the TUNE halves of trafeval-de-dev and the Zyte benchmark, every entity newsmill found there judged by hand
 (docs/annotation.md, "Entity tuning set"). Precision on it must not fall back; each class of error
 fixed on it is also asserted one by one below."""
@@ -22,8 +22,8 @@ DATA = Path(__file__).parent / "data" / "entities_tune"
 SCORED = ("PER", "ORG", "LOC")
 # Measured on this branch (docs/benchmarks.md): precision over the judged predictions, and how many
 # correct entities are found. A small margin, so that a fix of one class may cost one case elsewhere.
-MIN_PRECISION = 0.880
-MIN_CORRECT = 1048
+MIN_PRECISION = 0.885
+MIN_CORRECT = 1284
 MAX_UNJUDGED = 5
 
 Key = tuple[str, int, int]
@@ -94,6 +94,8 @@ def test_precision_on_the_tuning_set_holds() -> None:
     ("en-2c46804d9db4-more", "Ford sedan"),     # a product noun ends the span: a product
     ("en-04a6711caa7c-more", "Governor John Bel Edwards"),  # a title glued to the name
     ("en-7916ecca969f-more", "General Mark Milley"),
+    ("en-16c30add7e96-more", "Delhiites"),      # the people of a city
+    ("en-9a440270bf86-more", "D. The day"),     # "Group D. The day before": the next sentence
 ])
 def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     assert not [t for (i, _, _), (t, label) in _predictions().items() if i == text_id and t == mention
@@ -125,6 +127,11 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-06ee193de4bd", "VW Atlas Cross Sport", "MISC"),  # the article's company and more: its product
     ("de-3c8e70e0457c7d66", "Google Chrome", "MISC"),
     ("en-d90bda7ed14d", "Amnesty International", "ORG"),  # an organisation's word keeps it one
+    ("en-c69e539d689a-more", "Ascom", "ORG"),        # "with Ascom": no name list knows a person so
+    ("en-eb62ac8425e5-more", "Braun", "PER"),        # "the Braun-owned company": no place of that name
+    ("en-c50845a7158a-more", "Hawthorne", "LOC"),    # "SpaceX, Hawthorne, California": the town
+    ("en-c50845a7158a-more", "Palo Alto", "LOC"),
+    ("en-9a440270bf86-more", "Bosnia and Herzegovina", "LOC"),  # one country, not two places
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:
     labels = {lab for (i, _, _), (t, lab) in _predictions().items() if i == text_id and t == mention}

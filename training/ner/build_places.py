@@ -23,6 +23,7 @@ VARIANTS: dict[str, dict[str, str]] = {
         "Osttimor": "TL", "Nord-Korea": "KP", "Süd-Korea": "KR", "Nordmazedonien": "MK",
         "Mazedonien": "MK", "Bosnien": "BA", "Emirate": "AE", "Vereinigte Arabische Emirate": "AE",
         "Niederlande": "NL", "Schweiz": "CH", "Türkei": "TR", "Iran": "IR", "Irak": "IQ",
+        "Bosnien-Herzegowina": "BA",
     },
     "en": {
         "USA": "US", "U.S.": "US", "US": "US", "America": "US", "United States of America": "US",
@@ -30,7 +31,8 @@ VARIANTS: dict[str, dict[str, str]] = {
         "Vatican": "VA", "Palestine": "PS", "Burma": "MM", "Ivory Coast": "CI", "Holland": "NL",
         "Congo": "CD", "Democratic Republic of the Congo": "CD", "East Timor": "TL",
         "Macedonia": "MK", "UAE": "AE", "Russian Federation": "RU", "Hong Kong": "HK",
-        "Macao": "MO", "Myanmar": "MM", "Swaziland": "SZ",
+        "Macao": "MO", "Myanmar": "MM", "Swaziland": "SZ", "Turkey": "TR", "The Netherlands": "NL",
+        "Bosnia": "BA", "Bosnia and Herzegovina": "BA", "Bosnia-Herzegovina": "BA", "DR Congo": "CD",
     },
 }
 

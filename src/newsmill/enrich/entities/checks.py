@@ -115,6 +115,8 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
         bounds = trim_calendar(text, start, end, codes, full_names) if language == "en" else (start, end)
         if bounds is not None:
             bounds = _trim_lowercase(text, *bounds, classes, language, cased)
+        if bounds is not None and label == "PER":
+            bounds = _cut_at_sentence_words(text, *bounds, classes)
         if bounds is None or bounds[1] - bounds[0] < 2:
             continue  # (one letter is an initial, not a name)
         if language != "de" and bounds[1] < end and label == "ORG" and _known_town(text[bounds[0]:bounds[1]], language):
@@ -220,6 +222,28 @@ def _trim_english_tail(text: str, start: int, end: int, classes: WordClasses) ->
             and words[-1] not in classes.org_heads:  # "the Communist party"
         words.pop()
     return start, start + len(" ".join(words))
+
+
+# Characters no person's name holds: a span across them ran over a bracket or a colon ("J): Zero").
+_NOT_IN_NAMES = re.compile(r"[():;]")
+
+
+def _cut_at_sentence_words(text: str, start: int, end: int, classes: WordClasses) -> tuple[int, int] | None:
+    """A person's span ends before a bracket or colon, and before a capitalised determiner that opens
+    the next sentence after an initial-like letter ("Group D. The day" → "D", no name). A one-letter
+    word is an initial, and a last word may be a given name ("An"): neither is cut."""
+    m = _NOT_IN_NAMES.search(text, start, end)
+    cut = m.start() if m is not None else end
+    words = text[start:cut].split(" ")
+    for i in range(1, len(words) - 1):
+        if len(words[i]) > 1 and words[i][:1].isupper() and words[i].lower() in classes.determiners:
+            cut = start + len(" ".join(words[:i]))
+            break
+    if cut == end:
+        return start, end
+    while cut > start and text[cut - 1] in " .,":
+        cut -= 1
+    return (start, cut) if cut - start > 1 else None
 
 
 def _after_role_word(text: str, start: int, end: int, label: str, codes: Mapping[str, str],

@@ -11,7 +11,8 @@ mention of the same name in the article.
   noun ("the MEB platform", "the Orion spacecraft", "game streaming service, Stadia,") is a product:
   MISC. A known place before such a noun is left alone ("a California drug company").
 
-A one-word "person" that is a place the article names, inflected ("Brandenburgs"), is that place.
+A one-word "person" that is a place the article names, inflected ("Brandenburgs"), is that place;
+a "person" or "organisation" written as a town before its state ("Hawthorne, California") is the town.
 
 The nouns and verbs are the ``result_verbs``, ``company_nouns`` and ``product_nouns`` of
 ``entities.json``.
@@ -43,7 +44,10 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
     out: dict[str, re.Pattern[str]] = {}
     verbs, companies, products = row.get("result_verbs"), row.get("company_nouns"), row.get("product_nouns")
     if verbs:
-        out["verb"] = re.compile(rf"^\s+(?:{alternation(verbs)})\s+$", re.IGNORECASE)
+        # a score may stand between the verb and the other team: "drew 1-1 with Liverpool"
+        links = rf"(?:\s+(?:{alternation(row['result_links'])}))?" if row.get("result_links") else ""
+        out["verb"] = re.compile(rf"^\s+(?:{alternation(verbs)})(?:\s+\d{{1,3}}[-:–]\d{{1,3}}{links})?\s+$",
+                                 re.IGNORECASE)
     if companies:
         out["company"] = re.compile(
             rf",\s+(?:an?|the|one of the)\s+(?:[\w-]+\s+){{0,{_APPOSITION_WORDS}}}?(?:{alternation(companies)})\b",
@@ -54,7 +58,8 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         out["product_before"] = re.compile(rf"\b(?:{nouns}),?\s+$", re.IGNORECASE)
     teams, cues = row.get("team_nouns"), row.get("team_cues")
     if teams and cues:
-        out["team_after"] = re.compile(rf"(?:['’]s)?\s+(?:{alternation(teams)})\b")
+        words = [*teams, *row.get("team_verbs", ())]  # "Minnesota’s game", "Buffalo scored twice"
+        out["team_after"] = re.compile(rf"(?:['’]s)?\s+(?:{alternation(words)})\b")
         out["team_before"] = re.compile(rf"\b(?:{alternation(cues)})\s+(?:the\s+)?$")
     out["record"] = re.compile(r"\s*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?[,)]")
     out["score"] = re.compile(r"\b\d{1,3}:\d{1,3}\b" if language == "de" else r"\b\d{1,3}-\d{1,3}\b")
@@ -74,6 +79,7 @@ def context_types(text: str, spans: list[Span], language: str) -> list[Span]:
         if new is not None and new != label:
             decided[(mention, label)] = new
     out = [(s, e, decided.get((text[s:e], label), label)) for s, e, label in spans] if decided else spans
+    out = _towns_of_states(text, out, language)
     return _team_towns(text, _brand_products(text, _inflected_places(text, out, language), language), language)
 
 
@@ -102,6 +108,26 @@ def _team_towns(text: str, spans: list[Span], language: str) -> list[Span]:
              and word_before(text, s) not in classes.locative_prepositions else label) for s, e, label in spans]
 
 
+def _towns_of_states(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A "person" or "organisation" right before ", <state or country>" that the gazetteer knows as a
+    town of that country is the town, written as addresses are: "SpaceX, Hawthorne, California",
+    "Ceres Robotics, Palo Alto, California" ("Ron Wyden, Oregon" names no town)."""
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    out = list(spans)
+    for i in range(len(out) - 1):
+        start, end, label = out[i]
+        after = out[i + 1]
+        if label not in ("PER", "ORG") or after[2] != "LOC" or text[end:after[0]] != ", ":
+            continue
+        gaz = gazetteer()
+        area = gaz.state(text[after[0]:after[1]]) or gaz.country(text[after[0]:after[1]], language)
+        town = gaz.lookup(text[start:end], language, (area.country,)) if area is not None and area.country else None
+        if town is not None and town.kind == "city":
+            out[i] = (start, end, "LOC")
+    return out
+
+
 def _brand_products(text: str, spans: list[Span], language: str) -> list[Span]:
     """An "organisation" that is an organisation of the article and more capitalised words, none of
     them an organisation's word, a legal form, a compass word or a place, is its product: "VW Atlas
@@ -121,12 +147,20 @@ def _brand_products(text: str, spans: list[Span], language: str) -> list[Span]:
         words = text[s:e].split()
         parts = [p.lower().rstrip(".") for w in words[1:] for p in w.split("-")]  # "Post-Gazette"
         if label == "ORG" and len(words) > 1 and words[0] in brands and words[0] not in classes.club_prefixes \
+                and not _town_and_nickname(words, language) \
                 and not text[s:e].isupper() and all(w[:1].isupper() for w in words[1:]) \
                 and not any(p in keep or p.endswith(classes.org_heads) for p in parts) \
                 and not any(_known_place(w, language) for w in words[1:]):
             label = "MISC"
         out.append((s, e, label))
     return out
+
+
+def _town_and_nickname(words: list[str], language: str) -> bool:
+    """A town and a plural nickname is a team ("Pittsburgh Steelers", "Cleveland Browns"), not a product."""
+    nickname = words[-1]
+    return len(words) > 1 and nickname.endswith("s") and nickname[:1].isupper() and nickname[1:].islower() \
+        and _known_place(" ".join(words[:-1]), language)
 
 
 @lru_cache(maxsize=8)
@@ -155,8 +189,8 @@ def _inflected_places(text: str, spans: list[Span], language: str) -> list[Span]
 def _team(text: str, spans: list[Span], i: int, pats: dict[str, re.Pattern[str]], language: str,
           sports: bool) -> str | None:
     start, end, label = spans[i]
-    if label != "LOC":
-        return None
+    if label != "LOC" or _venue(text[start:end], language):
+        return None  # "at Heinz Field": the ground, not a team
     after, before = pats.get("team_after"), pats.get("team_before")
     if sports and after is not None and before is not None and (
             after.match(text, end) or before.search(text, max(0, start - _CUE_REACH), start)) \
@@ -184,6 +218,10 @@ def _score_near(text: str, start: int, end: int, score: re.Pattern[str]) -> bool
     stops = [k for k in (text.find(". ", end), text.find("\n", end)) if k >= 0]
     hi = min([*stops, end + _SENTENCE_REACH])
     return score.search(text, max(0, lo), hi) is not None
+
+
+def _venue(mention: str, language: str) -> bool:
+    return " " in mention and mention.rsplit(" ", 1)[-1].lower() in _row_words(language, "venue_heads")
 
 
 def _company(text: str, start: int, end: int, label: str, pats: dict[str, re.Pattern[str]]) -> str | None:

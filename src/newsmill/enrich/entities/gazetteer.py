@@ -37,14 +37,26 @@ def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
 
 def apply_places(text: str, ents: list[Span], language: str) -> list[Span]:
     """A span that is exactly a country name becomes LOC; country names, exonyms and big cities the
-    model missed are added as LOC."""
+    model missed are added as LOC; a country's name the model cut into places is one place."""
     from newsmill.enrich.places.gazetteer import gazetteer
 
     found = gazetteer().find(text, language)
     exact = {(s, e) for s, e, _ in found}
+    # a country's name of several words the model read as two places is one: "Bosnia and Herzegovina"
+    whole = [(s, e) for s, e, rec in found if rec.kind == "country" and " " in text[s:e] and (s, e) not in {
+        (a, b) for a, b, _ in ents} and _split_into_places(s, e, ents)]
+    if whole:
+        ents = [x for x in ents if not any(s <= x[0] and x[1] <= e for s, e in whole)] + [(s, e, "LOC") for s, e in whole]
     out = [(s, e, "LOC" if (s, e) in exact else label) for s, e, label in ents]
     out += [(s, e, "LOC") for s, e, _ in found if not _overlaps(s, e, ents)]
     return sorted(out)
+
+
+def _split_into_places(start: int, end: int, ents: list[Span]) -> bool:
+    """The model's spans over [start, end) are places, more than one, and none reaches outside it."""
+    inside = [label for s, e, label in ents if start <= s and e <= end]
+    return len(inside) > 1 and set(inside) == {"LOC"} and not any(
+        s < end and start < e and not (start <= s and e <= end) for s, e, _ in ents)
 
 
 def apply_orgs(text: str, ents: list[Span]) -> list[Span]:
@@ -189,7 +201,9 @@ def proper_adjectives(text: str, ents: list[Span], language: str) -> list[Span]:
 
 def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     """All corrections, in order: names cut or run together, organisations, places, consistency,
-    proper-name adjectives, the span checks, and the types the words around a name give it."""
+    proper-name adjectives, the span checks, the types the words around a name give it, and one type
+    per name where the other has no evidence."""
+    from newsmill.enrich.entities.agreement import agree_types
     from newsmill.enrich.entities.checks import check_spans, club_names, company_names
     from newsmill.enrich.entities.context import context_types
     from newsmill.enrich.entities.kinds import (
@@ -200,12 +214,14 @@ def combine(text: str, ents: list[Span], language: str) -> list[Span]:
         split_two_people,
     )
     from newsmill.enrich.entities.lexicon import name_codes
+    from newsmill.enrich.entities.spans import given_names
 
     codes = name_codes(language)
     ents = extend_to_acronym(text, extend_to_head(text, join_hyphenated(text, ents), language))
     ents = split_place_person(text, ents, language, codes)
-    ents = split_two_people(text, ents, codes)
+    ents = given_names(text, split_two_people(text, ents, codes), language, codes)
     spans = club_names(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language),
                        language)
     spans = propagate(text, spans, language)
-    return context_types(text, check_spans(text, proper_adjectives(text, spans, language), language), language)
+    spans = context_types(text, check_spans(text, proper_adjectives(text, spans, language), language), language)
+    return agree_types(text, spans, language, codes)

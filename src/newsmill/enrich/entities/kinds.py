@@ -5,7 +5,7 @@ a list of mistakes:
 
 * nationality adjectives and nouns ("Israeli", "North American", "Koreans") are no names of a
   person, organisation or place: a country, continent or state name with a demonym ending, or one
-  of the irregular forms of the table;
+  of the irregular forms of the table; so are the people of a city ("Londoners", "Delhiites");
 * celestial bodies ("Europa", "Jupiter") are places of no town: LOC, and never geocoded;
 * a one-word "person" or "organisation" before a year is an event's edition ("Olympia 2022");
 * a venue or building named with its head word ("Ryman Auditorium") is a place, not an organisation;
@@ -38,6 +38,9 @@ Span = tuple[int, int, str]
 _YEAR_AFTER = re.compile(r" (?:19|20)\d\d(?![\d.,:/-]\d)")
 # A demonym's stem keeps at least this many letters ("Iran|ian"); shorter stems are words ("Br|ian").
 MIN_DEMONYM_STEM = 3
+# A town whose people are named after it in news ("Londoners", "Delhiites") is a city of this size;
+# smaller towns' names are surnames' stems too often ("Sand|ers").
+MIN_DEMONYM_CITY = 100_000
 
 
 @lru_cache(maxsize=8)
@@ -72,6 +75,12 @@ def figurative_ranges(text: str, language: str) -> list[tuple[int, int]]:
 def trailing_heads(language: str) -> frozenset[str]:
     """Head words of institutions' names ("Center", "Museum"), lower case."""
     return frozenset(_row(language).get("trailing_heads", ()))
+
+
+@lru_cache(maxsize=8)
+def venue_heads(language: str) -> frozenset[str]:
+    """Head words of venues' and buildings' names ("Auditorium", "Pavilion"), lower case."""
+    return frozenset(_row(language).get("venue_heads", ()))
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +126,16 @@ def is_demonym(word: str, language: str) -> bool:
             if form.endswith(suffix) and len(stem) >= MIN_DEMONYM_STEM and any(
                     country_like(stem + r, language) for r in restores):
                 return True
-    return False
+    # the people of a city, in the plural only: "Londoners", "Delhiites", "Bostonians", "New Yorkers"
+    return any(word.endswith(suffix) and len(word) - len(suffix) >= MIN_DEMONYM_STEM
+               and _big_city(word[: -len(suffix)], language) for suffix in row.get("city_demonym_suffixes", ()))
+
+
+def _big_city(name: str, language: str) -> bool:
+    from newsmill.enrich.places.gazetteer import gazetteer
+
+    rec = gazetteer().exact(name, language)
+    return rec is not None and rec.kind == "city" and rec.population >= MIN_DEMONYM_CITY
 
 
 def country_like(name: str, language: str) -> bool:
@@ -147,7 +165,7 @@ def retype_kind(text: str, start: int, end: int, label: str, language: str, code
         return "MISC"  # "G20", "Hoodie GHH 12+18V": a person's name has no digits
     if label in ("ORG", "MISC") and mention in celestial_bodies(language):
         return "LOC"
-    if label in ("ORG", "PER") and len(words) > 1 and words[-1].lower() in _row(language).get("venue_heads", ()) \
+    if label in ("ORG", "PER") and len(words) > 1 and words[-1].lower() in venue_heads(language) \
             and not (label == "PER" and _first_name(words[0], codes)):
         return "LOC"  # "Ryman Auditorium", "Ak-Chin Pavilion": buildings are places; "Mike Stage" is a man
     return label
@@ -308,13 +326,11 @@ def split_place_person(text: str, spans: list[Span], language: str, codes: Mappi
     """A place's span that runs on into a person's full name is two names: "Ukraine Marie
     Yovanovitch" is the country and the person (a first name after a known country or state, and
     a capitalised surname closing the span)."""
-    from newsmill.enrich.entities.lexicon import FIRST
-
     out: list[Span] = []
     for start, end, label in spans:
         words = text[start:end].split(" ")
         if label == "LOC" and len(words) >= 3:
-            cut = next((i for i in range(1, len(words) - 1) if FIRST in codes.get(words[i].lower(), "")
+            cut = next((i for i in range(1, len(words) - 1) if _first_name(words[i], codes)
                         and country_like(" ".join(words[:i]), language)), None)
             if cut is not None and all(w[:1].isupper() for w in words[cut:]):
                 place_end = start + len(" ".join(words[:cut]))
@@ -333,8 +349,6 @@ def split_two_people(text: str, spans: list[Span], codes: Mapping[str, str]) -> 
     """A person's span that is two people of the article side by side is two names: "konfrontieren
     Fichtner und Geyer Claas Relotius" names Geyer and Claas Relotius, each named on their own
     elsewhere. Left whole, the long form became the canonical name of every mention of both."""
-    from newsmill.enrich.entities.lexicon import FIRST
-
     alone = {text[s:e] for s, e, label in spans if label == "PER"}
     out: list[Span] = []
     for start, end, label in spans:
@@ -342,7 +356,7 @@ def split_two_people(text: str, spans: list[Span], codes: Mapping[str, str]) -> 
         if label == "PER" and len(words) >= 3:
             cut = next((i for i in range(1, len(words) - 1)
                         if " ".join(words[:i]) in alone and " ".join(words[i:]) in alone
-                        and FIRST not in codes.get(words[i - 1].lower(), "")), None)
+                        and not _first_name(words[i - 1], codes)), None)
             if cut is not None:
                 first_end = start + len(" ".join(words[:cut]))
                 out += [(start, first_end, "PER"), (first_end + 1, end, "PER")]

@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -21,7 +22,7 @@ from newsmill.article import Article, Entity, EntityLabel
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.entities.spans import extend_person_spans
 from newsmill.enrich.morphology import base_forms, strip_possessive
-from newsmill.enrich.person_ids import canonical_id
+from newsmill.enrich.person_ids import canonical_id, person_key
 
 log = logging.getLogger(__name__)
 
@@ -228,6 +229,23 @@ def resolve_names(entities: list[Entity], language: str, labels: tuple[str, ...]
                 best = j
         ent.name = _canonical(texts[best] if best is not None else texts[i], language)
     _uninflect(entities, texts, language)
+    _usual_full_names(entities, texts, language)
+
+
+def _usual_full_names(entities: list[Entity], texts: list[str], language: str) -> None:
+    """A person's name is the full form the article writes most often: "Owen John Dempsey" once and
+    "Owen Dempsey" twice is Owen Dempsey, as the id is (``person_ids``); a tie goes to the form
+    without the middle names. The longest form stays when no other full form is written."""
+    written: dict[str, Counter[str]] = {}
+    for ent, text in zip(entities, texts, strict=True):
+        full = _canonical(text, language)
+        if ent.label == "PER" and " " in full:
+            written.setdefault(person_key(full), Counter())[full] += 1
+    for ent in entities:
+        forms = written.get(person_key(ent.name)) if ent.label == "PER" and ent.name else None
+        if forms is not None and len(forms) > 1:
+            key = person_key(ent.name)
+            ent.name = max(forms, key=lambda f: (forms[f], f == key, len(f)))
 
 
 def _uninflect(entities: list[Entity], texts: list[str], language: str) -> None:

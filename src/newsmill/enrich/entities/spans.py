@@ -10,9 +10,13 @@ before a person ("Merkel Angela") is not how news writes names.
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from newsmill.enrich.entities.features import CODES
+from newsmill.enrich.entities.lexicon import PLACE_CODES
 
 _FIRST = CODES["first"]
 _LAST = CODES["last"]
@@ -58,3 +62,57 @@ def _name_part(token: Any, codes: str, taken: set[int]) -> bool:
     text, code = token.text, token.lemma_
     return (len(text) >= MIN_PART_LENGTH and text[:1].isupper() and text.isalpha() and token.idx not in taken
             and _COMMON not in code and any(c in code for c in codes))
+
+
+# A capitalised word right before a name: "Irme" of "Irme Stetter-Karp".
+_WORD_BEFORE = re.compile(r"(?<![\w.-])([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?) $")
+# What ends a sentence before a word that is capitalised for its place alone.
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"“”„»«(]\s*|\n)$")
+# The shortest surname looked for in the article's other sentences.
+MIN_SURNAME = 3
+
+
+def given_names(text: str, spans: list[Span], language: str, codes: Mapping[str, str]) -> list[Span]:
+    """A surname the model found alone, written elsewhere after a given name it did not see, is one
+    name there: "Stetter-Karp" … "die Sozialwissenschaftlerin Irme Stetter-Karp" (which the model
+    missed), so the surname alone links to the full name. The given name is one a first-name list
+    knows; in German also a capitalised word inside a sentence that is no common noun, no place and
+    no role ("Irme"), since German capitalises only nouns and names."""
+    from newsmill.enrich.entities.gazetteer import _occurrences
+    from newsmill.enrich.entities.lexicon import common_nouns, word_classes
+
+    surnames = {text[s:e] for s, e, label in spans if label == "PER" and " " not in text[s:e]
+                and len(text[s:e]) >= MIN_SURNAME and text[s].isupper() and not text[s:e].isupper()}
+    if not surnames:
+        return spans
+    classes = word_classes(language)
+    alone = {(s, e) for s, e, label in spans if label == "PER"}
+    taken = sorted((s, e) for s, e, _ in spans)
+    added: dict[tuple[int, int], tuple[int, int]] = {}  # (start, end) of the surname → of the full name
+    for surname in sorted(surnames):
+        for start, end in _occurrences(text, surname, ()):
+            if (start, end) not in alone and _overlapping(start, end, taken):
+                continue
+            m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+            if m is None or _overlapping(m.start(1), start - 1, taken):
+                continue
+            low = m.group(1).lower()
+            word_codes = codes.get(low, "")
+            if low in classes.role_suffixes or low in classes.leading_non_name or low.endswith(
+                    classes.role_suffixes) or _COMMON in word_codes:
+                continue
+            known_first = _FIRST in word_codes
+            opens = _SENTENCE_END.search(text, max(0, m.start(1) - 3), m.start(1)) is not None
+            unknown_german = language == "de" and not opens and low not in common_nouns(language) and not any(
+                c in word_codes for c in PLACE_CODES)
+            if known_first or unknown_german:
+                added[(start, end)] = (m.start(1), end)
+    if not added:
+        return spans
+    out = [(s, e, label) for s, e, label in spans if (s, e) not in added]
+    return sorted(out + [(s, e, "PER") for s, e in added.values()])
+
+
+def _overlapping(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_left(taken, (end, end))
+    return any(s < end and start < e for s, e in taken[max(0, i - 8):i])
