@@ -123,3 +123,23 @@ def test_a_changed_record_is_derived_afresh_and_linked_again(tmp_path: Path) -> 
     assert store.link_entities() == 1
     assert _entities(store, "a3") == {"per:donald-trump"}
     store.close()
+
+
+def test_an_entity_is_shown_by_the_name_most_articles_write(tmp_path: Path) -> None:
+    # one id, two written forms: the alphabetical maximum ("Owen John Dempsey") was shown before
+    pid = entity_id("PER", "Owen Dempsey")
+    articles = []
+    for aid, name in (("a1", "Owen Dempsey"), ("a2", "Owen John Dempsey"), ("a3", "Owen Dempsey")):
+        a = _article(aid, f"Im Rat sprach {name} mit Anna Berg.", [("PER", "Anna Berg")], speaker=name)
+        start = a.text.index(name)
+        a.entities.append(Entity(start, start + len(name), name, "PER", name, pid))  # type: ignore[arg-type]
+        a.quotes[0].speaker.id = pid  # type: ignore[union-attr]
+        articles.append(a)
+    store = _store(tmp_path / "c.db", articles)
+    facets = browse.facet_counts(store.conn, None)
+    assert {f["value"]: f["name"] for f in facets["people"]}[pid] == "Owen Dempsey"
+    assert {f["value"]: f["name"] for f in facets["speakers"]}[pid] == "Owen Dempsey"
+    assert {s["value"]: s["name"] for s in browse.top_speakers(store.conn)}[pid] == "Owen Dempsey"
+    page = browse.entity(store.conn, entity_id("PER", "Anna Berg"))
+    assert page is not None and {w["value"]: w["name"] for w in page["with"]}[pid] == "Owen Dempsey"
+    store.close()

@@ -342,19 +342,24 @@ def facet_counts(conn: sqlite3.Connection, ids: list[int] | None) -> dict[str, l
         # ties in articles (a search's few hits, each name in one) go to the names mentioned most,
         # not to the alphabet: a glossary page's one-off "AMA …" entries no longer fill the facet
         top = sorted(by_label.get(label, []), key=lambda t: (-t[0], -t[1], t[3] or ""))[:FACET_SIZE]
-        out[LABELS[label]] = [{"value": e, "name": name, "count": n} for n, _, e, name in top]
+        out[LABELS[label]] = [{"value": e, "name": links.usual_name(conn, e) or name, "count": n}
+                              for n, _, e, name in top]
     # counted from the (article, entity) indexes alone; names looked up for the top ones only
     out["places"] = _named(conn, f"SELECT entity, count(*) FROM places WHERE {cond} GROUP BY 1", p,
                            "SELECT name FROM places WHERE entity = ? LIMIT 1")
     out["speakers"] = _named(conn, f"SELECT speaker, count(DISTINCT article) FROM quotes WHERE {cond} AND speaker "
-                             "IS NOT NULL GROUP BY 1", p, "SELECT speaker_name FROM quotes WHERE speaker = ? LIMIT 1")
+                             "IS NOT NULL GROUP BY 1", p, "SELECT speaker_name FROM quotes WHERE speaker = ? LIMIT 1",
+                             usual=True)
     return out
 
 
-def _named(conn: sqlite3.Connection, count_sql: str, params: list[Any], name_sql: str) -> list[dict[str, Any]]:
+def _named(conn: sqlite3.Connection, count_sql: str, params: list[Any], name_sql: str,
+           usual: bool = False) -> list[dict[str, Any]]:
     counted = conn.execute(count_sql, params).fetchall()
     top = sorted(counted, key=lambda vn: (-vn[1], vn[0]))[:FACET_SIZE]
-    named = [(v, n, (conn.execute(name_sql, (v,)).fetchone() or (v,))[0]) for v, n in top]
+    # a speaker is shown by the name articles write most often; a place by its gazetteer name
+    named = [(v, n, (usual and links.usual_name(conn, v)) or (conn.execute(name_sql, (v,)).fetchone() or (v,))[0])
+             for v, n in top]
     return [{"value": v, "name": name, "count": n} for v, n, name in sorted(named, key=lambda t: (-t[1], t[2] or ""))]
 
 
@@ -497,7 +502,8 @@ def entity(conn: sqlite3.Connection, entity_id: str, limit: int = DEFAULT_PAGE_S
     name = names[0] if names else (place[0] if place else speaker[0] if speaker else entity_id)
     over_time = _count_periods(conn, conn.execute("SELECT group_concat(article) FROM entity_articles WHERE entity = ?",
                                                   (entity_id,)).fetchone()[0], "month")
-    with_it = [{"value": e, "name": nm, "label": lb, "count": n} for e, nm, lb, n in conn.execute(
+    with_it = [{"value": e, "name": links.usual_name(conn, e) or nm, "label": lb, "count": n}
+               for e, nm, lb, n in conn.execute(
         f"SELECT m.entity, max(m.name), m.label, count(*) FROM mentions m WHERE m.article IN ({recent}) "
         f"AND m.entity != :e GROUP BY 1 ORDER BY 4 DESC, 2 LIMIT {FACET_SIZE}", {"e": entity_id})]
     ids = [r[0] for r in conn.execute("SELECT article FROM entity_articles WHERE entity = ? "
@@ -548,7 +554,7 @@ def top_speakers(conn: sqlite3.Connection, q: str = "", limit: int = FACET_SIZE)
     clauses, params = _quote_where("", q)
 
     def count() -> list[dict[str, Any]]:
-        return [{"value": s, "name": n, "count": c} for s, n, c in conn.execute(
+        return [{"value": s, "name": links.usual_name(conn, s) or n, "count": c} for s, n, c in conn.execute(
             f"SELECT q.speaker, max(q.speaker_name), count(*) FROM quotes q WHERE {clauses} AND q.speaker "
             "IS NOT NULL GROUP BY 1 ORDER BY 3 DESC, 2 LIMIT ?", [*params, limit])]
     return count() if q else _cached(conn, f"speakers-{limit}", count)  # type: ignore[no-any-return]

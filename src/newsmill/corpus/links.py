@@ -52,6 +52,14 @@ def key_of_full_name(label: str, name: str) -> str | None:
     return None
 
 
+def usual_name(conn: sqlite3.Connection, entity: str) -> str | None:
+    """The name the corpus's articles write most often for ``entity``; on a tie the shorter one.
+    (An alphabetical ``max(name)`` showed "Owen John Dempsey" where most articles say "Owen Dempsey".)"""
+    row = conn.execute("SELECT name FROM mentions WHERE entity = ? AND name IS NOT NULL GROUP BY name "
+                       "ORDER BY count(*) DESC, length(name), name LIMIT 1", (entity,)).fetchone()
+    return str(row[0]) if row else None
+
+
 def is_alias(label: str, name: str) -> bool:
     """A one-word person (a surname or a first name) or an organisation's acronym."""
     if not name or " " in name.strip():
@@ -70,7 +78,7 @@ def plan(conn: sqlite3.Connection) -> list[Link]:
         key = key_of_full_name(label, name or "")
         if key and key != entity:
             by_key[(language, key)][entity] += n
-            names[entity] = name
+            names[entity] = usual_name(conn, entity) or name
     if not by_key:
         return []
     target: dict[tuple[str, str], str] = {}
