@@ -58,3 +58,18 @@ def test_oversized_input_is_cut_with_warning() -> None:
 )
 def test_sniff_format(text: str, expected: str) -> None:
     assert sniff_format(text) == expected
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", "shift_jis"])
+def test_utf8_bytes_under_a_stale_single_byte_declaration_are_read_as_utf8(declared: str) -> None:
+    # a page saved as UTF-8 that kept its old meta: the declaration made "GebÃ¼hren" of "Gebühren"
+    raw = f'<html><head><meta charset="{declared}"></head><body>Ohne Gebühren – „gratis“</body></html>'.encode()
+    page = decode(raw)
+    assert "Ohne Gebühren – „gratis“" in page.text
+    assert any("utf-8" in w for w in page.warnings)
+
+
+def test_real_latin1_under_its_declaration_stays_latin1() -> None:
+    raw = '<meta charset="iso-8859-1"><p>Für Österreich: 5 °C, Preis ¼ Euro</p>'.encode("latin-1")
+    page = decode(raw)
+    assert "Für Österreich: 5 °C, Preis ¼ Euro" in page.text and not page.warnings

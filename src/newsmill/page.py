@@ -100,6 +100,13 @@ def _pick_encoding(raw: bytes, content_type: str | None, warnings: list[str]) ->
         declared.append(m2.group(1).decode("ascii", "ignore"))
     for name in declared:
         enc = _known(name)
+        if enc and enc != "utf-8" and _is_utf8_text(raw):
+            # Bytes that decode as UTF-8 and hold multi-byte sequences are UTF-8 whatever the
+            # page says: a page saved or re-served as UTF-8 keeps its old "iso-8859-1" meta, and
+            # trusting it turns every "ü" into "Ã¼". Real Latin-1 or CJK text is never valid UTF-8
+            # all through ("für" alone breaks it).
+            warnings.append(f"encoding: declared {name!r} but the bytes are utf-8, read as utf-8")
+            return "utf-8"
         if enc and _decodes(raw, enc):
             return enc
     # Most of the web is UTF-8; a strict decode succeeding is strong evidence.
@@ -141,6 +148,10 @@ def _mostly_utf8(raw: bytes) -> bool:
     invalid = len(sample.decode("utf-8", errors="replace").encode("utf-8")) - len(sample)
     # Each replacement char adds 2 bytes net per invalid byte (3-byte U+FFFD for 1 byte).
     return valid > 0 and invalid // 2 < valid
+
+
+def _is_utf8_text(raw: bytes) -> bool:
+    return _UTF8_MULTIBYTE.search(raw) is not None and _decodes(raw, "utf-8")
 
 
 def _known(name: str) -> str | None:
