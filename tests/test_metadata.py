@@ -425,3 +425,22 @@ def test_an_unfilled_template_placeholder_is_no_value(placeholder: str) -> None:
                    f'<meta property="og:title" content="{placeholder}"><title>Real headline</title>')
     assert meta.site == "example-news.de"
     assert placeholder not in (meta.title or "")
+
+
+@pytest.mark.parametrize("canonical, url, expected_url, expected_site", [
+    # the archive rewrote the canonical link into its replay URL
+    ('<link rel="canonical" href="https://web.archive.org/web/20150206075900/http://www.steinzeit-beispiel.de/a/b">',
+     "https://web.archive.org/web/20150206075900/http://www.steinzeit-beispiel.de/a/b",
+     "http://www.steinzeit-beispiel.de/a/b", "steinzeit-beispiel.de"),
+    # no canonical link: the fetched replay URL, with a replay flag and a collapsed "//"
+    ("", "https://archive.example.org/wayback/20160330101229id_/https:/muffin-beispiel.net/rezept/",
+     None, "muffin-beispiel.net"),
+    # a date in an ordinary news path is no archive
+    ('<link rel="canonical" href="https://news.example.com/2024/20240102/story">', None,
+     "https://news.example.com/2024/20240102/story", "news.example.com"),
+])
+def test_an_archived_copy_is_the_original_page(canonical: str, url: str | None, expected_url: str | None,
+                                               expected_site: str) -> None:
+    meta = meta_of(canonical, url=url)
+    assert meta.canonical_url == expected_url
+    assert meta.site == expected_site

@@ -82,7 +82,9 @@ def _complete(article: Article, page: Page, opts: ExtractOptions, declared: str 
     if page.published:
         article.published = page.published
     if not article.site and (article.canonical_url or article.url):
-        article.site = urlsplit(article.canonical_url or article.url or "").hostname
+        from newsmill.extract.metadata.reader import unarchived
+
+        article.site = urlsplit(unarchived(article.canonical_url or article.url or "")).hostname
     article.finalize()
     language, warning = choose_language(opts.language or declared or article.language, article.text)
     article.language = language

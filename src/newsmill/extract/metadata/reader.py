@@ -17,7 +17,7 @@ empty. ``PageMetadata`` fields:
 - ``source``: the agency or original publisher credited ("dpa", "APA", "Reuters", ...).
 - ``published`` / ``modified``: ISO 8601 (a date-time with offset when the page gives one; a
   plain date when only the day is known). ``published`` is the original publication date.
-- ``canonical_url``: absolute; ``site``: site name or host; ``language``: declared, ISO 639-1.
+- ``canonical_url``: absolute (an archived copy's: the original address); ``site``: site name or host; ``language``: declared, ISO 639-1.
 - ``images``: absolute URLs of the lead images (og:image, JSON-LD image).
 - ``body``: JSON-LD ``articleBody`` text when the page ships it (else ``None``); for a
   ``LiveBlogPosting`` without one, its ``liveBlogUpdate`` posts (headline and body each).
@@ -189,13 +189,27 @@ def _read_into(meta: PageMetadata, doc: HtmlElement, index: PageIndex, url: str 
     meta.free, meta.paywalled = _access(src)
 
 
+# A web archive's replay URL (the Wayback scheme many archives share): "/web/20150206075900/http://…",
+# "/wayback/20160330101229id_/https://…". The page's own address is the URL after the timestamp.
+_ARCHIVED = re.compile(r"/\d{8,14}(?:[a-z]{2}_)?/(https?:/{1,2}.+)$", re.I)
+
+
+def unarchived(link: str) -> str:
+    """The original address of an archived copy's URL; any other URL as it is."""
+    m = _ARCHIVED.search(link)
+    if not m:
+        return link
+    # some archives collapse the "//" of the embedded URL to one slash
+    return re.sub(r"^(https?:)/+", r"\1//", m.group(1), flags=re.I)
+
+
 def _absolute(link: str | None, base: str | None) -> str | None:
     if not link:
         return None
     link = link.strip()
     if base:
         link = urljoin(base, link)
-    return link if urlsplit(link).scheme in ("http", "https") else None
+    return unarchived(link) if urlsplit(link).scheme in ("http", "https") else None
 
 
 def _canonical(src: _Sources) -> str | None:
@@ -219,14 +233,14 @@ def _site(src: _Sources, url: str | None) -> str | None:
             name = urlsplit(name).hostname
         if name and not name.startswith(("@", "#")):
             return name.removeprefix("www.")
-    host = urlsplit(url).hostname if url else None
+    host = urlsplit(unarchived(url)).hostname if url else None
     return host.removeprefix("www.") if host else None
 
 
 def _site_names(src: _Sources, site: str | None, canonical_url: str | None) -> list[str]:
     names = [n for n in (site, src.first_meta("og:site_name"), jsonld.text_of(src.ld("publisher"))) if n]
     for link in (src.url, canonical_url):
-        host = urlsplit(link).hostname if link else None
+        host = urlsplit(unarchived(link)).hostname if link else None
         if host:
             names.append(host.removeprefix("www."))
     return names
