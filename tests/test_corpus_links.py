@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsmill.article import Article, Entity, Quote, Speaker, entity_id
+from newsmill.article import Article, Entity, Place, Quote, Speaker, entity_id
 from newsmill.corpus import browse
 from newsmill.corpus.store import Store
 
@@ -142,4 +142,15 @@ def test_an_entity_is_shown_by_the_name_most_articles_write(tmp_path: Path) -> N
     assert {s["value"]: s["name"] for s in browse.top_speakers(store.conn)}[pid] == "Owen Dempsey"
     page = browse.entity(store.conn, entity_id("PER", "Anna Berg"))
     assert page is not None and {w["value"]: w["name"] for w in page["with"]}[pid] == "Owen Dempsey"
+    store.close()
+
+
+def test_a_place_is_shown_by_its_gazetteer_name_among_co_mentions(tmp_path: Path) -> None:
+    a = _article("a1", "Anna Berg flog in die USA.", [("PER", "Anna Berg")])
+    start = a.text.index("USA")
+    a.entities.append(Entity(start, start + 3, "USA", "LOC", "USA", "geo:6252001"))  # type: ignore[arg-type]
+    a.places.append(Place(start, start + 3, "USA", "United States", "geo:6252001", 6252001, "US", 39.8, -98.5))
+    store = _store(tmp_path / "c.db", [a])
+    page = browse.entity(store.conn, entity_id("PER", "Anna Berg"))
+    assert page is not None and {w["value"]: w["name"] for w in page["with"]}["geo:6252001"] == "United States"
     store.close()

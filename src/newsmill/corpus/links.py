@@ -54,7 +54,12 @@ def key_of_full_name(label: str, name: str) -> str | None:
 
 def usual_name(conn: sqlite3.Connection, entity: str) -> str | None:
     """The name the corpus's articles write most often for ``entity``; on a tie the shorter one.
-    (An alphabetical ``max(name)`` showed "Owen John Dempsey" where most articles say "Owen Dempsey".)"""
+    (An alphabetical ``max(name)`` showed "Owen John Dempsey" where most articles say "Owen Dempsey".)
+    A place is shown by its gazetteer name, as on the places facet and map ("United States", not
+    the "USA" of one mention)."""
+    place = conn.execute("SELECT name FROM places WHERE entity = ? AND name IS NOT NULL LIMIT 1", (entity,)).fetchone()
+    if place:
+        return str(place[0])
     row = conn.execute("SELECT name FROM mentions WHERE entity = ? AND name IS NOT NULL GROUP BY name "
                        "ORDER BY count(*) DESC, length(name), name LIMIT 1", (entity,)).fetchone()
     return str(row[0]) if row else None
