@@ -298,3 +298,10 @@ def test_migration_5_rebuilds_the_speakers_of_a_schema_4_corpus(tmp_path: Path) 
         assert _speaker_rows(s) == (["", "", "per:olaf-scholz"], ["per:olaf-scholz"])
         add(s, _quoted("https://a.example/4", 4, [{"name": "er", "id": ""}]))  # the new triggers
         assert _speaker_rows(s)[1] == ["per:olaf-scholz"]
+
+
+def test_stats_list_sites_by_count_then_alphabet(store: Store) -> None:
+    with store.transaction():
+        for i, site in enumerate(["zeta.example", "Alpha.example", "mid.example", "mid.example"]):
+            store.add(article(f"https://{site}/{i}", story(i), site=site))
+    assert list(store.stats().by_site) == ["mid.example", "Alpha.example", "zeta.example"]

@@ -304,7 +304,7 @@ class Store:
         s.done_inputs = q("SELECT count(*) FROM done_inputs").fetchone()[0]
         s.by_language = _counts(q("SELECT coalesce(language, '?'), count(*) FROM articles GROUP BY 1"))
         s.by_site = _counts(q("SELECT coalesce(site, '?'), count(*) FROM articles GROUP BY 1 "
-                              "ORDER BY 2 DESC LIMIT 20"))
+                              "ORDER BY 2 DESC, lower(coalesce(site, '?')) LIMIT 20"))
         s.failures_by_reason = _counts(q("SELECT stage || ': ' || reason, count(*) FROM failures GROUP BY 1"))
         return s
 
@@ -322,7 +322,8 @@ ON CONFLICT(id) DO UPDATE SET
 
 
 def _counts(cur: sqlite3.Cursor) -> dict[str, int]:
-    return {str(k): int(v) for k, v in sorted(cur.fetchall(), key=lambda kv: -kv[1])}
+    # ties in the alphabet's order, not the table's (which read as reverse alphabetical)
+    return {str(k): int(v) for k, v in sorted(cur.fetchall(), key=lambda kv: (-kv[1], str(kv[0]).casefold()))}
 
 
 def _connect(path: Path, readonly: bool, busy_timeout_s: float) -> sqlite3.Connection:
