@@ -317,7 +317,11 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
         if start <= m.start() < end or low in neutral:
             continue
         cue = _cue(word, low, tables)
-        if not cue and low in tables.past_invariant and prev and not (
+        if not cue and low in tables.past_suffix_stop and low not in tables.plan_participles \
+                and word[:1].islower() and not text[m.end():start].strip() and tables.past_suffix is not None \
+                and tables.past_suffix.fullmatch(word):
+            cue = -1  # "all qualified Saturday": right before the day an -ed word is the verb, no adjective
+        elif not cue and low in tables.past_invariant and prev and not (
                 {prev, lows[i - 2] if i > 1 else ""} & tables.invariant_not_after):
             cue = -1  # "The storm hit on Sunday"; "will hit", "is now set to", "they cut" are not past
         if cue < 0 and low in tables.aux_present and not has_participle:

@@ -438,6 +438,23 @@ def _weekday_date(job: Job) -> dt.date | None:
     return day
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_][\w-]*) $")
+
+
+def _surname(job: Job) -> bool:
+    """A bare weekday right after a capitalised word that is no time word: a name ("Jerzy Montag",
+    "dem Abgeordneten Montag"), as a German day after a noun comes with "am" or a verb between."""
+    after = job.tables.weekday_name_after
+    start, end = job.span
+    if after is None or job.text[start:end] != job.groups.get("weekday"):
+        return False
+    before = _WORD_BEFORE.search(job.text, max(0, start - 40), start)
+    if before is None or not before.group(1)[:1].isupper():
+        return False
+    word = before.group(1).lower()
+    return word not in after and word not in job.tables.starters and word not in job.tables.triggers
+
+
 def _forward(job: Job) -> bool:
     """The match itself opens with "ab"/"from" ("ab Montag")."""
     forward = job.tables.forward_before
@@ -453,6 +470,8 @@ def weekday(job: Job) -> str | None:
     indefinite = job.tables.indefinite_day
     if indefinite is not None and indefinite.search(job.text[max(0, job.span[0] - INDEFINITE_CHARS):job.span[0]]):
         return None  # "an einem Dienstagabend im März": some Tuesday, not one the reader can date
+    if _surname(job):
+        return None
     day = _weekday_date(job)
     return "" if day is None else job.clock(fmt_date(day))
 

@@ -18,6 +18,7 @@ from newsmill.enrich.times.calendar import (
     parse_point,
 )
 from newsmill.enrich.times.normalise import UNKNOWN_DAY, Job
+from newsmill.enrich.times.quoted import inside_quotation
 
 
 def _calendar_shift(point: Point, day: dt.date | None, unit: str, n: int) -> str | None:
@@ -142,6 +143,11 @@ def relunit(job: Job) -> str | None:
         return f"PX{unit}" if unit not in ("H", "MIN") else f"PTX{unit}"
     if rel is None and rela == 0 and post is None and not _story_told(job, unit):
         return None
+    if rel is None and rela == 0 and post is None and unit in ("D", "W") and job.tables.quoted_deictic_undated \
+            and not job.ref.narrative and inside_quotation(job.text, job.span[0]):
+        # "“We've never had demand that we saw that day,” Mayer said": the speaker's day, which
+        # the story around the quotation need not have told last
+        return UNKNOWN_DAY
     if _final_of(job):
         return None  # "im letzten Jahr der Prämie", "the last week of the season": a final one, not the past
     # "an diesem Tag", "am nächsten Tag" after a day the story gives count from that day
@@ -195,17 +201,26 @@ def compound(job: Job) -> str | None:
     if not isinstance(spec, list) or len(spec) not in (2, 3):
         return None
     unit, n = str(spec[0]), int(spec[1])
+    if spec[2:] == ["narrative"]:
+        if not job.ref.narrative:
+            return None  # "binnen Jahresfrist" in news: within a year from now, a span, no date
+        spec = spec[:2]
     if spec[2:] == ["anaphoric"] and not job.ref.narrative and _of_event(job):
         # "am Vorabend der Wahl", "am Vortag des Gipfels": the day before an event the phrase
         # names, not before a day the story gave
         return UNKNOWN_DAY
     # "Vortag", "Folgetag": the day before or after the day the story is at, not the publication
     point, day = _base(job, deictic=spec[2:] != ["anaphoric"])
-    if spec[2:] != ["anaphoric"] and n != 0 and not job.ref.narrative:
+    if not spec[2:] and n != 0 and not job.ref.narrative:
         # "2019 stieg der Umsatz … Im Vorjahr …": the year before the one the story just gave
         told = job.ref.story_point(job.text, job.span[0])
         if told is not None and (unit == "Y" or told.month is not None):
             point, day = told, job.ref.day
+        elif unit == "Y" and (last := _year_written_last(job)) is not None and job.ref.dct is not None \
+                and last.year <= job.ref.dct.year:
+            # "meldete für 2022 einen Gewinn. Im Vorjahr …": a year in passing is the story's year
+            # too; not one still to come ("soll bis 2030 … Im Vorjahr" counts from the publication)
+            point = last
     return "" if point is None else _calendar_shift(point, day, unit, n)
 
 

@@ -95,6 +95,8 @@ class TimeTables:
     # English verbs whose past is their present ("hit", "cut"): past unless a modal, "to" or a
     # subject that takes the bare present stands before ("will cut", "to cut", "they cut")
     past_invariant: frozenset[str] = field(default_factory=frozenset)
+    # stop-listed "-ed" words that stay no past verb even right before a day ("planned Saturday")
+    plan_participles: frozenset[str] = field(default_factory=frozenset)
     invariant_not_after: frozenset[str] = field(default_factory=frozenset)
     participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
     future_suffix: re.Pattern[str] | None = None  # "anzutreten": an intention, the future
@@ -170,6 +172,9 @@ class TimeTables:
     schedule: re.Pattern[str] | None = None
     # "an einem Dienstagabend im März", "on a Monday": a weekday, but no one day
     indefinite_day: re.Pattern[str] | None = None
+    # German: a bare weekday right after a capitalised word that opens no time is a surname
+    # ("Jerzy Montag", "dem Abgeordneten Montag"); the words that do ("Stand Montag") are listed
+    weekday_name_after: frozenset[str] | None = None
     # "in der Woche vom 6. November": the day names its week
     week_of: re.Pattern[str] | None = None
     # "am Vorabend der Wahl", "am Vorabend von Aschura": the words between an anaphoric day and
@@ -268,6 +273,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         past_suffix_stop=frozenset(tense.get("past_suffix_stop", [])),
         past_lower=frozenset(tense.get("past_lower", [])),
         past_invariant=frozenset(tense.get("past_invariant", [])),
+        plan_participles=frozenset(tense.get("plan_participles", [])),
         invariant_not_after=frozenset(tense.get("invariant_not_after", [])),
         participle_after=frozenset(tense.get("participle_after", [])),
         participle=re.compile(tense["participle"]) if tense.get("participle") else None,
@@ -313,6 +319,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         moved_to=_phrases(data.get("moved_to", {}).get("before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         moved_verbs=_phrases(data.get("moved_to", {}).get("verbs", []), r"(?<!\w)(?:", r")\w*"),
         schedule=_phrases(data.get("schedule", []), r"(?<!\w)(?:", r")(?!\w)"),
+        weekday_name_after=frozenset(w.lower() for w in data["weekday_name_after"])
+        if "weekday_name_after" in data else None,
         indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),

@@ -1,0 +1,83 @@
+"""Times classes of session 7 (issue 15.7, the lead's list of leftovers): an "-ed" verb right before
+a weekday, "vor Jahresfrist", a weekday that is a surname, "im Vorjahr" after a year in passing,
+an anaphoric day inside a quotation. Hand-made sentences, none copied from a benchmark text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsmill.enrich.times.tagger import TimeOptions, tag_times
+
+PUB = dt.date(2023, 11, 15)  # a Wednesday
+
+
+def _values(text: str, language: str = "de", published: dt.date = PUB) -> dict[str, str]:
+    return {t.text: t.value for t in tag_times(text, language, published)}
+
+
+def _dated(text: str, language: str = "de") -> dict[str, str]:
+    return {k: v for k, v in _values(text, language).items() if v[:1].isdigit()}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Croatia, Germany and Austria all qualified Saturday.", "2023-11-11"),
+    ("Both teams advanced Sunday after penalties.", "2023-11-12"),
+    # a plan keeps its day ahead; an adjective before a noun says nothing of tense
+    ("A march planned Saturday will go ahead.", "2023-11-18"),
+    ("Qualified workers arrive Saturday.", "2023-11-18"),
+])
+def test_an_ed_word_right_before_a_weekday_is_its_verb(text: str, value: str) -> None:
+    got = _values(text, "en")
+    assert next(v for k, v in got.items() if k.endswith("day")) == value, got
+
+
+def test_vor_jahresfrist_is_a_year_before_the_publication() -> None:
+    assert _values("Die Kasse hatte schon vor Jahresfrist Probleme.")["vor Jahresfrist"] == "2022"
+    # even after an older year of the story: "vor" counts from now
+    assert _values("2005 wurde das Werk gebaut. Schon vor Jahresfrist gab es Probleme.")["vor Jahresfrist"] == "2022"
+    # "binnen Jahresfrist" in news is a span from now, no date
+    assert not _dated("Er muss die Summe binnen Jahresfrist zurückzahlen.")
+    # narrative (WikiWarsDE TIMEX2) gives it the story's year
+    narrative = tag_times("Im Jahr 255 v. Chr. bauten sie binnen Jahresfrist 200 Schiffe.", "de", None,
+                          TimeOptions(style="narrative"))
+    assert {t.text: t.value for t in narrative}.get("Jahresfrist") == "BC0255"
+
+
+@pytest.mark.parametrize("text", [
+    "Auf der Liste standen Namen wie Jerzy Montag und andere Abgeordnete.",
+    "Das Amt bestätigte dem Bundestagsabgeordneten Montag auf Anfrage, dass er betroffen war.",
+    "Die Autorin Susanne Freitag las aus ihrem Buch.",
+])
+def test_a_weekday_after_a_capitalised_word_is_a_surname(text: str) -> None:
+    assert not _dated(text)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Stand Montag gab es 14 Fälle.", "Montag", "2023-11-13"),
+    ("Die Polizei teilte Montag mit, der Mann sei gefasst.", "Montag", "2023-11-13"),
+    ("Bis Freitag bleibt es warm.", "Freitag", "2023-11-17"),
+])
+def test_a_bare_weekday_after_a_verb_or_a_time_word_stays(text: str, span: str, value: str) -> None:
+    got = _values(text)
+    assert got.get(span) == value or got.get("Bis " + span) == value, got
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # the year of the story written in passing ("für 2022") is what "im Vorjahr" counts from
+    ("Der Konzern meldete für 2022 einen Gewinn. Im Vorjahr hatte er Verluste gemacht.", "2021"),
+    # not a year still to come: then the publication year
+    ("Der Ausstoß soll bis 2030 halbiert werden. Im Vorjahr stieg er noch.", "2022"),
+])
+def test_im_vorjahr_counts_from_the_year_written_last(text: str, value: str) -> None:
+    assert _values(text)["Vorjahr"] == value
+
+
+def test_an_anaphoric_day_in_a_quotation_is_the_speakers() -> None:
+    text = ("The service launched last Tuesday. Mayer spoke on Monday at a conference.\n\n"
+            "\u201cWe have never had demand like we saw that day,\u201d Mayer said.")
+    assert not [k for k in _dated(text, "en") if k.endswith("that day")]
+    # outside a quotation the story's day stays
+    got = _dated("The plant opened on May 5, 2001. On that day the mayor spoke.", "en")
+    assert [v for k, v in got.items() if k.endswith("that day")] == ["2001-05-05"]
