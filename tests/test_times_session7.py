@@ -81,3 +81,24 @@ def test_an_anaphoric_day_in_a_quotation_is_the_speakers() -> None:
     # outside a quotation the story's day stays
     got = _dated("The plant opened on May 5, 2001. On that day the mayor spoke.", "en")
     assert [v for k, v in got.items() if k.endswith("that day")] == ["2001-05-05"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Mit 17 zog er nach Berlin. Heute ist er ein erfolgreicher Schauspieler."),
+    ("de", "Das Werk war lange Marktführer.\n\nHeute ist der Konzern ein Schatten seiner selbst."),
+    ("en", "The electric van may only be a concept today."),
+    ("en", "The rocket is in service today, unlike the others."),
+])
+def test_heute_in_a_present_copula_clause_is_nowadays(language: str, text: str) -> None:
+    assert not _dated(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Heute ist Weltfrauentag."),
+    ("de", "Heute ist es soweit: Die Brücke wird eröffnet."),
+    ("de", "Die Zeitung zitiert heute den Satz „Berlin ist pleite“."),
+    ("en", "Today is the deadline for applications."),
+    ("en", "Today is Election Day in Ohio."),
+])
+def test_heute_naming_the_day_stays_a_date(language: str, text: str) -> None:
+    assert list(_dated(text, language).values()) == ["2023-11-15"]

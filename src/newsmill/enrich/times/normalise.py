@@ -538,6 +538,7 @@ def _in_name(job: Job) -> bool:
 # How far (characters) around "heute" a then/now contrast ("früher … heute") is looked for.
 CONTRAST_WINDOW = 120
 _SENTENCE_MARK = re.compile(r"[.!?]\s|\n")
+_WORDS = re.compile(r"\w+")
 _CLAUSE_MARK = re.compile(r"[,;:()–—]")
 _ASIDE = re.compile(r"^\s*\([^()\n]{0,40}\)")
 
@@ -579,7 +580,31 @@ def _nowadays(job: Job) -> bool:
     stop = _CLAUSE_MARK.search(text, end, hi)
     if stop is not None and not text[clause_lo:start].strip() and not text[end:stop.start()].strip():
         stop = _CLAUSE_MARK.search(text, stop.end(), hi)  # "Today, most people …": the clause it opens
-    return stative.search(text, clause_lo, stop.start() if stop else hi) is not None
+    clause_hi = stop.start() if stop else hi
+    return stative.search(text, clause_lo, clause_hi) is not None or _copula_state(job, clause_lo, clause_hi)
+
+
+# At most this many words between a copula and the "heute"/"today" it makes a state now.
+COPULA_WORDS = 3
+
+
+def _copula_state(job: Job, lo: int, hi: int) -> bool:
+    """A present copula in the clause says what someone or something is now ("Heute ist er ein
+    erfolgreicher Schauspieler", "may only be a concept today"), unless the clause names the day
+    ("Heute ist Weltfrauentag", "today is the deadline") or holds another time."""
+    tables = job.tables
+    start, end = job.span
+    found = [m for m in _WORDS.finditer(job.text, lo, hi) if not start <= m.start() < end]
+    words = [m.group().lower() for m in found]
+    # the copula close to the expression, with no quotation between ("zitiert heute den Tweet
+    # „Wien ist …“" is an act of the day)
+    near = [m for m in found if m.group().lower() in tables.nowadays_copula
+            and len(job.text[min(m.end(), end):max(m.start(), start)].split()) <= COPULA_WORDS
+            and not any(q in job.text[min(m.end(), end):max(m.start(), start)] for q in _QUOTE_MARKS)]
+    if not near:
+        return False
+    return not any(w in tables.nowadays_copula_day or w.endswith(tables.nowadays_copula_day_suffix) or w[:1].isdigit()
+                   for w in words)
 
 
 # How far (characters) before "heute" a year written by the text sets a then against its now.

@@ -158,6 +158,11 @@ class TimeTables:
     # states and generic subjects ("gilt", "leben", "viele"): in a clause without tense, "heute"
     # with them is nowadays ("Heute leben viele …"), where an event ("beginnt") is today
     nowadays_stative: re.Pattern[str] | None = None
+    # a present copula ("Heute ist er Schauspieler", "is in service today") is a state now, unless
+    # the clause names the day itself ("Heute ist Weltfrauentag", "Today is the deadline")
+    nowadays_copula: frozenset[str] = field(default_factory=frozenset)
+    nowadays_copula_day: frozenset[str] = field(default_factory=frozenset)
+    nowadays_copula_day_suffix: tuple[str, ...] = ()
     # "ab Montag", "starting Monday": the start of something to come, whatever the clause's tense
     forward_before: re.Pattern[str] | None = None
     approximate: re.Pattern[str] | None = None  # "vor fast fünf Jahren": no value a reader can rely on
@@ -322,6 +327,9 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         weekday_name_after=frozenset(w.lower() for w in data["weekday_name_after"])
         if "weekday_name_after" in data else None,
         indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
+        nowadays_copula=frozenset(w.lower() for w in nowadays.get("copula", [])),
+        nowadays_copula_day=frozenset(w.lower() for w in nowadays.get("copula_day", [])),
+        nowadays_copula_day_suffix=tuple(w.lower() for w in nowadays.get("copula_day_suffix", [])),
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
         event_of=_phrases(data.get("event_of", []), r"\s+(?:", r")\s+(?=[^\W\d_])"),
