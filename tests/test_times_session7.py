@@ -102,3 +102,34 @@ def test_heute_in_a_present_copula_clause_is_nowadays(language: str, text: str) 
 ])
 def test_heute_naming_the_day_stays_a_date(language: str, text: str) -> None:
     assert list(_dated(text, language).values()) == ["2023-11-15"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nissan showed the sedan in Tokyo. Taking on a sleeker look, the 2020 Sentra gets a new grille.",
+    "Apple updated the MacBook line. The 2016 Air is slower.",
+])
+def test_a_model_year_in_a_text_about_products_is_no_year(text: str) -> None:
+    assert not _dated(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Toyota sponsors the 2020 Olympics in Tokyo.",
+    "The 2019 American Music Awards were held; Toyota paid.",
+    "Taking on a sleeker look, the 2020 Sentra gets a new grille.",  # no maker named: left a year
+])
+def test_a_year_before_an_event_or_without_products_stays(text: str) -> None:
+    assert list(_dated(text, "en").values())[:1] in (["2020"], ["2019"])
+
+
+@pytest.mark.parametrize("text", [
+    "Das Kriegsdrama 1917 gewann drei Preise.",
+    "Die Buslinie 2020 fährt ab sofort öfter.",
+    "Er trug die Startnummer 2012.",
+    "Die Bundesstraße B 2020 ist gesperrt.",
+])
+def test_a_number_after_a_numbered_thing_is_no_year(text: str) -> None:
+    assert not _dated(text)
+
+
+def test_a_year_after_an_event_noun_stays() -> None:
+    assert _dated("Die Bundestagswahl 2021 brachte einen Wechsel.") == {"2021": "2021"}

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from newsmill.article import TimeExpression
@@ -166,14 +167,43 @@ ROUND_YEAR_BELOW = 1500
 def _guarded_before(text: str, start: int, tables: TimeTables) -> bool:
     before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
     words = before.group(1).lower().split() if before else []
-    return bool(words) and (words[-1] in tables.year_guard_before or " ".join(words) in tables.year_guard_before)
+    if not words:
+        return False
+    last = words[-1]
+    if len(last) == 1 and last.isalpha() and before is not None and before.group(1)[-1].isupper() and last != "i":
+        return True  # "B 2020", "A 1917": a road's or a unit's letter and number
+    suffixed = tables.year_guard_before_suffix and len(last) > 4 and last.isalpha() \
+        and last.endswith(tables.year_guard_before_suffix)
+    return bool(suffixed) or last in tables.year_guard_before or " ".join(words) in tables.year_guard_before
+
+
+# "the 2020 Sentra gets …": a determiner, the year and one capitalised name with no second one
+_MODEL_NAME = re.compile(r" ([A-Z][\w-]*)(?=[\s,.;:!?'’)]|$)(?! [A-Z])")
+_DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:the|a|an|its|their|this|his|her|my|our|your)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _about_products(text: str, products: re.Pattern[str]) -> bool:
+    return products.search(text) is not None
+
+
+def _model_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
+    """In a text that names makers or product lines, "the 2020 Sentra" is a model year: a
+    determiner before the year and one capitalised name after it that is no event ("the 2020
+    Olympics"); two names ("the 2019 American Music Awards") are left a year."""
+    if tables.products is None or not _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    name = _MODEL_NAME.match(text, end)
+    if name is None or name.group(1).lower() in tables.year_event_after:
+        return False
+    return _about_products(text, tables.products)
 
 
 def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
     """A bare four-digit number that counts something ("1500 Panzer", "rund 2000 Mann") or is
     no year at all: a group of a longer number (IBAN, account, phone: "0517 0648"), a score
     ("1917:1"), a title standing alone in quotation marks (the film „1917“)."""
-    if _number_part(text, start, end) or _quoted_alone(text, start, end):
+    if _number_part(text, start, end) or _quoted_alone(text, start, end) or _model_year(text, start, end, tables):
         return True
     after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
     after_word = after.group(1) if after else ""

@@ -139,6 +139,13 @@ class TimeTables:
     _master: re.Pattern[str] | None = None
     year_guard_after: frozenset[str] = field(default_factory=frozenset)
     year_guard_before: frozenset[str] = field(default_factory=frozenset)
+    # German compounds whose head names a numbered thing ("Startnummer 2012", "Buslinie 2020",
+    # "Kriegsdrama 1917"): the year-like number after them is its number or title
+    year_guard_before_suffix: tuple[str, ...] = ()
+    # makers and product lines (year_product_after) anywhere in the text: a text about products,
+    # where "the 2020 Sentra" is a model year; the events such a text may still date
+    products: re.Pattern[str] | None = None
+    year_event_after: frozenset[str] = field(default_factory=frozenset)
     # "heute" meaning nowadays: words just before or after it, and then/now contrasts in its sentence
     nowadays_before: frozenset[str] = field(default_factory=frozenset)
     # "bereits heute … geworden", "already today": nowadays only in a perfect or past clause
@@ -309,6 +316,10 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         # a year before a maker or a product line ("the 2016 MacBook Pro", "2020 VW ID.3"): a model year
         year_guard_after=frozenset(data.get("year_guard_after", []) + data.get("year_product_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
+        year_guard_before_suffix=tuple(w.lower() for w in data.get("year_guard_before_suffix", [])),
+        products=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data["year_product_after"])) + r")(?![\w-])")
+        if data.get("year_product_after") else None,
+        year_event_after=frozenset(w.lower() for w in data.get("year_event_after", [])),
         nowadays_before=frozenset(nowadays.get("before", [])),
         nowadays_before_perfect=frozenset(nowadays.get("before_perfect", [])),
         nowadays_modal=frozenset(w.lower() for w in nowadays.get("modal", [])),
