@@ -133,3 +133,19 @@ def test_a_number_after_a_numbered_thing_is_no_year(text: str) -> None:
 
 def test_a_year_after_an_event_noun_stays() -> None:
     assert _dated("Die Bundestagswahl 2021 brachte einen Wechsel.") == {"2021": "2021"}
+
+
+def test_a_neuter_ordinal_reads_the_half_year() -> None:
+    assert _dated("Unser erstes Halbjahr 2019 war teuer.") == {"erstes Halbjahr 2019": "2019-H1"}
+
+
+@pytest.mark.parametrize("text", [
+    "Angewandte Chemie: Presseinfo 46/2023",
+    "Die Drucksache 19/2023 liegt dem Ausschuss vor.",
+])
+def test_a_running_number_of_the_year_is_no_year(text: str) -> None:
+    assert not _dated(text)
+
+
+def test_year_pairs_stay() -> None:
+    assert _dated("Die Saison 2022/2023 lief gut.") == {"2022": "2022", "2023": "2023"}

@@ -232,13 +232,18 @@ _GROUP_BEFORE = re.compile(r"(?<![\w])[A-Z0-9]{2}\d{2} $")
 _GROUP_AFTER = re.compile(r" \d{4}(?!\w)")
 
 
+# "Presseinfo 46/2023", "Drucksache 19/2023", "Stand 09/2023": a running number of the year or a
+# month written as a number; which one, the number alone does not say
+_RUNNING_NUMBER_BEFORE = re.compile(r"(?<![\d/.,:])\d{1,3}/$")
+
+
 def _number_part(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 6) : start]
     after = text[end : end + 6]
     grouped = bool(_GROUP_BEFORE.search(before) or _GROUP_AFTER.match(after))
     glued = before[-1:].isalnum() or after[:1].isalnum()
     # "1917:1", "2:1917", "1917-1" (a one-digit score; "1939-45" stays a range)
-    if _slashed_number(text, start, end, "/-"):
+    if _slashed_number(text, start, end, "/-") or _RUNNING_NUMBER_BEFORE.search(before):
         return True
     score = (after[:1] == ":" and after[1:2].isdigit()) or (before[-1:] == ":" and before[-2:-1].isdigit()) \
         or (after[:1] == "-" and after[1:2].isdigit() and not after[2:3].isdigit())
