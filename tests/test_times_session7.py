@@ -149,3 +149,15 @@ def test_a_running_number_of_the_year_is_no_year(text: str) -> None:
 
 def test_year_pairs_stay() -> None:
     assert _dated("Die Saison 2022/2023 lief gut.") == {"2022": "2022", "2023": "2023"}
+
+
+@pytest.mark.parametrize("text", [
+    "Da die Luft sehr kalt ist, kann die Effizienz im Winter spürbar sinken.",
+    "Bei den Heizkosten muss im Winter ebenso gespart werden wie beim Strom.",
+])
+def test_a_season_with_only_a_present_modal_is_generic(text: str) -> None:
+    assert not _dated(text)
+
+
+def test_a_season_with_a_future_stays() -> None:
+    assert _dated("Im Sommer wird die Brücke gebaut.") == {"Sommer": "2024-SU"}

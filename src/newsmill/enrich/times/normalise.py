@@ -14,6 +14,7 @@ from newsmill.enrich.times.anchor import (
     Reference,
     local_tense,
     past_verb_in_clause,
+    present_passives,
     schedule_line,
     sentence_span,
     tense_at,
@@ -292,14 +293,21 @@ def season(job: Job) -> str | None:
     if year is None:
         if job.ref.narrative:
             year = job.ref.point.year if job.ref.point else None
-        elif job.tense == 0:
+        elif job.tense == 0 or (job.tense > 0 and _only_modal_future(job)):
             # "Island lockt auch im Winter", "Im Winter haben Wildtiere …": a season in a clause
             # with no tense is every such season; a news report's own season is told in the past
-            # or the future ("im Herbst hatte …", "im Sommer wird gebaut")
+            # or the future ("im Herbst hatte …", "im Sommer wird gebaut"). A present modal or
+            # passive is no future ("was im Winter Folgen haben kann", "die im Herbst befallen werden").
             return None
         elif job.ref.dct is not None:
             year = _season_year(job.ref.dct, code, job.tense)
     return "" if year is None else f"{fmt_year(year)}-{code}"
+
+
+def _only_modal_future(job: Job) -> bool:
+    start, end = job.span
+    neutral = job.tables.nowadays_modal | present_passives(job.text, start, end, job.tables)
+    return tense_at(job.text, start, end, job.tables, neutral) == 0
 
 
 # The months of the seasons that lie within one calendar year (winter spans two: left as it is).
