@@ -161,3 +161,18 @@ def test_a_season_with_only_a_present_modal_is_generic(text: str) -> None:
 
 def test_a_season_with_a_future_stays() -> None:
     assert _dated("Im Sommer wird die Brücke gebaut.") == {"Sommer": "2024-SU"}
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The office is at 2020 Main Street."),
+    ("en", "She works at 1600 Pennsylvania Avenue."),
+    ("en", "Call 1-800-555-2020 or 02-751-1500 for tickets."),
+    ("de", "Das Büro liegt in der Hauptstraße 2020."),
+])
+def test_house_and_phone_numbers_are_no_years(language: str, text: str) -> None:
+    assert not _dated(text, language)
+
+
+def test_a_year_before_a_street_name_with_a_cue_stays() -> None:
+    assert _dated("In 2008 Wall Street collapsed.", "en") == {"2008": "2008"}
+    assert "1939-1945" in _dated("From 1939-1945 war raged.", "en")

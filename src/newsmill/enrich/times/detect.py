@@ -212,6 +212,9 @@ def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
         return True  # "2025 Model Y" as "2025 models"
     before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
     words = before.group(1).lower().split() if before else []
+    if tables.street_after and _street_after(text, end, tables.street_after) and not (
+            words and (words[-1] in tables.year_scene_before or words[-1] in tables.round_year_cue)):
+        return True  # "2020 Main Street", "1600 Pennsylvania Avenue": a house number; not "In 2008 Wall Street …"
     if _guarded_before(text, start, tables):
         return True
     if text[start:end].endswith("00") and int(text[start:end]) < ROUND_YEAR_BELOW and not (
@@ -221,6 +224,14 @@ def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
     # German: a number followed by a capitalised noun counts it, unless a year cue precedes.
     counted = tables.capitalised_nouns and after_word[:1].isupper()
     return bool(counted and not (words and words[-1] in tables.year_cue_before))
+
+
+_STREET_AFTER = re.compile(r"[ \t\xa0]+(?:[A-Z][\w'-]*[ \t\xa0]+)?([A-Z][a-z]+)\.?(?!\w)")
+
+
+def _street_after(text: str, end: int, streets: frozenset[str]) -> bool:
+    m = _STREET_AFTER.match(text, end, min(len(text), end + 40))
+    return m is not None and m.group(1).lower() in streets
 
 
 _OPENING_MARKS = "„“‚‘\"»«'"
@@ -235,6 +246,8 @@ _GROUP_AFTER = re.compile(r" \d{4}(?!\w)")
 # "Presseinfo 46/2023", "Drucksache 19/2023", "Stand 09/2023": a running number of the year or a
 # month written as a number; which one, the number alone does not say
 _RUNNING_NUMBER_BEFORE = re.compile(r"(?<![\d/.,:])\d{1,3}/$")
+# "1-800-555-2020": the last group of a phone number; "1939-1945" has four digits before
+_HYPHEN_GROUPS_BEFORE = re.compile(r"(?<![\d-])\d{1,3}(?:-\d{1,3})*-$")
 
 
 def _number_part(text: str, start: int, end: int) -> bool:
@@ -243,7 +256,8 @@ def _number_part(text: str, start: int, end: int) -> bool:
     grouped = bool(_GROUP_BEFORE.search(before) or _GROUP_AFTER.match(after))
     glued = before[-1:].isalnum() or after[:1].isalnum()
     # "1917:1", "2:1917", "1917-1" (a one-digit score; "1939-45" stays a range)
-    if _slashed_number(text, start, end, "/-") or _RUNNING_NUMBER_BEFORE.search(before):
+    if _slashed_number(text, start, end, "/-") or _RUNNING_NUMBER_BEFORE.search(before) \
+            or _HYPHEN_GROUPS_BEFORE.search(text, max(0, start - 16), start):
         return True
     score = (after[:1] == ":" and after[1:2].isdigit()) or (before[-1:] == ":" and before[-2:-1].isdigit()) \
         or (after[:1] == "-" and after[1:2].isdigit() and not after[2:3].isdigit())

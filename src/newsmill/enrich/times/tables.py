@@ -146,6 +146,7 @@ class TimeTables:
     # where "the 2020 Sentra" is a model year; the events such a text may still date
     products: re.Pattern[str] | None = None
     year_event_after: frozenset[str] = field(default_factory=frozenset)
+    street_after: frozenset[str] = field(default_factory=frozenset)  # "2020 Main Street": an address
     # "heute" meaning nowadays: words just before or after it, and then/now contrasts in its sentence
     nowadays_before: frozenset[str] = field(default_factory=frozenset)
     # "bereits heute … geworden", "already today": nowadays only in a perfect or past clause
@@ -320,6 +321,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         products=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data["year_product_after"])) + r")(?![\w-])")
         if data.get("year_product_after") else None,
         year_event_after=frozenset(w.lower() for w in data.get("year_event_after", [])),
+        street_after=frozenset(w.lower() for w in data.get("street_after", [])),
         nowadays_before=frozenset(nowadays.get("before", [])),
         nowadays_before_perfect=frozenset(nowadays.get("before_perfect", [])),
         nowadays_modal=frozenset(w.lower() for w in nowadays.get("modal", [])),
