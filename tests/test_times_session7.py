@@ -176,3 +176,17 @@ def test_house_and_phone_numbers_are_no_years(language: str, text: str) -> None:
 def test_a_year_before_a_street_name_with_a_cue_stays() -> None:
     assert _dated("In 2008 Wall Street collapsed.", "en") == {"2008": "2008"}
     assert "1939-1945" in _dated("From 1939-1945 war raged.", "en")
+
+
+@pytest.mark.parametrize(("language", "text", "same"), [
+    ("en", "The attack happened on Friday (Nov. 3). On the same day, two others were hurt.", "On the same day"),
+    ("de", "Am Freitag (3. November) brannte es. Am selben Tag kam die Feuerwehr.", "Am selben Tag"),
+])
+def test_a_date_apposed_to_a_weekday_says_which_one(language: str, text: str, same: str) -> None:
+    got = _values(text, language)
+    assert got[same] == "2023-11-03"
+    assert [v for k, v in got.items() if k.lower().endswith(("friday", "freitag"))] == ["2023-11-03"]
+
+
+def test_im_jahr_davor() -> None:
+    assert _values("Letztes Jahr stieg die Zahl. Im Jahr davor sank sie.")["Jahr davor"] == "2021"

@@ -415,7 +415,12 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         elif found.rule.type == "date" and not ref.narrative and (point := parse_point(value)) \
                 and (day := point.date()) is not None:
             ref.saw_day(text, found.start, day)
-        if value and _moves_reference(text, found, value, ref, tables):
+        if value and out and kinds[-1] == "weekday" and _names_the_weekday(text, out[-1], found, value):
+            # "on Friday (Sept. 1)": the date says which Friday the tense only guessed, and the
+            # story is at that day
+            out[-1].value = value[:DATE_CHARS] + out[-1].value[DATE_CHARS:]
+            ref.update(value, found.start)
+        elif value and _moves_reference(text, found, value, ref, tables):
             ref.update(value, found.start, written=found.rule.type not in _RELATIVE)
             ref.night = found.rule.type == "night_to"
         has_year = _written_year(found)
@@ -439,6 +444,8 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
 
 
 # What may stand between a day and a date that names it again: "am Mittwoch (9. Januar)".
+# A weekday is moved to the date apposed to it when they lie at most this many weeks apart.
+APPOSED_WEEKS = 2
 _APPOSITION_GAP = re.compile(r"\s*[(,]\s*")
 
 
@@ -454,6 +461,15 @@ def _apposed_dates(text: str, times: list[TimeExpression], kinds: list[str], wri
             continue
         if (a.month, a.day) == (b.month, b.day) and a.year != b.year:
             date.value = fmt_year(a.year) + date.value[len(fmt_year(b.year)):]
+
+
+def _names_the_weekday(text: str, weekday: TimeExpression, found: Found, value: str) -> bool:
+    if found.rule.type != "date" or not _APPOSITION_GAP.fullmatch(text[weekday.end:found.start]):
+        return False
+    a, b = parse_point(weekday.value), parse_point(value)
+    da, db = (a.date() if a else None), (b.date() if b else None)
+    return da is not None and db is not None and da != db and da.weekday() == db.weekday() \
+        and abs((da - db).days) <= APPOSED_WEEKS * 7
 
 
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
