@@ -190,3 +190,25 @@ def test_a_date_apposed_to_a_weekday_says_which_one(language: str, text: str, sa
 
 def test_im_jahr_davor() -> None:
     assert _values("Letztes Jahr stieg die Zahl. Im Jahr davor sank sie.")["Jahr davor"] == "2021"
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    # an anaphoric year counts from the story's year, also one paragraph up; not from the publication
+    ("de", "Das Unternehmen wurde 2015 gegründet.\n\nIm Jahr zuvor hatte der Gründer das Studium abgebrochen.",
+     "Jahr zuvor", "2014"),
+    ("de", "Die Brücke wurde 2009 gesperrt.\n\nEin Jahr später begann der Neubau.", "Ein Jahr später", "2010"),
+    ("en", "The company was founded in 2015.\n\nThe year before, its founder had left college.",
+     "The year before", "2014"),
+    # "im Vorjahr" in a new paragraph is the publication's last year ("Im Vorjahr machte es …")
+    ("de", "Das Unternehmen wurde 2015 gegründet.\n\nIm Vorjahr machte es 5 Millionen Umsatz.", "Vorjahr", "2022"),
+])
+def test_anaphoric_years_count_from_the_story(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language)[span] == value
+
+
+def test_vortag_of_a_month_has_no_date() -> None:
+    assert _dated("Im März 2021 wurde der Mann festgenommen. Am Vortag hatte er eine Bank überfallen.") \
+        == {"März 2021": "2021-03"}
+    # a day the story gave keeps its eve
+    got = _dated("Im März 2021 wurde er gefasst. Am 3. März hatte er eine Bank überfallen. Am Vortag war er in Köln.")
+    assert got["Vortag"] == "2021-03-02"
