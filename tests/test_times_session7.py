@@ -212,3 +212,11 @@ def test_vortag_of_a_month_has_no_date() -> None:
     # a day the story gave keeps its eve
     got = _dated("Im März 2021 wurde er gefasst. Am 3. März hatte er eine Bank überfallen. Am Vortag war er in Köln.")
     assert got["Vortag"] == "2021-03-02"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Wo, wann und wie feiert man heute das Stollenfest?"),
+    ("en", "London has been fighting dirty air for centuries and continues to suffer smog today."),
+])
+def test_heute_with_a_generic_subject_or_continuing_state_is_nowadays(language: str, text: str) -> None:
+    assert not _dated(text, language)
