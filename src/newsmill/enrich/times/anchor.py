@@ -244,7 +244,7 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return (cuts[-1] if cuts else lo), (hi if stop is None else stop)
 
 
-def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
+def tense_at(text: str, start: int, end: int, tables: TimeTables, neutral: frozenset[str] = frozenset()) -> int:
     """-1 past, +1 future, 0 unknown: the nearest tense cue in the expression's clause, else in
     its sentence ("gab bekannt, dass … bis zum 30. März … werde": the clause's "werde" counts)."""
     lo = max(0, start - TENSE_WINDOW)
@@ -259,8 +259,20 @@ def tense_at(text: str, start: int, end: int, tables: TimeTables) -> int:
     clause_lo = cuts[-1] if cuts else lo
     stop = _CLAUSE_END.search(text, end, hi)
     clause_hi = stop.start() if stop else hi
-    return _nearest_cue(text, start, end, clause_lo, clause_hi, tables) or _nearest_cue(
-        text, start, end, lo, hi, tables)
+    return _nearest_cue(text, start, end, clause_lo, clause_hi, tables, neutral) or _nearest_cue(
+        text, start, end, lo, hi, tables, neutral)
+
+
+def present_passives(text: str, start: int, end: int, tables: TimeTables) -> frozenset[str]:
+    """The passive auxiliaries of the sentence that follow a participle ("die im Herbst befallen
+    werden"): a present passive, no future."""
+    participle = tables.participle
+    if participle is None or not tables.passive_aux:
+        return frozenset()
+    lo, hi = sentence_span(text, start, end)
+    words = [m.group() for m in _WORD.finditer(text, lo, hi)]
+    return frozenset(w.lower() for prev, w in zip(words, words[1:], strict=False)
+                     if w.lower() in tables.passive_aux and _surely_participle(prev, participle))
 
 
 def local_clause(text: str, start: int, end: int, tables: TimeTables) -> tuple[int, int]:
@@ -317,7 +329,11 @@ def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int, tables: Time
         if start <= m.start() < end or low in neutral:
             continue
         cue = _cue(word, low, tables)
-        if not cue and low in tables.past_invariant and prev and not (
+        if not cue and low in tables.past_suffix_stop and low not in tables.plan_participles \
+                and word[:1].islower() and not text[m.end():start].strip() and tables.past_suffix is not None \
+                and tables.past_suffix.fullmatch(word):
+            cue = -1  # "all qualified Saturday": right before the day an -ed word is the verb, no adjective
+        elif not cue and low in tables.past_invariant and prev and not (
                 {prev, lows[i - 2] if i > 1 else ""} & tables.invariant_not_after):
             cue = -1  # "The storm hit on Sunday"; "will hit", "is now set to", "they cut" are not past
         if cue < 0 and low in tables.aux_present and not has_participle:

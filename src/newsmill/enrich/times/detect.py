@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from newsmill.article import TimeExpression
@@ -166,14 +167,43 @@ ROUND_YEAR_BELOW = 1500
 def _guarded_before(text: str, start: int, tables: TimeTables) -> bool:
     before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
     words = before.group(1).lower().split() if before else []
-    return bool(words) and (words[-1] in tables.year_guard_before or " ".join(words) in tables.year_guard_before)
+    if not words:
+        return False
+    last = words[-1]
+    if len(last) == 1 and last.isalpha() and before is not None and before.group(1)[-1].isupper() and last != "i":
+        return True  # "B 2020", "A 1917": a road's or a unit's letter and number
+    suffixed = tables.year_guard_before_suffix and len(last) > 4 and last.isalpha() \
+        and last.endswith(tables.year_guard_before_suffix)
+    return bool(suffixed) or last in tables.year_guard_before or " ".join(words) in tables.year_guard_before
+
+
+# "the 2020 Sentra gets …": a determiner, the year and one capitalised name with no second one
+_MODEL_NAME = re.compile(r" ([A-Z][\w-]*)(?=[\s,.;:!?'’)]|$)(?! [A-Z])")
+_DETERMINER_BEFORE = re.compile(r"(?<!\w)(?:the|a|an|its|their|this|his|her|my|our|your)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _about_products(text: str, products: re.Pattern[str]) -> bool:
+    return products.search(text) is not None
+
+
+def _model_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
+    """In a text that names makers or product lines, "the 2020 Sentra" is a model year: a
+    determiner before the year and one capitalised name after it that is no event ("the 2020
+    Olympics"); two names ("the 2019 American Music Awards") are left a year."""
+    if tables.products is None or not _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    name = _MODEL_NAME.match(text, end)
+    if name is None or name.group(1).lower() in tables.year_event_after:
+        return False
+    return _about_products(text, tables.products)
 
 
 def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
     """A bare four-digit number that counts something ("1500 Panzer", "rund 2000 Mann") or is
     no year at all: a group of a longer number (IBAN, account, phone: "0517 0648"), a score
     ("1917:1"), a title standing alone in quotation marks (the film „1917“)."""
-    if _number_part(text, start, end) or _quoted_alone(text, start, end):
+    if _number_part(text, start, end) or _quoted_alone(text, start, end) or _model_year(text, start, end, tables):
         return True
     after = _WORD_AFTER.match(text, end, min(len(text), end + 40))
     after_word = after.group(1) if after else ""
@@ -182,6 +212,9 @@ def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
         return True  # "2025 Model Y" as "2025 models"
     before = _WORDS_BEFORE.search(text, max(0, start - 30), start)
     words = before.group(1).lower().split() if before else []
+    if tables.street_after and _street_after(text, end, tables.street_after) and not (
+            words and (words[-1] in tables.year_scene_before or words[-1] in tables.round_year_cue)):
+        return True  # "2020 Main Street", "1600 Pennsylvania Avenue": a house number; not "In 2008 Wall Street …"
     if _guarded_before(text, start, tables):
         return True
     if text[start:end].endswith("00") and int(text[start:end]) < ROUND_YEAR_BELOW and not (
@@ -193,6 +226,14 @@ def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
     return bool(counted and not (words and words[-1] in tables.year_cue_before))
 
 
+_STREET_AFTER = re.compile(r"[ \t\xa0]+(?:[A-Z][\w'-]*[ \t\xa0]+)?([A-Z][a-z]+)\.?(?!\w)")
+
+
+def _street_after(text: str, end: int, streets: frozenset[str]) -> bool:
+    m = _STREET_AFTER.match(text, end, min(len(text), end + 40))
+    return m is not None and m.group(1).lower() in streets
+
+
 _OPENING_MARKS = "„“‚‘\"»«'"
 _CLOSING_MARKS = "“”‘’\"«»'"
 
@@ -202,13 +243,21 @@ _GROUP_BEFORE = re.compile(r"(?<![\w])[A-Z0-9]{2}\d{2} $")
 _GROUP_AFTER = re.compile(r" \d{4}(?!\w)")
 
 
+# "Presseinfo 46/2023", "Drucksache 19/2023", "Stand 09/2023": a running number of the year or a
+# month written as a number; which one, the number alone does not say
+_RUNNING_NUMBER_BEFORE = re.compile(r"(?<![\d/.,:])\d{1,3}/$")
+# "1-800-555-2020": the last group of a phone number; "1939-1945" has four digits before
+_HYPHEN_GROUPS_BEFORE = re.compile(r"(?<![\d-])\d{1,3}(?:-\d{1,3})*-$")
+
+
 def _number_part(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 6) : start]
     after = text[end : end + 6]
     grouped = bool(_GROUP_BEFORE.search(before) or _GROUP_AFTER.match(after))
     glued = before[-1:].isalnum() or after[:1].isalnum()
     # "1917:1", "2:1917", "1917-1" (a one-digit score; "1939-45" stays a range)
-    if _slashed_number(text, start, end, "/-"):
+    if _slashed_number(text, start, end, "/-") or _RUNNING_NUMBER_BEFORE.search(before) \
+            or _HYPHEN_GROUPS_BEFORE.search(text, max(0, start - 16), start):
         return True
     score = (after[:1] == ":" and after[1:2].isdigit()) or (before[-1:] == ":" and before[-2:-1].isdigit()) \
         or (after[:1] == "-" and after[1:2].isdigit() and not after[2:3].isdigit())
@@ -366,7 +415,12 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         elif found.rule.type == "date" and not ref.narrative and (point := parse_point(value)) \
                 and (day := point.date()) is not None:
             ref.saw_day(text, found.start, day)
-        if value and _moves_reference(text, found, value, ref, tables):
+        if value and out and kinds[-1] == "weekday" and _names_the_weekday(text, out[-1], found, value):
+            # "on Friday (Sept. 1)": the date says which Friday the tense only guessed, and the
+            # story is at that day
+            out[-1].value = value[:DATE_CHARS] + out[-1].value[DATE_CHARS:]
+            ref.update(value, found.start)
+        elif value and _moves_reference(text, found, value, ref, tables):
             ref.update(value, found.start, written=found.rule.type not in _RELATIVE)
             ref.night = found.rule.type == "night_to"
         has_year = _written_year(found)
@@ -390,6 +444,8 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
 
 
 # What may stand between a day and a date that names it again: "am Mittwoch (9. Januar)".
+# A weekday is moved to the date apposed to it when they lie at most this many weeks apart.
+APPOSED_WEEKS = 2
 _APPOSITION_GAP = re.compile(r"\s*[(,]\s*")
 
 
@@ -405,6 +461,15 @@ def _apposed_dates(text: str, times: list[TimeExpression], kinds: list[str], wri
             continue
         if (a.month, a.day) == (b.month, b.day) and a.year != b.year:
             date.value = fmt_year(a.year) + date.value[len(fmt_year(b.year)):]
+
+
+def _names_the_weekday(text: str, weekday: TimeExpression, found: Found, value: str) -> bool:
+    if found.rule.type != "date" or not _APPOSITION_GAP.fullmatch(text[weekday.end:found.start]):
+        return False
+    a, b = parse_point(weekday.value), parse_point(value)
+    da, db = (a.date() if a else None), (b.date() if b else None)
+    return da is not None and db is not None and da != db and da.weekday() == db.weekday() \
+        and abs((da - db).days) <= APPOSED_WEEKS * 7
 
 
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")

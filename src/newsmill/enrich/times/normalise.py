@@ -14,6 +14,7 @@ from newsmill.enrich.times.anchor import (
     Reference,
     local_tense,
     past_verb_in_clause,
+    present_passives,
     schedule_line,
     sentence_span,
     tense_at,
@@ -292,14 +293,21 @@ def season(job: Job) -> str | None:
     if year is None:
         if job.ref.narrative:
             year = job.ref.point.year if job.ref.point else None
-        elif job.tense == 0:
+        elif job.tense == 0 or (job.tense > 0 and _only_modal_future(job)):
             # "Island lockt auch im Winter", "Im Winter haben Wildtiere …": a season in a clause
             # with no tense is every such season; a news report's own season is told in the past
-            # or the future ("im Herbst hatte …", "im Sommer wird gebaut")
+            # or the future ("im Herbst hatte …", "im Sommer wird gebaut"). A present modal or
+            # passive is no future ("was im Winter Folgen haben kann", "die im Herbst befallen werden").
             return None
         elif job.ref.dct is not None:
             year = _season_year(job.ref.dct, code, job.tense)
     return "" if year is None else f"{fmt_year(year)}-{code}"
+
+
+def _only_modal_future(job: Job) -> bool:
+    start, end = job.span
+    neutral = job.tables.nowadays_modal | present_passives(job.text, start, end, job.tables)
+    return tense_at(job.text, start, end, job.tables, neutral) == 0
 
 
 # The months of the seasons that lie within one calendar year (winter spans two: left as it is).
@@ -438,6 +446,23 @@ def _weekday_date(job: Job) -> dt.date | None:
     return day
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_][\w-]*) $")
+
+
+def _surname(job: Job) -> bool:
+    """A bare weekday right after a capitalised word that is no time word: a name ("Jerzy Montag",
+    "dem Abgeordneten Montag"), as a German day after a noun comes with "am" or a verb between."""
+    after = job.tables.weekday_name_after
+    start, end = job.span
+    if after is None or job.text[start:end] != job.groups.get("weekday"):
+        return False
+    before = _WORD_BEFORE.search(job.text, max(0, start - 40), start)
+    if before is None or not before.group(1)[:1].isupper():
+        return False
+    word = before.group(1).lower()
+    return word not in after and word not in job.tables.starters and word not in job.tables.triggers
+
+
 def _forward(job: Job) -> bool:
     """The match itself opens with "ab"/"from" ("ab Montag")."""
     forward = job.tables.forward_before
@@ -453,6 +478,8 @@ def weekday(job: Job) -> str | None:
     indefinite = job.tables.indefinite_day
     if indefinite is not None and indefinite.search(job.text[max(0, job.span[0] - INDEFINITE_CHARS):job.span[0]]):
         return None  # "an einem Dienstagabend im März": some Tuesday, not one the reader can date
+    if _surname(job):
+        return None
     day = _weekday_date(job)
     return "" if day is None else job.clock(fmt_date(day))
 
@@ -519,6 +546,7 @@ def _in_name(job: Job) -> bool:
 # How far (characters) around "heute" a then/now contrast ("früher … heute") is looked for.
 CONTRAST_WINDOW = 120
 _SENTENCE_MARK = re.compile(r"[.!?]\s|\n")
+_WORDS = re.compile(r"\w+")
 _CLAUSE_MARK = re.compile(r"[,;:()–—]")
 _ASIDE = re.compile(r"^\s*\([^()\n]{0,40}\)")
 
@@ -560,7 +588,31 @@ def _nowadays(job: Job) -> bool:
     stop = _CLAUSE_MARK.search(text, end, hi)
     if stop is not None and not text[clause_lo:start].strip() and not text[end:stop.start()].strip():
         stop = _CLAUSE_MARK.search(text, stop.end(), hi)  # "Today, most people …": the clause it opens
-    return stative.search(text, clause_lo, stop.start() if stop else hi) is not None
+    clause_hi = stop.start() if stop else hi
+    return stative.search(text, clause_lo, clause_hi) is not None or _copula_state(job, clause_lo, clause_hi)
+
+
+# At most this many words between a copula and the "heute"/"today" it makes a state now.
+COPULA_WORDS = 3
+
+
+def _copula_state(job: Job, lo: int, hi: int) -> bool:
+    """A present copula in the clause says what someone or something is now ("Heute ist er ein
+    erfolgreicher Schauspieler", "may only be a concept today"), unless the clause names the day
+    ("Heute ist Weltfrauentag", "today is the deadline") or holds another time."""
+    tables = job.tables
+    start, end = job.span
+    found = [m for m in _WORDS.finditer(job.text, lo, hi) if not start <= m.start() < end]
+    words = [m.group().lower() for m in found]
+    # the copula close to the expression, with no quotation between ("zitiert heute den Tweet
+    # „Wien ist …“" is an act of the day)
+    near = [m for m in found if m.group().lower() in tables.nowadays_copula
+            and len(job.text[min(m.end(), end):max(m.start(), start)].split()) <= COPULA_WORDS
+            and not any(q in job.text[min(m.end(), end):max(m.start(), start)] for q in _QUOTE_MARKS)]
+    if not near:
+        return False
+    return not any(w in tables.nowadays_copula_day or w.endswith(tables.nowadays_copula_day_suffix) or w[:1].isdigit()
+                   for w in words)
 
 
 # How far (characters) before "heute" a year written by the text sets a then against its now.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsmill.enrich.times.anchor import EXPLICIT_REACH, local_tense
+from newsmill.enrich.times.anchor import EXPLICIT_REACH, EXPLICIT_REACH_ACROSS, local_tense
 from newsmill.enrich.times.calendar import (
     Point,
     add_days,
@@ -18,6 +18,7 @@ from newsmill.enrich.times.calendar import (
     parse_point,
 )
 from newsmill.enrich.times.normalise import UNKNOWN_DAY, Job
+from newsmill.enrich.times.quoted import inside_quotation
 
 
 def _calendar_shift(point: Point, day: dt.date | None, unit: str, n: int) -> str | None:
@@ -79,19 +80,31 @@ def _base(job: Job, deictic: bool, reported: bool = False) -> tuple[Point | None
     return point, day
 
 
-def _year_written_last(job: Job) -> Point | None:
+def _year_written_last(job: Job, across: bool = False) -> Point | None:
     """In news, the year the text wrote last in this paragraph, if after the story's point: "1972
     hatten … und bereits ein Jahr später", "in Hessen 2013 …, bei der im selben Jahr …" count
-    from a year in passing, which does not move the story's point."""
+    from a year in passing, which does not move the story's point. With ``across`` (an anaphor
+    that can only count from a year of the story: "im Jahr zuvor", "a year later"), also from
+    the paragraphs just before ("wurde 2015 gegründet.\n\nIm Jahr zuvor …")."""
     ref = job.ref
     if ref.narrative or ref.last_year is None:
         return None
     year, at = ref.last_year
-    if job.span[0] - at > EXPLICIT_REACH or "\n\n" in job.text[at:job.span[0]]:
+    paragraph = "\n\n" not in job.text[at:job.span[0]]
+    if not (job.span[0] - at <= EXPLICIT_REACH and paragraph) and not (
+            across and job.span[0] - at <= EXPLICIT_REACH_ACROSS):
         return None
     if ref.told and ref.point_at >= at:
         return None
     return Point(year)
+
+
+def _coarse_story_point(job: Job) -> bool:
+    """The story's last point, written by the text in this paragraph, is a month or a year."""
+    ref = job.ref
+    point = ref.point
+    return ref.told and point is not None and point.day is None and ref.point_at >= ref.day_at \
+        and "\n\n" not in job.text[ref.point_at:job.span[0]] and job.span[0] - ref.point_at <= EXPLICIT_REACH
 
 
 def _story_day(job: Job) -> bool:
@@ -122,7 +135,7 @@ def _story_told(job: Job, unit: str) -> bool:
     if ref.narrative or unit not in ("M", "Y"):
         return True
     told = ref.written_point if ref.told else None
-    if unit == "Y" and _year_written_last(job) is not None:
+    if unit == "Y" and _year_written_last(job, across=True) is not None:
         return True
     return told is not None and (unit == "Y" or told.month is not None)
 
@@ -142,6 +155,11 @@ def relunit(job: Job) -> str | None:
         return f"PX{unit}" if unit not in ("H", "MIN") else f"PTX{unit}"
     if rel is None and rela == 0 and post is None and not _story_told(job, unit):
         return None
+    if rel is None and rela == 0 and post is None and unit in ("D", "W") and job.tables.quoted_deictic_undated \
+            and not job.ref.narrative and inside_quotation(job.text, job.span[0]):
+        # "“We've never had demand that we saw that day,” Mayer said": the speaker's day, which
+        # the story around the quotation need not have told last
+        return UNKNOWN_DAY
     if _final_of(job):
         return None  # "im letzten Jahr der Prämie", "the last week of the season": a final one, not the past
     # "an diesem Tag", "am nächsten Tag" after a day the story gives count from that day
@@ -151,7 +169,7 @@ def relunit(job: Job) -> str | None:
     if isinstance(post, int):
         n += post
     point, day = _base(job, deictic, reported=unit in ("W", "WE"))
-    if unit == "Y" and not deictic and (last := _year_written_last(job)) is not None:
+    if unit == "Y" and not deictic and (last := _year_written_last(job, across=True)) is not None:
         point = last
     if rel is None and rela is None and post is None and not job.ref.narrative and unit in ("Y", "M"):
         # "before the end of the year", "Ende des Monats" in news: the story's year when it wrote one
@@ -195,17 +213,30 @@ def compound(job: Job) -> str | None:
     if not isinstance(spec, list) or len(spec) not in (2, 3):
         return None
     unit, n = str(spec[0]), int(spec[1])
+    if spec[2:] == ["narrative"]:
+        if not job.ref.narrative:
+            return None  # "binnen Jahresfrist" in news: within a year from now, a span, no date
+        spec = spec[:2]
     if spec[2:] == ["anaphoric"] and not job.ref.narrative and _of_event(job):
         # "am Vorabend der Wahl", "am Vortag des Gipfels": the day before an event the phrase
         # names, not before a day the story gave
         return UNKNOWN_DAY
+    if spec[2:] == ["anaphoric"] and not job.ref.narrative and _coarse_story_point(job):
+        # "Im März 2021 wurde er festgenommen. Am Vortag …": the day before a day the story did
+        # not give; neither the publication's eve nor an older day of the text
+        return None
     # "Vortag", "Folgetag": the day before or after the day the story is at, not the publication
     point, day = _base(job, deictic=spec[2:] != ["anaphoric"])
-    if spec[2:] != ["anaphoric"] and n != 0 and not job.ref.narrative:
+    if not spec[2:] and n != 0 and not job.ref.narrative:
         # "2019 stieg der Umsatz … Im Vorjahr …": the year before the one the story just gave
         told = job.ref.story_point(job.text, job.span[0])
         if told is not None and (unit == "Y" or told.month is not None):
             point, day = told, job.ref.day
+        elif unit == "Y" and (last := _year_written_last(job)) is not None and job.ref.dct is not None \
+                and last.year <= job.ref.dct.year:
+            # "meldete für 2022 einen Gewinn. Im Vorjahr …": a year in passing is the story's year
+            # too; not one still to come ("soll bis 2030 … Im Vorjahr" counts from the publication)
+            point = last
     return "" if point is None else _calendar_shift(point, day, unit, n)
 
 
@@ -252,7 +283,7 @@ def offset(job: Job) -> str | None:
         # "zehn Minuten später", "minutes earlier": a moment of the day the story is at, which
         # news gives by no more than the minutes; not a date to count
         return UNKNOWN_DAY
-    last = _year_written_last(job) if unit == "Y" and not deictic else None
+    last = _year_written_last(job, across=True) if unit == "Y" and not deictic else None
     if isinstance(sign_spec, list) and not deictic and not job.ref.narrative and not job.ref.told and last is None:
         # "nach drei Tagen", "after 12 years" in news with no date of the story to count from:
         # the length of a wait, not a day after the publication

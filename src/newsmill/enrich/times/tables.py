@@ -95,6 +95,8 @@ class TimeTables:
     # English verbs whose past is their present ("hit", "cut"): past unless a modal, "to" or a
     # subject that takes the bare present stands before ("will cut", "to cut", "they cut")
     past_invariant: frozenset[str] = field(default_factory=frozenset)
+    # stop-listed "-ed" words that stay no past verb even right before a day ("planned Saturday")
+    plan_participles: frozenset[str] = field(default_factory=frozenset)
     invariant_not_after: frozenset[str] = field(default_factory=frozenset)
     participle: re.Pattern[str] | None = None  # past only beside a perfect auxiliary
     future_suffix: re.Pattern[str] | None = None  # "anzutreten": an intention, the future
@@ -137,6 +139,14 @@ class TimeTables:
     _master: re.Pattern[str] | None = None
     year_guard_after: frozenset[str] = field(default_factory=frozenset)
     year_guard_before: frozenset[str] = field(default_factory=frozenset)
+    # German compounds whose head names a numbered thing ("Startnummer 2012", "Buslinie 2020",
+    # "Kriegsdrama 1917"): the year-like number after them is its number or title
+    year_guard_before_suffix: tuple[str, ...] = ()
+    # makers and product lines (year_product_after) anywhere in the text: a text about products,
+    # where "the 2020 Sentra" is a model year; the events such a text may still date
+    products: re.Pattern[str] | None = None
+    year_event_after: frozenset[str] = field(default_factory=frozenset)
+    street_after: frozenset[str] = field(default_factory=frozenset)  # "2020 Main Street": an address
     # "heute" meaning nowadays: words just before or after it, and then/now contrasts in its sentence
     nowadays_before: frozenset[str] = field(default_factory=frozenset)
     # "bereits heute … geworden", "already today": nowadays only in a perfect or past clause
@@ -156,6 +166,11 @@ class TimeTables:
     # states and generic subjects ("gilt", "leben", "viele"): in a clause without tense, "heute"
     # with them is nowadays ("Heute leben viele …"), where an event ("beginnt") is today
     nowadays_stative: re.Pattern[str] | None = None
+    # a present copula ("Heute ist er Schauspieler", "is in service today") is a state now, unless
+    # the clause names the day itself ("Heute ist Weltfrauentag", "Today is the deadline")
+    nowadays_copula: frozenset[str] = field(default_factory=frozenset)
+    nowadays_copula_day: frozenset[str] = field(default_factory=frozenset)
+    nowadays_copula_day_suffix: tuple[str, ...] = ()
     # "ab Montag", "starting Monday": the start of something to come, whatever the clause's tense
     forward_before: re.Pattern[str] | None = None
     approximate: re.Pattern[str] | None = None  # "vor fast fünf Jahren": no value a reader can rely on
@@ -170,6 +185,9 @@ class TimeTables:
     schedule: re.Pattern[str] | None = None
     # "an einem Dienstagabend im März", "on a Monday": a weekday, but no one day
     indefinite_day: re.Pattern[str] | None = None
+    # German: a bare weekday right after a capitalised word that opens no time is a surname
+    # ("Jerzy Montag", "dem Abgeordneten Montag"); the words that do ("Stand Montag") are listed
+    weekday_name_after: frozenset[str] | None = None
     # "in der Woche vom 6. November": the day names its week
     week_of: re.Pattern[str] | None = None
     # "am Vorabend der Wahl", "am Vorabend von Aschura": the words between an anaphoric day and
@@ -268,6 +286,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         past_suffix_stop=frozenset(tense.get("past_suffix_stop", [])),
         past_lower=frozenset(tense.get("past_lower", [])),
         past_invariant=frozenset(tense.get("past_invariant", [])),
+        plan_participles=frozenset(tense.get("plan_participles", [])),
         invariant_not_after=frozenset(tense.get("invariant_not_after", [])),
         participle_after=frozenset(tense.get("participle_after", [])),
         participle=re.compile(tense["participle"]) if tense.get("participle") else None,
@@ -298,6 +317,11 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         # a year before a maker or a product line ("the 2016 MacBook Pro", "2020 VW ID.3"): a model year
         year_guard_after=frozenset(data.get("year_guard_after", []) + data.get("year_product_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
+        year_guard_before_suffix=tuple(w.lower() for w in data.get("year_guard_before_suffix", [])),
+        products=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data["year_product_after"])) + r")(?![\w-])")
+        if data.get("year_product_after") else None,
+        year_event_after=frozenset(w.lower() for w in data.get("year_event_after", [])),
+        street_after=frozenset(w.lower() for w in data.get("street_after", [])),
         nowadays_before=frozenset(nowadays.get("before", [])),
         nowadays_before_perfect=frozenset(nowadays.get("before_perfect", [])),
         nowadays_modal=frozenset(w.lower() for w in nowadays.get("modal", [])),
@@ -313,7 +337,12 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         moved_to=_phrases(data.get("moved_to", {}).get("before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         moved_verbs=_phrases(data.get("moved_to", {}).get("verbs", []), r"(?<!\w)(?:", r")\w*"),
         schedule=_phrases(data.get("schedule", []), r"(?<!\w)(?:", r")(?!\w)"),
+        weekday_name_after=frozenset(w.lower() for w in data["weekday_name_after"])
+        if "weekday_name_after" in data else None,
         indefinite_day=_phrases(data.get("indefinite_day", []), r"(?<!\w)(?:", r")\s+$"),
+        nowadays_copula=frozenset(w.lower() for w in nowadays.get("copula", [])),
+        nowadays_copula_day=frozenset(w.lower() for w in nowadays.get("copula_day", [])),
+        nowadays_copula_day_suffix=tuple(w.lower() for w in nowadays.get("copula_day_suffix", [])),
         nowadays_stative=_phrases(nowadays.get("stative", []), r"(?<!\w)(?:", r")(?!\w)"),
         week_of=_phrases(data.get("week_of", []), r"(?<!\w)(?:", r")\s*$"),
         event_of=_phrases(data.get("event_of", []), r"\s+(?:", r")\s+(?=[^\W\d_])"),
