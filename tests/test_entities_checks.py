@@ -220,6 +220,17 @@ def test_a_company_word_after_a_persons_name_makes_the_company(text: str, mentio
     assert _check(text, mention, "PER", language) == [(mention, "ORG")]
 
 
+@pytest.mark.parametrize(("text", "mention", "label"), [
+    # bands, studios and firms named like people or places end with a company word (en org_heads)
+    ("The Doobie Brothers will unite with former frontman Michael McDonald.", "Doobie Brothers", "PER"),
+    ("The game comes from indie developer Tequila Works in Madrid.", "Tequila Works", "PER"),
+    ("The lights were made by Peter Koros Design for the festival.", "Peter Koros Design", "PER"),
+    ("Fortnite maker Epic Games sued the company.", "Epic Games", "LOC"),
+])
+def test_a_company_word_ends_an_english_organisation(text: str, mention: str, label: str) -> None:
+    assert _check(text, mention, label, "en") == [(mention, "ORG")]
+
+
 def test_a_club_is_named_by_its_town_and_suffix_and_the_score_is_no_part_of_it() -> None:
     text = "Stoke City beat Northampton Town 2-1. Fans flew in from Mexico City."
     found = {(e.text, e.label) for e in newsmill.annotate(text, language="en").entities}

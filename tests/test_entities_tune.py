@@ -106,6 +106,8 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-04a6711caa7c", "Kentucky", "LOC"),          # a US state is a place, as a country is
     ("en-076f4f33bf75", "Condé Nast Traveller", "ORG"),  # a media outlet's head word
     ("en-098bb3e96c0a", "Marvel Studios", "ORG"),
+    ("en-ac1bfdd4c510", "Doobie Brothers", "ORG"),   # a band: a company word ends the name
+    ("en-8267acacb9e4-more", "Tequila Works", "ORG"),
     ("en-098bb3e96c0a", "Walt Disney", "ORG"),       # "Walt Disney Co.": the company, and so "Disney"
     ("en-098bb3e96c0a", "Disney", "ORG"),
     ("de-147b74120db7bc11", "handball.ch", "ORG"),   # a domain keeps its lower case
