@@ -247,3 +247,34 @@ def test_a_club_is_named_by_its_town_and_suffix_and_the_score_is_no_part_of_it()
 ])
 def test_a_person_ends_where_the_next_sentence_begins(text: str, mention: str, expected: list[tuple[str, str]]) -> None:
     assert _check(text, mention, "PER", "en") == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "label", "language"), [
+    ("Sanders (AP) — The Senate voted on Tuesday.", "Sanders", "PER", "en"),
+    ("Winter, 12. März (dpa/lno) – Der Rat tagte.", "Winter", "PER", "de"),
+])
+def test_a_name_before_an_agencys_credit_opening_a_line_is_a_dateline(text: str, mention: str, label: str,
+                                                                      language: str) -> None:
+    assert _check(text, mention, label, language) == [(mention, "LOC")]
+
+
+def test_a_party_in_brackets_is_no_agency_credit() -> None:
+    assert _check("Olaf Scholz (SPD) sagte am Montag, er sei zufrieden.", "Olaf Scholz", "PER") == [("Olaf Scholz", "PER")]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Die Stadt erkaufte sich 1681 bei Kaiser Leopold I. das Stadtrecht.", "Kaiser Leopold I", "Leopold I"),
+    ("Damals dankte Kaiser Wilhelm II. ab.", "Kaiser Wilhelm II", "Wilhelm II"),
+])
+def test_a_rulers_title_before_a_name_is_trimmed(text: str, mention: str, expected: str) -> None:
+    assert _check(text, mention, "PER") == [(expected, "PER")]
+
+
+def test_a_platform_in_any_casing_is_an_organisation() -> None:
+    assert _check("Er kündigte es auf Tiktok und Youtube an.", "Tiktok", "LOC") == [("Tiktok", "ORG")]
+
+
+def test_nouns_joined_by_hyphens_are_no_organisation_but_states_are_places() -> None:
+    text = "Den größten Zuwachs erreichte die Luft-Wasser-Wärmepumpe in Mecklenburg-Vorpommern."
+    found = {(e.text, e.label) for e in newsmill.annotate(text, language="de").entities}
+    assert found == {("Mecklenburg-Vorpommern", "LOC")}

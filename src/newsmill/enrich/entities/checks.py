@@ -339,7 +339,7 @@ def _town(mention: str, codes: Mapping[str, str]) -> bool:
 def _retype(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str],
             classes: WordClasses) -> str | None:
     mention = text[start:end]
-    if mention in classes.platforms:
+    if mention.casefold() in classes.platform_keys:
         return "ORG"
     words = mention.split(" ")
     last = words[-1].lower()
@@ -383,7 +383,23 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
     if label in ("PER", "ORG") and _line_start(text, start) and mention.isupper() and len(mention) > 3 \
             and text[end:end + 2] == ", " and text[end + 2:end + 3].isupper():
         return "LOC"  # a dateline with its country or state: "BAAR, SWITZERLAND", "BUFFALO, N.Y."
+    if label in ("PER", "ORG") and _line_start(text, start) and _agency_credit_after(text, end):
+        return "LOC"  # "Washington (AP) —", "Paris, 5. Mai (AFP) -": only a place stands before an agency's credit
     return label
+
+
+# A bracket right after the name, or after a date: "Washington (AP)", "Paris, 5. Mai (dpa/lno)".
+_CREDIT_AFTER = re.compile(r"(?:,[^()\n,]{1,25})? ?\(([^()\n]{1,40})\)")
+
+
+def _agency_credit_after(text: str, end: int) -> bool:
+    from newsmill.extract.lexicon import read_table
+
+    m = _CREDIT_AFTER.match(text, end)
+    if m is None:
+        return False
+    agencies = read_table("agencies")["news"]
+    return any(part.strip().lower() in agencies for part in re.split(r"[/,;]", m.group(1)))
 
 
 @lru_cache(maxsize=1)
@@ -520,7 +536,11 @@ def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: 
     nouns = common_nouns("de")
     if "-" in low:  # "Underdog-Rolle": the last part is the head, every other part a modifier
         *modifiers, head = low.split("-")
-        if head not in nouns or COMMON not in codes.get(head, ""):  # a frequent word: not "-Westfalen"
+        # a frequent word: not "-Westfalen"; a rarer head, or one of two nouns, only after nouns
+        # ("Luft-Wasser-Wärme|pumpe")
+        after_nouns = all(m in nouns for m in modifiers)
+        if not (head in nouns and (COMMON in codes.get(head, "") or after_nouns) or after_nouns and any(
+                head[:i] in nouns and head[i:] in nouns for i in range(MIN_MODIFIER, len(head) - MIN_HEAD + 1))):
             return False
     else:
         cut = next((i for i in range(MIN_MODIFIER, len(low) - MIN_HEAD + 1) if low[i:] in nouns), None)
@@ -539,8 +559,10 @@ def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: 
         if any(c in codes.get(p, "") for p in (part, stem) for c in PLACE_CODES + FIRST):
             return False
     from newsmill.enrich.places.gazetteer import gazetteer
+    from newsmill.enrich.places.regions import is_region
 
-    return gazetteer().lookup(mention, "de") is None
+    # the gazetteer holds towns and countries; states are regions ("Sachsen-Anhalt", "Mecklenburg-Vorpommern")
+    return gazetteer().lookup(mention, "de") is None and not is_region(mention)
 
 
 def _org_compound(mention: str, codes: Mapping[str, str], classes: WordClasses, full_names: set[str]) -> bool:
