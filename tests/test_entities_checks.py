@@ -278,3 +278,33 @@ def test_nouns_joined_by_hyphens_are_no_organisation_but_states_are_places() -> 
     text = "Den größten Zuwachs erreichte die Luft-Wasser-Wärmepumpe in Mecklenburg-Vorpommern."
     found = {(e.text, e.label) for e in newsmill.annotate(text, language="de").entities}
     assert found == {("Mecklenburg-Vorpommern", "LOC")}
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("CBS Sports NFL Insider Jason La Canfora has reported it.", "Jason La", "Jason La Canfora"),
+    ("Die Präsidentin Ursula von der Leyen sagte, sie sei zufrieden.", "Ursula von der", "Ursula von der Leyen"),
+])
+def test_a_person_cut_at_a_surnames_particle_runs_on_to_the_surname(text: str, mention: str, expected: str) -> None:
+    language = "de" if "Präsidentin" in text else "en"
+    assert _check(text, mention, "PER", language) == [(expected, "PER")]
+
+
+@pytest.mark.parametrize(("text", "mention", "label"), [
+    ("The plague killed a couple after they ate an infected Marmot.", "Marmot", "MISC"),
+    ("She bought a Tesla.", "Tesla", "MISC"),
+    ("It was a Trump rally.", "Trump", "PER"),        # a name before a noun: the person's rally
+    ("He spoke to Smith and a colleague.", "Smith", "PER"),
+    ("The list has not a Tom, Dick or Harry on it.", "Tom", "PER"),  # names in a row
+])
+def test_a_one_word_person_after_an_indefinite_article_is_a_thing(text: str, mention: str, label: str) -> None:
+    assert _check(text, mention, "PER", "en") == [(mention, label)]
+
+
+@pytest.mark.parametrize(("text", "mention", "label", "expected"), [
+    ("With the installation Starry Night, the duo lights the canal.", "Starry", "PER", "MISC"),
+    ("The band played its albums Toulouse Street and Minute By Minute.", "Toulouse Street", "LOC", "MISC"),
+    ("In the film Tom Hanks plays a pilot.", "Tom Hanks", "PER", "PER"),  # a full name after the noun
+    ("The film starred Tom Hanks.", "Tom Hanks", "PER", "PER"),
+])
+def test_a_name_after_a_kind_of_work_is_its_title(text: str, mention: str, label: str, expected: str) -> None:
+    assert _check(text, mention, label, "en") == [(mention, expected)]

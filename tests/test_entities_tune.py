@@ -22,8 +22,8 @@ DATA = Path(__file__).parent / "data" / "entities_tune"
 SCORED = ("PER", "ORG", "LOC")
 # Measured on this branch (docs/benchmarks.md): precision over the judged predictions, and how many
 # correct entities are found. A small margin, so that a fix of one class may cost one case elsewhere.
-MIN_PRECISION = 0.889
-MIN_CORRECT = 1336
+MIN_PRECISION = 0.892
+MIN_CORRECT = 1338
 MAX_UNJUDGED = 5
 
 Key = tuple[str, int, int]
@@ -98,6 +98,8 @@ def test_precision_on_the_tuning_set_holds() -> None:
     ("en-9a440270bf86-more", "D. The day"),     # "Group D. The day before": the next sentence
     ("de-1afcdc0b66ea53c0-more", "Luft-Wasser-Wärmepumpe"),  # nouns joined by hyphens
     ("de-1ea5c0213aa4f363-more", "Kaiser Leopold I"),  # a ruler's title glued to the name
+    ("en-08f793762792-more", "Jason La"),        # cut at the surname's particle: "Jason La Canfora"
+    ("en-8b1945303082-more", "Marmot"),          # "an infected Marmot": a thing
 ])
 def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     assert not [t for (i, _, _), (t, label) in _predictions().items() if i == text_id and t == mention
@@ -139,6 +141,8 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("de-26cb9ea171cd1b58-more", "Tiktok", "ORG"),   # a platform in the page's own casing
     ("de-4bac54e0b15c96f7", "Strava", "ORG"),
     ("de-1ea5c0213aa4f363-more", "Leopold I", "PER"),
+    ("en-9cb8224b660f", "Toulouse Street", "MISC"),  # "its albums Toulouse Street": a title
+    ("en-08f793762792-more", "Jason La Canfora", "PER"),
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:
     labels = {lab for (i, _, _), (t, lab) in _predictions().items() if i == text_id and t == mention}
