@@ -308,3 +308,8 @@ def test_a_one_word_person_after_an_indefinite_article_is_a_thing(text: str, men
 ])
 def test_a_name_after_a_kind_of_work_is_its_title(text: str, mention: str, label: str, expected: str) -> None:
     assert _check(text, mention, label, "en") == [(mention, expected)]
+
+
+def test_an_organisation_runs_on_to_the_company_word_after_it() -> None:
+    found = {(e.text, e.label) for e in newsmill.annotate("By then, LG Electronics had 3 GW of output.", language="en").entities}
+    assert found == {("LG Electronics", "ORG")}
