@@ -220,6 +220,17 @@ def test_a_company_word_after_a_persons_name_makes_the_company(text: str, mentio
     assert _check(text, mention, "PER", language) == [(mention, "ORG")]
 
 
+@pytest.mark.parametrize(("text", "mention", "label"), [
+    # bands, studios and firms named like people or places end with a company word (en org_heads)
+    ("The Doobie Brothers will unite with former frontman Michael McDonald.", "Doobie Brothers", "PER"),
+    ("The game comes from indie developer Tequila Works in Madrid.", "Tequila Works", "PER"),
+    ("The lights were made by Peter Koros Design for the festival.", "Peter Koros Design", "PER"),
+    ("Fortnite maker Epic Games sued the company.", "Epic Games", "LOC"),
+])
+def test_a_company_word_ends_an_english_organisation(text: str, mention: str, label: str) -> None:
+    assert _check(text, mention, label, "en") == [(mention, "ORG")]
+
+
 def test_a_club_is_named_by_its_town_and_suffix_and_the_score_is_no_part_of_it() -> None:
     text = "Stoke City beat Northampton Town 2-1. Fans flew in from Mexico City."
     found = {(e.text, e.label) for e in newsmill.annotate(text, language="en").entities}
@@ -236,3 +247,69 @@ def test_a_club_is_named_by_its_town_and_suffix_and_the_score_is_no_part_of_it()
 ])
 def test_a_person_ends_where_the_next_sentence_begins(text: str, mention: str, expected: list[tuple[str, str]]) -> None:
     assert _check(text, mention, "PER", "en") == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "label", "language"), [
+    ("Sanders (AP) — The Senate voted on Tuesday.", "Sanders", "PER", "en"),
+    ("Winter, 12. März (dpa/lno) – Der Rat tagte.", "Winter", "PER", "de"),
+])
+def test_a_name_before_an_agencys_credit_opening_a_line_is_a_dateline(text: str, mention: str, label: str,
+                                                                      language: str) -> None:
+    assert _check(text, mention, label, language) == [(mention, "LOC")]
+
+
+def test_a_party_in_brackets_is_no_agency_credit() -> None:
+    assert _check("Olaf Scholz (SPD) sagte am Montag, er sei zufrieden.", "Olaf Scholz", "PER") == [("Olaf Scholz", "PER")]
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Die Stadt erkaufte sich 1681 bei Kaiser Leopold I. das Stadtrecht.", "Kaiser Leopold I", "Leopold I"),
+    ("Damals dankte Kaiser Wilhelm II. ab.", "Kaiser Wilhelm II", "Wilhelm II"),
+])
+def test_a_rulers_title_before_a_name_is_trimmed(text: str, mention: str, expected: str) -> None:
+    assert _check(text, mention, "PER") == [(expected, "PER")]
+
+
+def test_a_platform_in_any_casing_is_an_organisation() -> None:
+    assert _check("Er kündigte es auf Tiktok und Youtube an.", "Tiktok", "LOC") == [("Tiktok", "ORG")]
+
+
+def test_nouns_joined_by_hyphens_are_no_organisation_but_states_are_places() -> None:
+    text = "Den größten Zuwachs erreichte die Luft-Wasser-Wärmepumpe in Mecklenburg-Vorpommern."
+    found = {(e.text, e.label) for e in newsmill.annotate(text, language="de").entities}
+    assert found == {("Mecklenburg-Vorpommern", "LOC")}
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("CBS Sports NFL Insider Jason La Canfora has reported it.", "Jason La", "Jason La Canfora"),
+    ("Die Präsidentin Ursula von der Leyen sagte, sie sei zufrieden.", "Ursula von der", "Ursula von der Leyen"),
+])
+def test_a_person_cut_at_a_surnames_particle_runs_on_to_the_surname(text: str, mention: str, expected: str) -> None:
+    language = "de" if "Präsidentin" in text else "en"
+    assert _check(text, mention, "PER", language) == [(expected, "PER")]
+
+
+@pytest.mark.parametrize(("text", "mention", "label"), [
+    ("The plague killed a couple after they ate an infected Marmot.", "Marmot", "MISC"),
+    ("She bought a Tesla.", "Tesla", "MISC"),
+    ("It was a Trump rally.", "Trump", "PER"),        # a name before a noun: the person's rally
+    ("He spoke to Smith and a colleague.", "Smith", "PER"),
+    ("The list has not a Tom, Dick or Harry on it.", "Tom", "PER"),  # names in a row
+])
+def test_a_one_word_person_after_an_indefinite_article_is_a_thing(text: str, mention: str, label: str) -> None:
+    assert _check(text, mention, "PER", "en") == [(mention, label)]
+
+
+@pytest.mark.parametrize(("text", "mention", "label", "expected"), [
+    ("With the installation Starry Night, the duo lights the canal.", "Starry", "PER", "MISC"),
+    ("The band played its albums Toulouse Street and Minute By Minute.", "Toulouse Street", "LOC", "MISC"),
+    ("In the film Tom Hanks plays a pilot.", "Tom Hanks", "PER", "PER"),  # a full name after the noun
+    ("The film starred Tom Hanks.", "Tom Hanks", "PER", "PER"),
+])
+def test_a_name_after_a_kind_of_work_is_its_title(text: str, mention: str, label: str, expected: str) -> None:
+    assert _check(text, mention, label, "en") == [(mention, expected)]
+
+
+def test_an_organisation_runs_on_to_the_company_word_after_it() -> None:
+    found = {(e.text, e.label) for e in newsmill.annotate("By then, LG Electronics had 3 GW of output.", language="en").entities}
+    assert found == {("LG Electronics", "ORG")}

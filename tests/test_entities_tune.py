@@ -1,4 +1,4 @@
-"""The entity tuning set (tests/data/entities_tune, issue 15): 148 article openings and 83 passages
+"""The entity tuning set (tests/data/entities_tune, issue 15): 148 article openings and 101 passages
 right after them from the TUNE halves of trafeval-de-dev and the Zyte benchmark, every entity newsmill found there judged by hand
 (docs/annotation.md, "Entity tuning set"). Precision on it must not fall back; each class of error
 fixed on it is also asserted one by one below."""
@@ -22,8 +22,8 @@ DATA = Path(__file__).parent / "data" / "entities_tune"
 SCORED = ("PER", "ORG", "LOC")
 # Measured on this branch (docs/benchmarks.md): precision over the judged predictions, and how many
 # correct entities are found. A small margin, so that a fix of one class may cost one case elsewhere.
-MIN_PRECISION = 0.885
-MIN_CORRECT = 1284
+MIN_PRECISION = 0.892
+MIN_CORRECT = 1338
 MAX_UNJUDGED = 5
 
 Key = tuple[str, int, int]
@@ -96,6 +96,10 @@ def test_precision_on_the_tuning_set_holds() -> None:
     ("en-7916ecca969f-more", "General Mark Milley"),
     ("en-16c30add7e96-more", "Delhiites"),      # the people of a city
     ("en-9a440270bf86-more", "D. The day"),     # "Group D. The day before": the next sentence
+    ("de-1afcdc0b66ea53c0-more", "Luft-Wasser-Wärmepumpe"),  # nouns joined by hyphens
+    ("de-1ea5c0213aa4f363-more", "Kaiser Leopold I"),  # a ruler's title glued to the name
+    ("en-08f793762792-more", "Jason La"),        # cut at the surname's particle: "Jason La Canfora"
+    ("en-8b1945303082-more", "Marmot"),          # "an infected Marmot": a thing
 ])
 def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     assert not [t for (i, _, _), (t, label) in _predictions().items() if i == text_id and t == mention
@@ -106,6 +110,8 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-04a6711caa7c", "Kentucky", "LOC"),          # a US state is a place, as a country is
     ("en-076f4f33bf75", "Condé Nast Traveller", "ORG"),  # a media outlet's head word
     ("en-098bb3e96c0a", "Marvel Studios", "ORG"),
+    ("en-ac1bfdd4c510", "Doobie Brothers", "ORG"),   # a band: a company word ends the name
+    ("en-8267acacb9e4-more", "Tequila Works", "ORG"),
     ("en-098bb3e96c0a", "Walt Disney", "ORG"),       # "Walt Disney Co.": the company, and so "Disney"
     ("en-098bb3e96c0a", "Disney", "ORG"),
     ("de-147b74120db7bc11", "handball.ch", "ORG"),   # a domain keeps its lower case
@@ -132,6 +138,12 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-c50845a7158a-more", "Hawthorne", "LOC"),    # "SpaceX, Hawthorne, California": the town
     ("en-c50845a7158a-more", "Palo Alto", "LOC"),
     ("en-9a440270bf86-more", "Bosnia and Herzegovina", "LOC"),  # one country, not two places
+    ("de-26cb9ea171cd1b58-more", "Tiktok", "ORG"),   # a platform in the page's own casing
+    ("de-4bac54e0b15c96f7", "Strava", "ORG"),
+    ("de-1ea5c0213aa4f363-more", "Leopold I", "PER"),
+    ("en-9cb8224b660f", "Toulouse Street", "MISC"),  # "its albums Toulouse Street": a title
+    ("en-08f793762792-more", "Jason La Canfora", "PER"),
+    ("en-b0cf2bbf0192-more", "LG Electronics", "ORG"),  # the model's "LG" runs on to the company word
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:
     labels = {lab for (i, _, _), (t, lab) in _predictions().items() if i == text_id and t == mention}

@@ -112,6 +112,8 @@ def check_spans(text: str, spans: list[Span], language: str) -> list[Span]:
         m = _SCORE_TAIL.search(text, start, end)
         if m is not None and m.end() == end and _SCORE_NEXT.match(text, end):
             end = m.start()  # "Northampton Town 2" of "Northampton Town 2-1": the score is no part
+        if label == "PER":
+            end = _through_particle(text, start, end)
         bounds = trim_calendar(text, start, end, codes, full_names) if language == "en" else (start, end)
         if bounds is not None:
             bounds = _trim_lowercase(text, *bounds, classes, language, cased)
@@ -176,6 +178,30 @@ def _role_alone(mention: str, classes: WordClasses, full_names: set[str]) -> boo
     King")."""
     low = mention.lower()
     return " " not in mention and low not in full_names and (low in classes.member_roles or low in classes.role_suffixes)
+
+
+_NEXT_NAME = re.compile(r" ([A-ZÄÖÜ][\w’'-]*)")
+
+
+@lru_cache(maxsize=1)
+def _surname_particles() -> tuple[frozenset[str], frozenset[str]]:
+    from newsmill.extract.lexicon import read_table
+
+    data = read_table("entities")
+    return frozenset(data.get("surname_particles", ())), frozenset(data.get("surname_particle_pairs", ()))
+
+
+def _through_particle(text: str, start: int, end: int) -> int:
+    """A person's span the model ended on a surname's particle ("Jason La" of "Jason La Canfora",
+    "Ursula von der" of "Ursula von der Leyen") runs on to the capitalised word after it."""
+    words = text[start:end].split(" ")
+    if len(words) < 2:
+        return end
+    singles, pairs = _surname_particles()
+    if words[-1].lower() not in singles and " ".join(words[-2:]).lower() not in pairs:
+        return end
+    m = _NEXT_NAME.match(text, end)
+    return m.end() if m is not None else end
 
 
 def _cased(text: str) -> bool:
@@ -339,7 +365,7 @@ def _town(mention: str, codes: Mapping[str, str]) -> bool:
 def _retype(text: str, start: int, end: int, label: str, language: str, codes: Mapping[str, str],
             classes: WordClasses) -> str | None:
     mention = text[start:end]
-    if mention in classes.platforms:
+    if mention.casefold() in classes.platform_keys:
         return "ORG"
     words = mention.split(" ")
     last = words[-1].lower()
@@ -377,13 +403,65 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
     if label == "PER" and language == "de" and " " not in mention and word_before(text, start) in \
             classes.indefinite_articles:
         return "MISC"  # a product or brand: "einen Porsche", "a Tesla"
+    if label in ("PER", "LOC") and _after_work_noun(text, start, language, classes) and not (
+            label == "PER" and len(words) > 1 and FIRST in codes.get(words[0].lower(), "")):  # "the film Tom Hanks"
+        return "MISC"  # "the installation Starry Night", "its albums Toulouse Street": a title
+    if label == "PER" and language == "en" and " " not in mention and _after_indefinite(text, start, classes) \
+            and _SENTENCE_END_NEXT.match(text, end):
+        # "an infected Marmot.", "drives a Tesla.": a thing; not "a Trump rally", "not a Tom, Dick or Harry"
+        return "MISC"
     if label == "PER" and _line_start(text, start) and text[end:end + 3].lstrip(" ").startswith(
             _DATELINE_NEXT) and (mention.isupper() or _town(mention, codes)):
         return "LOC"  # a dateline: "Preetz (dpa) –", "BERLIN –"; not "John Smith (born 1950)"
     if label in ("PER", "ORG") and _line_start(text, start) and mention.isupper() and len(mention) > 3 \
             and text[end:end + 2] == ", " and text[end + 2:end + 3].isupper():
         return "LOC"  # a dateline with its country or state: "BAAR, SWITZERLAND", "BUFFALO, N.Y."
+    if label in ("PER", "ORG") and _line_start(text, start) and _agency_credit_after(text, end):
+        return "LOC"  # "Washington (AP) —", "Paris, 5. Mai (AFP) -": only a place stands before an agency's credit
     return label
+
+
+_SENTENCE_END_NEXT = re.compile(r"[.!?]|\Z")
+# An indefinite article, and at most one lower-case word after it, right before a name ("an infected ")
+_INDEFINITE_BEFORE = (re.compile(r"(?<![\w-])(\w+) $"), re.compile(r"(?<![\w-])(\w+) [a-z][\w-]* $"))
+
+
+def _after_indefinite(text: str, start: int, classes: WordClasses) -> bool:
+    for pattern in _INDEFINITE_BEFORE:
+        m = pattern.search(text, max(0, start - 40), start)
+        if m is not None and m.group(1) in classes.indefinite_articles:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4)
+def _work_nouns(language: str) -> frozenset[str]:
+    from newsmill.extract.lexicon import read_table
+
+    return frozenset((read_table("entities").get(language) or {}).get("work_nouns", ()))
+
+
+def _after_work_noun(text: str, start: int, language: str, classes: WordClasses) -> bool:
+    """A kind of work and a determiner before the name: the name is its title."""
+    noun = word_before(text, start)
+    if noun not in _work_nouns(language):
+        return False
+    at = text.rfind(noun, max(0, start - len(noun) - 2), start) if noun else -1
+    return at > 0 and text[at - 1] == " " and word_before(text, at) in classes.determiners
+
+
+# A bracket right after the name, or after a date: "Washington (AP)", "Paris, 5. Mai (dpa/lno)".
+_CREDIT_AFTER = re.compile(r"(?:,[^()\n,]{1,25})? ?\(([^()\n]{1,40})\)")
+
+
+def _agency_credit_after(text: str, end: int) -> bool:
+    from newsmill.extract.lexicon import read_table
+
+    m = _CREDIT_AFTER.match(text, end)
+    if m is None:
+        return False
+    agencies = read_table("agencies")["news"]
+    return any(part.strip().lower() in agencies for part in re.split(r"[/,;]", m.group(1)))
 
 
 @lru_cache(maxsize=1)
@@ -520,7 +598,11 @@ def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: 
     nouns = common_nouns("de")
     if "-" in low:  # "Underdog-Rolle": the last part is the head, every other part a modifier
         *modifiers, head = low.split("-")
-        if head not in nouns or COMMON not in codes.get(head, ""):  # a frequent word: not "-Westfalen"
+        # a frequent word: not "-Westfalen"; a rarer head, or one of two nouns, only after nouns
+        # ("Luft-Wasser-Wärme|pumpe")
+        after_nouns = all(m in nouns for m in modifiers)
+        if not (head in nouns and (COMMON in codes.get(head, "") or after_nouns) or after_nouns and any(
+                head[:i] in nouns and head[i:] in nouns for i in range(MIN_MODIFIER, len(head) - MIN_HEAD + 1))):
             return False
     else:
         cut = next((i for i in range(MIN_MODIFIER, len(low) - MIN_HEAD + 1) if low[i:] in nouns), None)
@@ -539,8 +621,10 @@ def _noun_compound(mention: str, label: str, codes: Mapping[str, str], classes: 
         if any(c in codes.get(p, "") for p in (part, stem) for c in PLACE_CODES + FIRST):
             return False
     from newsmill.enrich.places.gazetteer import gazetteer
+    from newsmill.enrich.places.regions import is_region
 
-    return gazetteer().lookup(mention, "de") is None
+    # the gazetteer holds towns and countries; states are regions ("Sachsen-Anhalt", "Mecklenburg-Vorpommern")
+    return gazetteer().lookup(mention, "de") is None and not is_region(mention)
 
 
 def _org_compound(mention: str, codes: Mapping[str, str], classes: WordClasses, full_names: set[str]) -> bool:

@@ -49,6 +49,9 @@ def apply_places(text: str, ents: list[Span], language: str) -> list[Span]:
         ents = [x for x in ents if not any(s <= x[0] and x[1] <= e for s, e in whole)] + [(s, e, "LOC") for s, e in whole]
     out = [(s, e, "LOC" if (s, e) in exact else label) for s, e, label in ents]
     out += [(s, e, "LOC") for s, e, _ in found if not _overlaps(s, e, ents)]
+    from newsmill.enrich.places.regions import compound_regions
+
+    out += [(s, e, "LOC") for s, e in compound_regions(text) if not _overlaps(s, e, out)]
     return sorted(out)
 
 

@@ -39,6 +39,8 @@ class WordClasses:
     compass: Mapping[str, str]
     street_suffixes: tuple[str, ...]
     platforms: frozenset[str]
+    # the same, case-folded: pages write them as they like ("Tiktok", "YOUTUBE")
+    platform_keys: frozenset[str]
     dative_plurals: frozenset[str]
     company_suffixes: tuple[str, ...]
     org_heads: tuple[str, ...]
@@ -68,6 +70,7 @@ def word_classes(language: str) -> WordClasses:
         role_suffixes=tuple(sorted(row["role_suffixes"], key=len, reverse=True)),
         compass=dict(sorted(row["compass"].items(), key=lambda kv: -len(kv[0]))),
         street_suffixes=tuple(row["street_suffixes"]), platforms=frozenset(data["platforms"]),
+        platform_keys=frozenset(p.casefold() for p in data["platforms"]),
         dative_plurals=plurals, company_suffixes=tuple(data["company_suffixes"]), org_heads=tuple(row["org_heads"]),
         place_heads=tuple(row["place_heads"]), name_particles=frozenset(row["name_particles"]),
         contractions=frozenset(row["contractions"]), event_heads=tuple(row["event_heads"]),

@@ -82,7 +82,7 @@ def noun_mentions(text: str, spans: list[Span], full_names: Collection[str], cla
     for start, end, label in spans:
         mention = text[start:end]
         if label not in ("PER", "ORG", "LOC") or " " in mention or mention in found \
-                or mention.lower() in full_names or mention in orgs or mention in classes.platforms \
+                or mention.lower() in full_names or mention in orgs or mention.casefold() in classes.platform_keys \
                 or label == "LOC" and (country_like(mention, "de") or is_region(mention)):
             continue
         # (not organisations: "Bosch, Siemens, Volkswagen", whose names the dictionary lists as nouns)

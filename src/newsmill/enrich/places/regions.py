@@ -6,6 +6,7 @@ gazetteer's own tables and storage are left as they are (issue 15.2: regions wer
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -44,3 +45,21 @@ def region(name: str) -> PlaceRecord | None:
 
 def is_region(name: str) -> bool:
     return region(name) is not None
+
+
+@lru_cache(maxsize=1)
+def _compound_names() -> re.Pattern[str] | None:
+    path = resources.files("newsmill").joinpath("data", "places", "regions.json")
+    names = sorted({n for row in json.loads(path.read_text(encoding="utf-8"))["regions"] for n in row["names"]
+                    if "-" in n or " " in n}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")s?(?![\w-])")
+
+
+def compound_regions(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a region of several words or a hyphenated one ("Sachsen-Anhalt",
+    "Nordrhein-Westfalens", "Black Forest"): the German model misses such states as one token, and
+    written so they name nothing else."""
+    pattern = _compound_names()
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
