@@ -560,3 +560,20 @@ def test_a_phrase_printed_twice_in_a_row_is_cut_from_its_copy() -> None:
                                     "Boeing got 50 orders."]
     prose = "It was very, very good, and the food was good and the food was cheap."
     assert _cut_repeats(prose) == [prose]  # two-word doubles and repeats apart are prose
+
+
+def test_a_related_articles_box_between_paragraphs_is_no_barrier() -> None:
+    lex = load_lexicon()
+    para = "The council voted on Monday to close the old bridge for repairs, the mayor said after the meeting."
+    more = "Engineers will inspect the steel frame first, and the work is expected to take at least a year."
+    inline = "\n\n".join([para, more, "Related articles", "Storm closes roads in the north", para.replace("Monday", "Friday"), more])
+    lines = merge_fragments(split_lines(inline, lex.stopwords, lex.exact).lines)
+    labels = classify_lines(lines, lex)
+    box = next(label for line, label in zip(lines, labels, strict=True) if line.text == "Related articles")
+    assert box.kind == "bad" and not box.barrier
+    # the same header over headlines and teaser summaries opens the list of other stories
+    teasers = "\n\n".join([para, more, "Related articles", "Storm closes roads", "Heavy rain flooded three villages...",
+                           "Mayor wins vote", "The council backed the plan by a wide margin...", "Footer"])
+    lines = merge_fragments(split_lines(teasers, lex.stopwords, lex.exact).lines)
+    labels = classify_lines(lines, lex)
+    assert next(label for line, label in zip(lines, labels, strict=True) if line.text == "Related articles").barrier
