@@ -27,7 +27,13 @@ from newsmill.extract.options import ExtractOptions
 from newsmill.extract.text.classify import classify_lines
 from newsmill.extract.text.dates import find_date
 from newsmill.extract.text.extractor import NO_ARTICLE_WARNING, article_text_for_scoring, extract_text
-from newsmill.extract.text.lines import MAX_ANALYSED_CHARS, clean_line, merge_fragments, split_lines
+from newsmill.extract.text.lines import (
+    MAX_ANALYSED_CHARS,
+    MAX_LINE_CHARS,
+    clean_line,
+    merge_fragments,
+    split_lines,
+)
 
 # Generous bound in CPU seconds (not wall time, which a loaded machine stretches); real dumps take ms.
 SLOW_DUMP_S = 20.0
@@ -512,8 +518,10 @@ def test_an_emoji_or_emoticon_closes_a_sentence() -> None:
 def test_a_dump_without_spaces_between_elements_is_cut_where_they_were_glued() -> None:
     """textContent glues a heading to its paragraph ("GewaltDer"); a brand written so stays whole."""
     lex = load_lexicon()
-    prose = "Der Corona-Lockdown hat die Gewalt in vielen Familien deutlich verstärkt, sagen die Forscher. "
-    dump = "Starke Zunahme schwerer Gewalt" + prose * 30 + "Teilen auf LinkedIn Xing Email " + prose * 3
+    # numbered sentences: the same sentence over and over would be cut as copies of itself
+    prose = "".join(f"Der Corona-Lockdown hat die Gewalt in {n} Familien deutlich verstärkt, sagen die Forscher. "
+                    for n in range(30))
+    dump = "Starke Zunahme schwerer Gewalt" + prose + "Teilen auf LinkedIn Xing Email " + prose[:300]
     texts = [line.text for line in split_lines(dump, lex.stopwords, lex.exact).lines]
     assert "Starke Zunahme schwerer Gewalt" in texts
     assert not any(t.endswith("Linked") or t.startswith("In Xing") for t in texts)
@@ -522,3 +530,50 @@ def test_a_dump_without_spaces_between_elements_is_cut_where_they_were_glued() -
     assert "Using the new laptop for video work" in [
         line.text for line in split_lines(english, lex.stopwords, lex.exact).lines
     ]
+
+
+def test_a_short_dump_on_one_line_is_cut_as_a_glued_dump() -> None:
+    """A whole page on one line lost its breaks even when it is short: menu and article part."""
+    lex = load_lexicon()
+    dump = (
+        "Home News Sport Kontakt Impressum Suche Wärmepumpen boomen Der Markt wächst um 42 Prozent gegenüber dem "
+        "Vorjahr, meldet der Verband. Vor allem Hausbesitzer steigen um, weil das Heizen mit Gas teuer geworden "
+        "ist. Im Norden warten Kunden bis zu einem halben Jahr auf ein Gerät und einen Handwerker. Die Hersteller "
+        "kommen mit der Lieferung kaum nach."
+    )
+    assert len(dump) < MAX_LINE_CHARS
+    texts = [line.text for line in split_lines(dump, lex.stopwords, lex.exact).lines]
+    assert len(texts) > 1
+    assert texts[-1] == "Die Hersteller kommen mit der Lieferung kaum nach."
+    # a dump of several lines keeps its lines whole, and a one-line note is left alone
+    two = dump[:120] + "\n" + dump[120:]
+    assert len(split_lines(two, lex.stopwords, lex.exact).lines) == 2
+    note = "Der Markt wächst um 42 Prozent. Die Hersteller kommen kaum nach."
+    assert len(split_lines(note, lex.stopwords, lex.exact).lines) == 1
+
+
+def test_a_phrase_printed_twice_in_a_row_is_cut_from_its_copy() -> None:
+    from newsmill.extract.text.lines import _cut_repeats
+
+    teaser = "Business Airlines order 50 Boeing planes Airlines order 50 Boeing planes Boeing got 50 orders."
+    assert _cut_repeats(teaser) == ["Business", "Airlines order 50 Boeing planes", "Airlines order 50 Boeing planes",
+                                    "Boeing got 50 orders."]
+    prose = "It was very, very good, and the food was good and the food was cheap."
+    assert _cut_repeats(prose) == [prose]  # two-word doubles and repeats apart are prose
+
+
+def test_a_related_articles_box_between_paragraphs_is_no_barrier() -> None:
+    lex = load_lexicon()
+    para = "The council voted on Monday to close the old bridge for repairs, the mayor said after the meeting."
+    more = "Engineers will inspect the steel frame first, and the work is expected to take at least a year."
+    inline = "\n\n".join([para, more, "Related articles", "Storm closes roads in the north", para.replace("Monday", "Friday"), more])
+    lines = merge_fragments(split_lines(inline, lex.stopwords, lex.exact).lines)
+    labels = classify_lines(lines, lex)
+    box = next(label for line, label in zip(lines, labels, strict=True) if line.text == "Related articles")
+    assert box.kind == "bad" and not box.barrier
+    # the same header over headlines and teaser summaries opens the list of other stories
+    teasers = "\n\n".join([para, more, "Related articles", "Storm closes roads", "Heavy rain flooded three villages...",
+                           "Mayor wins vote", "The council backed the plan by a wide margin...", "Footer"])
+    lines = merge_fragments(split_lines(teasers, lex.stopwords, lex.exact).lines)
+    labels = classify_lines(lines, lex)
+    assert next(label for line, label in zip(lines, labels, strict=True) if line.text == "Related articles").barrier

@@ -22,6 +22,9 @@ MAX_ANALYSED_CHARS = 1_000_000
 # Lines longer than this are split at sentence ends: a dump without line breaks (a whole page on
 # one line) still has to be separated into article and debris.
 MAX_LINE_CHARS = 2_000
+# A dump that is one line from start to end lost its breaks, however short: one piece would
+# hold the menu, the headline and the article together. Only a short note stays whole.
+GLUED_DUMP_MIN_CHARS = 300
 # More lines than this are not analysed: real pages have a few thousand at most.
 MAX_LINES = 20_000
 
@@ -146,11 +149,13 @@ def split_lines(text: str, stopwords: frozenset[str] = frozenset(), cues: Mappin
     lines: list[Line] = []
     blank = False
     long_split = False
+    one_line = len(raw_lines) <= 3 and sum(1 for r in raw_lines if r.strip()) == 1
+    limit = GLUED_DUMP_MIN_CHARS if one_line else MAX_LINE_CHARS
     for raw in raw_lines:
         if not raw.strip():
             blank = True
             continue
-        pieces = _split_long(raw, stopwords, cues) if len(raw) > MAX_LINE_CHARS else [(raw, False)]
+        pieces = _split_long(raw, stopwords, cues) if len(raw) > limit else [(raw, False)]
         long_split = long_split or len(pieces) > 1
         for i, (piece, run) in enumerate(pieces):
             line = clean_line(len(lines), piece)
@@ -208,7 +213,9 @@ def _reflow(raw_lines: list[str], width: int) -> list[str]:
 
 def _split_long(raw: str, stopwords: frozenset[str] = frozenset(), cues: Mapping[str, str] | None = None) -> list[tuple[str, bool]]:
     """Pieces of an overlong line, each with True when it is a run without function words."""
-    sentences = [q for p in _SENTENCE_SPLIT.split(raw) if p.strip() for q in _GLUED_SENTENCE.split(p) if q.strip()]
+    sentences = [
+        q for r in _cut_repeats(raw) for p in _SENTENCE_SPLIT.split(r) if p.strip() for q in _GLUED_SENTENCE.split(p) if q.strip()
+    ]
     if stopwords:
         sentences = [q for p in sentences for q in _cut_glued_elements(p, stopwords)]
         sentences = [q for p in sentences for q in _cut_sentence_starts(p, stopwords)]
@@ -221,6 +228,32 @@ def _split_long(raw: str, stopwords: frozenset[str] = frozenset(), cues: Mapping
     for piece, run in pieces:  # text without sentence ends is cut hard, still in order
         out.extend((piece[i : i + MAX_LINE_CHARS], run) for i in range(0, len(piece), MAX_LINE_CHARS))
     return out
+
+
+# A phrase printed twice in a row is two elements that said the same (a teaser's linked title over
+# its heading, a section name in a breadcrumb and a heading): its copies are cut apart and from
+# what surrounds them. Phrases of this many words; two-word doubles occur in prose ("very, very").
+REPEAT_MIN_WORDS, REPEAT_MAX_WORDS = 3, 40
+
+
+def _cut_repeats(piece: str) -> list[str]:
+    """Cut ``piece`` around every word run that is followed by itself (see ``REPEAT_MIN_WORDS``)."""
+    words = piece.split(" ")
+    last: dict[tuple[str, str, str], int] = {}
+    cuts: set[int] = set()
+    done = 0  # a copy found is not searched again: in a run of copies each rotation repeats too
+    for i in range(len(words) - 2):
+        key = (words[i], words[i + 1], words[i + 2])
+        j = last.get(key)
+        last[key] = i
+        if (j is not None and i >= done and REPEAT_MIN_WORDS <= i - j <= REPEAT_MAX_WORDS
+                and words[j:i] == words[i : 2 * i - j]):
+            cuts.update((j, i, 2 * i - j))
+            done = 2 * i - j
+    if not cuts:
+        return [piece]
+    bounds = sorted({0, len(words), *cuts})
+    return [q for a, b in zip(bounds, bounds[1:], strict=False) if (q := " ".join(words[a:b]).strip())]
 
 
 def split_sentences(text: str) -> list[str]:
