@@ -216,6 +216,7 @@ def combine(text: str, ents: list[Span], language: str) -> list[Span]:
         split_place_person,
         split_two_people,
     )
+    from newsmill.enrich.entities.known_orgs import apply_known_orgs
     from newsmill.enrich.entities.lexicon import name_codes
     from newsmill.enrich.entities.spans import given_names
 
@@ -223,6 +224,7 @@ def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     ents = extend_to_acronym(text, extend_to_head(text, join_hyphenated(text, ents), language))
     ents = split_place_person(text, ents, language, codes)
     ents = given_names(text, split_two_people(text, ents, codes), language, codes)
+    ents = apply_known_orgs(text, ents, language)
     spans = club_names(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language),
                        language)
     spans = propagate(text, spans, language)

@@ -1,0 +1,71 @@
+"""Well-known companies (``known_orgs.txt.gz``) the model missed or typed as a person or place."""
+
+from __future__ import annotations
+
+from newsmill.enrich.entities.gazetteer import combine
+from newsmill.enrich.entities.known_orgs import apply_known_orgs, known_orgs
+from newsmill.enrich.entities.lexicon import common_nouns
+
+
+def _spans(text: str, *items: tuple[str, str]) -> list[tuple[int, int, str]]:
+    out = []
+    for mention, label in items:
+        start = text.index(mention)
+        out.append((start, start + len(mention), label))
+    return out
+
+
+def _texts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    return [(text[s:e], label) for s, e, label in spans]
+
+
+def test_a_missed_company_is_added() -> None:
+    text = "Der Chemiekonzern BASF und Citigroup meldeten Gewinne."
+    assert _texts(text, apply_known_orgs(text, [], "de")) == [("BASF", "ORG"), ("Citigroup", "ORG")]
+
+
+def test_a_part_of_a_longer_name_gives_way_to_the_whole() -> None:
+    text = "Bei General Motors wird gestreikt."
+    assert _texts(text, apply_known_orgs(text, _spans(text, ("General", "MISC")), "de")) == [
+        ("General Motors", "ORG")]
+
+
+def test_a_genitive_is_part_of_the_mention_but_a_compound_is_no_mention() -> None:
+    text = "Nvidias Umsatz stieg, sagte der BASF-Chef."
+    assert _texts(text, apply_known_orgs(text, [], "de")) == [("Nvidias", "ORG")]
+
+
+def test_a_common_word_is_relabelled_but_never_added() -> None:
+    text = "Apple verklagt Apple."
+    spans = [(0, 5, "PER")]
+    assert _texts(text, apply_known_orgs(text, spans, "de")) == [("Apple", "ORG")]
+    assert apply_known_orgs("Ein apple und die Allianz.", [], "de") == []
+
+
+def test_a_first_name_stays_a_person_and_a_town_stays_a_place() -> None:
+    text = "Dell traf Toyota."
+    spans = _spans(text, ("Dell", "PER"), ("Toyota", "LOC"))
+    assert _texts(text, apply_known_orgs(text, spans, "de")) == [("Dell", "PER"), ("Toyota", "LOC")]
+    spans = _spans(text, ("Dell", "LOC"), ("Toyota", "MISC"))
+    assert _texts(text, apply_known_orgs(text, spans, "de")) == [("Dell", "ORG"), ("Toyota", "ORG")]
+
+
+def test_the_article_s_person_outweighs_the_list() -> None:
+    text = "Werner von Siemens lebte in Berlin. Siemens erfand den Dynamo."
+    start = text.rindex("Siemens")
+    spans = [*_spans(text, ("Werner von Siemens", "PER")), (start, start + len("Siemens"), "PER")]
+    assert _texts(text, apply_known_orgs(text, spans, "de"))[-1] == ("Siemens", "ORG")
+    assert _texts(text, combine(text, spans, "de"))[-1] == ("Siemens", "PER")
+
+
+def test_no_name_that_is_a_german_common_noun_is_ever_added_unseen() -> None:
+    nouns = common_nouns("de")
+    names = [(name, allows) for bucket in known_orgs().values() for name, allows in bucket]
+    assert len(names) > 1000
+    assert all(set(allows) <= set("APLM") for _, allows in names)
+    assert not [n for n, allows in names if "A" in allows and " " not in n and not n.isupper() and n.lower() in nouns]
+
+
+def test_an_english_possessive_stays_outside_the_span() -> None:
+    text = "Nvidia's chips and Citigroup’s bankers."
+    assert _texts(text, apply_known_orgs(text, [], "en")) == [("Nvidia", "ORG"), ("Citigroup", "ORG")]
