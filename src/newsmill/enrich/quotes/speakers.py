@@ -11,6 +11,7 @@ from newsmill.enrich.entities.canonical import is_acronym
 from newsmill.enrich.entities.lexicon import common_nouns, word_classes
 from newsmill.enrich.morphology import base_forms
 from newsmill.enrich.quotes.lexicon import QuoteLexicon, load_first_names
+from newsmill.enrich.quotes.person_names import after_dateline, genitive_base, name_tables, with_particles
 from newsmill.enrich.quotes.text import Token
 
 # A speaker noun phrase longer than this has run past the subject into the rest of the clause.
@@ -97,6 +98,9 @@ class SpeakerFinder:
         self.text = text
         self.tokens = tokens
         self.lex = lex
+        self._first_names = load_first_names()
+        self._names = name_tables(lex.language)
+        entities = self._repaired(with_particles(text, entities, self._first_names, self._names))
         # a span across a paragraph break is a heading run into a name ("Fazit\n\nFische"), never a speaker's name
         ents = sorted((e for e in entities if e.label in SPEAKER_LABELS and e.end <= len(text) and "\n" not in e.text),
                       key=lambda e: e.start)
@@ -112,7 +116,6 @@ class SpeakerFinder:
         self._genders: dict[str, str] | None = None
         self._full_names: dict[str, str | None] | None = None
         self._group_resolved = False  # the last pronoun resolved stood for an organisation or group
-        self._first_names = load_first_names()
         self._role_ends, self._group_ends = _suffixes(lex)
         self._role_forms = {r.lower(): r for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
@@ -123,6 +126,18 @@ class SpeakerFinder:
         # persons only: a place after an organisation noun is its seat ("Staatsanwaltschaft München")
         self._name_starts = {e.start for e in entities if e.label == "PER"}
         self._name_ends = {e.end for e in entities if e.label == "PER"}
+
+    def _repaired(self, entities: list[Entity]) -> list[Entity]:
+        """Persons named without a genitive ending the recogniser kept ("Rafael van der Vaarts
+        Abschiedsgala" is Rafael van der Vaart)."""
+        out = []
+        for e in entities:
+            if e.label == "PER" and (e.name or e.text) == e.text:
+                name = genitive_base(e.text, self.text, e.end, self._first_names, self._names)
+                if name != e.text:
+                    e = Entity(e.start, e.end, e.text, e.label, name, e.id)
+            out.append(e)
+        return out
 
     # --- noun phrases ------------------------------------------------------------------------
 
@@ -513,6 +528,7 @@ class SpeakerFinder:
             # attaches to, which is the source; "Demnach" opens its own sentence and keeps itself
             first, last = self._antecedent_phrase(first) or (first, last)
         first = self._past_verb(first, last)
+        first = after_dateline(toks, self.text, first, last, self._names)  # "BERLIN -- The agency says"
         if first > 0 and toks[first - 1].low in lex.own_words and last - first == 1:
             first -= 1  # "nach eigenen Angaben" read as "Angaben"
         relative = last - first == 1 and toks[first].low in lex.relative_pronouns
@@ -543,6 +559,8 @@ class SpeakerFinder:
             # "die Fraktionschefin der Grünen, Renate Künast,"; "CPUC President Marybel Batjer" with
             # the person unrecognised
             entity = self._apposition(last) or self._name_after_role(first, last) or entity
+        if entity is not None and " " not in entity:
+            entity = self._given_before(first, last, entity) or entity
         self._group_resolved = False
         name = entity or self._resolve(first, last, start)
         name = self._acronym(name) or name
@@ -566,6 +584,21 @@ class SpeakerFinder:
         if entity or not self.names_no_one(start, end, text):
             self.mentions.append(Mention(start, name, label or "X"))  # a fragment is no antecedent
         return spk
+
+    def _given_before(self, first: int, last: int, name: str) -> str | None:
+        """The first name the recogniser left out of a one-word person name inside the phrase:
+        "Fan Mengguang" where it took "Mengguang" alone. The word before must be capitalised, right
+        before the name, and no title, role, common noun or word the article writes in lower case."""
+        toks = self.tokens
+        k = next((k for k in range(first + 1, last) if toks[k].text == name and toks[k].start in self._name_starts), None)
+        if k is None or k + 1 != last:
+            return None
+        given = toks[k - 1]
+        if not given.text.isalpha() or toks[k].start != given.end + 1 or given.text in self.lex.abbreviations \
+                or self._role_word(given.low) or not self._may_be_given(given.text) \
+                or self.label_of(given.start, given.end) is not None:
+            return None
+        return f"{given.text} {name}"
 
     def _full_name(self, word: str) -> str | None:
         """The one full name the article writes with ``word`` as its surname after a first name

@@ -1,0 +1,94 @@
+"""Speaker error classes of the seventh session (#13, #15.6), each found on tuning material and
+written here by hand: names the recogniser cut or inflected, datelines before a speaker."""
+
+from __future__ import annotations
+
+from newsmill.article import Article, Entity, Quote, Speaker
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quotes.finder import QuoteFinder
+from newsmill.enrich.quotes.lexicon import load_first_names
+from newsmill.enrich.quotes.person_names import genitive_base, name_tables, with_particles
+
+
+def _quotes(text: str, entities: list[Entity], language: str = "de") -> list[Quote]:
+    article = Article(text=text, language=language, entities=sorted(entities, key=lambda e: e.start))
+    QuoteFinder()(article, EnrichContext(language=language))
+    return article.quotes
+
+
+def _entity(text: str, name: str, label: str = "PER", at: int = 0) -> Entity:
+    start = text.index(name, at)
+    return Entity(start, start + len(name), name, label, name,  # type: ignore[arg-type]
+                  f"{label.lower()[:3]}:{name.lower().replace(' ', '-')}")
+
+
+def _speaker(quotes: list[Quote], contains: str) -> Speaker | None:
+    hit = next((q for q in quotes if contains in q.text), None)
+    assert hit is not None, [q.text for q in quotes]
+    return hit.speaker
+
+
+# --- names the recogniser cut ----------------------------------------------------------------------
+
+def test_a_first_name_and_particles_take_the_surname_after_them() -> None:
+    text = ("Die Doktorarbeit des Verteidigungsministers Karl-Theodor zu Guttenberg wird geprüft. "
+            "Er sagte: „Ich habe einen Fehler gemacht.“")
+    ents = [_entity(text, "Karl-Theodor"), _entity(text, "Guttenberg", "LOC")]
+    spk = _speaker(_quotes(text, ents), "Fehler")
+    assert spk is not None and spk.name == "Karl-Theodor zu Guttenberg" and spk.id == "per:karl-theodor-zu-guttenberg"
+
+
+def test_a_surname_keeps_its_end_before_an_organisation() -> None:
+    text = "Gestern sprach Peter Müller von der SPD."
+    ents = [_entity(text, "Peter Müller"), _entity(text, "SPD", "ORG")]
+    out = with_particles(text, ents, load_first_names(), name_tables("de"))
+    assert out[0].text == "Peter Müller"
+    text = "Gestern sprach Peter von der SPD."
+    out = with_particles(text, [_entity(text, "Peter"), _entity(text, "SPD", "ORG")], load_first_names(), name_tables("de"))
+    assert out[0].text == "Peter"
+
+
+def test_a_given_name_before_a_one_word_person_is_part_of_the_name() -> None:
+    text = ("The plague case was confirmed on Sunday.\n\nFan Mengguang, deputy director of the health "
+            "commission, said that the latest case is isolated.")
+    spk = _speaker(_quotes(text, [_entity(text, "Mengguang")], "en"), "isolated")
+    assert spk is not None and spk.name == "Fan Mengguang" and spk.id == "per:fan-mengguang"
+
+
+def test_a_role_before_a_one_word_person_is_no_given_name() -> None:
+    text = "Bundeskanzler Scholz sagte am Montag, die Regierung werde handeln."
+    spk = _speaker(_quotes(text, [_entity(text, "Scholz")]), "Regierung")
+    assert spk is not None and spk.name == "Scholz"
+
+
+# --- genitive names -------------------------------------------------------------------------------
+
+def test_a_genitive_name_before_its_noun_loses_the_ending() -> None:
+    tables, names = name_tables("de"), load_first_names()
+    text = "Nach Rafael van der Vaarts Abschiedsgala"
+    at = text.index("Vaarts") + len("Vaarts")
+    assert genitive_base("Rafael van der Vaarts", text, at, names, tables) == "Rafael van der Vaart"
+    assert genitive_base("Thomas", "Thomas Buch", len("Thomas"), names, tables) == "Thomas"  # a first name
+    assert genitive_base("Karl Strauss", "Karl Strauss Werk", len("Karl Strauss"), names, tables) == "Karl Strauss"
+    assert genitive_base("Jens Spahns", "Jens Spahns sagte", len("Jens Spahns"), names, tables) == "Jens Spahns"
+    assert genitive_base("Serena Williams", "Serena Williams Sieg", 15, names, name_tables("en")) == "Serena Williams"
+
+
+def test_a_pronoun_after_a_genitive_name_takes_the_base_form() -> None:
+    text = "Rafael van der Vaarts Abschiedsgala war ein Erfolg. Er sagte: „Das war ein schöner Abend.“"
+    spk = _speaker(_quotes(text, [_entity(text, "Rafael van der Vaarts")]), "Abend")
+    assert spk is not None and spk.name == "Rafael van der Vaart"
+
+
+# --- datelines ------------------------------------------------------------------------------------
+
+def test_a_dateline_is_not_part_of_the_speaker() -> None:
+    text = "BERLIN -- The European Space Agency says putting astronauts into hibernation could work."
+    spk = _speaker(_quotes(text, [], "en"), "hibernation")
+    assert spk is not None and spk.text == "The European Space Agency" and spk.id == "org:european-space-agency"
+
+
+def test_capitals_inside_a_line_are_no_dateline() -> None:
+    text = "Officials said on Monday that NASA -- the agency -- would delay the launch."
+    for q in _quotes(text, [], "en"):
+        assert q.speaker is None or not q.speaker.text.startswith("the agency")
