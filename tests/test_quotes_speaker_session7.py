@@ -92,3 +92,19 @@ def test_capitals_inside_a_line_are_no_dateline() -> None:
     text = "Officials said on Monday that NASA -- the agency -- would delay the launch."
     for q in _quotes(text, [], "en"):
         assert q.speaker is None or not q.speaker.text.startswith("the agency")
+
+
+# --- the subject of a first conjunct opened by a prepositional phrase ------------------------------
+
+def test_a_coordinated_cue_after_a_fronted_phrase_takes_the_inverted_subject() -> None:
+    text = ("In einer Stellungnahme befand der israelische Premierminister Benjamin Netanyahu den Angriff "
+            "als gerechtfertigt und nannte den Auftrag „schnell, kraftvoll und entschieden“.")
+    spk = _speaker(_quotes(text, [_entity(text, "Benjamin Netanyahu")]), "kraftvoll")
+    assert spk is not None and spk.name == "Benjamin Netanyahu"
+
+
+def test_the_object_after_a_coordinated_cue_is_not_its_speaker() -> None:
+    text = ("Unter dem Motto „Freiheit statt Angst“ zogen die Demonstranten bis zur Paulskirche und "
+            "skandierten dabei Parolen wie „Stoppt den Überwachungswahn“ und „Nein zur Vorratsdatenspeicherung“.")
+    spk = _speaker(_quotes(text, []), "Nein zur")
+    assert spk is not None and spk.text == "die Demonstranten"

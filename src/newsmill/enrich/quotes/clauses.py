@@ -1117,7 +1117,30 @@ class SentenceReader:
             np = self.speakers.noun_phrase_from(s.first, i)
             if np is not None and not self.speakers.oblique(np[0]):
                 return np
-            return self._apposed_subject(s, self._clause_start(s, i)) or self._subject_after_adverbial(s, i)
+            return self._apposed_subject(s, self._clause_start(s, i)) or self._subject_after_adverbial(s, i) \
+                or self._subject_after_fronted(s, i)
+        return None
+
+    def _subject_after_fronted(self, s: Sentence, i: int) -> tuple[int, int] | None:
+        """Where the verb comes second (German), a first conjunct opened by a prepositional phrase
+        has its subject after its verb: "In einer Stellungnahme befand der Premierminister … und
+        nannte …", "Unter dem Motto „…“ zogen die Demonstranten … und skandierten" (not "Parolen").
+        The verb is the first lower-case word after the phrase's noun or quoted name."""
+        toks, lex = self.tokens, self.lex
+        if lex.lowercase_nouns or toks[s.first].low not in lex.prepositions:
+            return None
+        for k in range(s.first + 2, i - 1):
+            tok, prev = toks[k], toks[k - 1]
+            if self.in_quote[k] or not tok.text.isalpha() or not tok.text.islower() or tok.text in lex.determiners \
+                    or tok.low in lex.prepositions:
+                continue
+            nxt = toks[k + 1]
+            if tok.low.endswith(lex.adjective_endings) and _cap(nxt.text) and nxt.text not in lex.determiners:
+                continue  # an attribute before the phrase's noun: "In einer am Montag veröffentlichten Erklärung"
+            if not (_cap(prev.text) or prev.text in lex.closers):
+                return None  # a lower-case word inside the phrase: no plain noun phrase before the verb
+            np = self.speakers.right_of(k + 1, i - 1)
+            return np if np is not None and self.speakers.plausible_range(*np) else None
         return None
 
     def _subject_after_adverbial(self, s: Sentence, i: int) -> tuple[int, int] | None:
