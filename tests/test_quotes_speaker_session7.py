@@ -108,3 +108,14 @@ def test_the_object_after_a_coordinated_cue_is_not_its_speaker() -> None:
             "skandierten dabei Parolen wie „Stoppt den Überwachungswahn“ und „Nein zur Vorratsdatenspeicherung“.")
     spk = _speaker(_quotes(text, []), "Nein zur")
     assert spk is not None and spk.text == "die Demonstranten"
+
+
+# --- shares of people ------------------------------------------------------------------------------
+
+def test_a_share_of_people_is_a_speaker_with_no_id() -> None:
+    text = "Die Umfrage zeigt: Rund 37 Prozent der Befragten sind der Auffassung, dass die Demokratie schlecht funktioniere."
+    spk = _speaker(_quotes(text, []), "Demokratie")
+    assert spk is not None and spk.text == "Rund 37 Prozent der Befragten" and spk.id == ""
+    text = "The poll was published on Monday. Nearly 37% of voters said that the economy was their top concern."
+    spk = _speaker(_quotes(text, [], "en"), "economy")
+    assert spk is not None and spk.text == "Nearly 37% of voters" and spk.id == ""

@@ -4,7 +4,7 @@ The entity recogniser sometimes stops a name at a lower-case particle ("Karl-The
 "Karl-Theodor zu Guttenberg"), keeps a German genitive ending ("Rafael van der Vaarts
 Abschiedsgala"), and a speaker phrase may open with a dateline ("BERLIN -- The European Space
 Agency says"). These functions repair the name the speaker resolver uses; the tables are
-``newsmill/data/quotes/person_names.json``.
+``newsmill/data/quotes/speaker_words.json``.
 """
 
 from __future__ import annotations
@@ -37,14 +37,17 @@ class NameTables:
     particles: frozenset[str]
     dateline_dashes: frozenset[str]
     genitive_ending: str
+    share_nouns: frozenset[str] = frozenset()
+    share_modifiers: frozenset[str] = frozenset()  # lower-cased
 
 
 @lru_cache(maxsize=8)
 def name_tables(language: str) -> NameTables:
-    path = resources.files("newsmill") / "data" / "quotes" / "person_names.json"
+    path = resources.files("newsmill") / "data" / "quotes" / "speaker_words.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     row = data.get(language) or data["en"]
-    return NameTables(frozenset(row["particles"]), frozenset(row["dateline_dashes"]), str(row["genitive_ending"]))
+    return NameTables(frozenset(row["particles"]), frozenset(row["dateline_dashes"]), str(row["genitive_ending"]),
+                      frozenset(row.get("share_nouns", ())), frozenset(row.get("share_modifiers", ())))
 
 
 def _first_name(word: str, first_names: Mapping[str, str]) -> bool:

@@ -227,6 +227,9 @@ class SpeakerFinder:
         tok = toks[i]
         if tok.text in lex.speaker_pronouns:
             return i, i + 1
+        share = self._share_at(i, stop)
+        if share is not None:
+            return i, self._share_of(share, stop)  # "37 Prozent (der Befragten) sind der Auffassung"
         if tok.text not in lex.determiners and self._not_a_head(tok):
             return None
         if i + 1 < stop and adverb_like(tok.text, lex.adverb_endings) and toks[i + 1].text[:1].islower() \
@@ -311,6 +314,27 @@ class SpeakerFinder:
             j = self._role_and_name(j, stop)
             j = self._named_source(j, stop)
         return (i, min(j, cap)) if j > i else None
+
+    def _share_at(self, i: int, stop: int) -> int | None:
+        """The token after a share ("37 Prozent", "Rund 40 Prozent", "more than 60%") that starts at ``i``."""
+        toks, words = self.tokens, self._names
+        k = i
+        while k < min(stop, i + 3) and toks[k].low in words.share_modifiers:
+            k += 1
+        if k + 1 < stop and toks[k].text[:1].isdigit() and toks[k + 1].text in words.share_nouns:
+            return k + 2
+        return None
+
+    def _share_of(self, j: int, stop: int) -> int:
+        """Past the group a share is of: "der Befragten", "of Americans", "der deutschen Wähler"."""
+        toks, lex = self.tokens, self.lex
+        if j + 1 >= stop or toks[j].low not in lex.attribute_words:
+            return j
+        first = j + 1 + (toks[j + 1].text in lex.determiners and toks[j].low != toks[j + 1].low)
+        k = self._adjectives(first, stop, 3)
+        if k < stop and _capitalised(toks[k]) and toks[k].text[:1].isalpha():
+            return self._noun_run(k, stop)
+        return k if lex.lowercase_nouns and k > first else j  # "of voters": the noun is lower-case
 
     @staticmethod
     def _name_adjective(tok: Token) -> bool:
