@@ -119,3 +119,34 @@ def test_a_share_of_people_is_a_speaker_with_no_id() -> None:
     text = "The poll was published on Monday. Nearly 37% of voters said that the economy was their top concern."
     spk = _speaker(_quotes(text, [], "en"), "economy")
     assert spk is not None and spk.text == "Nearly 37% of voters" and spk.id == ""
+
+
+# --- interviews, object pronouns, English source nouns ---------------------------------------------
+
+def test_an_interview_answer_is_its_speakers() -> None:
+    text = ("Was ist denn Ihre Forderung?\n\nDietmar Bartsch: Ich teile ausdrücklich die Ansicht, dass die "
+            "Renten steigen müssen.")
+    spk = _speaker(_quotes(text, [_entity(text, "Dietmar Bartsch")]), "Renten")
+    assert spk is not None and spk.text == "Ich" and spk.name == "Dietmar Bartsch"
+
+
+def test_a_question_label_names_no_interviewee() -> None:
+    text = "Frage: Ich glaube, dass die Renten steigen müssen."
+    for q in _quotes(text, []):
+        assert q.speaker is None or q.speaker.name != "Frage"
+
+
+def test_an_object_pronoun_before_the_verb_leaves_the_subject_after_it() -> None:
+    text = ("Das Unternehmen presst seine Leute aus. Mir haben Führungskräfte erzählt, sie würden ständig "
+            "kontrolliert.")
+    for q in _quotes(text, []):
+        assert q.speaker is None or q.speaker.text != "Mir"
+
+
+def test_an_english_source_noun_without_article_is_read_whole() -> None:
+    text = "At least 300 people have been killed, according to credible reports."
+    spk = _speaker(_quotes(text, [], "en"), "killed")
+    assert spk is not None and spk.text == "credible reports"
+    text = "Patients should rest for weeks, according to guidance from the Mayo Clinic."
+    spk = _speaker(_quotes(text, [], "en"), "rest")
+    assert spk is not None and spk.name == "Mayo Clinic"

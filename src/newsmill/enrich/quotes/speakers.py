@@ -275,6 +275,9 @@ class SpeakerFinder:
         if lex.lowercase_nouns and tok.text in lex.determiners and j > i + 1 and (j >= stop or not _capitalised(toks[j])):
             # English nouns are lower-case: "the central bank", "a report in …", "a person familiar with the matter"
             return i, self._named_source(self._postmodified(i, j, stop), stop)
+        if lex.lowercase_nouns and tok.text not in lex.determiners and j > i and j + 1 < stop and toks[j].low in lex.source_nouns \
+                and toks[j + 1].low not in lex.complementizers and not _capitalised(toks[j + 1]):
+            j += 1  # "credible reports received by": a source noun that is also a verb form, not "X reports that"
         if lex.lowercase_nouns and tok.text not in lex.determiners and j > i and (j >= stop or not _capitalised(toks[j])):
             head = next((k for k in range(j - 1, i - 1, -1)
                          if self._role_word(toks[k].low) or toks[k].low in lex.source_nouns), None)
@@ -470,8 +473,8 @@ class SpeakerFinder:
         while start < cue and self.tokens[start].low in self.lex.focus_particles:
             start += 1  # "Auch die Ministerin sagte"
         np = self.noun_phrase_from(start, cue)
-        if np is None or self.oblique(np[0]):
-            return None  # "Ihren Widersacher forderte May auf": the object before the verb
+        if np is None or self.oblique(np[0]) or (np[1] - np[0] == 1 and self.tokens[np[0]].low in self.lex.non_speakers):
+            return None  # "Ihren Widersacher forderte May auf", "Mir haben Führungskräfte erzählt": the object first
         # V2: the field before the finite verb is one phrase, so what follows the subject up to the
         # cue is an apposition, adverbs or (with a participle cue) the middle field; keep it short.
         if cue - np[1] > MAX_PREFIELD_REST or any(self.tokens[k].low in self.lex.complementizers for k in range(np[1], cue)):
@@ -838,6 +841,10 @@ class SpeakerFinder:
     def _resolve(self, first: int, last: int, start: int) -> str:
         toks, lex = self.tokens, self.lex
         head = toks[first]
+        if last - first == 1 and head.low in lex.first_person:
+            answer = self._interviewee(start)
+            if answer:
+                return answer  # "Dietmar Bartsch: Ich teile …": an interview answer is its speaker's
         if last - first == 1 and head.text in lex.plural_pronouns and head.text not in lex.speaker_pronouns:
             # "It said": the organisation that is the subject before, or that spoke last
             return self._group_subject_before(first) or self._recent_group(start) or head.text
@@ -916,6 +923,22 @@ class SpeakerFinder:
             if opener is not None and opener + 1 < last - 1 and _capitalised(toks[opener - 1]):
                 return self.text[toks[opener + 1].start : toks[last - 2].end]  # "der Zeitung „Hoy Bolivia“"
         return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
+
+    def _interviewee(self, at: int) -> str | None:
+        """The person whose name and a colon open the paragraph holding ``at``: an interview's
+        answers are printed as "Dietmar Bartsch: Ich …". Only a recognised person's name (or
+        capitalised words led by a known first name): "Frage:" and "Update:" name no one."""
+        para = self.text.rfind("\n", 0, at) + 1
+        colon = self.text.find(":", para, at)
+        if colon < 0 or colon - para > MAX_GIVEN_CHARS * 4:
+            return None
+        k = bisect.bisect_left(self._person_starts, para)
+        if k < len(self._person_starts) and self._person_starts[k] == para and self._person_ends[k] == colon:
+            return self._person_names[k]
+        words = self.text[para:colon].split()
+        if 2 <= len(words) <= 3 and words[0] in self._first_names and all(w[:1].isupper() and w.isalpha() for w in words):
+            return " ".join(words)
+        return None
 
     def _speech_noun(self, tok: Token) -> bool:
         lex = self.lex
