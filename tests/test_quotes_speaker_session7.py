@@ -150,3 +150,19 @@ def test_an_english_source_noun_without_article_is_read_whole() -> None:
     text = "Patients should rest for weeks, according to guidance from the Mayo Clinic."
     spk = _speaker(_quotes(text, [], "en"), "rest")
     assert spk is not None and spk.name == "Mayo Clinic"
+
+
+# --- organisation nouns ---------------------------------------------------------------------------
+
+def test_an_organisation_noun_takes_up_an_unrecognised_organisation_that_spoke() -> None:
+    text = ("BERLIN -- The European Space Agency says putting astronauts into hibernation could work. "
+            "The agency said Monday that its researchers examined the idea.")
+    spk = _speaker(_quotes(text, [], "en"), "researchers examined")
+    assert spk is not None and spk.text == "The agency" and spk.name == "European Space Agency"
+
+
+def test_die_behoerde_is_the_authority_that_spoke_before() -> None:
+    text = ("„Wir starten mehr als Raketen“, schrieb die NASA am Montag. Die Behörde geht davon aus, dass "
+            "der Dienst im Herbst startet.")
+    spk = _speaker(_quotes(text, [_entity(text, "NASA", "ORG")]), "Herbst")
+    assert spk is not None and spk.name == "NASA"

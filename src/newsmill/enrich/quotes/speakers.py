@@ -1065,6 +1065,11 @@ class SpeakerFinder:
         for name in reversed(named):
             if name.split()[-1].lower().endswith(low):
                 return name
+        for m in reversed(self.mentions[-MAX_LOOKBACK:]):
+            words = m.name.split()
+            if m.start < before and m.label == "ORG" and len(words) > 1 and words[-1][:1].isupper() \
+                    and words[-1].lower().endswith(low):
+                return m.name  # a speaker the recogniser missed: "The European Space Agency says … The agency said"
         last = self._last_source(before)
         if last is not None and last.split()[-1].lower() not in self.lex.speaker_nouns:
             return last  # the organisation that spoke just before: "… teilte Ärzte ohne Grenzen mit. Der Organisation zufolge …"
