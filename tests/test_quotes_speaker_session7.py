@@ -166,3 +166,22 @@ def test_die_behoerde_is_the_authority_that_spoke_before() -> None:
             "der Dienst im Herbst startet.")
     spk = _speaker(_quotes(text, [_entity(text, "NASA", "ORG")]), "Herbst")
     assert spk is not None and spk.name == "NASA"
+
+
+# --- a cue inside a relative clause ---------------------------------------------------------------
+
+def test_a_cue_in_a_relative_clause_before_the_main_cue_is_not_the_attribution() -> None:
+    text = ("Das Beben erreichte eine Stärke von 5,2. Brian Baptie von der britischen Erdbebenwarte, die die "
+            "Stärke des Bebens zunächst mit 5,1 angegeben und später nach oben korrigiert hatte, sagte, dass mit "
+            "Beben dieser Größenordnung etwa alle zehn bis 20 Jahre zu rechnen sei.")
+    quotes = _quotes(text, [_entity(text, "Brian Baptie")])
+    spk = _speaker(quotes, "zu rechnen")
+    assert spk is not None and spk.name == "Brian Baptie"
+    assert not any(q.text.startswith("sagte") for q in quotes)  # the main cue is no part of the content
+
+
+def test_a_cue_in_a_relative_clause_after_the_main_cue_keeps_the_main_speaker() -> None:
+    text = ("In einer Erklärung, die nach dem Angriff veröffentlicht wurde, rechtfertigte das "
+            "Verteidigungsministerium die Aktion als „defensiver Natur“.")
+    spk = _speaker(_quotes(text, []), "defensiver")
+    assert spk is not None and spk.text == "das Verteidigungsministerium"
