@@ -185,3 +185,18 @@ def test_a_cue_in_a_relative_clause_after_the_main_cue_keeps_the_main_speaker() 
             "Verteidigungsministerium die Aktion als „defensiver Natur“.")
     spk = _speaker(_quotes(text, []), "defensiver")
     assert spk is not None and spk.text == "das Verteidigungsministerium"
+
+
+def test_the_company_is_not_the_agency_reporting_on_it() -> None:
+    text = ("WeWork will cut jobs, Reuters reported on Monday. WeWork is based in New York. "
+            "A company spokesperson said in an email that the firm would cooperate.")
+    ents = [_entity(text, "Reuters", "ORG"), _entity(text, "New York", "LOC")]
+    spk = _speaker(_quotes(text, ents, "en"), "cooperate")
+    assert spk is not None and spk.name != "Reuters"
+
+
+def test_the_company_is_not_a_group_of_sources() -> None:
+    text = ("The startup will cut jobs, people familiar with the matter said. "
+            "The company said on Monday that it had been contacted by regulators.")
+    spk = _speaker(_quotes(text, [], "en"), "contacted")
+    assert spk is not None and spk.name != "people familiar with the matter"

@@ -39,6 +39,7 @@ class NameTables:
     genitive_ending: str
     share_nouns: frozenset[str] = frozenset()
     share_modifiers: frozenset[str] = frozenset()  # lower-cased
+    agency_nouns: frozenset[str] = frozenset()  # lower-cased
 
 
 @lru_cache(maxsize=8)
@@ -47,7 +48,16 @@ def name_tables(language: str) -> NameTables:
     data = json.loads(path.read_text(encoding="utf-8"))
     row = data.get(language) or data["en"]
     return NameTables(frozenset(row["particles"]), frozenset(row["dateline_dashes"]), str(row["genitive_ending"]),
-                      frozenset(row.get("share_nouns", ())), frozenset(row.get("share_modifiers", ())))
+                      frozenset(row.get("share_nouns", ())), frozenset(row.get("share_modifiers", ())),
+                      frozenset(row.get("agency_nouns", ())))
+
+
+@lru_cache(maxsize=1)
+def news_agencies() -> frozenset[str]:
+    """Lower-cased names of the news agencies bylines credit (``data/lexicon/agencies.json``)."""
+    from newsmill.extract.lexicon import read_table
+
+    return frozenset(str(k) for k in read_table("agencies")["news"])
 
 
 def _first_name(word: str, first_names: Mapping[str, str]) -> bool:

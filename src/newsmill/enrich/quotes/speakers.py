@@ -11,7 +11,13 @@ from newsmill.enrich.entities.canonical import is_acronym
 from newsmill.enrich.entities.lexicon import common_nouns, word_classes
 from newsmill.enrich.morphology import base_forms
 from newsmill.enrich.quotes.lexicon import QuoteLexicon, load_first_names
-from newsmill.enrich.quotes.person_names import after_dateline, genitive_base, name_tables, with_particles
+from newsmill.enrich.quotes.person_names import (
+    after_dateline,
+    genitive_base,
+    name_tables,
+    news_agencies,
+    with_particles,
+)
 from newsmill.enrich.quotes.text import Token
 
 # A speaker noun phrase longer than this has run past the subject into the rest of the clause.
@@ -1070,16 +1076,22 @@ class SpeakerFinder:
             if m.start < before and m.label == "ORG" and len(words) > 1 and words[-1][:1].isupper() \
                     and words[-1].lower().endswith(low):
                 return m.name  # a speaker the recogniser missed: "The European Space Agency says … The agency said"
+        # "the company" is not the agency that reports on it ("…, Reuters reported. A company spokesperson said")
+        agencies = frozenset() if low in self._names.agency_nouns else news_agencies()
+        named = [name for name in named if name.lower() not in agencies]
         last = self._last_source(before)
-        if last is not None and last.split()[-1].lower() not in self.lex.speaker_nouns:
-            return last  # the organisation that spoke just before: "… teilte Ärzte ohne Grenzen mit. Der Organisation zufolge …"
+        if last is not None and last[:1].isupper() and last.split()[-1].lower() not in self.lex.speaker_nouns \
+                and last.lower() not in agencies:
+            # the organisation that spoke just before: "… teilte Ärzte ohne Grenzen mit. Der Organisation
+            # zufolge …"; a name, not "people familiar with the matter"
+            return last
         t = bisect.bisect_left(self._token_starts, before)
         opening = self._sentence_first(t)
         first = self._sentence_first(opening - 1) if opening else None
         if first is not None:
             # the one organisation the sentence before names: "The report was published by Amnesty
             # International. The rights group said …"
-            window = {e.name or e.text for e in self._orgs if self.tokens[first].start <= e.start < before}
+            window = {e.name or e.text for e in self._orgs if self.tokens[first].start <= e.start < before} - agencies
             if len(window) == 1:
                 return window.pop()
         ranked = Counter(named).most_common(2)
