@@ -200,3 +200,20 @@ def test_the_company_is_not_a_group_of_sources() -> None:
             "The company said on Monday that it had been contacted by regulators.")
     spk = _speaker(_quotes(text, [], "en"), "contacted")
     assert spk is not None and spk.name != "people familiar with the matter"
+
+
+# --- edges of a speaker phrase --------------------------------------------------------------------
+
+def test_an_opening_mark_before_a_name_is_not_part_of_the_speaker() -> None:
+    text = "Das Gesetz kommt. „Haugen warnt, dass Facebook die Nutzer täuscht."
+    spk = _speaker(_quotes(text, [_entity(text, "Haugen")]), "Facebook")
+    assert spk is not None and spk.text == "Haugen"
+
+
+def test_an_adverb_before_the_cue_is_no_speakers_name() -> None:
+    text = "One user asked how the two came to Beijing. Another reportedly said: “Bird flu again, what next?”"
+    for q in _quotes(text, [], "en"):
+        assert q.speaker is None or q.speaker.name != "reportedly"
+    text = "The widely quoted expert said that the plan would fail."
+    spk = _speaker(_quotes(text, [], "en"), "plan would fail")
+    assert spk is not None and spk.text == "The widely quoted expert"

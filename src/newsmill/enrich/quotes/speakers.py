@@ -208,7 +208,13 @@ class SpeakerFinder:
         participle ending after the noun ("the company struggled", "consumers who sought help");
         "the newly elected mayor" keeps its participle after an adverb."""
         lex, tok = self.lex, self.tokens[j]
-        if not lex.lowercase_nouns or j == start:
+        if not lex.lowercase_nouns:
+            return False
+        if tok.low.endswith(lex.adverb_endings) and j + 1 < len(self.tokens) and self.tokens[j + 1].low in lex.cue_forms \
+                and (j + 2 >= len(self.tokens) or not self.tokens[j + 2].text[:1].isalpha() or self.tokens[j + 2].text in lex.determiners
+                     or self.tokens[j + 2].low in lex.complementizers):
+            return True  # an adverb before the verb: "Another reportedly said:"; "the widely quoted expert" keeps it
+        if j == start:
             return False
         if tok.low in lex.cue_forms or tok.low in lex.relative_pronouns or tok.low in lex.state_verbs \
                 or tok.low in lex.noun_phrase_stops:
@@ -562,6 +568,8 @@ class SpeakerFinder:
             first, last = self._antecedent_phrase(first) or (first, last)
         first = self._past_verb(first, last)
         first = after_dateline(toks, self.text, first, last, self._names)  # "BERLIN -- The agency says"
+        if last - first > 1 and toks[first].text in lex.openers and not any(t.text in lex.closers for t in toks[first:last]):
+            first += 1  # "„Haugen warnt, dass …": the mark opens the sentence, not the name
         if first > 0 and toks[first - 1].low in lex.own_words and last - first == 1:
             first -= 1  # "nach eigenen Angaben" read as "Angaben"
         relative = last - first == 1 and toks[first].low in lex.relative_pronouns
