@@ -119,6 +119,9 @@ class SentenceReader:
     def read(self, s: Sentence, marked: list[Marked], recent: bool, prev: Sentence | None = None) -> list[Candidate]:
         """The quotations of sentence ``s``; ``recent``: the sentence before held a quotation."""
         cues = self.cue_finder.cues(s)[:MAX_CUES]
+        embedded = [c for c in cues if self._embedded_cue(s, c, cues)]
+        if embedded:  # the main clause's cue reads its content first; the other still reads what is left
+            cues = [c for c in cues if c not in embedded] + embedded
         own = [c for c in cues if c.kind in ("verb", "noun") and self._first_person(s, c)]
         if own:
             cues = [c for c in cues if c not in own]
@@ -137,9 +140,12 @@ class SentenceReader:
         verbal = any(c.kind == "verb" for c in cues)
         directs = [m for m in marked if self._is_direct(m, s, bool(cues), verbal)]
         out: list[Candidate] = []
+        main = next((c for c in cues if c.kind == "verb" and c not in embedded), None) if embedded else None
         for cue in cues:
             found = self._verb_quote(s, cue, directs) if cue.kind in ("verb", "noun") \
                 else [self._according(s, cue, directs)]
+            if main is not None and cue in embedded:
+                found = self._main_speaker(s, main, found)
             for cand in found:
                 if cand and not any(c.start < cand.end and cand.start < c.end for c in out):
                     out.append(cand)
@@ -163,6 +169,40 @@ class SentenceReader:
             return [framed]
         reported = self._reported(s, verbs[0]) if verbs else []
         return reported or self._free(s, recent, prev)
+
+    def _main_speaker(self, s: Sentence, main: Cue, found: list[Candidate | None]) -> list[Candidate | None]:
+        """Candidates of an embedded cue spoken by the main clause's subject, when it has one."""
+        speaker = self._frame_speaker(s, main, s.last)
+        if speaker is None or not self.speakers.plausible(speaker):
+            return found
+        for cand in found:
+            if cand is not None:
+                cand.speaker, cand.inherit = speaker, False
+        return found
+
+    def _embedded_cue(self, s: Sentence, cue: Cue, cues: list[Cue]) -> bool:
+        """A cue verb inside a relative clause set off by commas is not the sentence's attribution
+        when the main clause has its own cue verb: right after the clause ("Brian Baptie, der die
+        Stärke mit 5,1 angegeben hatte, sagte, dass …"; "Ein Beamter, den die Zeitung zitiert,
+        kommentierte, …") or before it ("erklärte der Rat, wie sich die Junta selbst nennt, die
+        Lage sei …"). The speaker then is the main clause's subject, not the relative clause's."""
+        toks, lex = self.tokens, self.lex
+        if cue.kind != "verb":
+            return False
+        k = cue.first
+        while k > s.first and toks[k - 1].text not in ",;:" and not self.in_quote[k - 1]:
+            k -= 1
+        if k <= s.first or toks[k - 1].text != "," or k >= cue.first:
+            return False
+        opener = toks[k].low
+        if opener not in lex.relative_pronouns and opener != lex.wie_word:
+            return False
+        close = next((j for j in range(cue.last, s.last) if toks[j].text in ",;:" or self.in_quote[j]), None)
+        if close is None or toks[close].text != ",":
+            return False
+        after = any(c.kind == "verb" and c.first == close + 1 for c in cues)
+        before = opener in lex.relative_pronouns and any(c.kind == "verb" and c.last < k for c in cues)
+        return after or before
 
     def _first_person(self, s: Sentence, cue: Cue) -> bool:
         """The writer speaks or thinks: a first-person pronoun in the cue's clause, before the
@@ -1117,7 +1157,30 @@ class SentenceReader:
             np = self.speakers.noun_phrase_from(s.first, i)
             if np is not None and not self.speakers.oblique(np[0]):
                 return np
-            return self._apposed_subject(s, self._clause_start(s, i)) or self._subject_after_adverbial(s, i)
+            return self._apposed_subject(s, self._clause_start(s, i)) or self._subject_after_adverbial(s, i) \
+                or self._subject_after_fronted(s, i)
+        return None
+
+    def _subject_after_fronted(self, s: Sentence, i: int) -> tuple[int, int] | None:
+        """Where the verb comes second (German), a first conjunct opened by a prepositional phrase
+        has its subject after its verb: "In einer Stellungnahme befand der Premierminister … und
+        nannte …", "Unter dem Motto „…“ zogen die Demonstranten … und skandierten" (not "Parolen").
+        The verb is the first lower-case word after the phrase's noun or quoted name."""
+        toks, lex = self.tokens, self.lex
+        if lex.lowercase_nouns or toks[s.first].low not in lex.prepositions:
+            return None
+        for k in range(s.first + 2, i - 1):
+            tok, prev = toks[k], toks[k - 1]
+            if self.in_quote[k] or not tok.text.isalpha() or not tok.text.islower() or tok.text in lex.determiners \
+                    or tok.low in lex.prepositions:
+                continue
+            nxt = toks[k + 1]
+            if tok.low.endswith(lex.adjective_endings) and _cap(nxt.text) and nxt.text not in lex.determiners:
+                continue  # an attribute before the phrase's noun: "In einer am Montag veröffentlichten Erklärung"
+            if not (_cap(prev.text) or prev.text in lex.closers):
+                return None  # a lower-case word inside the phrase: no plain noun phrase before the verb
+            np = self.speakers.right_of(k + 1, i - 1)
+            return np if np is not None and self.speakers.plausible_range(*np) else None
         return None
 
     def _subject_after_adverbial(self, s: Sentence, i: int) -> tuple[int, int] | None:

@@ -195,8 +195,8 @@ def _unresolved(name: str, lex: QuoteLexicon) -> bool:
         return True  # a description with its role noun, not a name: "Austria's interior minister", "Health bosses"
     if first[:1].isupper() and "-" in first and first.rsplit("-", 1)[-1][:1].islower() and len(words) > 1:
         return True  # "Bush-era whistleblower", "Trump-appointed judge": described by a name, not named
-    if first[:1].isdigit() and "-" in first:
-        return True  # "56-jährige Anwältin", "35-year-old": a person by age, unnamed
+    if any(w[:1].isdigit() for w in words[:3]):
+        return True  # "56-jährige Anwältin", "35-year-old", "Rund 37 Prozent der Befragten": people by age or share
     if first.lower() in lex.according_adverbs:
         return True  # "Wonach" with no one cited before it
     if first[:1].islower() and len(first) > MAX_NAME_PARTICLE and "-" not in first:

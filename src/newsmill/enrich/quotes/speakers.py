@@ -11,6 +11,13 @@ from newsmill.enrich.entities.canonical import is_acronym
 from newsmill.enrich.entities.lexicon import common_nouns, word_classes
 from newsmill.enrich.morphology import base_forms
 from newsmill.enrich.quotes.lexicon import QuoteLexicon, load_first_names
+from newsmill.enrich.quotes.person_names import (
+    after_dateline,
+    genitive_base,
+    name_tables,
+    news_agencies,
+    with_particles,
+)
 from newsmill.enrich.quotes.text import Token
 
 # A speaker noun phrase longer than this has run past the subject into the rest of the clause.
@@ -97,6 +104,9 @@ class SpeakerFinder:
         self.text = text
         self.tokens = tokens
         self.lex = lex
+        self._first_names = load_first_names()
+        self._names = name_tables(lex.language)
+        entities = self._repaired(with_particles(text, entities, self._first_names, self._names))
         # a span across a paragraph break is a heading run into a name ("Fazit\n\nFische"), never a speaker's name
         ents = sorted((e for e in entities if e.label in SPEAKER_LABELS and e.end <= len(text) and "\n" not in e.text),
                       key=lambda e: e.start)
@@ -112,7 +122,6 @@ class SpeakerFinder:
         self._genders: dict[str, str] | None = None
         self._full_names: dict[str, str | None] | None = None
         self._group_resolved = False  # the last pronoun resolved stood for an organisation or group
-        self._first_names = load_first_names()
         self._role_ends, self._group_ends = _suffixes(lex)
         self._role_forms = {r.lower(): r for r in lex.role_nouns if len(r) >= MIN_ROLE_SUFFIX}
         self.mentions: list[Mention] = []  # resolved speakers, in reading order
@@ -123,6 +132,18 @@ class SpeakerFinder:
         # persons only: a place after an organisation noun is its seat ("Staatsanwaltschaft München")
         self._name_starts = {e.start for e in entities if e.label == "PER"}
         self._name_ends = {e.end for e in entities if e.label == "PER"}
+
+    def _repaired(self, entities: list[Entity]) -> list[Entity]:
+        """Persons named without a genitive ending the recogniser kept ("Rafael van der Vaarts
+        Abschiedsgala" is Rafael van der Vaart)."""
+        out = []
+        for e in entities:
+            if e.label == "PER" and (e.name or e.text) == e.text:
+                name = genitive_base(e.text, self.text, e.end, self._first_names, self._names)
+                if name != e.text:
+                    e = Entity(e.start, e.end, e.text, e.label, name, e.id)
+            out.append(e)
+        return out
 
     # --- noun phrases ------------------------------------------------------------------------
 
@@ -187,7 +208,13 @@ class SpeakerFinder:
         participle ending after the noun ("the company struggled", "consumers who sought help");
         "the newly elected mayor" keeps its participle after an adverb."""
         lex, tok = self.lex, self.tokens[j]
-        if not lex.lowercase_nouns or j == start:
+        if not lex.lowercase_nouns:
+            return False
+        if tok.low.endswith(lex.adverb_endings) and j + 1 < len(self.tokens) and self.tokens[j + 1].low in lex.cue_forms \
+                and (j + 2 >= len(self.tokens) or not self.tokens[j + 2].text[:1].isalpha() or self.tokens[j + 2].text in lex.determiners
+                     or self.tokens[j + 2].low in lex.complementizers):
+            return True  # an adverb before the verb: "Another reportedly said:"; "the widely quoted expert" keeps it
+        if j == start:
             return False
         if tok.low in lex.cue_forms or tok.low in lex.relative_pronouns or tok.low in lex.state_verbs \
                 or tok.low in lex.noun_phrase_stops:
@@ -212,6 +239,9 @@ class SpeakerFinder:
         tok = toks[i]
         if tok.text in lex.speaker_pronouns:
             return i, i + 1
+        share = self._share_at(i, stop)
+        if share is not None:
+            return i, self._share_of(share, stop)  # "37 Prozent (der Befragten) sind der Auffassung"
         if tok.text not in lex.determiners and self._not_a_head(tok):
             return None
         if i + 1 < stop and adverb_like(tok.text, lex.adverb_endings) and toks[i + 1].text[:1].islower() \
@@ -257,6 +287,9 @@ class SpeakerFinder:
         if lex.lowercase_nouns and tok.text in lex.determiners and j > i + 1 and (j >= stop or not _capitalised(toks[j])):
             # English nouns are lower-case: "the central bank", "a report in …", "a person familiar with the matter"
             return i, self._named_source(self._postmodified(i, j, stop), stop)
+        if lex.lowercase_nouns and tok.text not in lex.determiners and j > i and j + 1 < stop and toks[j].low in lex.source_nouns \
+                and toks[j + 1].low not in lex.complementizers and not _capitalised(toks[j + 1]):
+            j += 1  # "credible reports received by": a source noun that is also a verb form, not "X reports that"
         if lex.lowercase_nouns and tok.text not in lex.determiners and j > i and (j >= stop or not _capitalised(toks[j])):
             head = next((k for k in range(j - 1, i - 1, -1)
                          if self._role_word(toks[k].low) or toks[k].low in lex.source_nouns), None)
@@ -296,6 +329,27 @@ class SpeakerFinder:
             j = self._role_and_name(j, stop)
             j = self._named_source(j, stop)
         return (i, min(j, cap)) if j > i else None
+
+    def _share_at(self, i: int, stop: int) -> int | None:
+        """The token after a share ("37 Prozent", "Rund 40 Prozent", "more than 60%") that starts at ``i``."""
+        toks, words = self.tokens, self._names
+        k = i
+        while k < min(stop, i + 3) and toks[k].low in words.share_modifiers:
+            k += 1
+        if k + 1 < stop and toks[k].text[:1].isdigit() and toks[k + 1].text in words.share_nouns:
+            return k + 2
+        return None
+
+    def _share_of(self, j: int, stop: int) -> int:
+        """Past the group a share is of: "der Befragten", "of Americans", "der deutschen Wähler"."""
+        toks, lex = self.tokens, self.lex
+        if j + 1 >= stop or toks[j].low not in lex.attribute_words:
+            return j
+        first = j + 1 + (toks[j + 1].text in lex.determiners and toks[j].low != toks[j + 1].low)
+        k = self._adjectives(first, stop, 3)
+        if k < stop and _capitalised(toks[k]) and toks[k].text[:1].isalpha():
+            return self._noun_run(k, stop)
+        return k if lex.lowercase_nouns and k > first else j  # "of voters": the noun is lower-case
 
     @staticmethod
     def _name_adjective(tok: Token) -> bool:
@@ -431,8 +485,8 @@ class SpeakerFinder:
         while start < cue and self.tokens[start].low in self.lex.focus_particles:
             start += 1  # "Auch die Ministerin sagte"
         np = self.noun_phrase_from(start, cue)
-        if np is None or self.oblique(np[0]):
-            return None  # "Ihren Widersacher forderte May auf": the object before the verb
+        if np is None or self.oblique(np[0]) or (np[1] - np[0] == 1 and self.tokens[np[0]].low in self.lex.non_speakers):
+            return None  # "Ihren Widersacher forderte May auf", "Mir haben Führungskräfte erzählt": the object first
         # V2: the field before the finite verb is one phrase, so what follows the subject up to the
         # cue is an apposition, adverbs or (with a participle cue) the middle field; keep it short.
         if cue - np[1] > MAX_PREFIELD_REST or any(self.tokens[k].low in self.lex.complementizers for k in range(np[1], cue)):
@@ -513,6 +567,9 @@ class SpeakerFinder:
             # attaches to, which is the source; "Demnach" opens its own sentence and keeps itself
             first, last = self._antecedent_phrase(first) or (first, last)
         first = self._past_verb(first, last)
+        first = after_dateline(toks, self.text, first, last, self._names)  # "BERLIN -- The agency says"
+        if last - first > 1 and toks[first].text in lex.openers and not any(t.text in lex.closers for t in toks[first:last]):
+            first += 1  # "„Haugen warnt, dass …": the mark opens the sentence, not the name
         if first > 0 and toks[first - 1].low in lex.own_words and last - first == 1:
             first -= 1  # "nach eigenen Angaben" read as "Angaben"
         relative = last - first == 1 and toks[first].low in lex.relative_pronouns
@@ -543,6 +600,8 @@ class SpeakerFinder:
             # "die Fraktionschefin der Grünen, Renate Künast,"; "CPUC President Marybel Batjer" with
             # the person unrecognised
             entity = self._apposition(last) or self._name_after_role(first, last) or entity
+        if entity is not None and " " not in entity:
+            entity = self._given_before(first, last, entity) or entity
         self._group_resolved = False
         name = entity or self._resolve(first, last, start)
         name = self._acronym(name) or name
@@ -566,6 +625,21 @@ class SpeakerFinder:
         if entity or not self.names_no_one(start, end, text):
             self.mentions.append(Mention(start, name, label or "X"))  # a fragment is no antecedent
         return spk
+
+    def _given_before(self, first: int, last: int, name: str) -> str | None:
+        """The first name the recogniser left out of a one-word person name inside the phrase:
+        "Fan Mengguang" where it took "Mengguang" alone. The word before must be capitalised, right
+        before the name, and no title, role, common noun or word the article writes in lower case."""
+        toks = self.tokens
+        k = next((k for k in range(first + 1, last) if toks[k].text == name and toks[k].start in self._name_starts), None)
+        if k is None or k + 1 != last:
+            return None
+        given = toks[k - 1]
+        if not given.text.isalpha() or toks[k].start != given.end + 1 or given.text in self.lex.abbreviations \
+                or self._role_word(given.low) or not self._may_be_given(given.text) \
+                or self.label_of(given.start, given.end) is not None:
+            return None
+        return f"{given.text} {name}"
 
     def _full_name(self, word: str) -> str | None:
         """The one full name the article writes with ``word`` as its surname after a first name
@@ -781,6 +855,10 @@ class SpeakerFinder:
     def _resolve(self, first: int, last: int, start: int) -> str:
         toks, lex = self.tokens, self.lex
         head = toks[first]
+        if last - first == 1 and head.low in lex.first_person:
+            answer = self._interviewee(start)
+            if answer:
+                return answer  # "Dietmar Bartsch: Ich teile …": an interview answer is its speaker's
         if last - first == 1 and head.text in lex.plural_pronouns and head.text not in lex.speaker_pronouns:
             # "It said": the organisation that is the subject before, or that spoke last
             return self._group_subject_before(first) or self._recent_group(start) or head.text
@@ -859,6 +937,22 @@ class SpeakerFinder:
             if opener is not None and opener + 1 < last - 1 and _capitalised(toks[opener - 1]):
                 return self.text[toks[opener + 1].start : toks[last - 2].end]  # "der Zeitung „Hoy Bolivia“"
         return self.text[toks[first + len(words) - len(body)].start : toks[last - 1].end] if body else head.text
+
+    def _interviewee(self, at: int) -> str | None:
+        """The person whose name and a colon open the paragraph holding ``at``: an interview's
+        answers are printed as "Dietmar Bartsch: Ich …". Only a recognised person's name (or
+        capitalised words led by a known first name): "Frage:" and "Update:" name no one."""
+        para = self.text.rfind("\n", 0, at) + 1
+        colon = self.text.find(":", para, at)
+        if colon < 0 or colon - para > MAX_GIVEN_CHARS * 4:
+            return None
+        k = bisect.bisect_left(self._person_starts, para)
+        if k < len(self._person_starts) and self._person_starts[k] == para and self._person_ends[k] == colon:
+            return self._person_names[k]
+        words = self.text[para:colon].split()
+        if 2 <= len(words) <= 3 and words[0] in self._first_names and all(w[:1].isupper() and w.isalpha() for w in words):
+            return " ".join(words)
+        return None
 
     def _speech_noun(self, tok: Token) -> bool:
         lex = self.lex
@@ -985,16 +1079,27 @@ class SpeakerFinder:
         for name in reversed(named):
             if name.split()[-1].lower().endswith(low):
                 return name
+        for m in reversed(self.mentions[-MAX_LOOKBACK:]):
+            words = m.name.split()
+            if m.start < before and m.label == "ORG" and len(words) > 1 and words[-1][:1].isupper() \
+                    and words[-1].lower().endswith(low):
+                return m.name  # a speaker the recogniser missed: "The European Space Agency says … The agency said"
+        # "the company" is not the agency that reports on it ("…, Reuters reported. A company spokesperson said")
+        agencies = frozenset() if low in self._names.agency_nouns else news_agencies()
+        named = [name for name in named if name.lower() not in agencies]
         last = self._last_source(before)
-        if last is not None and last.split()[-1].lower() not in self.lex.speaker_nouns:
-            return last  # the organisation that spoke just before: "… teilte Ärzte ohne Grenzen mit. Der Organisation zufolge …"
+        if last is not None and last[:1].isupper() and last.split()[-1].lower() not in self.lex.speaker_nouns \
+                and last.lower() not in agencies:
+            # the organisation that spoke just before: "… teilte Ärzte ohne Grenzen mit. Der Organisation
+            # zufolge …"; a name, not "people familiar with the matter"
+            return last
         t = bisect.bisect_left(self._token_starts, before)
         opening = self._sentence_first(t)
         first = self._sentence_first(opening - 1) if opening else None
         if first is not None:
             # the one organisation the sentence before names: "The report was published by Amnesty
             # International. The rights group said …"
-            window = {e.name or e.text for e in self._orgs if self.tokens[first].start <= e.start < before}
+            window = {e.name or e.text for e in self._orgs if self.tokens[first].start <= e.start < before} - agencies
             if len(window) == 1:
                 return window.pop()
         ranked = Counter(named).most_common(2)
