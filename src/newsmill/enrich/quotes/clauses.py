@@ -755,16 +755,20 @@ class SentenceReader:
         apposed = self._apposed_after_quote(s, i) if c0 == i else None
         if apposed is not None:
             left, b = apposed  # "“…,” Steve Clarke, deputy administrator at NASA, said": the quote ends at its mark
-        if toks[s.first].low in self.lex.prepositions and not self.in_quote[s.first] \
-                and not self._has_subjunctive(s.first, b):
-            return None  # "In a statement, the company denied …": an adverbial, not what was said
         # (An indicative clause before ", erklärte X" is reported speech too, but taking it cost more
         # precision than it gained recall on the development data: the mood test stays.)
         # (an adverbial clause opening the sentence is the frame's, not content: "Obwohl …, bestritt er")
         inverted = c0 == i and toks[c0 - 1].text == "," and toks[i].low not in self.lex.participles \
             and toks[i].low not in self.lex.not_reported and toks[s.first].low not in self.lex.subordinators \
             and toks[s.first].low not in self.lex.complementizers and toks[s.first].low not in self.lex.clause_stop_words
-        if not self._content_ok(s.first, b, directs) and not (inverted and self._inverted_frame(s, cue, end)):
+        frame = inverted and self._inverted_frame(s, cue, end)
+        if toks[s.first].low in self.lex.prepositions and not self.in_quote[s.first] \
+                and not self._has_subjunctive(s.first, b) and not frame:
+            # "In a statement, the company denied …": an adverbial, not what was said; but a clause
+            # opening with one before an inverted frame is content ("Im Bundesstaat wurden 500
+            # Gebäude beschädigt, teilte der Gouverneur mit.")
+            return None
+        if not self._content_ok(s.first, b, directs) and not frame:
             return None
         if not self.lex.subjunctive and not self._before_is_clause(s, s.first, b, cue, end, inverted):
             return None

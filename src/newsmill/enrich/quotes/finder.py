@@ -42,8 +42,9 @@ MAX_TEXT_CHARS = 200_000
 # Sentences a free indirect continuation may follow its attributed quotation by.
 MAX_CONTINUATION_GAP = 1
 # Sentences back within which the last quotation's speaker is still the likely source of an
-# unattributed subjunctive sentence (rather than the subject of the sentence just before).
-MAX_ATTRIBUTION_REACH = 2
+# unattributed subjunctive sentence (rather than the subject of the sentence just before): 3
+# since session 7 (tune half +5 matches, +1 false; 4 and 5 added as many errors as matches).
+MAX_ATTRIBUTION_REACH = 3
 
 
 # Tokens between the verb and the comma before "dass" in a speech-shaped sentence ("wies darauf hin,").

@@ -1,0 +1,43 @@
+"""Quote detection, session 7 (issues 13.2, 15.5; quotes helper, 2026-12-07 20:10–22:05): recall
+classes from the quotes-de tune half and precision classes from the quote tuning set. Each test is
+one grammatical class, written by hand, never a sentence of the data."""
+
+from __future__ import annotations
+
+from newsmill.article import Article, Quote
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quotes.finder import QuoteFinder
+
+
+def _quotes(text: str, language: str = "de") -> list[Quote]:
+    article = Article(text=text, language=language)
+    QuoteFinder()(article, EnrichContext(language=language))
+    for q in article.quotes:
+        assert text[q.start : q.end] == q.text
+    return article.quotes
+
+
+# --- recall ---------------------------------------------------------------------------------------
+
+def test_a_clause_opening_with_a_preposition_before_an_inverted_frame_is_content() -> None:
+    text = "In der Altstadt wurden am Morgen drei Brücken gesperrt, teilte Bürgermeisterin Anna Keller mit."
+    assert [q.text for q in _quotes(text)] == ["In der Altstadt wurden am Morgen drei Brücken gesperrt"]
+    # an adverbial before a cue with its own subject stays the frame's
+    assert not _quotes("In a statement, the company denied the claims.", "en")
+
+
+def test_a_promise_and_a_request_frame_an_infinitive_clause() -> None:
+    # "versprochen" is a cue form; "voranzutreiben" is an infinitive with its particle "voran"
+    quotes = _quotes("Der Verein hat am Montag versprochen, gegen die Randalierer vorzugehen.")
+    assert [q.text for q in quotes] == ["gegen die Randalierer vorzugehen"]
+    quotes = _quotes("Der Rat hat die Länder dazu aufgefordert, den Ausbau der Netze voranzutreiben.")
+    assert [q.text for q in quotes] == ["den Ausbau der Netze voranzutreiben"]
+
+
+def test_reported_speech_three_sentences_after_its_speech_act() -> None:
+    # the speaker's subjunctive resumes after two narrative sentences
+    text = ("Der Verband kritisierte die Entscheidung scharf. Die Regierung hatte sie im Mai getroffen. "
+            "Sie gilt ab Juli. Langfristig werde es für alle Kunden teurer.")
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Langfristig werde es für alle Kunden teurer."]
+    assert quotes[0].speaker is not None and "Verband" in quotes[0].speaker.text
