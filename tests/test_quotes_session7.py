@@ -41,3 +41,17 @@ def test_reported_speech_three_sentences_after_its_speech_act() -> None:
     quotes = _quotes(text)
     assert [q.text for q in quotes] == ["Langfristig werde es für alle Kunden teurer."]
     assert quotes[0].speaker is not None and "Verband" in quotes[0].speaker.text
+
+
+def test_a_reported_sentence_quoting_a_few_words_is_one_mixed_quote() -> None:
+    # the whole subjunctive sentence is the speaker's, not only its quoted words (a lone „kaputt“
+    # reads as a scare quote)
+    text = ("Die Ministerin äußerte sich am Montag zur Reform. "
+            "Allerdings sei das bisherige System „kaputt“, denn es könne leicht umgangen werden.")
+    quotes = _quotes(text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("mixed", "Allerdings sei das bisherige System „kaputt“, denn es könne leicht umgangen werden.")]
+    assert quotes[0].speaker is not None and "Ministerin" in quotes[0].speaker.text
+    # with no speaker in reach the quoted words stay a direct quote, as before
+    text = "Das Wetter war gut. Die Straße war frei. Der Bus kam spät. Es war kalt. Das System sei „kaputt“."
+    assert [(q.kind, q.text) for q in _quotes(text)] == [("direct", "„kaputt“")]

@@ -151,6 +151,9 @@ class SentenceReader:
             return out + [Candidate(m.start, m.end, "direct", first.speaker, first.cue, first.inherit) for m in left]
         verbs = [c for c in cues if c.kind == "verb"]
         if directs:
+            mixed = None if verbs else self._free_with_fragments(s, directs, recent, prev)
+            if mixed is not None:
+                return [mixed]
             # in the subjunctive the sentence is reported speech and its subject part of it ("Die
             # Leitung habe das Schreiben „irritiert“"): the speaker is the one quoted before
             subjunctive = self._has_subjunctive(s.first, self._token_at(directs[0].start))
@@ -163,6 +166,23 @@ class SentenceReader:
             return [framed]
         reported = self._reported(s, verbs[0]) if verbs else []
         return reported or self._free(s, recent, prev)
+
+    def _free_with_fragments(self, s: Sentence, directs: list[Marked], recent: bool,
+                             prev: Sentence | None) -> Candidate | None:
+        """A reported sentence with no cue of its own that quotes a few words ("Allerdings sei das
+        System „kaputt“, denn …"): the whole sentence is the speaker's, a mixed quote, not just the
+        quoted words (which alone read as a scare quote). Not after a colon label ("X: „…“")."""
+        if self._colon_speaker(s, directs[0]) is not None:
+            return None
+        free = self._free(s, recent, prev)
+        if not free:
+            return None
+        cand = free[0]
+        inside = [m for m in directs if cand.start <= m.start and m.end <= cand.end]
+        if not inside or sum(m.end - m.start for m in inside) >= DIRECT_COVER * (cand.end - cand.start):
+            return None
+        cand.kind, cand.fragments = "mixed", inside
+        return cand
 
     def _first_person(self, s: Sentence, cue: Cue) -> bool:
         """The writer speaks or thinks: a first-person pronoun in the cue's clause, before the
