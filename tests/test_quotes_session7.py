@@ -55,3 +55,12 @@ def test_a_reported_sentence_quoting_a_few_words_is_one_mixed_quote() -> None:
     # with no speaker in reach the quoted words stay a direct quote, as before
     text = "Das Wetter war gut. Die Straße war frei. Der Bus kam spät. Es war kalt. Das System sei „kaputt“."
     assert [(q.kind, q.text) for q in _quotes(text)] == [("direct", "„kaputt“")]
+
+
+def test_a_content_noun_with_its_holder_after_it_frames_its_content() -> None:
+    # "die Kritik der Ministerin, …": the genitive attribute holds the words
+    quotes = _quotes("Der Rat folgte der Forderung der Ministerin, die Gebühren zu senken.")
+    assert [q.text for q in quotes] == ["die Gebühren zu senken"]
+    assert quotes[0].speaker is not None and "Ministerin" in quotes[0].speaker.text
+    # a relative clause after the attribute is no content
+    assert not _quotes("Die Forderung der Ministerin, die vor allem Pfleger betrifft, blieb ungehört.")

@@ -636,7 +636,10 @@ class SentenceReader:
                 if cue.kind == "noun" and self._main_clause_resumes(first, end):
                     return None  # "Mit ihrem Angebot, … einzuspringen, rettete sie …": the noun is narrated
                 cue_span = self._span(cue.first, cue.last)
-                speaker = self._frame_speaker(s, cue, k)
+                if cue.kind == "noun" and cue.speaker is not None:
+                    speaker: Speaker | None = self.speakers.speaker(*cue.speaker)  # "die Forderung der Gewerkschaft, …"
+                else:
+                    speaker = self._frame_speaker(s, cue, k)
                 if speaker is None and cue.kind == "noun":
                     return None  # "stehen im Verdacht, …", "in der Frage, ob …": no one holds it
                 quoted = self._quotation_then_attribution(first, end) if first < end else None

@@ -78,6 +78,8 @@ class CueFinder:
                     out.append(Cue(i, particle + 1 if particle - i <= MAX_PARTICLE_SPAN else i + 1, "verb"))
             elif tok.text in lex.content_nouns and i + 2 < s.last and toks[i + 1].text == ",":
                 out.append(Cue(i, i + 1, "noun"))  # "mit der Begründung, dass …", "den Vorwurf, … zu haben"
+            elif tok.text in lex.content_nouns and (holder := self._noun_holder(i, s)) is not None:
+                out.append(Cue(i, i + 1, "noun", holder))  # "die Forderung der Gewerkschaft, … zu …"
             elif low in lex.according_post and i > s.first:
                 out.append(Cue(i, i + 1, "according", self._np_before(i, s.first)))
             elif low in lex.according_adverbs and not (low in lex.relative_according and (i == s.first or toks[i - 1].text != ",")):
@@ -93,6 +95,20 @@ class CueFinder:
                 if cue:
                     out.append(cue)
         return out
+
+    def _noun_holder(self, i: int, s: Sentence) -> tuple[int, int] | None:
+        """Content noun ``i`` with its holder as an attribute right after it and then the comma of
+        its content ("die Warnung der Wärter, …", "Forderungen von Politikern der SPD, …"): the
+        holder's token range, when it names someone who can speak."""
+        toks, lex = self.tokens, self.lex
+        j = i + 1
+        if j >= s.last or toks[j].low not in lex.attribute_words or self.in_quote[j]:
+            return None
+        start = j + 1 if toks[j].text not in lex.determiners else j  # "von X", but "der Wärter"
+        np = self.speakers.noun_phrase_from(start, s.last)
+        if np is None or np[1] + 2 >= s.last or toks[np[1]].text != "," or not self.speakers.plausible_range(*np):
+            return None
+        return np
 
     def _so_tail(self, j: int, s: Sentence) -> bool:
         """"so Obama weiter,", "so der Minister am Montag:": a few words of the frame after the
