@@ -64,3 +64,28 @@ def test_a_content_noun_with_its_holder_after_it_frames_its_content() -> None:
     assert quotes[0].speaker is not None and "Ministerin" in quotes[0].speaker.text
     # a relative clause after the attribute is no content
     assert not _quotes("Die Forderung der Ministerin, die vor allem Pfleger betrifft, blieb ungehört.")
+
+
+# --- precision: the eighth batch of the quote tuning set ------------------------------------------
+
+def test_according_phrase_after_a_comma_opening_its_own_clause() -> None:
+    # "…, laut ADAC liegt …": the phrase and the finite verb after it open the attributed clause
+    text = "Eine Nachzahlung ist oft teuer, laut ADAC liegt der Beitrag bei zwölf Cent."
+    assert [q.text for q in _quotes(text)] == ["liegt der Beitrag bei zwölf Cent"]
+    assert [q.text for q in _quotes("Eine Nachzahlung ist oft teuer, laut ADAC.")] == ["Eine Nachzahlung ist oft teuer"]
+
+
+def test_names_titles_and_labels_are_no_quotes() -> None:
+    assert not _quotes("Die Gruppe hat dazu beigetragen, die als „Sonnenfänger“ bezeichneten Module durchzusetzen.")
+    assert not _quotes("Programm: 10 Uhr Begrüßung. Keynote „Neuland?! Wer sind wir? Da geht mehr!“")
+    assert not _quotes("Niemand bekommt bei der Geburt einen Stempel „Du musst immer kämpfen“.")
+    # naming with a verb of saying stays the speaker's word
+    assert [q.text for q in _quotes("Der Minister bezeichnete die Pläne als „Wortbruch“.")] == ["„Wortbruch“"]
+
+
+def test_content_after_a_second_predicate_is_not_the_cues() -> None:
+    text = "Portale berichten über viele Sportarten und sind so eine gute Möglichkeit, sich zu informieren."
+    assert not _quotes(text)
+    # coordinated verbs of saying still frame it
+    assert [q.text for q in _quotes("Der Minister sagte am Montag und betonte, dass die Lage ernst sei.")] == [
+        "dass die Lage ernst sei"]

@@ -326,11 +326,26 @@ class SentenceReader:
                if t.end <= m.start and not self.in_quote[k]):
             return True
         k = self._token_at(m.end)
+        if self._attributive_naming(s, m, k):
+            return True
         while k < s.last and not self.in_quote[k] and toks[k].text not in ",;:.":
             if toks[k].low in lex.passive_auxiliaries and k > 0 and toks[k - 1].low in lex.cue_forms:
                 return True
             k += 1
         return False
+
+    def _attributive_naming(self, s: Sentence, m: Marked, k: int) -> bool:
+        """"die als „SolarRebell“ bezeichneten Geräte": an article, "als", the quotation, then the
+        cue form as an attributive participle before its noun — a name the things bear."""
+        toks, lex = self.tokens, self.lex
+        q = self._token_at(m.start)
+        if q < s.first + 2 or toks[q - 1].low not in lex.naming_words or toks[q - 2].text not in lex.determiners:
+            return False
+        if k + 1 >= s.last or self.in_quote[k] or toks[k].low not in lex.cue_forms:
+            return False
+        noun = toks[k + 1]
+        return noun.text[:1].isupper() and noun.text.isalpha() and noun.text not in lex.determiners \
+            and noun.text not in lex.speaker_pronouns
 
     def _has_subjunctive(self, a: int, b: int, reported: bool = False) -> bool:
         """A subjunctive verb outside quotation marks in tokens ``a``..``b``; ``reported``: one that
@@ -613,6 +628,8 @@ class SentenceReader:
             depth += (toks[k].text == "(") - (toks[k].text == ")")
             if depth > 0 and toks[k].text in ",:":
                 return None  # "informiert über all dies (es könnte sein, dass …)": a parenthesis' own clause
+            if self.lex.subjunctive and self._second_predicate(k, cue):
+                return None  # "berichten über X und sind so die Möglichkeit, … zu …": the comma is another verb's
             bare = toks[k].low in self.lex.complementizers and not self.lex.comma_before_complementizer
             if bare and not self._opens_content(k, cue, end):
                 return None  # "reported wait times that exceeded …", "recommend that, so …"
@@ -1243,7 +1260,8 @@ class SentenceReader:
             stop = next((k for k in range(cue.last, end) if self.tokens[k].text in ",;:" and not self.in_quote[k]), end)
             return self._make(cue.last, stop, directs, speaker, cue_span, inherit) if cue.last < stop else None
         opens_clause = a == cue.first and a > s.first + 1 and not self.in_quote[a - 1] and (
-            self.tokens[a - 1].text in ":;" or self.tokens[a - 1].low in self.lex.joining_conjunctions)
+            self.tokens[a - 1].text in ":;" or self.tokens[a - 1].low in self.lex.joining_conjunctions
+            or (self.tokens[a - 1].text == "," and self._verb_follows(b, end)))
         if a <= s.first + 1 or opens_clause:
             # "Laut X liegt …", and a clause it opens inside the sentence ("…: A, und laut Eurostat
             # liegt Deutschland …"): what follows the phrase
@@ -1261,6 +1279,33 @@ class SentenceReader:
             last = a - 1 if self.tokens[a - 1].text == "," else a
             return self._make(s.first, last, directs, speaker, cue_span, inherit) if last > s.first else None
         return self._make(s.first, end, directs, speaker, cue_span, inherit)
+
+    def _second_predicate(self, k: int, cue: Cue) -> bool:
+        """Token ``k``, between the cue and its content's comma, joins a second predicate to the
+        cue's subject: a coordinator, then a lower-case word that is no cue, article, preposition
+        or adverb (its finite verb: "… und sind so …", "… und hat …")."""
+        toks, lex = self.tokens, self.lex
+        if k <= cue.last or k + 1 >= len(toks) or toks[k].low not in lex.coordinators or self.in_quote[k + 1]:
+            return False
+        verb = toks[k + 1]
+        return verb.text.isalpha() and verb.text.islower() and verb.low not in lex.cue_forms \
+            and verb.low not in lex.prepositions and verb.text not in lex.determiners \
+            and verb.low not in lex.speaker_stop_words and verb.low not in lex.clause_stop_words \
+            and verb.low not in lex.complementizers and not verb.low.endswith(lex.adverb_endings) \
+            and verb.low not in lex.pronouns and verb.low != lex.infinitive_marker
+
+    def _verb_follows(self, b: int, end: int) -> bool:
+        """After a comma, "laut ADAC liegt der Beitrag …": the according phrase is the first part of
+        a clause of its own, its finite verb right after it (a lower-case word that is no
+        preposition, article or adverb of the frame), with the clause's words after that."""
+        toks, lex = self.tokens, self.lex
+        if not lex.subjunctive or b + 2 >= end or self.in_quote[b]:
+            return False  # (English has no verb-second order: "according to credible reports received by …")
+        verb = toks[b]
+        return verb.text.isalpha() and verb.text.islower() and verb.low not in lex.prepositions \
+            and verb.text not in lex.determiners and verb.low not in lex.speaker_stop_words \
+            and verb.low not in lex.clause_stop_words and verb.low not in lex.complementizers \
+            and not verb.low.endswith(lex.adverb_endings)
 
     def _reported(self, s: Sentence, cue: Cue) -> list[Candidate]:
         end = self._content_end(s)
