@@ -89,3 +89,17 @@ def test_content_after_a_second_predicate_is_not_the_cues() -> None:
     # coordinated verbs of saying still frame it
     assert [q.text for q in _quotes("Der Minister sagte am Montag und betonte, dass die Lage ernst sei.")] == [
         "dass die Lage ernst sei"]
+
+
+def test_a_title_noun_in_the_genitive_names_the_quotation() -> None:
+    text = "Laut einem Test des Magazins „auto und sport“ gibt es 113 Modelle."
+    assert [q.kind for q in _quotes(text)] == ["indirect"]  # not "mixed" with the name as quoted words
+
+
+def test_the_main_clause_after_a_passive_relative_clause_is_no_content() -> None:
+    text = ("Der Premier, dessen Rücktritt von den Demonstranten gefordert wird, griff gestern zu einer "
+            "drastischen Maßnahme, um den Protesten zu begegnen.")
+    assert not _quotes(text)
+    # a person accused in the relative clause: the infinitive after it is the accusation
+    text = "In Mainz wurden zwei Personen festgenommen, die beschuldigt werden, Mitglieder einer Terrorgruppe zu sein."
+    assert [q.text for q in _quotes(text)] == ["Mitglieder einer Terrorgruppe zu sein"]

@@ -222,7 +222,7 @@ class SentenceReader:
         prev_word = prev_words[-1] if prev_words else ""
         lead = prev_words[-MAX_LABEL_WORDS - 2 :]
         spoken_so = before.endswith(":") and any(w.lower() in self.lex.cue_forms for w in lead)
-        if (prev_word in self.lex.title_nouns and not spoken_so) or before.endswith("("):
+        if (self._title_noun(prev_word) and not spoken_so) or before.endswith("("):
             return False  # "trägt den Titel „…“", "(etwa: „…“)": names, titles and glosses ("erklärte so: „…“" is speech)
         addressee = prev_words[-2] if len(prev_words) > 1 and prev_word in self.lex.determiners else prev_word
         if addressee.lower() in self.lex.addressee_prepositions:
@@ -274,6 +274,12 @@ class SentenceReader:
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
             return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
+
+    def _title_noun(self, word: str) -> bool:
+        """"Titel", "Magazin", and the same noun in the genitive ("des Magazins „…“")."""
+        nouns = self.lex.title_nouns
+        return word in nouns or any(word.endswith(e) and word[: -len(e)] in nouns and word[:1].isupper()
+                                    for e in self.lex.genitive_endings)
 
     def _speech_object(self, s: Sentence, m: Marked) -> bool:
         """Quoted words as the object of a speech act's preposition ("warnte vor den „…“", "sprach von
@@ -530,6 +536,32 @@ class SentenceReader:
         c0 = self._clause_start(s, cue.first)
         return any(toks[k].low in lex.passive_auxiliaries for k in range(c0, min(s.last, cue.last + 2)) if not self.in_quote[k])
 
+    def _passive_relative(self, s: Sentence, cue: Cue, k: int) -> bool:
+        """The cue is a passive closing a relative clause ("…, dessen Rücktritt von X gefordert wird,",
+        "…, die zum Katastrophengebiet erklärt wurde,"): only auxiliaries between it and comma ``k``,
+        and the clause opened by a relative form after a comma (a preposition may come first). What
+        was asked for or declared is the antecedent; the words after the comma are the main clause's."""
+        toks, lex = self.tokens, self.lex
+        if k <= cue.last or not all(toks[j].low in lex.passive_auxiliaries for j in range(cue.last, k)):
+            return False
+        if not self._passive_cue(s, cue):
+            return False
+        c0 = self._clause_start(s, cue.first)
+        if c0 <= s.first or toks[c0 - 1].text != ",":
+            return False
+        opener = c0 + 1 if toks[c0].low in lex.prepositions else c0
+        if opener >= cue.first or toks[opener].low not in lex.relative_forms or k + 1 >= s.last:
+            return False
+        # the main clause resumes with its finite verb; a clause with its own subject, a "dass" or
+        # the subjunctive after the comma is still content ("…, die beschuldigt werden, Mitglieder …
+        # zu sein", "…, die gemeldet wurden, sollten … geprüft werden")
+        if any(self.in_quote[j] for j in range(k + 1, s.last)):
+            return False  # (a quotation after it is read from the content, as before)
+        nxt = toks[k + 1]
+        return nxt.text.isalpha() and nxt.text.islower() and nxt.text not in lex.determiners \
+            and nxt.low not in lex.pronouns and nxt.low not in lex.complementizers and nxt.low not in lex.prepositions \
+            and nxt.low not in lex.relative_forms and not self._has_subjunctive(k + 1, self._content_end(s))
+
     def _generic_modal(self, s: Sentence, cue: Cue) -> bool:
         """"kann man sagen", "muss man feststellen": the generic pronoun with a modal in the cue's clause."""
         toks, lex = self.tokens, self.lex
@@ -635,6 +667,8 @@ class SentenceReader:
                 return None  # "reported wait times that exceeded …", "recommend that, so …"
             if toks[k].text == "," and k > cue.last and not self.lex.subjunctive:
                 return None  # "says Jack Buser, director for games": with no mood to tell, an apposition
+            if toks[k].text == "," and self._passive_relative(s, cue, k):
+                return None  # "Samak, dessen Rücktritt gefordert wird, griff …": the main clause resumes
             if toks[k].text in ",:" or bare:
                 first = k + 1 if toks[k].text in ",:" else k
                 if first < end and toks[first].low in self.lex.relative_according:
@@ -681,6 +715,8 @@ class SentenceReader:
             return False
         if any(toks[j].text in ",;:" and not self.in_quote[j] for j in range(s.first, k)) or k + 1 >= s.last:
             return False
+        if any(self.in_quote[j] for j in range(k + 1, s.last)):
+            return False  # (a quotation after it is read from the content, as before)
         nxt = toks[k + 1]
         return nxt.text.isalpha() and nxt.text.islower() and nxt.text not in lex.determiners \
             and nxt.low not in lex.pronouns and nxt.low not in lex.complementizers and nxt.low not in lex.prepositions \

@@ -98,6 +98,7 @@ class QuoteLexicon:
     person_pronouns: frozenset[str] = frozenset()  # "he", "she": a person, never an organisation
     noun_phrase_stops: frozenset[str] = frozenset()  # "should", "himself": end a lower-case noun phrase
     possessive_endings: tuple[str, ...] = ()  # "'s": "WeWork's" as a speaker is WeWork
+    genitive_endings: tuple[str, ...] = ()  # "es", "s": "des Magazins" is a title noun too
     # "the company", "die Agentur": a noun for the kind of organisation the article is about, which
     # refers to the organisation it names most when none was introduced with that noun
     org_kind_nouns: frozenset[str] = frozenset()
@@ -319,6 +320,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         non_speakers=frozenset(w.lower() for w in raw.get("non_speakers", [])),
         participle_ending=str(raw.get("participle_ending", "")),
         possessive_endings=tuple(raw.get("possessive_endings", [])),
+        genitive_endings=tuple(raw.get("genitive_endings", [])),
         org_kind_nouns=words("org_kind_nouns"),
         source_nouns=words("source_nouns"),
         source_prepositions=words("source_prepositions"),
