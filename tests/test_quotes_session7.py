@@ -103,3 +103,10 @@ def test_the_main_clause_after_a_passive_relative_clause_is_no_content() -> None
     # a person accused in the relative clause: the infinitive after it is the accusation
     text = "In Mainz wurden zwei Personen festgenommen, die beschuldigt werden, Mitglieder einer Terrorgruppe zu sein."
     assert [q.text for q in _quotes(text)] == ["Mitglieder einer Terrorgruppe zu sein"]
+
+
+def test_an_opening_mark_after_a_number_and_a_full_stop_starts_a_sentence() -> None:
+    text = "Der Stand ist in Halle 4. „Vielfalt ist unser Programm“, erklärte Oliver Zille bei der Vorstellung."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["„Vielfalt ist unser Programm“"]
+    assert quotes[0].speaker is not None and "Zille" in quotes[0].speaker.text

@@ -100,8 +100,9 @@ def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOp
     marked = find_marked(text, lex.marks, warnings)
     outer = [m for m in marked if m.depth == 0]
     in_quote = _quote_mask(tokens, outer)
+    # (an opening quotation mark after "4." starts a sentence: "in Halle 4. „Vielfalt …“, erklärte X")
     sentences = merge_across(split_sentences(text, tokens, lex.abbreviations, lex.closers,
-                                             lex.determiners | lex.speaker_pronouns),
+                                             lex.determiners | lex.speaker_pronouns | lex.openers),
                              [(m.start, m.end) for m in outer])
     sentences = join_attributions(sentences, tokens, lex.closers, lex.cue_forms, lex.openers)
     speakers = SpeakerFinder(text, tokens, article.entities, lex)
