@@ -110,3 +110,12 @@ def test_an_opening_mark_after_a_number_and_a_full_stop_starts_a_sentence() -> N
     quotes = _quotes(text)
     assert [q.text for q in quotes] == ["„Vielfalt ist unser Programm“"]
     assert quotes[0].speaker is not None and "Zille" in quotes[0].speaker.text
+
+
+def test_holding_an_opinion_frames_its_content() -> None:
+    quotes = _quotes("Die Behörde hält es auch für unwahrscheinlich, dass sich jemand beim Essen ansteckt.")
+    assert [q.text for q in quotes] == ["dass sich jemand beim Essen ansteckt"]
+    # in a subordinate clause opening the sentence the content ends where the main clause resumes
+    quotes = _quotes("Da die Begleiter es für sinnvoll hielten, die Gäste zu evakuieren, erteilten sie den Befehl.")
+    assert [q.text for q in quotes] == ["die Gäste zu evakuieren"]
+    assert not _quotes("Der Verein hält an seinem Trainer fest, obwohl die Saison schlecht läuft.")

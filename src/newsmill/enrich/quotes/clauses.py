@@ -701,8 +701,33 @@ class SentenceReader:
                     if speaker is None and quoted[1] is not None:
                         speaker = self.speakers.speaker(*quoted[1])
                 end = self._frame_resumes(first, end)
+                end = self._subordinate_content_end(s, cue, first, end)
                 return self._make(first, end, directs, speaker, cue_span)
         return None
+
+    def _subordinate_content_end(self, s: Sentence, cue: Cue, first: int, end: int) -> int:
+        """The cue stands in a subordinate clause opening the sentence ("Da die Begleiter es für
+        sinnvoll hielten, die Passagiere zu evakuieren, erteilten sie …"): its content ends at the
+        comma after which the main clause resumes with its finite verb."""
+        toks, lex = self.tokens, self.lex
+        opener = toks[s.first].low
+        if opener not in lex.subordinators or opener in lex.complementizers \
+                or any(toks[j].text in ",;:" and not self.in_quote[j] for j in range(s.first, cue.first)):
+            return end
+        for k in range(first + 1, end - 1):
+            if toks[k].text == "," and not self.in_quote[k] and self._finite_opens(k + 1):
+                return k
+        return end
+
+    def _finite_opens(self, k: int) -> bool:
+        """Token ``k`` is a lower-case word that can only be a finite verb opening a main clause:
+        no article, pronoun, preposition, complementizer, relative, coordinator or adverb."""
+        nxt, lex = self.tokens[k], self.lex
+        return nxt.text.isalpha() and nxt.text.islower() and nxt.text not in lex.determiners \
+            and nxt.low not in lex.pronouns and nxt.low not in lex.complementizers and nxt.low not in lex.prepositions \
+            and nxt.low not in lex.relative_forms and nxt.low not in lex.coordinators \
+            and nxt.low not in lex.clause_stop_words and nxt.low not in lex.speaker_stop_words \
+            and nxt.low != lex.infinitive_marker and not nxt.low.endswith(lex.adverb_endings)
 
     def _main_after_subordinate(self, s: Sentence, cue: Cue, k: int) -> bool:
         """The cue closes a subordinate clause that opens the sentence ("Während X … begrüßen,") and

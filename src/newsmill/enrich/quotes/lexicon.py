@@ -162,6 +162,9 @@ class QuoteLexicon:
     topic_nouns: frozenset[str] = frozenset()
     # cue forms that mean expecting with a reflexive in their clause ("sich … verspricht")
     reflexive_not_cue: frozenset[str] = frozenset()
+    # "hält es für möglich, dass …": a verb of holding an opinion, its "es" and its preposition
+    opinion_verbs: frozenset[str] = frozenset()
+    opinion_frame: tuple[str, ...] = ()
     # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
     negations: frozenset[str] = frozenset()
     # attribution words that open a relative clause holding the content ("Berichte, wonach … sei"):
@@ -358,6 +361,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         joining_conjunctions=words("joining_conjunctions"),
         topic_nouns=words("topic_nouns"),
         reflexive_not_cue=words("reflexive_not_cue"),
+        opinion_verbs=words("opinion_verbs"),
+        opinion_frame=tuple(raw.get("opinion_frame", [])),
         negations=words("negations"),
         relative_according=words("relative_according"),
         speech_object_prepositions=words("speech_object_prepositions"),
