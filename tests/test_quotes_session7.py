@@ -119,3 +119,10 @@ def test_holding_an_opinion_frames_its_content() -> None:
     quotes = _quotes("Da die Begleiter es für sinnvoll hielten, die Gäste zu evakuieren, erteilten sie den Befehl.")
     assert [q.text for q in quotes] == ["die Gäste zu evakuieren"]
     assert not _quotes("Der Verein hält an seinem Trainer fest, obwohl die Saison schlecht läuft.")
+
+
+def test_an_inverted_frame_with_an_apposition_to_its_speaker() -> None:
+    text = "Vor dem Absturz wurde kein Notsignal gesendet, teilte später der Direktor der Behörde, Bagus Keller, mit."
+    quotes = _quotes(text)
+    assert [q.text for q in quotes] == ["Vor dem Absturz wurde kein Notsignal gesendet"]
+    assert quotes[0].speaker is not None and "Direktor" in quotes[0].speaker.text

@@ -1001,9 +1001,17 @@ class SentenceReader:
             # ", heißt es (in dem Bericht).": the impersonal frame, its source a place or no one
             return all(toks[k].text not in ",;:" and not self.in_quote[k] for k in range(cue.last, end))
         np = self.speakers.right_of(cue.last, end)
-        if np is None or not self.speakers.plausible_range(*np) or end - np[1] > MAX_FRAME_TAIL:
+        if np is None or not self.speakers.plausible_range(*np):
             return False
-        return all(self.tokens[k].text not in ",;:" and not self.in_quote[k] for k in range(np[1], end))
+        tail = np[1]
+        if tail < end and toks[tail].text == ",":
+            # ", teilte der Direktor der Behörde, Bagus Sutrisno, mit.": an apposition between commas
+            close = next((k for k in range(tail + 1, min(end, tail + 2 + MAX_SPEAKER_APPOSITION)) if toks[k].text == ","), None)
+            if close is not None and not any(self.in_quote[k] or toks[k].text in ";:" for k in range(tail, close)):
+                tail = close + 1
+        if end - tail > MAX_FRAME_TAIL:
+            return False
+        return all(self.tokens[k].text not in ",;:" and not self.in_quote[k] for k in range(tail, end))
 
     def _opens_with_as(self, s: Sentence, i: int) -> bool:
         return self._as_word(s, i) is not None
