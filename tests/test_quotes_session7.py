@@ -126,3 +126,11 @@ def test_an_inverted_frame_with_an_apposition_to_its_speaker() -> None:
     quotes = _quotes(text)
     assert [q.text for q in quotes] == ["Vor dem Absturz wurde kein Notsignal gesendet"]
     assert quotes[0].speaker is not None and "Direktor" in quotes[0].speaker.text
+
+
+def test_a_name_someone_gives_itself_is_no_quote() -> None:
+    text = "Die Junta, die sich selbst „Rat für Demokratische Reform unter der Monarchie (RDRM)“ nennt, will bleiben."
+    assert not _quotes(text)
+    text = ("Stunden nach dem Putsch erklärte der neue „Oberste Rat zur Wiederherstellung der Demokratie“, "
+            "wie sich die Junta selbst nennt, die Lage sei ruhig.")
+    assert all(q.kind != "direct" for q in _quotes(text))

@@ -224,6 +224,8 @@ class SentenceReader:
         spoken_so = before.endswith(":") and any(w.lower() in self.lex.cue_forms for w in lead)
         if (self._title_noun(prev_word) and not spoken_so) or before.endswith("("):
             return False  # "trägt den Titel „…“", "(etwa: „…“)": names, titles and glosses ("erklärte so: „…“" is speech)
+        if self._self_named(s, m):
+            return False  # "die sich selbst „Rat für …“ nennt", "„…“, wie sich die Junta selbst nennt"
         addressee = prev_words[-2] if len(prev_words) > 1 and prev_word in self.lex.determiners else prev_word
         if addressee.lower() in self.lex.addressee_prepositions:
             return False  # "sagt X gegenüber »nd«", "gegenüber der „Zeitung“": the paper spoken to
@@ -274,6 +276,24 @@ class SentenceReader:
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
             return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
+
+    def _self_named(self, s: Sentence, m: Marked) -> bool:
+        """A name someone gives itself: "sich" (and "selbst") right before the quotation and a naming
+        verb right after it, or after it an as-clause "wie sich X (selbst) nennt"."""
+        toks, lex = self.tokens, self.lex
+        if not lex.self_naming_verbs:
+            return False
+        q, k = self._token_at(m.start), self._token_at(m.end)
+        before = [t.low for t in toks[max(s.first, q - 2) : q]]
+        if any(w in lex.reflexives for w in before) and k < s.last and toks[k].low in lex.self_naming_verbs:
+            return True
+        j = k + 1 if k < s.last and toks[k].text == "," else k
+        if j < s.last and toks[j].low == lex.wie_word and not self.in_quote[j]:
+            clause = [t.low for t in toks[j + 1 : min(s.last, j + 1 + MAX_FRAME_TOKENS)] if t.text not in ",;:"]
+            stop = next((n for n, t in enumerate(toks[j + 1 : s.last]) if t.text in ",;:."), len(clause))
+            words = clause[:stop]
+            return any(w in lex.reflexives for w in words) and any(w in lex.self_naming_verbs for w in words)
+        return False
 
     def _title_noun(self, word: str) -> bool:
         """"Titel", "Magazin", and the same noun in the genitive ("des Magazins „…“")."""

@@ -164,6 +164,7 @@ class QuoteLexicon:
     reflexive_not_cue: frozenset[str] = frozenset()
     # "hält es für möglich, dass …": a verb of holding an opinion, its "es" and its preposition
     opinion_verbs: frozenset[str] = frozenset()
+    self_naming_verbs: frozenset[str] = frozenset()  # "die sich selbst „…“ nennt": a name, not words said
     opinion_frame: tuple[str, ...] = ()
     # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
     negations: frozenset[str] = frozenset()
@@ -362,6 +363,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         topic_nouns=words("topic_nouns"),
         reflexive_not_cue=words("reflexive_not_cue"),
         opinion_verbs=words("opinion_verbs"),
+        self_naming_verbs=words("self_naming_verbs"),
         opinion_frame=tuple(raw.get("opinion_frame", [])),
         negations=words("negations"),
         relative_according=words("relative_according"),
