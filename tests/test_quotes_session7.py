@@ -134,3 +134,11 @@ def test_a_name_someone_gives_itself_is_no_quote() -> None:
     text = ("Stunden nach dem Putsch erklärte der neue „Oberste Rat zur Wiederherstellung der Demokratie“, "
             "wie sich die Junta selbst nennt, die Lage sei ruhig.")
     assert all(q.kind != "direct" for q in _quotes(text))
+
+
+def test_a_full_stop_that_lost_its_space_ends_the_sentence() -> None:
+    text = "Die Behörde teilte am Freitag mit, dass keine Verletzten geborgen wurden.Das Schiff war auf dem Weg nach Lae."
+    assert [q.text for q in _quotes(text)] == ["dass keine Verletzten geborgen wurden"]
+    # dots inside abbreviations, domains and names stay inside the sentence
+    from newsmill.enrich.quotes.text import tokenize
+    assert [t.text for t in tokenize("z.B. www.example.de St.Gallen")] == ["z.B", ".", "www.example.de", "St", ".", "Gallen"]
