@@ -28,9 +28,12 @@ from benchmarks.splits import half  # noqa: E402
 BENCH = ROOT.parent / "shared" / "benchdata"
 OPENING_CHARS = 3000
 MIN_CHARS = 500
-# Second to seventh batches (2026-12-07, 09:40, 10:10, 12:55, 13:30, 15:45 and 15:55): the next pages by the same rule, so the set grows without
+# Second to eighth batches (2026-12-07, 09:40, 10:10, 12:55, 13:30, 15:45, 15:55 and 20:40): the next pages by the same rule, so the set grows without
 # changing a text already judged (offsets in judged.jsonl point into them).
-N_DE, N_EN = 134, 52
+N_DE, N_EN = 150, 60
+# Eighth batch (20:40): the dated German and the English pages ran out (2 new texts), so German
+# TUNE pages whose gold has no date follow, by the same rule otherwise (key order, the first 16).
+N_DE_UNDATED = 16
 
 
 def opening(text: str) -> str:
@@ -42,20 +45,20 @@ def opening(text: str) -> str:
     return "\n".join(out).strip()
 
 
-def german() -> list[dict[str, str]]:
+def german(dated: bool = True, wanted: int = N_DE) -> list[dict[str, str]]:
     import newsmill
 
     gold = json.loads((BENCH / "trafeval-de-dev" / "gold.json").read_text())
     rows = []
     for key in sorted(gold):
-        if half("trafeval", key) != "tune" or not gold[key].get("date"):
+        if half("trafeval", key) != "tune" or bool(gold[key].get("date")) != dated:
             continue
         raw = gzip.decompress((BENCH / "trafeval-de-dev" / "pages" / f"{key}.html.gz").read_bytes())
         art = newsmill.extract(raw, url=gold[key]["url"])
         if art.language != "de" or len(art.text or "") < MIN_CHARS:
             continue
         rows.append({"id": f"de-{key}", "language": "de", "url": gold[key]["url"], "text": opening(art.text or "")})
-        if len(rows) == N_DE:
+        if len(rows) == wanted:
             break
     return rows
 
@@ -84,5 +87,6 @@ if __name__ == "__main__":
     kept = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line] if path.exists() else []
     known = {row["id"] for row in kept}
     with open(path, "w", encoding="utf-8") as fh:
-        for row in kept + [r for r in german() + english() if r["id"] not in known]:
+        fresh = german() + english() + german(dated=False, wanted=N_DE_UNDATED)
+        for row in kept + [r for r in fresh if r["id"] not in known]:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -157,6 +157,9 @@ class SentenceReader:
             return out + [Candidate(m.start, m.end, "direct", first.speaker, first.cue, first.inherit) for m in left]
         verbs = [c for c in cues if c.kind == "verb"]
         if directs:
+            mixed = None if verbs else self._free_with_fragments(s, directs, recent, prev)
+            if mixed is not None:
+                return [mixed]
             # in the subjunctive the sentence is reported speech and its subject part of it ("Die
             # Leitung habe das Schreiben „irritiert“"): the speaker is the one quoted before
             subjunctive = self._has_subjunctive(s.first, self._token_at(directs[0].start))
@@ -204,6 +207,23 @@ class SentenceReader:
         before = opener in lex.relative_pronouns and any(c.kind == "verb" and c.last < k for c in cues)
         return after or before
 
+    def _free_with_fragments(self, s: Sentence, directs: list[Marked], recent: bool,
+                             prev: Sentence | None) -> Candidate | None:
+        """A reported sentence with no cue of its own that quotes a few words ("Allerdings sei das
+        System „kaputt“, denn …"): the whole sentence is the speaker's, a mixed quote, not just the
+        quoted words (which alone read as a scare quote). Not after a colon label ("X: „…“")."""
+        if self._colon_speaker(s, directs[0]) is not None:
+            return None
+        free = self._free(s, recent, prev)
+        if not free:
+            return None
+        cand = free[0]
+        inside = [m for m in directs if cand.start <= m.start and m.end <= cand.end]
+        if not inside or sum(m.end - m.start for m in inside) >= DIRECT_COVER * (cand.end - cand.start):
+            return None
+        cand.kind, cand.fragments = "mixed", inside
+        return cand
+
     def _first_person(self, s: Sentence, cue: Cue) -> bool:
         """The writer speaks or thinks: a first-person pronoun in the cue's clause, before the
         content (its own comma or colon) opens."""
@@ -242,8 +262,10 @@ class SentenceReader:
         prev_word = prev_words[-1] if prev_words else ""
         lead = prev_words[-MAX_LABEL_WORDS - 2 :]
         spoken_so = before.endswith(":") and any(w.lower() in self.lex.cue_forms for w in lead)
-        if (prev_word in self.lex.title_nouns and not spoken_so) or before.endswith("("):
+        if (self._title_noun(prev_word) and not spoken_so) or before.endswith("("):
             return False  # "trägt den Titel „…“", "(etwa: „…“)": names, titles and glosses ("erklärte so: „…“" is speech)
+        if self._self_named(s, m):
+            return False  # "die sich selbst „Rat für …“ nennt", "„…“, wie sich die Junta selbst nennt"
         addressee = prev_words[-2] if len(prev_words) > 1 and prev_word in self.lex.determiners else prev_word
         if addressee.lower() in self.lex.addressee_prepositions:
             return False  # "sagt X gegenüber »nd«", "gegenüber der „Zeitung“": the paper spoken to
@@ -294,6 +316,30 @@ class SentenceReader:
         if (inner[0].isupper() and first_word not in self.lex.quote_openers) or not inner[0].isalpha():
             return False  # „Bild“, „Der Fänger im Roggen“, „Sentani Regency“: names and titles
         return words >= MIN_DIRECT_WORDS or has_cue or self._has_subjunctive(s.first, s.last)
+
+    def _self_named(self, s: Sentence, m: Marked) -> bool:
+        """A name someone gives itself: "sich" (and "selbst") right before the quotation and a naming
+        verb right after it, or after it an as-clause "wie sich X (selbst) nennt"."""
+        toks, lex = self.tokens, self.lex
+        if not lex.self_naming_verbs:
+            return False
+        q, k = self._token_at(m.start), self._token_at(m.end)
+        before = [t.low for t in toks[max(s.first, q - 2) : q]]
+        if any(w in lex.reflexives for w in before) and k < s.last and toks[k].low in lex.self_naming_verbs:
+            return True
+        j = k + 1 if k < s.last and toks[k].text == "," else k
+        if j < s.last and toks[j].low == lex.wie_word and not self.in_quote[j]:
+            clause = [t.low for t in toks[j + 1 : min(s.last, j + 1 + MAX_FRAME_TOKENS)] if t.text not in ",;:"]
+            stop = next((n for n, t in enumerate(toks[j + 1 : s.last]) if t.text in ",;:."), len(clause))
+            words = clause[:stop]
+            return any(w in lex.reflexives for w in words) and any(w in lex.self_naming_verbs for w in words)
+        return False
+
+    def _title_noun(self, word: str) -> bool:
+        """"Titel", "Magazin", and the same noun in the genitive ("des Magazins „…“")."""
+        nouns = self.lex.title_nouns
+        return word in nouns or any(word.endswith(e) and word[: -len(e)] in nouns and word[:1].isupper()
+                                    for e in self.lex.genitive_endings)
 
     def _speech_object(self, s: Sentence, m: Marked) -> bool:
         """Quoted words as the object of a speech act's preposition ("warnte vor den „…“", "sprach von
@@ -346,11 +392,26 @@ class SentenceReader:
                if t.end <= m.start and not self.in_quote[k]):
             return True
         k = self._token_at(m.end)
+        if self._attributive_naming(s, m, k):
+            return True
         while k < s.last and not self.in_quote[k] and toks[k].text not in ",;:.":
             if toks[k].low in lex.passive_auxiliaries and k > 0 and toks[k - 1].low in lex.cue_forms:
                 return True
             k += 1
         return False
+
+    def _attributive_naming(self, s: Sentence, m: Marked, k: int) -> bool:
+        """"die als „SolarRebell“ bezeichneten Geräte": an article, "als", the quotation, then the
+        cue form as an attributive participle before its noun — a name the things bear."""
+        toks, lex = self.tokens, self.lex
+        q = self._token_at(m.start)
+        if q < s.first + 2 or toks[q - 1].low not in lex.naming_words or toks[q - 2].text not in lex.determiners:
+            return False
+        if k + 1 >= s.last or self.in_quote[k] or toks[k].low not in lex.cue_forms:
+            return False
+        noun = toks[k + 1]
+        return noun.text[:1].isupper() and noun.text.isalpha() and noun.text not in lex.determiners \
+            and noun.text not in lex.speaker_pronouns
 
     def _has_subjunctive(self, a: int, b: int, reported: bool = False) -> bool:
         """A subjunctive verb outside quotation marks in tokens ``a``..``b``; ``reported``: one that
@@ -535,6 +596,32 @@ class SentenceReader:
         c0 = self._clause_start(s, cue.first)
         return any(toks[k].low in lex.passive_auxiliaries for k in range(c0, min(s.last, cue.last + 2)) if not self.in_quote[k])
 
+    def _passive_relative(self, s: Sentence, cue: Cue, k: int) -> bool:
+        """The cue is a passive closing a relative clause ("…, dessen Rücktritt von X gefordert wird,",
+        "…, die zum Katastrophengebiet erklärt wurde,"): only auxiliaries between it and comma ``k``,
+        and the clause opened by a relative form after a comma (a preposition may come first). What
+        was asked for or declared is the antecedent; the words after the comma are the main clause's."""
+        toks, lex = self.tokens, self.lex
+        if k <= cue.last or not all(toks[j].low in lex.passive_auxiliaries for j in range(cue.last, k)):
+            return False
+        if not self._passive_cue(s, cue):
+            return False
+        c0 = self._clause_start(s, cue.first)
+        if c0 <= s.first or toks[c0 - 1].text != ",":
+            return False
+        opener = c0 + 1 if toks[c0].low in lex.prepositions else c0
+        if opener >= cue.first or toks[opener].low not in lex.relative_forms or k + 1 >= s.last:
+            return False
+        # the main clause resumes with its finite verb; a clause with its own subject, a "dass" or
+        # the subjunctive after the comma is still content ("…, die beschuldigt werden, Mitglieder …
+        # zu sein", "…, die gemeldet wurden, sollten … geprüft werden")
+        if any(self.in_quote[j] for j in range(k + 1, s.last)):
+            return False  # (a quotation after it is read from the content, as before)
+        nxt = toks[k + 1]
+        return nxt.text.isalpha() and nxt.text.islower() and nxt.text not in lex.determiners \
+            and nxt.low not in lex.pronouns and nxt.low not in lex.complementizers and nxt.low not in lex.prepositions \
+            and nxt.low not in lex.relative_forms and not self._has_subjunctive(k + 1, self._content_end(s))
+
     def _generic_modal(self, s: Sentence, cue: Cue) -> bool:
         """"kann man sagen", "muss man feststellen": the generic pronoun with a modal in the cue's clause."""
         toks, lex = self.tokens, self.lex
@@ -633,11 +720,15 @@ class SentenceReader:
             depth += (toks[k].text == "(") - (toks[k].text == ")")
             if depth > 0 and toks[k].text in ",:":
                 return None  # "informiert über all dies (es könnte sein, dass …)": a parenthesis' own clause
+            if self.lex.subjunctive and self._second_predicate(k, cue):
+                return None  # "berichten über X und sind so die Möglichkeit, … zu …": the comma is another verb's
             bare = toks[k].low in self.lex.complementizers and not self.lex.comma_before_complementizer
             if bare and not self._opens_content(k, cue, end):
                 return None  # "reported wait times that exceeded …", "recommend that, so …"
             if toks[k].text == "," and k > cue.last and not self.lex.subjunctive:
                 return None  # "says Jack Buser, director for games": with no mood to tell, an apposition
+            if toks[k].text == "," and self._passive_relative(s, cue, k):
+                return None  # "Samak, dessen Rücktritt gefordert wird, griff …": the main clause resumes
             if toks[k].text in ",:" or bare:
                 first = k + 1 if toks[k].text in ",:" else k
                 if first < end and toks[first].low in self.lex.relative_according:
@@ -656,7 +747,10 @@ class SentenceReader:
                 if cue.kind == "noun" and self._main_clause_resumes(first, end):
                     return None  # "Mit ihrem Angebot, … einzuspringen, rettete sie …": the noun is narrated
                 cue_span = self._span(cue.first, cue.last)
-                speaker = self._frame_speaker(s, cue, k)
+                if cue.kind == "noun" and cue.speaker is not None:
+                    speaker: Speaker | None = self.speakers.speaker(*cue.speaker)  # "die Forderung der Gewerkschaft, …"
+                else:
+                    speaker = self._frame_speaker(s, cue, k)
                 if speaker is None and cue.kind == "noun":
                     return None  # "stehen im Verdacht, …", "in der Frage, ob …": no one holds it
                 quoted = self._quotation_then_attribution(first, end) if first < end else None
@@ -667,8 +761,33 @@ class SentenceReader:
                     if speaker is None and quoted[1] is not None:
                         speaker = self.speakers.speaker(*quoted[1])
                 end = self._frame_resumes(first, end)
+                end = self._subordinate_content_end(s, cue, first, end)
                 return self._make(first, end, directs, speaker, cue_span)
         return None
+
+    def _subordinate_content_end(self, s: Sentence, cue: Cue, first: int, end: int) -> int:
+        """The cue stands in a subordinate clause opening the sentence ("Da die Begleiter es für
+        sinnvoll hielten, die Passagiere zu evakuieren, erteilten sie …"): its content ends at the
+        comma after which the main clause resumes with its finite verb."""
+        toks, lex = self.tokens, self.lex
+        opener = toks[s.first].low
+        if opener not in lex.subordinators or opener in lex.complementizers \
+                or any(toks[j].text in ",;:" and not self.in_quote[j] for j in range(s.first, cue.first)):
+            return end
+        for k in range(first + 1, end - 1):
+            if toks[k].text == "," and not self.in_quote[k] and self._finite_opens(k + 1):
+                return k
+        return end
+
+    def _finite_opens(self, k: int) -> bool:
+        """Token ``k`` is a lower-case word that can only be a finite verb opening a main clause:
+        no article, pronoun, preposition, complementizer, relative, coordinator or adverb."""
+        nxt, lex = self.tokens[k], self.lex
+        return nxt.text.isalpha() and nxt.text.islower() and nxt.text not in lex.determiners \
+            and nxt.low not in lex.pronouns and nxt.low not in lex.complementizers and nxt.low not in lex.prepositions \
+            and nxt.low not in lex.relative_forms and nxt.low not in lex.coordinators \
+            and nxt.low not in lex.clause_stop_words and nxt.low not in lex.speaker_stop_words \
+            and nxt.low != lex.infinitive_marker and not nxt.low.endswith(lex.adverb_endings)
 
     def _main_after_subordinate(self, s: Sentence, cue: Cue, k: int) -> bool:
         """The cue closes a subordinate clause that opens the sentence ("Während X … begrüßen,") and
@@ -681,6 +800,8 @@ class SentenceReader:
             return False
         if any(toks[j].text in ",;:" and not self.in_quote[j] for j in range(s.first, k)) or k + 1 >= s.last:
             return False
+        if any(self.in_quote[j] for j in range(k + 1, s.last)):
+            return False  # (a quotation after it is read from the content, as before)
         nxt = toks[k + 1]
         return nxt.text.isalpha() and nxt.text.islower() and nxt.text not in lex.determiners \
             and nxt.low not in lex.pronouns and nxt.low not in lex.complementizers and nxt.low not in lex.prepositions \
@@ -795,16 +916,20 @@ class SentenceReader:
         apposed = self._apposed_after_quote(s, i) if c0 == i else None
         if apposed is not None:
             left, b = apposed  # "“…,” Steve Clarke, deputy administrator at NASA, said": the quote ends at its mark
-        if toks[s.first].low in self.lex.prepositions and not self.in_quote[s.first] \
-                and not self._has_subjunctive(s.first, b):
-            return None  # "In a statement, the company denied …": an adverbial, not what was said
         # (An indicative clause before ", erklärte X" is reported speech too, but taking it cost more
         # precision than it gained recall on the development data: the mood test stays.)
         # (an adverbial clause opening the sentence is the frame's, not content: "Obwohl …, bestritt er")
         inverted = c0 == i and toks[c0 - 1].text == "," and toks[i].low not in self.lex.participles \
             and toks[i].low not in self.lex.not_reported and toks[s.first].low not in self.lex.subordinators \
             and toks[s.first].low not in self.lex.complementizers and toks[s.first].low not in self.lex.clause_stop_words
-        if not self._content_ok(s.first, b, directs) and not (inverted and self._inverted_frame(s, cue, end)):
+        frame = inverted and self._inverted_frame(s, cue, end)
+        if toks[s.first].low in self.lex.prepositions and not self.in_quote[s.first] \
+                and not self._has_subjunctive(s.first, b) and not frame:
+            # "In a statement, the company denied …": an adverbial, not what was said; but a clause
+            # opening with one before an inverted frame is content ("Im Bundesstaat wurden 500
+            # Gebäude beschädigt, teilte der Gouverneur mit.")
+            return None
+        if not self._content_ok(s.first, b, directs) and not frame:
             return None
         if not self.lex.subjunctive and not self._before_is_clause(s, s.first, b, cue, end, inverted):
             return None
@@ -936,9 +1061,17 @@ class SentenceReader:
             # ", heißt es (in dem Bericht).": the impersonal frame, its source a place or no one
             return all(toks[k].text not in ",;:" and not self.in_quote[k] for k in range(cue.last, end))
         np = self.speakers.right_of(cue.last, end)
-        if np is None or not self.speakers.plausible_range(*np) or end - np[1] > MAX_FRAME_TAIL:
+        if np is None or not self.speakers.plausible_range(*np):
             return False
-        return all(self.tokens[k].text not in ",;:" and not self.in_quote[k] for k in range(np[1], end))
+        tail = np[1]
+        if tail < end and toks[tail].text == ",":
+            # ", teilte der Direktor der Behörde, Bagus Sutrisno, mit.": an apposition between commas
+            close = next((k for k in range(tail + 1, min(end, tail + 2 + MAX_SPEAKER_APPOSITION)) if toks[k].text == ","), None)
+            if close is not None and not any(self.in_quote[k] or toks[k].text in ";:" for k in range(tail, close)):
+                tail = close + 1
+        if end - tail > MAX_FRAME_TAIL:
+            return False
+        return all(self.tokens[k].text not in ",;:" and not self.in_quote[k] for k in range(tail, end))
 
     def _opens_with_as(self, s: Sentence, i: int) -> bool:
         return self._as_word(s, i) is not None
@@ -1279,7 +1412,8 @@ class SentenceReader:
             stop = next((k for k in range(cue.last, end) if self.tokens[k].text in ",;:" and not self.in_quote[k]), end)
             return self._make(cue.last, stop, directs, speaker, cue_span, inherit) if cue.last < stop else None
         opens_clause = a == cue.first and a > s.first + 1 and not self.in_quote[a - 1] and (
-            self.tokens[a - 1].text in ":;" or self.tokens[a - 1].low in self.lex.joining_conjunctions)
+            self.tokens[a - 1].text in ":;" or self.tokens[a - 1].low in self.lex.joining_conjunctions
+            or (self.tokens[a - 1].text == "," and self._verb_follows(b, end)))
         if a <= s.first + 1 or opens_clause:
             # "Laut X liegt …", and a clause it opens inside the sentence ("…: A, und laut Eurostat
             # liegt Deutschland …"): what follows the phrase
@@ -1297,6 +1431,33 @@ class SentenceReader:
             last = a - 1 if self.tokens[a - 1].text == "," else a
             return self._make(s.first, last, directs, speaker, cue_span, inherit) if last > s.first else None
         return self._make(s.first, end, directs, speaker, cue_span, inherit)
+
+    def _second_predicate(self, k: int, cue: Cue) -> bool:
+        """Token ``k``, between the cue and its content's comma, joins a second predicate to the
+        cue's subject: a coordinator, then a lower-case word that is no cue, article, preposition
+        or adverb (its finite verb: "… und sind so …", "… und hat …")."""
+        toks, lex = self.tokens, self.lex
+        if k <= cue.last or k + 1 >= len(toks) or toks[k].low not in lex.coordinators or self.in_quote[k + 1]:
+            return False
+        verb = toks[k + 1]
+        return verb.text.isalpha() and verb.text.islower() and verb.low not in lex.cue_forms \
+            and verb.low not in lex.prepositions and verb.text not in lex.determiners \
+            and verb.low not in lex.speaker_stop_words and verb.low not in lex.clause_stop_words \
+            and verb.low not in lex.complementizers and not verb.low.endswith(lex.adverb_endings) \
+            and verb.low not in lex.pronouns and verb.low != lex.infinitive_marker
+
+    def _verb_follows(self, b: int, end: int) -> bool:
+        """After a comma, "laut ADAC liegt der Beitrag …": the according phrase is the first part of
+        a clause of its own, its finite verb right after it (a lower-case word that is no
+        preposition, article or adverb of the frame), with the clause's words after that."""
+        toks, lex = self.tokens, self.lex
+        if not lex.subjunctive or b + 2 >= end or self.in_quote[b]:
+            return False  # (English has no verb-second order: "according to credible reports received by …")
+        verb = toks[b]
+        return verb.text.isalpha() and verb.text.islower() and verb.low not in lex.prepositions \
+            and verb.text not in lex.determiners and verb.low not in lex.speaker_stop_words \
+            and verb.low not in lex.clause_stop_words and verb.low not in lex.complementizers \
+            and not verb.low.endswith(lex.adverb_endings)
 
     def _reported(self, s: Sentence, cue: Cue) -> list[Candidate]:
         end = self._content_end(s)

@@ -19,6 +19,8 @@ MAX_NACH_MODIFIERS = 3
 MAX_POSTPOSITION_SOURCE = 8
 # Words of the frame after the speaker of "so X" ("so Obama weiter", "so der Minister am Montag").
 MAX_SO_TAIL = 3
+# Words between an opinion verb and its "es für" ("hält es jedoch für möglich", "es für sinnvoll hielten").
+MAX_OPINION_SPAN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +69,9 @@ class CueFinder:
                 continue  # "That said, …", "Ehrlich gesagt, …": an adverbial, no one speaks
             if verbish and low in lex.reflexive_not_cue and self._reflexive(i, s):
                 continue  # "die sich Vorteile davon verspricht": expects, does not promise
-            if verbish and low in lex.cue_forms:
+            if verbish and low in lex.opinion_verbs and self._opinion_frame(i, s):
+                out.append(Cue(i, i + 1, "verb"))  # "hält es für möglich, dass …"
+            elif verbish and low in lex.cue_forms:
                 out.append(Cue(i, i + 1, "verb"))
             elif verbish and i > s.first and toks[i - 1].low in lex.detached_particles and not self.in_quote[i - 1] \
                     and toks[i - 1].low + low in lex.cue_forms:
@@ -78,6 +82,8 @@ class CueFinder:
                     out.append(Cue(i, particle + 1 if particle - i <= MAX_PARTICLE_SPAN else i + 1, "verb"))
             elif tok.text in lex.content_nouns and i + 2 < s.last and toks[i + 1].text == ",":
                 out.append(Cue(i, i + 1, "noun"))  # "mit der Begründung, dass …", "den Vorwurf, … zu haben"
+            elif tok.text in lex.content_nouns and (holder := self._noun_holder(i, s)) is not None:
+                out.append(Cue(i, i + 1, "noun", holder))  # "die Forderung der Gewerkschaft, … zu …"
             elif low in lex.according_post and i > s.first:
                 out.append(Cue(i, i + 1, "according", self._np_before(i, s.first)))
             elif low in lex.according_adverbs and not (low in lex.relative_according and (i == s.first or toks[i - 1].text != ",")):
@@ -93,6 +99,38 @@ class CueFinder:
                 if cue:
                     out.append(cue)
         return out
+
+    def _opinion_frame(self, i: int, s: Sentence) -> bool:
+        """"hält es (jedoch) für möglich,", "es für sinnvoll hielten,": "es" next to the verb (a few
+        words away at most), "für" after it, an adjective, then the comma of the content (or the
+        verb, when it closes a subordinate clause, and then the comma)."""
+        toks, frame = self.tokens, self.lex.opinion_frame
+        if len(frame) != 2:
+            return False
+        obj, prep = frame
+        near = range(max(s.first, i - MAX_OPINION_SPAN), min(s.last, i + MAX_OPINION_SPAN + 1))
+        for e in (k for k in near if toks[k].low == obj and not self.in_quote[k]):
+            f = next((k for k in range(e + 1, min(s.last, e + MAX_OPINION_SPAN + 1)) if toks[k].low == prep), None)
+            if f is None or f + 2 >= s.last or not toks[f + 1].text.isalpha():
+                continue
+            after = [t.text for t in toks[f + 2 : min(s.last, f + 4)]]
+            if after[:1] == [","] or (len(after) == 2 and toks[f + 2].low == toks[i].low and after[1] == ","):
+                return True
+        return False
+
+    def _noun_holder(self, i: int, s: Sentence) -> tuple[int, int] | None:
+        """Content noun ``i`` with its holder as an attribute right after it and then the comma of
+        its content ("die Warnung der Wärter, …", "Forderungen von Politikern der SPD, …"): the
+        holder's token range, when it names someone who can speak."""
+        toks, lex = self.tokens, self.lex
+        j = i + 1
+        if j >= s.last or toks[j].low not in lex.attribute_words or self.in_quote[j]:
+            return None
+        start = j + 1 if toks[j].text not in lex.determiners else j  # "von X", but "der Wärter"
+        np = self.speakers.noun_phrase_from(start, s.last)
+        if np is None or np[1] + 2 >= s.last or toks[np[1]].text != "," or not self.speakers.plausible_range(*np):
+            return None
+        return np
 
     def _so_tail(self, j: int, s: Sentence) -> bool:
         """"so Obama weiter,", "so der Minister am Montag:": a few words of the frame after the

@@ -42,8 +42,9 @@ MAX_TEXT_CHARS = 200_000
 # Sentences a free indirect continuation may follow its attributed quotation by.
 MAX_CONTINUATION_GAP = 1
 # Sentences back within which the last quotation's speaker is still the likely source of an
-# unattributed subjunctive sentence (rather than the subject of the sentence just before).
-MAX_ATTRIBUTION_REACH = 2
+# unattributed subjunctive sentence (rather than the subject of the sentence just before): 3
+# since session 7 (tune half +5 matches, +1 false; 4 and 5 added as many errors as matches).
+MAX_ATTRIBUTION_REACH = 3
 
 
 # Tokens between the verb and the comma before "dass" in a speech-shaped sentence ("wies darauf hin,").
@@ -52,6 +53,8 @@ MAX_VERB_TAIL = 3
 SPEAKER_LABELS = ("PER", "ORG")
 # Lower-case name particles are this short: "de Maizière", "von der Leyen", "van Gogh".
 MAX_NAME_PARTICLE = 3
+# Kinds of reported content (without marks, or with a few quoted words in it).
+_REPORTED = ("indirect", "mixed")
 
 
 @dataclass
@@ -97,8 +100,9 @@ def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOp
     marked = find_marked(text, lex.marks, warnings)
     outer = [m for m in marked if m.depth == 0]
     in_quote = _quote_mask(tokens, outer)
+    # (an opening quotation mark after "4." starts a sentence: "in Halle 4. „Vielfalt …“, erklärte X")
     sentences = merge_across(split_sentences(text, tokens, lex.abbreviations, lex.closers,
-                                             lex.determiners | lex.speaker_pronouns),
+                                             lex.determiners | lex.speaker_pronouns | lex.openers),
                              [(m.start, m.end) for m in outer])
     sentences = join_attributions(sentences, tokens, lex.closers, lex.cue_forms, lex.openers)
     speakers = SpeakerFinder(text, tokens, article.entities, lex)
@@ -133,7 +137,9 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
                 break
             inside.append(m)
         recent = n - last_quoted <= MAX_CONTINUATION_GAP
-        for cand in reader.read(s, inside, recent, sentences[n - 1] if n else None):
+        pending = reader.read(s, inside, recent, sentences[n - 1] if n else None)
+        while pending:
+            cand = pending.pop(0)
             if cand.kind == "reported" and not options.reported:
                 # not shown, but a speech act all the same: the subjunctive sentences after it
                 # are its speaker's words ("X kritisierte Y. Das sei …")
@@ -155,18 +161,25 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
                 cand.speaker = None  # "eine Neigung", "Eventually", "an", or the quote's own words
             near = n - last_quoted <= MAX_ATTRIBUTION_REACH
             if cand.guessed and cand.speaker is None and not near:
-                continue  # subjunctive with no source in reach: too often not reported speech at all
-            own = _own_subject(reader, s) if cand.kind == "indirect" and cand.cue is None else None
+                # subjunctive with no source in reach: too often not reported speech at all; its
+                # quoted words are still someone's, as when the sentence is not read as reported
+                pending[:0] = [Candidate(m.start, m.end, "direct", inherit=True) for m in cand.fragments]
+                continue
+            own = _own_subject(reader, s) if cand.kind in _REPORTED and cand.cue is None else None
             if own is not None:
                 cand.speaker = own  # "Politische Beobachter wiesen darauf hin, dass …": its own source
             elif (cand.speaker is None and cand.inherit) or (cand.guessed and near and not cand.named_subject):
                 # a named subject of the sentence before outranks the last quotation's speaker: "Der Iran
                 # streitet dies ab. Sein Programm diene …" is Iran's, whoever was quoted before
                 cand.speaker = last_speaker or cand.speaker
-            continuation = cand.kind == "indirect" and cand.cue is None
+            continuation = cand.kind in _REPORTED and cand.cue is None
             if continuation and last_continued == n - 1 and quotes and quotes[-1].cue is None \
-                    and quotes[-1].kind == "indirect" and sentences[n - 1].paragraph == s.paragraph:
+                    and quotes[-1].kind in _REPORTED and sentences[n - 1].paragraph == s.paragraph:
                 _extend(quotes[-1], s.end, text)  # consecutive reported sentences are one quotation
+                if cand.fragments:
+                    quotes[-1].kind = "mixed"
+                    if options.fragments:
+                        quotes.extend(_to_quotes(cand, text, options)[1:])
             else:
                 quotes.extend(_to_quotes(cand, text, options))
             last_continued = n if continuation else -10
@@ -175,7 +188,7 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
                 last_speaker = cand.speaker
     # hearsay with no source anywhere ("Er soll … haben"): no one's words (less than half right
     # on the tuning half, and never a quote to a reader); it still chained its sentences above
-    return [q for q in quotes if q.cue is not None or q.speaker is not None or q.kind != "indirect"]
+    return [q for q in quotes if q.cue is not None or q.speaker is not None or q.kind not in _REPORTED]
 
 
 def _attribute_back(quotes: list[Quote], cand: Candidate, text: str, options: QuoteOptions) -> None:
@@ -220,7 +233,7 @@ def _extend(quote: Quote, end: int, text: str) -> None:
 def _wanted(cand: Candidate, options: QuoteOptions) -> bool:
     if cand.kind == "reported":
         return options.reported
-    if cand.kind == "indirect" and cand.cue is None:
+    if cand.kind in _REPORTED and cand.cue is None:
         return options.continuations
     return True
 

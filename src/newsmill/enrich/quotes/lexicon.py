@@ -98,6 +98,7 @@ class QuoteLexicon:
     person_pronouns: frozenset[str] = frozenset()  # "he", "she": a person, never an organisation
     noun_phrase_stops: frozenset[str] = frozenset()  # "should", "himself": end a lower-case noun phrase
     possessive_endings: tuple[str, ...] = ()  # "'s": "WeWork's" as a speaker is WeWork
+    genitive_endings: tuple[str, ...] = ()  # "es", "s": "des Magazins" is a title noun too
     # "the company", "die Agentur": a noun for the kind of organisation the article is about, which
     # refers to the organisation it names most when none was introduced with that noun
     org_kind_nouns: frozenset[str] = frozenset()
@@ -161,6 +162,10 @@ class QuoteLexicon:
     topic_nouns: frozenset[str] = frozenset()
     # cue forms that mean expecting with a reflexive in their clause ("sich … verspricht")
     reflexive_not_cue: frozenset[str] = frozenset()
+    # "hält es für möglich, dass …": a verb of holding an opinion, its "es" and its preposition
+    opinion_verbs: frozenset[str] = frozenset()
+    self_naming_verbs: frozenset[str] = frozenset()  # "die sich selbst „…“ nennt": a name, not words said
+    opinion_frame: tuple[str, ...] = ()
     # negations: in a cue's frame ("gab … nicht bekannt", "did not say") they report that nothing was said
     negations: frozenset[str] = frozenset()
     # attribution words that open a relative clause holding the content ("Berichte, wonach … sei"):
@@ -319,6 +324,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         non_speakers=frozenset(w.lower() for w in raw.get("non_speakers", [])),
         participle_ending=str(raw.get("participle_ending", "")),
         possessive_endings=tuple(raw.get("possessive_endings", [])),
+        genitive_endings=tuple(raw.get("genitive_endings", [])),
         org_kind_nouns=words("org_kind_nouns"),
         source_nouns=words("source_nouns"),
         source_prepositions=words("source_prepositions"),
@@ -356,6 +362,9 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         joining_conjunctions=words("joining_conjunctions"),
         topic_nouns=words("topic_nouns"),
         reflexive_not_cue=words("reflexive_not_cue"),
+        opinion_verbs=words("opinion_verbs"),
+        self_naming_verbs=words("self_naming_verbs"),
+        opinion_frame=tuple(raw.get("opinion_frame", [])),
         negations=words("negations"),
         relative_according=words("relative_according"),
         speech_object_prepositions=words("speech_object_prepositions"),

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 # Words keep inner hyphens, apostrophes and dots ("SPD-Chef", "Kim's", "z.B"); anything else
 # that is not a space is a one-character token. Digit groups ("100,000", "7,1") are one number:
-# a comma between digits opens no clause.
-_TOKEN = re.compile(r"\d+(?:,\d+)+|[^\W_]+(?:[-'’.&][^\W_]+)*|\S")
+# a comma between digits opens no clause. A dot before a capitalised word ("wurden.Das") is a
+# full stop whose space was lost, not a dot inside a word.
+_TOKEN = re.compile(r"\d+(?:,\d+)+|[^\W_]+(?:(?:[-'’&]|\.(?![A-ZÄÖÜ][a-zäöüß]))[^\W_]+)*|\S")
 _SENTENCE_END = frozenset(".!?…")
 # Numbers this short before a dot are ordinals ("am 13. September"), not sentence ends.
 MAX_ORDINAL_DIGITS = 2
@@ -63,7 +64,10 @@ def _is_boundary(text: str, tokens: list[Token], i: int, abbreviations: frozense
         return j
     nxt = tokens[j + 1]
     if nxt.start == tokens[j].end:
-        return -1
+        # "wurden.Das": a full stop whose space was lost ends the sentence after a lower-case word
+        lost_space = j == i and tok.text == "." and i > 0 and tokens[i - 1].text.isalpha() \
+            and tokens[i - 1].text.islower() and nxt.text[:1].isupper() and nxt.text[1:2].islower()
+        return i if lost_space else -1
     first = nxt.text[0]
     return j if (first.isupper() or first.isdigit() or not first.isalnum()) else -1
 
