@@ -154,6 +154,7 @@ def test_year_pairs_stay() -> None:
 @pytest.mark.parametrize("text", [
     "Da die Luft sehr kalt ist, kann die Effizienz im Winter spürbar sinken.",
     "Bei den Heizkosten muss im Winter ebenso gespart werden wie beim Strom.",
+    "Der Druck auf Wildtiere hat sich erhöht, was gerade im Winter große Folgen haben kann.",
 ])
 def test_a_season_with_only_a_present_modal_is_generic(text: str) -> None:
     assert not _dated(text)

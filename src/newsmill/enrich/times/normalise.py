@@ -305,9 +305,13 @@ def season(job: Job) -> str | None:
 
 
 def _only_modal_future(job: Job) -> bool:
+    """The future of the season's sentence is a present modal or passive only: without them its
+    sentence has no tense, or its own clause has none and the sentence's other tense is a past
+    ("hat sich … erhöht, was gerade im Winter … Auswirkungen haben kann")."""
     start, end = job.span
     neutral = job.tables.nowadays_modal | present_passives(job.text, start, end, job.tables)
-    return tense_at(job.text, start, end, job.tables, neutral) == 0
+    sentence = tense_at(job.text, start, end, job.tables, neutral)
+    return sentence == 0 or (sentence < 0 and local_tense(job.text, start, end, job.tables, neutral) == 0)
 
 
 # The months of the seasons that lie within one calendar year (winter spans two: left as it is).
