@@ -221,3 +221,10 @@ def test_vortag_of_a_month_has_no_date() -> None:
 ])
 def test_heute_with_a_generic_subject_or_continuing_state_is_nowadays(language: str, text: str) -> None:
     assert not _dated(text, language)
+
+
+def test_a_holiday_asked_of_in_general_has_no_date() -> None:
+    assert not _dated("Können Sie sich Weihnachten ohne einen Christstollen vorstellen?")
+    # a question about this year's, with its own cue, stays
+    assert _dated("Wird Weihnachten in diesem Jahr abgesagt?")["Weihnachten"] == "2023-12-25"
+    assert _dated("Weihnachten steht vor der Tür.") == {"Weihnachten": "2023-12-25"}
