@@ -154,6 +154,7 @@ def test_year_pairs_stay() -> None:
 @pytest.mark.parametrize("text", [
     "Da die Luft sehr kalt ist, kann die Effizienz im Winter spürbar sinken.",
     "Bei den Heizkosten muss im Winter ebenso gespart werden wie beim Strom.",
+    "Der Druck auf Wildtiere hat sich erhöht, was gerade im Winter große Folgen haben kann.",
 ])
 def test_a_season_with_only_a_present_modal_is_generic(text: str) -> None:
     assert not _dated(text)
@@ -220,3 +221,10 @@ def test_vortag_of_a_month_has_no_date() -> None:
 ])
 def test_heute_with_a_generic_subject_or_continuing_state_is_nowadays(language: str, text: str) -> None:
     assert not _dated(text, language)
+
+
+def test_a_holiday_asked_of_in_general_has_no_date() -> None:
+    assert not _dated("Können Sie sich Weihnachten ohne einen Christstollen vorstellen?")
+    # a question about this year's, with its own cue, stays
+    assert _dated("Wird Weihnachten in diesem Jahr abgesagt?")["Weihnachten"] == "2023-12-25"
+    assert _dated("Weihnachten steht vor der Tür.") == {"Weihnachten": "2023-12-25"}

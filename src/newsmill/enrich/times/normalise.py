@@ -304,10 +304,21 @@ def season(job: Job) -> str | None:
     return "" if year is None else f"{fmt_year(year)}-{code}"
 
 
+def _asked_in_general(job: Job) -> bool:
+    """A question with no tense but a present modal's: asked of every such day."""
+    lo, hi = sentence_span(job.text, job.span[0], job.span[1])
+    question = job.text[lo:hi].rstrip().endswith("?") or job.text[hi:hi + 1] == "?"
+    return question and (job.tense == 0 or (job.tense > 0 and _only_modal_future(job)))
+
+
 def _only_modal_future(job: Job) -> bool:
+    """The future of the season's sentence is a present modal or passive only: without them its
+    sentence has no tense, or its own clause has none and the sentence's other tense is a past
+    ("hat sich … erhöht, was gerade im Winter … Auswirkungen haben kann")."""
     start, end = job.span
     neutral = job.tables.nowadays_modal | present_passives(job.text, start, end, job.tables)
-    return tense_at(job.text, start, end, job.tables, neutral) == 0
+    sentence = tense_at(job.text, start, end, job.tables, neutral)
+    return sentence == 0 or (sentence < 0 and local_tense(job.text, start, end, job.tables, neutral) == 0)
 
 
 # The months of the seasons that lie within one calendar year (winter spans two: left as it is).
@@ -644,6 +655,8 @@ def holiday(job: Job) -> str | None:
     dct = job.ref.dct
     day = holiday_date(spec, dct.year)
     rel = job.lex("REL", "rel")
+    if rel is None and _asked_in_general(job):
+        return None  # "Können Sie sich Weihnachten ohne Stollen vorstellen?": any Christmas
     if day is not None and isinstance(rel, int) and rel != 0:
         # "last Christmas": the latest one before publication; "next Christmas": the first after
         year = dct.year - (day >= dct) if rel < 0 else dct.year + (day <= dct)
