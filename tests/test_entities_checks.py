@@ -313,3 +313,11 @@ def test_a_name_after_a_kind_of_work_is_its_title(text: str, mention: str, label
 def test_an_organisation_runs_on_to_the_company_word_after_it() -> None:
     found = {(e.text, e.label) for e in newsmill.annotate("By then, LG Electronics had 3 GW of output.", language="en").entities}
     assert found == {("LG Electronics", "ORG")}
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("He made an unscheduled trip to Walter Reed hospital on Saturday.", "Walter Reed", "LOC"),
+    ("Walter Reed said the hospital was full.", "Walter Reed", "PER"),
+])
+def test_a_person_before_a_building_noun_names_the_building(text: str, mention: str, expected: str) -> None:
+    assert _check(text, mention, "PER", "en") == [(mention, expected)]

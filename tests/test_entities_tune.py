@@ -143,6 +143,7 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("de-1ea5c0213aa4f363-more", "Leopold I", "PER"),
     ("en-9cb8224b660f", "Toulouse Street", "MISC"),  # "its albums Toulouse Street": a title
     ("en-08f793762792-more", "Jason La Canfora", "PER"),
+    ("en-ef4e67b66d63", "Walter Reed", "LOC"),       # "Walter Reed hospital": the hospital
     ("en-b0cf2bbf0192-more", "LG Electronics", "ORG"),  # the model's "LG" runs on to the company word
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:

@@ -403,6 +403,8 @@ def _retype(text: str, start: int, end: int, label: str, language: str, codes: M
     if label == "PER" and language == "de" and " " not in mention and word_before(text, start) in \
             classes.indefinite_articles:
         return "MISC"  # a product or brand: "einen Porsche", "a Tesla"
+    if label == "PER" and text[end:end + 1] == " " and word_after(text, end) in _row_words(language, "building_nouns"):
+        return "LOC"  # "Walter Reed hospital", "JFK airport": a place named for a person
     if label in ("PER", "LOC") and _after_work_noun(text, start, language, classes) and not (
             label == "PER" and len(words) > 1 and FIRST in codes.get(words[0].lower(), "")):  # "the film Tom Hanks"
         return "MISC"  # "the installation Starry Night", "its albums Toulouse Street": a title
@@ -434,17 +436,17 @@ def _after_indefinite(text: str, start: int, classes: WordClasses) -> bool:
     return False
 
 
-@lru_cache(maxsize=4)
-def _work_nouns(language: str) -> frozenset[str]:
+@lru_cache(maxsize=16)
+def _row_words(language: str, key: str) -> frozenset[str]:
     from newsmill.extract.lexicon import read_table
 
-    return frozenset((read_table("entities").get(language) or {}).get("work_nouns", ()))
+    return frozenset((read_table("entities").get(language) or {}).get(key, ()))
 
 
 def _after_work_noun(text: str, start: int, language: str, classes: WordClasses) -> bool:
     """A kind of work and a determiner before the name: the name is its title."""
     noun = word_before(text, start)
-    if noun not in _work_nouns(language):
+    if noun not in _row_words(language, "work_nouns"):
         return False
     at = text.rfind(noun, max(0, start - len(noun) - 2), start) if noun else -1
     return at > 0 and text[at - 1] == " " and word_before(text, at) in classes.determiners
