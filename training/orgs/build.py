@@ -5,13 +5,17 @@ from Wikipedia's index articles): DAX, MDAX, SDAX, TecDAX, EURO STOXX 50, S&P 50
 
 Each company gives its name as listed ("Volkswagen Group", "Swiss Reinsurance Company Ltd") and
 the name without its legal form and corporate descriptor words ("Volkswagen", "Swiss Reinsurance").
-A name is left out when a reader could take it for something else: a German common noun
-("Allianz", "Linde", "Puma"), an English word ("Apple", "Shell", "Block"), a place the gazetteer
-knows, a first name, or a single word shorter than three letters. Person surnames stay ("Siemens",
-"Bosch", "Dell"): companies named after their founders are the rule, and the entity step lets an
-article's own person ("Michael Dell") outweigh the list.
+What the entity step may do with a name depends on how else a reader could take it (column 2:
+``A`` add it where the model saw nothing, ``P``/``L``/``M`` turn the model's PER/LOC/MISC span of
+it into ORG). A German common noun ("Allianz", "Linde", "Puma"), an English common word ("Apple",
+"Shell") or a town ("Nokia") is never added unseen; a first name ("Dell") never overrides PER, a
+town or a WordNet word ("Amazon", the river) never overrides LOC. Left out: big places ("Phoenix"),
+short words, descriptor-stripped names made of common words only ("Global Net"). Person surnames
+stay ("Siemens", "Bosch"): companies named after their founders are the rule, and the entity step
+lets an article's own person ("Werner von Siemens") outweigh the list.
 
-    pip install pytickersymbols==1.17.10 spacy-lookups-data==1.0.5 && python training/orgs/build.py
+    pip install pytickersymbols==1.17.10 spacy-lookups-data==1.0.5 german-nouns==1.2.5  # not in .venv: german-nouns pins an old lxml
+    python training/orgs/build.py
 """
 
 from __future__ import annotations
@@ -83,7 +87,7 @@ def flags(name: str, company: str, tables: dict[str, object]) -> str:
         # "BP", "HP": never added unseen; "Q2", "M3" read as a quarter or a product
         return "PLM" if name.isalpha() and caps and len(name) == MIN_SINGLE - 1 else ""
     if not single and name != " ".join(company.split()) \
-            and all(w.lower() in tables["english"] or w.lower() in tables["german"] for w in words):  # type: ignore[operator]
+            and all(w.lower() in tables["english"] or w in tables["german"] for w in words):  # type: ignore[operator]
         return ""  # "Global Net" of "Global Net Lease": only the name as listed
     out = ALL
     place = tables["places"].exact(name, "de") or tables["places"].exact(name, "en")  # type: ignore[attr-defined]
@@ -91,10 +95,12 @@ def flags(name: str, company: str, tables: dict[str, object]) -> str:
         if place.kind != "city" or place.population >= tables["big"]:  # type: ignore[operator]
             return ""  # "Phoenix", "Orange" of "Orange S.A." is a country's region
         out = "PM"  # "Nokia", "Toyota": a town too, so never a LOC span, never unseen
-    if single and (not caps and low in tables["german"] or _english_common(name, tables)):
+    if single and (not caps and name in tables["german"] or _english_common(name, tables)):
         out = "".join(c for c in out if c in "PM")  # "Allianz", "Apple", "Amazon": only a name the model saw, not a place
     if single and any(c in tables["codes"][lang].get(low, "") for lang in ("de", "en") for c in tables["first"]):  # type: ignore[index]
         out = "".join(c for c in out if c in "LM")  # "Dell", "Porsche": a lone first name may be a person
+    if single and low in tables["wordnet"]:  # type: ignore[operator]
+        out = out.replace("L", "")  # "Amazon" is WordNet's river too: the model's LOC may be right
     codes = tables["codes"]["en"]  # type: ignore[index]
     if not single and tables["first"] in codes.get(words[0].lower(), "") \
             and all(tables["last"] in codes.get(w.lower(), "") and w.lower() not in tables["english"]  # type: ignore[operator]
@@ -110,14 +116,39 @@ def _english_common(name: str, tables: dict[str, object]) -> bool:
         and prob[low] >= prob.get(name, prob.get(low.capitalize(), -99.0)) + LOWER_MARGIN  # type: ignore[operator]
 
 
+def german_words(codes: dict[str, str], common: str) -> set[str]:
+    """German words a capitalised name may be (case kept): the forms of WiktionaryDE's common nouns
+    (``german-nouns``, CC BY-SA 4.0, proper-noun rows left out as in ``training/nouns/build.py``)
+    that are an inflected form, a lemma with its own plural ("Allianz", "Allianzen") or a word of
+    the German model's common-word class. A lemma without a plural of its own is a brand's eponym
+    ("Microsoft", "Volkswagen": "der Volkswagen, die Volkswagen") and stays a name."""
+    import csv
+    from importlib import resources
+
+    excluded = {"Toponym", "Vorname", "Nachname", "Eigenname", "Straßenname", "Abkürzung", "Initialwort"}
+    lemmas: dict[str, bool] = {}
+    inflected: set[str] = set()
+    with resources.files("german_nouns").joinpath("nouns.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if set(row["pos"].split(",")) & excluded:
+                continue
+            lemma = row["lemma"]
+            forms = {v.strip() for k, v in row.items() if v and k not in ("pos", "lemma") and not k.startswith("genus")}
+            plurals = {v.strip() for k, v in row.items() if v and "plural" in k}
+            lemmas[lemma] = lemmas.get(lemma, False) or bool(plurals - {lemma})
+            inflected |= forms - {lemma}
+    return inflected | {w for w, plural in lemmas.items() if plural} \
+        | {w for w in lemmas if common in codes.get(w.lower(), "")}
+
+
 def main() -> int:
     sys.path.insert(0, str(ROOT / "src"))
-    from newsmill.enrich.entities.lexicon import CODES, common_nouns, name_codes
+    from newsmill.enrich.entities.lexicon import CODES, name_codes
     from newsmill.enrich.places.gazetteer import MIN_SCAN_POPULATION, gazetteer
 
     wordnet, prob = english_tables()
     tables: dict[str, object] = {
-        "german": common_nouns("de"), "english": {w for w in wordnet if _english_common(w.capitalize(), {"wordnet": wordnet, "prob": prob})},
+        "german": german_words(name_codes("de"), CODES["common"]), "english": {w for w in wordnet if _english_common(w.capitalize(), {"wordnet": wordnet, "prob": prob})},
         "wordnet": wordnet, "prob": prob, "codes": {lang: name_codes(lang) for lang in ("de", "en")},
         "first": CODES["first"], "last": CODES["last"], "places": gazetteer(), "big": MIN_SCAN_POPULATION}
     kept: dict[str, str] = {}
