@@ -217,3 +217,15 @@ def test_an_adverb_before_the_cue_is_no_speakers_name() -> None:
     text = "The widely quoted expert said that the plan would fail."
     spk = _speaker(_quotes(text, [], "en"), "plan would fail")
     assert spk is not None and spk.text == "The widely quoted expert"
+
+
+def test_an_unknown_first_name_in_apposition_names_the_surname_said_alone() -> None:
+    text = ("Sowers was told the newest presidential hopeful, Deval Patrick, would be stopping by. "
+            "“The bonds of civic responsibility are frayed,” Patrick said Tuesday night.")
+    ents = [_entity(text, "Patrick"), _entity(text, "Patrick", at=text.index("Patrick") + 3)]
+    spk = _speaker(_quotes(text, ents, "en"), "civic")
+    assert spk is not None and spk.name == "Deval Patrick" and spk.id == "per:deval-patrick"
+    text = ("In his speech, Governor Patrick was cheered. “The bonds are frayed,” Patrick said Tuesday night.")
+    ents = [_entity(text, "Patrick"), _entity(text, "Patrick", at=text.index("Patrick") + 3)]
+    spk = _speaker(_quotes(text, ents, "en"), "frayed")
+    assert spk is not None and spk.name == "Patrick"  # a title is no first name

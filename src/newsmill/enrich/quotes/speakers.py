@@ -649,14 +649,24 @@ class SpeakerFinder:
         if self._full_names is None:
             found: dict[str, str | None] = {}
             pairs: Counter[tuple[str, str]] = Counter()
+            inside: set[tuple[str, str]] = set()  # written inside a sentence before a recognised surname
             toks = self.tokens
             for k in range(len(toks) - 1):
                 given, surname = toks[k].text, toks[k + 1].text
+                apposed = self.lex.lowercase_nouns and k > 0 and toks[k - 1].text in ",(" \
+                    and toks[k + 1].start in self._name_starts and toks[k].start not in self._name_starts
                 if _capitalised(toks[k + 1]) and surname.replace("-", "").isalpha() and "-" not in surname[:1] + surname[-1:] \
-                        and surname not in self._first_names and toks[k + 1].start == toks[k].end + 1 and given.isalpha():
+                        and (surname not in self._first_names or apposed) and toks[k + 1].start == toks[k].end + 1 \
+                        and given.isalpha():
                     pairs[(given, surname)] += 1
+                    if apposed:
+                        inside.add((given, surname))
             for (given, surname), n in pairs.items():
-                if given in self._first_names or (n >= MIN_UNKNOWN_GIVEN and self._may_be_given(given)):
+                # where nouns are lower-case, a capitalised word after a comma and before a surname the
+                # recogniser took alone is its first name, once is enough ("hopeful, Deval Patrick, would")
+                titled = given in self.lex.person_words or given in self.lex.gendered or self._role_noun(given) is not None
+                if (given in self._first_names and not titled) or ((n >= MIN_UNKNOWN_GIVEN or (given, surname) in inside)
+                                                                   and self._may_be_given(given)):
                     full = f"{given} {surname}"
                     found[surname] = full if found.get(surname, full) == full else None
             self._full_names = found
