@@ -229,3 +229,11 @@ def test_an_unknown_first_name_in_apposition_names_the_surname_said_alone() -> N
     ents = [_entity(text, "Patrick"), _entity(text, "Patrick", at=text.index("Patrick") + 3)]
     spk = _speaker(_quotes(text, ents, "en"), "frayed")
     assert spk is not None and spk.name == "Patrick"  # a title is no first name
+
+
+def test_a_pronoun_for_a_surname_alone_takes_the_full_name_too() -> None:
+    text = ("Sowers was told the newest presidential hopeful, Deval Patrick, would be stopping by. "
+            "When Patrick walked into the room, everyone turned. “Don’t mind me!” he told them.")
+    ents = [_entity(text, "Patrick"), _entity(text, "Patrick", at=text.index("Patrick") + 3)]
+    spk = _speaker(_quotes(text, ents, "en"), "mind me")
+    assert spk is not None and spk.text == "he" and spk.id == "per:deval-patrick"

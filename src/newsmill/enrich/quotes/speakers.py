@@ -608,7 +608,10 @@ class SpeakerFinder:
         if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
             name = name[: name.rindex(name[-2])]  # "WeWork's"
         alone = last - first == 1 and name == text and (not entity or self.label_of(start, end) == "PER")
-        full = self._full_name(name) if alone else None
+        # a pronoun or role resolved to a surname the recogniser took alone: the same full name
+        # ("he" and "Patrick" are both Deval Patrick, one speaker id)
+        pronoun = not entity and name != text and " " not in name and name in self._person_names
+        full = self._full_name(name) if alone or pronoun else None
         # "Fauci" where the article wrote "Dr. Anthony Fauci", "Stetter-Karp" for "Irme Stetter-Karp":
         # the recogniser missed the full name, or took the surname alone as the whole name
         name = full or name
