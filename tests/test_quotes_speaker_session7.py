@@ -237,3 +237,15 @@ def test_a_pronoun_for_a_surname_alone_takes_the_full_name_too() -> None:
     ents = [_entity(text, "Patrick"), _entity(text, "Patrick", at=text.index("Patrick") + 3)]
     spk = _speaker(_quotes(text, ents, "en"), "mind me")
     assert spk is not None and spk.text == "he" and spk.id == "per:deval-patrick"
+
+
+def test_a_capitalised_role_opening_an_english_sentence_is_no_part_of_the_name() -> None:
+    text = "The game is out. Analyst Mark Quinlan said that sales were strong."
+    spk = _speaker(_quotes(text, [], "en"), "sales")
+    assert spk is not None and spk.text == "Analyst Mark Quinlan" and spk.id == "per:mark-quinlan"
+    text = "Police Commissioner Bill Bratton said that crime fell."
+    spk = _speaker(_quotes(text, [], "en"), "crime")
+    assert spk is not None and spk.name == "Bill Bratton"
+    text = "Prosecutors said the Interior Ministry Office had denied that the files existed."
+    for q in _quotes(text, [], "en"):
+        assert q.speaker is None or q.speaker.name != "Ministry Office"

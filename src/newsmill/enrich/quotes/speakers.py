@@ -608,6 +608,7 @@ class SpeakerFinder:
         if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
             name = name[: name.rindex(name[-2])]  # "WeWork's"
         alone = last - first == 1 and name == text and (not entity or self.label_of(start, end) == "PER")
+        name = self._past_capitalised_noun(first, last, name)
         # a pronoun or role resolved to a surname the recogniser took alone: the same full name
         # ("he" and "Patrick" are both Deval Patrick, one speaker id)
         pronoun = not entity and name != text and " " not in name and name in self._person_names
@@ -628,6 +629,22 @@ class SpeakerFinder:
         if entity or not self.names_no_one(start, end, text):
             self.mentions.append(Mention(start, name, label or "X"))  # a fragment is no antecedent
         return spk
+
+    def _past_capitalised_noun(self, first: int, last: int, name: str) -> str:
+        """Where nouns are lower-case, a role or kind noun capitalised because it opens the sentence
+        is no part of the name after it: "Analyst Mark Quinlan said", "Developer Valve called"."""
+        toks, lex = self.tokens, self.lex
+        head = toks[first]
+        if not lex.lowercase_nouns or last - first < 2 or not head.text[:1].isupper() or not head.text.isalpha() \
+                or not self._role_word(head.low) or not all(_capitalised(t) and t.text[:1].isalpha() for t in toks[first + 1 : last]):
+            return name
+        if first > 0 and not self._ends_sentence(first - 1) and "\n" not in self.text[toks[first - 1].end : head.start]:
+            return name  # inside a sentence a capitalised noun is a title or part of the name ("the Interior Ministry")
+        k = first + 1
+        while k < last - 1 and self._role_word(toks[k].low):
+            k += 1  # "Police Commissioner Bill Bratton"
+        prefix = self.text[head.start : toks[k].start]
+        return name[len(prefix) :] if name.startswith(prefix) else name
 
     def _given_before(self, first: int, last: int, name: str) -> str | None:
         """The first name the recogniser left out of a one-word person name inside the phrase:
