@@ -6,8 +6,10 @@ from __future__ import annotations
 from newsmill.article import Article, Entity, Quote, Speaker
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.quotes.finder import QuoteFinder
-from newsmill.enrich.quotes.lexicon import load_first_names
+from newsmill.enrich.quotes.lexicon import load_first_names, load_lexicon
 from newsmill.enrich.quotes.person_names import genitive_base, name_tables, with_particles
+from newsmill.enrich.quotes.speakers import SpeakerFinder
+from newsmill.enrich.quotes.text import tokenize
 
 
 def _quotes(text: str, entities: list[Entity], language: str = "de") -> list[Quote]:
@@ -249,3 +251,11 @@ def test_a_capitalised_role_opening_an_english_sentence_is_no_part_of_the_name()
     text = "Prosecutors said the Interior Ministry Office had denied that the files existed."
     for q in _quotes(text, [], "en"):
         assert q.speaker is None or q.speaker.name != "Ministry Office"
+
+
+def test_a_headline_run_into_a_role_is_no_antecedent() -> None:
+    text = "Indictments unsealed as head of prison agency testified before Congress"
+    toks = tokenize(text)
+    finder = SpeakerFinder(text, toks, [], load_lexicon("en"))
+    finder.speaker(0, 4)  # "Indictments unsealed as head", read as the subject of "testified"
+    assert all(m.label != "PER" for m in finder.mentions)
