@@ -6,8 +6,10 @@ from __future__ import annotations
 from newsmill.article import Article, Entity, Quote, Speaker
 from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.quotes.finder import QuoteFinder
-from newsmill.enrich.quotes.lexicon import load_first_names
+from newsmill.enrich.quotes.lexicon import load_first_names, load_lexicon
 from newsmill.enrich.quotes.person_names import genitive_base, name_tables, with_particles
+from newsmill.enrich.quotes.speakers import SpeakerFinder
+from newsmill.enrich.quotes.text import tokenize
 
 
 def _quotes(text: str, entities: list[Entity], language: str = "de") -> list[Quote]:
@@ -217,3 +219,43 @@ def test_an_adverb_before_the_cue_is_no_speakers_name() -> None:
     text = "The widely quoted expert said that the plan would fail."
     spk = _speaker(_quotes(text, [], "en"), "plan would fail")
     assert spk is not None and spk.text == "The widely quoted expert"
+
+
+def test_an_unknown_first_name_in_apposition_names_the_surname_said_alone() -> None:
+    text = ("Sowers was told the newest presidential hopeful, Deval Patrick, would be stopping by. "
+            "“The bonds of civic responsibility are frayed,” Patrick said Tuesday night.")
+    ents = [_entity(text, "Patrick"), _entity(text, "Patrick", at=text.index("Patrick") + 3)]
+    spk = _speaker(_quotes(text, ents, "en"), "civic")
+    assert spk is not None and spk.name == "Deval Patrick" and spk.id == "per:deval-patrick"
+    text = ("In his speech, Governor Patrick was cheered. “The bonds are frayed,” Patrick said Tuesday night.")
+    ents = [_entity(text, "Patrick"), _entity(text, "Patrick", at=text.index("Patrick") + 3)]
+    spk = _speaker(_quotes(text, ents, "en"), "frayed")
+    assert spk is not None and spk.name == "Patrick"  # a title is no first name
+
+
+def test_a_pronoun_for_a_surname_alone_takes_the_full_name_too() -> None:
+    text = ("Sowers was told the newest presidential hopeful, Deval Patrick, would be stopping by. "
+            "When Patrick walked into the room, everyone turned. “Don’t mind me!” he told them.")
+    ents = [_entity(text, "Patrick"), _entity(text, "Patrick", at=text.index("Patrick") + 3)]
+    spk = _speaker(_quotes(text, ents, "en"), "mind me")
+    assert spk is not None and spk.text == "he" and spk.id == "per:deval-patrick"
+
+
+def test_a_capitalised_role_opening_an_english_sentence_is_no_part_of_the_name() -> None:
+    text = "The game is out. Analyst Mark Quinlan said that sales were strong."
+    spk = _speaker(_quotes(text, [], "en"), "sales")
+    assert spk is not None and spk.text == "Analyst Mark Quinlan" and spk.id == "per:mark-quinlan"
+    text = "Police Commissioner Bill Bratton said that crime fell."
+    spk = _speaker(_quotes(text, [], "en"), "crime")
+    assert spk is not None and spk.name == "Bill Bratton"
+    text = "Prosecutors said the Interior Ministry Office had denied that the files existed."
+    for q in _quotes(text, [], "en"):
+        assert q.speaker is None or q.speaker.name != "Ministry Office"
+
+
+def test_a_headline_run_into_a_role_is_no_antecedent() -> None:
+    text = "Indictments unsealed as head of prison agency testified before Congress"
+    toks = tokenize(text)
+    finder = SpeakerFinder(text, toks, [], load_lexicon("en"))
+    finder.speaker(0, 4)  # "Indictments unsealed as head", read as the subject of "testified"
+    assert all(m.label != "PER" for m in finder.mentions)

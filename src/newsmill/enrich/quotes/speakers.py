@@ -145,6 +145,12 @@ class SpeakerFinder:
             out.append(e)
         return out
 
+    def _name_words(self, name: str) -> bool:
+        """Every word of a person's name is capitalised, a particle ("van der", "de") or joined to a
+        capitalised part ("el-Baradei"); a lower-case word elsewhere is a phrase, not a name."""
+        return all(w[:1].isupper() or not w[:1].isalpha() or w in self._names.particles or "-" in w or "'" in w or "’" in w
+                   for w in name.split())
+
     # --- noun phrases ------------------------------------------------------------------------
 
     def _not_a_head(self, tok: Token) -> bool:
@@ -608,7 +614,11 @@ class SpeakerFinder:
         if not entity and lex.possessive_endings and name.endswith(lex.possessive_endings):
             name = name[: name.rindex(name[-2])]  # "WeWork's"
         alone = last - first == 1 and name == text and (not entity or self.label_of(start, end) == "PER")
-        full = self._full_name(name) if alone else None
+        name = self._past_capitalised_noun(first, last, name)
+        # a pronoun or role resolved to a surname the recogniser took alone: the same full name
+        # ("he" and "Patrick" are both Deval Patrick, one speaker id)
+        pronoun = not entity and name != text and " " not in name and name in self._person_names
+        full = self._full_name(name) if alone or pronoun else None
         # "Fauci" where the article wrote "Dr. Anthony Fauci", "Stetter-Karp" for "Irme Stetter-Karp":
         # the recogniser missed the full name, or took the surname alone as the whole name
         name = full or name
@@ -622,9 +632,28 @@ class SpeakerFinder:
         if not entity and last - first == 1 and (toks[first].text in lex.plural_pronouns or self._group_resolved or (
                 toks[first].text in lex.speaker_pronouns and self._plural(first))):
             label = "ORG"  # "Sie erklärten", "It said": a group or organisation, no antecedent for "er" or a role
+        if label == "PER" and not entity and name[:1].isupper() and not self._name_words(name) \
+                and toks[first].text not in lex.determiners:
+            label = "X"  # "Indictments unsealed as head (testified)": a headline run into a role, no one to refer back to
         if entity or not self.names_no_one(start, end, text):
             self.mentions.append(Mention(start, name, label or "X"))  # a fragment is no antecedent
         return spk
+
+    def _past_capitalised_noun(self, first: int, last: int, name: str) -> str:
+        """Where nouns are lower-case, a role or kind noun capitalised because it opens the sentence
+        is no part of the name after it: "Analyst Mark Quinlan said", "Developer Valve called"."""
+        toks, lex = self.tokens, self.lex
+        head = toks[first]
+        if not lex.lowercase_nouns or last - first < 2 or not head.text[:1].isupper() or not head.text.isalpha() \
+                or not self._role_word(head.low) or not all(_capitalised(t) and t.text[:1].isalpha() for t in toks[first + 1 : last]):
+            return name
+        if first > 0 and not self._ends_sentence(first - 1) and "\n" not in self.text[toks[first - 1].end : head.start]:
+            return name  # inside a sentence a capitalised noun is a title or part of the name ("the Interior Ministry")
+        k = first + 1
+        while k < last - 1 and self._role_word(toks[k].low):
+            k += 1  # "Police Commissioner Bill Bratton"
+        prefix = self.text[head.start : toks[k].start]
+        return name[len(prefix) :] if name.startswith(prefix) else name
 
     def _given_before(self, first: int, last: int, name: str) -> str | None:
         """The first name the recogniser left out of a one-word person name inside the phrase:
@@ -649,14 +678,24 @@ class SpeakerFinder:
         if self._full_names is None:
             found: dict[str, str | None] = {}
             pairs: Counter[tuple[str, str]] = Counter()
+            inside: set[tuple[str, str]] = set()  # written inside a sentence before a recognised surname
             toks = self.tokens
             for k in range(len(toks) - 1):
                 given, surname = toks[k].text, toks[k + 1].text
+                apposed = self.lex.lowercase_nouns and k > 0 and toks[k - 1].text in ",(" \
+                    and toks[k + 1].start in self._name_starts and toks[k].start not in self._name_starts
                 if _capitalised(toks[k + 1]) and surname.replace("-", "").isalpha() and "-" not in surname[:1] + surname[-1:] \
-                        and surname not in self._first_names and toks[k + 1].start == toks[k].end + 1 and given.isalpha():
+                        and (surname not in self._first_names or apposed) and toks[k + 1].start == toks[k].end + 1 \
+                        and given.isalpha():
                     pairs[(given, surname)] += 1
+                    if apposed:
+                        inside.add((given, surname))
             for (given, surname), n in pairs.items():
-                if given in self._first_names or (n >= MIN_UNKNOWN_GIVEN and self._may_be_given(given)):
+                # where nouns are lower-case, a capitalised word after a comma and before a surname the
+                # recogniser took alone is its first name, once is enough ("hopeful, Deval Patrick, would")
+                titled = given in self.lex.person_words or given in self.lex.gendered or self._role_noun(given) is not None
+                if (given in self._first_names and not titled) or ((n >= MIN_UNKNOWN_GIVEN or (given, surname) in inside)
+                                                                   and self._may_be_given(given)):
                     full = f"{given} {surname}"
                     found[surname] = full if found.get(surname, full) == full else None
             self._full_names = found
