@@ -226,3 +226,14 @@ def test_ingest_enriches_by_default_and_not_with_no_enrich(tmp_path: Path) -> No
         (hit,) = store.search("Scholz")
         bare = store.get(hit.id)
     assert bare is not None and bare.entities == [] and bare.quotes == []
+
+
+def test_teaser_ends_at_a_word_with_an_ellipsis_when_the_text_goes_on() -> None:
+    from newsmill.corpus.browse import teaser
+
+    text = "Die Österreicher trinken pro Kopf 11,1 Liter reinen Alkohol im Jahr, " * 5
+    short = teaser(text, limit=60)
+    assert short.endswith("…") and len(short) <= 61
+    assert text.startswith(short[:-1])
+    assert text[len(short) - 1] == " "  # the cut falls before a space, never inside a word
+    assert teaser("Kurz und gut.", limit=60) == "Kurz und gut."

@@ -112,3 +112,12 @@ def test_wikiwarsde_floors(benchdata: Path) -> None:
     assert counts.relaxed / counts.pred >= 0.95
     assert counts.relaxed / counts.gold >= 0.90
     assert counts.value_ok / counts.relaxed >= 0.87
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Die Lebenserwartung liegt mit 81,3 Jahren über dem Schnitt.", "de"),
+    ("Life expectancy rose to 78.5 years last decade.", "en"),
+])
+def test_the_decimals_of_a_number_are_not_a_duration(text: str, language: str) -> None:
+    found = [t.text for t in tag_times(text, language, dt.date(2023, 11, 7))]
+    assert not any(f[0].isdigit() and f.split()[0] in {"3", "5"} for f in found), found

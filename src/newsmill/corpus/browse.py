@@ -292,13 +292,29 @@ def search(conn: sqlite3.Connection, query: Query, facets: bool = True, max_size
     return page
 
 
+TEASER_CHARS = 240
+
+
+def teaser(text: str, limit: int = TEASER_CHARS) -> str:
+    """The opening of ``text`` cut at a word boundary, with an ellipsis when it goes on: a teaser
+    ending in "Lit" (for "Liter") reads like a typo."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rstrip()
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
 def show(conn: sqlite3.Connection, ids: list[int], match: str = "") -> list[Result]:
     """The result rows of ``ids``, in that order, with a highlighted snippet when words were searched."""
     if not ids:
         return []
     rows = {r[0]: r[1:] for r in conn.execute(
-        "SELECT rowid, id, title, url, site, source, language, published, substr(coalesce(lead, text), 1, 240), "
-        "group_id FROM articles WHERE rowid IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+        "SELECT rowid, id, title, url, site, source, language, published, substr(coalesce(lead, text), 1, ?), "
+        "group_id FROM articles WHERE rowid IN (SELECT value FROM json_each(?))", (TEASER_CHARS + 1, json.dumps(ids)))}
+    rows = {k: (*r[:7], teaser(r[7] or ""), r[8]) for k, r in rows.items()}
     if match:
         for rowid in ids:
             hit = conn.execute(f"SELECT snippet(articles_fts, -1, ?, ?, '…', {SNIPPET_TOKENS}) FROM articles_fts "

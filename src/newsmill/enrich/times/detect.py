@@ -93,7 +93,7 @@ def _matches(text: str, tables: TimeTables, budget: Budget) -> Iterator[re.Match
             continue
         for k in range(max(0, i - LOOKBACK_WORDS), i + 1):
             s = positions[k]
-            if s < last_end or (k < i and not _can_start(words[k], tables)):
+            if s < last_end or (k < i and not _can_start(words[k], tables)) or _inside_number(text, s):
                 continue
             if s not in tried:  # a start gives the same match for every trigger: try it once
                 if budget.attempts <= 0:
