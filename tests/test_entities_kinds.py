@@ -159,3 +159,24 @@ def test_two_people_side_by_side_are_two_names() -> None:
     # a first name before a full name given elsewhere is one person: "Anna Maria Keller"
     one = "Anna Maria Keller kam. Später sprach Maria Keller. Anna lachte."
     assert "Anna Maria Keller" in {e.name for e in annotate(one, language="de").entities}
+
+
+@pytest.mark.parametrize("word", ["Österreicherinnen", "Österreicher", "Italiener", "Spanier", "Kanadier",
+                                  "Chinesen", "Mexikaner", "Brasilianer", "Ukrainerin", "Franzosen", "Deutschen",
+                                  "Berlinerinnen"])
+def test_german_nationality_words_are_demonyms(word: str) -> None:
+    assert is_demonym(word, "de")
+
+
+@pytest.mark.parametrize("word", ["Polen", "Schweden", "Österreich", "Müller", "Wagner", "Becker", "Steiner",
+                                  "Bayer", "Berner"])
+def test_german_places_and_surnames_are_no_demonyms(word: str) -> None:
+    assert not is_demonym(word, "de")
+
+
+@needs_models
+def test_a_german_demonym_is_no_organisation_but_a_surname_after_a_first_name_stays_a_person() -> None:
+    first = newsmill.annotate("Die Österreicherinnen und Österreicher sind ein trinkfreudiges Volk.", language="de")
+    assert not [e for e in first.entities if e.label in ("PER", "ORG", "LOC")]
+    second = newsmill.annotate("Der Unternehmer Hans Schweizer eröffnet in Zürich eine Filiale.", language="de")
+    assert ("Hans Schweizer", "PER") in {(e.text, e.label) for e in second.entities}

@@ -154,8 +154,10 @@ def retype_kind(text: str, start: int, end: int, label: str, language: str, code
     mention = text[start:end]
     words = mention.split(" ")
     if label in ("PER", "ORG", "LOC") and is_demonym(words[-1], language) and (
-            len(words) > 1 or text[end:end + 1] != "-"):
-        return "MISC"  # "Israeli", "North American"; not "Israeli-" of a longer compound
+            len(words) > 1 or text[end:end + 1] != "-") \
+            and not (label == "PER" and len(words) > 1 and _first_name(words[0], codes)):
+        return "MISC"  # "Israeli", "North American", "Österreicherinnen"; not "Israeli-" of a longer
+        # compound, nor a surname that reads as one after a first name ("Hans Schweizer")
     if label in ("PER", "ORG") and len(words) == 1 and not mention.isupper() and _YEAR_AFTER.match(text, end) \
             and _edition(text, start, label, language, codes):
         return "MISC"  # "Olympia 2022", "Expo 2020": an event's edition, not the person or town
