@@ -88,3 +88,12 @@ def test_short_points_closing_an_article_survive_a_promo_after_them() -> None:
     article = extract(_page(f"{_BODY}{points}{embed}{_PROMO}"), input_format="html")
     assert "Neue Haltestellen" in article.text and "Kürzere Wege" in article.text
     assert "Jobbörse" not in article.text
+
+
+def test_a_source_tag_styled_apart_gets_its_space_but_german_compounds_stay_whole() -> None:
+    body = ("<p><cite> (CNN)</cite>President Donald Trump made an unscheduled trip to the hospital on Saturday "
+            "for a quick exam, the White House said, and the (Forst-)Straßen and (Holz)Balken stay whole.</p>")
+    article = extract(f"<html><body><article>{body}</article></body></html>")
+    text = article.blocks[0].text
+    assert text.startswith("(CNN) President Donald Trump")
+    assert "(Forst-)Straßen" in text and "(Holz)Balken" in text

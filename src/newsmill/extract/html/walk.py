@@ -47,6 +47,9 @@ _CELLS = frozenset({"td", "th"})
 _INVISIBLE = str.maketrans("", "", "\xad\u200b\ufeff")
 # Two line breaks in a row separate paragraphs in br-formatted pages.
 _PARA_BREAK = re.compile("\u2028\\s*\u2028")
+# "(CNN)President": a source tag styled apart by CSS (margin, not a space) runs into the first word.
+# Only an acronym in parentheses: "(Forst-)Straßen", "(Holz)Balken" are German compounds.
+_GLUED_AFTER_PAREN = re.compile(r"(\([A-Z]{2,5}\))(?=[A-ZÄÖÜ][a-zäöüß])")
 # Inline elements that need the full treatment even without attributes.
 _SPECIAL_INLINE = frozenset({*KIND_OF_TAG, "figure", "figcaption", "td", "th"})
 # Inline elements that are part of a sentence even when their class sounds like boilerplate.
@@ -337,6 +340,8 @@ class _Walker:
         code = bool(self.kinds) and self.kinds[-1] == "code"
         if not code and _BR not in raw:  # the common case: one piece of running text
             text = " ".join(raw.split())
+            if ")" in text:
+                text = _GLUED_AFTER_PAREN.sub(r"\1 ", text)
             if text:
                 self._emit(text, min(links, len(text)))
             return
@@ -347,6 +352,8 @@ class _Walker:
                 text = "\n".join(line.rstrip() for line in lines if line.strip())
             else:
                 text = " ".join(piece.replace(_BR, " ").split())
+                if ")" in text:
+                    text = _GLUED_AFTER_PAREN.sub(r"\1 ", text)
             if text:
                 self._emit(text, min(links, len(text)) if len(pieces) == 1 else 0)
 
