@@ -51,13 +51,25 @@ def test_rules_one_by_one_match_as_the_joined_alternation(language: str) -> None
 
 
 @pytest.mark.issue(13)
-def test_a_rule_set_joins_its_rules_after_enough_attempts() -> None:
-    tables = load_tables("de")
-    assert tables is not None
-    rules = RuleSet(tables, tables.master_for("1").keep)
-    for _ in range(times_tables.JOIN_AFTER + 1):
-        found = rules.match("am 3. März 2021", 3)
-    assert rules.joined is not None and found is not None and found.group() == "3. März 2021"
+def test_rule_sets_compile_each_rule_once_for_every_character(monkeypatch: pytest.MonkeyPatch) -> None:
+    tables = times_tables.build_tables(json.loads(
+        (Path(times_tables.__file__).parents[2] / "data" / "times" / "de.json").read_text(encoding="utf-8")))
+    compiled: list[str] = []
+    compile_ = re.compile
+
+    def counting(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        compiled.append(pattern)
+        return compile_(pattern, flags)
+
+    monkeypatch.setattr(times_tables.re, "compile", counting)
+    for _ in range(100):  # past any number of attempts after which a set might join its rules
+        for text in TEXTS[:2]:
+            for start in _every_start(text):
+                tables.master_for(text[start]).match(text, start)
+    monkeypatch.undo()
+    assert compiled and len(compiled) == len(set(compiled)) <= len(tables.branches)
+    found = tables.master_for("3").match("am 3. März 2021", 3)
+    assert found is not None and found.group() == "3. März 2021"
 
 
 def test_sorted_classes_answer_as_the_dict() -> None:
