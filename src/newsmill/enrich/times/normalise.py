@@ -141,6 +141,11 @@ def _year(job: Job) -> int | None:
     if "yearshort" in g:
         near = job.ref.point.year if job.ref.point else 1950
         return expand_two_digit_year(int(g["yearshort"].lstrip("'")), near)
+    shift = job.lex("COMPOUND", "yearword")
+    if isinstance(shift, list) and shift[:1] == ["Y"]:
+        # "im April des Vorjahres": the month of the year before the story's (or publication's)
+        base = job.ref.story_point(job.text, job.span[0]) or job.ref.base_point(True)
+        return base.year + int(shift[1]) if base else None
     rel = job.lex("RELA", "rela")
     deictic = rel is None
     if rel is None:
