@@ -578,8 +578,11 @@ def _paired(text: str, a: TimeExpression, b: TimeExpression, tables: TimeTables)
         return False
     if gap in _BARE_DASHES and _same_granularity(a.value, b.value):
         return True  # "2020–2023", "Juni–August 2022": a dash between two like points is a range
-    opener = tables.interval_open.search(text, max(0, a.start - MAX_OPENER_CHARS), a.start)
-    return opener is not None or tables.interval_open.search(a.text.split(" ")[0] + " ") is not None
+    opener_re = tables.interval_open
+    if tables.interval_and is not None and tables.interval_between is not None and tables.interval_and.search(gap):
+        opener_re = tables.interval_between  # "von 1830 und 1848": two points, not a stretch
+    opener = opener_re.search(text, max(0, a.start - MAX_OPENER_CHARS), a.start)
+    return opener is not None or opener_re.search(a.text.split(" ")[0] + " ") is not None
 
 
 def _borrow_years(text: str, times: list[TimeExpression], written: list[bool], tables: TimeTables) -> None:

@@ -90,6 +90,10 @@ class TimeTables:
     participle_after: frozenset[str]
     interval_open: re.Pattern[str]
     interval_gap: re.Pattern[str]
+    # "zwischen", "between": the only openers a bare "und", "and" joins the two ends after
+    # ("von 1830 und 1848" names two years, "zwischen 1830 und 1848" one stretch)
+    interval_between: re.Pattern[str] | None = None
+    interval_and: re.Pattern[str] | None = None
     # preterites that are also nouns ("riss" / "der Riss"): past only when written lower-case
     past_lower: frozenset[str] = field(default_factory=frozenset)
     # English verbs whose past is their present ("hit", "cut"): past unless a modal, "to" or a
@@ -304,6 +308,9 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         infinitive_after=frozenset(tense.get("infinitive_after", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
+        interval_between=re.compile(r"(?:^|\W)" + interval["between"] + r"\s+$", re.IGNORECASE)
+        if "between" in interval else None,
+        interval_and=re.compile(interval["and"], re.IGNORECASE) if "and" in interval else None,
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
         quoted_deictic_undated=bool(data.get("quoted_deictic_undated", False)),
         triggers=_triggers(data),
