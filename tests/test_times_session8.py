@@ -33,3 +33,43 @@ def test_a_bare_and_joins_a_stretch_only_after_between(language: str, text: str,
 ])
 def test_between_still_makes_a_stretch(language: str, text: str, span: str, value: str) -> None:
     assert _values(text, language).get(span) == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Die Studie wirft einen Blick auf die Schule von morgen."),
+    ("de", "Dort lernen die Fachkräfte von morgen."),
+    ("en", "The academy trains the leaders of tomorrow."),
+])
+def test_tomorrow_after_a_noun_and_its_preposition_is_the_future(language: str, text: str) -> None:
+    got = _values(text, language)
+    assert got and not any(v[:1].isdigit() for v in got.values()), got
+
+
+@pytest.mark.parametrize(("language", "text", "span"), [
+    ("de", "Von morgen an gilt die neue Regel.", "morgen"),
+    ("en", "The report is due by the end of tomorrow.", "tomorrow"),
+])
+def test_tomorrow_as_a_day_stays_a_day(language: str, text: str, span: str) -> None:
+    assert _values(text, language).get(span) == "2023-11-16"
+
+
+@pytest.mark.parametrize("text", [
+    "Im Doppel traten Anna Berg (TV Hausen 1860) und Lea Kurz an.",
+    "Der TSV 1860 spielte am Ende unentschieden.",
+])
+def test_a_year_in_a_clubs_name_is_no_time(text: str) -> None:
+    assert not [v for v in _values(text).values() if v[:1].isdigit()]
+
+
+def test_a_year_after_a_club_in_a_sentence_stays_a_year() -> None:
+    assert _values("Der FC gewann 2019 den Pokal.").get("2019") == "2019"
+
+
+@pytest.mark.parametrize(("language", "text", "published", "value"), [
+    ("de", "Die Qualifikation findet am kommenden Wochenende statt.", dt.date(2023, 11, 16), "2023-W46-WE"),
+    ("de", "Die Qualifikation findet am kommenden Wochenende statt.", dt.date(2023, 11, 18), "2023-W47-WE"),
+    ("en", "The fair opens this coming weekend.", dt.date(2023, 11, 16), "2023-W46-WE"),
+])
+def test_the_coming_weekend_is_the_next_to_come(language: str, text: str, published: dt.date, value: str) -> None:
+    got = _values(text, language, published)
+    assert value in got.values(), got

@@ -513,6 +513,8 @@ def deictic(job: Job) -> str | None:
         return None
     if _in_name(job) or _as_noun(job) or _quoted_alone(job):
         return None  # "USA Today", "im Heute", the paper “Heute”: a title or a noun, no time
+    if offset == 1 and _figurative_future(job):
+        return "FUTURE_REF"
     if job.ref.narrative and offset == 0:
         return "PRESENT_REF"
     if offset == 0 and "part" not in job.groups and " " not in job.groups["deictic"].strip() and _nowadays(job):
@@ -526,6 +528,26 @@ def deictic(job: Job) -> str | None:
 
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 _QUOTE_MARKS = "\"„“”»«‚‘’'"
+
+
+def _figurative_future(job: Job) -> bool:
+    """"die Mobilität von morgen", "the leaders of tomorrow": tomorrow after a noun and its
+    preposition is the future, not the day after the publication."""
+    table = job.tables.figurative_future
+    start, end = job.span
+    if not table or " " in job.text[start:end].strip():
+        return False
+    words = job.text[max(0, start - 40):start].split()
+    after = job.text[end:end + 12].split()
+    if len(words) < 2 or words[-1].lower() not in table.get("before", frozenset()):
+        return False
+    noun = words[-2].strip(_QUOTE_MARKS + ",;:()")
+    if not noun.isalpha() or noun.lower() in table.get("not_after", frozenset()):
+        return False
+    if job.tables.capitalised_nouns and not noun[:1].isupper():
+        return False
+    nxt = after[0].strip(".,;:!?").lower() if after else ""
+    return not job.text[end:end + 2].startswith(("'", "’")) and nxt not in table.get("not_before", frozenset())
 
 
 def _as_noun(job: Job) -> bool:

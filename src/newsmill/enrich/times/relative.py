@@ -194,6 +194,9 @@ def relunit(job: Job) -> str | None:
         return ""
     if unit == "WE" and rel is None and rela is None and day is not None and job.tense < 0 and day.weekday() < 5:
         n = -1  # "am Wochenende hatten …" written on a weekday: the weekend just past
+    if unit == "WE" and n == 1 and day is not None and day.weekday() < 5 \
+            and g.get("rel", "").lower() in job.tables.nearest_rel:
+        n = 0  # "am kommenden Wochenende" written on a Thursday: the weekend two days on
     return _calendar_shift(point, day, unit, n)
 
 

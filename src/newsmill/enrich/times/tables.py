@@ -113,6 +113,10 @@ class TimeTables:
     prepositions: frozenset[str] = field(default_factory=frozenset)
     # "last Tuesday", "vergangenen Dienstag": the weekday of the week before ("am gestrigen Montag" is yesterday)
     last_weekday: frozenset[str] = field(default_factory=frozenset)
+    # "das Deutschland von morgen", "the cities of tomorrow": the future, no day. "before": the
+    # preposition; "not_after": nouns whose "of tomorrow" is a day ("the end of tomorrow");
+    # "not_before": words after that make it a day again ("von morgen an")
+    figurative_future: dict[str, frozenset[str]] = field(default_factory=dict)
     # "des gestrigen Tages", "am heutigen Tag": words that count from the publication even where
     # a day of the story would anchor "am nächsten Tag"
     deictic_rel: frozenset[str] = field(default_factory=frozenset)
@@ -146,6 +150,12 @@ class TimeTables:
     # German compounds whose head names a numbered thing ("Startnummer 2012", "Buslinie 2020",
     # "Kriegsdrama 1917"): the year-like number after them is its number or title
     year_guard_before_suffix: tuple[str, ...] = ()
+    # sports clubs' abbreviations ("TSV", "VfB"): a year after one and at most two capitalised
+    # names is the club's founding in its name ("TV Fürth 1860", "TSV 1860"), no time of the text
+    club_before: frozenset[str] = field(default_factory=frozenset)
+    # "am kommenden Wochenende", "this coming weekend": the next weekend to come, this week's
+    # when said on a weekday (not the next week's, as "nächstes Wochenende" may be)
+    nearest_rel: frozenset[str] = field(default_factory=frozenset)
     # makers and product lines (year_product_after) anywhere in the text: a text about products,
     # where "the 2020 Sentra" is a model year; the events such a text may still date
     products: re.Pattern[str] | None = None
@@ -301,6 +311,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         noun_contractions=frozenset(data.get("noun_contractions", [])),
         prepositions=frozenset(tense.get("prepositions", [])),
         last_weekday=frozenset(w.lower() for w in data.get("last_weekday", [])),
+        figurative_future={k: frozenset(w.lower() for w in v) for k, v in data.get("figurative_future", {}).items()},
         deictic_rel=frozenset(w.lower() for w in data.get("deictic_rel", [])),
         after_event=frozenset(w.lower() for w in data.get("after_event", [])),
         final_of={k: frozenset(w.lower() for w in v) for k, v in data.get("final_of", {}).items()},
@@ -325,6 +336,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         year_guard_after=frozenset(data.get("year_guard_after", []) + data.get("year_product_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
         year_guard_before_suffix=tuple(w.lower() for w in data.get("year_guard_before_suffix", [])),
+        club_before=frozenset(data.get("club_before", [])),
+        nearest_rel=frozenset(w.lower() for w in data.get("nearest_rel", [])),
         products=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data["year_product_after"])) + r")(?![\w-])")
         if data.get("year_product_after") else None,
         year_event_after=frozenset(w.lower() for w in data.get("year_event_after", [])),
