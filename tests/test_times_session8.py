@@ -73,3 +73,14 @@ def test_a_year_after_a_club_in_a_sentence_stays_a_year() -> None:
 def test_the_coming_weekend_is_the_next_to_come(language: str, text: str, published: dt.date, value: str) -> None:
     got = _values(text, language, published)
     assert value in got.values(), got
+
+
+def test_a_quarter_takes_no_year_written_pages_before() -> None:
+    text = ("The chain was bought in 2008 by a fund. " + "It owns thirty papers and a printing plant. " * 30
+            + "\n\nThe company reported a loss in the third quarter.")
+    assert _values(text, "en").get("the third quarter") == "2023-Q3"
+
+
+def test_a_states_start_gives_its_year_to_no_later_paragraph() -> None:
+    text = "Duties have applied since July 2013.\n\nAccording to figures released in August, imports fell."
+    assert _values(text, "en").get("August") == "2023-08"

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsmill.enrich.times.anchor import (
+    EXPLICIT_REACH_ACROSS,
     Reference,
     local_tense,
     past_verb_in_clause,
@@ -183,7 +184,8 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
     if explicit is None:
         # past narration continues the story's year, a schedule its coming year ("kicks off June
         # 9, 2020 … ¶ … the final date on the tour, Oct. 10"); only a later month continues it
-        explicit = ref.explicit_year(job.text, job.span[0], across=True)
+        # ("since July 2013" is where a state began: no story told in that year to continue)
+        explicit = None if ref.explicit_since else ref.explicit_year(job.text, job.span[0], across=True)
         em = ref.explicit_month
         ahead = explicit is not None and explicit > ref.dct.year and job.tense >= 0
         back = explicit is not None and job.tense < 0 and dt.date(explicit, month, min(day or 1, 28)) <= ref.dct
@@ -393,10 +395,12 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
         if year is None:
             # a bare quarter is in the year the text last wrote ("erstes Halbjahr 2019 … das
             # zweite Halbjahr"), not one it counted to ("gegenüber dem Vorjahr … dritten Quartal")
-            point = job.ref.base_point(False) if job.ref.narrative else (job.ref.written_point or job.ref.base_point(True))
+            # — nor one written pages before ("in 2008 … ¶ … ¶ the third quarter ended Sept. 29")
+            written = job.ref.written_point if job.span[0] - job.ref.point_at <= EXPLICIT_REACH_ACROSS else None
+            point = job.ref.base_point(False) if job.ref.narrative else (written or job.ref.base_point(True))
             year = point.year if point else None
             dct = job.ref.dct
-            if year is not None and dct is not None and not job.ref.narrative and job.ref.written_point is None:
+            if year is not None and dct is not None and not job.ref.narrative and written is None:
                 # counted from the publication, a quarter told ahead that has ended is next
                 # year's ("soll Ende des ersten Quartals beginnen" in December), one told in the
                 # past that has not begun last year's
