@@ -84,3 +84,21 @@ def test_a_quarter_takes_no_year_written_pages_before() -> None:
 def test_a_states_start_gives_its_year_to_no_later_paragraph() -> None:
     text = "Duties have applied since July 2013.\n\nAccording to figures released in August, imports fell."
     assert _values(text, "en").get("August") == "2023-08"
+
+
+@pytest.mark.parametrize(("language", "text", "span"), [
+    ("de", "Früher wurden Diebe gehängt. Heute landen sie zum Glück nicht mehr am Galgen.", "Heute"),
+    ("de", "Damals war die Stadt ein Dorf. Heute wohnen dort viele Familien.", "Heute"),
+    ("de", "Heute gibt es den Laden nicht mehr.", "Heute"),
+    ("en", "The factory no longer makes cars today.", "today"),
+])
+def test_heute_set_against_the_past_is_nowadays(language: str, text: str, span: str) -> None:
+    assert _values(text, language).get(span) == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(("language", "text", "span"), [
+    ("de", "Gestern tagte der Rat. Heute entscheidet er über den Haushalt.", "Heute"),
+    ("de", "Der Minister hat heute den Bericht vorgestellt.", "heute"),
+])
+def test_heute_of_the_news_stays_the_day(language: str, text: str, span: str) -> None:
+    assert _values(text, language).get(span) == "2023-11-15"

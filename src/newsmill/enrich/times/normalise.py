@@ -609,7 +609,9 @@ def _nowadays(job: Job) -> bool:
     cued = bool(before and before[-1].lower() in tables.nowadays_before) \
         or bool(tables.nowadays_after and tables.nowadays_after.match(after)) \
         or bool(tables.nowadays_age and tables.nowadays_age.match(after)) \
-        or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi))
+        or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi)) \
+        or bool(tables.nowadays_clause and tables.nowadays_clause.search(text, lo, hi)) \
+        or _contrast_before(job, lo)
     # "kann ich mich bis heute nicht …", "can": a present modal says what is possible, no future
     tense = local_tense(text, start, end, tables, tables.nowadays_modal)
     if tables.nowadays_age and tables.nowadays_age.match(after):
@@ -632,6 +634,18 @@ def _nowadays(job: Job) -> bool:
         stop = _CLAUSE_MARK.search(text, stop.end(), hi)  # "Today, most people …": the clause it opens
     clause_hi = stop.start() if stop else hi
     return stative.search(text, clause_lo, clause_hi) is not None or _copula_state(job, clause_lo, clause_hi)
+
+
+def _contrast_before(job: Job, sentence_start: int) -> bool:
+    """"Damals war ich toleranter. Heute vergeht mir …": a sentence opened by the expression
+    after one set in the past by a contrast word ("damals", "früher") is about nowadays."""
+    contrast = job.tables.nowadays_contrast
+    if contrast is None or job.text[sentence_start:job.span[0]].strip():
+        return False
+    lo = max(0, sentence_start - CONTRAST_WINDOW)
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(job.text, lo, max(lo, sentence_start - 2))]
+    lo = marks[-1] if marks else lo
+    return "\n\n" not in job.text[lo:sentence_start] and contrast.search(job.text, lo, sentence_start) is not None
 
 
 # At most this many words between a copula and the "heute"/"today" it makes a state now.

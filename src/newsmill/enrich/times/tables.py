@@ -171,6 +171,8 @@ class TimeTables:
     coordinators: frozenset[str] = field(default_factory=frozenset)
     nowadays_after: re.Pattern[str] | None = None
     nowadays_contrast: re.Pattern[str] | None = None
+    # anywhere in the clause: "Heute rollen die Köpfe zwar nicht mehr", "is no longer … today"
+    nowadays_clause: re.Pattern[str] | None = None
     # "jedes Jahr am 8. November", "every Christmas": a recurring date, no one day
     recurrence: re.Pattern[str] | None = None
     # "Halloween is celebrated on Oct. 31": said of every year when the clause has no tense
@@ -348,6 +350,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         coordinators=frozenset(tense.get("coordinators", [])),
         nowadays_after=_phrases(nowadays.get("after", []), r"^\s*(?:", r")\b"),
         nowadays_contrast=_phrases(nowadays.get("contrast", []), r"(?<!\w)(?:", r")(?!\w)"),
+        nowadays_clause=_phrases(nowadays.get("clause", []), r"(?<!\w)(?:", r")(?!\w)"),
         recurrence=_phrases(data.get("recurrence", []), r"(?<!\w)(?:", r")(?!\w)"),
         nowadays_age=re.compile(r"^\s*(?:" + nowadays["after_age"] + ")", re.IGNORECASE)
         if nowadays.get("after_age") else None,
