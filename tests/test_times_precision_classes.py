@@ -124,7 +124,8 @@ def test_numbers_that_are_no_times(language: str, text: str) -> None:
     ("de", "Heute um 18 Uhr beginnt das Konzert.", "18 Uhr", "2023-11-15T18:00"),
     ("de", "Noch heute soll die Entscheidung fallen.", "heute", "2023-11-15"),
     ("de", "Am 8. November 2022 wurde gefeiert.", "8. November 2022", "2022-11-08"),
-    ("en", "Three days later, he resigned.", "Three days later", "2023-11-18"),
+    # counted from the story's day (with none, the day is not told: tests/test_times_story_day.py)
+    ("en", "He lost the vote on Monday. Three days later, he resigned.", "Three days later", "2023-11-16"),
     ("en", "The minister spoke today.", "today", "2023-11-15"),
     ("en", "The trial begins today.", "today", "2023-11-15"),
     ("de", "Vor zwei Jahren gab es Neuerungen.", "Vor zwei Jahren", "2021"),

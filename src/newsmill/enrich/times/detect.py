@@ -199,6 +199,25 @@ def _model_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
     return _about_products(text, tables.products)
 
 
+# How many capitalised names may stand between a club's abbreviation and its year ("TV Fürth 1860").
+CLUB_NAMES = 2
+
+
+def _club_name(text: str, start: int, clubs: frozenset[str]) -> bool:
+    """The year ends a sports club's name: an abbreviation of ``clubs`` (case as written) and at
+    most CLUB_NAMES capitalised names right before it ("TSV 1860", "TV Fürth 1860")."""
+    if not clubs:
+        return False
+    words = text[max(0, start - 50):start].split()
+    for i, word in enumerate(reversed(words[-(CLUB_NAMES + 1):])):
+        word = word.lstrip("(„“\"»«")
+        if word in clubs:
+            return True
+        if i == CLUB_NAMES or not (word[:1].isupper() and word.replace("-", "").isalpha()):
+            return False
+    return False
+
+
 def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
     """A bare four-digit number that counts something ("1500 Panzer", "rund 2000 Mann") or is
     no year at all: a group of a longer number (IBAN, account, phone: "0517 0648"), a score
@@ -216,6 +235,8 @@ def _not_a_year(text: str, start: int, end: int, tables: TimeTables) -> bool:
             words and (words[-1] in tables.year_scene_before or words[-1] in tables.round_year_cue)):
         return True  # "2020 Main Street", "1600 Pennsylvania Avenue": a house number; not "In 2008 Wall Street …"
     if _guarded_before(text, start, tables):
+        return True
+    if _club_name(text, start, tables.club_before):
         return True
     if text[start:end].endswith("00") and int(text[start:end]) < ROUND_YEAR_BELOW and not (
             words and (words[-1] in tables.year_cue_before or words[-1] in tables.year_scene_before
@@ -578,8 +599,11 @@ def _paired(text: str, a: TimeExpression, b: TimeExpression, tables: TimeTables)
         return False
     if gap in _BARE_DASHES and _same_granularity(a.value, b.value):
         return True  # "2020–2023", "Juni–August 2022": a dash between two like points is a range
-    opener = tables.interval_open.search(text, max(0, a.start - MAX_OPENER_CHARS), a.start)
-    return opener is not None or tables.interval_open.search(a.text.split(" ")[0] + " ") is not None
+    opener_re = tables.interval_open
+    if tables.interval_and is not None and tables.interval_between is not None and tables.interval_and.search(gap):
+        opener_re = tables.interval_between  # "von 1830 und 1848": two points, not a stretch
+    opener = opener_re.search(text, max(0, a.start - MAX_OPENER_CHARS), a.start)
+    return opener is not None or opener_re.search(a.text.split(" ")[0] + " ") is not None
 
 
 def _borrow_years(text: str, times: list[TimeExpression], written: list[bool], tables: TimeTables) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsmill.enrich.times.anchor import (
+    EXPLICIT_REACH_ACROSS,
     Reference,
     local_tense,
     past_verb_in_clause,
@@ -141,6 +142,11 @@ def _year(job: Job) -> int | None:
     if "yearshort" in g:
         near = job.ref.point.year if job.ref.point else 1950
         return expand_two_digit_year(int(g["yearshort"].lstrip("'")), near)
+    shift = job.lex("COMPOUND", "yearword")
+    if isinstance(shift, list) and shift[:1] == ["Y"]:
+        # "im April des Vorjahres": the month of the year before the story's (or publication's)
+        base = job.ref.story_point(job.text, job.span[0]) or job.ref.base_point(True)
+        return base.year + int(shift[1]) if base else None
     rel = job.lex("RELA", "rela")
     deictic = rel is None
     if rel is None:
@@ -178,7 +184,8 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
     if explicit is None:
         # past narration continues the story's year, a schedule its coming year ("kicks off June
         # 9, 2020 … ¶ … the final date on the tour, Oct. 10"); only a later month continues it
-        explicit = ref.explicit_year(job.text, job.span[0], across=True)
+        # ("since July 2013" is where a state began: no story told in that year to continue)
+        explicit = None if ref.explicit_since else ref.explicit_year(job.text, job.span[0], across=True)
         em = ref.explicit_month
         ahead = explicit is not None and explicit > ref.dct.year and job.tense >= 0
         back = explicit is not None and job.tense < 0 and dt.date(explicit, month, min(day or 1, 28)) <= ref.dct
@@ -388,10 +395,12 @@ def half_or_quarter(prefix: str, limit: int) -> Callable[[Job], str | None]:
         if year is None:
             # a bare quarter is in the year the text last wrote ("erstes Halbjahr 2019 … das
             # zweite Halbjahr"), not one it counted to ("gegenüber dem Vorjahr … dritten Quartal")
-            point = job.ref.base_point(False) if job.ref.narrative else (job.ref.written_point or job.ref.base_point(True))
+            # — nor one written pages before ("in 2008 … ¶ … ¶ the third quarter ended Sept. 29")
+            written = job.ref.written_point if job.span[0] - job.ref.point_at <= EXPLICIT_REACH_ACROSS else None
+            point = job.ref.base_point(False) if job.ref.narrative else (written or job.ref.base_point(True))
             year = point.year if point else None
             dct = job.ref.dct
-            if year is not None and dct is not None and not job.ref.narrative and job.ref.written_point is None:
+            if year is not None and dct is not None and not job.ref.narrative and written is None:
                 # counted from the publication, a quarter told ahead that has ended is next
                 # year's ("soll Ende des ersten Quartals beginnen" in December), one told in the
                 # past that has not begun last year's
@@ -508,6 +517,8 @@ def deictic(job: Job) -> str | None:
         return None
     if _in_name(job) or _as_noun(job) or _quoted_alone(job):
         return None  # "USA Today", "im Heute", the paper “Heute”: a title or a noun, no time
+    if offset == 1 and _figurative_future(job):
+        return "FUTURE_REF"
     if job.ref.narrative and offset == 0:
         return "PRESENT_REF"
     if offset == 0 and "part" not in job.groups and " " not in job.groups["deictic"].strip() and _nowadays(job):
@@ -521,6 +532,26 @@ def deictic(job: Job) -> str | None:
 
 _PREVIOUS_WORD = re.compile(r"(\S+)\s+$")
 _QUOTE_MARKS = "\"„“”»«‚‘’'"
+
+
+def _figurative_future(job: Job) -> bool:
+    """"die Mobilität von morgen", "the leaders of tomorrow": tomorrow after a noun and its
+    preposition is the future, not the day after the publication."""
+    table = job.tables.figurative_future
+    start, end = job.span
+    if not table or " " in job.text[start:end].strip():
+        return False
+    words = job.text[max(0, start - 40):start].split()
+    after = job.text[end:end + 12].split()
+    if len(words) < 2 or words[-1].lower() not in table.get("before", frozenset()):
+        return False
+    noun = words[-2].strip(_QUOTE_MARKS + ",;:()")
+    if not noun.isalpha() or noun.lower() in table.get("not_after", frozenset()):
+        return False
+    if job.tables.capitalised_nouns and not noun[:1].isupper():
+        return False
+    nxt = after[0].strip(".,;:!?").lower() if after else ""
+    return not job.text[end:end + 2].startswith(("'", "’")) and nxt not in table.get("not_before", frozenset())
 
 
 def _as_noun(job: Job) -> bool:
@@ -578,7 +609,9 @@ def _nowadays(job: Job) -> bool:
     cued = bool(before and before[-1].lower() in tables.nowadays_before) \
         or bool(tables.nowadays_after and tables.nowadays_after.match(after)) \
         or bool(tables.nowadays_age and tables.nowadays_age.match(after)) \
-        or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi))
+        or bool(tables.nowadays_contrast and tables.nowadays_contrast.search(text, lo, hi)) \
+        or bool(tables.nowadays_clause and tables.nowadays_clause.search(text, lo, hi)) \
+        or _contrast_before(job, lo)
     # "kann ich mich bis heute nicht …", "can": a present modal says what is possible, no future
     tense = local_tense(text, start, end, tables, tables.nowadays_modal)
     if tables.nowadays_age and tables.nowadays_age.match(after):
@@ -601,6 +634,18 @@ def _nowadays(job: Job) -> bool:
         stop = _CLAUSE_MARK.search(text, stop.end(), hi)  # "Today, most people …": the clause it opens
     clause_hi = stop.start() if stop else hi
     return stative.search(text, clause_lo, clause_hi) is not None or _copula_state(job, clause_lo, clause_hi)
+
+
+def _contrast_before(job: Job, sentence_start: int) -> bool:
+    """"Damals war ich toleranter. Heute vergeht mir …": a sentence opened by the expression
+    after one set in the past by a contrast word ("damals", "früher") is about nowadays."""
+    contrast = job.tables.nowadays_contrast
+    if contrast is None or job.text[sentence_start:job.span[0]].strip():
+        return False
+    lo = max(0, sentence_start - CONTRAST_WINDOW)
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(job.text, lo, max(lo, sentence_start - 2))]
+    lo = marks[-1] if marks else lo
+    return "\n\n" not in job.text[lo:sentence_start] and contrast.search(job.text, lo, sentence_start) is not None
 
 
 # At most this many words between a copula and the "heute"/"today" it makes a state now.

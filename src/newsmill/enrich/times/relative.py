@@ -117,6 +117,14 @@ def _story_day(job: Job) -> bool:
     return ref.day is not None and ref.point is not None and ref.point.date() == ref.day
 
 
+def _no_story_day(job: Job) -> bool:
+    """News that has given no day yet. A day after a day of the story ("am nächsten Tag", "Tags
+    darauf", "two days later") then lies after an event the reader is not told the day of, not
+    after the publication ("Die Polizei nahm ihn fest. Am nächsten Tag …"); a day before one
+    ("am Tag zuvor") is the report's eve, as news tells of its own day unless it says otherwise."""
+    return not job.ref.narrative and job.ref.day is None
+
+
 def _final_of(job: Job) -> bool:
     word = job.groups.get("rel", "").lower()
     final = job.tables.final_of
@@ -162,6 +170,10 @@ def relunit(job: Job) -> str | None:
         return UNKNOWN_DAY
     if _final_of(job):
         return None  # "im letzten Jahr der Prämie", "the last week of the season": a final one, not the past
+    ahead = (rel if isinstance(rel, int) else (rela if isinstance(rela, int) else 0)) \
+        + (post if isinstance(post, int) else 0)
+    if unit == "D" and ahead > 0 and _no_story_day(job) and g.get("rel", "").lower() not in job.tables.deictic_rel:
+        return UNKNOWN_DAY
     # "an diesem Tag", "am nächsten Tag" after a day the story gives count from that day
     deictic = isinstance(rel, int) and (g.get("rel", "").lower() in job.tables.deictic_rel
                                         or not (unit == "D" and job.ref.day is not None))
@@ -182,6 +194,9 @@ def relunit(job: Job) -> str | None:
         return ""
     if unit == "WE" and rel is None and rela is None and day is not None and job.tense < 0 and day.weekday() < 5:
         n = -1  # "am Wochenende hatten …" written on a weekday: the weekend just past
+    if unit == "WE" and n == 1 and day is not None and day.weekday() < 5 \
+            and g.get("rel", "").lower() in job.tables.nearest_rel:
+        n = 0  # "am kommenden Wochenende" written on a Thursday: the weekend two days on
     return _calendar_shift(point, day, unit, n)
 
 
@@ -192,6 +207,8 @@ def _part_of_day(job: Job, part_unit: object) -> str | None:
     if rela == 0 and post is None and not _story_day(job):
         return None
     n = (rela if isinstance(rela, int) else 0) + (post if isinstance(post, int) else 0)
+    if n > 0 and _no_story_day(job):
+        return UNKNOWN_DAY  # "am nächsten Morgen" with no day of the story before it
     base = _base(job, deictic=False, reported=rela is None and post is None)[1]
     day = add_days(base, n) if base else None
     if day is None:
@@ -225,6 +242,8 @@ def compound(job: Job) -> str | None:
         # "Im März 2021 wurde er festgenommen. Am Vortag …": the day before a day the story did
         # not give; neither the publication's eve nor an older day of the text
         return None
+    if spec[2:] == ["anaphoric"] and n > 0 and _no_story_day(job):
+        return UNKNOWN_DAY  # "Am Folgetag" with no day of the story before it
     # "Vortag", "Folgetag": the day before or after the day the story is at, not the publication
     point, day = _base(job, deictic=spec[2:] != ["anaphoric"])
     if not spec[2:] and n != 0 and not job.ref.narrative:
@@ -288,6 +307,11 @@ def offset(job: Job) -> str | None:
         # "nach drei Tagen", "after 12 years" in news with no date of the story to count from:
         # the length of a wait, not a day after the publication
         return _duration(unit, num)
+    if isinstance(post, int) and post > 0 and not isinstance(sign_spec, list) and not job.ref.narrative and (
+            (unit in ("D", "W") and job.ref.day is None) or (unit in ("M", "Y") and not job.ref.told and last is None)):
+        # "zwei Tage später", "a year later" with no day (or point) of the story before: counted
+        # from a point the reader is not told, not from the publication
+        return UNKNOWN_DAY
     point, day = _base(job, deictic)
     if last is not None:
         point = last

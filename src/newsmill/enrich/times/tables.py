@@ -82,6 +82,10 @@ class TimeTables:
     participle_after: frozenset[str]
     interval_open: re.Pattern[str]
     interval_gap: re.Pattern[str]
+    # "zwischen", "between": the only openers a bare "und", "and" joins the two ends after
+    # ("von 1830 und 1848" names two years, "zwischen 1830 und 1848" one stretch)
+    interval_between: re.Pattern[str] | None = None
+    interval_and: re.Pattern[str] | None = None
     # preterites that are also nouns ("riss" / "der Riss"): past only when written lower-case
     past_lower: frozenset[str] = field(default_factory=frozenset)
     # English verbs whose past is their present ("hit", "cut"): past unless a modal, "to" or a
@@ -101,6 +105,10 @@ class TimeTables:
     prepositions: frozenset[str] = field(default_factory=frozenset)
     # "last Tuesday", "vergangenen Dienstag": the weekday of the week before ("am gestrigen Montag" is yesterday)
     last_weekday: frozenset[str] = field(default_factory=frozenset)
+    # "das Deutschland von morgen", "the cities of tomorrow": the future, no day. "before": the
+    # preposition; "not_after": nouns whose "of tomorrow" is a day ("the end of tomorrow");
+    # "not_before": words after that make it a day again ("von morgen an")
+    figurative_future: dict[str, frozenset[str]] = field(default_factory=dict)
     # "des gestrigen Tages", "am heutigen Tag": words that count from the publication even where
     # a day of the story would anchor "am nächsten Tag"
     deictic_rel: frozenset[str] = field(default_factory=frozenset)
@@ -134,6 +142,12 @@ class TimeTables:
     # German compounds whose head names a numbered thing ("Startnummer 2012", "Buslinie 2020",
     # "Kriegsdrama 1917"): the year-like number after them is its number or title
     year_guard_before_suffix: tuple[str, ...] = ()
+    # sports clubs' abbreviations ("TSV", "VfB"): a year after one and at most two capitalised
+    # names is the club's founding in its name ("TV Fürth 1860", "TSV 1860"), no time of the text
+    club_before: frozenset[str] = field(default_factory=frozenset)
+    # "am kommenden Wochenende", "this coming weekend": the next weekend to come, this week's
+    # when said on a weekday (not the next week's, as "nächstes Wochenende" may be)
+    nearest_rel: frozenset[str] = field(default_factory=frozenset)
     # makers and product lines (year_product_after) anywhere in the text: a text about products,
     # where "the 2020 Sentra" is a model year; the events such a text may still date
     products: re.Pattern[str] | None = None
@@ -149,6 +163,8 @@ class TimeTables:
     coordinators: frozenset[str] = field(default_factory=frozenset)
     nowadays_after: re.Pattern[str] | None = None
     nowadays_contrast: re.Pattern[str] | None = None
+    # anywhere in the clause: "Heute rollen die Köpfe zwar nicht mehr", "is no longer … today"
+    nowadays_clause: re.Pattern[str] | None = None
     # "jedes Jahr am 8. November", "every Christmas": a recurring date, no one day
     recurrence: re.Pattern[str] | None = None
     # "Halloween is celebrated on Oct. 31": said of every year when the clause has no tense
@@ -289,6 +305,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         noun_contractions=frozenset(data.get("noun_contractions", [])),
         prepositions=frozenset(tense.get("prepositions", [])),
         last_weekday=frozenset(w.lower() for w in data.get("last_weekday", [])),
+        figurative_future={k: frozenset(w.lower() for w in v) for k, v in data.get("figurative_future", {}).items()},
         deictic_rel=frozenset(w.lower() for w in data.get("deictic_rel", [])),
         after_event=frozenset(w.lower() for w in data.get("after_event", [])),
         final_of={k: frozenset(w.lower() for w in v) for k, v in data.get("final_of", {}).items()},
@@ -296,6 +313,9 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         infinitive_after=frozenset(tense.get("infinitive_after", [])),
         interval_open=re.compile(r"(?:^|\W)" + interval["open"] + r"\s+$", re.IGNORECASE),
         interval_gap=re.compile(interval["gap"], re.IGNORECASE),
+        interval_between=re.compile(r"(?:^|\W)" + interval["between"] + r"\s+$", re.IGNORECASE)
+        if "between" in interval else None,
+        interval_and=re.compile(interval["and"], re.IGNORECASE) if "and" in interval else None,
         capitalised_nouns=bool(data.get("capitalised_nouns", False)),
         quoted_deictic_undated=bool(data.get("quoted_deictic_undated", False)),
         triggers=_triggers(data),
@@ -310,6 +330,8 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         year_guard_after=frozenset(data.get("year_guard_after", []) + data.get("year_product_after", [])),
         year_guard_before=frozenset(w.lower() for w in data.get("year_guard_before", [])),
         year_guard_before_suffix=tuple(w.lower() for w in data.get("year_guard_before_suffix", [])),
+        club_before=frozenset(data.get("club_before", [])),
+        nearest_rel=frozenset(w.lower() for w in data.get("nearest_rel", [])),
         products=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, data["year_product_after"])) + r")(?![\w-])")
         if data.get("year_product_after") else None,
         year_event_after=frozenset(w.lower() for w in data.get("year_event_after", [])),
@@ -320,6 +342,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         coordinators=frozenset(tense.get("coordinators", [])),
         nowadays_after=_phrases(nowadays.get("after", []), r"^\s*(?:", r")\b"),
         nowadays_contrast=_phrases(nowadays.get("contrast", []), r"(?<!\w)(?:", r")(?!\w)"),
+        nowadays_clause=_phrases(nowadays.get("clause", []), r"(?<!\w)(?:", r")(?!\w)"),
         recurrence=_phrases(data.get("recurrence", []), r"(?<!\w)(?:", r")(?!\w)"),
         nowadays_age=re.compile(r"^\s*(?:" + nowadays["after_age"] + ")", re.IGNORECASE)
         if nowadays.get("after_age") else None,
