@@ -1514,11 +1514,12 @@ class SentenceReader:
             # reported speech with no attribution in reach: the subject of the sentence before
             # ("Dekan Berg sieht den Streit gelassen. Man habe nichts gewusst.")
             asks = prev is not None and not labelled and self.text[prev.start : prev.end].rstrip().endswith("?")
-            np = self.speakers.subject_of(prev.first, prev.last) if prev and not asks else None  # a question names no source
+            np = (self.speakers.passive_agent(prev.first, prev.last) or self.speakers.subject_of(prev.first, prev.last)) \
+                if prev and not asks else None  # a question names no source
             speaker = self.speakers.speaker(*np) if np else None
             if speaker is not None and not self.speakers.plausible(speaker):
                 speaker = None
-            named = speaker is not None and self.speakers.label_of(speaker.start, speaker.end) is not None
+            named = speaker is not None and self.speakers.names_someone(speaker)
             return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True,
                               named_subject=named)]
         toks = self.tokens
