@@ -64,3 +64,12 @@ def test_the_agent_of_a_passive_that_is_no_speech_act_does_not_speak() -> None:
             "Polizei in Berlin festgenommen. Er habe von nichts gewusst.")
     spk = _speaker(_quotes(text, [_entity(text, "Peter Klein"), _entity(text, "Berlin", "LOC")]), "nichts gewusst")
     assert spk is None or "Polizei" not in spk.text
+
+
+def test_the_attribution_after_a_quotation_a_colon_opened_is_its_own() -> None:
+    text = ("Besorgt äußerte sich auch der Vorsitzende der Initiative, Wolfgang Grader, zu den Vorgängen: "
+            "„Wir befürchten das Schlimmste“, sagte er gegenüber Deutschlandradio.")
+    quotes = _quotes(text, [_entity(text, "Wolfgang Grader"), _entity(text, "Deutschlandradio", "ORG")])
+    spk = _speaker(quotes, "Schlimmste")
+    assert spk is not None and spk.text == "er" and spk.name == "Wolfgang Grader"
+    assert quotes[0].cue is not None and quotes[0].cue.text == "sagte"
