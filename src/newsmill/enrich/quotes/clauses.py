@@ -122,6 +122,9 @@ class SentenceReader:
         embedded = [c for c in cues if self._embedded_cue(s, c, cues)]
         if embedded:  # the main clause's cue reads its content first; the other still reads what is left
             cues = [c for c in cues if c not in embedded] + embedded
+        trailing = [c for c in cues if self._after_colon_quote(s, c)]
+        if trailing:  # "X äußerte sich: „…“, sagte er": the attribution next to the quotation reads it
+            cues = trailing + [c for c in cues if c not in trailing]
         own = [c for c in cues if c.kind in ("verb", "noun") and self._first_person(s, c)]
         if own:
             cues = [c for c in cues if c not in own]
@@ -182,6 +185,17 @@ class SentenceReader:
             if cand is not None:
                 cand.speaker, cand.inherit = speaker, False
         return found
+
+    def _after_colon_quote(self, s: Sentence, cue: Cue) -> bool:
+        """A cue verb right after a quotation and its comma ("„…“, sagte er") whose quotation a colon
+        opened ("Besorgt äußerte sich X: „…“, sagte er"): its own words, not the colon frame's."""
+        toks, k = self.tokens, cue.first
+        if cue.kind != "verb" or k < s.first + 3 or toks[k - 1].text != "," or not self.in_quote[k - 2]:
+            return False
+        j = k - 2
+        while j > s.first and self.in_quote[j - 1]:
+            j -= 1
+        return j > s.first and toks[j - 1].text == ":"
 
     def _embedded_cue(self, s: Sentence, cue: Cue, cues: list[Cue]) -> bool:
         """A cue verb inside a relative clause set off by commas is not the sentence's attribution
@@ -1514,11 +1528,12 @@ class SentenceReader:
             # reported speech with no attribution in reach: the subject of the sentence before
             # ("Dekan Berg sieht den Streit gelassen. Man habe nichts gewusst.")
             asks = prev is not None and not labelled and self.text[prev.start : prev.end].rstrip().endswith("?")
-            np = self.speakers.subject_of(prev.first, prev.last) if prev and not asks else None  # a question names no source
+            np = (self.speakers.passive_agent(prev.first, prev.last) or self.speakers.subject_of(prev.first, prev.last)) \
+                if prev and not asks else None  # a question names no source
             speaker = self.speakers.speaker(*np) if np else None
             if speaker is not None and not self.speakers.plausible(speaker):
                 speaker = None
-            named = speaker is not None and self.speakers.label_of(speaker.start, speaker.end) is not None
+            named = speaker is not None and self.speakers.names_someone(speaker)
             return [Candidate(s.start, s.end, "indirect", speaker, inherit=speaker is None, guessed=True,
                               named_subject=named)]
         toks = self.tokens

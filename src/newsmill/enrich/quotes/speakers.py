@@ -38,6 +38,9 @@ MAX_LOOKBACK = 32
 # Tokens between a sentence-initial subject and a late cue ("X wird von Reuters mit den Worten
 # zitiert"); more means the noun phrase was not the subject of the cue.
 MAX_PREFIELD_REST = 10
+# Tokens of prepositional phrases before a verb-second clause's finite verb that are read past
+# to its subject ("Am Rande einer Sitzung des Landtages in Hannover nahm …"); more is no prefield.
+MAX_PREFIELD_TOKENS = 14
 # A pronoun continues the last speaker rather than a person mentioned after it unless that person
 # came more than this many characters (two or three sentences) later: "Polizeichef Williams forderte
 # Steve S. auf, sich zu stellen. Die Tat bezeichnete er als sinnlos." — "er" is Williams.
@@ -441,7 +444,57 @@ class SpeakerFinder:
         np = self.noun_phrase_from(first, last)
         if np and not (np[1] - np[0] == 1 and adverb_like(self.tokens[first].text, self.lex.adverb_endings)):
             return np
+        verb = self._after_prepositional_prefield(first, last)
+        if verb is not None:
+            return self.right_of(verb + 1, last)
         return self.right_of(first + 2, last) if first + 2 < last else None
+
+    def passive_agent(self, first: int, last: int) -> tuple[int, int] | None:
+        """The agent of a clause that is a passive speech act: "Die Forderungen wurden von
+        Bundesverkehrsminister Manfred Stolpe als unrealistisch bezeichnet." — Stolpe speaks, not the
+        subject. The passive auxiliary comes before the agent, and a cue participle ends the clause."""
+        toks, lex = self.tokens, self.lex
+        end = next((k for k in range(first, last) if toks[k].text in ",;:"), last)
+        while end > first and not toks[end - 1].text[:1].isalpha():
+            end -= 1
+        if end - first < 4 or toks[end - 1].low not in lex.cue_forms:
+            return None
+        aux = next((k for k in range(first, end) if toks[k].low in lex.passive_auxiliaries), None)
+        if aux is None:
+            return None
+        for k in range(aux + 1, end - 1):
+            if toks[k].low in lex.agent_prepositions:
+                np = self.noun_phrase_from(k + 1, end - 1)
+                return np if np is not None and self.plausible_range(*np) else None
+        return None
+
+    def _after_prepositional_prefield(self, first: int, last: int) -> int | None:
+        """Where the finite verb comes second, the verb after a prefield of prepositional phrases:
+        "Am Rande einer Sitzung des Landtages in Hannover nahm jetzt der Ministerpräsident …"."""
+        toks, lex = self.tokens, self.lex
+        if not lex.subjunctive or lex.lowercase_nouns:
+            return None
+        k = first
+
+        def preposition(tok: Token) -> bool:
+            return tok.low in lex.prepositions or tok.low in self._names.prefield_prepositions
+
+        if not preposition(toks[k]):
+            return None
+        # phrases with their genitives ("einer Sitzung"), each after a preposition, an article or "und"
+        while k < min(last, first + MAX_PREFIELD_TOKENS) and (preposition(toks[k]) or toks[k].text in lex.determiners
+                                                               or toks[k].low in lex.coordinators):
+            np = self.noun_phrase_from(k if toks[k].text in lex.determiners else k + 1, last)
+            if np is None:
+                return None
+            k = np[1]
+        if k + 1 >= last:
+            return None
+        verb = toks[k]
+        if not (verb.text.isalpha() and verb.text.islower()) or verb.text in lex.determiners or preposition(verb) \
+                or verb.low in lex.coordinators or verb.low in lex.complementizers or verb.low in lex.clause_stop_words:
+            return None
+        return k
 
     def middle_field(self, start: int, cue: int) -> tuple[int, int] | None:
         """The first subject-like phrase between clause start and a clause-final cue, outside
@@ -499,6 +552,14 @@ class SpeakerFinder:
             return None
         return np
 
+    def names_someone(self, spk: Speaker) -> bool:
+        """The speaker is a person or organisation by name: recognised, or resolved to a person's
+        name ("der Ministerpräsident des Landes, Christian Wulff", "Jens Wieseke" unrecognised)."""
+        if self.label_of(spk.start, spk.end) is not None:
+            return True
+        m = next((m for m in reversed(self.mentions) if m.start == spk.start), None)
+        return m is not None and m.label == "PER" and m.name[:1].isupper() and " " in m.name and self._name_words(m.name)
+
     def plausible(self, spk: Speaker) -> bool:
         """A speaker worth a reported speech act: a person or organisation, a pronoun, a role or group."""
         return self._plausible_text(spk.start, spk.end, spk.text)
@@ -512,6 +573,8 @@ class SpeakerFinder:
             return True
         lex = self.lex
         words = text.split()
+        if len(words) >= 2 and words[0] in self._first_names and all(w[:1].isupper() for w in words):
+            return True  # a person the recogniser missed: "Jens Wieseke fordert …"
         # one lower-casing per word, and every suffix tried in one C call
         return any(w in lex.speaker_pronouns or (low := w.lower()) in lex.speaker_nouns
                    or low.endswith(lex.speaker_suffixes) or w in lex.role_nouns

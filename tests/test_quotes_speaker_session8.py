@@ -1,0 +1,75 @@
+"""Speaker error classes of the eighth session (#13.2), each found on the quotes-de tuning half
+and written here by hand: the speaker of reported speech with no cue of its own, read from the
+sentence before it."""
+
+from __future__ import annotations
+
+from newsmill.article import Article, Entity, Quote, Speaker
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quotes.finder import QuoteFinder
+
+
+def _quotes(text: str, entities: list[Entity], language: str = "de") -> list[Quote]:
+    article = Article(text=text, language=language, entities=sorted(entities, key=lambda e: e.start))
+    QuoteFinder()(article, EnrichContext(language=language))
+    return article.quotes
+
+
+def _entity(text: str, name: str, label: str = "PER", at: int = 0) -> Entity:
+    start = text.index(name, at)
+    return Entity(start, start + len(name), name, label, name,  # type: ignore[arg-type]
+                  f"{label.lower()[:3]}:{name.lower().replace(' ', '-')}")
+
+
+def _speaker(quotes: list[Quote], contains: str) -> Speaker | None:
+    hit = next((q for q in quotes if contains in q.text), None)
+    assert hit is not None, [q.text for q in quotes]
+    return hit.speaker
+
+
+def test_the_subject_after_a_prepositional_prefield_speaks_on() -> None:
+    text = ("„Wir brauchen Rechtssicherheit“, erklärte der Landesvorsitzende Manfred Busch.\n\n"
+            "Am Rande einer Sitzung des Landtages in Hannover nahm jetzt auch der Ministerpräsident des "
+            "Landes, Christian Wulff, zu der Frage Stellung. Jeder Lehrer könne das Konto später einlösen.")
+    ents = [_entity(text, "Manfred Busch"), _entity(text, "Hannover", "LOC"), _entity(text, "Christian Wulff")]
+    spk = _speaker(_quotes(text, ents), "Konto später")
+    assert spk is not None and spk.name == "Christian Wulff"
+
+
+def test_a_person_the_recogniser_missed_is_a_speaker_by_first_name() -> None:
+    text = ("„Das ist eine Kapitulation“, sagte der Sprecher der BVG.\n\nDie Folien werden heute verklebt. "
+            "Jens Wieseke fordert freie Sicht nach draußen. Die Muster seien unruhig.")
+    spk = _speaker(_quotes(text, [_entity(text, "BVG", "ORG")]), "Muster")
+    assert spk is not None and spk.name == "Jens Wieseke"
+
+
+def test_an_unknown_capitalised_pair_is_no_person() -> None:
+    text = ("„Das ist eine Kapitulation“, sagte der Sprecher der BVG.\n\nDie Folien werden heute verklebt. "
+            "Grüne Folien verdecken die Sicht nach draußen. Die Muster seien unruhig.")
+    spk = _speaker(_quotes(text, [_entity(text, "BVG", "ORG")]), "Muster")
+    assert spk is None or spk.name != "Grüne Folien"
+
+
+def test_the_agent_of_a_passive_speech_act_speaks() -> None:
+    text = ("Die Grünen fordern eine Quote für Biodiesel. Das sei überfällig, so Matthias Berninger.\n\n"
+            "Die Forderungen Berningers wurden von Bundesverkehrsminister Manfred Stolpe als unrealistisch "
+            "bezeichnet. Heutige Fahrzeuge seien oft nicht in der Lage, damit zu fahren.")
+    ents = [_entity(text, "Matthias Berninger"), _entity(text, "Berningers"), _entity(text, "Manfred Stolpe")]
+    spk = _speaker(_quotes(text, ents), "Heutige Fahrzeuge")
+    assert spk is not None and spk.name == "Manfred Stolpe"
+
+
+def test_the_agent_of_a_passive_that_is_no_speech_act_does_not_speak() -> None:
+    text = ("„Ich bin unschuldig“, sagte Peter Klein vor Gericht.\n\nDer Angeklagte wurde von der "
+            "Polizei in Berlin festgenommen. Er habe von nichts gewusst.")
+    spk = _speaker(_quotes(text, [_entity(text, "Peter Klein"), _entity(text, "Berlin", "LOC")]), "nichts gewusst")
+    assert spk is None or "Polizei" not in spk.text
+
+
+def test_the_attribution_after_a_quotation_a_colon_opened_is_its_own() -> None:
+    text = ("Besorgt äußerte sich auch der Vorsitzende der Initiative, Wolfgang Grader, zu den Vorgängen: "
+            "„Wir befürchten das Schlimmste“, sagte er gegenüber Deutschlandradio.")
+    quotes = _quotes(text, [_entity(text, "Wolfgang Grader"), _entity(text, "Deutschlandradio", "ORG")])
+    spk = _speaker(quotes, "Schlimmste")
+    assert spk is not None and spk.text == "er" and spk.name == "Wolfgang Grader"
+    assert quotes[0].cue is not None and quotes[0].cue.text == "sagte"
