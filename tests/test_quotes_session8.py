@@ -32,3 +32,13 @@ def test_a_quote_with_a_speaker_is_shown() -> None:
 def test_generic_man_is_never_a_speaker() -> None:
     text = "Lange meinte man, die Erde sei eine Scheibe."
     assert _quotes(text, "de", unattributed=True) == []
+
+
+def test_titles_after_a_compound_work_noun_and_in_a_list_are_no_quotes() -> None:
+    films = "Hier entstanden Frank Wisbars Antikriegsfilme „Nacht fiel über Gotenhafen“ und „Hunde, wollt Ihr ewig leben?“."
+    assert _quotes(films, "de", unattributed=True) == []
+    plays = "Er drehte die Curt-Goetz-Komödien „Frauenarzt Dr. Prätorius“, „Das Haus in Montevideo“ und „Hokuspokus“."
+    assert _quotes(plays, "de", unattributed=True) == []
+    # a quotation after a speech act is still one, and so is the next part of it
+    said = "„Wir haben gewonnen“, sagte die Trainerin. „Das war schwer“, sagte sie, „und wir sind müde.“"
+    assert len(_quotes(said, "de", unattributed=True)) == 2
