@@ -10,8 +10,9 @@ from newsmill.enrich.quotes.finder import QuoteFinder, QuoteOptions
 
 def _quotes(text: str, language: str = "de", entities: list[Entity] | None = None) -> list[Quote]:
     article = Article(text=text, language=language, entities=entities or [])
-    # speech acts without content too (off by default): several classes here are about them
-    QuoteFinder(QuoteOptions(reported=True))(article, EnrichContext(language=language))
+    # speech acts without content and quotes with no speaker too (both off by default): several
+    # classes here are about them
+    QuoteFinder(QuoteOptions(reported=True, unattributed=True))(article, EnrichContext(language=language))
     for q in article.quotes:
         assert text[q.start : q.end] == q.text
     return article.quotes

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from newsmill.article import Article, Entity, Quote, Speaker
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.quotes.finder import QuoteFinder
+from newsmill.enrich.quotes.finder import QuoteFinder, QuoteOptions
 from newsmill.enrich.quotes.lexicon import load_lexicon
 from newsmill.enrich.quotes.speaker_ids import link_speakers
 
@@ -246,7 +246,9 @@ def test_the_attribution_after_a_quoted_question_is_its_speaker() -> None:
     spk = _speaker(_quotes(text, ents), "Can I give")
     assert spk is not None and (spk.text, spk.name) == ("Brooke", "Ally Brooke")
     # an exclamation followed by a sentence of its own keeps that sentence apart
-    loud = _quotes("“Stop!” The crowd went silent.", [])
+    article = Article(text="“Stop!” The crowd went silent.", language="en")
+    QuoteFinder(QuoteOptions(unattributed=True))(article, EnrichContext(language="en"))  # no speaker
+    loud = article.quotes
     assert [q.text for q in loud] == ["“Stop!”"]
 
 

@@ -19,6 +19,7 @@ import gzip
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
@@ -34,6 +35,16 @@ N_DE, N_EN = 150, 60
 # Eighth batch (20:40): the dated German and the English pages ran out (2 new texts), so German
 # TUNE pages whose gold has no date follow, by the same rule otherwise (key order, the first 16).
 N_DE_UNDATED = 16
+# Ninth batch (session 8, qprec helper, 23:50): the remaining 25 undated German TUNE pages, and,
+# since the English pages ran out, the continuation of the first English pages: the text after
+# their opening, whole paragraphs up to 3,000 more characters (ids ending in "-2").
+N_DE_UNDATED_9 = 41
+N_EN_CONTINUED = 16
+
+
+def continuation(text: str) -> str:
+    """The paragraphs after the opening, up to OPENING_CHARS more."""
+    return opening(text[len(opening(text)):].lstrip("\n"))
 
 
 def opening(text: str) -> str:
@@ -63,7 +74,8 @@ def german(dated: bool = True, wanted: int = N_DE) -> list[dict[str, str]]:
     return rows
 
 
-def english() -> list[dict[str, str]]:
+def english(full: bool = False) -> list[Any]:
+    """The English rows; with ``full``, (row, whole body) pairs."""
     from newsmill.extract.language import detect_language
 
     blind_gold = {line.split("\t")[0] for line in (ROOT / "benchmarks" / "data" / "quotes_en" / "selection.tsv")
@@ -76,7 +88,8 @@ def english() -> list[dict[str, str]]:
             continue
         if detect_language(body)[0] != "en":
             continue
-        rows.append({"id": f"en-{key[:16]}", "language": "en", "url": gt[key]["url"], "text": opening(body)})
+        row = {"id": f"en-{key[:16]}", "language": "en", "url": gt[key]["url"], "text": opening(body)}
+        rows.append((row, body) if full else row)
         if len(rows) == N_EN:
             break
     return rows
@@ -88,5 +101,8 @@ if __name__ == "__main__":
     known = {row["id"] for row in kept}
     with open(path, "w", encoding="utf-8") as fh:
         fresh = german() + english() + german(dated=False, wanted=N_DE_UNDATED)
+        fresh += german(dated=False, wanted=N_DE_UNDATED_9)
+        fresh += [{**row, "id": row["id"] + "-2", "text": continuation(full)} for row, full in english(full=True)[:N_EN_CONTINUED]
+                  if len(continuation(full)) >= MIN_CHARS]
         for row in kept + [r for r in fresh if r["id"] not in known]:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

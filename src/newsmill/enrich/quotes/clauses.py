@@ -278,6 +278,8 @@ class SentenceReader:
         spoken_so = before.endswith(":") and any(w.lower() in self.lex.cue_forms for w in lead)
         if (self._title_noun(prev_word) and not spoken_so) or before.endswith("("):
             return False  # "trägt den Titel „…“", "(etwa: „…“)": names, titles and glosses ("erklärte so: „…“" is speech)
+        if not has_cue and self._listed_title(m):
+            return False  # "die Komödien „Frauenarzt Dr. Prätorius“, „Das Haus in Montevideo“"
         if self._self_named(s, m):
             return False  # "die sich selbst „Rat für …“ nennt", "„…“, wie sich die Junta selbst nennt"
         addressee = prev_words[-2] if len(prev_words) > 1 and prev_word in self.lex.determiners else prev_word
@@ -350,10 +352,32 @@ class SentenceReader:
         return False
 
     def _title_noun(self, word: str) -> bool:
-        """"Titel", "Magazin", and the same noun in the genitive ("des Magazins „…“")."""
+        """"Titel", "Magazin", and the same noun in the genitive ("des Magazins „…“"); a work noun
+        also in the plural and as a compound's head ("die Antikriegsfilme „…“")."""
         nouns = self.lex.title_nouns
-        return word in nouns or any(word.endswith(e) and word[: -len(e)] in nouns and word[:1].isupper()
-                                    for e in self.lex.genitive_endings)
+        if word in nouns or any(word.endswith(e) and word[: -len(e)] in nouns and word[:1].isupper()
+                                for e in self.lex.genitive_endings):
+            return True
+        low = word.lower()
+        return word[:1].isupper() and any(
+            low.endswith(n + e) for n in self.lex.work_nouns for e in ("", *self.lex.work_endings))
+
+    def _listed_title(self, m: Marked) -> bool:
+        """The next of a list of titles: „A“, „B“ und „C“ after a title noun."""
+        before = self.text[max(0, m.start - BEFORE_QUOTE_CHARS * 3) : m.start].rstrip()
+        for joint in (",", " und", " oder", " and", " or"):
+            if before.endswith(joint):
+                before = before[: -len(joint)].rstrip()
+                break
+        else:
+            return False
+        if not before or before[-1] not in self.lex.closers:
+            return False
+        opened = max(before.rfind(o, 0, len(before) - 1) for o in self.lex.openers)  # not the closer itself
+        if opened <= 0:
+            return False
+        words = before[max(0, opened - BEFORE_QUOTE_CHARS) : opened].split()
+        return bool(words) and self._title_noun(words[-1])
 
     def _speech_object(self, s: Sentence, m: Marked) -> bool:
         """Quoted words as the object of a speech act's preposition ("warnte vor den „…“", "sprach von

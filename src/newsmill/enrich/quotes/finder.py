@@ -68,6 +68,10 @@ class QuoteOptions:
     # Quoted fragments of mixed quotes also as separate direct quotes (the German gold's
     # convention); off by default, so a reader does not see the same words twice.
     fragments: bool = False
+    # Quotes with no speaker: shown only when asked for (the German gold counts them). A reader
+    # cannot tell whose words they are, and on news pages they are titles, sayings, lyrics and
+    # slogans more often than in agency copy.
+    unattributed: bool = False
 
 
 class QuoteFinder:
@@ -90,6 +94,19 @@ class QuoteFinder:
             context.warnings.append(f"quotes: no quotation tables for {language!r}; used English")
         article.quotes = find_quotes(text, article, load_lexicon(language), self.options, context.warnings)
         link_speakers(article.quotes, article.entities, load_lexicon(language), text)
+        article.quotes = [q for q in article.quotes if shown(q, load_lexicon(language), self.options)]
+
+
+def shown(quote: Quote, lex: QuoteLexicon, options: QuoteOptions) -> bool:
+    """Whether a quote is emitted: never with a generic speaker ("glaubte man": no one's words);
+    with no speaker only when ``options.unattributed``."""
+    speaker = quote.speaker
+    said = (speaker.name or speaker.text).lower() if speaker is not None else ""
+    if said in lex.generic_pronouns:
+        return False
+    if options.unattributed:
+        return True
+    return speaker is not None
 
 
 def find_quotes(text: str, article: Article, lex: QuoteLexicon, options: QuoteOptions,

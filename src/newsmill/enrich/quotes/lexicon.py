@@ -99,6 +99,8 @@ class QuoteLexicon:
     noun_phrase_stops: frozenset[str] = frozenset()  # "should", "himself": end a lower-case noun phrase
     possessive_endings: tuple[str, ...] = ()  # "'s": "WeWork's" as a speaker is WeWork
     genitive_endings: tuple[str, ...] = ()  # "es", "s": "des Magazins" is a title noun too
+    work_nouns: tuple[str, ...] = ()  # lower-cased "film", "komödie": also as a compound's head
+    work_endings: tuple[str, ...] = ()  # "e", "en": "Antikriegsfilme"
     # "the company", "die Agentur": a noun for the kind of organisation the article is about, which
     # refers to the organisation it names most when none was introduced with that noun
     org_kind_nouns: frozenset[str] = frozenset()
@@ -325,6 +327,8 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         participle_ending=str(raw.get("participle_ending", "")),
         possessive_endings=tuple(raw.get("possessive_endings", [])),
         genitive_endings=tuple(raw.get("genitive_endings", [])),
+        work_nouns=tuple(w.lower() for w in raw.get("work_nouns", [])),
+        work_endings=tuple(raw.get("work_endings", [])),
         org_kind_nouns=words("org_kind_nouns"),
         source_nouns=words("source_nouns"),
         source_prepositions=words("source_prepositions"),
