@@ -159,3 +159,19 @@ def test_two_people_side_by_side_are_two_names() -> None:
     # a first name before a full name given elsewhere is one person: "Anna Maria Keller"
     one = "Anna Maria Keller kam. Später sprach Maria Keller. Anna lachte."
     assert "Anna Maria Keller" in {e.name for e in annotate(one, language="de").entities}
+
+
+@needs_models
+def test_a_registered_brand_is_the_company_and_what_follows_its_product() -> None:
+    text = "Add a 16-ounce Don Victor® Orange Blossom Comb Honey Globe Jar. Then add a jar of Don Victor® Honey."
+    ents = _entities(text, "en")
+    assert ents.get("Don Victor") == "ORG"
+    assert ents.get("Orange Blossom Comb Honey Globe Jar", "MISC") == "MISC"
+
+
+@needs_models
+def test_a_german_title_after_a_kind_of_work_is_no_organisation() -> None:
+    text = "Der Dokumentarfilm Tatort Erde lief am Montag im ZDF, sagte Anna Schmidt in Berlin."
+    ents = _entities(text, "de")
+    assert ents.get("Tatort Erde", "MISC") == "MISC"
+    assert ents.get("ZDF") == "ORG" and ents.get("Anna Schmidt") == "PER"
