@@ -175,3 +175,12 @@ def test_a_german_title_after_a_kind_of_work_is_no_organisation() -> None:
     ents = _entities(text, "de")
     assert ents.get("Tatort Erde", "MISC") == "MISC"
     assert ents.get("ZDF") == "ORG" and ents.get("Anna Schmidt") == "PER"
+
+
+@needs_models
+def test_groups_and_characters_by_the_noun_before() -> None:
+    en = _entities("Budjana is the songwriter of the band Gigi. Eberhard Faber is a brand of pencils. "
+                   "John Smith is a company spokesman.", "en")
+    assert en.get("Gigi") == "ORG" and en.get("Eberhard Faber") == "ORG" and en.get("John Smith") == "PER"
+    de = _entities("Was hat Sie an der Rolle der Amenza fasziniert? Der Landkreis Harburg und Essen Nord.", "de")
+    assert de.get("Amenza") == "PER" and "Landkreis" not in de and de.get("Essen Nord") == "LOC"
