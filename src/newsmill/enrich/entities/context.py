@@ -32,6 +32,8 @@ Span = tuple[int, int, str]
 _APPOSITION_WORDS = 4
 # Scores a text needs to be a sports report, where a town's name before a team's noun is the team.
 SPORTS_MIN_SCORES = 2
+# A sentence's start before its subject (an article allowed: "The Doobie Brothers are a band").
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)(?:The )?$")
 # Characters before a name read for the noun of a group ("the rock band ").
 _GROUP_REACH = 24
 # Characters before a name read for a word that introduces a team.
@@ -239,10 +241,11 @@ def _venue(mention: str, language: str) -> bool:
 def _company(text: str, start: int, end: int, label: str, pats: dict[str, re.Pattern[str]]) -> str | None:
     if label not in ("PER", "LOC"):
         return None
-    for key in ("company", "company_is"):
-        pattern = pats.get(key)
-        if pattern is not None and pattern.match(text, end):
-            return "ORG"
+    pattern, opening = pats.get("company"), pats.get("company_is")
+    if pattern is not None and pattern.match(text, end):
+        return "ORG"
+    if opening is not None and opening.match(text, end) and _OPENS_SENTENCE.search(text, max(0, start - 6), start):
+        return "ORG"  # the subject of the sentence: not "Al-Qaeda in Afghanistan was a group"
     group = pats.get("group_before")
     if group is not None and group.search(text, max(0, start - _GROUP_REACH), start):
         return "ORG"  # a band, a label, a militant group: an organisation (docs/annotation.md)
