@@ -9,7 +9,7 @@ import pytest
 from newsmill.enrich.entities.agreement import agree_types
 from newsmill.enrich.entities.lexicon import name_codes
 from newsmill.enrich.entities.recognizer import load_model
-from newsmill.enrich.entities.spans import given_names
+from newsmill.enrich.entities.spans import complete_first_names, given_names
 
 pytestmark = pytest.mark.skipif(load_model("de") is None or load_model("en") is None,
                                 reason="the NER models are not built")
@@ -131,3 +131,36 @@ def test_sports_teams_grounds_and_countries() -> None:
     assert labels["Buffalo"] == "ORG"              # "Buffalo scored"
     assert labels["Turkey"] == labels["Iceland"] == "LOC"  # national teams are their countries
     assert labels["Bosnia and Herzegovina"] == "LOC"
+
+
+def test_a_place_of_several_words_takes_the_organisation_written_elsewhere() -> None:
+    text = "Big Machine and Dick Clark Productions agreed. Later Dick Clark Productions denied it."
+    assert _agree(text, [("Dick Clark Productions", "LOC"), ("Dick Clark Productions", "ORG")]) == [
+        ("Dick Clark Productions", "ORG"), ("Dick Clark Productions", "ORG")]
+
+
+def test_the_end_of_a_longer_persons_name_is_that_person() -> None:
+    text = "Barr put Kathleen Hawk Sawyer in charge. Hawk Sawyer testified before the committee."
+    assert _agree(text, [("Kathleen Hawk Sawyer", "PER"), ("Hawk Sawyer", "LOC")]) == [
+        ("Kathleen Hawk Sawyer", "PER"), ("Hawk Sawyer", "PER")]
+
+
+@pytest.mark.parametrize(("text", "first", "full"), [
+    ("said chairman, CEO and president Craig Menear in the release.", "Craig", "Craig Menear"),
+    ("In a company email sent by chairman Marcelo Claure, employees were told.", "Marcelo", "Marcelo Claure"),
+])
+def test_a_first_name_alone_takes_the_unknown_surname_after_it(text: str, first: str, full: str) -> None:
+    start = text.index(first)
+    spans = complete_first_names(text, [(start, start + len(first), "PER")], "en", name_codes("en"))
+    assert [text[s:e] for s, e, _ in spans] == [full]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("the first time in the Davis Cup after the match.", "Davis"),  # an event's word
+    ("visited the Craig Hospital on Monday.", "Craig"),             # an institution's word
+    ("Trump Says Impeachment Is A Hoax", "Trump"),                  # a title-case line
+])
+def test_no_surname_from_an_institution_an_event_or_a_title_case_line(text: str, first: str) -> None:
+    start = text.index(first)
+    spans = complete_first_names(text, [(start, start + len(first), "PER")], "en", name_codes("en"))
+    assert [text[s:e] for s, e, _ in spans] == [first]

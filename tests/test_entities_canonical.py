@@ -100,3 +100,13 @@ def test_the_sample_sentence_gives_base_forms_and_one_id_per_thing() -> None:
     assert names.get("Nordkoreas") == "Nordkorea"
     ids = {e.id for e in article.entities if "Putin" in e.text}
     assert ids == {"per:wladimir-putin"}
+
+
+@needs_model
+@pytest.mark.parametrize(("text", "name"), [
+    ("Die Linke kritisierte die Pläne der Deutschen Bahn.", "Deutsche Bahn"),        # "-sch" adjectives
+    ("Der Chef sprach mit der Süddeutschen Zeitung.", "Süddeutsche Zeitung"),
+    ("Laut der Frankfurter Allgemeinen Zeitung stieg der Preis.", "Frankfurter Allgemeine Zeitung"),  # a town's adjective
+])
+def test_german_names_with_adjectives_take_the_citation_form(text: str, name: str) -> None:
+    assert name in {e.name for e in newsmill.annotate(text, language="de").entities}

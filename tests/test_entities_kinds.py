@@ -180,3 +180,28 @@ def test_a_german_demonym_is_no_organisation_but_a_surname_after_a_first_name_st
     assert not [e for e in first.entities if e.label in ("PER", "ORG", "LOC")]
     second = newsmill.annotate("Der Unternehmer Hans Schweizer eröffnet in Zürich eine Filiale.", language="de")
     assert ("Hans Schweizer", "PER") in {(e.text, e.label) for e in second.entities}
+
+
+@needs_models
+def test_a_registered_brand_is_the_company_and_what_follows_its_product() -> None:
+    text = "Add a 16-ounce Don Victor® Orange Blossom Comb Honey Globe Jar. Then add a jar of Don Victor® Honey."
+    ents = _entities(text, "en")
+    assert ents.get("Don Victor") == "ORG"
+    assert ents.get("Orange Blossom Comb Honey Globe Jar", "MISC") == "MISC"
+
+
+@needs_models
+def test_a_german_title_after_a_kind_of_work_is_no_organisation() -> None:
+    text = "Der Dokumentarfilm Tatort Erde lief am Montag im ZDF, sagte Anna Schmidt in Berlin."
+    ents = _entities(text, "de")
+    assert ents.get("Tatort Erde", "MISC") == "MISC"
+    assert ents.get("ZDF") == "ORG" and ents.get("Anna Schmidt") == "PER"
+
+
+@needs_models
+def test_groups_and_characters_by_the_noun_before() -> None:
+    en = _entities("Budjana is the songwriter of the band Gigi. Eberhard Faber is a brand of pencils. "
+                   "John Smith is a company spokesman.", "en")
+    assert en.get("Gigi") == "ORG" and en.get("Eberhard Faber") == "ORG" and en.get("John Smith") == "PER"
+    de = _entities("Was hat Sie an der Rolle der Amenza fasziniert? Der Landkreis Harburg und Essen Nord.", "de")
+    assert de.get("Amenza") == "PER" and "Landkreis" not in de and de.get("Essen Nord") == "LOC"

@@ -1,5 +1,5 @@
-"""The entity tuning set (tests/data/entities_tune, issue 15): 148 article openings and 101 passages
-right after them from the TUNE halves of trafeval-de-dev and the Zyte benchmark, every entity newsmill found there judged by hand
+"""The entity tuning set (tests/data/entities_tune, issue 15): 148 article openings and 156 passages
+after them from the TUNE halves of trafeval-de-dev and the Zyte benchmark, every entity newsmill found there judged by hand
 (docs/annotation.md, "Entity tuning set"). Precision on it must not fall back; each class of error
 fixed on it is also asserted one by one below."""
 
@@ -22,8 +22,8 @@ DATA = Path(__file__).parent / "data" / "entities_tune"
 SCORED = ("PER", "ORG", "LOC")
 # Measured on this branch (docs/benchmarks.md): precision over the judged predictions, and how many
 # correct entities are found. A small margin, so that a fix of one class may cost one case elsewhere.
-MIN_PRECISION = 0.892
-MIN_CORRECT = 1338
+MIN_PRECISION = 0.893
+MIN_CORRECT = 1620
 MAX_UNJUDGED = 5
 
 Key = tuple[str, int, int]
@@ -100,6 +100,9 @@ def test_precision_on_the_tuning_set_holds() -> None:
     ("de-1ea5c0213aa4f363-more", "Kaiser Leopold I"),  # a ruler's title glued to the name
     ("en-08f793762792-more", "Jason La"),        # cut at the surname's particle: "Jason La Canfora"
     ("en-8b1945303082-more", "Marmot"),          # "an infected Marmot": a thing
+    ("en-e7994d550087-more2", "Critically"),     # a sentence adverb after a closing double quote
+    ("en-c58aa507c4de-more2", "federal Bureau of Prisons"),  # a lower-case word opens no name
+    ("en-51374560f400", "Craig"),                # "Craig Menear": the first name took its surname
 ])
 def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     assert not [t for (i, _, _), (t, label) in _predictions().items() if i == text_id and t == mention
@@ -145,6 +148,15 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-08f793762792-more", "Jason La Canfora", "PER"),
     ("en-ef4e67b66d63", "Walter Reed", "LOC"),       # "Walter Reed hospital": the hospital
     ("en-b0cf2bbf0192-more", "LG Electronics", "ORG"),  # the model's "LG" runs on to the company word
+    ("en-c58aa507c4de-more2", "Bureau of Prisons", "ORG"),
+    ("en-51374560f400", "Craig Menear", "PER"),
+    ("en-5ae11e580afc-more2", "GE Healthcare", "ORG"),   # one type for one name of several words
+    ("en-eb62ac8425e5-more2", "Dick Clark Productions", "ORG"),
+    ("en-c58aa507c4de-more2", "Hawk Sawyer", "PER"),     # the end of "Kathleen Hawk Sawyer"
+    ("en-4219d096902d-more2", "Don Victor", "ORG"),      # "Don Victor® Honey": a registered brand
+    ("en-9cb8224b660f-more", "Cynthia Woods Mitchell Pavilion", "LOC"),  # a venue named for a person
+    ("en-0d46122928b6-more2", "Davis Cup", "MISC"),      # a competition, an event
+    ("de-008865dd1912eab1", "Amenza", "PER"),           # "die Rolle der Amenza": a character
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:
     labels = {lab for (i, _, _), (t, lab) in _predictions().items() if i == text_id and t == mention}

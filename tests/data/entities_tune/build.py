@@ -47,6 +47,10 @@ MIN_BODY = 500
 # (first 15 + 40, then the English to 60; round 5, 2026-12-07 sixth session: the English to all 92;
 # round 6, seventh session: the German to 35).
 N_MORE_DE, N_MORE_EN = 35, 92
+# Round 7 (2026-12-07, eighth session, English precision): the cut after that one ("<id>-more2"),
+# for the English pages in the same order, because English precision was lowest and every English
+# tune page's first two cuts were judged.
+N_MORE2_EN = 92
 
 
 def german() -> list[dict[str, str]]:
@@ -84,19 +88,27 @@ def english() -> list[dict[str, str]]:
     return rows
 
 
-def continuation(text: str) -> str:
-    """The next opening-sized cut of ``text`` after its opening (empty when nothing follows)."""
+def after_opening(text: str) -> str:
+    """``text`` after its opening (empty when nothing follows)."""
     first = opening(text)
-    rest = text[text.find(first[-200:]) + min(200, len(first)):] if first else ""
-    return opening(rest.strip())
+    return text[text.find(first[-200:]) + min(200, len(first)):].strip() if first else ""
 
 
-def more(rows: list[dict[str, str]], n: int) -> list[dict[str, str]]:
+def continuation(text: str, depth: int = 1) -> str:
+    """The ``depth``-th opening-sized cut of ``text`` after its opening (empty when nothing follows)."""
+    for _ in range(depth):
+        text = after_opening(text)
+    return opening(text)
+
+
+def more(rows: list[dict[str, str]], n: int, depth: int = 1) -> list[dict[str, str]]:
+    """The ``depth``-th cut after the opening of the first ``n`` rows (ids ``-more``, ``-more2``)."""
     out = []
     for row in rows[:n]:
-        text = continuation(row.pop("body"))
+        text = continuation(row["body"], depth)
         if len(text) >= MIN_BODY:
-            out.append({**row, "id": row["id"] + "-more", "text": text})
+            suffix = "-more" if depth == 1 else f"-more{depth}"
+            out.append({k: v for k, v in row.items() if k != "body"} | {"id": row["id"] + suffix, "text": text})
     return out
 
 
@@ -107,7 +119,7 @@ def main() -> int:
     kept = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     have = {json.loads(line)["id"] for line in kept}
     de, en = german(), english()
-    texts = more(de, N_MORE_DE) + more(en, N_MORE_EN) + [
+    texts = more(de, N_MORE_DE) + more(en, N_MORE_EN) + more(en, N_MORE2_EN, 2) + [
         {k: v for k, v in row.items() if k != "body"} for row in de + en]
     new = [row for row in texts if row["id"] not in have]
     with path.open("a", encoding="utf-8") as fh:

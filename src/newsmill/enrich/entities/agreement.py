@@ -13,7 +13,10 @@ may share a name in one article.
   ("Braun");
 * an "organisation" or "place" of a first word and a surname that the article writes alone as a
   person ("Aseem Prakash" … "Prakash said") is the person, unless an organisation's or venue's word
-  is in it ("Walter Reed Hospital") or a gazetteer knows it as written.
+  is in it ("Walter Reed Hospital") or a gazetteer knows it as written;
+* a "place" of several words no gazetteer knows, written as an organisation elsewhere, is the
+  organisation ("Dick Clark Productions"), and an "organisation" or "place" of several words that
+  ends a longer person's name of the article is that person ("Kathleen Hawk Sawyer" … "Hawk Sawyer").
 """
 
 from __future__ import annotations
@@ -32,12 +35,14 @@ MAX_NAME_WORDS = 3
 def agree_types(text: str, spans: list[Span], language: str, codes: Mapping[str, str]) -> list[Span]:
     """``spans`` with the types of one name made to agree where one of them has no evidence."""
     alone: dict[str, Counter[str]] = {}
+    several: dict[str, Counter[str]] = {}
     for s, e, label in spans:
         mention = text[s:e]
-        if " " not in mention and label in ("PER", "ORG", "LOC"):
-            alone.setdefault(mention, Counter())[label] += 1
-    if not alone:
+        if label in ("PER", "ORG", "LOC"):
+            (several if " " in mention else alone).setdefault(mention, Counter())[label] += 1
+    if not alone and not several:
         return spans
+    tails = _person_tails(several)
     # the words of the article's full person names: "Weber" of "Terence Weber" is a person whatever a list says
     named = {w for s, e, label in spans if label == "PER" and " " in text[s:e] for w in text[s:e].split(" ")}
     out: list[Span] = []
@@ -46,9 +51,22 @@ def agree_types(text: str, spans: list[Span], language: str, codes: Mapping[str,
         types = alone.get(mention)
         if types is not None and len(types) > 1:
             label = _agreed(mention, label, types, language, codes, named)
-        elif label in ("ORG", "LOC") and " " in mention and _person_named(mention, alone, language, codes):
+        elif label in ("ORG", "LOC") and " " in mention and (
+                mention in tails or _person_named(mention, alone, language, codes)):
             label = "PER"
+        elif label == "LOC" and several.get(mention, Counter())["ORG"] and not _known_place(mention, language):
+            label = "ORG"
         out.append((s, e, label))
+    return out
+
+
+def _person_tails(several: Mapping[str, Counter[str]]) -> set[str]:
+    """The last two or more words of the article's person names of three or more words."""
+    out: set[str] = set()
+    for mention, types in several.items():
+        words = mention.split(" ")
+        if types["PER"] and 3 <= len(words) <= MAX_NAME_WORDS + 1:
+            out.update(" ".join(words[i:]) for i in range(1, len(words) - 1))
     return out
 
 

@@ -41,8 +41,9 @@ MIN_STEM = 3
 # Letters after which German writes the genitive with an apostrophe, never with a bare "-s".
 _SIBILANTS = "sxzß"
 _ADJECTIVE = re.compile(
-    r"^(?:[A-ZÄÖÜ]\w*(?:isch|lich|ig|al|iv|ell|är|ant|ent)|Neu|Rot|Weiß|Grün|Schwarz|Blau|Gelb|Erst|Zweit|"
-    r"Dritt|Vereint|Vereinigt|Heilig|Hoh|Groß|Klein|Alt|Nah|Fern|Mittler|Ober|Unter)(en|em|er|es)$")
+    r"^(?:[A-ZÄÖÜ]\w*(?:sch|lich|ig|al|iv|ell|är|ant|ent)|Neu|Rot|Weiß|Grün|Schwarz|Blau|Gelb|Erst|Zweit|"
+    r"Dritt|Vereint|Vereinigt|Heilig|Hoh|Groß|Klein|Alt|Nah|Fern|Mittler|Ober|Unter|Frei|Jung|Allgemein|"
+    r"Gemeinsam)(en|em|er|es)$")
 
 KnownPlace = Callable[[str], bool]
 
@@ -144,6 +145,8 @@ def _adjectives_base(words: list[str], before: str, classes: WordClasses) -> lis
     changed = False
     for i, word in enumerate(words[:-1]):
         m = _ADJECTIVE.match(word)
+        if m is None and word.endswith("er") and word[:1].isupper():
+            continue  # a town's adjective does not inflect: "der Frankfurter Allgemeinen Zeitung"
         if m is None:
             break
         out[i] = word[: m.start(1)] + "e"

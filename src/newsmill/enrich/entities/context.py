@@ -32,6 +32,10 @@ Span = tuple[int, int, str]
 _APPOSITION_WORDS = 4
 # Scores a text needs to be a sports report, where a town's name before a team's noun is the team.
 SPORTS_MIN_SCORES = 2
+# A sentence's start before its subject (an article allowed: "The Doobie Brothers are a band").
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n)(?:The )?$")
+# Characters before a name read for the noun of a group ("the rock band ").
+_GROUP_REACH = 24
 # Characters before a name read for a word that introduces a team.
 _CUE_REACH = 16
 # Characters of a sentence read around a result verb for the score.
@@ -52,6 +56,16 @@ def _patterns(language: str) -> dict[str, re.Pattern[str]]:
         out["company"] = re.compile(
             rf",\s+(?:an?|the|one of the)\s+(?:[\w-]+\s+){{0,{_APPOSITION_WORDS}}}?(?:{alternation(companies)})\b",
             re.IGNORECASE)
+        # "Eberhard Faber is a brand of ...", not "Smith is a company spokesman" nor "a member of the band"
+        out["company_is"] = re.compile(
+            rf"\s+(?:is|was)\s+(?:an?|the|one of the)\s+(?:(?!of\b)[\w-]+\s+){{0,3}}?(?:{alternation(companies)})"
+            r"(?=\s*(?:[,.;:)]|$)|\s+(?:of|that|which|based|in|with|founded|owned|from|for|and|headquartered)\b)",
+            re.IGNORECASE)
+    groups = row.get("group_nouns")
+    if groups:
+        # "the band Gigi", "his current band, Gigi,", "die Band Tokio Hotel"; English writes the noun in lower case
+        out["group_before"] = re.compile(rf"(?<![\w-])(?:{alternation(groups)}),?\s+$",
+                                         re.IGNORECASE if language == "de" else 0)
     if products:
         nouns = alternation(products)
         out["product_after"] = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
@@ -225,9 +239,16 @@ def _venue(mention: str, language: str) -> bool:
 
 
 def _company(text: str, start: int, end: int, label: str, pats: dict[str, re.Pattern[str]]) -> str | None:
-    pattern = pats.get("company")
-    if label in ("PER", "LOC") and pattern is not None and pattern.match(text, end):
+    if label not in ("PER", "LOC"):
+        return None
+    pattern, opening = pats.get("company"), pats.get("company_is")
+    if pattern is not None and pattern.match(text, end):
         return "ORG"
+    if opening is not None and opening.match(text, end) and _OPENS_SENTENCE.search(text, max(0, start - 6), start):
+        return "ORG"  # the subject of the sentence: not "Al-Qaeda in Afghanistan was a group"
+    group = pats.get("group_before")
+    if group is not None and group.search(text, max(0, start - _GROUP_REACH), start):
+        return "ORG"  # a band, a label, a militant group: an organisation (docs/annotation.md)
     return None
 
 

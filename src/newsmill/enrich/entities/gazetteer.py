@@ -218,12 +218,13 @@ def combine(text: str, ents: list[Span], language: str) -> list[Span]:
     )
     from newsmill.enrich.entities.known_orgs import apply_known_orgs
     from newsmill.enrich.entities.lexicon import name_codes
-    from newsmill.enrich.entities.spans import given_names
+    from newsmill.enrich.entities.spans import complete_first_names, given_names
 
     codes = name_codes(language)
     ents = extend_to_acronym(text, extend_to_head(text, join_hyphenated(text, ents), language))
     ents = split_place_person(text, ents, language, codes)
     ents = given_names(text, split_two_people(text, ents, codes), language, codes)
+    ents = complete_first_names(text, ents, language, codes)
     ents = apply_known_orgs(text, ents, language)
     spans = club_names(text, company_names(text, apply_places(text, apply_orgs(text, ents), language), language),
                        language)

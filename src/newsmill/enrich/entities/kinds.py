@@ -168,9 +168,19 @@ def retype_kind(text: str, start: int, end: int, label: str, language: str, code
     if label in ("ORG", "MISC") and mention in celestial_bodies(language):
         return "LOC"
     if label in ("ORG", "PER") and len(words) > 1 and words[-1].lower() in venue_heads(language) \
-            and not (label == "PER" and _first_name(words[0], codes)):
-        return "LOC"  # "Ryman Auditorium", "Ak-Chin Pavilion": buildings are places; "Mike Stage" is a man
+            and not (label == "PER" and _first_name(words[0], codes) and (
+                len(words) == 2 or _surname(words[-1], codes))):
+        return "LOC"  # "Ryman Auditorium", "Cynthia Woods Mitchell Pavilion": buildings are places;
+        # "Mike Stage" and "Mary Anne Park" are people
+    if label in ("PER", "LOC") and end < len(text) and text[end] in _BRAND_MARKS:
+        return "ORG"  # "Don Victor® Honey": a registered brand, the company (docs/annotation.md)
+    if label in ("PER", "ORG", "LOC") and start >= 2 and text[start - 2] in _BRAND_MARKS and text[start - 1] == " ":
+        return "MISC"  # "Don Victor® Orange Blossom Comb Honey": what the brand names is its product
     return label
+
+
+# Signs a brand's owner writes after its name.
+_BRAND_MARKS = "®™"
 
 
 def _first_name(word: str, codes: Mapping[str, str]) -> bool:
@@ -218,7 +228,7 @@ def trim_calendar(text: str, start: int, end: int, codes: Mapping[str, str],
     return start, end
 
 
-_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"”’»)]?\s+|\n)$")
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:][\"”’»)]{0,2}\s+|\n)$")
 
 
 def sentence_adverb(text: str, start: int, end: int, codes: Mapping[str, str]) -> bool:
@@ -368,3 +378,9 @@ def split_two_people(text: str, spans: list[Span], codes: Mapping[str, str]) -> 
                 continue
         out.append((start, end, label))
     return out
+
+
+def _surname(word: str, codes: Mapping[str, str]) -> bool:
+    from newsmill.enrich.entities.lexicon import LAST
+
+    return LAST in codes.get(word.lower(), "")

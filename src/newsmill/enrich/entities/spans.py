@@ -116,3 +116,36 @@ def given_names(text: str, spans: list[Span], language: str, codes: Mapping[str,
 def _overlapping(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     i = bisect.bisect_left(taken, (end, end))
     return any(s < end and start < e for s, e in taken[max(0, i - 8):i])
+
+
+# A capitalised word after a name: "Menear" of "Craig Menear"; then what may follow a name's end.
+_WORD_AFTER = re.compile(r" ([A-ZÄÖÜ][a-zäöüß]+(?:['’-][A-ZÄÖÜ]?[a-zäöüß]+)?)(?=[\s,.;:!?)]|['’]s\b|$)")
+_NEXT_CAPITAL = re.compile(r" [A-ZÄÖÜ]")
+
+
+def complete_first_names(text: str, spans: list[Span], language: str, codes: Mapping[str, str]) -> list[Span]:
+    """A person of one word that a first-name list knows, written right before a capitalised word
+    no name list, gazetteer or dictionary knows, is that word's first name: "chairman Craig|
+    Menear", "said Singh| Jabarjung" (the model stopped at the surname it had not seen). Not in
+    title-case lines (a third capitalised word follows), nor before an institution's, a venue's or
+    a company's word."""
+    from newsmill.enrich.entities.kinds import organisation_words, trailing_heads, venue_heads
+    from newsmill.enrich.entities.lexicon import common_nouns, word_classes
+
+    starts = {s for s, _, _ in spans}
+    ends = {e for _, e, _ in spans}
+    classes = word_classes(language)
+    heads = {*organisation_words(), *trailing_heads(language), *venue_heads(language)}
+    out: list[Span] = []
+    for start, end, label in spans:
+        mention = text[start:end]
+        m = _WORD_AFTER.match(text, end) if label == "PER" and " " not in mention else None
+        if m is not None and _FIRST in codes.get(mention.lower(), "") and m.start(1) not in starts \
+                and m.end(1) not in ends and not _NEXT_CAPITAL.match(text, m.end(1)):
+            low = m.group(1).lower()
+            known = codes.get(low, "")
+            if not known and low not in heads and low not in classes.event_heads and not low.endswith(classes.org_heads) and (
+                    language != "de" or low not in common_nouns(language)):
+                end = m.end(1)
+        out.append((start, end, label))
+    return out
