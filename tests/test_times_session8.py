@@ -102,3 +102,15 @@ def test_heute_set_against_the_past_is_nowadays(language: str, text: str, span: 
 ])
 def test_heute_of_the_news_stays_the_day(language: str, text: str, span: str) -> None:
     assert _values(text, language).get(span) == "2023-11-15"
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    ("de", "Die Stadt hat die Räumungen bis Mitte Dezember ausgesetzt.", "Mitte Dezember", "2023-12"),
+    ("en", "The city suspended evictions until January.", "January", "2024-01"),
+])
+def test_a_deadline_set_in_the_past_may_lie_ahead(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language, dt.date(2023, 11, 15)).get(span) == value
+
+
+def test_a_month_gone_by_told_in_the_past_is_last_years() -> None:
+    assert _values("Im Dezember hatte er gewonnen.", "de", dt.date(2023, 11, 15)).get("Dezember") == "2022-12"
