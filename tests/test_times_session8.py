@@ -114,3 +114,12 @@ def test_a_deadline_set_in_the_past_may_lie_ahead(language: str, text: str, span
 
 def test_a_month_gone_by_told_in_the_past_is_last_years() -> None:
     assert _values("Im Dezember hatte er gewonnen.", "de", dt.date(2023, 11, 15)).get("Dezember") == "2022-12"
+
+
+@pytest.mark.parametrize(("language", "text", "span"), [
+    ("en", "Winter wheat is typically sown in mid-November.", "mid-November"),
+    ("en", "The fair usually opens in May.", "May"),
+    ("de", "In der Regel beginnt die Saison im April.", "April"),
+])
+def test_a_habitual_present_date_recurs(language: str, text: str, span: str) -> None:
+    assert _values(text, language).get(span, "").startswith("XXXX")
