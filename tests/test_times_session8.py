@@ -123,3 +123,16 @@ def test_a_month_gone_by_told_in_the_past_is_last_years() -> None:
 ])
 def test_a_habitual_present_date_recurs(language: str, text: str, span: str) -> None:
     assert _values(text, language).get(span, "").startswith("XXXX")
+
+
+@pytest.mark.parametrize("text", [
+    "Das im Februar 2018 als Ableger der Universität gegründete Start-up erhielt im Oktober einen Preis.",
+    "Der im Mai 2019 eröffnete Bahnhof wurde im Oktober geschlossen.",
+])
+def test_a_date_inside_an_extended_attribute_lends_no_year(text: str) -> None:
+    assert _values(text, "de", dt.date(2023, 12, 12)).get("Oktober") == "2023-10"
+
+
+def test_a_date_after_seit_dem_still_lends_its_year() -> None:
+    got = _values("Seit dem 1. Januar 2018 gilt das Gesetz. Im Oktober stieg die Zahl.", "de")
+    assert got.get("Oktober") == "2018-10"

@@ -198,6 +198,9 @@ class TimeTables:
     # "bis", "until": a month or day that ends a stretch; in a past clause a deadline set then,
     # which may still lie ahead ("hat die Räumungen bis Mitte Juni ausgesetzt", written in April)
     until_before: re.Pattern[str] | None = None
+    # what follows a date inside an extended attribute, up to its participle and noun ("Das im
+    # Februar 2018 als Spin-off gegründete Start-up"): such a date is told in passing
+    attributive_after: re.Pattern[str] | None = None
     moved_verbs: re.Pattern[str] | None = None
     # "The tour kicks off June 9", "Der Vorverkauf … beginnt": words of a schedule, whose
     # present-tense dates are to come
@@ -361,6 +364,7 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         approximate=_phrases(data.get("approximate", []), r"(?<!\w)(?:", r")\s+(?=\w)"),
         past_before=_phrases(data.get("past_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         moved_to=_phrases(data.get("moved_to", {}).get("before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
+        attributive_after=re.compile(data["attributive_after"]) if "attributive_after" in data else None,
         until_before=_phrases(data.get("until_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         moved_verbs=_phrases(data.get("moved_to", {}).get("verbs", []), r"(?<!\w)(?:", r")\w*"),
         schedule=_phrases(data.get("schedule", []), r"(?<!\w)(?:", r")(?!\w)"),
