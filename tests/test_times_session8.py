@@ -136,3 +136,17 @@ def test_a_date_inside_an_extended_attribute_lends_no_year(text: str) -> None:
 def test_a_date_after_seit_dem_still_lends_its_year() -> None:
     got = _values("Seit dem 1. Januar 2018 gilt das Gesetz. Im Oktober stieg die Zahl.", "de")
     assert got.get("Oktober") == "2018-10"
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    ("de", "Am 9. November gedenken wir der Opfer. An diesem Tag im Jahr 1938 brannten die Synagogen.",
+     "diesem Tag", "1938-11-09"),
+    ("en", "The vote was held on Nov. 9. On that day in 1989 the wall fell.", "On that day", "1989-11-09"),
+])
+def test_the_storys_day_in_the_year_its_clause_names(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language).get(span) == value
+
+
+def test_the_storys_day_without_a_year_in_its_clause_stays() -> None:
+    got = _values("Am 9. November tagte der Rat. An diesem Tag wurde im Rathaus gewählt.")
+    assert got.get("diesem Tag") == "2023-11-09"

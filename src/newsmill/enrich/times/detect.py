@@ -479,6 +479,7 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         written.append(has_year)
         kinds.append(found.rule.type)
     _weekday_of_week(text, out, kinds, written, tables)
+    _same_day_in_year(text, out, kinds, written, tables)
     _apposed_dates(text, out, kinds, written)
     _borrow_years(text, out, written, tables)
     _order_weekdays(text, out, kinds, tables)
@@ -486,6 +487,32 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
     _weeks_of_days(text, out, kinds, tables)
     _clocks_of_every_day(text, out, kinds, tables)
     return out
+
+
+# At most this many characters between "an diesem Tag" and the year of its clause.
+SAME_DAY_YEAR_GAP = 40
+_YEAR_VALUE = re.compile(r"^-?\d{4}$")
+
+
+def _same_day_in_year(text: str, times: list[TimeExpression], kinds: list[str], written: list[bool],
+                      tables: TimeTables) -> None:
+    """"feiert am 13. März 2022 Geburtstag. An diesem Tag wurde sie im Jahr 1435 erwähnt": the
+    story's day and month, in the year the clause names right after."""
+    same = tables.same_day
+    if same is None:
+        return
+    for i in range(len(times) - 1):
+        day, year = times[i], times[i + 1]
+        point = parse_point(day.value)
+        if kinds[i] != "relunit" or not same.search(day.text.lower()) or not written[i + 1] \
+                or not _YEAR_VALUE.match(year.value) or point is None or point.date() is None:
+            continue
+        gap = text[day.end:year.start]
+        if len(gap) > SAME_DAY_YEAR_GAP or _SENTENCE_BREAK.search(gap) or "," in gap:
+            continue
+        moved = Point(int(year.value), point.month, point.day)
+        if moved.date() is not None:
+            day.value = year.value + day.value[DATE_CHARS - 6:]
 
 
 # What may stand between a day and a date that names it again: "am Mittwoch (9. Januar)".
