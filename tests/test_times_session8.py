@@ -102,3 +102,51 @@ def test_heute_set_against_the_past_is_nowadays(language: str, text: str, span: 
 ])
 def test_heute_of_the_news_stays_the_day(language: str, text: str, span: str) -> None:
     assert _values(text, language).get(span) == "2023-11-15"
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    ("de", "Die Stadt hat die Räumungen bis Mitte Dezember ausgesetzt.", "Mitte Dezember", "2023-12"),
+    ("en", "The city suspended evictions until January.", "January", "2024-01"),
+])
+def test_a_deadline_set_in_the_past_may_lie_ahead(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language, dt.date(2023, 11, 15)).get(span) == value
+
+
+def test_a_month_gone_by_told_in_the_past_is_last_years() -> None:
+    assert _values("Im Dezember hatte er gewonnen.", "de", dt.date(2023, 11, 15)).get("Dezember") == "2022-12"
+
+
+@pytest.mark.parametrize(("language", "text", "span"), [
+    ("en", "Winter wheat is typically sown in mid-November.", "mid-November"),
+    ("en", "The fair usually opens in May.", "May"),
+    ("de", "In der Regel beginnt die Saison im April.", "April"),
+])
+def test_a_habitual_present_date_recurs(language: str, text: str, span: str) -> None:
+    assert _values(text, language).get(span, "").startswith("XXXX")
+
+
+@pytest.mark.parametrize("text", [
+    "Das im Februar 2018 als Ableger der Universität gegründete Start-up erhielt im Oktober einen Preis.",
+    "Der im Mai 2019 eröffnete Bahnhof wurde im Oktober geschlossen.",
+])
+def test_a_date_inside_an_extended_attribute_lends_no_year(text: str) -> None:
+    assert _values(text, "de", dt.date(2023, 12, 12)).get("Oktober") == "2023-10"
+
+
+def test_a_date_after_seit_dem_still_lends_its_year() -> None:
+    got = _values("Seit dem 1. Januar 2018 gilt das Gesetz. Im Oktober stieg die Zahl.", "de")
+    assert got.get("Oktober") == "2018-10"
+
+
+@pytest.mark.parametrize(("language", "text", "span", "value"), [
+    ("de", "Am 9. November gedenken wir der Opfer. An diesem Tag im Jahr 1938 brannten die Synagogen.",
+     "diesem Tag", "1938-11-09"),
+    ("en", "The vote was held on Nov. 9. On that day in 1989 the wall fell.", "On that day", "1989-11-09"),
+])
+def test_the_storys_day_in_the_year_its_clause_names(language: str, text: str, span: str, value: str) -> None:
+    assert _values(text, language).get(span) == value
+
+
+def test_the_storys_day_without_a_year_in_its_clause_stays() -> None:
+    got = _values("Am 9. November tagte der Rat. An diesem Tag wurde im Rathaus gewählt.")
+    assert got.get("diesem Tag") == "2023-11-09"

@@ -38,7 +38,9 @@ def test_the_story_sets_the_reference(language: str, text: str, span: str, value
 
 def test_an_anaphoric_day_names_the_day_even_when_it_lies_ahead() -> None:
     # "an diesem Tag" names the day the story gave, whatever the tense of its clause
-    got = _values("Der Verein feiert am 3. Dezember sein Jubiläum. An diesem Tag wurde er 1920 gegründet.")
+    # (with a year in its clause, "An diesem Tag wurde er 1920 gegründet", it is that year's day:
+    # tests/test_times_session8.py)
+    got = _values("Der Verein feiert am 3. Dezember sein Jubiläum. An diesem Tag wurde er gegründet.")
     assert got["diesem Tag"] == "2023-12-03"
 
 

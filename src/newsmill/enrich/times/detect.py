@@ -341,8 +341,31 @@ def _written_year(found: Found) -> bool:
     return any(g in found.groups for g in _YEAR_GROUPS)
 
 
+def _attributive(text: str, found: Found, tables: TimeTables) -> bool:
+    """The date stands inside an extended attribute, between an article and the participle of
+    its noun ("Das im Februar 2018 gegründete Start-up", "der 2015 eröffnete Bahnhof"): told in
+    passing, it sets neither the news story's point nor the year later dates continue (a
+    narrative's reference moves with every date it gives). An article
+    after a preposition ("seit dem 1. Januar") opens a prepositional phrase instead."""
+    after = tables.attributive_after
+    if after is None:
+        return False
+    words = text[max(0, found.start - 30):found.start].split()
+    first = text[found.start:found.end].split(" ")[0].lower()
+    if words and words[-1].lower() in tables.prepositions and first not in tables.prepositions:
+        words = words[:-1]  # "Das im | Februar 2018"
+    elif first in tables.prepositions:
+        pass  # "Das | im Februar 2018"
+    if not words or words[-1].lower() not in tables.articles:
+        return False
+    if len(words) > 1 and words[-2].lower().strip(",") in tables.prepositions:
+        return False
+    return after.match(text, found.end) is not None
+
+
 def _moves_reference(text: str, found: Found, value: str, ref: Reference, tables: TimeTables) -> bool:
-    if found.rule.type in _NO_REFERENCE or _aside(text, found.start):
+    if found.rule.type in _NO_REFERENCE or _aside(text, found.start) or (
+            not ref.narrative and _attributive(text, found, tables)):
         return False
     point = parse_point(value)
     if point is None:
@@ -445,7 +468,8 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
             ref.update(value, found.start, written=found.rule.type not in _RELATIVE)
             ref.night = found.rule.type == "night_to"
         has_year = _written_year(found)
-        if value and has_year and (point := parse_point(value)):
+        if value and has_year and not (not ref.narrative and _attributive(text, found, tables)) \
+                and (point := parse_point(value)):
             ref.last_year = (point.year, found.start)
             if point.month:
                 ref.explicit = (point.year, found.start)
@@ -455,6 +479,7 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
         written.append(has_year)
         kinds.append(found.rule.type)
     _weekday_of_week(text, out, kinds, written, tables)
+    _same_day_in_year(text, out, kinds, written, tables)
     _apposed_dates(text, out, kinds, written)
     _borrow_years(text, out, written, tables)
     _order_weekdays(text, out, kinds, tables)
@@ -462,6 +487,32 @@ def resolve(text: str, tables: TimeTables, ref: Reference, part_of_day: bool,
     _weeks_of_days(text, out, kinds, tables)
     _clocks_of_every_day(text, out, kinds, tables)
     return out
+
+
+# At most this many characters between "an diesem Tag" and the year of its clause.
+SAME_DAY_YEAR_GAP = 40
+_YEAR_VALUE = re.compile(r"^-?\d{4}$")
+
+
+def _same_day_in_year(text: str, times: list[TimeExpression], kinds: list[str], written: list[bool],
+                      tables: TimeTables) -> None:
+    """"feiert am 13. März 2022 Geburtstag. An diesem Tag wurde sie im Jahr 1435 erwähnt": the
+    story's day and month, in the year the clause names right after."""
+    same = tables.same_day
+    if same is None:
+        return
+    for i in range(len(times) - 1):
+        day, year = times[i], times[i + 1]
+        point = parse_point(day.value)
+        if kinds[i] != "relunit" or not same.search(day.text.lower()) or not written[i + 1] \
+                or not _YEAR_VALUE.match(year.value) or point is None or point.date() is None:
+            continue
+        gap = text[day.end:year.start]
+        if len(gap) > SAME_DAY_YEAR_GAP or _SENTENCE_BREAK.search(gap) or "," in gap:
+            continue
+        moved = Point(int(year.value), point.month, point.day)
+        if moved.date() is not None:
+            day.value = year.value + day.value[DATE_CHARS - 6:]
 
 
 # What may stand between a day and a date that names it again: "am Mittwoch (9. Januar)".

@@ -207,11 +207,34 @@ def _underspecified_year(job: Job, month: int, day: int | None) -> int | None:
             return explicit + 1
         return explicit
     tense = job.tense
+    if tense < 0 and (until := _until_ahead(job, month, day)) is not None:
+        return until
     if tense == 0 and day is not None and schedule_line(job.text, job.span[0]):
         tense = 1  # a list of days that are no sentences is a schedule (tour dates, fixtures): days to come
     if tense == 0 and _scheduled(job):
         tense = 1  # "The tour kicks off June 9", written in November: next June
     return tense_year(ref.dct, month, day, tense)
+
+
+# A month that ends a stretch ("bis Mitte Juni") reported in the past tense may lie this many days ahead.
+UNTIL_AHEAD_DAYS = 92
+
+
+def _until_ahead(job: Job, month: int, day: int | None) -> int | None:
+    """"hat die Räumungen bis Mitte Juni ausgesetzt" written in April: the end of a stretch set
+    in the past, a few months ahead, is the coming one (this year's or, over a new year, the
+    next), not last year's. Returns its year, or None."""
+    until, dct = job.tables.until_before, job.ref.dct
+    if until is None or dct is None or day is not None:
+        return None  # a day keeps the tense's reading ("Until Feb. 3 he had waited")
+    start = job.span[0]
+    first = job.text[start:job.span[1]].split(" ")[0]
+    if not (until.search(job.text, max(0, start - 16), start) or until.search(first + " ")):
+        return None
+    for year in (dct.year, dct.year + 1):
+        if 0 < (dt.date(year, month, 15) - dct).days <= UNTIL_AHEAD_DAYS:
+            return year
+    return None
 
 
 def _scheduled(job: Job) -> bool:

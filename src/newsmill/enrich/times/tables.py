@@ -187,6 +187,15 @@ class TimeTables:
     # to lies ahead of the report, though the report is in the past tense (preposition before the
     # expression, verbs of moving in time in its sentence)
     moved_to: re.Pattern[str] | None = None
+    # "bis", "until": a month or day that ends a stretch; in a past clause a deadline set then,
+    # which may still lie ahead ("hat die Räumungen bis Mitte Juni ausgesetzt", written in April)
+    until_before: re.Pattern[str] | None = None
+    # what follows a date inside an extended attribute, up to its participle and noun ("Das im
+    # Februar 2018 als Spin-off gegründete Start-up"): such a date is told in passing
+    attributive_after: re.Pattern[str] | None = None
+    # "an diesem Tag", "that day": the story's day, which a year in its clause moves to that year
+    # ("An diesem Tag wurde sie im Jahr 1435 erstmals erwähnt")
+    same_day: re.Pattern[str] | None = None
     moved_verbs: re.Pattern[str] | None = None
     # "The tour kicks off June 9", "Der Vorverkauf … beginnt": words of a schedule, whose
     # present-tense dates are to come
@@ -350,6 +359,9 @@ def build_tables(data: dict[str, Any]) -> TimeTables:
         approximate=_phrases(data.get("approximate", []), r"(?<!\w)(?:", r")\s+(?=\w)"),
         past_before=_phrases(data.get("past_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         moved_to=_phrases(data.get("moved_to", {}).get("before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
+        same_day=_phrases(data.get("same_day", []), r"(?<!\w)(?:", r")$"),
+        attributive_after=re.compile(data["attributive_after"]) if "attributive_after" in data else None,
+        until_before=_phrases(data.get("until_before", []), r"(?:^|(?<!\w))(?:", r")\s+$"),
         moved_verbs=_phrases(data.get("moved_to", {}).get("verbs", []), r"(?<!\w)(?:", r")\w*"),
         schedule=_phrases(data.get("schedule", []), r"(?<!\w)(?:", r")(?!\w)"),
         weekday_name_after=frozenset(w.lower() for w in data["weekday_name_after"])
