@@ -47,6 +47,9 @@ AMBIGUOUS_NAMES: dict[str, frozenset[str]] = {
 MIN_SCAN_POPULATION = 500_000
 # Longest place name (in words) tried when scanning text.
 MAX_NAME_WORDS = 4
+# Scanned phrases whose answer is kept (a few hundred distinct capitalised words per article);
+# bounded, so a long run's memory does not grow with its input.
+SCAN_MEMO_SIZE = 20_000
 # What is left of "Nordostasien" without its compass word must be at least this long to be a place.
 MIN_REGION_REST = 4
 _WORD = re.compile(r"[\w\-.'’]+")
@@ -110,6 +113,7 @@ class Gazetteer:
                 rec = store.biggest(*target)
                 if rec is not None:
                     self._exonyms[_norm(name)] = rec
+        self._scan_memo: dict[tuple[str, str, bool], PlaceRecord | None] = {}
         # first word of every multi-word name → its most words: scanning tries longer phrases only there
         self._multi: dict[str, int] = {}
         names = [*self._exonyms, *(k for table in self._countries.values() for k in table)]
@@ -208,6 +212,18 @@ class Gazetteer:
 
     def _scan_record(self, phrase: str, language: str, cities: bool) -> PlaceRecord | None:
         """A place named exactly by ``phrase`` (or its German genitive), if unambiguous enough."""
+        # Every capitalised word of a text is asked (in German every noun), by the entity step and
+        # again by the place step: the answers are kept, since the same words come back.
+        key = (phrase, language, cities)
+        memo = self._scan_memo
+        if key in memo:
+            return memo[key]
+        if len(memo) >= SCAN_MEMO_SIZE:
+            memo.clear()
+        rec = memo[key] = self._scan_uncached(phrase, language, cities)
+        return rec
+
+    def _scan_uncached(self, phrase: str, language: str, cities: bool) -> PlaceRecord | None:
         for form in _forms(phrase, language):
             key = _norm(form)
             if key in AMBIGUOUS_NAMES.get(language, frozenset()):
