@@ -108,10 +108,20 @@ class GazetteerFeatures:
         self.lowercase = lowercase
         # a dict while training; loaded from a model, a memory-mapped table (``newsmill.mapped``)
         self.classes: Mapping[str, str] = {}
+        # word (its vocabulary hash) → the hash of its code: most tokens of a text are words seen
+        # before, and the code depends on the word alone; reset when the lists are replaced
+        self._lemmas: dict[int, int] = {}
+        self._lemmas_of: Mapping[str, str] | None = None
 
     def __call__(self, doc: Any) -> Any:
+        if self._lemmas_of is not self.classes or len(self._lemmas) > MAX_SEEN:
+            self._lemmas, self._lemmas_of = {}, self.classes
+        lemmas, strings = self._lemmas, doc.vocab.strings
         for token in doc:
-            token.lemma_ = self._code(token.text)
+            lemma = lemmas.get(token.orth)
+            if lemma is None:
+                lemma = lemmas[token.orth] = strings.add(self._code(token.text))
+            token.lemma = lemma  # what ``token.lemma_ = code`` stores
         return doc
 
     def _code(self, text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -37,27 +38,55 @@ def known_orgs() -> dict[str, list[tuple[str, str]]]:
     return {key: sorted(names, key=lambda x: -len(x[0])) for key, names in buckets.items()}
 
 
+# Names are looked up by their first this many characters (the shorter ones by their first two):
+# a two-character key left ~60 names to compare at a capital like "Ba".
+PREFIX_CHARS = 4
+
+
+@lru_cache(maxsize=1)
+def _by_prefix() -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+    """``known_orgs`` again: names of at least PREFIX_CHARS characters by their first PREFIX_CHARS,
+    the shorter ones by their first two; longest name first in each, as there."""
+    long: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
+    short: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key, names in known_orgs().items():
+        for name, allows in names:
+            if len(name) >= PREFIX_CHARS:
+                long[name[:PREFIX_CHARS]].append((name, allows))
+            else:
+                short[key].append((name, allows))
+    return dict(long), dict(short)
+
+
 def mentions(text: str, language: str) -> list[tuple[int, int, str]]:
     """(start, end, allows) of the known names written in ``text`` as whole words, a genitive
     ending of the language's names included ("Volkswagens"; English keeps "'s" outside); not a compound's part ("BASF-Chef")."""
-    names = known_orgs()
+    long, short = _by_prefix()
     out: list[tuple[int, int, str]] = []
     last = 0
     for m in _START.finditer(text):
         i = m.start()
         if i < last:
             continue
-        for name, allows in names.get(text[i:i + 2], ()):
-            if not text.startswith(name, i):
-                continue
-            end = i + len(name)
-            end += next((len(x) for x in endings(language).names if text.startswith(x, end)
-                         and not _word_char(text, end + len(x))), 0)
-            if not _word_char(text, end):
-                out.append((i, end, allows))
-                last = end
-                break
+        # every longer name before every shorter one: the longest name written there wins
+        found = _known_at(text, i, long.get(text[i:i + PREFIX_CHARS], ()), language) \
+            or _known_at(text, i, short.get(text[i:i + 2], ()), language)
+        if found is not None:
+            out.append(found)
+            last = found[1]
     return out
+
+
+def _known_at(text: str, i: int, names: Iterable[tuple[str, str]], language: str) -> tuple[int, int, str] | None:
+    for name, allows in names:
+        if not text.startswith(name, i):
+            continue
+        end = i + len(name)
+        end += next((len(x) for x in endings(language).names if text.startswith(x, end)
+                     and not _word_char(text, end + len(x))), 0)
+        if not _word_char(text, end):
+            return i, end, allows
+    return None
 
 
 def _word_char(text: str, i: int) -> bool:

@@ -47,6 +47,11 @@ AMBIGUOUS_NAMES: dict[str, frozenset[str]] = {
 MIN_SCAN_POPULATION = 500_000
 # Longest place name (in words) tried when scanning text.
 MAX_NAME_WORDS = 4
+# Scanned phrases whose answer is kept (a few hundred distinct capitalised words per article);
+# bounded, so a long run's memory does not grow with its input.
+SCAN_MEMO_SIZE = 20_000
+# City queries of the scan after which the names of the cities it can find are fetched at once.
+SCAN_CITIES_AFTER = 3_000
 # What is left of "Nordostasien" without its compass word must be at least this long to be a place.
 MIN_REGION_REST = 4
 _WORD = re.compile(r"[\w\-.'’]+")
@@ -110,6 +115,9 @@ class Gazetteer:
                 rec = store.biggest(*target)
                 if rec is not None:
                     self._exonyms[_norm(name)] = rec
+        self._scan_memo: dict[tuple[str, str, bool], PlaceRecord | None] = {}
+        self._store, self._city_queries = store, 0
+        self._scan_cities: frozenset[str] | None = None
         # first word of every multi-word name → its most words: scanning tries longer phrases only there
         self._multi: dict[str, int] = {}
         names = [*self._exonyms, *(k for table in self._countries.values() for k in table)]
@@ -208,6 +216,18 @@ class Gazetteer:
 
     def _scan_record(self, phrase: str, language: str, cities: bool) -> PlaceRecord | None:
         """A place named exactly by ``phrase`` (or its German genitive), if unambiguous enough."""
+        # Every capitalised word of a text is asked (in German every noun), by the entity step and
+        # again by the place step: the answers are kept, since the same words come back.
+        key = (phrase, language, cities)
+        memo = self._scan_memo
+        if key in memo:
+            return memo[key]
+        if len(memo) >= SCAN_MEMO_SIZE:
+            memo.clear()
+        rec = memo[key] = self._scan_uncached(phrase, language, cities)
+        return rec
+
+    def _scan_uncached(self, phrase: str, language: str, cities: bool) -> PlaceRecord | None:
         for form in _forms(phrase, language):
             key = _norm(form)
             if key in AMBIGUOUS_NAMES.get(language, frozenset()):
@@ -215,12 +235,30 @@ class Gazetteer:
             rec = self._countries.get(language, {}).get(key)
             if rec is None and cities:
                 rec = self._exonyms.get(key)
-                city = self._cities.get(key)
+                city = self._scan_city(key)
                 if rec is None and city and city.population >= MIN_SCAN_POPULATION and city.name == form:
                     rec = city
             if rec is not None:
                 return rec
         return None
+
+    def _scan_city(self, key: str) -> PlaceRecord | None:
+        """The best city named ``key`` where it is big enough for the scan, else None or a smaller one.
+
+        Most words asked are no city's name: each costs an indexed query. After SCAN_CITIES_AFTER
+        queries (a long run, not a one-page process) the ~23,000 names of big cities are fetched
+        once (~0.05 s) and only those are queried."""
+        names = self._scan_cities
+        if names is None:
+            self._city_queries += 1
+            if self._city_queries < SCAN_CITIES_AFTER:
+                return self._city(key)
+            names = self._scan_cities = frozenset(self._store.keys_of_cities(MIN_SCAN_POPULATION))
+        return self._city(key) if key in names else None
+
+    def _city(self, key: str) -> PlaceRecord | None:
+        rec: PlaceRecord | None = self._cities.get(key)
+        return rec
 
     def find(self, text: str, language: str, cities: bool = True) -> list[tuple[int, int, PlaceRecord]]:
         """(start, end, record) of country names (and big or well-known cities) written in ``text``."""
