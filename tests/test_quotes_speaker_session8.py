@@ -73,3 +73,27 @@ def test_the_attribution_after_a_quotation_a_colon_opened_is_its_own() -> None:
     spk = _speaker(quotes, "Schlimmste")
     assert spk is not None and spk.text == "er" and spk.name == "Wolfgang Grader"
     assert quotes[0].cue is not None and quotes[0].cue.text == "sagte"
+
+
+def test_a_relative_clause_opened_by_a_preposition_names_the_source() -> None:
+    text = ("Man zitiert eine Erklärung der türkischen Behörde für Informations- und Kommunikationstechnologie, "
+            "in der es heißt, dass eine Sperre erlassen wurde.")
+    spk = _speaker(_quotes(text, []), "Sperre")
+    assert spk is not None and spk.text == ("eine Erklärung der türkischen Behörde für Informations- und "
+                                            "Kommunikationstechnologie")
+    text = "Reuters zitiert eine Stelle aus dem OSZE-Bericht, in der davon berichtet wird, dass ein Kandidat angegriffen wurde."
+    spk = _speaker(_quotes(text, [_entity(text, "Reuters", "ORG"), _entity(text, "OSZE", "ORG")]), "Kandidat")
+    assert spk is not None and spk.text == "eine Stelle aus dem OSZE-Bericht"
+
+
+def test_quoted_words_after_so_are_no_speaker_and_the_last_one_speaks_on() -> None:
+    text = ("Der Bürgermeister von New Orleans forderte alle Bewohner zum sofortigen Rückzug auf. "
+            "Kämen sie dem nicht nach, so „schütze sie Gott“.")
+    spk = _speaker(_quotes(text, [_entity(text, "New Orleans", "LOC")]), "Kämen sie")
+    assert spk is not None and spk.text == "Der Bürgermeister von New Orleans"
+
+
+def test_a_quoted_name_is_still_a_speaker() -> None:
+    text = "Wie „heise online“ berichtet, ist der Dienst seit Montag gestört."
+    spk = _speaker(_quotes(text, []), "Dienst")
+    assert spk is not None and spk.text == "„heise online“"

@@ -158,7 +158,11 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
                     and cand.speaker.text in reader.lex.anaphoric_content:
                 continue  # "Das weist darauf hin, dass …", "This explains why …": a fact, not a speaker
             if cand.speaker is not None and reader.speakers.fragment(cand.speaker, cand.start, cand.end, cand.kind == "direct"):
+                # (a fragment outside the quotation stood where the speaker goes: right after a
+                # quotation, that one's speaker goes on — ", so „schütze sie Gott“" is no one)
+                outside = cand.speaker.end <= cand.start or cand.end <= cand.speaker.start
                 cand.speaker = None  # "eine Neigung", "Eventually", "an", or the quote's own words
+                cand.inherit = cand.inherit or (outside and n - last_quoted <= MAX_CONTINUATION_GAP)
             near = n - last_quoted <= MAX_ATTRIBUTION_REACH
             if cand.guessed and cand.speaker is None and not near:
                 # subjunctive with no source in reach: too often not reported speech at all; its

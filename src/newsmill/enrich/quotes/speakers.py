@@ -616,6 +616,9 @@ class SpeakerFinder:
         if all(w[:1].islower() and (w in lex.determiners or w in lex.prepositions or w in lex.speaker_stop_words)
                and w not in lex.relative_pronouns and w not in lex.according_adverbs for w in words):
             return True  # "an", "the": a phrase that lost its noun
+        if len(words) > 1 and words[0][:1] in lex.openers and any(
+                w.strip(".,;:!?“”»«\"'").islower() and w.strip(".,;:!?“”»«\"'") in lex.pronouns for w in words[1:]):
+            return True  # ", so „schütze sie Gott“": quoted words with a pronoun are speech, not a name
         after = self.text[end : end + 1]
         if len(words) == 1 and after == "," and adverb_like(words[0], lex.adverb_endings) \
                 and words[0].lower() not in lex.speaker_nouns:
@@ -838,6 +841,27 @@ class SpeakerFinder:
                 name = self._entity_name(start, end) or self._resolve(first, comma, start)
                 return name, self.label_of(start, end) or self._kind_of(first, comma)
         return None
+
+    def antecedent_phrase(self, rel: int) -> tuple[int, int] | None:
+        """The noun phrase before the comma at ``rel - 1`` with the nouns it attaches to by a
+        preposition or a coordination: "eine Stelle aus dem OSZE-Bericht", "eine Erklärung der
+        Behörde für Informations- und Kommunikationstechnologie"."""
+        np = self._antecedent_phrase(rel)
+        toks, lex = self.tokens, self.lex
+        while np is not None and np[0] > 1:
+            link = np[0] - 1
+            if toks[link].low in lex.coordinators and toks[link - 1].text.endswith("-"):
+                link -= 1  # "Informations- und …"
+            elif toks[link].low not in lex.prepositions:
+                break
+            longer = next((k for k in range(max(0, link - MAX_SPEAKER_TOKENS), link)
+                           if (toks[k].text in lex.determiners or _capitalised(toks[k]))
+                           and self.noun_phrase_from(k, link + (toks[link].text.endswith("-")))
+                           == (k, link + (toks[link].text.endswith("-")))), None)
+            if longer is None or np[1] - longer > MAX_SPEAKER_TOKENS:
+                break
+            np = (longer, np[1])
+        return np
 
     def _antecedent_phrase(self, rel: int) -> tuple[int, int] | None:
         """The noun phrase that ends at the comma before token ``rel``, past a separated verb
