@@ -97,3 +97,12 @@ def test_a_quoted_name_is_still_a_speaker() -> None:
     text = "Wie „heise online“ berichtet, ist der Dienst seit Montag gestört."
     spk = _speaker(_quotes(text, []), "Dienst")
     assert spk is not None and spk.text == "„heise online“"
+
+
+def test_a_time_before_the_verb_is_no_speaker() -> None:
+    text = "Wenige Stunden nach dem Putsch erklärte der neue „Oberste Rat“, die Situation sei unter Kontrolle."
+    spk = _speaker(_quotes(text, []), "Situation")
+    assert spk is not None and spk.text == "der neue „Oberste Rat“"
+    text = "Der Sprecher der Stadt erklärte am Abend, die Situation sei unter Kontrolle."
+    spk = _speaker(_quotes(text, []), "Situation")
+    assert spk is not None and spk.text == "Der Sprecher der Stadt"

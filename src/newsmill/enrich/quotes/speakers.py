@@ -272,6 +272,10 @@ class SpeakerFinder:
             j += 1  # "die 56-jährige Anwältin": an adjective before the noun
         if j == stop and j > i:
             return i, j  # a demonstrative standing alone: "Dieser behauptete"
+        if j > i and j < stop and not lex.lowercase_nouns and toks[j].text not in lex.openers:
+            k = self._adjectives(j, stop)
+            if j < k < stop and toks[k].text in lex.openers:
+                j = k  # "der neue „Oberste Rat …“": adjectives before a quoted name
         if j < stop and toks[j].text in lex.openers:
             close = next((k for k in range(j + 1, min(stop, j + MAX_SPEAKER_TOKENS)) if toks[k].text in lex.closers), None)
             if close is not None:
@@ -546,6 +550,8 @@ class SpeakerFinder:
         np = self.noun_phrase_from(start, cue)
         if np is None or self.oblique(np[0]) or (np[1] - np[0] == 1 and self.tokens[np[0]].low in self.lex.non_speakers):
             return None  # "Ihren Widersacher forderte May auf", "Mir haben Führungskräfte erzählt": the object first
+        if self.tokens[np[1] - 1].text in self._names.time_nouns:
+            return None  # "Wenige Stunden nach dem Putsch erklärte der Rat": a time, the subject follows the verb
         # V2: the field before the finite verb is one phrase, so what follows the subject up to the
         # cue is an apposition, adverbs or (with a participle cue) the middle field; keep it short.
         if cue - np[1] > MAX_PREFIELD_REST or any(self.tokens[k].low in self.lex.complementizers for k in range(np[1], cue)):
