@@ -106,3 +106,21 @@ def test_a_time_before_the_verb_is_no_speaker() -> None:
     text = "Der Sprecher der Stadt erklärte am Abend, die Situation sei unter Kontrolle."
     spk = _speaker(_quotes(text, []), "Situation")
     assert spk is not None and spk.text == "Der Sprecher der Stadt"
+
+
+def test_a_participle_before_its_noun_is_no_cue() -> None:
+    text = "Unter Berufung auf nicht weiter bezeichnete Quellen gab die Bangkok Post an, der Minister sei zurückgetreten."
+    spk = _speaker(_quotes(text, [_entity(text, "Bangkok Post", "ORG")]), "zurückgetreten")
+    assert spk is not None and spk.text == "die Bangkok Post"
+    text = ("In einer von der amtlichen Nachrichtenagentur verbreiteten Erklärung gab er an, die Lage sei unter "
+            "Kontrolle.")
+    spk = _speaker(_quotes(text, []), "Lage")
+    assert spk is not None and spk.text == "er"
+
+
+def test_a_finite_cue_before_a_noun_stays_a_cue() -> None:
+    text = "Die Polizei bestätigte Berichte, dass zwei Menschen verletzt wurden."
+    assert any(q.cue is not None and q.cue.text == "bestätigte" for q in _quotes(text, []))
+    text = "Zwei Menschen wurden verletzt. Das bestätigte Polizeisprecher Peter Klein."
+    spk = _speaker(_quotes(text, [_entity(text, "Peter Klein")]), "verletzt")
+    assert spk is not None and spk.name == "Peter Klein"

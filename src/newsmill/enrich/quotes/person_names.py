@@ -42,6 +42,7 @@ class NameTables:
     agency_nouns: frozenset[str] = frozenset()  # lower-cased
     prefield_prepositions: frozenset[str] = frozenset()  # beyond the quote tables' prepositions
     time_nouns: frozenset[str] = frozenset()  # as written ("Stunden", "hours")
+    adjective_endings: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -52,7 +53,7 @@ def name_tables(language: str) -> NameTables:
     return NameTables(frozenset(row["particles"]), frozenset(row["dateline_dashes"]), str(row["genitive_ending"]),
                       frozenset(row.get("share_nouns", ())), frozenset(row.get("share_modifiers", ())),
                       frozenset(row.get("agency_nouns", ())), frozenset(row.get("prefield_prepositions", ())),
-                      frozenset(row.get("time_nouns", ())))
+                      frozenset(row.get("time_nouns", ())), tuple(row.get("adjective_endings", ())))
 
 
 @lru_cache(maxsize=1)

@@ -848,6 +848,10 @@ class SpeakerFinder:
                 return name, self.label_of(start, end) or self._kind_of(first, comma)
         return None
 
+    @property
+    def adjective_endings(self) -> tuple[str, ...]:
+        return self._names.adjective_endings
+
     def antecedent_phrase(self, rel: int) -> tuple[int, int] | None:
         """The noun phrase before the comma at ``rel - 1`` with the nouns it attaches to by a
         preposition or a coordination: "eine Stelle aus dem OSZE-Bericht", "eine Erklärung der
