@@ -124,3 +124,9 @@ def test_a_finite_cue_before_a_noun_stays_a_cue() -> None:
     text = "Zwei Menschen wurden verletzt. Das bestätigte Polizeisprecher Peter Klein."
     spk = _speaker(_quotes(text, [_entity(text, "Peter Klein")]), "verletzt")
     assert spk is not None and spk.name == "Peter Klein"
+
+
+def test_a_coordinated_cue_after_a_particle_stays_a_cue() -> None:
+    text = "Daraufhin teilte Bushido gegen seinen Kollegen aus und bezeichnete Azad als „finished“."
+    quotes = _quotes(text, [_entity(text, "Bushido"), _entity(text, "Azad")])
+    assert any(q.cue is not None and q.cue.text == "bezeichnete" for q in quotes)

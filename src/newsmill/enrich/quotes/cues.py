@@ -116,8 +116,8 @@ class CueFinder:
         k = i - 1
         while k >= max(s.first, i - MAX_ATTRIBUTE_SPAN):
             tok = toks[k]
-            if self.in_quote[k] or tok.text in ",;:":
-                return False
+            if self.in_quote[k] or tok.text in ",;:" or tok.low in lex.coordinators:
+                return False  # "teilte gegen ihn aus und bezeichnete Azad als …": a second verb
             if tok.low in lex.agent_prepositions:
                 k -= 1  # "von der Nachrichtenagentur verbreiteten": the agent inside the phrase
                 continue
