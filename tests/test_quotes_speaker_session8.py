@@ -130,3 +130,17 @@ def test_a_coordinated_cue_after_a_particle_stays_a_cue() -> None:
     text = "Daraufhin teilte Bushido gegen seinen Kollegen aus und bezeichnete Azad als „finished“."
     quotes = _quotes(text, [_entity(text, "Bushido"), _entity(text, "Azad")])
     assert any(q.cue is not None and q.cue.text == "bezeichnete" for q in quotes)
+
+
+def test_an_impersonal_reported_cue_right_after_a_quotation_is_its_source() -> None:
+    text = ("Nach einem Bericht der BBC seien 62 Studien ausgewertet worden. Es werde geschätzt, dass jährlich "
+            "viele Babys Infektionen zum Opfer fallen.")
+    spk = _speaker(_quotes(text, [_entity(text, "BBC", "ORG")]), "Babys")
+    assert spk is not None and spk.name == "BBC"
+
+
+def test_an_indicative_agentless_passive_is_no_one_s() -> None:
+    text = ("Die Ministerpräsidentin Julia Gillard erklärte, ihr Land unterstütze die Suche. Doch es wird "
+            "befürchtet, dass viele der Vermissten tot sind.")
+    quotes = _quotes(text, [_entity(text, "Julia Gillard")])
+    assert not any("Vermissten" in q.text and q.speaker is not None and q.speaker.name == "Julia Gillard" for q in quotes)
