@@ -1204,11 +1204,22 @@ class SentenceReader:
             np = self._apposed_subject(s, c0)  # "X, zuständig für …, hat … angekündigt"
         np = np or self.speakers.right_of(i + 1, stop) or self.speakers.middle_field(c0, i) \
             or self._apposed_subject(s, c0)
+        np = np or self._relative_place(s, c0, i)
         if np is not None and cue.kind == "noun" and self._noun_cue_phrase(np, i):
             # a content noun is not its own speaker ("Nun stellt sich die Frage, wie …"): the one it
             # comes from ("Die von Arnold geäußerte Hoffnung", "Von der Polizei kam die Information"), or no one
             np = self._agent_of_noun(s, i)
         return self.speakers.speaker(*np) if np else None
+
+    def _relative_place(self, s: Sentence, c0: int, i: int) -> tuple[int, int] | None:
+        """A relative clause opened by a preposition names where the words stand: "eine Erklärung
+        der Behörde, in der es heißt, dass …", "eine Stelle aus dem Bericht, in der davon berichtet
+        wird": the phrase before the comma is the source."""
+        toks, lex = self.tokens, self.lex
+        if c0 <= s.first or c0 + 2 > i or toks[c0 - 1].text != "," or toks[c0].low not in lex.prepositions \
+                or toks[c0 + 1].low not in lex.relative_forms:
+            return None
+        return self.speakers.antecedent_phrase(c0)
 
     def _noun_cue_phrase(self, np: tuple[int, int], i: int) -> bool:
         """The phrase holds content noun ``i`` or is its article and adjectives ("die", "die erste")."""

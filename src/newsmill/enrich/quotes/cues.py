@@ -21,6 +21,9 @@ MAX_POSTPOSITION_SOURCE = 8
 MAX_SO_TAIL = 3
 # Words between an opinion verb and its "es für" ("hält es jedoch für möglich", "es für sinnvoll hielten").
 MAX_OPINION_SPAN = 3
+# Words between the article or preposition that opens a noun phrase and a participle describing its
+# noun ("einer von der amtlichen Nachrichtenagentur verbreiteten Erklärung").
+MAX_ATTRIBUTE_SPAN = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +74,7 @@ class CueFinder:
                 continue  # "die sich Vorteile davon verspricht": expects, does not promise
             if verbish and low in lex.opinion_verbs and self._opinion_frame(i, s):
                 out.append(Cue(i, i + 1, "verb"))  # "hält es für möglich, dass …"
-            elif verbish and low in lex.cue_forms:
+            elif verbish and low in lex.cue_forms and not self._attributive(i, s):
                 out.append(Cue(i, i + 1, "verb"))
             elif verbish and i > s.first and toks[i - 1].low in lex.detached_particles and not self.in_quote[i - 1] \
                     and toks[i - 1].low + low in lex.cue_forms:
@@ -99,6 +102,39 @@ class CueFinder:
                 if cue:
                     out.append(cue)
         return out
+
+    def _attributive(self, i: int, s: Sentence) -> bool:
+        """A participle before the noun it describes: "auf nicht weiter bezeichnete Quellen", "in einer
+        von der Nachrichtenagentur verbreiteten Erklärung" — an inflected form right before a
+        capitalised word, and before it, past adverbs and an agent phrase, the article or
+        preposition that opens the noun phrase."""
+        toks, lex = self.tokens, self.lex
+        endings = self.speakers.adjective_endings
+        if not endings or i + 1 >= s.last or not toks[i].low.endswith(endings) or not toks[i + 1].text[:1].isupper() \
+                or self.in_quote[i + 1] or toks[i + 1].text in lex.determiners or toks[i + 1].text in lex.speaker_pronouns:
+            return False
+        k = i - 1
+        while k >= max(s.first, i - MAX_ATTRIBUTE_SPAN):
+            tok = toks[k]
+            if self.in_quote[k] or tok.text in ",;:" or tok.low in lex.coordinators:
+                return False  # "teilte gegen ihn aus und bezeichnete Azad als …": a second verb
+            if tok.low in lex.agent_prepositions:
+                k -= 1  # "von der Nachrichtenagentur verbreiteten": the agent inside the phrase
+                continue
+            if tok.text in lex.determiners or tok.low in lex.prepositions:
+                if k == i - 1 and tok.text in lex.determiners and (k == s.first or toks[k - 1].text in ",;:"):
+                    return False  # "Das bestätigte Polizeisprecher Müller": a pronoun as the object
+                if k > s.first and toks[k - 1].low in lex.agent_prepositions:
+                    k -= 2
+                    continue
+                return True
+            if tok.text[:1].isupper() and not (k > s.first and (toks[k - 1].text in lex.determiners
+                                                                 or toks[k - 1].text[:1].islower())):
+                return False  # "Die Polizei bestätigte Berichte": the subject, a finite verb
+            if tok.text[:1].isupper() and not any(toks[j].low in lex.agent_prepositions for j in range(max(s.first, k - 3), k)):
+                return False
+            k -= 1
+        return False
 
     def _opinion_frame(self, i: int, s: Sentence) -> bool:
         """"hält es (jedoch) für möglich,", "es für sinnvoll hielten,": "es" next to the verb (a few

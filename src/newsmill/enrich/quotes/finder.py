@@ -175,7 +175,11 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
                     and cand.speaker.text in reader.lex.anaphoric_content:
                 continue  # "Das weist darauf hin, dass …", "This explains why …": a fact, not a speaker
             if cand.speaker is not None and reader.speakers.fragment(cand.speaker, cand.start, cand.end, cand.kind == "direct"):
+                # (a fragment outside the quotation stood where the speaker goes: right after a
+                # quotation, that one's speaker goes on — ", so „schütze sie Gott“" is no one)
+                outside = cand.speaker.end <= cand.start or cand.end <= cand.speaker.start
                 cand.speaker = None  # "eine Neigung", "Eventually", "an", or the quote's own words
+                cand.inherit = cand.inherit or (outside and n - last_quoted <= MAX_CONTINUATION_GAP)
             near = n - last_quoted <= MAX_ATTRIBUTION_REACH
             if cand.guessed and cand.speaker is None and not near:
                 # subjunctive with no source in reach: too often not reported speech at all; its
@@ -189,6 +193,12 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
                 # a named subject of the sentence before outranks the last quotation's speaker: "Der Iran
                 # streitet dies ab. Sein Programm diene …" is Iran's, whoever was quoted before
                 cand.speaker = last_speaker or cand.speaker
+            elif cand.speaker is None and cand.cue is not None and cand.kind in _REPORTED \
+                    and n - last_quoted <= MAX_CONTINUATION_GAP and _reported_frame(reader, s, cand.cue.start):
+                # "Nach einem Bericht der BBC seien … ausgewertet worden. Es werde geschätzt, dass …",
+                # "So heißt es, …": a cue that names no one, right after a quotation, is its source's
+                # ("Doch es wird befürchtet, dass …" is no one's: the indicative passive is the writer's)
+                cand.speaker = last_speaker
             continuation = cand.kind in _REPORTED and cand.cue is None
             if continuation and last_continued == n - 1 and quotes and quotes[-1].cue is None \
                     and quotes[-1].kind in _REPORTED and sentences[n - 1].paragraph == s.paragraph:
@@ -206,6 +216,13 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
     # hearsay with no source anywhere ("Er soll … haben"): no one's words (less than half right
     # on the tuning half, and never a quote to a reader); it still chained its sentences above
     return [q for q in quotes if q.cue is not None or q.speaker is not None or q.kind not in _REPORTED]
+
+
+def _reported_frame(reader: SentenceReader, s: Sentence, cue_start: int) -> bool:
+    """The cue is "heißt es", or its frame is itself reported ("Es werde geschätzt")."""
+    toks, lex = reader.tokens, reader.lex
+    frame = [t for t in toks[s.first : s.last] if t.start <= cue_start]
+    return bool(frame) and (frame[-1].low in lex.impersonal_cues or any(t.text in lex.reported_mood for t in frame))
 
 
 def _attribute_back(quotes: list[Quote], cand: Candidate, text: str, options: QuoteOptions) -> None:

@@ -41,6 +41,8 @@ class NameTables:
     share_modifiers: frozenset[str] = frozenset()  # lower-cased
     agency_nouns: frozenset[str] = frozenset()  # lower-cased
     prefield_prepositions: frozenset[str] = frozenset()  # beyond the quote tables' prepositions
+    time_nouns: frozenset[str] = frozenset()  # as written ("Stunden", "hours")
+    adjective_endings: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -50,7 +52,8 @@ def name_tables(language: str) -> NameTables:
     row = data.get(language) or data["en"]
     return NameTables(frozenset(row["particles"]), frozenset(row["dateline_dashes"]), str(row["genitive_ending"]),
                       frozenset(row.get("share_nouns", ())), frozenset(row.get("share_modifiers", ())),
-                      frozenset(row.get("agency_nouns", ())), frozenset(row.get("prefield_prepositions", ())))
+                      frozenset(row.get("agency_nouns", ())), frozenset(row.get("prefield_prepositions", ())),
+                      frozenset(row.get("time_nouns", ())), tuple(row.get("adjective_endings", ())))
 
 
 @lru_cache(maxsize=1)

@@ -272,6 +272,10 @@ class SpeakerFinder:
             j += 1  # "die 56-jährige Anwältin": an adjective before the noun
         if j == stop and j > i:
             return i, j  # a demonstrative standing alone: "Dieser behauptete"
+        if j > i and j < stop and not lex.lowercase_nouns and toks[j].text not in lex.openers:
+            k = self._adjectives(j, stop)
+            if j < k < stop and toks[k].text in lex.openers:
+                j = k  # "der neue „Oberste Rat …“": adjectives before a quoted name
         if j < stop and toks[j].text in lex.openers:
             close = next((k for k in range(j + 1, min(stop, j + MAX_SPEAKER_TOKENS)) if toks[k].text in lex.closers), None)
             if close is not None:
@@ -546,6 +550,8 @@ class SpeakerFinder:
         np = self.noun_phrase_from(start, cue)
         if np is None or self.oblique(np[0]) or (np[1] - np[0] == 1 and self.tokens[np[0]].low in self.lex.non_speakers):
             return None  # "Ihren Widersacher forderte May auf", "Mir haben Führungskräfte erzählt": the object first
+        if self.tokens[np[1] - 1].text in self._names.time_nouns:
+            return None  # "Wenige Stunden nach dem Putsch erklärte der Rat": a time, the subject follows the verb
         # V2: the field before the finite verb is one phrase, so what follows the subject up to the
         # cue is an apposition, adverbs or (with a participle cue) the middle field; keep it short.
         if cue - np[1] > MAX_PREFIELD_REST or any(self.tokens[k].low in self.lex.complementizers for k in range(np[1], cue)):
@@ -616,6 +622,9 @@ class SpeakerFinder:
         if all(w[:1].islower() and (w in lex.determiners or w in lex.prepositions or w in lex.speaker_stop_words)
                and w not in lex.relative_pronouns and w not in lex.according_adverbs for w in words):
             return True  # "an", "the": a phrase that lost its noun
+        if len(words) > 1 and words[0][:1] in lex.openers and any(
+                w.strip(".,;:!?“”»«\"'").islower() and w.strip(".,;:!?“”»«\"'") in lex.pronouns for w in words[1:]):
+            return True  # ", so „schütze sie Gott“": quoted words with a pronoun are speech, not a name
         after = self.text[end : end + 1]
         if len(words) == 1 and after == "," and adverb_like(words[0], lex.adverb_endings) \
                 and words[0].lower() not in lex.speaker_nouns:
@@ -838,6 +847,31 @@ class SpeakerFinder:
                 name = self._entity_name(start, end) or self._resolve(first, comma, start)
                 return name, self.label_of(start, end) or self._kind_of(first, comma)
         return None
+
+    @property
+    def adjective_endings(self) -> tuple[str, ...]:
+        return self._names.adjective_endings
+
+    def antecedent_phrase(self, rel: int) -> tuple[int, int] | None:
+        """The noun phrase before the comma at ``rel - 1`` with the nouns it attaches to by a
+        preposition or a coordination: "eine Stelle aus dem OSZE-Bericht", "eine Erklärung der
+        Behörde für Informations- und Kommunikationstechnologie"."""
+        np = self._antecedent_phrase(rel)
+        toks, lex = self.tokens, self.lex
+        while np is not None and np[0] > 1:
+            link = np[0] - 1
+            if toks[link].low in lex.coordinators and toks[link - 1].text.endswith("-"):
+                link -= 1  # "Informations- und …"
+            elif toks[link].low not in lex.prepositions:
+                break
+            longer = next((k for k in range(max(0, link - MAX_SPEAKER_TOKENS), link)
+                           if (toks[k].text in lex.determiners or _capitalised(toks[k]))
+                           and self.noun_phrase_from(k, link + (toks[link].text.endswith("-")))
+                           == (k, link + (toks[link].text.endswith("-")))), None)
+            if longer is None or np[1] - longer > MAX_SPEAKER_TOKENS:
+                break
+            np = (longer, np[1])
+        return np
 
     def _antecedent_phrase(self, rel: int) -> tuple[int, int] | None:
         """The noun phrase that ends at the comma before token ``rel``, past a separated verb
