@@ -53,6 +53,9 @@ MAX_VERB_TAIL = 3
 SPEAKER_LABELS = ("PER", "ORG")
 # Lower-case name particles are this short: "de Maizière", "von der Leyen", "van Gogh".
 MAX_NAME_PARTICLE = 3
+# Reported content without marks has at least a subject and a verb: one word is an adverb or a
+# stray fragment after the cue ("said, jokingly").
+MIN_CONTENT_WORDS = 2
 # Kinds of reported content (without marks, or with a few quoted words in it).
 _REPORTED = ("indirect", "mixed")
 
@@ -98,12 +101,14 @@ class QuoteFinder:
 
 
 def shown(quote: Quote, lex: QuoteLexicon, options: QuoteOptions) -> bool:
-    """Whether a quote is emitted: never with a generic speaker ("glaubte man": no one's words);
-    with no speaker only when ``options.unattributed``."""
+    """Whether a quote is emitted: never with a generic speaker ("glaubte man": no one's words) or
+    as one word of reported content; with no speaker only when ``options.unattributed``."""
     speaker = quote.speaker
     said = (speaker.name or speaker.text).lower() if speaker is not None else ""
     if said in lex.generic_pronouns:
         return False
+    if quote.kind == "indirect" and len(quote.text.split()) < MIN_CONTENT_WORDS:
+        return False  # '"I almost died there," Bublik said, jokingly': an adverb, not reported content
     if options.unattributed:
         return True
     return speaker is not None
