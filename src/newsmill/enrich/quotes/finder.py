@@ -97,18 +97,21 @@ class QuoteFinder:
             context.warnings.append(f"quotes: no quotation tables for {language!r}; used English")
         article.quotes = find_quotes(text, article, load_lexicon(language), self.options, context.warnings)
         link_speakers(article.quotes, article.entities, load_lexicon(language), text)
-        article.quotes = [q for q in article.quotes if shown(q, load_lexicon(language), self.options)]
+        article.quotes = [q for q in article.quotes if shown(q, load_lexicon(language), self.options, text)]
 
 
-def shown(quote: Quote, lex: QuoteLexicon, options: QuoteOptions) -> bool:
-    """Whether a quote is emitted: never with a generic speaker ("glaubte man": no one's words) or
-    as one word of reported content; with no speaker only when ``options.unattributed``."""
+def shown(quote: Quote, lex: QuoteLexicon, options: QuoteOptions, text: str = "") -> bool:
+    """Whether a quote is emitted: never with a generic speaker ("glaubte man": no one's words), as
+    one word of reported content or as an interviewer's question; with no speaker only when
+    ``options.unattributed``."""
     speaker = quote.speaker
     said = (speaker.name or speaker.text).lower() if speaker is not None else ""
     if said in lex.generic_pronouns:
         return False
     if quote.kind == "indirect" and len(quote.text.split()) < MIN_CONTENT_WORDS:
         return False  # '"I almost died there," Bublik said, jokingly': an adverb, not reported content
+    if _asked(quote, lex, text):
+        return False  # "Glauben Sie, dass …?": the interviewer's question, no one's report
     if options.unattributed:
         return True
     return speaker is not None
@@ -211,6 +214,14 @@ def _read_all(reader: SentenceReader, sentences: list[Sentence], outer: list[Mar
     # hearsay with no source anywhere ("Er soll … haben"): no one's words (less than half right
     # on the tuning half, and never a quote to a reader); it still chained its sentences above
     return [q for q in quotes if q.cue is not None or q.speaker is not None or q.kind not in _REPORTED]
+
+
+def _asked(quote: Quote, lex: QuoteLexicon, text: str) -> bool:
+    """Content after a cue and the person addressed, closed by a question mark."""
+    speaker, cue = quote.speaker, quote.cue
+    if speaker is None or cue is None or speaker.text not in lex.addressee_pronouns or cue.start > speaker.start:
+        return False
+    return text[quote.end : quote.end + 3].lstrip()[:1] == "?"
 
 
 def _attribute_back(quotes: list[Quote], cand: Candidate, text: str, options: QuoteOptions) -> None:
