@@ -42,3 +42,16 @@ def test_titles_after_a_compound_work_noun_and_in_a_list_are_no_quotes() -> None
     # a quotation after a speech act is still one, and so is the next part of it
     said = "„Wir haben gewonnen“, sagte die Trainerin. „Das war schwer“, sagte sie, „und wir sind müde.“"
     assert len(_quotes(said, "de", unattributed=True)) == 2
+
+
+def test_one_word_after_said_is_no_reported_content() -> None:
+    text = '"I almost died there," Bublik said, jokingly. He had won in three sets.'
+    assert [q.kind for q in _quotes(text, "en", unattributed=True)] == ["direct"]
+
+
+def test_an_interviewers_question_is_no_report() -> None:
+    asked = "Glauben Sie, dass die Haushalte wirklich bereit sind, dafür Geld auf den Tisch zu legen?"
+    assert _quotes(asked, "de", unattributed=True) == []
+    # "Sie" before the cue is she or they, and a statement is reported content
+    said = "Sie sagte, dass der Plan gescheitert sei."
+    assert [q.text for q in _quotes(said, "de", unattributed=True)] == ["dass der Plan gescheitert sei"]

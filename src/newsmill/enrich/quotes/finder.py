@@ -53,6 +53,9 @@ MAX_VERB_TAIL = 3
 SPEAKER_LABELS = ("PER", "ORG")
 # Lower-case name particles are this short: "de Maizière", "von der Leyen", "van Gogh".
 MAX_NAME_PARTICLE = 3
+# Reported content without marks has at least a subject and a verb: one word is an adverb or a
+# stray fragment after the cue ("said, jokingly").
+MIN_CONTENT_WORDS = 2
 # Kinds of reported content (without marks, or with a few quoted words in it).
 _REPORTED = ("indirect", "mixed")
 
@@ -94,16 +97,21 @@ class QuoteFinder:
             context.warnings.append(f"quotes: no quotation tables for {language!r}; used English")
         article.quotes = find_quotes(text, article, load_lexicon(language), self.options, context.warnings)
         link_speakers(article.quotes, article.entities, load_lexicon(language), text)
-        article.quotes = [q for q in article.quotes if shown(q, load_lexicon(language), self.options)]
+        article.quotes = [q for q in article.quotes if shown(q, load_lexicon(language), self.options, text)]
 
 
-def shown(quote: Quote, lex: QuoteLexicon, options: QuoteOptions) -> bool:
-    """Whether a quote is emitted: never with a generic speaker ("glaubte man": no one's words);
-    with no speaker only when ``options.unattributed``."""
+def shown(quote: Quote, lex: QuoteLexicon, options: QuoteOptions, text: str = "") -> bool:
+    """Whether a quote is emitted: never with a generic speaker ("glaubte man": no one's words), as
+    one word of reported content or as an interviewer's question; with no speaker only when
+    ``options.unattributed``."""
     speaker = quote.speaker
     said = (speaker.name or speaker.text).lower() if speaker is not None else ""
     if said in lex.generic_pronouns:
         return False
+    if quote.kind == "indirect" and len(quote.text.split()) < MIN_CONTENT_WORDS:
+        return False  # '"I almost died there," Bublik said, jokingly': an adverb, not reported content
+    if _asked(quote, lex, text):
+        return False  # "Glauben Sie, dass …?": the interviewer's question, no one's report
     if options.unattributed:
         return True
     return speaker is not None
@@ -223,6 +231,14 @@ def _reported_frame(reader: SentenceReader, s: Sentence, cue_start: int) -> bool
     toks, lex = reader.tokens, reader.lex
     frame = [t for t in toks[s.first : s.last] if t.start <= cue_start]
     return bool(frame) and (frame[-1].low in lex.impersonal_cues or any(t.text in lex.reported_mood for t in frame))
+
+
+def _asked(quote: Quote, lex: QuoteLexicon, text: str) -> bool:
+    """Content after a cue and the person addressed, closed by a question mark."""
+    speaker, cue = quote.speaker, quote.cue
+    if speaker is None or cue is None or speaker.text not in lex.addressee_pronouns or cue.start > speaker.start:
+        return False
+    return text[quote.end : quote.end + 3].lstrip()[:1] == "?"
 
 
 def _attribute_back(quotes: list[Quote], cand: Candidate, text: str, options: QuoteOptions) -> None:

@@ -79,6 +79,7 @@ class QuoteLexicon:
     feminine_role_suffix: str = ""  # German "-in": "Ministerin", "Sprecherin"  # "ist", "lebt", "works": a bio, not a speech act
     definite_articles: frozenset[str] = frozenset()  # "der", "the": "der Minister" may refer back to a name
     generic_pronouns: frozenset[str] = frozenset()  # "man": a pronoun that refers to no one
+    addressee_pronouns: frozenset[str] = frozenset()  # "Sie", "you": asked, in a question after the cue
     comma_before_complementizer: bool = False  # German: "sagte, dass"; English also "said that"
     purpose_words: frozenset[str] = frozenset()  # "um": ", um … zu" is a purpose clause, not content
     oblique_determiners: frozenset[str] = frozenset()  # "den", "dem": never open a German subject
@@ -309,6 +310,7 @@ def _build(language: str, raw: dict[str, Any]) -> QuoteLexicon:
         feminine_role_suffix=str(raw.get("feminine_role_suffix", "")),
         abstract_suffixes=tuple(raw.get("abstract_suffixes", [])),
         generic_pronouns=words("generic_pronouns"),
+        addressee_pronouns=words("addressee_pronouns"),
         anaphoric_content=words("anaphoric_content"),
         preterite_ending=str(raw.get("preterite_ending", "")),
         participles=frozenset(participles),
