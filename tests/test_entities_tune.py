@@ -158,6 +158,7 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-0d46122928b6-more2", "Davis Cup", "MISC"),      # a competition, an event
     ("de-008865dd1912eab1", "Amenza", "PER"),           # "die Rolle der Amenza": a character
     ("de-0f46701ba7ab6a4c-more", "SSV Geyer", "ORG"),   # a surname after a club prefix names the club
+    ("en-8634d1211c3f-more2", "Orange County Register", "ORG"),  # a newspaper by its head word
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:
     labels = {lab for (i, _, _), (t, lab) in _predictions().items() if i == text_id and t == mention}
