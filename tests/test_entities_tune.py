@@ -160,6 +160,7 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("de-0f46701ba7ab6a4c-more", "SSV Geyer", "ORG"),   # a surname after a club prefix names the club
     ("en-8634d1211c3f-more2", "Orange County Register", "ORG"),  # a newspaper by its head word
     ("en-686bb170effe", "Goddard Space Flight Center", "ORG"),  # the model: "Goddard Space Flight" PER + "Center"
+    ("en-8267acacb9e4", "Hollywood Reporter", "ORG"),   # a newspaper named by its town
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:
     labels = {lab for (i, _, _), (t, lab) in _predictions().items() if i == text_id and t == mention}
