@@ -205,3 +205,10 @@ def test_groups_and_characters_by_the_noun_before() -> None:
     assert en.get("Gigi") == "ORG" and en.get("Eberhard Faber") == "ORG" and en.get("John Smith") == "PER"
     de = _entities("Was hat Sie an der Rolle der Amenza fasziniert? Der Landkreis Harburg und Essen Nord.", "de")
     assert de.get("Amenza") == "PER" and "Landkreis" not in de and de.get("Essen Nord") == "LOC"
+
+
+@needs_models
+def test_a_newspaper_or_airline_named_by_its_town_is_the_organisation() -> None:
+    ents = _entities("Buser tells The Hollywood Reporter that the Denver Post agreed. Fly Qatar Airways.", "en")
+    assert ents.get("Hollywood Reporter") == "ORG" and ents.get("Denver Post") == "ORG"
+    assert ents.get("Qatar Airways") == "ORG" and "Hollywood" not in ents

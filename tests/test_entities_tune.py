@@ -22,8 +22,8 @@ DATA = Path(__file__).parent / "data" / "entities_tune"
 SCORED = ("PER", "ORG", "LOC")
 # Measured on this branch (docs/benchmarks.md): precision over the judged predictions, and how many
 # correct entities are found. A small margin, so that a fix of one class may cost one case elsewhere.
-MIN_PRECISION = 0.893
-MIN_CORRECT = 1620
+MIN_PRECISION = 0.896
+MIN_CORRECT = 1625
 MAX_UNJUDGED = 5
 
 Key = tuple[str, int, int]
@@ -157,6 +157,10 @@ def test_common_words_are_no_entities(text_id: str, mention: str) -> None:
     ("en-9cb8224b660f-more", "Cynthia Woods Mitchell Pavilion", "LOC"),  # a venue named for a person
     ("en-0d46122928b6-more2", "Davis Cup", "MISC"),      # a competition, an event
     ("de-008865dd1912eab1", "Amenza", "PER"),           # "die Rolle der Amenza": a character
+    ("de-0f46701ba7ab6a4c-more", "SSV Geyer", "ORG"),   # a surname after a club prefix names the club
+    ("en-8634d1211c3f-more2", "Orange County Register", "ORG"),  # a newspaper by its head word
+    ("en-686bb170effe", "Goddard Space Flight Center", "ORG"),  # the model: "Goddard Space Flight" PER + "Center"
+    ("en-8267acacb9e4", "Hollywood Reporter", "ORG"),   # a newspaper named by its town
 ])
 def test_types_follow_the_name(text_id: str, mention: str, label: str) -> None:
     labels = {lab for (i, _, _), (t, lab) in _predictions().items() if i == text_id and t == mention}

@@ -761,24 +761,30 @@ def _ticker_pattern() -> re.Pattern[str] | None:
     return re.compile(rf"(?:['’]s?)?,? \((?:{names}) ?: ?([A-Z][A-Z.\-]{{0,6}})\)")
 
 
+# The shortest club prefix that makes a surname after it a club: "SSV Geyer", not "HC Strache".
+_MIN_PERSON_PREFIX = 3
+
+
 def club_names(text: str, spans: list[Span], language: str) -> list[Span]:
     """A town or name right after a club's prefix is the club ("BSV Bern", "1. FC Köln", "Eintracht
-    Frankfurt"): one organisation from the prefix on, not a place (docs/annotation.md: a team named
+    Frankfurt", "SSV Geyer"): one organisation from the prefix on, not a place (docs/annotation.md: a team named
     by its town is an ORG). A span of the prefix alone before it joins the club's."""
     prefixes = word_classes(language).club_prefixes
+    # a surname after a prefix is a club's name ("den SSV Geyer") unless the article names that person
+    named = {w for s, e, label in spans if label == "PER" and " " in text[s:e] for w in text[s:e].split()}
     out: list[Span] = []
     for start, end, label in spans:
         mention = text[start:end]
-        if label not in ("LOC", "ORG"):
+        if label not in ("LOC", "ORG") and not (label == "PER" and " " not in mention and mention not in named):
             out.append((start, end, label))
             continue
         if " " in mention and mention.split(" ", 1)[0] in prefixes:
             out.append((start, end, "ORG"))  # the model took "FC Augsfeld" for a place
             continue
         m = _CLUB_BEFORE.search(text, max(0, start - _CLUB_LOOKBACK), start)
-        if m is None or m.group("prefix") not in prefixes:
+        if m is None or m.group("prefix") not in prefixes or label == "PER" and len(m.group("prefix")) < _MIN_PERSON_PREFIX:
             out.append((start, end, label))
-            continue
+            continue  # ("HC Strache" is a politician's initials)
         new_start = m.start("number") if m.group("number") else m.start("prefix")
         while out and out[-1][1] > new_start:  # the prefix's own span ("BSV" as ORG)
             if out[-1][0] < new_start:

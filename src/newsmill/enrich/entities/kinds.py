@@ -269,22 +269,26 @@ def extend_to_acronym(text: str, spans: list[Span]) -> list[Span]:
 
 def extend_to_head(text: str, spans: list[Span], language: str) -> list[Span]:
     """A name the model cut before its head word ("Santa Fe Animal" | "Shelter", "Goddard Space
-    Flight" | "Center") runs on to it: the head of an institution's name (``trailing_heads``), written
+    Flight" | "Center", also when it took the rest for a person) runs on to it: the head of an institution's name (``trailing_heads``), written
     with a capital right after the span, is the organisation's last word; so is a company's word
-    after an organisation ("LG" | "Electronics"). A span of the head word alone there is dropped."""
+    after an organisation ("LG" | "Electronics") and a newspaper's or airline's after a place
+    ("Hollywood" | "Reporter", ``media_heads``). A span of the head word alone there is dropped."""
     heads = frozenset(_row(language).get("trailing_heads", ()))
     if not heads:
         return spans
     # a company's words after an organisation, even of one word: "LG Electronics", "Tequila Works"
     company = heads | frozenset(_row(language).get("org_heads", ()))
+    # a newspaper or a company named by its town: "The Hollywood" | "Reporter", "Denver" | "Post"
+    media = frozenset(_row(language).get("media_heads", ()))
     out: list[Span] = []
     skip_until = -1
     for start, end, label in sorted(spans):
         if start < skip_until:
             continue
         m = _NEXT_WORD.match(text, end)
-        if m is not None and (label in ("ORG", "LOC") and " " in text[start:end] and m.group(1).lower() in heads
-                              or label == "ORG" and m.group(1).lower() in company):
+        if m is not None and (label in ("ORG", "LOC", "PER") and " " in text[start:end] and m.group(1).lower() in heads
+                              or label == "ORG" and m.group(1).lower() in company
+                              or label == "LOC" and m.group(1).lower() in media):
             new_end = m.end(1)
             out.append((start, new_end, "ORG"))
             skip_until = new_end
