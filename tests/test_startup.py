@@ -138,3 +138,18 @@ def test_multi_word_city_names_are_the_multi_word_part_of_all() -> None:
     every = store.keys_of_cities(MIN_SCAN_POPULATION)
     multi = store.keys_of_cities(MIN_SCAN_POPULATION, multi_word=True)
     assert multi and multi == [k for k in every if len(k.split()) > 1]
+
+
+def test_gazetteer_feature_codes_are_kept_per_vocabulary() -> None:
+    import spacy
+
+    from newsmill.enrich.entities.features import GazetteerFeatures
+
+    comp = GazetteerFeatures()
+    comp.classes = {"berlin": "BT", "max": "F"}
+    for _ in range(2):  # a second vocabulary must get the codes' strings too
+        nlp = spacy.blank("de")
+        doc = comp(nlp.make_doc("Max fuhr nach Berlin und Max blieb"))
+        assert [t.lemma_ for t in doc] == ["F", "_", "_", "BT", "_", "F", "_"]
+    comp.classes = {"berlin": "C"}  # new lists: no code of the old ones
+    assert [t.lemma_ for t in comp(nlp.make_doc("Max in Berlin"))] == ["_", "_", "C"]

@@ -109,13 +109,16 @@ class GazetteerFeatures:
         # a dict while training; loaded from a model, a memory-mapped table (``newsmill.mapped``)
         self.classes: Mapping[str, str] = {}
         # word (its vocabulary hash) → the hash of its code: most tokens of a text are words seen
-        # before, and the code depends on the word alone; reset when the lists are replaced
+        # before, and the code depends on the word alone; reset when the lists or the vocabulary
+        # (whose string store must hold each code) are replaced
         self._lemmas: dict[int, int] = {}
-        self._lemmas_of: Mapping[str, str] | None = None
+        self._lemmas_of: tuple[Any, Any] | None = None
 
     def __call__(self, doc: Any) -> Any:
-        if self._lemmas_of is not self.classes or len(self._lemmas) > MAX_SEEN:
-            self._lemmas, self._lemmas_of = {}, self.classes
+        owner = (self.classes, doc.vocab)
+        if self._lemmas_of is None or self._lemmas_of[0] is not owner[0] or self._lemmas_of[1] is not owner[1] \
+                or len(self._lemmas) > MAX_SEEN:
+            self._lemmas, self._lemmas_of = {}, owner
         lemmas, strings = self._lemmas, doc.vocab.strings
         for token in doc:
             lemma = lemmas.get(token.orth)
