@@ -9,25 +9,13 @@ from newsmill.enrich.base import EnrichContext
 from newsmill.enrich.quotes.finder import QuoteFinder, QuoteOptions
 from newsmill.enrich.quotes.lexicon import load_lexicon
 from newsmill.enrich.quotes.speaker_ids import link_speakers
+from quote_cases import entity as _entity
+from quote_cases import quotes_of
+from quote_cases import speaker_of as _speaker
 
 
 def _quotes(text: str, entities: list[Entity], language: str = "en") -> list[Quote]:
-    article = Article(text=text, language=language, entities=sorted(entities, key=lambda e: e.start))
-    QuoteFinder()(article, EnrichContext(language=language))
-    return article.quotes
-
-
-def _entity(text: str, name: str, label: str = "PER", at: int = 0, canonical: str = "") -> Entity:
-    start = text.index(name, at)
-    key = canonical or name
-    return Entity(start, start + len(name), name, label, key,  # type: ignore[arg-type]
-                  f"{label.lower()[:3]}:{key.lower().replace(' ', '-')}")
-
-
-def _speaker(quotes: list[Quote], contains: str) -> Speaker | None:
-    hit = next((q for q in quotes if contains in q.text), None)
-    assert hit is not None, [q.text for q in quotes]
-    return hit.speaker
+    return quotes_of(text, entities, language)
 
 
 def test_a_pronoun_takes_up_the_subject_of_the_sentence_before_not_a_name_in_passing() -> None:

@@ -3,32 +3,13 @@ written here by hand: names the recogniser cut or inflected, datelines before a 
 
 from __future__ import annotations
 
-from newsmill.article import Article, Entity, Quote, Speaker
-from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.quotes.finder import QuoteFinder
 from newsmill.enrich.quotes.lexicon import load_first_names, load_lexicon
 from newsmill.enrich.quotes.person_names import genitive_base, name_tables, with_particles
 from newsmill.enrich.quotes.speakers import SpeakerFinder
 from newsmill.enrich.quotes.text import tokenize
-
-
-def _quotes(text: str, entities: list[Entity], language: str = "de") -> list[Quote]:
-    article = Article(text=text, language=language, entities=sorted(entities, key=lambda e: e.start))
-    QuoteFinder()(article, EnrichContext(language=language))
-    return article.quotes
-
-
-def _entity(text: str, name: str, label: str = "PER", at: int = 0) -> Entity:
-    start = text.index(name, at)
-    return Entity(start, start + len(name), name, label, name,  # type: ignore[arg-type]
-                  f"{label.lower()[:3]}:{name.lower().replace(' ', '-')}")
-
-
-def _speaker(quotes: list[Quote], contains: str) -> Speaker | None:
-    hit = next((q for q in quotes if contains in q.text), None)
-    assert hit is not None, [q.text for q in quotes]
-    return hit.speaker
-
+from quote_cases import entity as _entity
+from quote_cases import quotes_of as _quotes
+from quote_cases import speaker_of as _speaker
 
 # --- names the recogniser cut ----------------------------------------------------------------------
 

@@ -1,0 +1,28 @@
+"""What the speaker tests build by hand: an article with given entities, its quotes, and the
+speaker of the quote that holds some words."""
+
+from __future__ import annotations
+
+from newsmill.article import Article, Entity, Quote, Speaker
+from newsmill.enrich.base import EnrichContext
+from newsmill.enrich.quotes.finder import QuoteFinder
+
+
+def quotes_of(text: str, entities: list[Entity], language: str = "de") -> list[Quote]:
+    article = Article(text=text, language=language, entities=sorted(entities, key=lambda e: e.start))
+    QuoteFinder()(article, EnrichContext(language=language))
+    return article.quotes
+
+
+def entity(text: str, name: str, label: str = "PER", at: int = 0, canonical: str = "") -> Entity:
+    """The mention ``name`` (first found from ``at``), its canonical name and id as the linker gives them."""
+    start = text.index(name, at)
+    key = canonical or name
+    return Entity(start, start + len(name), name, label, key,  # type: ignore[arg-type]
+                  f"{label.lower()[:3]}:{key.lower().replace(' ', '-')}")
+
+
+def speaker_of(quotes: list[Quote], contains: str) -> Speaker | None:
+    hit = next((q for q in quotes if contains in q.text), None)
+    assert hit is not None, [q.text for q in quotes]
+    return hit.speaker
