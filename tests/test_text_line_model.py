@@ -157,3 +157,16 @@ def test_language_and_shape_features_describe_the_dump() -> None:
     prose = by_text[PARAGRAPHS[1]]
     assert prose[col["log_lead_caps"]] < prose[col["log_words"]]  # a sentence turns lower case early
     assert prose[col["log_inner_ends"]] == 0.0  # one sentence
+
+
+def test_topic_features_tell_the_body_vocabulary_from_a_menu() -> None:
+    """A paragraph shares content words with the rest of the body and the headline; a menu word does not."""
+    found = _found()
+    which, rows = features(found.lines, found.labels, found.body, found.parts, found.lex.stopwords)
+    col = {n: k for k, n in enumerate(feature_names())}
+    by_text = {found.lines[i].text: r for i, r in zip(which, rows, strict=True)}
+    prose = by_text[PARAGRAPHS[2]]  # "... Betrieb der Bibliothek ...": the headline's and paragraph 1's word
+    menu = by_text["Impressum"]
+    assert prose[col["topic_body_share"]] > 0.0 and prose[col["topic_title_share"]] > 0.0
+    assert menu[col["topic_body_share"]] == 0.0 and menu[col["topic_title_share"]] == 0.0
+    assert menu[col["topic_log_new"]] > 0.0  # its one content word is new to the body

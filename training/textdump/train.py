@@ -359,6 +359,7 @@ def main() -> None:
     ap.add_argument("--zyte-weight", type=float, help=f"weight of one Zyte page (default {ZYTE_PAGE_WEIGHT})")
     ap.add_argument("--one-stage", action="store_true", help="do not try the second stage")
     ap.add_argument("--group-thresholds", action="store_true", help="decision thresholds per dump group")
+    ap.add_argument("--without", help="comma-separated feature-name prefixes held at 0 (an ablation; implies --no-write)")
     ap.add_argument("--save-oof", type=Path, help="pickle the out-of-fold stage-1 scores here (error analysis)")
     args = ap.parse_args()
     zyte_weight = args.zyte_weight or ZYTE_PAGE_WEIGHT
@@ -367,6 +368,15 @@ def main() -> None:
     if tuple(data["features"]) != feature_names():
         sys.exit("lines.pkl was built with other features: run build_data.py again")
     records = data["records"]
+    if args.without:
+        args.no_write = True
+        prefixes = tuple(args.without.split(","))
+        gone = [k for k, name in enumerate(feature_names()) if name.startswith(prefixes)]
+        print(f"ablation: {len(gone)} features held at 0", flush=True)
+        for r in records:
+            for row in r["rows"]:
+                for k in gone:
+                    row[k] = 0.0
     pages = {(p.set_name, p.key): p for p in load_pages(0)}
     gold = {k: (p.with_, p.without) if p.set_name == "trafeval" else p.truth for k, p in pages.items()}
     cells = sorted({(r["flattener"], r["set"]) for r in records}, key=lambda c: (c[0], c[1]))

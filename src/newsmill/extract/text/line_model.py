@@ -82,6 +82,10 @@ PLACE = (
     "rel_in_body", "log_barrier_above", "log_barrier_below", "barriers_to_body", "chars_vs_median_block",
     "after_title", "indent_vs_body",
 )
+# Topicality: an article's lines share its content words, menus and other stories' teasers do not
+# (whatever the language: content words are the long words that are no function word).
+TOPIC = ("body_share", "title_share", "log_new", "prev_body_share", "next_body_share")
+CONTENT_WORD_MIN_CHARS = 4
 # Neighbours: the same few facts for the lines at these offsets.
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
 NEIGHBOUR = ("exists", "log_chars", "good", "bad", "kept", "sentence_end", "link_share", "same_indent")
@@ -138,6 +142,7 @@ def feature_names() -> tuple[str, ...]:
     names = [*OWN, *PLACE]
     names += [f"n{o:+d}_{f}" for o in NEIGHBOUR_OFFSETS for f in NEIGHBOUR]
     names += [f"w{w}_{f}" for w in WINDOWS for f in WINDOW]
+    names += [f"topic_{f}" for f in TOPIC]
     names += [f"dump_{f}" for f in DUMP]
     return tuple(names)
 
@@ -214,6 +219,7 @@ def features(lines: list[Line], labels: list[Label], body: Body, parts: Parts,
     indents = sorted(lines[i].indent for i in parts.block_lines)
     body_indent = indents[len(indents) // 2] if indents else 0
     wrapped = float(any(ln.raw.count("\n") >= 2 for ln in lines[:200]))
+    topic = _Topic(lines, parts, stopwords)
     dump = [
         math.log1p(n),
         _share(ln.cut_out for ln in lines),
@@ -265,8 +271,58 @@ def features(lines: list[Line], labels: list[Label], body: Body, parts: Parts,
             for name in window_facts:
                 total = prefix[name][b] - prefix[name][a] - getattr(facts[i], name)
                 row.append(total / max(1, size))
+        row += topic.row(i)
         rows.append(row + dump)
     return rows_for, rows
+
+
+class _Topic:
+    """How much of a line's vocabulary the rest of the body (headline, lead, blocks) uses."""
+
+    def __init__(self, lines: list[Line], parts: Parts, stopwords: frozenset[str]) -> None:
+        self.lines, self.stopwords = lines, stopwords
+        self.cache: dict[int, frozenset[str]] = {}
+        self.in_body = set(parts.block_lines)
+        self.df: dict[str, int] = {}
+        for i in parts.block_lines:
+            for w in self.words(i):
+                self.df[w] = self.df.get(w, 0) + 1
+        for text in (parts.lead or "", parts.title or ""):
+            for w in self._content(text):
+                self.df[w] = self.df.get(w, 0) + 1
+        self.title = self._content(parts.title or (lines[0].text if lines else ""))
+
+    def _content(self, text: str) -> frozenset[str]:
+        return frozenset(w for w in map(str.lower, _WORD.findall(text))
+                         if len(w) >= CONTENT_WORD_MIN_CHARS and w not in self.stopwords)
+
+    def words(self, i: int) -> frozenset[str]:
+        got = self.cache.get(i)
+        if got is None:
+            got = self.cache[i] = self._content(self.lines[i].text)
+        return got
+
+    def body_share(self, i: int) -> float:
+        """Share of line ``i``'s content words found elsewhere in the body (-1: no content word)."""
+        if not 0 <= i < len(self.lines):
+            return -1.0
+        own = self.words(i)
+        if not own:
+            return -1.0
+        mine = int(i in self.in_body)
+        return sum(self.df.get(w, 0) > mine for w in own) / len(own)
+
+    def row(self, i: int) -> list[float]:
+        own = self.words(i)
+        share = self.body_share(i)
+        mine = int(i in self.in_body)
+        return [
+            share,
+            len(own & self.title) / len(own) if own else -1.0,
+            math.log1p(sum(self.df.get(w, 0) <= mine for w in own)),
+            self.body_share(i - 1),
+            self.body_share(i + 1),
+        ]
 
 
 def _own(line: Line, label: Label, stopwords: frozenset[str]) -> list[float]:
