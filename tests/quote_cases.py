@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newsmill.article import Article, Entity, Quote, Speaker
 from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.quotes.finder import QuoteFinder
+from newsmill.enrich.quotes.finder import QuoteFinder, QuoteOptions
 
 
 def quotes_of(text: str, entities: list[Entity], language: str = "de") -> list[Quote]:
@@ -26,3 +26,13 @@ def speaker_of(quotes: list[Quote], contains: str) -> Speaker | None:
     hit = next((q for q in quotes if contains in q.text), None)
     assert hit is not None, [q.text for q in quotes]
     return hit.speaker
+
+
+def grammar_quotes(text: str, language: str = "de") -> list[Quote]:
+    """Every quote the grammar finds in ``text`` (no entities given), those with no speaker
+    included (not shown by default); each span is checked against the text."""
+    article = Article(text=text, language=language)
+    QuoteFinder(QuoteOptions(unattributed=True))(article, EnrichContext(language=language))
+    for q in article.quotes:
+        assert text[q.start : q.end] == q.text
+    return article.quotes

@@ -3,18 +3,7 @@ session): each test is one grammatical class, written by hand, never a sentence 
 
 from __future__ import annotations
 
-from newsmill.article import Article, Quote
-from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.quotes.finder import QuoteFinder, QuoteOptions
-
-
-def _quotes(text: str, language: str = "de") -> list[Quote]:
-    article = Article(text=text, language=language)
-    # the grammar's classes, quotes with no speaker included (not shown by default)
-    QuoteFinder(QuoteOptions(unattributed=True))(article, EnrichContext(language=language))
-    for q in article.quotes:
-        assert text[q.start : q.end] == q.text
-    return article.quotes
+from quote_cases import grammar_quotes as _quotes
 
 
 def test_konjunktiv_i_told_by_its_form_after_a_cue() -> None:

@@ -4,19 +4,7 @@ one grammatical class, written by hand, never a sentence of the data."""
 
 from __future__ import annotations
 
-from newsmill.article import Article, Quote
-from newsmill.enrich.base import EnrichContext
-from newsmill.enrich.quotes.finder import QuoteFinder, QuoteOptions
-
-
-def _quotes(text: str, language: str = "de") -> list[Quote]:
-    article = Article(text=text, language=language)
-    # the grammar's classes, quotes with no speaker included (not shown by default)
-    QuoteFinder(QuoteOptions(unattributed=True))(article, EnrichContext(language=language))
-    for q in article.quotes:
-        assert text[q.start : q.end] == q.text
-    return article.quotes
-
+from quote_cases import grammar_quotes as _quotes
 
 # --- recall ---------------------------------------------------------------------------------------
 

@@ -653,12 +653,7 @@ class SentenceReader:
         # the main clause resumes with its finite verb; a clause with its own subject, a "dass" or
         # the subjunctive after the comma is still content ("…, die beschuldigt werden, Mitglieder …
         # zu sein", "…, die gemeldet wurden, sollten … geprüft werden")
-        if any(self.in_quote[j] for j in range(k + 1, s.last)):
-            return False  # (a quotation after it is read from the content, as before)
-        nxt = toks[k + 1]
-        return nxt.text.isalpha() and nxt.text.islower() and nxt.text not in lex.determiners \
-            and nxt.low not in lex.pronouns and nxt.low not in lex.complementizers and nxt.low not in lex.prepositions \
-            and nxt.low not in lex.relative_forms and not self._has_subjunctive(k + 1, self._content_end(s))
+        return self._verb_after(s, k) and not self._has_subjunctive(k + 1, self._content_end(s))
 
     def _generic_modal(self, s: Sentence, cue: Cue) -> bool:
         """"kann man sagen", "muss man feststellen": the generic pronoun with a modal in the cue's clause."""
@@ -838,12 +833,19 @@ class SentenceReader:
             return False
         if any(toks[j].text in ",;:" and not self.in_quote[j] for j in range(s.first, k)) or k + 1 >= s.last:
             return False
-        if any(self.in_quote[j] for j in range(k + 1, s.last)):
-            return False  # (a quotation after it is read from the content, as before)
         nxt = toks[k + 1]
+        return self._verb_after(s, k) and nxt.low != lex.impersonal_subject and nxt.low != lex.infinitive_marker
+
+    def _verb_after(self, s: Sentence, k: int) -> bool:
+        """The word after comma ``k`` can be a main clause's finite verb: lower-case, no article,
+        pronoun, complementizer, preposition or relative form, and no quotation follows in the
+        sentence (one after it is read from the content, as before)."""
+        if any(self.in_quote[j] for j in range(k + 1, s.last)):
+            return False
+        nxt, lex = self.tokens[k + 1], self.lex
         return nxt.text.isalpha() and nxt.text.islower() and nxt.text not in lex.determiners \
             and nxt.low not in lex.pronouns and nxt.low not in lex.complementizers and nxt.low not in lex.prepositions \
-            and nxt.low != lex.impersonal_subject and nxt.low not in lex.relative_forms and nxt.low != lex.infinitive_marker
+            and nxt.low not in lex.relative_forms
 
     def _frame_resumes(self, a: int, b: int) -> int:
         """Where content after a cue ends because the frame's own sentence goes on: a comma, at most
