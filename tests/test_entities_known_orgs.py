@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from newsmill.enrich.entities.gazetteer import combine
 from newsmill.enrich.entities.known_orgs import apply_known_orgs, known_orgs
-
-
-def _spans(text: str, *items: tuple[str, str]) -> list[tuple[int, int, str]]:
-    out = []
-    for mention, label in items:
-        start = text.index(mention)
-        out.append((start, start + len(mention), label))
-    return out
-
-
-def _texts(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
-    return [(text[s:e], label) for s, e, label in spans]
+from span_cases import spans as _spans
+from span_cases import texts as _texts
 
 
 def test_a_missed_company_is_added() -> None:
