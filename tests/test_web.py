@@ -17,7 +17,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
-from newsmill.article import Article, Entity  # noqa: E402
+from newsmill.article import Article, Entity, Quote, Speaker  # noqa: E402
 from newsmill.cli import main  # noqa: E402
 from newsmill.corpus.schema import MIGRATIONS  # noqa: E402
 from newsmill.corpus.store import Store  # noqa: E402
@@ -362,3 +362,17 @@ def test_facet_ties_go_to_the_names_mentioned_most(tmp_path: Path) -> None:
     with Store(db, readonly=True) as store:
         people = [f["name"] for f in facet_counts(store.conn, None)["people"]]
     assert people == ["Zora Zander", "Anton Abel"]  # both in one article; Zander three times
+
+
+def test_a_speaker_without_an_entity_is_named_not_called_unattributed(tmp_path: Path) -> None:
+    text = "„Egal wie heiß es ist“, erklärte eine Nutzerin. Der Rest ist Text ohne Zitat."
+    said = "Egal wie heiß es ist"
+    s = text.index(said)
+    w = text.index("eine Nutzerin")
+    a = Article(id="q1", title="Nutzerin spricht", text=text, language="de",
+                quotes=[Quote(s, s + len(said), said, "direct", Speaker(w, w + 13, "eine Nutzerin", "Nutzerin", ""))])
+    db = tmp_path / "q.db"
+    with Store(db) as store, store.transaction():
+        store.add(a)
+    html = TestClient(create_app(db)).get("/quotes").text
+    assert "Nutzerin" in html and "unattributed" not in html
