@@ -212,3 +212,11 @@ def test_a_newspaper_or_airline_named_by_its_town_is_the_organisation() -> None:
     ents = _entities("Buser tells The Hollywood Reporter that the Denver Post agreed. Fly Qatar Airways.", "en")
     assert ents.get("Hollywood Reporter") == "ORG" and ents.get("Denver Post") == "ORG"
     assert ents.get("Qatar Airways") == "ORG" and "Hollywood" not in ents
+
+
+@needs_models
+def test_a_product_noun_before_one_mention_does_not_make_a_named_person_a_product() -> None:
+    text = ("Apple CEO Tim Cook spoke on Tuesday. Apple is now in every Fortune 500 company, and eight out of "
+            "ten companies are writing custom iOS apps, Cook told Benioff. Cook said he was proud.")
+    cooks = {(e.label, e.name) for e in newsmill.annotate(text, language="en").entities if e.text == "Cook"}
+    assert cooks == {("PER", "Tim Cook")}

@@ -110,7 +110,7 @@ def test_entity_page_and_quotes(client: TestClient) -> None:
     assert [q["text"] for q in data["quotes"]] == ["Wir haben so viele Container wie nie umgeschlagen"]
     assert {w["value"] for w in data["with"]} >= {"org:reederei-nordlicht", "geo:2911298"}
     html = client.get("/entities/per:erika-hafner").text
-    assert "What Erika Hafner said" in html
+    assert "What Erika Hafner said" in html and "2 articles · 4 mentions" in html
     quotes = client.get("/api/quotes", params={"q": "bereit"}).json()
     assert [q["speaker"] for q in quotes["results"]] == ["per:max-mustermann"]
     assert client.get("/entities/nobody").status_code == 404

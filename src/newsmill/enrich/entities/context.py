@@ -86,10 +86,13 @@ def context_types(text: str, spans: list[Span], language: str) -> list[Span]:
     pats = _patterns(language)
     decided: dict[tuple[str, str], str] = {}  # (mention, old label) → new label
     sports = len(pats["score"].findall(text)) >= SPORTS_MIN_SCORES
+    # the surnames of people the article names in full: a product noun before one mention
+    # ("custom iOS apps, Cook told Benioff") does not make Tim Cook a product in all of them
+    surnames = {text[s:e].rsplit(" ", 1)[-1] for s, e, label in spans if label == "PER" and " " in text[s:e]}
     for i, (start, end, label) in enumerate(spans):
         mention = text[start:end]
-        new = _team(text, spans, i, pats, language, sports) or _company(text, start, end, label, pats) or _product(
-            text, start, end, label, pats, language)
+        new = _team(text, spans, i, pats, language, sports) or _company(text, start, end, label, pats) or (
+            None if label == "PER" and mention in surnames else _product(text, start, end, label, pats, language))
         if new is not None and new != label:
             decided[(mention, label)] = new
     out = [(s, e, decided.get((text[s:e], label), label)) for s, e, label in spans] if decided else spans
