@@ -97,3 +97,12 @@ def test_a_source_tag_styled_apart_gets_its_space_but_german_compounds_stay_whol
     text = article.blocks[0].text
     assert text.startswith("(CNN) President Donald Trump")
     assert "(Forst-)Straßen" in text and "(Holz)Balken" in text
+
+
+def test_a_credit_in_parentheses_of_its_own_loses_them_but_keeps_inner_ones() -> None:
+    page = ('<html><body><article><p>' + "Die Abgeordnete wurde am Dienstag mit großer Mehrheit gewählt. " * 4 +
+            '</p><figure><img src="a.jpg" alt="Porträt"><figcaption>Porträt der Abgeordneten '
+            '<small>(Foto: DBT/Stella von Saldern (bearbeitet))</small></figcaption></figure></article></body></html>')
+    image = extract(page).images[0]
+    assert image.credit == "Foto: DBT/Stella von Saldern (bearbeitet)"
+    assert image.caption == "Porträt der Abgeordneten"

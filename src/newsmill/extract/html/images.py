@@ -92,7 +92,7 @@ def _caption_and_credit(fig: Any) -> tuple[str | None, str | None]:
     for part in credit_parts:
         caption = caption.replace(part, " ")
     caption = _clean(caption)
-    credit = " ".join(credit_parts) or None
+    credit = " ".join(_unwrapped(part) for part in credit_parts) or None
     if caption and credit is None:
         caption, credit = split_credit(caption)
     return caption or None, credit
@@ -127,3 +127,16 @@ def _in_figure(img: Any) -> bool:
 
 def _clean(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+def _unwrapped(text: str) -> str:
+    """A credit set in parentheses of its own ("(Foto: DBT/Name (bearbeitet))") without them; the
+    pair must enclose the whole text ("(c) dpa (Archiv)" keeps its own)."""
+    if len(text) < 3 or text[0] != "(" or text[-1] != ")":
+        return text
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and i < len(text) - 1:
+            return text
+    return text[1:-1].strip()
