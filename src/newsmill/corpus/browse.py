@@ -302,7 +302,7 @@ def teaser(text: str, limit: int = TEASER_CHARS) -> str:
         return text
     cut = text[:limit].rstrip()
     space = cut.rfind(" ")
-    if space > limit // 2:
+    if space > limit // 2:  # one long word (a URL) is cut inside rather than leaving half a teaser
         cut = cut[:space]
     return cut.rstrip(" ,;:–-") + "…"
 
